@@ -1,0 +1,1 @@
+"""The domain: words, rules and the immutable records services hand out."""

@@ -1,0 +1,159 @@
+"""The closed vocabularies of the domain. Values are stored as text in the database."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class ConsentKind(StrEnum):
+    RATIFICATION = "ratification"
+    ACCEPTANCE = "acceptance"
+    APPROVAL = "approval"
+    ACCESSION = "accession"
+    SUCCESSION = "succession"
+
+
+class TreatyStatus(StrEnum):
+    """A state's standing towards one treaty on one date."""
+
+    PARTY = "party"  # in force for it
+    PENDING = "pending"  # instrument deposited, entry into force still ahead
+    SIGNATORY = "signatory"  # signed only
+    OUTSIDE = "outside"  # neither signed nor consented
+    WITHDRAWN = "withdrawn"  # withdrawal has taken effect
+
+
+class Stance(StrEnum):
+    SUPPORTIVE = "supportive"
+    FAVOURABLE = "favourable"
+    UNDECIDED = "undecided"
+    RELUCTANT = "reluctant"
+    OPPOSED = "opposed"
+    UNKNOWN = "unknown"
+
+
+class FactKind(StrEnum):
+    PRODUCER = "producer"
+    STOCKPILE = "stockpile"
+    USE = "use"
+    EXPORTS = "exports"
+    EXPORT_MORATORIUM = "export_moratorium"
+    MINE_AFFECTED = "mine_affected"
+
+
+class SeatBody(StrEnum):
+    UNSC = "UNSC"
+    CD = "CD"
+
+
+class SeatKind(StrEnum):
+    PERMANENT = "permanent"
+    ELECTED = "elected"
+    MEMBER = "member"
+
+
+class ObligationKind(StrEnum):
+    ART7_INITIAL = "art7_initial"
+    ART7_ANNUAL = "art7_annual"
+    ART4_STOCKPILE = "art4_stockpile"
+    ART5_CLEARANCE = "art5_clearance"
+
+
+class CategoryKind(StrEnum):
+    MANUAL = "manual"
+    SMART = "smart"
+
+
+class OrganizationKind(StrEnum):
+    MINISTRY = "ministry"
+    MISSION = "mission"
+    EMBASSY = "embassy"
+    NGO = "ngo"
+    INTERNATIONAL = "international"
+    OTHER = "other"
+
+
+class DemarcheStatus(StrEnum):
+    """The démarche lifecycle; the order of members is the forward order."""
+
+    DRAFT = "draft"
+    APPROVED = "approved"
+    DELIVERED = "delivered"
+    RESPONSE = "response"
+    CLOSED = "closed"
+    CANCELLED = "cancelled"
+
+    @property
+    def rank(self) -> int:
+        return list(DemarcheStatus).index(self)
+
+    @property
+    def is_open(self) -> bool:
+        return self not in (DemarcheStatus.CLOSED, DemarcheStatus.CANCELLED)
+
+
+class RequestedAction(StrEnum):
+    SIGN = "sign"
+    RATIFY = "ratify"
+    ACCEDE = "accede"
+    SUBMIT_ART7_REPORT = "submit_art7_report"
+    DESTROY_STOCKPILES = "destroy_stockpiles"
+    SUPPORT_UNGA_RESOLUTION = "support_unga_resolution"
+    ATTEND_MEETING = "attend_meeting"
+    STOP_USE = "stop_use"
+
+
+class Channel(StrEnum):
+    NOTE_VERBALE = "note_verbale"
+    AIDE_MEMOIRE = "aide_memoire"
+    LETTER = "letter"
+    MEETING = "meeting"
+    CALL = "call"
+    JOINT = "joint"
+
+
+class Level(StrEnum):
+    MINISTER = "minister"
+    DEPUTY_MINISTER = "deputy_minister"
+    AMBASSADOR = "ambassador"
+    DIRECTOR_GENERAL = "director_general"
+    DIRECTOR = "director"
+    OFFICER = "officer"
+
+
+class LogKind(StrEnum):
+    CALL = "call"
+    MEETING = "meeting"
+    EMAIL = "email"
+    LETTER = "letter"
+    VISIT = "visit"
+    NOTE = "note"
+
+
+class InterventionKind(StrEnum):
+    STATEMENT = "statement"
+    SIDE_EVENT = "side_event"
+    BILATERAL = "bilateral"
+
+
+class InterventionStatus(StrEnum):
+    IDEA = "idea"
+    PLANNED = "planned"
+    CONFIRMED = "confirmed"
+    DONE = "done"
+    DROPPED = "dropped"
+
+
+class ForumKind(StrEnum):
+    UN = "un"
+    REGIONAL = "regional"
+    TREATY = "treaty"
+    INFORMAL = "informal"
+    OTHER = "other"
+
+
+class AuditAction(StrEnum):
+    CREATE = "create"
+    UPDATE = "update"
+    DELETE = "delete"
+    RESTORE = "restore"

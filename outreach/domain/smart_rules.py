@@ -1,0 +1,113 @@
+"""Smart categories: a rule over what we know of a state, kept as JSON on the category.
+
+A rule is {"match": "all" | "any", "conditions": [...]}; each condition is one of
+  {"status": ["outside", "signatory"]}        treaty status (for the list's treaty and date)
+  {"fact": "producer"}                        a fact that holds (latest as-of wins)
+  {"region": "Asia"} / {"subregion": "South-eastern Asia"}
+  {"seat": "UNSC", "year": 2004}              a seat held at any time in that year
+  {"forum": "arf"}                            a member of a forum on the date
+  {"stance": ["opposed", "reluctant"]}
+  {"not": {...}}                              the opposite of one condition
+Unknown keys are refused when the rule is saved, not silently ignored.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from outreach.domain.enums import FactKind, SeatBody, Stance, TreatyStatus
+from outreach.errors import ValidationError
+
+
+@dataclass(frozen=True, slots=True)
+class StateFacts:
+    """What a rule may look at for one state on one date."""
+
+    status: TreatyStatus
+    region: str
+    subregion: str
+    stance: str
+    facts: frozenset[str]  # fact kinds that hold
+    seat_years: frozenset[tuple[str, int]]  # (body, year) pairs
+    forums: frozenset[str]  # forum slugs
+
+
+def _as_list(value: Any) -> list[str]:
+    return [str(item) for item in (value if isinstance(value, list) else [value])]
+
+
+def _check_condition(condition: Mapping[str, Any]) -> None:
+    if not isinstance(condition, Mapping) or not condition:
+        raise ValidationError("Each condition of a rule must be an object.", "rule")
+    if "not" in condition:
+        _check_condition(condition["not"])
+        return
+    keys = set(condition)
+    if keys == {"status"}:
+        for value in _as_list(condition["status"]):
+            if value not in TreatyStatus.__members__.values():
+                raise ValidationError(f"Unknown treaty status '{value}' in rule.", "rule")
+    elif keys == {"fact"}:
+        if condition["fact"] not in FactKind.__members__.values():
+            raise ValidationError(f"Unknown fact '{condition['fact']}' in rule.", "rule")
+    elif keys == {"stance"}:
+        for value in _as_list(condition["stance"]):
+            if value not in Stance.__members__.values():
+                raise ValidationError(f"Unknown stance '{value}' in rule.", "rule")
+    elif keys == {"seat", "year"}:
+        if condition["seat"] not in SeatBody.__members__.values():
+            raise ValidationError(f"Unknown body '{condition['seat']}' in rule.", "rule")
+        if not isinstance(condition["year"], int):
+            raise ValidationError("A seat condition needs a whole year.", "rule")
+    elif keys not in ({"region"}, {"subregion"}, {"forum"}):
+        raise ValidationError(f"Unknown condition {sorted(keys)} in rule.", "rule")
+
+
+def parse_rule(text: str) -> dict[str, Any]:
+    """Parse and check a rule; raise ValidationError with what is wrong."""
+    try:
+        rule = json.loads(text)
+    except json.JSONDecodeError as error:
+        raise ValidationError(f"The rule is not valid JSON: {error.msg}.", "rule") from None
+    if not isinstance(rule, dict) or rule.get("match", "all") not in ("all", "any"):
+        raise ValidationError("A rule is an object with match 'all' or 'any'.", "rule")
+    conditions = rule.get("conditions")
+    if not isinstance(conditions, list) or not conditions:
+        raise ValidationError("A rule needs at least one condition.", "rule")
+    for condition in conditions:
+        _check_condition(condition)
+    return rule
+
+
+def _holds(condition: Mapping[str, Any], state: StateFacts) -> bool:
+    if "not" in condition:
+        return not _holds(condition["not"], state)
+    if "status" in condition:
+        return state.status.value in _as_list(condition["status"])
+    if "fact" in condition:
+        return str(condition["fact"]) in state.facts
+    if "stance" in condition:
+        return state.stance in _as_list(condition["stance"])
+    if "seat" in condition:
+        return (str(condition["seat"]), int(condition["year"])) in state.seat_years
+    if "region" in condition:
+        return state.region == str(condition["region"])
+    if "subregion" in condition:
+        return state.subregion == str(condition["subregion"])
+    if "forum" in condition:
+        return str(condition["forum"]) in state.forums
+    return False
+
+
+def matches(rule: Mapping[str, Any], state: StateFacts) -> bool:
+    results = (_holds(condition, state) for condition in rule["conditions"])
+    return all(results) if rule.get("match", "all") == "all" else any(results)
+
+
+def seat_years(body: str, start_on: date, end_on: date | None, until: date) -> set[tuple[str, int]]:
+    last = (end_on or until).year
+    return {(body, year) for year in range(start_on.year, last + 1)}

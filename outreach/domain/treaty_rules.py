@@ -1,0 +1,110 @@
+"""A treaty's dated rules: entry into force, status on a date, obligations that follow.
+
+Pure functions over dates; the APMBC's articles are the model (Art. 4, 5, 7, 17, 20).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from outreach.domain.enums import ObligationKind, TreatyStatus
+
+
+def add_months(day: date, months: int) -> date:
+    """The same day `months` later, clamped to the month's last day."""
+    month_index = day.month - 1 + months
+    year, month = day.year + month_index // 12, month_index % 12 + 1
+    for candidate_day in (day.day, 30, 29, 28):
+        try:
+            return date(year, month, candidate_day)
+        except ValueError:
+            continue
+    raise AssertionError("unreachable: every month has 28 days")
+
+
+def first_day_of_month_after(day: date, months: int) -> date:
+    """The first day of the `months`-th month after the month of `day`."""
+    return add_months(day.replace(day=1), months)
+
+
+@dataclass(frozen=True, slots=True)
+class TreatyRules:
+    """What a treaty says about dates, as stored on its row."""
+
+    code: str
+    in_force_on: date | None  # the treaty's own entry into force
+    threshold_reached_on: date | None  # the deposit that triggered it (APMBC: the 40th)
+    months_after_deposit: int  # for later instruments (APMBC Art. 17(2): six)
+    signature_closes_on: date | None  # after this a state accedes instead of signing
+    withdrawal_months: int  # notice period (APMBC Art. 20: six months)
+
+    def entry_into_force_for(self, consent_on: date) -> date | None:
+        """When the treaty enters into force for a state that deposited on `consent_on`."""
+        if self.in_force_on is None:
+            return None
+        if self.threshold_reached_on is not None and consent_on <= self.threshold_reached_on:
+            return self.in_force_on
+        later = first_day_of_month_after(consent_on, self.months_after_deposit)
+        return max(later, self.in_force_on)
+
+    def withdrawal_effective_on(self, notified_on: date) -> date:
+        return add_months(notified_on, self.withdrawal_months)
+
+
+def status_on(
+    as_of: date,
+    signed_on: date | None,
+    consent_on: date | None,
+    in_force_on: date | None,
+    withdrawal_effective_on: date | None,
+) -> TreatyStatus:
+    """A state's status on `as_of`, from its participation dates."""
+    if withdrawal_effective_on is not None and withdrawal_effective_on <= as_of:
+        return TreatyStatus.WITHDRAWN
+    if in_force_on is not None and in_force_on <= as_of:
+        return TreatyStatus.PARTY
+    if consent_on is not None and consent_on <= as_of:
+        return TreatyStatus.PENDING
+    if signed_on is not None and signed_on <= as_of:
+        return TreatyStatus.SIGNATORY
+    return TreatyStatus.OUTSIDE
+
+
+@dataclass(frozen=True, slots=True)
+class DueObligation:
+    kind: ObligationKind
+    due_on: date
+    description: str
+
+
+def apmbc_obligations(in_force_on: date, mine_affected: bool) -> list[DueObligation]:
+    """The dated duties that follow from entry into force (APMBC Art. 4, 5 and 7)."""
+    duties = [
+        DueObligation(
+            ObligationKind.ART7_INITIAL,
+            in_force_on + timedelta(days=180),
+            "Initial Article 7 transparency report (within 180 days of entry into force)",
+        ),
+        DueObligation(
+            ObligationKind.ART4_STOCKPILE,
+            add_months(in_force_on, 48),
+            "Destroy stockpiled anti-personnel mines (Article 4, within 4 years)",
+        ),
+    ]
+    if mine_affected:
+        duties.append(
+            DueObligation(
+                ObligationKind.ART5_CLEARANCE,
+                add_months(in_force_on, 120),
+                "Clear mined areas (Article 5, within 10 years; extension may be requested)",
+            )
+        )
+    return duties
+
+
+def next_annual_report_due(in_force_on: date, as_of: date) -> date:
+    """The next 30 April on which an annual Article 7 report falls due."""
+    first_year = in_force_on.year + 1
+    year = max(first_year, as_of.year if as_of <= date(as_of.year, 4, 30) else as_of.year + 1)
+    return date(year, 4, 30)

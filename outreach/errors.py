@@ -1,0 +1,51 @@
+"""Known errors: what the user did or what the file is, as opposed to bugs.
+
+The command line prints these as one line; the desktop app shows them in a message box.
+Anything else that escapes is a bug and is reported as such.
+"""
+
+from __future__ import annotations
+
+
+class OutreachError(Exception):
+    """Base of every error the user can understand and act on."""
+
+
+class ValidationError(OutreachError):
+    """Input that breaks a rule; nothing was changed."""
+
+    def __init__(self, message: str, field: str | None = None) -> None:
+        super().__init__(message)
+        self.field = field
+
+
+class NotFoundError(OutreachError):
+    """A record asked for by id or name does not exist."""
+
+
+class DatabaseFileError(OutreachError):
+    """The database file cannot be used as it is; it was left untouched."""
+
+
+class NotADatabaseError(DatabaseFileError):
+    pass
+
+
+class CorruptDatabaseError(DatabaseFileError):
+    pass
+
+
+class NewerSchemaError(DatabaseFileError):
+    pass
+
+
+class DatabaseLockedError(OutreachError):
+    pass
+
+
+class ReadOnlyDatabaseError(OutreachError):
+    pass
+
+
+class DiskFullError(OutreachError):
+    pass

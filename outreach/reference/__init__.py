@@ -1,0 +1,1 @@
+"""Reference data shipped with the app: states, the treaty, seats, forums. Each fact sourced."""

@@ -1,0 +1,193 @@
+"""Priority categories: manual ones with a rationale per state, smart ones by rule."""
+
+from __future__ import annotations
+
+import json
+import re
+from datetime import UTC, date, datetime
+
+from sqlalchemy import select
+
+from outreach.domain.enums import CategoryKind
+from outreach.domain.records import CategoryMemberRecord, CategoryRecord
+from outreach.domain.smart_rules import parse_rule
+from outreach.errors import ValidationError
+from outreach.reference.folding import fold
+from outreach.services import lookup
+from outreach.services.picture import category_members, live_categories, load_pictures
+from outreach.services.validation import optional_text, required_text
+from outreach.storage.database import Database
+from outreach.storage.models import Category, CategoryMember
+
+COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
+
+
+def category_record(category: Category) -> CategoryRecord:
+    return CategoryRecord(
+        id=category.id,
+        slug=category.slug,
+        name=category.name,
+        description=category.description,
+        colour=category.colour,
+        kind=CategoryKind(category.kind),
+        rule=category.rule,
+    )
+
+
+def slugify(name: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", fold(name)).strip("-")
+
+
+def _checked_colour(colour: str) -> str:
+    if not COLOUR.match(colour):
+        raise ValidationError(f"'{colour}' is not a colour like #1f77b4.", "colour")
+    return colour.lower()
+
+
+class CategoryService:
+    def __init__(self, db: Database) -> None:
+        self._db = db
+
+    def all(self) -> list[CategoryRecord]:
+        with self._db.read() as session:
+            return [category_record(c) for c in live_categories(session)]
+
+    def create(
+        self,
+        name: str,
+        *,
+        slug: str | None = None,
+        description: str = "",
+        colour: str = "#607d8b",
+        rule: str | None = None,
+    ) -> CategoryRecord:
+        """A manual category, or a smart one when a rule is given."""
+        title = required_text(name, "category name", max_length=120)
+        key = slugify(slug or title)
+        if not key:
+            raise ValidationError("The category needs a name with letters or digits.", "name")
+        if rule is not None:
+            parse_rule(rule)
+        with self._db.write() as session:
+            if session.scalar(select(Category).where(Category.slug == key)) is not None:
+                raise ValidationError(f"A category '{key}' exists already.", "slug")
+            category = Category(
+                slug=key,
+                name=title,
+                description=optional_text(description),
+                colour=_checked_colour(colour),
+                kind=(CategoryKind.SMART if rule else CategoryKind.MANUAL).value,
+                rule=rule or "",
+            )
+            session.add(category)
+            session.flush()
+            return category_record(category)
+
+    def update(
+        self,
+        ref: str | int,
+        *,
+        name: str | None = None,
+        description: str | None = None,
+        colour: str | None = None,
+        rule: str | None = None,
+    ) -> CategoryRecord:
+        with self._db.write() as session:
+            category = lookup.category(session, ref)
+            if name is not None:
+                category.name = required_text(name, "category name", max_length=120)
+            if description is not None:
+                category.description = optional_text(description)
+            if colour is not None:
+                category.colour = _checked_colour(colour)
+            if rule is not None:
+                if category.kind != CategoryKind.SMART:
+                    raise ValidationError("Only a smart category has a rule.", "rule")
+                parse_rule(rule)
+                category.rule = rule
+            return category_record(category)
+
+    def delete(self, ref: str | int) -> CategoryRecord:
+        with self._db.write() as session:
+            category = lookup.category(session, ref)
+            category.deleted_at = datetime.now(UTC).replace(tzinfo=None)
+            return category_record(category)
+
+    def restore(self, category_id: int) -> CategoryRecord:
+        with self._db.write() as session:
+            category = session.get(Category, category_id)
+            if category is None:
+                raise ValidationError(f"There is no category with id {category_id}.", "id")
+            category.deleted_at = None
+            return category_record(category)
+
+    def assign(
+        self, ref: str | int, state_ref: str | int, rationale: str, on: date | None = None
+    ) -> CategoryMemberRecord:
+        """Put a state in a manual category, saying why."""
+        reason = required_text(rationale, "rationale", max_length=2000)
+        with self._db.write() as session:
+            category = lookup.category(session, ref)
+            if category.kind == CategoryKind.SMART:
+                raise ValidationError(
+                    f"'{category.name}' is a smart category; its rule decides its members.",
+                    "category",
+                )
+            state = lookup.state(session, state_ref)
+            member = session.scalar(
+                select(CategoryMember).where(
+                    CategoryMember.category_id == category.id,
+                    CategoryMember.state_id == state.id,
+                )
+            ) or CategoryMember(category_id=category.id, state_id=state.id)
+            member.rationale = reason
+            member.added_on = on or date.today()
+            session.add(member)
+            return CategoryMemberRecord(category.slug, state.id, state.iso3, state.name, reason)
+
+    def unassign(self, ref: str | int, state_ref: str | int) -> None:
+        with self._db.write() as session:
+            category = lookup.category(session, ref)
+            state = lookup.state(session, state_ref)
+            member = session.scalar(
+                select(CategoryMember).where(
+                    CategoryMember.category_id == category.id,
+                    CategoryMember.state_id == state.id,
+                )
+            )
+            if member is None:
+                raise ValidationError(f"{state.name} is not in '{category.name}'.", "state")
+            session.delete(member)
+
+    def members(
+        self, ref: str | int, *, treaty: str = "APMBC", as_of: date | None = None
+    ) -> list[CategoryMemberRecord]:
+        """The category's states on a date; a smart category's rule is evaluated then."""
+        with self._db.read() as session:
+            category = lookup.category(session, ref)
+            pictures = load_pictures(session, lookup.treaty(session, treaty), as_of or date.today())
+            ids = category_members(session, pictures).get(category.slug, set())
+            rationale = {
+                member.state_id: member.rationale
+                for member in session.scalars(
+                    select(CategoryMember).where(CategoryMember.category_id == category.id)
+                )
+            }
+            if category.kind == CategoryKind.SMART:
+                rationale = dict.fromkeys(ids, f"Rule: {category.rule}")
+            result = [
+                CategoryMemberRecord(
+                    category.slug,
+                    state_id,
+                    pictures[state_id].state.iso3,
+                    pictures[state_id].state.name,
+                    rationale.get(state_id, ""),
+                )
+                for state_id in ids
+            ]
+            return sorted(result, key=lambda member: fold(member.state_name))
+
+
+def rule_json(match: str, *conditions: dict[str, object]) -> str:
+    """Build a rule's JSON text (used by the demo data and tests)."""
+    return json.dumps({"match": match, "conditions": list(conditions)}, ensure_ascii=False)

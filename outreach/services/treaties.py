@@ -1,0 +1,262 @@
+"""Treaties and participations: dates, entry into force by the treaty's rule, obligations."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from outreach.domain.enums import ConsentKind, FactKind, ObligationKind, TreatyStatus
+from outreach.domain.records import ObligationRecord, ParticipationRecord, TreatyRecord
+from outreach.domain.treaty_rules import TreatyRules, apmbc_obligations, status_on
+from outreach.errors import ValidationError
+from outreach.services import lookup
+from outreach.services.validation import choice, ordered
+from outreach.storage.database import Database
+from outreach.storage.models import Fact, Obligation, Participation, Treaty
+
+
+def rules_of(treaty: Treaty) -> TreatyRules:
+    return TreatyRules(
+        code=treaty.code,
+        in_force_on=treaty.in_force_on,
+        threshold_reached_on=treaty.threshold_reached_on,
+        months_after_deposit=treaty.months_after_deposit,
+        signature_closes_on=treaty.signature_closes_on,
+        withdrawal_months=treaty.withdrawal_months,
+    )
+
+
+def treaty_record(treaty: Treaty) -> TreatyRecord:
+    return TreatyRecord(
+        id=treaty.id,
+        code=treaty.code,
+        name=treaty.name,
+        short_name=treaty.short_name,
+        in_force_on=treaty.in_force_on,
+        target_parties=treaty.target_parties,
+        source=treaty.source,
+        as_of=treaty.as_of,
+    )
+
+
+def participation_record(treaty: Treaty, participation: Participation) -> ParticipationRecord:
+    return ParticipationRecord(
+        treaty_code=treaty.code,
+        state_id=participation.state_id,
+        signed_on=participation.signed_on,
+        consent_on=participation.consent_on,
+        consent_kind=ConsentKind(participation.consent_kind)
+        if participation.consent_kind
+        else None,
+        in_force_on=participation.in_force_on,
+        withdrawal_notified_on=participation.withdrawal_notified_on,
+        withdrawal_effective_on=participation.withdrawal_effective_on,
+        source=participation.source,
+        as_of=participation.as_of,
+    )
+
+
+def obligation_record(obligation: Obligation) -> ObligationRecord:
+    return ObligationRecord(
+        id=obligation.id,
+        kind=ObligationKind(obligation.kind),
+        description=obligation.description,
+        due_on=obligation.due_on,
+        extended_to=obligation.extended_to,
+        met_on=obligation.met_on,
+    )
+
+
+def _is_mine_affected(session: Session, state_id: int) -> bool:
+    latest = session.scalar(
+        select(Fact)
+        .where(Fact.state_id == state_id, Fact.kind == FactKind.MINE_AFFECTED.value)
+        .order_by(Fact.as_of.desc())
+    )
+    return bool(latest and latest.holds)
+
+
+def _check_dates(
+    rules: TreatyRules,
+    signed_on: date | None,
+    consent_on: date | None,
+    consent_kind: ConsentKind | None,
+) -> None:
+    if consent_on is not None and consent_kind is None:
+        raise ValidationError("Say what kind of consent was deposited.", "consent_kind")
+    if consent_on is None and consent_kind is not None:
+        raise ValidationError("A kind of consent needs the date it was deposited.", "consent_on")
+    ordered(signed_on, consent_on, "participation (consent before signature)")
+    closes = rules.signature_closes_on
+    if signed_on is not None and closes is not None and signed_on > closes:
+        raise ValidationError(
+            f"{rules.code} closed for signature on {closes.isoformat()}; "
+            "a later state accedes instead.",
+            "signed_on",
+        )
+
+
+def _refresh_obligations(session: Session, participation: Participation) -> None:
+    """Recompute the dated duties when entry into force changes; keep ones already met."""
+    for obligation in list(
+        session.scalars(select(Obligation).where(Obligation.participation_id == participation.id))
+    ):
+        if obligation.met_on is None:
+            session.delete(obligation)
+    session.flush()
+    if participation.in_force_on is None:
+        return
+    met = set(session.scalars(
+            select(Obligation.kind).where(Obligation.participation_id == participation.id)
+        ))
+    for duty in apmbc_obligations(
+        participation.in_force_on, _is_mine_affected(session, participation.state_id)
+    ):
+        if duty.kind.value in met:
+            continue
+        session.add(
+            Obligation(
+                participation_id=participation.id,
+                kind=duty.kind.value,
+                description=duty.description,
+                due_on=duty.due_on,
+                source=f"Computed from entry into force ({participation.in_force_on.isoformat()})",
+                as_of=participation.as_of,
+            )
+        )
+
+
+class TreatyService:
+    def __init__(self, db: Database) -> None:
+        self._db = db
+
+    def treaties(self) -> list[TreatyRecord]:
+        with self._db.read() as session:
+            return [treaty_record(t) for t in session.scalars(select(Treaty).order_by(Treaty.code))]
+
+    def record_participation(
+        self,
+        state_ref: str | int,
+        treaty_code: str,
+        *,
+        signed_on: date | None = None,
+        consent_on: date | None = None,
+        consent_kind: ConsentKind | str | None = None,
+        source: str = "",
+        as_of: date | None = None,
+    ) -> ParticipationRecord:
+        """Set a state's signature and consent; entry into force follows the treaty's rule."""
+        kind = choice(ConsentKind, consent_kind, "kind of consent") if consent_kind else None
+        with self._db.write() as session:
+            treaty = lookup.treaty(session, treaty_code)
+            state = lookup.state(session, state_ref)
+            rules = rules_of(treaty)
+            _check_dates(rules, signed_on, consent_on, kind)
+            participation = session.scalar(
+                select(Participation).where(
+                    Participation.treaty_id == treaty.id, Participation.state_id == state.id
+                )
+            ) or Participation(treaty_id=treaty.id, state_id=state.id)
+            participation.signed_on = signed_on
+            participation.consent_on = consent_on
+            participation.consent_kind = kind.value if kind else None
+            participation.in_force_on = (
+                rules.entry_into_force_for(consent_on) if consent_on else None
+            )
+            participation.source = source
+            participation.as_of = as_of
+            session.add(participation)
+            session.flush()
+            _refresh_obligations(session, participation)
+            return participation_record(treaty, participation)
+
+    def notify_withdrawal(
+        self, state_ref: str | int, treaty_code: str, notified_on: date, source: str = ""
+    ) -> ParticipationRecord:
+        """Record an instrument of withdrawal; it takes effect after the notice period."""
+        with self._db.write() as session:
+            treaty = lookup.treaty(session, treaty_code)
+            state = lookup.state(session, state_ref)
+            participation = session.scalar(
+                select(Participation).where(
+                    Participation.treaty_id == treaty.id, Participation.state_id == state.id
+                )
+            )
+            if participation is None or participation.consent_on is None:
+                raise ValidationError(
+                    f"{state.name} has not consented to {treaty.code}; it cannot withdraw.",
+                    "withdrawal",
+                )
+            if notified_on < participation.consent_on:
+                raise ValidationError("A withdrawal cannot predate consent.", "withdrawal")
+            participation.withdrawal_notified_on = notified_on
+            participation.withdrawal_effective_on = rules_of(treaty).withdrawal_effective_on(
+                notified_on
+            )
+            if source:
+                participation.source = source
+            return participation_record(treaty, participation)
+
+    def participation(self, state_ref: str | int, treaty_code: str) -> ParticipationRecord | None:
+        with self._db.read() as session:
+            treaty = lookup.treaty(session, treaty_code)
+            state = lookup.state(session, state_ref)
+            found = session.scalar(
+                select(Participation).where(
+                    Participation.treaty_id == treaty.id, Participation.state_id == state.id
+                )
+            )
+            return participation_record(treaty, found) if found else None
+
+    def obligations(self, state_ref: str | int, treaty_code: str) -> list[ObligationRecord]:
+        with self._db.read() as session:
+            treaty = lookup.treaty(session, treaty_code)
+            state = lookup.state(session, state_ref)
+            rows = session.scalars(
+                select(Obligation)
+                .join(Participation, Participation.id == Obligation.participation_id)
+                .where(Participation.treaty_id == treaty.id, Participation.state_id == state.id)
+                .order_by(Obligation.due_on)
+            )
+            return [obligation_record(row) for row in rows]
+
+    def count_parties(self, treaty_code: str, as_of: date) -> int:
+        """How many States Parties the treaty has on `as_of`."""
+        return self.parties_over_time(treaty_code, as_of)[-1][1]
+
+    def parties_over_time(self, treaty_code: str, until: date) -> list[tuple[date, int]]:
+        """(date, number of States Parties) at each change up to `until`, ending on `until`."""
+        with self._db.read() as session:
+            treaty = lookup.treaty(session, treaty_code)
+            rows = session.execute(
+                select(Participation.in_force_on, Participation.withdrawal_effective_on).where(
+                    Participation.treaty_id == treaty.id, Participation.in_force_on.is_not(None)
+                )
+            ).all()
+        steps: dict[date, int] = {}
+        for in_force_on, withdrawn_on in rows:
+            if in_force_on is not None and in_force_on <= until:
+                steps[in_force_on] = steps.get(in_force_on, 0) + 1
+            if withdrawn_on is not None and withdrawn_on <= until:
+                steps[withdrawn_on] = steps.get(withdrawn_on, 0) - 1
+        curve, total = [], 0
+        for day in sorted(steps):
+            total += steps[day]
+            curve.append((day, total))
+        if not curve or curve[-1][0] != until:
+            curve.append((until, total))
+        return curve
+
+
+def status_of(participation: ParticipationRecord | None, as_of: date) -> TreatyStatus:
+    if participation is None:
+        return TreatyStatus.OUTSIDE
+    return status_on(
+        as_of,
+        participation.signed_on,
+        participation.consent_on,
+        participation.in_force_on,
+        participation.withdrawal_effective_on,
+    )

@@ -1,0 +1,1 @@
+"""Alembic migrations, run from code (no alembic.ini needed by users)."""

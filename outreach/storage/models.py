@@ -1,0 +1,388 @@
+"""The schema as SQLAlchemy 2 typed ORM. No behaviour beyond invariants.
+
+Enumerated values are stored as plain text (the enums in `outreach.domain.enums` are the
+vocabulary) so that a new value is a code change, not a table rebuild. Tables that users
+delete from carry `deleted_at`: deletions are soft so that undo can restore them.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import (
+    Boolean,
+    CheckConstraint,
+    Date,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+
+
+class SoftDeleted:
+    deleted_at: Mapped[datetime | None] = mapped_column(DateTime, default=None)
+
+
+class Sourced:
+    """Reference facts keep where they came from and the date they describe."""
+
+    source: Mapped[str] = mapped_column(Text, default="")
+    as_of: Mapped[date | None] = mapped_column(Date, default=None)
+
+
+# --- states and treaties ----------------------------------------------------------------
+
+
+class State(Base):
+    __tablename__ = "state"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    iso2: Mapped[str] = mapped_column(String(2), unique=True)
+    iso3: Mapped[str] = mapped_column(String(3), unique=True)
+    numeric: Mapped[str | None] = mapped_column(String(3))
+    name: Mapped[str] = mapped_column(String(200))
+    official_name: Mapped[str] = mapped_column(String(300), default="")
+    region: Mapped[str] = mapped_column(String(100), default="")
+    subregion: Mapped[str] = mapped_column(String(100), default="")
+    stance: Mapped[str] = mapped_column(String(20), default="unknown")
+    notes: Mapped[str] = mapped_column(Text, default="")
+    talking_points: Mapped[str] = mapped_column(Text, default="")
+
+    aliases: Mapped[list[StateAlias]] = relationship(
+        back_populates="state", cascade="all, delete-orphan", order_by="StateAlias.alias"
+    )
+
+
+class StateAlias(Base):
+    __tablename__ = "state_alias"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    state_id: Mapped[int] = mapped_column(ForeignKey("state.id", ondelete="CASCADE"), index=True)
+    alias: Mapped[str] = mapped_column(String(200))
+    folded: Mapped[str] = mapped_column(String(200), unique=True)  # accent- and case-folded
+
+    state: Mapped[State] = relationship(back_populates="aliases")
+
+
+class Treaty(Base, Sourced):
+    __tablename__ = "treaty"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(20), unique=True)
+    name: Mapped[str] = mapped_column(Text)
+    short_name: Mapped[str] = mapped_column(String(100))
+    adopted_on: Mapped[date | None] = mapped_column(Date)
+    in_force_on: Mapped[date | None] = mapped_column(Date)
+    threshold_reached_on: Mapped[date | None] = mapped_column(Date)
+    months_after_deposit: Mapped[int] = mapped_column(Integer, default=6)
+    signature_closes_on: Mapped[date | None] = mapped_column(Date)
+    withdrawal_months: Mapped[int] = mapped_column(Integer, default=6)
+    target_parties: Mapped[int | None] = mapped_column(Integer)
+
+
+class Participation(Base, Sourced):
+    __tablename__ = "participation"
+    __table_args__ = (
+        UniqueConstraint("treaty_id", "state_id"),
+        CheckConstraint(
+            "in_force_on IS NULL OR consent_on IS NOT NULL", name="in_force_needs_consent"
+        ),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    treaty_id: Mapped[int] = mapped_column(ForeignKey("treaty.id"), index=True)
+    state_id: Mapped[int] = mapped_column(ForeignKey("state.id"), index=True)
+    signed_on: Mapped[date | None] = mapped_column(Date)
+    consent_on: Mapped[date | None] = mapped_column(Date)
+    consent_kind: Mapped[str | None] = mapped_column(String(20))
+    in_force_on: Mapped[date | None] = mapped_column(Date)
+    provisional_application: Mapped[bool] = mapped_column(Boolean, default=False)
+    withdrawal_notified_on: Mapped[date | None] = mapped_column(Date)
+    withdrawal_effective_on: Mapped[date | None] = mapped_column(Date)
+
+
+class Obligation(Base, Sourced):
+    __tablename__ = "obligation"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    participation_id: Mapped[int] = mapped_column(
+        ForeignKey("participation.id", ondelete="CASCADE"), index=True
+    )
+    kind: Mapped[str] = mapped_column(String(30))
+    description: Mapped[str] = mapped_column(Text, default="")
+    due_on: Mapped[date] = mapped_column(Date)
+    extended_to: Mapped[date | None] = mapped_column(Date)
+    met_on: Mapped[date | None] = mapped_column(Date)
+
+
+class Fact(Base, Sourced):
+    __tablename__ = "fact"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    state_id: Mapped[int] = mapped_column(ForeignKey("state.id"), index=True)
+    kind: Mapped[str] = mapped_column(String(30))
+    holds: Mapped[bool] = mapped_column(Boolean, default=True)  # "is a producer": yes / no
+    quantity: Mapped[int | None] = mapped_column(Integer)  # e.g. stockpile size
+    detail: Mapped[str] = mapped_column(Text, default="")
+
+
+class Seat(Base, Sourced):
+    __tablename__ = "seat"
+    __table_args__ = (
+        CheckConstraint("end_on IS NULL OR end_on >= start_on", name="ends_after_start"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    state_id: Mapped[int] = mapped_column(ForeignKey("state.id"), index=True)
+    body: Mapped[str] = mapped_column(String(10))
+    kind: Mapped[str] = mapped_column(String(20))
+    start_on: Mapped[date] = mapped_column(Date)
+    end_on: Mapped[date | None] = mapped_column(Date)
+
+
+# --- priority categories -----------------------------------------------------------------
+
+
+class Category(Base, SoftDeleted):
+    __tablename__ = "category"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    slug: Mapped[str] = mapped_column(String(60), unique=True)
+    name: Mapped[str] = mapped_column(String(120))
+    description: Mapped[str] = mapped_column(Text, default="")
+    colour: Mapped[str] = mapped_column(String(7), default="#607d8b")
+    kind: Mapped[str] = mapped_column(String(10), default="manual")
+    rule: Mapped[str] = mapped_column(Text, default="")  # JSON, for smart categories
+
+
+class CategoryMember(Base):
+    __tablename__ = "category_member"
+    __table_args__ = (UniqueConstraint("category_id", "state_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    category_id: Mapped[int] = mapped_column(
+        ForeignKey("category.id", ondelete="CASCADE"), index=True
+    )
+    state_id: Mapped[int] = mapped_column(ForeignKey("state.id"), index=True)
+    rationale: Mapped[str] = mapped_column(Text, default="")
+    added_on: Mapped[date | None] = mapped_column(Date)
+
+
+# --- people --------------------------------------------------------------------------------
+
+
+class Organization(Base, SoftDeleted):
+    __tablename__ = "organization"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    kind: Mapped[str] = mapped_column(String(20), default="other")
+    state_id: Mapped[int | None] = mapped_column(ForeignKey("state.id"), index=True)
+    city: Mapped[str] = mapped_column(String(100), default="")
+    notes: Mapped[str] = mapped_column(Text, default="")
+
+
+class Contact(Base, SoftDeleted):
+    __tablename__ = "contact"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    given_name: Mapped[str] = mapped_column(String(100), default="")
+    family_name: Mapped[str] = mapped_column(String(100))
+    position: Mapped[str] = mapped_column(String(200), default="")
+    organization_id: Mapped[int | None] = mapped_column(ForeignKey("organization.id"), index=True)
+    state_id: Mapped[int | None] = mapped_column(ForeignKey("state.id"), index=True)
+    email: Mapped[str] = mapped_column(String(254), default="")
+    phone: Mapped[str] = mapped_column(String(20), default="")  # E.164
+    languages: Mapped[str] = mapped_column(String(60), default="")  # ISO 639-1, comma-separated
+    notes: Mapped[str] = mapped_column(Text, default="")
+
+
+# --- forums and meetings ----------------------------------------------------------------------
+
+
+class Forum(Base):
+    __tablename__ = "forum"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    slug: Mapped[str] = mapped_column(String(60), unique=True)
+    name: Mapped[str] = mapped_column(String(200))
+    kind: Mapped[str] = mapped_column(String(20), default="other")
+    notes: Mapped[str] = mapped_column(Text, default="")
+
+
+class ForumMembership(Base, Sourced):
+    __tablename__ = "forum_membership"
+    __table_args__ = (
+        UniqueConstraint("forum_id", "state_id", "since"),
+        CheckConstraint("until IS NULL OR since IS NULL OR until >= since", name="until_after"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    forum_id: Mapped[int] = mapped_column(ForeignKey("forum.id", ondelete="CASCADE"), index=True)
+    state_id: Mapped[int] = mapped_column(ForeignKey("state.id"), index=True)
+    since: Mapped[date | None] = mapped_column(Date)
+    until: Mapped[date | None] = mapped_column(Date)
+
+
+class Meeting(Base, SoftDeleted):
+    __tablename__ = "meeting"
+    __table_args__ = (CheckConstraint("ends_on >= starts_on", name="ends_after_start"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    forum_id: Mapped[int] = mapped_column(ForeignKey("forum.id"), index=True)
+    title: Mapped[str] = mapped_column(String(300))
+    city: Mapped[str] = mapped_column(String(100), default="")
+    timezone: Mapped[str] = mapped_column(String(60), default="UTC")
+    starts_on: Mapped[date] = mapped_column(Date)
+    ends_on: Mapped[date] = mapped_column(Date)
+    notes: Mapped[str] = mapped_column(Text, default="")
+
+
+class MeetingAttendee(Base):
+    """A state announced as attending a meeting (beyond the forum's members)."""
+
+    __tablename__ = "meeting_attendee"
+    __table_args__ = (UniqueConstraint("meeting_id", "state_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    meeting_id: Mapped[int] = mapped_column(
+        ForeignKey("meeting.id", ondelete="CASCADE"), index=True
+    )
+    state_id: Mapped[int] = mapped_column(ForeignKey("state.id"), index=True)
+
+
+class Intervention(Base, SoftDeleted):
+    __tablename__ = "intervention"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    meeting_id: Mapped[int] = mapped_column(ForeignKey("meeting.id"), index=True)
+    kind: Mapped[str] = mapped_column(String(20))
+    title: Mapped[str] = mapped_column(String(300))
+    lead_officer: Mapped[str] = mapped_column(String(120), default="")
+    talking_points: Mapped[str] = mapped_column(Text, default="")
+    starts_at: Mapped[datetime | None] = mapped_column(DateTime)
+    ends_at: Mapped[datetime | None] = mapped_column(DateTime)
+    status: Mapped[str] = mapped_column(String(20), default="idea")
+    outcome: Mapped[str] = mapped_column(Text, default="")
+    demarche_id: Mapped[int | None] = mapped_column(ForeignKey("demarche.id"), index=True)
+
+
+class InterventionTarget(Base):
+    __tablename__ = "intervention_target"
+    __table_args__ = (UniqueConstraint("intervention_id", "state_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    intervention_id: Mapped[int] = mapped_column(
+        ForeignKey("intervention.id", ondelete="CASCADE"), index=True
+    )
+    state_id: Mapped[int] = mapped_column(ForeignKey("state.id"), index=True)
+
+
+# --- démarches and the contact log ----------------------------------------------------------
+
+
+class Demarche(Base, SoftDeleted):
+    __tablename__ = "demarche"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    state_id: Mapped[int] = mapped_column(ForeignKey("state.id"), index=True)
+    treaty_id: Mapped[int | None] = mapped_column(ForeignKey("treaty.id"))
+    title: Mapped[str] = mapped_column(String(300))
+    requested_action: Mapped[str] = mapped_column(String(40))
+    channel: Mapped[str] = mapped_column(String(30))
+    level: Mapped[str] = mapped_column(String(30))
+    talking_points: Mapped[str] = mapped_column(Text, default="")
+    officer: Mapped[str] = mapped_column(String(120), default="")
+    status: Mapped[str] = mapped_column(String(20), default="draft", index=True)
+    planned_on: Mapped[date | None] = mapped_column(Date)
+    due_on: Mapped[date | None] = mapped_column(Date, index=True)
+    delivered_on: Mapped[date | None] = mapped_column(Date)
+    response: Mapped[str] = mapped_column(Text, default="")
+    closed_on: Mapped[date | None] = mapped_column(Date)
+    status_reason: Mapped[str] = mapped_column(Text, default="")
+
+
+class DemarcheContact(Base):
+    __tablename__ = "demarche_contact"
+    __table_args__ = (UniqueConstraint("demarche_id", "contact_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    demarche_id: Mapped[int] = mapped_column(
+        ForeignKey("demarche.id", ondelete="CASCADE"), index=True
+    )
+    contact_id: Mapped[int] = mapped_column(ForeignKey("contact.id"), index=True)
+
+
+class LogEntry(Base, SoftDeleted):
+    __tablename__ = "log_entry"
+    __table_args__ = (Index("ix_log_entry_occurred", "occurred_on", "id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    occurred_on: Mapped[date] = mapped_column(Date)
+    kind: Mapped[str] = mapped_column(String(20))
+    summary: Mapped[str] = mapped_column(String(500))
+    details: Mapped[str] = mapped_column(Text, default="")
+    officer: Mapped[str] = mapped_column(String(120), default="")
+    follow_up_on: Mapped[date | None] = mapped_column(Date, index=True)
+    follow_up_done_on: Mapped[date | None] = mapped_column(Date)
+    meeting_id: Mapped[int | None] = mapped_column(ForeignKey("meeting.id"), index=True)
+    demarche_id: Mapped[int | None] = mapped_column(ForeignKey("demarche.id"), index=True)
+
+
+class LogEntryState(Base):
+    __tablename__ = "log_entry_state"
+    __table_args__ = (UniqueConstraint("log_entry_id", "state_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    log_entry_id: Mapped[int] = mapped_column(
+        ForeignKey("log_entry.id", ondelete="CASCADE"), index=True
+    )
+    state_id: Mapped[int] = mapped_column(ForeignKey("state.id"), index=True)
+
+
+class LogEntryContact(Base):
+    __tablename__ = "log_entry_contact"
+    __table_args__ = (UniqueConstraint("log_entry_id", "contact_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    log_entry_id: Mapped[int] = mapped_column(
+        ForeignKey("log_entry.id", ondelete="CASCADE"), index=True
+    )
+    contact_id: Mapped[int] = mapped_column(ForeignKey("contact.id"), index=True)
+
+
+# --- the audit trail -------------------------------------------------------------------------
+
+
+class AuditEntry(Base):
+    """Append-only: one row per changed record, written in the same transaction."""
+
+    __tablename__ = "audit_entry"
+    __table_args__ = (Index("ix_audit_entry_entity", "entity", "entity_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[datetime] = mapped_column(DateTime)
+    actor: Mapped[str] = mapped_column(String(120))
+    action: Mapped[str] = mapped_column(String(10))
+    entity: Mapped[str] = mapped_column(String(40))
+    entity_id: Mapped[int] = mapped_column(Integer)
+    state_id: Mapped[int | None] = mapped_column(Integer, index=True)  # the state it concerns
+    changes: Mapped[str] = mapped_column(Text, default="{}")  # JSON {field: [old, new]}
