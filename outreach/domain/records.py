@@ -193,6 +193,27 @@ class MeetingRecord:
     starts_on: date
     ends_on: date
     notes: str
+    attendee_ids: tuple[int, ...] = ()  # states announced as attending, beyond members
+
+
+@dataclass(frozen=True, slots=True)
+class ForumMembershipRecord:
+    """One state's membership of one forum, from `since` to `until` (open ends: None)."""
+
+    id: int
+    forum_id: int
+    forum_slug: str
+    state_id: int
+    state_iso3: str
+    state_name: str
+    since: date | None
+    until: date | None
+    source: str
+
+    def held_on(self, day: date) -> bool:
+        return (self.since is None or self.since <= day) and (
+            self.until is None or day <= self.until
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -213,6 +234,7 @@ class DemarcheRecord:
     closed_on: date | None
     status_reason: str
     contact_ids: tuple[int, ...] = ()
+    treaty_id: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -239,6 +261,24 @@ class LogEntryRecord:
 
 
 @dataclass(frozen=True, slots=True)
+class LogFilter:
+    """What to show of the contact log; every field left as None (or False) shows all.
+
+    `overdue_on` keeps entries whose follow-up is still open and was due before that day.
+    `text` matches part of the summary or the details, ignoring case.
+    """
+
+    state_id: int | None = None
+    contact_id: int | None = None
+    kind: str | None = None
+    date_from: date | None = None
+    date_to: date | None = None
+    open_follow_up_only: bool = False
+    overdue_on: date | None = None
+    text: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class AuditRecord:
     id: int
     at: datetime
@@ -247,3 +287,4 @@ class AuditRecord:
     entity: str
     entity_id: int
     changes: dict[str, list[object]] = field(default_factory=dict)
+    state_id: int | None = None

@@ -98,7 +98,7 @@ def _check_dates(
         )
 
 
-def _refresh_obligations(session: Session, participation: Participation) -> None:
+def refresh_obligations(session: Session, participation: Participation) -> None:
     """Recompute the dated duties when entry into force changes; keep ones already met."""
     for obligation in list(
         session.scalars(select(Obligation).where(Obligation.participation_id == participation.id))
@@ -108,9 +108,11 @@ def _refresh_obligations(session: Session, participation: Participation) -> None
     session.flush()
     if participation.in_force_on is None:
         return
-    met = set(session.scalars(
+    met = set(
+        session.scalars(
             select(Obligation.kind).where(Obligation.participation_id == participation.id)
-        ))
+        )
+    )
     for duty in apmbc_obligations(
         participation.in_force_on, _is_mine_affected(session, participation.state_id)
     ):
@@ -169,7 +171,7 @@ class TreatyService:
             participation.as_of = as_of
             session.add(participation)
             session.flush()
-            _refresh_obligations(session, participation)
+            refresh_obligations(session, participation)
             return participation_record(treaty, participation)
 
     def notify_withdrawal(

@@ -14,7 +14,7 @@ import getpass
 import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from contextvars import ContextVar
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +22,7 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
+from outreach.domain.changes import Changes
 from outreach.errors import (
     CorruptDatabaseError,
     DatabaseLockedError,
@@ -37,16 +38,6 @@ from outreach.storage.audit import CHANGED_KEY, install_audit
 from outreach.storage.migrations import runner
 
 BUSY_TIMEOUT_MS = 5000
-
-
-@dataclass(frozen=True, slots=True)
-class Changes:
-    """What a committed transaction changed: the table names of the records touched."""
-
-    entities: frozenset[str]
-
-    def touches(self, *entities: str) -> bool:
-        return bool(self.entities.intersection(entities))
 
 
 Listener = Callable[[Changes], None]
@@ -116,6 +107,9 @@ class Database:
         self.actor = actor or default_actor()
         self._writer = engine.execution_options(sqlite_begin="IMMEDIATE")
         self._listeners: list[Listener] = []
+        self._active: ContextVar[Session | None] = ContextVar(
+            f"outreach-write-{id(self)}", default=None
+        )
 
     def subscribe(self, listener: Listener) -> Callable[[], None]:
         self._listeners.append(listener)
@@ -123,6 +117,10 @@ class Database:
 
     @contextmanager
     def read(self) -> Iterator[Session]:
+        outer = self._active.get()
+        if outer is not None:  # inside a write: read what it has written so far
+            yield outer
+            return
         session = Session(bind=self.engine, expire_on_commit=False)
         try:
             with session.begin():
@@ -134,15 +132,26 @@ class Database:
 
     @contextmanager
     def write(self) -> Iterator[Session]:
-        """One transaction: everything inside commits together, or nothing does."""
+        """One transaction: everything inside commits together, or nothing does.
+
+        A write inside another write (in the same thread) joins it as a savepoint, so
+        several service calls can be made one transaction with an outer `write()`.
+        """
+        outer = self._active.get()
+        if outer is not None:
+            with outer.begin_nested():
+                yield outer
+            return
         session = Session(bind=self._writer, expire_on_commit=False)
         install_audit(session, self.actor)
+        token = self._active.set(session)
         try:
             with session.begin():
                 yield session
         except DBAPIError as error:
             raise translate_sqlite_error(error) or error from error
         finally:
+            self._active.reset(token)
             changed = frozenset(session.info.get(CHANGED_KEY, ()))
             session.close()
         # Reached only when the transaction committed.
@@ -163,10 +172,10 @@ def _refuse_unusable(path: Path) -> bool:
     sqlite_file.assert_intact(path)
     revision = sqlite_file.read_schema_revision(path)
     if revision is None:
-        if sqlite_file.has_user_tables(path):
+        if sqlite_file.table_names(path):
             raise NotADatabaseError(f"{path} is a SQLite file but not an Outreach database")
         return True
-    if revision not in runner.known_revisions():
+    if revision != sqlite_file.BASE_REVISION and revision not in runner.known_revisions():
         raise NewerSchemaError(
             f"{path} was written by a newer version of Outreach (schema {revision}); "
             "update the app to open it"
@@ -175,11 +184,15 @@ def _refuse_unusable(path: Path) -> bool:
 
 
 def open_database(path: Path | str, actor: str | None = None) -> Database:
-    """Open (creating if needed) and migrate the database at `path`."""
+    """Open (creating if needed) and migrate the database at `path`.
+
+    A file that is not ours, is damaged, or comes from a newer version is refused and
+    left exactly as it was. A file holding data is copied aside before a migration.
+    """
     path = Path(path).expanduser().absolute()
     if sqlite_file.is_blank(path):
         sqlite_file.create_private_file(path)
-    elif _refuse_unusable(path) and sqlite_file.has_user_tables(path):
+    elif _refuse_unusable(path) and sqlite_file.holds_data(path):
         sqlite_file.backup_beside(path, "before-migration")
     engine = make_engine(path)
     try:
@@ -187,4 +200,7 @@ def open_database(path: Path | str, actor: str | None = None) -> Database:
     except DBAPIError as error:
         engine.dispose()
         raise translate_sqlite_error(error) or error from error
+    except BaseException:
+        engine.dispose()
+        raise
     return Database(engine, path, actor)

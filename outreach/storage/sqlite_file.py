@@ -31,9 +31,14 @@ def assert_sqlite_header(path: Path) -> None:
 
 
 def open_read_only(path: Path) -> sqlite3.Connection:
-    """A connection that cannot write to the file (nor create a journal beside it)."""
-    uri = f"file:{path.as_posix()}?mode=ro"
-    return sqlite3.connect(uri, uri=True)
+    """A connection that writes nothing: not the file, and no -wal or -shm beside it.
+
+    A WAL-mode file opened read-only would get fresh -wal and -shm files; when there is
+    no -wal file, nothing can be pending in one, so the file is opened as immutable.
+    """
+    pending_wal = path.with_name(path.name + "-wal").exists()
+    mode = "mode=ro" if pending_wal else "immutable=1"
+    return sqlite3.connect(f"file:{path.as_posix()}?{mode}", uri=True)
 
 
 def assert_intact(path: Path) -> None:
@@ -48,8 +53,12 @@ def assert_intact(path: Path) -> None:
         raise CorruptDatabaseError(f"{path} is damaged and cannot be opened: {problem}")
 
 
+BASE_REVISION = "base"
+
+
 def read_schema_revision(path: Path) -> str | None:
-    """The Alembic revision the file is at, or None for a file without one."""
+    """The Alembic revision the file is at: None for a file Alembic never touched,
+    BASE_REVISION for one whose version table is empty."""
     with contextlib.closing(open_read_only(path)) as connection:
         has_table = connection.execute(
             "SELECT 1 FROM sqlite_master WHERE type='table' AND name='alembic_version'"
@@ -57,15 +66,27 @@ def read_schema_revision(path: Path) -> str | None:
         if not has_table:
             return None
         row = connection.execute("SELECT version_num FROM alembic_version").fetchone()
-    return None if row is None else str(row[0])
+    return BASE_REVISION if row is None else str(row[0])
 
 
-def has_user_tables(path: Path) -> bool:
+def table_names(path: Path) -> list[str]:
     with contextlib.closing(open_read_only(path)) as connection:
-        row = connection.execute(
-            "SELECT count(*) FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%'"
-        ).fetchone()
-    return bool(row and row[0])
+        rows = connection.execute(
+            "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%'"
+        ).fetchall()
+    return [str(row[0]) for row in rows]
+
+
+def holds_data(path: Path) -> bool:
+    """Whether any table of the file has a row (the version table aside)."""
+    with contextlib.closing(open_read_only(path)) as connection:
+        for name in table_names(path):
+            if name == "alembic_version":
+                continue
+            quoted = name.replace('"', '""')
+            if connection.execute(f'SELECT 1 FROM "{quoted}" LIMIT 1').fetchone():
+                return True
+    return False
 
 
 def create_private_file(path: Path) -> None:

@@ -2,21 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from alembic import context
 from sqlalchemy import create_engine
 
+from outreach.storage.migrations.filters import include_object
 from outreach.storage.models import Base
-
-# Full-text search tables are made by sqlite-utils, not by the ORM; never touch them.
-FTS_SUFFIXES = ("_fts", "_fts_data", "_fts_idx", "_fts_docsize", "_fts_config", "_fts_content")
-
-
-def include_object(
-    _object: Any, name: str | None, type_: str, _reflected: bool, _compare_to: Any
-) -> bool:
-    return not (type_ == "table" and name is not None and name.endswith(FTS_SUFFIXES))
 
 
 def run() -> None:

@@ -1,0 +1,190 @@
+"""`outreach`: the command line. Alone, it opens the desktop app."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from datetime import date
+from importlib.metadata import entry_points
+from pathlib import Path
+from typing import Any
+
+import click
+
+from outreach.cli.output import as_csv, as_json, as_table
+from outreach.domain.enums import TreatyStatus
+from outreach.errors import OutreachError
+from outreach.paths import ENV_VAR, default_database_path
+from outreach.storage.database import Database, open_database
+
+FRONTEND_GROUP = "outreach.frontends"
+STATE_COLUMNS = (
+    "iso3",
+    "name",
+    "status",
+    "signed_on",
+    "consent_on",
+    "consent_kind",
+    "in_force_on",
+    "categories",
+)
+
+
+class Context:
+    """What every command shares: the chosen database path, opened on first use."""
+
+    def __init__(self, db_path: Path) -> None:
+        self.db_path = db_path
+        self._db: Database | None = None
+
+    @property
+    def db(self) -> Database:
+        if self._db is None:
+            self._db = open_database(self.db_path)
+        return self._db
+
+    def close(self) -> None:
+        if self._db is not None:
+            self._db.close()
+
+
+class OutreachGroup(click.Group):
+    """Known errors become one line and a non-zero exit; bugs never show a traceback."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except OutreachError as error:
+            raise click.ClickException(str(error)) from None
+        except (click.ClickException, click.exceptions.Exit, click.Abort):
+            raise
+        except Exception as error:  # a bug: say so plainly, keep the terminal clean
+            click.echo(
+                f"Error: unexpected {type(error).__name__}: {error} "
+                "(this is a bug in Outreach; nothing was saved)",
+                err=True,
+            )
+            sys.exit(2)
+
+
+def _parse_day(_ctx: click.Context, _param: click.Parameter, value: str | None) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(f"'{value}' is not a date; write it as YYYY-MM-DD.") from None
+
+
+def launch_desktop(db_path: Path) -> int:
+    """Start the desktop front end registered under the `outreach.frontends` entry point."""
+    found = entry_points(group=FRONTEND_GROUP, name="desktop")
+    if not found:
+        raise OutreachError("The desktop app is not installed; run the README's app command.")
+    start: Callable[[Path], int] = next(iter(found)).load()
+    return start(db_path)
+
+
+@click.group(cls=OutreachGroup, invoke_without_command=True)
+@click.option(
+    "--db",
+    "db_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    envvar=ENV_VAR,
+    default=None,
+    help=f"The database file (default: the app's data folder; or set {ENV_VAR}).",
+)
+@click.version_option(package_name="outreach")
+@click.pass_context
+def cli(ctx: click.Context, db_path: Path | None) -> None:
+    """Outreach: a CRM for treaty universalization campaigns."""
+    context = Context(db_path or default_database_path())
+    ctx.obj = context
+    ctx.call_on_close(context.close)
+    if ctx.invoked_subcommand is None:
+        sys.exit(launch_desktop(context.db_path))
+
+
+@cli.command()
+@click.pass_obj
+def init(context: Context) -> None:
+    """Create the database with the reference data (states, treaty, seats, forums)."""
+    from outreach.reference.loader import load_reference
+
+    loaded = load_reference(context.db)
+    click.echo(
+        f"{'Created' if loaded else 'Already initialised:'} {context.db_path}"
+        + (" with the reference data." if loaded else "")
+    )
+
+
+@cli.command()
+@click.option(
+    "--scale",
+    type=click.Choice(["small", "large"]),
+    default="small",
+    show_default=True,
+    help="large adds synthetic volume (200 states, 20,000 contacts, 200,000 log entries).",
+)
+@click.pass_obj
+def demo(context: Context, scale: str) -> None:
+    """Fill the database with the demo campaign (2002-2004)."""
+    from outreach.demo.campaign import load_demo
+    from outreach.demo.synthetic import load_synthetic
+    from outreach.reference.loader import load_reference
+
+    load_reference(context.db)
+    summary = load_demo(context.db)
+    click.echo(summary)
+    if scale == "large":
+        click.echo(load_synthetic(context.db, progress=lambda text: click.echo(text, err=True)))
+
+
+@cli.command()
+@click.option("--treaty", default="APMBC", show_default=True, help="The treaty's code.")
+@click.option("--as-of", callback=_parse_day, help="The date of the status (default: today).")
+@click.option("--category", help="Only states in this priority category (its slug).")
+@click.option("--status", type=click.Choice([s.value for s in TreatyStatus]))
+@click.option("--text", help="Only states whose name, code or alias contains this.")
+@click.option("--format", "output", type=click.Choice(["table", "csv", "json"]), default="table")
+@click.pass_obj
+def states(
+    context: Context,
+    treaty: str,
+    as_of: date | None,
+    category: str | None,
+    status: str | None,
+    text: str | None,
+    output: str,
+) -> None:
+    """List states with their treaty status on a date."""
+    from outreach.services.states import StateService
+
+    rows = StateService(context.db).list_rows(
+        treaty=treaty, as_of=as_of, status=status, category=category, text=text
+    )
+    dicts = [{column: getattr(row, column) for column in STATE_COLUMNS} for row in rows]
+    if output == "json":
+        click.echo(as_json(dicts))
+    elif output == "csv":
+        click.echo(as_csv(dicts, STATE_COLUMNS), nl=False)
+    else:
+        click.echo(as_table(dicts, STATE_COLUMNS))
+
+
+@cli.command()
+@click.pass_obj
+def check(context: Context) -> None:
+    """Check the file's integrity and references; exit non-zero on a problem."""
+    from outreach.storage.maintenance import integrity_problems
+
+    problems = integrity_problems(context.db)
+    for problem in problems:
+        click.echo(problem, err=True)
+    if problems:
+        raise click.ClickException(f"{len(problems)} problem(s) found in {context.db_path}")
+    click.echo(f"{context.db_path}: no problems found.")
+
+
+def main() -> None:
+    cli(prog_name="outreach")

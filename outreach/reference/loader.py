@@ -1,0 +1,223 @@
+"""Loading the shipped reference data into a new database, in one transaction.
+
+States and aliases, the APMBC with every state's signature and consent (entry into force
+computed by the treaty's rule), withdrawals, Security Council and CD seats, the forums
+the campaign used with their members, and their meetings. Every row keeps its source
+and as-of date.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterator
+from datetime import date
+from importlib import resources
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from outreach.domain.enums import ConsentKind, SeatBody
+from outreach.domain.treaty_rules import add_months
+from outreach.reference.countries import SOURCE as COUNTRY_SOURCE
+from outreach.reference.countries import all_states
+from outreach.reference.folding import fold
+from outreach.reference.treaties import TREATIES, TreatyRef
+from outreach.services.treaties import refresh_obligations, rules_of
+from outreach.storage.database import Database
+from outreach.storage.models import (
+    Forum,
+    ForumMembership,
+    Meeting,
+    Participation,
+    Seat,
+    State,
+    StateAlias,
+    Treaty,
+)
+
+
+def rows(name: str) -> Iterator[dict[str, str]]:
+    text = resources.files("resources").joinpath("reference", name).read_text(encoding="utf-8")
+    yield from csv.DictReader(io.StringIO(text, newline=""))
+
+
+def _day(text: str | None) -> date | None:
+    return date.fromisoformat(text) if text else None
+
+
+def is_loaded(db: Database) -> bool:
+    with db.read() as session:
+        return bool(session.scalar(select(func.count(State.id))))
+
+
+def _load_states(session: Session) -> dict[str, int]:
+    ids: dict[str, int] = {}
+    taken: set[str] = set()
+    for ref in all_states():
+        state = State(
+            iso2=ref.iso2,
+            iso3=ref.iso3,
+            numeric=ref.numeric,
+            name=ref.name,
+            official_name=ref.official_name,
+            region=ref.region,
+            subregion=ref.subregion,
+        )
+        taken.add(fold(ref.name))
+        for alias in ref.aliases:
+            if fold(alias) not in taken:
+                taken.add(fold(alias))
+                state.aliases.append(StateAlias(alias=alias, folded=fold(alias)))
+        session.add(state)
+        session.flush()
+        ids[ref.iso3] = state.id
+    return ids
+
+
+def _load_treaty(session: Session, ref: TreatyRef) -> Treaty:
+    treaty = Treaty(
+        code=ref.code,
+        name=ref.name,
+        short_name=ref.short_name,
+        adopted_on=ref.adopted_on,
+        in_force_on=ref.in_force_on,
+        threshold_reached_on=ref.threshold_reached_on,
+        months_after_deposit=ref.months_after_deposit,
+        signature_closes_on=ref.signature_closes_on,
+        withdrawal_months=ref.withdrawal_months,
+        target_parties=ref.target_parties,
+        source=ref.source,
+        as_of=ref.as_of,
+    )
+    session.add(treaty)
+    session.flush()
+    return treaty
+
+
+def _load_participations(session: Session, treaty: Treaty, states: dict[str, int]) -> None:
+    rules = rules_of(treaty)
+    by_state: dict[int, Participation] = {}
+    for row in rows("apmbc_participation.csv"):
+        consent_on = _day(row["consent_on"])
+        participation = Participation(
+            treaty_id=treaty.id,
+            state_id=states[row["iso3"]],
+            signed_on=_day(row["signed_on"]),
+            consent_on=consent_on,
+            consent_kind=ConsentKind(row["consent_kind"]).value if row["consent_kind"] else None,
+            in_force_on=rules.entry_into_force_for(consent_on) if consent_on else None,
+            source=row["source"],
+            as_of=_day(row["as_of"]),
+        )
+        session.add(participation)
+        by_state[participation.state_id] = participation
+    for row in rows("apmbc_withdrawals.csv"):
+        participation = by_state[states[row["iso3"]]]
+        notified_on = _day(row["notified_on"])
+        participation.withdrawal_notified_on = notified_on
+        participation.withdrawal_effective_on = _day(row["effective_on"]) or (
+            add_months(notified_on, treaty.withdrawal_months) if notified_on else None
+        )
+        participation.source = f"{participation.source}; withdrawal: {row['source']}"
+    session.flush()
+    for participation in by_state.values():
+        refresh_obligations(session, participation)
+
+
+def _load_seats(session: Session, states: dict[str, int]) -> None:
+    for row in rows("seats.csv"):
+        start_on = _day(row["start_on"])
+        assert start_on is not None, f"seat without start: {row}"
+        session.add(
+            Seat(
+                state_id=states[row["iso3"]],
+                body=SeatBody(row["body"]).value,
+                kind=row["kind"],
+                start_on=start_on,
+                end_on=_day(row["end_on"]),
+                source=row["source"],
+                as_of=_day(row["as_of"]),
+            )
+        )
+
+
+def _load_forums(session: Session, states: dict[str, int], treaty: Treaty) -> None:
+    forums: dict[str, Forum] = {}
+    for row in rows("forums.csv"):
+        forum = Forum(slug=row["slug"], name=row["name"], kind=row["kind"], notes=row["notes"])
+        session.add(forum)
+        forums[forum.slug] = forum
+    session.flush()
+    for row in rows("forum_members.csv"):
+        session.add(
+            ForumMembership(
+                forum_id=forums[row["forum"]].id,
+                state_id=states[row["iso3"]],
+                since=_day(row["since"]),
+                until=_day(row["until"]),
+                source=row["source"],
+                as_of=_day(row["as_of"]),
+            )
+        )
+    # The CD's members are its seats; the treaty's meetings gather its States Parties.
+    for seat in session.scalars(select(Seat).where(Seat.body == SeatBody.CD.value)):
+        session.add(
+            ForumMembership(
+                forum_id=forums["cd"].id,
+                state_id=seat.state_id,
+                since=seat.start_on,
+                until=seat.end_on,
+                source=seat.source,
+                as_of=seat.as_of,
+            )
+        )
+    parties = session.scalars(
+        select(Participation).where(
+            Participation.treaty_id == treaty.id, Participation.in_force_on.is_not(None)
+        )
+    )
+    for participation in parties:
+        for slug in ("msp", "revcon", "sc"):
+            session.add(
+                ForumMembership(
+                    forum_id=forums[slug].id,
+                    state_id=participation.state_id,
+                    since=participation.in_force_on,
+                    until=participation.withdrawal_effective_on,
+                    source="States Parties, from the treaty's participation table",
+                    as_of=participation.as_of,
+                )
+            )
+    for row in rows("meetings.csv"):
+        starts_on, ends_on = _day(row["starts_on"]), _day(row["ends_on"])
+        assert starts_on is not None, row
+        assert ends_on is not None, row
+        session.add(
+            Meeting(
+                forum_id=forums[row["forum"]].id,
+                title=row["title"],
+                city=row["city"],
+                timezone=row["timezone"],
+                starts_on=starts_on,
+                ends_on=ends_on,
+                notes=f"Source: {row['source']}",
+            )
+        )
+
+
+def load_reference(db: Database) -> bool:
+    """Fill an empty database with the reference data; False if it had states already."""
+    if is_loaded(db):
+        return False
+    with db.write() as session:
+        states = _load_states(session)
+        treaties = [_load_treaty(session, ref) for ref in TREATIES]
+        _load_participations(session, treaties[0], states)
+        _load_seats(session, states)
+        session.flush()
+        _load_forums(session, states, treaties[0])
+    return True
+
+
+REFERENCE_SOURCES = (COUNTRY_SOURCE,)

@@ -1,0 +1,45 @@
+"""The treaties the app ships with. The APMBC comes first; others fit the same shape."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+
+@dataclass(frozen=True, slots=True)
+class TreatyRef:
+    code: str
+    name: str
+    short_name: str
+    adopted_on: date
+    in_force_on: date
+    threshold_reached_on: date
+    months_after_deposit: int
+    signature_closes_on: date
+    withdrawal_months: int
+    target_parties: int
+    source: str
+    as_of: date
+
+
+APMBC = TreatyRef(
+    code="APMBC",
+    name=(
+        "Convention on the Prohibition of the Use, Stockpiling, Production and Transfer "
+        "of Anti-Personnel Mines and on their Destruction"
+    ),
+    short_name="Ottawa Convention",
+    adopted_on=date(1997, 9, 18),
+    # Art. 17(1): first day of the sixth month after the 40th deposit (Burkina Faso,
+    # 16 September 1998).
+    in_force_on=date(1999, 3, 1),
+    threshold_reached_on=date(1998, 9, 16),
+    months_after_deposit=6,  # Art. 17(2)
+    signature_closes_on=date(1999, 2, 28),  # Art. 15: open for signature until in force
+    withdrawal_months=6,  # Art. 20(3)
+    target_parties=145,  # the Contact Group's aim for the 2004 Review Conference
+    source="Convention text, Arts. 15, 17 and 20; UN Treaty Collection, chapter XXVI-5",
+    as_of=date(1999, 3, 1),
+)
+
+TREATIES = (APMBC,)

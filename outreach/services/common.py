@@ -1,0 +1,122 @@
+"""Small pieces the aggregate services share: soft deletion, "leave this field as it is",
+id lists and paging arguments. Everything here runs inside the caller's transaction.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from datetime import UTC, datetime
+from enum import Enum
+from typing import Final, TypeVar
+
+from sqlalchemy import select
+from sqlalchemy.orm import InstrumentedAttribute, Session
+
+from outreach.errors import NotFoundError, ValidationError
+from outreach.services import lookup
+from outreach.storage.models import Base, SoftDeleted, State
+
+M = TypeVar("M", bound=Base)
+S = TypeVar("S", bound=SoftDeleted)
+T = TypeVar("T")
+
+
+class Keep(Enum):
+    """The type of `KEEP`: an update argument that leaves a field as it is.
+
+    Update methods take `None` to mean "unchanged" for fields that always have a value
+    (text, required dates), like the rest of the services. A field that may be empty (a
+    date, a link to another record) needs `None` to mean "clear it", so its argument
+    defaults to `KEEP` instead.
+    """
+
+    KEEP = "keep"
+
+
+KEEP: Final = Keep.KEEP
+
+
+def utc_now() -> datetime:
+    """The moment stored in `deleted_at`: naive UTC, like the audit trail's `at`."""
+    return datetime.now(UTC).replace(tzinfo=None)
+
+
+def get_any(session: Session, model: type[M], record_id: int, label: str) -> M:
+    """A record by id whether or not it was deleted (for restoring it)."""
+    record = session.get(model, record_id)
+    if record is None:
+        raise NotFoundError(f"There is no {label} with id {record_id}.")
+    return record
+
+
+def soft_delete(record: SoftDeleted) -> None:
+    record.deleted_at = utc_now()
+
+
+def restore(record: SoftDeleted) -> None:
+    record.deleted_at = None
+
+
+def unique_ids(ids: Iterable[int], field: str) -> list[int]:
+    """Ids in the order given, once each; anything but a positive whole number is refused."""
+    result: list[int] = []
+    for value in ids:
+        if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+            raise ValidationError(f"'{value}' is not a record id.", field)
+        if value not in result:
+            result.append(value)
+    return result
+
+
+def live_ids(
+    session: Session, model: type[M], ids: Iterable[int], label: str, field: str
+) -> list[int]:
+    """Check that every id names a record that exists and is not deleted."""
+    wanted = unique_ids(ids, field)
+    for record_id in wanted:
+        lookup.get_live(session, model, record_id, label)
+    return wanted
+
+
+def states(session: Session, refs: Iterable[str | int]) -> list[State]:
+    """States by ISO code, name, alias or id, once each, in the order given."""
+    found: list[State] = []
+    for ref in refs:
+        state = lookup.state(session, ref)
+        if state not in found:
+            found.append(state)
+    return found
+
+
+def optional_state(session: Session, ref: str | int | None) -> State | None:
+    if ref is None or (isinstance(ref, str) and not ref.strip()):
+        return None
+    return lookup.state(session, ref)
+
+
+def check_paging(offset: int, limit: int | None) -> None:
+    if offset < 0:
+        raise ValidationError(f"The offset cannot be negative (got {offset}).", "offset")
+    if limit is not None and limit < 1:
+        raise ValidationError(f"The page size must be at least 1 (got {limit}).", "limit")
+
+
+def chunks(items: Sequence[T], size: int = 500) -> Iterator[Sequence[T]]:
+    """Slices small enough for an `IN (...)` list on any database."""
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
+def linked_ids(
+    session: Session,
+    owner_column: InstrumentedAttribute[int],
+    target_column: InstrumentedAttribute[int],
+    owner_ids: Sequence[int],
+) -> dict[int, tuple[int, ...]]:
+    """For each owner id, the sorted ids linked to it through an association table."""
+    result: dict[int, list[int]] = {owner: [] for owner in owner_ids}
+    for part in chunks(owner_ids):
+        rows = session.execute(select(owner_column, target_column).where(owner_column.in_(part)))
+        for owner, target in rows:
+            result[owner].append(target)
+    return {owner: tuple(sorted(targets)) for owner, targets in result.items()}

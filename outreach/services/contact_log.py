@@ -1,0 +1,405 @@
+"""The contact log: one entry per contact made, about some states, with some contacts,
+and the follow-up it calls for.
+
+The log grows long (the large demo holds 200,000 entries), so listing it is a `count`
+and a `page` whose filters, sort and paging all run in SQL; a date-ordered page walks the
+`ix_log_entry_occurred` index instead of sorting the table.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+from enum import StrEnum
+from typing import Any
+
+from sqlalchemy import ColumnElement, Select, SQLColumnExpression, func, or_, select
+from sqlalchemy.orm import InstrumentedAttribute, Session
+
+from outreach.domain.enums import LogKind
+from outreach.domain.records import LogEntryRecord, LogFilter
+from outreach.errors import ValidationError
+from outreach.services import common, lookup
+from outreach.services.common import KEEP, Keep
+from outreach.services.validation import choice, optional_text, parse_date, required_text
+from outreach.storage.database import Database
+from outreach.storage.models import (
+    Contact,
+    Demarche,
+    LogEntry,
+    LogEntryContact,
+    LogEntryState,
+    Meeting,
+)
+
+LABEL = "log entry"
+PAGE_MAX = 10_000
+
+
+class LogSort(StrEnum):
+    """The orders a log page can come in; ties are broken by id, in the same direction."""
+
+    OCCURRED_DESC = "occurred_on desc"
+    OCCURRED_ASC = "occurred_on asc"
+    KIND_ASC = "kind asc"
+    KIND_DESC = "kind desc"
+    SUMMARY_ASC = "summary asc"
+    SUMMARY_DESC = "summary desc"
+
+    @classmethod
+    def by(cls, column: str, descending: bool = False) -> LogSort:
+        """The sort for a column name (occurred_on, kind, summary) and a direction."""
+        return choice(cls, f"{column} {'desc' if descending else 'asc'}", "sort")
+
+
+def log_entry_record(
+    entry: LogEntry, state_ids: tuple[int, ...], contact_ids: tuple[int, ...]
+) -> LogEntryRecord:
+    return LogEntryRecord(
+        id=entry.id,
+        occurred_on=entry.occurred_on,
+        kind=entry.kind,
+        summary=entry.summary,
+        details=entry.details,
+        officer=entry.officer,
+        follow_up_on=entry.follow_up_on,
+        follow_up_done_on=entry.follow_up_done_on,
+        meeting_id=entry.meeting_id,
+        demarche_id=entry.demarche_id,
+        state_ids=state_ids,
+        contact_ids=contact_ids,
+    )
+
+
+def _records(session: Session, entries: list[LogEntry]) -> list[LogEntryRecord]:
+    """Records for entries, with their states and contacts fetched in two queries."""
+    ids = [entry.id for entry in entries]
+    states = common.linked_ids(session, LogEntryState.log_entry_id, LogEntryState.state_id, ids)
+    contacts = common.linked_ids(
+        session, LogEntryContact.log_entry_id, LogEntryContact.contact_id, ids
+    )
+    return [log_entry_record(entry, states[entry.id], contacts[entry.id]) for entry in entries]
+
+
+def _record(session: Session, entry: LogEntry) -> LogEntryRecord:
+    session.flush()
+    return _records(session, [entry])[0]
+
+
+def _relink(
+    session: Session,
+    entry: LogEntry,
+    column: InstrumentedAttribute[int],
+    link: type[LogEntryState] | type[LogEntryContact],
+    wanted: list[int],
+) -> None:
+    """Make the entry's links through `link` exactly `wanted`."""
+    session.flush()
+    existing = {
+        getattr(row, column.key): row
+        for row in session.scalars(select(link).where(link.log_entry_id == entry.id))
+    }
+    for target_id, row in existing.items():
+        if target_id not in wanted:
+            session.delete(row)
+    for target_id in wanted:
+        if target_id not in existing:
+            session.add(link(log_entry_id=entry.id, **{column.key: target_id}))
+
+
+def _check_follow_up(occurred_on: date, follow_up_on: date | None) -> None:
+    if follow_up_on is not None and follow_up_on < occurred_on:
+        raise ValidationError(
+            f"The follow-up ({follow_up_on.isoformat()}) cannot be due before the contact "
+            f"it follows ({occurred_on.isoformat()}).",
+            "follow_up_on",
+        )
+
+
+def _check_someone(state_ids: list[int], contact_ids: list[int]) -> None:
+    if not state_ids and not contact_ids:
+        raise ValidationError("A log entry needs at least one state or one contact.", "state_ids")
+
+
+def _summary(value: str) -> str:
+    return required_text(value, "summary", max_length=500)
+
+
+def _officer(value: str) -> str:
+    text = optional_text(value)
+    if len(text) > 120:
+        raise ValidationError("The officer's name is longer than 120 characters.", "officer")
+    return text
+
+
+def _required_date(value: date | str, field: str) -> date:
+    day = parse_date(value, field)
+    if day is None:
+        raise ValidationError(f"The {field} cannot be empty.", field)
+    return day
+
+
+def _link_id(
+    session: Session, model: type[Demarche] | type[Meeting], value: int | None, label: str
+) -> int | None:
+    if value is None:
+        return None
+    return lookup.get_live(session, model, value, label).id
+
+
+def conditions(filters: LogFilter) -> list[ColumnElement[bool]]:
+    """The WHERE clauses for `filters` (live entries only)."""
+    result: list[ColumnElement[bool]] = [LogEntry.deleted_at.is_(None)]
+    if filters.state_id is not None:
+        result.append(
+            LogEntry.id.in_(
+                select(LogEntryState.log_entry_id).where(LogEntryState.state_id == filters.state_id)
+            )
+        )
+    if filters.contact_id is not None:
+        result.append(
+            LogEntry.id.in_(
+                select(LogEntryContact.log_entry_id).where(
+                    LogEntryContact.contact_id == filters.contact_id
+                )
+            )
+        )
+    if filters.kind:
+        result.append(LogEntry.kind == choice(LogKind, filters.kind, "kind").value)
+    if (
+        filters.date_from is not None
+        and filters.date_to is not None
+        and filters.date_to < filters.date_from
+    ):
+        raise ValidationError(
+            f"The period ends ({filters.date_to.isoformat()}) before it starts "
+            f"({filters.date_from.isoformat()}).",
+            "date_to",
+        )
+    if filters.date_from is not None:
+        result.append(LogEntry.occurred_on >= filters.date_from)
+    if filters.date_to is not None:
+        result.append(LogEntry.occurred_on <= filters.date_to)
+    if filters.open_follow_up_only or filters.overdue_on is not None:
+        result.append(LogEntry.follow_up_on.is_not(None))
+        result.append(LogEntry.follow_up_done_on.is_(None))
+    if filters.overdue_on is not None:
+        result.append(LogEntry.follow_up_on < filters.overdue_on)
+    text = (filters.text or "").strip()
+    if text:
+        result.append(
+            or_(
+                LogEntry.summary.icontains(text, autoescape=True),
+                LogEntry.details.icontains(text, autoescape=True),
+            )
+        )
+    return result
+
+
+def page_query(filters: LogFilter, offset: int, limit: int, sort: LogSort | str) -> Select[Any]:
+    """The SELECT behind `ContactLogService.page` (public so its plan can be checked)."""
+    common.check_paging(offset, limit)
+    if limit > PAGE_MAX:
+        raise ValidationError(f"A page holds at most {PAGE_MAX} entries.", "limit")
+    order = choice(LogSort, sort, "sort")
+    column_name, direction = order.value.split()
+    column: SQLColumnExpression[Any] = {
+        "occurred_on": LogEntry.occurred_on,
+        "kind": LogEntry.kind,
+        "summary": func.lower(LogEntry.summary),
+    }[column_name]
+    keys: tuple[SQLColumnExpression[Any], ...] = (column, LogEntry.id)
+    ordering = [key.desc() if direction == "desc" else key.asc() for key in keys]
+    return (
+        select(LogEntry).where(*conditions(filters)).order_by(*ordering).offset(offset).limit(limit)
+    )
+
+
+class ContactLogService:
+    def __init__(self, db: Database) -> None:
+        self._db = db
+
+    def log(
+        self,
+        occurred_on: date | str,
+        kind: LogKind | str,
+        summary: str,
+        *,
+        details: str = "",
+        officer: str = "",
+        states: Iterable[str | int] = (),
+        contact_ids: Iterable[int] = (),
+        demarche_id: int | None = None,
+        meeting_id: int | None = None,
+        follow_up_on: date | str | None = None,
+    ) -> LogEntryRecord:
+        """Log a contact made. `states` are ISO codes, names or ids; at least one state or
+        one contact is needed."""
+        day = _required_date(occurred_on, "date of the contact")
+        checked_kind = choice(LogKind, kind, "kind")
+        text = _summary(summary)
+        by = _officer(officer)
+        follow_up = parse_date(follow_up_on, "follow-up date")
+        _check_follow_up(day, follow_up)
+        with self._db.write() as session:
+            state_ids = [state.id for state in common.states(session, states)]
+            people = common.live_ids(session, Contact, contact_ids, "contact", "contact_ids")
+            _check_someone(state_ids, people)
+            entry = LogEntry(
+                occurred_on=day,
+                kind=checked_kind.value,
+                summary=text,
+                details=optional_text(details),
+                officer=by,
+                follow_up_on=follow_up,
+                demarche_id=_link_id(session, Demarche, demarche_id, "démarche"),
+                meeting_id=_link_id(session, Meeting, meeting_id, "meeting"),
+            )
+            session.add(entry)
+            session.flush()
+            session.add_all(LogEntryState(log_entry_id=entry.id, state_id=s) for s in state_ids)
+            session.add_all(LogEntryContact(log_entry_id=entry.id, contact_id=c) for c in people)
+            return _record(session, entry)
+
+    def update(
+        self,
+        entry_id: int,
+        *,
+        occurred_on: date | str | None = None,
+        kind: LogKind | str | None = None,
+        summary: str | None = None,
+        details: str | None = None,
+        officer: str | None = None,
+        states: Iterable[str | int] | None = None,
+        contact_ids: Iterable[int] | None = None,
+        demarche_id: int | Keep | None = KEEP,
+        meeting_id: int | Keep | None = KEEP,
+        follow_up_on: date | str | Keep | None = KEEP,
+    ) -> LogEntryRecord:
+        """Change the fields given (None leaves a field; for the links and the follow-up
+        date, KEEP leaves them and None clears them). `states` and `contact_ids`, when
+        given, replace the entry's states and contacts."""
+        with self._db.write() as session:
+            entry = lookup.get_live(session, LogEntry, entry_id, LABEL)
+            if occurred_on is not None:
+                entry.occurred_on = _required_date(occurred_on, "date of the contact")
+            if kind is not None:
+                entry.kind = choice(LogKind, kind, "kind").value
+            if summary is not None:
+                entry.summary = _summary(summary)
+            if details is not None:
+                entry.details = optional_text(details)
+            if officer is not None:
+                entry.officer = _officer(officer)
+            if not isinstance(demarche_id, Keep):
+                entry.demarche_id = _link_id(session, Demarche, demarche_id, "démarche")
+            if not isinstance(meeting_id, Keep):
+                entry.meeting_id = _link_id(session, Meeting, meeting_id, "meeting")
+            if not isinstance(follow_up_on, Keep):
+                entry.follow_up_on = parse_date(follow_up_on, "follow-up date")
+                if entry.follow_up_on is None:
+                    entry.follow_up_done_on = None
+            _check_follow_up(entry.occurred_on, entry.follow_up_on)
+            current = _record(session, entry)
+            state_ids = (
+                [state.id for state in common.states(session, states)]
+                if states is not None
+                else list(current.state_ids)
+            )
+            people = (
+                common.live_ids(session, Contact, contact_ids, "contact", "contact_ids")
+                if contact_ids is not None
+                else list(current.contact_ids)
+            )
+            _check_someone(state_ids, people)
+            if states is not None:
+                _relink(session, entry, LogEntryState.state_id, LogEntryState, state_ids)
+            if contact_ids is not None:
+                _relink(session, entry, LogEntryContact.contact_id, LogEntryContact, people)
+            return _record(session, entry)
+
+    def complete_follow_up(self, entry_id: int, on: date | str | None = None) -> LogEntryRecord:
+        """Mark the entry's follow-up done, on `on` (today by default)."""
+        day = parse_date(on, "date the follow-up was done") or date.today()
+        with self._db.write() as session:
+            entry = lookup.get_live(session, LogEntry, entry_id, LABEL)
+            if entry.follow_up_on is None:
+                raise ValidationError(
+                    f"Log entry {entry_id} has no follow-up to complete.", "follow_up_on"
+                )
+            if entry.follow_up_done_on is not None:
+                raise ValidationError(
+                    f"The follow-up of log entry {entry_id} was done already, on "
+                    f"{entry.follow_up_done_on.isoformat()}.",
+                    "follow_up_done_on",
+                )
+            if day < entry.occurred_on:
+                raise ValidationError(
+                    f"The follow-up cannot be done ({day.isoformat()}) before the contact "
+                    f"it follows ({entry.occurred_on.isoformat()}).",
+                    "follow_up_done_on",
+                )
+            entry.follow_up_done_on = day
+            return _record(session, entry)
+
+    def reopen_follow_up(self, entry_id: int) -> LogEntryRecord:
+        """Mark a completed follow-up as still to do."""
+        with self._db.write() as session:
+            entry = lookup.get_live(session, LogEntry, entry_id, LABEL)
+            if entry.follow_up_done_on is None:
+                raise ValidationError(
+                    f"The follow-up of log entry {entry_id} is not done; nothing to reopen.",
+                    "follow_up_done_on",
+                )
+            entry.follow_up_done_on = None
+            return _record(session, entry)
+
+    def delete(self, entry_id: int) -> LogEntryRecord:
+        """Soft delete: the entry disappears from the log until restored."""
+        with self._db.write() as session:
+            entry = lookup.get_live(session, LogEntry, entry_id, LABEL)
+            common.soft_delete(entry)
+            return _record(session, entry)
+
+    def restore(self, entry_id: int) -> LogEntryRecord:
+        with self._db.write() as session:
+            entry = common.get_any(session, LogEntry, entry_id, LABEL)
+            common.restore(entry)
+            return _record(session, entry)
+
+    def get(self, entry_id: int) -> LogEntryRecord:
+        with self._db.read() as session:
+            return _record(session, lookup.get_live(session, LogEntry, entry_id, LABEL))
+
+    def count(self, filters: LogFilter | None = None) -> int:
+        """How many live entries match `filters` (all of them without filters)."""
+        where = conditions(filters or LogFilter())
+        with self._db.read() as session:
+            return session.scalar(select(func.count(LogEntry.id)).where(*where)) or 0
+
+    def page(
+        self,
+        filters: LogFilter | None = None,
+        offset: int = 0,
+        limit: int = 200,
+        sort: LogSort | str = LogSort.OCCURRED_DESC,
+    ) -> list[LogEntryRecord]:
+        """One page of the entries matching `filters`, in `sort` order."""
+        query = page_query(filters or LogFilter(), offset, limit, sort)
+        with self._db.read() as session:
+            return _records(session, list(session.scalars(query)))
+
+    def follow_ups_due(self, until: date | str) -> list[LogEntryRecord]:
+        """Open follow-ups due on or before `until`, soonest first."""
+        day = _required_date(until, "date")
+        with self._db.read() as session:
+            entries = session.scalars(
+                select(LogEntry)
+                .where(
+                    LogEntry.deleted_at.is_(None),
+                    LogEntry.follow_up_done_on.is_(None),
+                    LogEntry.follow_up_on <= day,
+                )
+                .order_by(LogEntry.follow_up_on, LogEntry.id)
+            )
+            return _records(session, list(entries))

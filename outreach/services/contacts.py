@@ -1,0 +1,321 @@
+"""Contacts: the people we talk to, in an organization, usually of a state.
+
+Phones are stored in E.164 (+85523223456), e-mails normalised, languages as ISO 639-1
+codes. A national phone number is read with the contact's state as the region.
+"""
+
+from __future__ import annotations
+
+import builtins
+from collections.abc import Iterable
+
+import phonenumbers
+import pycountry
+from email_validator import EmailNotValidError, validate_email
+from sqlalchemy import ColumnElement, func, select
+from sqlalchemy.orm import Session
+
+from outreach.domain.records import ContactRecord
+from outreach.errors import ValidationError
+from outreach.reference.folding import fold
+from outreach.services import common, lookup
+from outreach.services.common import KEEP, Keep
+from outreach.services.validation import optional_text, required_text
+from outreach.storage.database import Database
+from outreach.storage.models import Contact, Organization, State
+
+LABEL = "contact"
+LANGUAGES_MAX = 60  # the width of contact.languages
+
+
+def contact_record(contact: Contact) -> ContactRecord:
+    return ContactRecord(
+        id=contact.id,
+        given_name=contact.given_name,
+        family_name=contact.family_name,
+        position=contact.position,
+        organization_id=contact.organization_id,
+        state_id=contact.state_id,
+        email=contact.email,
+        phone=contact.phone,
+        languages=tuple(code for code in contact.languages.split(",") if code),
+        notes=contact.notes,
+    )
+
+
+def normalize_phone(raw: str | None, region: str | None) -> str:
+    """A phone number as E.164, or "" for none. `region` (ISO alpha-2) reads national
+    numbers; international ones (+…) need no region."""
+    text = (raw or "").strip()
+    if not text:
+        return ""
+    if region is None and text.startswith("00"):
+        text = "+" + text[2:]  # the international call prefix most of the world dials
+    if not text.startswith("+") and region is None:
+        raise ValidationError(
+            f"'{text}' is not a phone number in international form (like +855 23 223 456); "
+            "give the country code, or set the contact's state to read it as national.",
+            "phone",
+        )
+    try:
+        number = phonenumbers.parse(text, region)
+    except phonenumbers.NumberParseException:
+        raise ValidationError(
+            f"'{text}' is not a phone number; write it like +855 23 223 456.", "phone"
+        ) from None
+    if not phonenumbers.is_valid_number(number):
+        where = phonenumbers.region_code_for_number(number) or "any country"
+        raise ValidationError(
+            f"'{text}' is not a phone number in use in {where}; check the digits.", "phone"
+        )
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+
+
+def normalize_email(raw: str | None) -> str:
+    """An e-mail address checked for form only (never over the network), or "" for none."""
+    text = (raw or "").strip()
+    if not text:
+        return ""
+    try:
+        return validate_email(text, check_deliverability=False).normalized
+    except EmailNotValidError as error:
+        raise ValidationError(f"'{text}' is not an e-mail address: {error}", "email") from None
+
+
+def normalize_languages(value: Iterable[str] | str | None) -> str:
+    """ISO 639-1 codes, comma-separated, lower case, once each, in the order given."""
+    if value is None:
+        return ""
+    items = value.replace(",", " ").split() if isinstance(value, str) else value
+    codes: builtins.list[str] = []
+    for item in items:
+        code = item.strip().lower()
+        if not code:
+            continue
+        if len(code) != 2 or not code.isalpha() or _language(code) is None:
+            raise ValidationError(
+                f"'{item.strip()}' is not an ISO 639-1 language code (like en, fr, km).",
+                "languages",
+            )
+        if code not in codes:
+            codes.append(code)
+    text = ",".join(codes)
+    if len(text) > LANGUAGES_MAX:
+        raise ValidationError(
+            f"Too many languages; at most {(LANGUAGES_MAX + 1) // 3} fit.", "languages"
+        )
+    return text
+
+
+def _language(code: str) -> object | None:
+    try:
+        return pycountry.languages.get(alpha_2=code)
+    except KeyError:
+        return None
+
+
+def _region(session: Session, state_id: int | None) -> str | None:
+    if state_id is None:
+        return None
+    state = session.get(State, state_id)
+    return state.iso2 if state is not None else None
+
+
+def _organization_id(session: Session, organization_id: int | None) -> int | None:
+    if organization_id is None:
+        return None
+    return lookup.get_live(session, Organization, organization_id, "organization").id
+
+
+def _conditions(
+    session: Session, state: str | int | None, organization_id: int | None
+) -> builtins.list[ColumnElement[bool]]:
+    conditions: builtins.list[ColumnElement[bool]] = [Contact.deleted_at.is_(None)]
+    if state is not None:
+        conditions.append(Contact.state_id == lookup.state(session, state).id)
+    if organization_id is not None:
+        conditions.append(Contact.organization_id == organization_id)
+    return conditions
+
+
+def _matching_ids(
+    session: Session, conditions: builtins.list[ColumnElement[bool]], needle: str
+) -> builtins.list[int]:
+    """Ids of the contacts meeting `conditions` and mentioning `needle`, in name order.
+
+    Names are compared folded (Örnek sorts with the O's) and matched ignoring accents,
+    which SQL cannot do portably; only six short columns per contact leave the database,
+    so this stays quick for tens of thousands of contacts.
+    """
+    rows = session.execute(
+        select(
+            Contact.id,
+            Contact.family_name,
+            Contact.given_name,
+            Contact.position,
+            Contact.email,
+            Contact.phone,
+        ).where(*conditions)
+    )
+    keyed = []
+    for contact_id, family, given, position, email, phone in rows:
+        family_key, given_key = fold(family), fold(given)
+        text = " ".join((given_key, family_key, fold(position), fold(email), phone))
+        if needle and needle not in text and needle.replace(" ", "") not in phone:
+            continue
+        keyed.append((family_key, given_key, contact_id))
+    keyed.sort()
+    return [contact_id for _family, _given, contact_id in keyed]
+
+
+class ContactService:
+    def __init__(self, db: Database) -> None:
+        self._db = db
+
+    def create(
+        self,
+        family_name: str,
+        *,
+        given_name: str = "",
+        position: str = "",
+        organization_id: int | None = None,
+        state: str | int | None = None,
+        email: str = "",
+        phone: str = "",
+        languages: Iterable[str] | str = (),
+        notes: str = "",
+    ) -> ContactRecord:
+        """A contact. Without a `state`, the contact takes its organization's state."""
+        family = required_text(family_name, "family name", max_length=100)
+        given = optional_text(given_name)
+        if len(given) > 100:
+            raise ValidationError("The given name is longer than 100 characters.", "given_name")
+        role = optional_text(position)
+        if len(role) > 200:
+            raise ValidationError("The position is longer than 200 characters.", "position")
+        mail = normalize_email(email)
+        spoken = normalize_languages(languages)
+        with self._db.write() as session:
+            organization = _organization_id(session, organization_id)
+            chosen = common.optional_state(session, state)
+            state_id = chosen.id if chosen is not None else None
+            if state_id is None and organization is not None:
+                state_id = session.get_one(Organization, organization).state_id
+            contact = Contact(
+                given_name=given,
+                family_name=family,
+                position=role,
+                organization_id=organization,
+                state_id=state_id,
+                email=mail,
+                phone=normalize_phone(phone, _region(session, state_id)),
+                languages=spoken,
+                notes=optional_text(notes),
+            )
+            session.add(contact)
+            session.flush()
+            return contact_record(contact)
+
+    def update(
+        self,
+        contact_id: int,
+        *,
+        family_name: str | None = None,
+        given_name: str | None = None,
+        position: str | None = None,
+        organization_id: int | Keep | None = KEEP,
+        state: str | int | Keep | None = KEEP,
+        email: str | None = None,
+        phone: str | None = None,
+        languages: Iterable[str] | str | None = None,
+        notes: str | None = None,
+    ) -> ContactRecord:
+        """Change the fields given. Text fields: None leaves them; "" empties the optional
+        ones. `organization_id` and `state`: KEEP leaves them, None removes them."""
+        with self._db.write() as session:
+            contact = lookup.get_live(session, Contact, contact_id, LABEL)
+            if family_name is not None:
+                contact.family_name = required_text(family_name, "family name", max_length=100)
+            if given_name is not None:
+                given = optional_text(given_name)
+                if len(given) > 100:
+                    raise ValidationError(
+                        "The given name is longer than 100 characters.", "given_name"
+                    )
+                contact.given_name = given
+            if position is not None:
+                role = optional_text(position)
+                if len(role) > 200:
+                    raise ValidationError("The position is longer than 200 characters.", "position")
+                contact.position = role
+            if not isinstance(organization_id, Keep):
+                contact.organization_id = _organization_id(session, organization_id)
+            if not isinstance(state, Keep):
+                chosen = common.optional_state(session, state)
+                contact.state_id = chosen.id if chosen is not None else None
+            if email is not None:
+                contact.email = normalize_email(email)
+            if phone is not None:
+                contact.phone = normalize_phone(phone, _region(session, contact.state_id))
+            if languages is not None:
+                contact.languages = normalize_languages(languages)
+            if notes is not None:
+                contact.notes = optional_text(notes)
+            session.flush()
+            return contact_record(contact)
+
+    def delete(self, contact_id: int) -> ContactRecord:
+        """Soft delete: the contact disappears from lists until restored."""
+        with self._db.write() as session:
+            contact = lookup.get_live(session, Contact, contact_id, LABEL)
+            common.soft_delete(contact)
+            return contact_record(contact)
+
+    def restore(self, contact_id: int) -> ContactRecord:
+        with self._db.write() as session:
+            contact = common.get_any(session, Contact, contact_id, LABEL)
+            common.restore(contact)
+            return contact_record(contact)
+
+    def get(self, contact_id: int) -> ContactRecord:
+        with self._db.read() as session:
+            return contact_record(lookup.get_live(session, Contact, contact_id, LABEL))
+
+    def count(
+        self,
+        *,
+        state: str | int | None = None,
+        organization_id: int | None = None,
+        text: str | None = None,
+    ) -> int:
+        """How many live contacts `list` would give without paging."""
+        needle = fold(text) if text else ""
+        with self._db.read() as session:
+            conditions = _conditions(session, state, organization_id)
+            if not needle:
+                return session.scalar(select(func.count(Contact.id)).where(*conditions)) or 0
+            return len(_matching_ids(session, conditions, needle))
+
+    def list(
+        self,
+        *,
+        state: str | int | None = None,
+        organization_id: int | None = None,
+        text: str | None = None,
+        limit: int | None = None,
+        offset: int = 0,
+    ) -> builtins.list[ContactRecord]:
+        """Live contacts by family then given name (ignoring case and accents). `text`
+        matches part of a name, the position, e-mail or phone, ignoring case and accents."""
+        common.check_paging(offset, limit)
+        needle = fold(text) if text else ""
+        with self._db.read() as session:
+            ids = _matching_ids(session, _conditions(session, state, organization_id), needle)
+            wanted = ids[offset : None if limit is None else offset + limit]
+            found: dict[int, Contact] = {}
+            for part in common.chunks(wanted):
+                found.update(
+                    (contact.id, contact)
+                    for contact in session.scalars(select(Contact).where(Contact.id.in_(part)))
+                )
+            return [contact_record(found[contact_id]) for contact_id in wanted]

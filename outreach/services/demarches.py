@@ -1,0 +1,313 @@
+"""Démarches: formal approaches to a state's government, and their lifecycle.
+
+draft → approved → delivered → response → closed, and cancelled. Moving forward is free
+(steps may be skipped); moving back, cancelling, or reopening a closed or cancelled
+démarche needs a reason, kept in `status_reason` (and, like every change, in the audit
+trail).
+"""
+
+from __future__ import annotations
+
+import builtins
+from collections.abc import Iterable
+from datetime import date
+
+from sqlalchemy import ColumnElement, select
+from sqlalchemy.orm import Session
+
+from outreach.domain.enums import Channel, DemarcheStatus, Level, RequestedAction
+from outreach.domain.records import DemarcheRecord
+from outreach.errors import ValidationError
+from outreach.services import common, lookup
+from outreach.services.common import KEEP, Keep
+from outreach.services.validation import choice, optional_text, parse_date, required_text
+from outreach.storage.database import Database
+from outreach.storage.models import Contact, Demarche, DemarcheContact
+
+LABEL = "démarche"
+OPEN = tuple(status.value for status in DemarcheStatus if status.is_open)
+
+
+def demarche_record(demarche: Demarche, contact_ids: tuple[int, ...]) -> DemarcheRecord:
+    return DemarcheRecord(
+        id=demarche.id,
+        state_id=demarche.state_id,
+        title=demarche.title,
+        requested_action=demarche.requested_action,
+        channel=demarche.channel,
+        level=demarche.level,
+        talking_points=demarche.talking_points,
+        officer=demarche.officer,
+        status=DemarcheStatus(demarche.status),
+        planned_on=demarche.planned_on,
+        due_on=demarche.due_on,
+        delivered_on=demarche.delivered_on,
+        response=demarche.response,
+        closed_on=demarche.closed_on,
+        status_reason=demarche.status_reason,
+        contact_ids=contact_ids,
+        treaty_id=demarche.treaty_id,
+    )
+
+
+def _record(session: Session, demarche: Demarche) -> DemarcheRecord:
+    session.flush()
+    links = common.linked_ids(
+        session, DemarcheContact.demarche_id, DemarcheContact.contact_id, [demarche.id]
+    )
+    return demarche_record(demarche, links[demarche.id])
+
+
+def _link_contacts(session: Session, demarche: Demarche, contact_ids: Iterable[int]) -> None:
+    """Make the démarche's contacts exactly `contact_ids` (adding and removing links)."""
+    wanted = common.live_ids(session, Contact, contact_ids, "contact", "contact_ids")
+    session.flush()
+    current = set(
+        session.scalars(
+            select(DemarcheContact.contact_id).where(DemarcheContact.demarche_id == demarche.id)
+        )
+    )
+    gone = current - set(wanted)
+    if gone:
+        for link in session.scalars(
+            select(DemarcheContact).where(
+                DemarcheContact.demarche_id == demarche.id,
+                DemarcheContact.contact_id.in_(gone),
+            )
+        ):
+            session.delete(link)
+    session.add_all(
+        DemarcheContact(demarche_id=demarche.id, contact_id=contact_id)
+        for contact_id in wanted
+        if contact_id not in current
+    )
+
+
+def _title(value: str) -> str:
+    return required_text(value, "title", max_length=300)
+
+
+def _officer(value: str) -> str:
+    text = optional_text(value)
+    if len(text) > 120:
+        raise ValidationError("The officer's name is longer than 120 characters.", "officer")
+    return text
+
+
+def _check_planning(planned_on: date | None, due_on: date | None) -> None:
+    if planned_on is not None and due_on is not None and due_on < planned_on:
+        raise ValidationError(
+            f"The démarche is due ({due_on.isoformat()}) before it is planned "
+            f"({planned_on.isoformat()}).",
+            "due_on",
+        )
+
+
+def _check_move(current: DemarcheStatus, target: DemarcheStatus, reason: str) -> None:
+    """Refuse a move the lifecycle does not allow without a reason."""
+    if target == current:
+        raise ValidationError(f"The démarche is already {current.value}.", "status")
+    if reason:
+        return
+    if not current.is_open:
+        raise ValidationError(
+            f"Reopening a {current.value} démarche (to {target.value}) needs a reason.",
+            "reason",
+        )
+    if target == DemarcheStatus.CANCELLED:
+        raise ValidationError("Cancelling a démarche needs a reason.", "reason")
+    if target.rank < current.rank:
+        raise ValidationError(
+            f"Moving a démarche back from {current.value} to {target.value} needs a reason.",
+            "reason",
+        )
+
+
+class DemarcheService:
+    def __init__(self, db: Database) -> None:
+        self._db = db
+
+    def create(
+        self,
+        state: str | int,
+        title: str,
+        requested_action: RequestedAction | str,
+        channel: Channel | str,
+        level: Level | str,
+        *,
+        talking_points: str = "",
+        officer: str = "",
+        planned_on: date | str | None = None,
+        due_on: date | str | None = None,
+        contact_ids: Iterable[int] = (),
+        treaty: str | None = None,
+    ) -> DemarcheRecord:
+        """A draft démarche to `state` (ISO code, name or id); `treaty` is a treaty code."""
+        heading = _title(title)
+        action = choice(RequestedAction, requested_action, "requested action")
+        how = choice(Channel, channel, "channel")
+        at_level = choice(Level, level, "level")
+        planned = parse_date(planned_on, "planned date")
+        due = parse_date(due_on, "due date")
+        _check_planning(planned, due)
+        by = _officer(officer)
+        with self._db.write() as session:
+            demarche = Demarche(
+                state_id=lookup.state(session, state).id,
+                treaty_id=lookup.treaty(session, treaty).id if treaty else None,
+                title=heading,
+                requested_action=action.value,
+                channel=how.value,
+                level=at_level.value,
+                talking_points=optional_text(talking_points),
+                officer=by,
+                status=DemarcheStatus.DRAFT.value,
+                planned_on=planned,
+                due_on=due,
+            )
+            session.add(demarche)
+            session.flush()
+            _link_contacts(session, demarche, contact_ids)
+            return _record(session, demarche)
+
+    def update(
+        self,
+        demarche_id: int,
+        *,
+        state: str | int | None = None,
+        title: str | None = None,
+        requested_action: RequestedAction | str | None = None,
+        channel: Channel | str | None = None,
+        level: Level | str | None = None,
+        talking_points: str | None = None,
+        officer: str | None = None,
+        planned_on: date | str | Keep | None = KEEP,
+        due_on: date | str | Keep | None = KEEP,
+        response: str | None = None,
+        contact_ids: Iterable[int] | None = None,
+        treaty: str | Keep | None = KEEP,
+    ) -> DemarcheRecord:
+        """Change the fields given (None leaves a field; for the dates and the treaty, KEEP
+        leaves them and None clears them). The status changes only through `move`;
+        `contact_ids`, when given, replaces the linked contacts."""
+        with self._db.write() as session:
+            demarche = lookup.get_live(session, Demarche, demarche_id, LABEL)
+            if state is not None:
+                demarche.state_id = lookup.state(session, state).id
+            if title is not None:
+                demarche.title = _title(title)
+            if requested_action is not None:
+                demarche.requested_action = choice(
+                    RequestedAction, requested_action, "requested action"
+                ).value
+            if channel is not None:
+                demarche.channel = choice(Channel, channel, "channel").value
+            if level is not None:
+                demarche.level = choice(Level, level, "level").value
+            if talking_points is not None:
+                demarche.talking_points = optional_text(talking_points)
+            if officer is not None:
+                demarche.officer = _officer(officer)
+            if not isinstance(planned_on, Keep):
+                demarche.planned_on = parse_date(planned_on, "planned date")
+            if not isinstance(due_on, Keep):
+                demarche.due_on = parse_date(due_on, "due date")
+            _check_planning(demarche.planned_on, demarche.due_on)
+            if response is not None:
+                demarche.response = optional_text(response)
+            if not isinstance(treaty, Keep):
+                demarche.treaty_id = lookup.treaty(session, treaty).id if treaty else None
+            if contact_ids is not None:
+                _link_contacts(session, demarche, contact_ids)
+            return _record(session, demarche)
+
+    def move(
+        self,
+        demarche_id: int,
+        to_status: DemarcheStatus | str,
+        on: date | str | None = None,
+        reason: str = "",
+    ) -> DemarcheRecord:
+        """Move along the lifecycle. `on` (today by default) dates a delivery or closure;
+        moving back to delivered keeps the first delivery date unless `on` is given.
+        `reason` is required to move back, to cancel, or to reopen."""
+        target = choice(DemarcheStatus, to_status, "status")
+        given = parse_date(on, "date")
+        why = optional_text(reason)
+        with self._db.write() as session:
+            demarche = lookup.get_live(session, Demarche, demarche_id, LABEL)
+            current = DemarcheStatus(demarche.status)
+            _check_move(current, target, why)
+            if target.rank < DemarcheStatus.DELIVERED.rank:
+                demarche.delivered_on = None  # back before delivery: it was not delivered
+            if target == DemarcheStatus.DELIVERED:
+                demarche.delivered_on = given or demarche.delivered_on or date.today()
+            if target == DemarcheStatus.CLOSED:
+                day = given or date.today()
+                delivered = demarche.delivered_on
+                if delivered is not None and day < delivered:
+                    raise ValidationError(
+                        f"The démarche cannot be closed on {day.isoformat()}, before it was "
+                        f"delivered ({delivered.isoformat()}).",
+                        "on",
+                    )
+                demarche.closed_on = day
+            else:
+                demarche.closed_on = None
+            demarche.status = target.value
+            demarche.status_reason = why
+            return _record(session, demarche)
+
+    def delete(self, demarche_id: int) -> DemarcheRecord:
+        """Soft delete: the démarche disappears from lists until restored."""
+        with self._db.write() as session:
+            demarche = lookup.get_live(session, Demarche, demarche_id, LABEL)
+            common.soft_delete(demarche)
+            return _record(session, demarche)
+
+    def restore(self, demarche_id: int) -> DemarcheRecord:
+        with self._db.write() as session:
+            demarche = common.get_any(session, Demarche, demarche_id, LABEL)
+            common.restore(demarche)
+            return _record(session, demarche)
+
+    def get(self, demarche_id: int) -> DemarcheRecord:
+        with self._db.read() as session:
+            return _record(session, lookup.get_live(session, Demarche, demarche_id, LABEL))
+
+    def list(
+        self,
+        *,
+        state: str | int | None = None,
+        status: DemarcheStatus | str | None = None,
+        open_only: bool = False,
+        due_before: date | str | None = None,
+    ) -> builtins.list[DemarcheRecord]:
+        """Live démarches, soonest due first (those without a due date last).
+        `due_before` keeps those due strictly before that day."""
+        wanted = choice(DemarcheStatus, status, "status") if status else None
+        before = parse_date(due_before, "due-before date")
+        with self._db.read() as session:
+            conditions: builtins.list[ColumnElement[bool]] = [Demarche.deleted_at.is_(None)]
+            if state is not None:
+                conditions.append(Demarche.state_id == lookup.state(session, state).id)
+            if wanted is not None:
+                conditions.append(Demarche.status == wanted.value)
+            if open_only:
+                conditions.append(Demarche.status.in_(OPEN))
+            if before is not None:
+                conditions.append(Demarche.due_on < before)
+            found = builtins.list(
+                session.scalars(
+                    select(Demarche)
+                    .where(*conditions)
+                    .order_by(Demarche.due_on.is_(None), Demarche.due_on, Demarche.id)
+                )
+            )
+            links = common.linked_ids(
+                session,
+                DemarcheContact.demarche_id,
+                DemarcheContact.contact_id,
+                [demarche.id for demarche in found],
+            )
+            return [demarche_record(demarche, links[demarche.id]) for demarche in found]

@@ -1,0 +1,127 @@
+"""Sourced, dated facts about states, and the seats they hold."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy import select
+
+from outreach.domain.enums import FactKind, SeatBody, SeatKind
+from outreach.domain.records import FactRecord, SeatRecord
+from outreach.services import lookup
+from outreach.services.validation import choice, optional_text, ordered, required_text
+from outreach.storage.database import Database
+from outreach.storage.models import Fact, Seat
+
+
+def fact_record(fact: Fact) -> FactRecord:
+    return FactRecord(
+        id=fact.id,
+        state_id=fact.state_id,
+        kind=FactKind(fact.kind),
+        holds=fact.holds,
+        quantity=fact.quantity,
+        detail=fact.detail,
+        source=fact.source,
+        as_of=fact.as_of,
+    )
+
+
+def seat_record(seat: Seat) -> SeatRecord:
+    return SeatRecord(
+        id=seat.id,
+        state_id=seat.state_id,
+        body=seat.body,
+        kind=seat.kind,
+        start_on=seat.start_on,
+        end_on=seat.end_on,
+        source=seat.source,
+    )
+
+
+class FactService:
+    def __init__(self, db: Database) -> None:
+        self._db = db
+
+    def add_fact(
+        self,
+        state_ref: str | int,
+        kind: FactKind | str,
+        *,
+        source: str,
+        as_of: date,
+        holds: bool = True,
+        quantity: int | None = None,
+        detail: str = "",
+    ) -> FactRecord:
+        """A statement about a state; every fact must say where it comes from and when."""
+        fact_kind = choice(FactKind, kind, "kind of fact")
+        cited = required_text(source, "source of the fact", max_length=1000)
+        with self._db.write() as session:
+            state = lookup.state(session, state_ref)
+            fact = Fact(
+                state_id=state.id,
+                kind=fact_kind.value,
+                holds=holds,
+                quantity=quantity,
+                detail=optional_text(detail),
+                source=cited,
+                as_of=as_of,
+            )
+            session.add(fact)
+            session.flush()
+            return fact_record(fact)
+
+    def facts_of(self, state_ref: str | int) -> list[FactRecord]:
+        with self._db.read() as session:
+            state = lookup.state(session, state_ref)
+            facts = session.scalars(
+                select(Fact).where(Fact.state_id == state.id).order_by(Fact.kind, Fact.as_of)
+            )
+            return [fact_record(fact) for fact in facts]
+
+    def add_seat(
+        self,
+        state_ref: str | int,
+        body: SeatBody | str,
+        kind: SeatKind | str,
+        start_on: date,
+        end_on: date | None = None,
+        source: str = "",
+    ) -> SeatRecord:
+        ordered(start_on, end_on, "seat")
+        with self._db.write() as session:
+            state = lookup.state(session, state_ref)
+            seat = Seat(
+                state_id=state.id,
+                body=choice(SeatBody, body, "body").value,
+                kind=choice(SeatKind, kind, "kind of seat").value,
+                start_on=start_on,
+                end_on=end_on,
+                source=optional_text(source),
+            )
+            session.add(seat)
+            session.flush()
+            return seat_record(seat)
+
+    def seats_of(self, state_ref: str | int) -> list[SeatRecord]:
+        with self._db.read() as session:
+            state = lookup.state(session, state_ref)
+            seats = session.scalars(
+                select(Seat).where(Seat.state_id == state.id).order_by(Seat.body, Seat.start_on)
+            )
+            return [seat_record(seat) for seat in seats]
+
+    def council_members(self, year: int) -> list[int]:
+        """Ids of the states on the Security Council at any time in `year`."""
+        start, end = date(year, 1, 1), date(year, 12, 31)
+        with self._db.read() as session:
+            return list(
+                session.scalars(
+                    select(Seat.state_id).where(
+                        Seat.body == SeatBody.UNSC.value,
+                        Seat.start_on <= end,
+                        (Seat.end_on.is_(None)) | (Seat.end_on >= start),
+                    )
+                )
+            )

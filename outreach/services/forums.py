@@ -1,0 +1,409 @@
+"""Forums (bodies where states meet), their members over time, and their meetings.
+
+Interventions planned at meetings come later.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from sqlalchemy import ColumnElement, select
+from sqlalchemy.orm import Session
+
+from outreach.domain.enums import ForumKind
+from outreach.domain.records import ForumMembershipRecord, ForumRecord, MeetingRecord
+from outreach.errors import NotFoundError, ValidationError
+from outreach.reference.folding import fold
+from outreach.services import common, lookup
+from outreach.services.categories import slugify
+from outreach.services.validation import choice, optional_text, parse_date, required_text
+from outreach.storage.database import Database
+from outreach.storage.models import Forum, ForumMembership, Meeting, MeetingAttendee, State
+
+MEETING = "meeting"
+
+
+def forum_record(forum: Forum) -> ForumRecord:
+    return ForumRecord(
+        id=forum.id, slug=forum.slug, name=forum.name, kind=forum.kind, notes=forum.notes
+    )
+
+
+def membership_record(
+    membership: ForumMembership, forum: Forum, state: State
+) -> ForumMembershipRecord:
+    return ForumMembershipRecord(
+        id=membership.id,
+        forum_id=forum.id,
+        forum_slug=forum.slug,
+        state_id=state.id,
+        state_iso3=state.iso3,
+        state_name=state.name,
+        since=membership.since,
+        until=membership.until,
+        source=membership.source,
+    )
+
+
+def _meeting_records(session: Session, meetings: list[Meeting]) -> list[MeetingRecord]:
+    """Records for meetings, with their forums and attendees fetched in a few queries."""
+    session.flush()
+    forum_ids = {meeting.forum_id for meeting in meetings}
+    forums = {f.id: f for f in session.scalars(select(Forum).where(Forum.id.in_(forum_ids)))}
+    attendees = common.linked_ids(
+        session, MeetingAttendee.meeting_id, MeetingAttendee.state_id, [m.id for m in meetings]
+    )
+    return [
+        MeetingRecord(
+            id=meeting.id,
+            forum_id=meeting.forum_id,
+            forum_slug=forums[meeting.forum_id].slug,
+            title=meeting.title,
+            city=meeting.city,
+            timezone=meeting.timezone,
+            starts_on=meeting.starts_on,
+            ends_on=meeting.ends_on,
+            notes=meeting.notes,
+            attendee_ids=attendees[meeting.id],
+        )
+        for meeting in meetings
+    ]
+
+
+def _meeting_record(session: Session, meeting: Meeting) -> MeetingRecord:
+    return _meeting_records(session, [meeting])[0]
+
+
+def _forum(session: Session, ref: str | int) -> Forum:
+    """A forum by id or slug."""
+    if isinstance(ref, int):
+        found = session.get(Forum, ref)
+    else:
+        found = session.scalar(select(Forum).where(Forum.slug == ref.strip().lower()))
+    if found is None:
+        raise NotFoundError(f"Unknown forum '{ref}': give its short name (e.g. msp) or id.")
+    return found
+
+
+def _timezone(value: str) -> str:
+    name = value.strip()
+    try:
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise ValidationError(
+            f"'{value}' is not a time zone; use a name like Europe/Zurich or UTC.", "timezone"
+        ) from None
+    return name
+
+
+def _dates(starts_on: date | str, ends_on: date | str) -> tuple[date, date]:
+    start = parse_date(starts_on, "start date")
+    end = parse_date(ends_on, "end date")
+    if start is None:
+        raise ValidationError("The meeting needs a start date.", "starts_on")
+    if end is None:
+        raise ValidationError("The meeting needs an end date.", "ends_on")
+    _check_dates(start, end)
+    return start, end
+
+
+def _check_dates(start: date, end: date) -> None:
+    if end < start:
+        raise ValidationError(
+            f"The meeting ends ({end.isoformat()}) before it starts ({start.isoformat()}).",
+            "ends_on",
+        )
+
+
+def _city(value: str) -> str:
+    text = optional_text(value)
+    if len(text) > 100:
+        raise ValidationError("The city is longer than 100 characters.", "city")
+    return text
+
+
+def _held_on(day: date) -> list[ColumnElement[bool]]:
+    return [
+        (ForumMembership.since.is_(None)) | (ForumMembership.since <= day),
+        (ForumMembership.until.is_(None)) | (ForumMembership.until >= day),
+    ]
+
+
+def _overlaps(a: ForumMembership, since: date | None, until: date | None) -> bool:
+    starts_before_other_ends = a.until is None or since is None or since <= a.until
+    other_starts_before_end = until is None or a.since is None or a.since <= until
+    return starts_before_other_ends and other_starts_before_end
+
+
+class ForumService:
+    def __init__(self, db: Database) -> None:
+        self._db = db
+
+    # --- forums and members --------------------------------------------------------------
+
+    def create_forum(
+        self,
+        slug: str,
+        name: str,
+        kind: ForumKind | str = ForumKind.OTHER,
+        *,
+        notes: str = "",
+    ) -> ForumRecord:
+        """A forum; its slug (short name: msp, cd, unga-1c) is made lower case."""
+        key = slugify(slug)
+        if not key:
+            raise ValidationError("The forum needs a short name with letters or digits.", "slug")
+        if len(key) > 60:
+            raise ValidationError("The forum's short name is longer than 60 characters.", "slug")
+        title = required_text(name, "forum name", max_length=200)
+        checked_kind = choice(ForumKind, kind, "forum kind")
+        with self._db.write() as session:
+            if session.scalar(select(Forum).where(Forum.slug == key)) is not None:
+                raise ValidationError(f"A forum '{key}' exists already.", "slug")
+            forum = Forum(slug=key, name=title, kind=checked_kind.value, notes=optional_text(notes))
+            session.add(forum)
+            session.flush()
+            return forum_record(forum)
+
+    def forums(self) -> list[ForumRecord]:
+        with self._db.read() as session:
+            found = session.scalars(select(Forum))
+            return sorted((forum_record(f) for f in found), key=lambda f: fold(f.name))
+
+    def add_member(
+        self,
+        forum: str | int,
+        state: str | int,
+        since: date | str | None = None,
+        until: date | str | None = None,
+        source: str = "",
+    ) -> ForumMembershipRecord:
+        """Record that `state` is a member of `forum` from `since` to `until` (None: open)."""
+        start = parse_date(since, "membership start")
+        end = parse_date(until, "membership end")
+        if start is not None and end is not None and end < start:
+            raise ValidationError(
+                f"The membership ends ({end.isoformat()}) before it starts ({start.isoformat()}).",
+                "until",
+            )
+        with self._db.write() as session:
+            found_forum = _forum(session, forum)
+            found_state = lookup.state(session, state)
+            for existing in session.scalars(
+                select(ForumMembership).where(
+                    ForumMembership.forum_id == found_forum.id,
+                    ForumMembership.state_id == found_state.id,
+                )
+            ):
+                if _overlaps(existing, start, end):
+                    raise ValidationError(
+                        f"{found_state.name} is already a member of {found_forum.name} "
+                        f"({_period(existing.since, existing.until)}).",
+                        "since",
+                    )
+            membership = ForumMembership(
+                forum_id=found_forum.id,
+                state_id=found_state.id,
+                since=start,
+                until=end,
+                source=optional_text(source),
+            )
+            session.add(membership)
+            session.flush()
+            return membership_record(membership, found_forum, found_state)
+
+    def members(self, forum: str | int, on: date | None = None) -> list[ForumMembershipRecord]:
+        """The forum's members on `on` (today by default), by state name."""
+        day = on or date.today()
+        with self._db.read() as session:
+            found_forum = _forum(session, forum)
+            rows = session.execute(
+                select(ForumMembership, State)
+                .join(State, State.id == ForumMembership.state_id)
+                .where(ForumMembership.forum_id == found_forum.id, *_held_on(day))
+            )
+            members = [membership_record(m, found_forum, s) for m, s in rows]
+            return sorted(members, key=lambda member: fold(member.state_name))
+
+    def forums_of(self, state: str | int, on: date | None = None) -> list[ForumRecord]:
+        """The forums `state` is a member of on `on` (today by default), by name."""
+        day = on or date.today()
+        with self._db.read() as session:
+            found_state = lookup.state(session, state)
+            found = session.scalars(
+                select(Forum)
+                .join(ForumMembership, ForumMembership.forum_id == Forum.id)
+                .where(ForumMembership.state_id == found_state.id, *_held_on(day))
+                .distinct()
+            )
+            return sorted((forum_record(f) for f in found), key=lambda f: fold(f.name))
+
+    # --- meetings ----------------------------------------------------------------------------
+
+    def create_meeting(
+        self,
+        forum: str | int,
+        title: str,
+        *,
+        city: str = "",
+        starts_on: date | str,
+        ends_on: date | str,
+        timezone: str = "UTC",
+        notes: str = "",
+    ) -> MeetingRecord:
+        """A meeting of `forum` (slug or id); `timezone` is an IANA name (Europe/Zurich)."""
+        heading = required_text(title, "meeting title", max_length=300)
+        start, end = _dates(starts_on, ends_on)
+        zone = _timezone(timezone)
+        place = _city(city)
+        with self._db.write() as session:
+            meeting = Meeting(
+                forum_id=_forum(session, forum).id,
+                title=heading,
+                city=place,
+                timezone=zone,
+                starts_on=start,
+                ends_on=end,
+                notes=optional_text(notes),
+            )
+            session.add(meeting)
+            return _meeting_record(session, meeting)
+
+    def update_meeting(
+        self,
+        meeting_id: int,
+        *,
+        forum: str | int | None = None,
+        title: str | None = None,
+        city: str | None = None,
+        starts_on: date | str | None = None,
+        ends_on: date | str | None = None,
+        timezone: str | None = None,
+        notes: str | None = None,
+    ) -> MeetingRecord:
+        """Change the fields given; None leaves a field as it is."""
+        with self._db.write() as session:
+            meeting = lookup.get_live(session, Meeting, meeting_id, MEETING)
+            if forum is not None:
+                meeting.forum_id = _forum(session, forum).id
+            if title is not None:
+                meeting.title = required_text(title, "meeting title", max_length=300)
+            if city is not None:
+                meeting.city = _city(city)
+            if starts_on is not None:
+                meeting.starts_on = parse_date(starts_on, "start date") or meeting.starts_on
+            if ends_on is not None:
+                meeting.ends_on = parse_date(ends_on, "end date") or meeting.ends_on
+            _check_dates(meeting.starts_on, meeting.ends_on)
+            if timezone is not None:
+                meeting.timezone = _timezone(timezone)
+            if notes is not None:
+                meeting.notes = optional_text(notes)
+            return _meeting_record(session, meeting)
+
+    def meetings(
+        self,
+        forum: str | int | None = None,
+        from_: date | None = None,
+        to: date | None = None,
+    ) -> list[MeetingRecord]:
+        """Live meetings (of `forum`, if given) that overlap `from_`..`to`, by start date."""
+        if from_ is not None and to is not None and to < from_:
+            raise ValidationError(
+                f"The period ends ({to.isoformat()}) before it starts ({from_.isoformat()}).",
+                "to",
+            )
+        with self._db.read() as session:
+            conditions: list[ColumnElement[bool]] = [Meeting.deleted_at.is_(None)]
+            if forum is not None:
+                conditions.append(Meeting.forum_id == _forum(session, forum).id)
+            if from_ is not None:
+                conditions.append(Meeting.ends_on >= from_)
+            if to is not None:
+                conditions.append(Meeting.starts_on <= to)
+            found = list(
+                session.scalars(
+                    select(Meeting).where(*conditions).order_by(Meeting.starts_on, Meeting.id)
+                )
+            )
+            return _meeting_records(session, found)
+
+    def get_meeting(self, meeting_id: int) -> MeetingRecord:
+        with self._db.read() as session:
+            return _meeting_record(session, lookup.get_live(session, Meeting, meeting_id, MEETING))
+
+    def find_meetings(self, text: str) -> list[MeetingRecord]:
+        """Meetings by id ("12") or by part of the title, ignoring case and accents; the
+        meeting whose id was typed comes first, then the others by start date."""
+        key = text.strip()
+        if not key:
+            return []
+        needle = fold(key)
+        with self._db.read() as session:
+            live = list(
+                session.scalars(
+                    select(Meeting)
+                    .where(Meeting.deleted_at.is_(None))
+                    .order_by(Meeting.starts_on, Meeting.id)
+                )
+            )
+            by_id = [m for m in live if key.isdigit() and m.id == int(key)]
+            by_title = [m for m in live if m not in by_id and needle in fold(m.title)]
+            return _meeting_records(session, by_id + by_title)
+
+    def delete_meeting(self, meeting_id: int) -> MeetingRecord:
+        """Soft delete: the meeting disappears from lists until restored."""
+        with self._db.write() as session:
+            meeting = lookup.get_live(session, Meeting, meeting_id, MEETING)
+            common.soft_delete(meeting)
+            return _meeting_record(session, meeting)
+
+    def restore_meeting(self, meeting_id: int) -> MeetingRecord:
+        with self._db.write() as session:
+            meeting = common.get_any(session, Meeting, meeting_id, MEETING)
+            common.restore(meeting)
+            return _meeting_record(session, meeting)
+
+    def add_attendee(self, meeting_id: int, state: str | int) -> MeetingRecord:
+        """Announce `state` as attending the meeting (beyond the forum's members)."""
+        with self._db.write() as session:
+            meeting = lookup.get_live(session, Meeting, meeting_id, MEETING)
+            found_state = lookup.state(session, state)
+            taken = session.scalar(
+                select(MeetingAttendee).where(
+                    MeetingAttendee.meeting_id == meeting.id,
+                    MeetingAttendee.state_id == found_state.id,
+                )
+            )
+            if taken is not None:
+                raise ValidationError(
+                    f"{found_state.name} is already listed as attending {meeting.title}.",
+                    "state",
+                )
+            session.add(MeetingAttendee(meeting_id=meeting.id, state_id=found_state.id))
+            return _meeting_record(session, meeting)
+
+    def remove_attendee(self, meeting_id: int, state: str | int) -> MeetingRecord:
+        """Undo `add_attendee`."""
+        with self._db.write() as session:
+            meeting = lookup.get_live(session, Meeting, meeting_id, MEETING)
+            found_state = lookup.state(session, state)
+            taken = session.scalar(
+                select(MeetingAttendee).where(
+                    MeetingAttendee.meeting_id == meeting.id,
+                    MeetingAttendee.state_id == found_state.id,
+                )
+            )
+            if taken is None:
+                raise ValidationError(
+                    f"{found_state.name} is not listed as attending {meeting.title}.", "state"
+                )
+            session.delete(taken)
+            return _meeting_record(session, meeting)
+
+
+def _period(since: date | None, until: date | None) -> str:
+    start = since.isoformat() if since else "the start"
+    end = until.isoformat() if until else "no end date"
+    return f"from {start} to {end}" if since or until else "with no dates"

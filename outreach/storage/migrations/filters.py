@@ -1,0 +1,13 @@
+"""What autogenerate compares: never the full-text search tables sqlite-utils makes."""
+
+from __future__ import annotations
+
+from typing import Any
+
+FTS_SUFFIXES = ("_fts", "_fts_data", "_fts_idx", "_fts_docsize", "_fts_config", "_fts_content")
+
+
+def include_object(
+    _object: Any, name: str | None, type_: str, _reflected: bool, _compare_to: Any
+) -> bool:
+    return not (type_ == "table" and name is not None and name.endswith(FTS_SUFFIXES))

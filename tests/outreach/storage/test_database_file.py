@@ -1,0 +1,105 @@
+"""Opening database files: what is refused, what is protected, how it is configured."""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+import stat
+from pathlib import Path
+
+import pytest
+
+from outreach.errors import CorruptDatabaseError, NewerSchemaError, NotADatabaseError
+from outreach.storage.database import Database, open_database
+from outreach.storage.models import State
+
+
+def fingerprint(path: Path) -> tuple[str, int, list[str]]:
+    """Bytes, modification time and the neighbours (journal, WAL, backup) of a file."""
+    digest = hashlib.sha256(path.read_bytes()).hexdigest()
+    neighbours = sorted(p.name for p in path.parent.iterdir() if p != path)
+    return digest, path.stat().st_mtime_ns, neighbours
+
+
+def test_new_database_is_private_to_its_owner(db: Database, db_path: Path) -> None:
+    assert stat.S_IMODE(db_path.stat().st_mode) == 0o600
+
+
+def test_every_connection_has_the_safety_pragmas(db: Database) -> None:
+    with db.read() as session:
+        connection = session.connection()
+        assert connection.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+        assert connection.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+        assert connection.exec_driver_sql("PRAGMA synchronous").scalar() == 2  # FULL
+        assert connection.exec_driver_sql("PRAGMA busy_timeout").scalar() == 5000
+
+
+def test_foreign_keys_are_enforced(db: Database) -> None:
+    with pytest.raises(Exception, match="refers to a record that does not exist"):  # noqa: PT012
+        with db.write() as session:
+            session.connection().exec_driver_sql(
+                "INSERT INTO state_alias (state_id, alias, folded) VALUES (999, 'x', 'x')"
+            )
+
+
+def test_a_text_file_is_refused_and_left_unchanged(tmp_path: Path) -> None:
+    path = tmp_path / "notes.txt"
+    path.write_text("Call the Deputy Director on Monday\n")
+    before = fingerprint(path)
+    with pytest.raises(NotADatabaseError, match="not an Outreach database"):
+        open_database(path)
+    assert fingerprint(path) == before
+
+
+def test_another_programs_sqlite_file_is_refused_and_left_unchanged(tmp_path: Path) -> None:
+    path = tmp_path / "other.db"
+    with sqlite3.connect(path) as connection:
+        connection.execute("CREATE TABLE recipes (name TEXT)")
+        connection.execute("INSERT INTO recipes VALUES ('soup')")
+    connection.close()
+    before = fingerprint(path)
+    with pytest.raises(NotADatabaseError, match="not an Outreach database"):
+        open_database(path)
+    assert fingerprint(path) == before
+
+
+def test_a_corrupt_database_is_refused_and_left_unchanged(db_path: Path) -> None:
+    database = open_database(db_path)
+    with database.write() as session:
+        session.add_all(
+            State(iso2=f"Q{chr(65 + i)}", iso3=f"Q{chr(65 + i)}Z", name=f"State {i} " * 20)
+            for i in range(26)
+        )
+    database.close()
+    data = bytearray(db_path.read_bytes())
+    page_size = int.from_bytes(data[16:18], "big")
+    for offset in range(page_size * 2, min(len(data), page_size * 6), 7):
+        data[offset] = 0xA5  # scribble over b-tree pages, keep the header
+    db_path.write_bytes(bytes(data))
+    before = fingerprint(db_path)
+    with pytest.raises(CorruptDatabaseError, match="damaged"):
+        open_database(db_path)
+    assert fingerprint(db_path) == before
+
+
+def test_a_file_from_a_newer_version_is_refused_and_left_unchanged(db_path: Path) -> None:
+    open_database(db_path).close()
+    with sqlite3.connect(db_path) as connection:
+        connection.execute("UPDATE alembic_version SET version_num = '9999_from_the_future'")
+    connection.close()
+    before = fingerprint(db_path)
+    with pytest.raises(NewerSchemaError, match="newer version of Outreach"):
+        open_database(db_path)
+    assert fingerprint(db_path) == before
+
+
+def test_reopening_keeps_data_and_makes_no_backup(db_path: Path) -> None:
+    database = open_database(db_path)
+    with database.write() as session:
+        session.add(State(iso2="KH", iso3="KHM", name="Cambodia"))
+    database.close()
+    reopened = open_database(db_path)
+    with reopened.read() as session:
+        assert [s.name for s in session.query(State)] == ["Cambodia"]
+    reopened.close()
+    assert not list(db_path.parent.glob("*before-migration*"))

@@ -1,0 +1,119 @@
+"""Migrations: a backup first, foreign keys that survive table rebuilds, no FTS drops."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from outreach.storage import sqlite_file
+from outreach.storage.database import open_database
+from outreach.storage.migrations import runner
+from outreach.storage.models import State, StateAlias
+
+SECOND_REVISION = """
+from alembic import op
+import sqlalchemy as sa
+
+revision = "0002_test"
+down_revision = "{head}"
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    # A batch operation rebuilds the parent table that state_alias refers to.
+    with op.batch_alter_table("state") as batch:
+        batch.add_column(sa.Column("motto", sa.String(50), nullable=False, server_default=""))
+
+
+def downgrade() -> None:
+    with op.batch_alter_table("state") as batch:
+        batch.drop_column("motto")
+"""
+
+
+@pytest.fixture
+def newer_code(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Pretend a newer version of the app ships one more migration."""
+    head = runner.head_revision()
+    scripts = tmp_path / "migrations"
+    shutil.copytree(runner.SCRIPT_LOCATION, scripts)
+    (scripts / "versions" / "0002_test.py").write_text(SECOND_REVISION.format(head=head))
+    monkeypatch.setattr(runner, "SCRIPT_LOCATION", scripts)
+    runner._script.cache_clear()
+    yield
+    runner._script.cache_clear()
+
+
+def _database_with_a_state_and_alias(path: Path) -> None:
+    database = open_database(path)
+    with database.write() as session:
+        state = State(iso2="CI", iso3="CIV", name="Côte d'Ivoire")
+        state.aliases.append(StateAlias(alias="Ivory Coast", folded="ivory coast"))
+        session.add(state)
+    database.close()
+
+
+def test_upgrading_a_file_with_data_backs_it_up_first(tmp_path: Path, newer_code: None) -> None:
+    path = tmp_path / "campaign.db"
+    runner._script.cache_clear()
+    monkey_head = runner.head_revision()
+    assert monkey_head == "0002_test"
+    # Build the file at the previous revision with the real (older) scripts.
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(runner, "SCRIPT_LOCATION", Path(runner.__file__).parent)
+        runner._script.cache_clear()
+        _database_with_a_state_and_alias(path)
+    runner._script.cache_clear()
+
+    database = open_database(path)
+
+    backups = list(tmp_path.glob("campaign.before-migration-*.db"))
+    assert len(backups) == 1
+    assert sqlite_file.read_schema_revision(backups[0]) != "0002_test"
+    with sqlite3.connect(backups[0]) as copy:
+        assert copy.execute("SELECT name FROM state").fetchall() == [("Côte d'Ivoire",)]
+    with database.read() as session:
+        columns = [
+            row[1] for row in session.connection().exec_driver_sql("PRAGMA table_info(state)")
+        ]
+        assert "motto" in columns
+        # Rebuilding the parent table must not cascade-delete the aliases.
+        assert [a.alias for a in session.query(StateAlias)] == ["Ivory Coast"]
+        assert session.connection().exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+    database.close()
+    assert sqlite_file.read_schema_revision(path) == "0002_test"
+
+
+def test_a_new_empty_file_is_created_at_the_head_without_backup(tmp_path: Path) -> None:
+    path = tmp_path / "fresh.db"
+    open_database(path).close()
+    assert sqlite_file.read_schema_revision(path) == runner.head_revision()
+    assert [p.name for p in tmp_path.iterdir() if "before-migration" in p.name] == []
+
+
+def test_autogenerate_ignores_full_text_search_tables(tmp_path: Path) -> None:
+    from alembic.autogenerate import compare_metadata
+    from alembic.migration import MigrationContext
+
+    from outreach.storage.migrations.filters import include_object
+    from outreach.storage.models import Base
+
+    path = tmp_path / "fts.db"
+    open_database(path).close()
+    with sqlite3.connect(path) as connection:
+        connection.execute("CREATE VIRTUAL TABLE contact_fts USING fts5(name)")
+    from sqlalchemy import create_engine
+
+    engine = create_engine(f"sqlite:///{path}")
+    with engine.connect() as connection:
+        context = MigrationContext.configure(
+            connection, opts={"include_object": include_object, "render_as_batch": True}
+        )
+        differences = compare_metadata(context, Base.metadata)
+    engine.dispose()
+    assert differences == [], "the models and the migrations disagree, or FTS would be dropped"

@@ -1,0 +1,1 @@
+"""The Qt desktop app. Talks to `outreach` services and their records; never to SQL."""

@@ -1,0 +1,1 @@
+"""The states list and a state's detail."""

@@ -1,0 +1,122 @@
+"""The states list as a Qt table model over `StateRow` records."""
+
+from __future__ import annotations
+
+from datetime import date
+from enum import IntEnum
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
+
+from outreach.domain.records import StateRow
+
+SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+ROW_ROLE = Qt.ItemDataRole.UserRole + 2
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+class Column(IntEnum):
+    NAME = 0
+    ISO3 = 1
+    REGION = 2
+    STATUS = 3
+    SIGNED = 4
+    CONSENT = 5
+    IN_FORCE = 6
+    CATEGORIES = 7
+    STANCE = 8
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("StatesTableModel", text)
+
+
+HEADERS = {
+    Column.NAME: "State",
+    Column.ISO3: "ISO",
+    Column.REGION: "Region",
+    Column.STATUS: "Status",
+    Column.SIGNED: "Signed",
+    Column.CONSENT: "Consent",
+    Column.IN_FORCE: "In force",
+    Column.CATEGORIES: "Categories",
+    Column.STANCE: "Stance",
+}
+
+
+def _raw(row: StateRow, column: Column) -> Any:
+    return {
+        Column.NAME: row.name,
+        Column.ISO3: row.iso3,
+        Column.REGION: row.subregion or row.region,
+        Column.STATUS: row.status.value,
+        Column.SIGNED: row.signed_on,
+        Column.CONSENT: row.consent_on,
+        Column.IN_FORCE: row.in_force_on,
+        Column.CATEGORIES: ", ".join(row.categories),
+        Column.STANCE: row.stance.value,
+    }[column]
+
+
+def _shown(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, date):
+        return value.isoformat()
+    return str(value)
+
+
+class StatesTableModel(QAbstractTableModel):
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._rows: list[StateRow] = []
+
+    def set_rows(self, rows: list[StateRow]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def row_at(self, row: int) -> StateRow:
+        return self._rows[row]
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(Column)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        row, column = self._rows[index.row()], Column(index.column())
+        if role == Qt.ItemDataRole.DisplayRole:
+            value = _raw(row, column)
+            if column in (Column.STATUS, Column.STANCE):
+                return _tr(str(value).capitalize())
+            return _shown(value)
+        if role == SORT_ROLE:
+            value = _raw(row, column)
+            return value.isoformat() if isinstance(value, date) else (value or "")
+        if role == ROW_ROLE:
+            return row
+        if role == Qt.ItemDataRole.ToolTipRole and column == Column.NAME:
+            return f"{row.name} ({row.iso3})"
+        return None
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if (
+            orientation == Qt.Orientation.Horizontal
+            and role == Qt.ItemDataRole.DisplayRole
+            and 0 <= section < len(Column)
+        ):
+            return _tr(HEADERS[Column(section)])
+        return None
