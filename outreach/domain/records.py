@@ -143,6 +143,10 @@ class StateRow:
     consent_kind: ConsentKind | None
     in_force_on: date | None
     categories: tuple[str, ...] = ()
+    aliases: tuple[str, ...] = ()
+    last_contact_on: date | None = None
+    next_follow_up_on: date | None = None
+    open_demarches: int = 0
 
 
 @dataclass(frozen=True, slots=True)

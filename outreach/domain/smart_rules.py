@@ -108,6 +108,10 @@ def matches(rule: Mapping[str, Any], state: StateFacts) -> bool:
     return all(results) if rule.get("match", "all") == "all" else any(results)
 
 
-def seat_years(body: str, start_on: date, end_on: date | None, until: date) -> set[tuple[str, int]]:
-    last = (end_on or until).year
+OPEN_ENDED_UNTIL_YEAR = 2100
+
+
+def seat_years(body: str, start_on: date, end_on: date | None) -> set[tuple[str, int]]:
+    """The (body, year) pairs a seat covers; a permanent seat covers every year ahead."""
+    last = end_on.year if end_on is not None else OPEN_ENDED_UNTIL_YEAR
     return {(body, year) for year in range(start_on.year, last + 1)}

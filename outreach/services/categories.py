@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import builtins
 import json
 import re
 from datetime import UTC, date, datetime
@@ -121,6 +122,31 @@ class CategoryService:
             category.deleted_at = None
             return category_record(category)
 
+    def of_state(
+        self, state_ref: str | int, *, treaty: str = "APMBC", as_of: date | None = None
+    ) -> builtins.list[tuple[CategoryRecord, str]]:
+        """The categories a state is in on a date, each with why (rationale or rule)."""
+        with self._db.read() as session:
+            state = lookup.state(session, state_ref)
+            pictures = load_pictures(session, lookup.treaty(session, treaty), as_of or date.today())
+            members = category_members(session, pictures)
+            assigned = session.execute(
+                select(CategoryMember.category_id, CategoryMember.rationale).where(
+                    CategoryMember.state_id == state.id
+                )
+            )
+            rationales = {category_id: why for category_id, why in assigned}  # noqa: C416
+            return [
+                (
+                    category_record(category),
+                    f"By rule: {describe_rule(category.rule)}"
+                    if category.kind == CategoryKind.SMART
+                    else rationales.get(category.id, ""),
+                )
+                for category in live_categories(session)
+                if state.id in members.get(category.slug, set())
+            ]
+
     def assign(
         self, ref: str | int, state_ref: str | int, rationale: str, on: date | None = None
     ) -> CategoryMemberRecord:
@@ -186,6 +212,24 @@ class CategoryService:
                 for state_id in ids
             ]
             return sorted(result, key=lambda member: fold(member.state_name))
+
+
+def describe_rule(rule: str) -> str:
+    """A rule in words, for rationales and tooltips."""
+    parsed = parse_rule(rule)
+    words = []
+    for condition in parsed["conditions"]:
+        negated = "not " if "not" in condition else ""
+        condition = condition.get("not", condition)
+        key = next(iter(condition))
+        value = condition[key]
+        if key == "seat":
+            words.append(f"{negated}{value} seat in {condition['year']}")
+        else:
+            shown = " or ".join(value) if isinstance(value, list) else str(value)
+            words.append(f"{negated}{key} {shown}")
+    joiner = " and " if parsed.get("match", "all") == "all" else " or "
+    return joiner.join(words)
 
 
 def rule_json(match: str, *conditions: dict[str, object]) -> str:

@@ -279,7 +279,7 @@ class ContactLogService:
         """Change the fields given (None leaves a field; for the links and the follow-up
         date, KEEP leaves them and None clears them). `states` and `contact_ids`, when
         given, replace the entry's states and contacts."""
-        with self._db.write() as session:
+        with self._db.write() as session, session.no_autoflush:
             entry = lookup.get_live(session, LogEntry, entry_id, LABEL)
             if occurred_on is not None:
                 entry.occurred_on = _required_date(occurred_on, "date of the contact")

@@ -232,7 +232,7 @@ class ContactService:
     ) -> ContactRecord:
         """Change the fields given. Text fields: None leaves them; "" empties the optional
         ones. `organization_id` and `state`: KEEP leaves them, None removes them."""
-        with self._db.write() as session:
+        with self._db.write() as session, session.no_autoflush:
             contact = lookup.get_live(session, Contact, contact_id, LABEL)
             if family_name is not None:
                 contact.family_name = required_text(family_name, "family name", max_length=100)

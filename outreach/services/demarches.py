@@ -190,7 +190,7 @@ class DemarcheService:
         """Change the fields given (None leaves a field; for the dates and the treaty, KEEP
         leaves them and None clears them). The status changes only through `move`;
         `contact_ids`, when given, replaces the linked contacts."""
-        with self._db.write() as session:
+        with self._db.write() as session, session.no_autoflush:
             demarche = lookup.get_live(session, Demarche, demarche_id, LABEL)
             if state is not None:
                 demarche.state_id = lookup.state(session, state).id

@@ -9,9 +9,10 @@ from sqlalchemy import select
 from outreach.domain.enums import FactKind, SeatBody, SeatKind
 from outreach.domain.records import FactRecord, SeatRecord
 from outreach.services import lookup
+from outreach.services.treaties import refresh_obligations
 from outreach.services.validation import choice, optional_text, ordered, required_text
 from outreach.storage.database import Database
-from outreach.storage.models import Fact, Seat
+from outreach.storage.models import Fact, Participation, Seat
 
 
 def fact_record(fact: Fact) -> FactRecord:
@@ -70,6 +71,12 @@ class FactService:
             )
             session.add(fact)
             session.flush()
+            if fact_kind == FactKind.MINE_AFFECTED:
+                # Art. 5's clearance deadline depends on it.
+                for participation in session.scalars(
+                    select(Participation).where(Participation.state_id == state.id)
+                ):
+                    refresh_obligations(session, participation)
             return fact_record(fact)
 
     def facts_of(self, state_ref: str | int) -> list[FactRecord]:

@@ -283,7 +283,7 @@ class ForumService:
         notes: str | None = None,
     ) -> MeetingRecord:
         """Change the fields given; None leaves a field as it is."""
-        with self._db.write() as session:
+        with self._db.write() as session, session.no_autoflush:
             meeting = lookup.get_live(session, Meeting, meeting_id, MEETING)
             if forum is not None:
                 meeting.forum_id = _forum(session, forum).id

@@ -75,7 +75,7 @@ class OrganizationService:
         notes: str | None = None,
     ) -> OrganizationRecord:
         """Change the fields given; `state=None` removes the state, `KEEP` leaves it."""
-        with self._db.write() as session:
+        with self._db.write() as session, session.no_autoflush:
             organization = lookup.get_live(session, Organization, organization_id, LABEL)
             if name is not None:
                 organization.name = required_text(name, "organization name", max_length=200)

@@ -52,10 +52,10 @@ def _facts_that_hold(session: Session, as_of: date) -> dict[int, set[str]]:
     return result
 
 
-def _seat_years(session: Session, as_of: date) -> dict[int, set[tuple[str, int]]]:
+def _seat_years(session: Session) -> dict[int, set[tuple[str, int]]]:
     result: dict[int, set[tuple[str, int]]] = defaultdict(set)
     for seat in session.scalars(select(Seat)):
-        result[seat.state_id] |= seat_years(seat.body, seat.start_on, seat.end_on, as_of)
+        result[seat.state_id] |= seat_years(seat.body, seat.start_on, seat.end_on)
     return result
 
 
@@ -79,7 +79,7 @@ def load_pictures(session: Session, treaty: Treaty, as_of: date) -> dict[int, St
     }
     facts, seats, forums = (
         _facts_that_hold(session, as_of),
-        _seat_years(session, as_of),
+        _seat_years(session),
         _forums(session, as_of),
     )
     pictures: dict[int, StatePicture] = {}

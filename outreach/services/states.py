@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
 from datetime import date
+from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import Select, func, select
+from sqlalchemy.orm import Session
 
-from outreach.domain.enums import ConsentKind, Stance, TreatyStatus
+from outreach.domain.enums import ConsentKind, DemarcheStatus, Stance, TreatyStatus
 from outreach.domain.records import StateRecord, StateRow
 from outreach.errors import ValidationError
 from outreach.reference.folding import fold
@@ -14,7 +17,7 @@ from outreach.services import lookup
 from outreach.services.picture import category_members, load_pictures, slugs_by_state
 from outreach.services.validation import choice, optional_text, required_text
 from outreach.storage.database import Database
-from outreach.storage.models import State, StateAlias
+from outreach.storage.models import Demarche, LogEntry, LogEntryState, State, StateAlias
 
 DEFAULT_TREATY = "APMBC"
 
@@ -57,6 +60,8 @@ class StateService:
             if category is not None:
                 lookup.category(session, category)  # refuse an unknown slug clearly
             slugs = slugs_by_state(members)
+            aliases = _aliases_by_state(session)
+            activity = _activity_by_state(session)
             needle = fold(text) if text else ""
             rows = []
             for picture in pictures.values():
@@ -65,8 +70,11 @@ class StateService:
                     continue
                 if category is not None and state.id not in members.get(category, set()):
                     continue
-                if needle and not _mentions(state, needle):
+                if needle and not _mentions(state, aliases.get(state.id, ()), needle):
                     continue
+                last_contact, next_follow_up, open_demarches = activity.get(
+                    state.id, (None, None, 0)
+                )
                 rows.append(
                     StateRow(
                         id=state.id,
@@ -85,6 +93,10 @@ class StateService:
                         ),
                         in_force_on=participation.in_force_on if participation else None,
                         categories=slugs.get(state.id, ()),
+                        aliases=aliases.get(state.id, ()),
+                        last_contact_on=last_contact,
+                        next_follow_up_on=next_follow_up,
+                        open_demarches=open_demarches,
                     )
                 )
         return sorted(rows, key=lambda row: fold(row.name))
@@ -123,9 +135,9 @@ class StateService:
         text = required_text(alias, "alias", max_length=200)
         with self._db.write() as session:
             state = lookup.state(session, ref)
-            taken = session.scalar(select(StateAlias).where(StateAlias.folded == fold(text)))
-            if taken is not None:
-                raise ValidationError(f"'{text}' already names {taken.state.name}.", "alias")
+            other = lookup.find_state(session, text)
+            if other is not None:
+                raise ValidationError(f"'{text}' already names {other.name}.", "alias")
             state.aliases.append(StateAlias(alias=text, folded=fold(text)))
             session.flush()
             return state_record(state)
@@ -135,6 +147,69 @@ class StateService:
             return sorted(set(session.scalars(select(State.region))) - {""})
 
 
-def _mentions(state: State, needle: str) -> bool:
-    names = [state.name, state.iso3, state.iso2, *(alias.alias for alias in state.aliases)]
+def _mentions(state: State, aliases: tuple[str, ...], needle: str) -> bool:
+    names = [state.name, state.iso3, state.iso2, *aliases]
     return any(needle in fold(name) for name in names)
+
+
+def _aliases_by_state(session: Session) -> dict[int, tuple[str, ...]]:
+    found: dict[int, list[str]] = defaultdict(list)
+    for state_id, alias in session.execute(
+        select(StateAlias.state_id, StateAlias.alias).order_by(StateAlias.alias)
+    ):
+        found[state_id].append(alias)
+    return {state_id: tuple(names) for state_id, names in found.items()}
+
+
+def _first_date_per_state(
+    session: Session, query: Select[int, Any], states: set[int]
+) -> dict[int, date]:
+    """The first date each state meets in `query` (already in the wanted order).
+
+    Stops as soon as every state in `states` has been seen, so on a long log it reads
+    only the newest few hundred rows instead of aggregating all of them.
+    """
+    found: dict[int, date] = {}
+    for state_id, day in session.execute(query.execution_options(yield_per=500)):
+        if state_id not in found:
+            found[state_id] = day
+            if len(found) == len(states):
+                break
+    return found
+
+
+def _activity_by_state(session: Session) -> dict[int, tuple[date | None, date | None, int]]:
+    """Per state: the last contact logged, the next open follow-up, open démarches."""
+    logged = set(session.scalars(select(LogEntryState.state_id).distinct()))
+    linked = select(LogEntryState.state_id, LogEntry.occurred_on).join(
+        LogEntry, LogEntry.id == LogEntryState.log_entry_id
+    )
+    last = _first_date_per_state(
+        session,
+        linked.where(LogEntry.deleted_at.is_(None)).order_by(
+            LogEntry.occurred_on.desc(), LogEntry.id.desc()
+        ),
+        logged,
+    )
+    open_follow_ups = (
+        select(LogEntryState.state_id, LogEntry.follow_up_on)
+        .join(LogEntry, LogEntry.id == LogEntryState.log_entry_id)
+        .where(
+            LogEntry.deleted_at.is_(None),
+            LogEntry.follow_up_on.is_not(None),
+            LogEntry.follow_up_done_on.is_(None),
+        )
+        .order_by(LogEntry.follow_up_on)
+    )
+    follow_ups = _first_date_per_state(session, open_follow_ups, logged)
+    open_statuses = [status.value for status in DemarcheStatus if status.is_open]
+    counted = session.execute(
+        select(Demarche.state_id, func.count(Demarche.id))
+        .where(Demarche.deleted_at.is_(None), Demarche.status.in_(open_statuses))
+        .group_by(Demarche.state_id)
+    )
+    demarches: dict[int, int] = {state_id: count for state_id, count in counted}  # noqa: C416
+    return {
+        state_id: (last.get(state_id), follow_ups.get(state_id), demarches.get(state_id, 0))
+        for state_id in set(last) | set(follow_ups) | set(demarches)
+    }

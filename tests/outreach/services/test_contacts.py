@@ -202,9 +202,7 @@ def test_update_keeps_or_clears_the_state_and_organization(
 
 
 @pytest.fixture
-def people(
-    contacts: ContactService, ministry: int, few_states: dict[str, int]
-) -> dict[str, int]:
+def people(contacts: ContactService, ministry: int, few_states: dict[str, int]) -> dict[str, int]:
     rows = [
         ("Aylin", "Örnek", "TUR", None, "Deputy Director General"),
         ("Dara", "Sok", "KHM", ministry, "Director, Disarmament"),
@@ -253,9 +251,7 @@ def test_list_filters_by_state_organization_and_text(
     assert contacts.list(state="KHM", text="ambassador") == []
 
 
-def test_list_pages_through_the_contacts(
-    contacts: ContactService, people: dict[str, int]
-) -> None:
+def test_list_pages_through_the_contacts(contacts: ContactService, people: dict[str, int]) -> None:
     everyone = [c.id for c in contacts.list()]
 
     pages = [[c.id for c in contacts.list(limit=4, offset=offset)] for offset in (0, 4, 8)]

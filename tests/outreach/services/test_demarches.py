@@ -101,7 +101,9 @@ def test_bad_input_is_refused_and_nothing_is_saved(
 # --- the lifecycle ---------------------------------------------------------------------
 
 
-def test_forward_moves_set_the_dates(demarches: DemarcheService, few_states: dict[str, int]) -> None:
+def test_forward_moves_set_the_dates(
+    demarches: DemarcheService, few_states: dict[str, int]
+) -> None:
     created = make(demarches, planned_on=date(2003, 2, 1))
 
     approved = demarches.move(created.id, "approved")
@@ -259,9 +261,7 @@ def test_update_replaces_contacts_and_checks_dates(
     assert demarches.update(created.id, planned_on=None).planned_on is None
 
 
-def test_list_filters(
-    demarches: DemarcheService, few_states: dict[str, int]
-) -> None:
+def test_list_filters(demarches: DemarcheService, few_states: dict[str, int]) -> None:
     due_soon = make(demarches, title="Soon", due_on=date(2003, 3, 1))
     due_later = make(demarches, title="Later", due_on=date(2003, 6, 1))
     no_date = make(demarches, "PAK", title="Undated")

@@ -57,7 +57,7 @@ def test_bad_input_is_refused_and_nothing_is_saved(
     before = audit_count()
 
     with pytest.raises(error, match=message):
-        organizations.create(**kwargs)  # type: ignore[arg-type]
+        organizations.create(**kwargs)
 
     assert organizations.list() == []
     assert audit_count() == before

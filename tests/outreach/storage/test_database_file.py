@@ -35,11 +35,13 @@ def test_every_connection_has_the_safety_pragmas(db: Database) -> None:
 
 
 def test_foreign_keys_are_enforced(db: Database) -> None:
-    with pytest.raises(Exception, match="refers to a record that does not exist"):  # noqa: PT012
-        with db.write() as session:
-            session.connection().exec_driver_sql(
-                "INSERT INTO state_alias (state_id, alias, folded) VALUES (999, 'x', 'x')"
-            )
+    with (
+        pytest.raises(Exception, match="refers to a record that does not exist"),
+        db.write() as session,
+    ):
+        session.connection().exec_driver_sql(
+            "INSERT INTO state_alias (state_id, alias, folded) VALUES (999, 'x', 'x')"
+        )
 
 
 def test_a_text_file_is_refused_and_left_unchanged(tmp_path: Path) -> None:

@@ -1,0 +1,1 @@
+"""Charts drawn once with reportlab graphics: shown on screen as SVG, printed in PDFs."""

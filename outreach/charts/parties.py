@@ -1,0 +1,78 @@
+"""The States Parties curve against the campaign's target."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from reportlab.graphics import renderSVG
+from reportlab.graphics.charts.lineplots import LinePlot
+from reportlab.graphics.shapes import Drawing, Line, String
+from reportlab.lib import colors
+
+CURVE_COLOUR = colors.HexColor("#1565c0")
+TARGET_COLOUR = colors.HexColor("#c62828")
+
+
+def _year(day: date) -> float:
+    return day.year + (day.timetuple().tm_yday - 1) / 365.25
+
+
+def _steps(curve: list[tuple[date, int]]) -> list[tuple[float, float]]:
+    """A step line: the count holds until the next change."""
+    points: list[tuple[float, float]] = []
+    previous = 0
+    for day, count in curve:
+        x = _year(day)
+        points.append((x, float(previous)))
+        points.append((x, float(count)))
+        previous = count
+    return points
+
+
+def parties_chart(
+    curve: list[tuple[date, int]],
+    target: int | None,
+    *,
+    width: float = 520,
+    height: float = 220,
+    title: str = "States Parties",
+) -> Drawing:
+    """A line of States Parties over time, and the target as a dashed line."""
+    drawing = Drawing(width, height)
+    plot = LinePlot()
+    plot.x, plot.y = 45, 30
+    plot.width, plot.height = width - 65, height - 60
+    points = _steps(curve) or [(_year(date.today()), 0.0)]
+    plot.data = [points]
+    plot.lines[0].strokeColor = CURVE_COLOUR
+    plot.lines[0].strokeWidth = 1.6
+    top = max([count for _day, count in curve] + [target or 0, 10])
+    plot.yValueAxis.valueMin = 0
+    plot.yValueAxis.valueMax = top * 1.1
+    plot.xValueAxis.valueMin = points[0][0]
+    plot.xValueAxis.valueMax = points[-1][0]
+    plot.xValueAxis.labelTextFormat = "%d"
+    plot.xValueAxis.labels.fontName = plot.yValueAxis.labels.fontName = "Helvetica"
+    plot.xValueAxis.labels.fontSize = plot.yValueAxis.labels.fontSize = 8
+    plot.yValueAxis.labelTextFormat = "%d"
+    drawing.add(plot)
+    if target:
+        y = plot.y + plot.height * target / plot.yValueAxis.valueMax
+        drawing.add(
+            Line(plot.x, y, plot.x + plot.width, y, strokeColor=TARGET_COLOUR,
+                 strokeDashArray=[4, 3], strokeWidth=1)
+        )  # fmt: skip
+        drawing.add(
+            String(plot.x + plot.width - 2, y + 3, f"target {target}", fontName="Helvetica",
+                   fontSize=8, fillColor=TARGET_COLOUR, textAnchor="end")
+        )  # fmt: skip
+    latest = curve[-1][1] if curve else 0
+    drawing.add(
+        String(plot.x, height - 16, f"{title}: {latest}", fontName="Helvetica-Bold", fontSize=10)
+    )
+    return drawing
+
+
+def to_svg(drawing: Drawing) -> bytes:
+    text: str = renderSVG.drawToString(drawing)
+    return text.encode("utf-8")

@@ -1,0 +1,130 @@
+"""The dashboard's figures: States Parties against the target, category movement, what is
+due and what is overdue."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from sqlalchemy import func, select
+
+from outreach.domain.enums import TreatyStatus
+from outreach.domain.records import DemarcheRecord, LogEntryRecord, LogFilter, MeetingRecord
+from outreach.services import lookup
+from outreach.services.contact_log import ContactLogService
+from outreach.services.demarches import DemarcheService
+from outreach.services.forums import ForumService
+from outreach.services.picture import category_members, live_categories, load_pictures
+from outreach.services.treaties import TreatyService
+from outreach.storage.database import Database
+from outreach.storage.models import LogEntry
+
+
+@dataclass(frozen=True, slots=True)
+class CategoryMovement:
+    slug: str
+    name: str
+    colour: str
+    members: int
+    parties_then: int
+    parties_now: int
+
+    @property
+    def moved(self) -> int:
+        return self.parties_now - self.parties_then
+
+
+@dataclass(frozen=True, slots=True)
+class Dashboard:
+    as_of: date
+    since: date
+    treaty_code: str
+    parties: int
+    target: int | None
+    curve: tuple[tuple[date, int], ...]
+    categories: tuple[CategoryMovement, ...]
+    upcoming_demarches: tuple[DemarcheRecord, ...]
+    upcoming_meetings: tuple[MeetingRecord, ...]
+    overdue_follow_ups: tuple[LogEntryRecord, ...]
+    overdue_count: int
+    due_this_week: int
+
+
+class DashboardService:
+    def __init__(self, db: Database) -> None:
+        self._db = db
+        self._treaties = TreatyService(db)
+        self._demarches = DemarcheService(db)
+        self._forums = ForumService(db)
+        self._log = ContactLogService(db)
+
+    def movement(self, treaty_code: str, since: date, as_of: date) -> list[CategoryMovement]:
+        """Per category: its members, and how many were States Parties then and now."""
+        with self._db.read() as session:
+            treaty = lookup.treaty(session, treaty_code)
+            now = load_pictures(session, treaty, as_of)
+            then = load_pictures(session, treaty, since)
+            members = category_members(session, now)
+            result = []
+            for category in live_categories(session):
+                ids = members.get(category.slug, set())
+                result.append(
+                    CategoryMovement(
+                        slug=category.slug,
+                        name=category.name,
+                        colour=category.colour,
+                        members=len(ids),
+                        parties_then=sum(
+                            then[i].facts.status == TreatyStatus.PARTY for i in ids if i in then
+                        ),
+                        parties_now=sum(now[i].facts.status == TreatyStatus.PARTY for i in ids),
+                    )
+                )
+            return result
+
+    def due_this_week(self, as_of: date) -> int:
+        """Open follow-ups and démarches due from today to a week ahead."""
+        week = as_of + timedelta(days=7)
+        with self._db.read() as session:
+            follow_ups = session.scalar(
+                select(func.count(LogEntry.id)).where(
+                    LogEntry.deleted_at.is_(None),
+                    LogEntry.follow_up_done_on.is_(None),
+                    LogEntry.follow_up_on >= as_of,
+                    LogEntry.follow_up_on <= week,
+                )
+            )
+        demarches = [
+            d
+            for d in self._demarches.list(open_only=True, due_before=week + timedelta(days=1))
+            if d.due_on is not None and d.due_on >= as_of
+        ]
+        return int(follow_ups or 0) + len(demarches)
+
+    def summary(
+        self, *, as_of: date | None = None, since: date, treaty_code: str = "APMBC"
+    ) -> Dashboard:
+        day = as_of or date.today()
+        treaty = next(t for t in self._treaties.treaties() if t.code == treaty_code.upper())
+        curve = self._treaties.parties_over_time(treaty.code, day)
+        overdue = LogFilter(overdue_on=day)
+        upcoming_meetings = [m for m in self._forums.meetings(from_=day) if m.starts_on >= day]
+        upcoming_demarches = [
+            d
+            for d in self._demarches.list(open_only=True)
+            if d.due_on is not None and d.due_on >= day
+        ]
+        return Dashboard(
+            as_of=day,
+            since=since,
+            treaty_code=treaty.code,
+            parties=curve[-1][1],
+            target=treaty.target_parties,
+            curve=tuple(curve),
+            categories=tuple(self.movement(treaty.code, since, day)),
+            upcoming_demarches=tuple(upcoming_demarches[:20]),
+            upcoming_meetings=tuple(upcoming_meetings[:10]),
+            overdue_follow_ups=tuple(self._log.page(overdue, 0, 50)),
+            overdue_count=self._log.count(overdue),
+            due_this_week=self.due_this_week(day),
+        )

@@ -1,0 +1,270 @@
+"""Recording signatures, consents and withdrawals; States Parties over time."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from outreach.domain.enums import ConsentKind, ObligationKind, TreatyStatus
+from outreach.errors import NotFoundError, ValidationError
+from outreach.services.facts import FactService
+from outreach.services.treaties import TreatyService, status_of
+from outreach.storage.database import Database
+
+
+@pytest.fixture
+def treaties(reference_db: Database) -> TreatyService:
+    return TreatyService(reference_db)
+
+
+def _due(treaties: TreatyService, iso3: str) -> dict[ObligationKind, date]:
+    return {duty.kind: duty.due_on for duty in treaties.obligations(iso3, "APMBC")}
+
+
+# --- recording participation -------------------------------------------------------------
+
+
+def test_an_accession_enters_into_force_by_the_rule_with_its_obligations(
+    treaties: TreatyService,
+) -> None:
+    recorded = treaties.record_participation(
+        "Kazakhstan",
+        "APMBC",
+        consent_on=date(2003, 6, 10),
+        consent_kind="accession",
+        source="Depositary notification (test)",
+        as_of=date(2003, 6, 12),
+    )
+    assert recorded.consent_kind is ConsentKind.ACCESSION
+    assert recorded.in_force_on == date(2003, 12, 1)
+    assert recorded.status_on(date(2003, 11, 30)) is TreatyStatus.PENDING
+    assert recorded.status_on(date(2003, 12, 1)) is TreatyStatus.PARTY
+    assert _due(treaties, "KAZ") == {
+        ObligationKind.ART7_INITIAL: date(2004, 5, 29),  # 180 days
+        ObligationKind.ART4_STOCKPILE: date(2007, 12, 1),  # 4 years
+    }
+    stored = treaties.participation("KAZ", "APMBC")
+    assert stored == recorded
+    assert stored is not None
+    assert stored.source == "Depositary notification (test)"
+
+
+def test_a_mine_affected_state_must_also_clear_its_mined_areas(
+    treaties: TreatyService, reference_db: Database
+) -> None:
+    FactService(reference_db).add_fact(
+        "IRQ", "mine_affected", source="illustrative", as_of=date(2002, 7, 31)
+    )
+    treaties.record_participation(
+        "IRQ", "APMBC", consent_on=date(2007, 8, 15), consent_kind="accession"
+    )
+    assert _due(treaties, "IRQ") == {
+        ObligationKind.ART7_INITIAL: date(2008, 7, 30),  # 180 days, leap year
+        ObligationKind.ART4_STOCKPILE: date(2012, 2, 1),
+        ObligationKind.ART5_CLEARANCE: date(2018, 2, 1),  # 10 years
+    }
+
+
+def test_a_signature_in_the_signature_period_then_ratification(treaties: TreatyService) -> None:
+    recorded = treaties.record_participation(
+        "KAZ",
+        "APMBC",
+        signed_on=date(1997, 12, 4),
+        consent_on=date(1998, 10, 20),
+        consent_kind=ConsentKind.RATIFICATION,
+    )
+    assert recorded.in_force_on == date(1999, 4, 1)
+    assert recorded.status_on(date(1998, 1, 1)) is TreatyStatus.SIGNATORY
+
+
+def test_a_signature_alone_has_no_entry_into_force_nor_obligations(
+    treaties: TreatyService,
+) -> None:
+    recorded = treaties.record_participation("KAZ", "APMBC", signed_on=date(1998, 2, 1))
+    assert recorded.in_force_on is None
+    assert recorded.status_on(date(2004, 1, 1)) is TreatyStatus.SIGNATORY
+    assert treaties.obligations("KAZ", "APMBC") == []
+
+
+def test_recording_again_recomputes_entry_into_force_and_obligations(
+    treaties: TreatyService,
+) -> None:
+    treaties.record_participation(
+        "KAZ", "APMBC", consent_on=date(2003, 6, 10), consent_kind="accession"
+    )
+    corrected = treaties.record_participation(
+        "KAZ", "APMBC", consent_on=date(2003, 7, 2), consent_kind="accession"
+    )
+    assert corrected.in_force_on == date(2004, 1, 1)
+    duties = treaties.obligations("KAZ", "APMBC")
+    assert len(duties) == 2  # replaced, not added to
+    assert _due(treaties, "KAZ")[ObligationKind.ART4_STOCKPILE] == date(2008, 1, 1)
+
+
+def test_consent_without_its_kind_is_refused(treaties: TreatyService) -> None:
+    with pytest.raises(ValidationError, match="kind of consent") as raised:
+        treaties.record_participation("KAZ", "APMBC", consent_on=date(2003, 6, 10))
+    assert raised.value.field == "consent_kind"
+    assert treaties.participation("KAZ", "APMBC") is None
+
+
+def test_a_kind_without_its_date_is_refused(treaties: TreatyService) -> None:
+    with pytest.raises(ValidationError, match="date"):
+        treaties.record_participation("KAZ", "APMBC", consent_kind="accession")
+    assert treaties.participation("KAZ", "APMBC") is None
+
+
+def test_an_unknown_kind_of_consent_is_refused(treaties: TreatyService) -> None:
+    with pytest.raises(ValidationError, match="adhesion"):
+        treaties.record_participation(
+            "KAZ", "APMBC", consent_on=date(2003, 6, 10), consent_kind="adhesion"
+        )
+    assert treaties.participation("KAZ", "APMBC") is None
+
+
+@pytest.mark.parametrize("signed_on", [date(1999, 3, 1), date(2003, 6, 1)])
+def test_signing_after_the_signature_period_closed_is_refused(
+    treaties: TreatyService, signed_on: date
+) -> None:
+    with pytest.raises(ValidationError, match="accede") as raised:
+        treaties.record_participation(
+            "KAZ",
+            "APMBC",
+            signed_on=signed_on,
+            consent_on=date(2003, 6, 10),
+            consent_kind="ratification",
+        )
+    assert "1999-02-28" in str(raised.value)
+    assert treaties.participation("KAZ", "APMBC") is None
+
+
+def test_signing_on_the_last_day_of_the_period_is_allowed(treaties: TreatyService) -> None:
+    recorded = treaties.record_participation("KAZ", "APMBC", signed_on=date(1999, 2, 28))
+    assert recorded.signed_on == date(1999, 2, 28)
+
+
+def test_consent_before_signature_is_refused_and_the_old_record_kept(
+    treaties: TreatyService,
+) -> None:
+    before = treaties.participation("CAN", "APMBC")
+    obligations = treaties.obligations("CAN", "APMBC")
+    with pytest.raises(ValidationError, match="before"):
+        treaties.record_participation(
+            "CAN",
+            "APMBC",
+            signed_on=date(1997, 12, 3),
+            consent_on=date(1997, 12, 2),
+            consent_kind="ratification",
+        )
+    assert treaties.participation("CAN", "APMBC") == before
+    assert treaties.obligations("CAN", "APMBC") == obligations
+
+
+def test_unknown_treaty_or_state_is_refused(treaties: TreatyService) -> None:
+    with pytest.raises(NotFoundError, match="CCM"):
+        treaties.record_participation("KAZ", "CCM", signed_on=date(1998, 1, 1))
+    with pytest.raises(NotFoundError, match="Atlantis"):
+        treaties.record_participation("Atlantis", "APMBC", signed_on=date(1998, 1, 1))
+
+
+def test_the_treaty_code_is_not_case_sensitive(treaties: TreatyService) -> None:
+    participation = treaties.participation("CAN", "apmbc")
+    assert participation is not None
+    assert participation.in_force_on == date(1999, 3, 1)
+
+
+def test_recording_a_party_as_mine_affected_adds_its_clearance_deadline(
+    treaties: TreatyService, reference_db: Database
+) -> None:
+    FactService(reference_db).add_fact(
+        "AFG", "mine_affected", source="illustrative", as_of=date(2002, 7, 31)
+    )
+    assert _due(treaties, "AFG").get(ObligationKind.ART5_CLEARANCE) == date(2013, 3, 1)
+
+
+# --- withdrawal --------------------------------------------------------------------------
+
+
+def test_a_withdrawal_takes_effect_six_months_after_notice(treaties: TreatyService) -> None:
+    recorded = treaties.notify_withdrawal(
+        "CAN", "APMBC", date(2027, 8, 31), source="Depositary notification (test)"
+    )
+    assert recorded.withdrawal_notified_on == date(2027, 8, 31)
+    assert recorded.withdrawal_effective_on == date(2028, 2, 29)
+    assert status_of(recorded, date(2028, 2, 28)) is TreatyStatus.PARTY
+    assert status_of(recorded, date(2028, 2, 29)) is TreatyStatus.WITHDRAWN
+    assert recorded.in_force_on == date(1999, 3, 1)  # its history is kept
+    before = treaties.count_parties("APMBC", date(2028, 2, 28))
+    assert treaties.count_parties("APMBC", date(2028, 2, 29)) == before - 1
+
+
+def test_a_state_outside_cannot_withdraw(treaties: TreatyService) -> None:
+    with pytest.raises(ValidationError, match="not consented"):
+        treaties.notify_withdrawal("USA", "APMBC", date(2004, 1, 1))
+    assert treaties.participation("USA", "APMBC") is None
+
+
+def test_a_signatory_cannot_withdraw(treaties: TreatyService) -> None:
+    treaties.record_participation("KAZ", "APMBC", signed_on=date(1998, 2, 1))
+    with pytest.raises(ValidationError, match="cannot withdraw"):
+        treaties.notify_withdrawal("KAZ", "APMBC", date(2004, 1, 1))
+    participation = treaties.participation("KAZ", "APMBC")
+    assert participation is not None
+    assert participation.withdrawal_effective_on is None
+
+
+def test_a_withdrawal_cannot_predate_consent(treaties: TreatyService) -> None:
+    with pytest.raises(ValidationError, match="predate"):
+        treaties.notify_withdrawal("AFG", "APMBC", date(2002, 1, 1))
+    participation = treaties.participation("AFG", "APMBC")
+    assert participation is not None
+    assert participation.withdrawal_notified_on is None
+
+
+def test_status_of_a_state_without_participation_is_outside() -> None:
+    assert status_of(None, date(2004, 12, 3)) is TreatyStatus.OUTSIDE
+
+
+# --- States Parties over time ------------------------------------------------------------
+
+
+def test_parties_over_time_grows_until_the_withdrawals(treaties: TreatyService) -> None:
+    curve = treaties.parties_over_time("APMBC", date(2026, 6, 1))
+    days = [day for day, _count in curve]
+    assert days == sorted(set(days))
+    assert curve[0] == (date(1999, 3, 1), treaties.count_parties("APMBC", date(1999, 3, 1)))
+    assert curve[-1] == (date(2026, 6, 1), treaties.count_parties("APMBC", date(2026, 6, 1)))
+
+    growth = [count for day, count in curve if day < date(2025, 12, 27)]
+    assert growth == sorted(growth)
+    assert max(growth) == 166
+    shrink = [count for day, count in curve if day >= date(2025, 12, 27)]
+    assert shrink == sorted(shrink, reverse=True)
+    assert shrink[-1] == 161
+
+
+def test_parties_over_time_ends_on_the_asked_date(treaties: TreatyService) -> None:
+    assert treaties.parties_over_time("APMBC", date(1998, 12, 31)) == [(date(1998, 12, 31), 0)]
+    curve = treaties.parties_over_time("APMBC", date(2004, 12, 3))
+    assert curve[-1] == (date(2004, 12, 3), 143)
+    assert all(day <= date(2004, 12, 3) for day, _count in curve)
+
+
+def test_a_new_party_shows_in_the_curve(treaties: TreatyService) -> None:
+    pending_day, in_force_day = date(2003, 11, 30), date(2004, 1, 1)
+    before_pending = treaties.count_parties("APMBC", pending_day)
+    before = treaties.count_parties("APMBC", in_force_day)
+    treaties.record_participation(
+        "KAZ", "APMBC", consent_on=date(2003, 6, 10), consent_kind="accession"
+    )
+    assert treaties.count_parties("APMBC", pending_day) == before_pending
+    assert treaties.count_parties("APMBC", in_force_day) == before + 1
+    assert (date(2003, 12, 1), treaties.count_parties("APMBC", date(2003, 12, 1))) in (
+        treaties.parties_over_time("APMBC", date(2004, 1, 1))
+    )
+
+
+def test_counting_an_unknown_treaty_is_refused(treaties: TreatyService) -> None:
+    with pytest.raises(NotFoundError, match="APMBC"):  # the message lists the known ones
+        treaties.count_parties("CTBT", date(2004, 1, 1))
