@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -54,3 +55,31 @@ def audit_count(db: Database) -> Callable[[], int]:
             return session.scalar(select(func.count(AuditEntry.id))) or 0
 
     return count
+
+
+@pytest.fixture(scope="session")
+def reference_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A database file holding the shipped reference data, built once per test run."""
+    from outreach.reference.loader import load_reference
+
+    path = tmp_path_factory.mktemp("reference") / "reference.db"
+    database = open_database(path, actor="test-officer")
+    try:
+        load_reference(database)
+    finally:
+        database.close()
+    return path
+
+
+@pytest.fixture
+def reference_db(reference_template: Path, tmp_path: Path) -> Iterator[Database]:
+    """A private copy of the reference database (states, the APMBC, seats, forums)."""
+    path = tmp_path / "outreach-reference.db"
+    shutil.copy2(reference_template, path)
+    for suffix in ("-wal", "-shm"):
+        sidecar = reference_template.with_name(reference_template.name + suffix)
+        if sidecar.exists():
+            shutil.copy2(sidecar, path.with_name(path.name + suffix))
+    database = open_database(path, actor="test-officer")
+    yield database
+    database.close()

@@ -187,4 +187,15 @@ def check(context: Context) -> None:
 
 
 def main() -> None:
-    cli(prog_name="outreach")
+    """Run the command line; every error is one line on stderr and a non-zero exit."""
+    try:
+        cli.main(prog_name="outreach", standalone_mode=False)
+    except click.exceptions.Exit as done:
+        sys.exit(done.exit_code)
+    except click.Abort:
+        click.echo("Aborted.", err=True)
+        sys.exit(1)
+    except click.ClickException as error:
+        click.echo(f"Error: {error.format_message()}", err=True)
+        sys.exit(error.exit_code)
+    sys.exit(0)

@@ -104,7 +104,8 @@ def apmbc_obligations(in_force_on: date, mine_affected: bool) -> list[DueObligat
 
 
 def next_annual_report_due(in_force_on: date, as_of: date) -> date:
-    """The next 30 April on which an annual Article 7 report falls due."""
-    first_year = in_force_on.year + 1
+    """The next 30 April on which an annual Article 7 report falls due: every year after
+    the one in which the initial report (180 days after entry into force) was due."""
+    first_year = (in_force_on + timedelta(days=180)).year + 1
     year = max(first_year, as_of.year if as_of <= date(as_of.year, 4, 30) else as_of.year + 1)
     return date(year, 4, 30)

@@ -167,8 +167,10 @@ class TreatyService:
             participation.in_force_on = (
                 rules.entry_into_force_for(consent_on) if consent_on else None
             )
-            participation.source = source
-            participation.as_of = as_of
+            if source:
+                participation.source = source
+            if as_of is not None:
+                participation.as_of = as_of
             session.add(participation)
             session.flush()
             refresh_obligations(session, participation)
