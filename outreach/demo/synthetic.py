@@ -84,9 +84,9 @@ def _organizations(rng: random.Random, states: list[int], first: int) -> list[di
 
 
 def _contacts(
-    rng: random.Random, organizations: list[dict[str, Any]], first: int
+    rng: random.Random, organizations: list[dict[str, Any]], first: int, count: int
 ) -> Iterator[dict[str, Any]]:
-    for number in range(first, first + CONTACTS):
+    for number in range(first, first + count):
         organization = rng.choice(organizations)
         given, family = _name(rng, 2), _name(rng, 3)
         yield {
@@ -99,9 +99,11 @@ def _contacts(
         }  # fmt: skip
 
 
-def _demarches(rng: random.Random, states: list[int], first: int) -> Iterator[dict[str, Any]]:
+def _demarches(
+    rng: random.Random, states: list[int], first: int, count: int
+) -> Iterator[dict[str, Any]]:
     statuses = list(DemarcheStatus)
-    for number in range(first, first + DEMARCHES):
+    for number in range(first, first + count):
         planned = _day(rng)
         status = rng.choice(statuses)
         yield {
@@ -119,10 +121,10 @@ def _demarches(rng: random.Random, states: list[int], first: int) -> Iterator[di
 
 
 def _log_entries(
-    rng: random.Random, contacts: list[tuple[int, int]], first: int
+    rng: random.Random, contacts: list[tuple[int, int]], first: int, count: int
 ) -> Iterator[tuple[dict[str, Any], dict[str, Any], dict[str, Any]]]:
     kinds = list(LogKind)
-    for number in range(first, first + LOG_ENTRIES):
+    for number in range(first, first + count):
         occurred = _day(rng)
         contact_id, state_id = rng.choice(contacts)
         follow_up = occurred + timedelta(days=rng.randrange(7, 120)) if rng.random() < 0.3 else None
@@ -161,7 +163,13 @@ def _batches(rows: Iterator[Any], size: int) -> Iterator[list[Any]]:
 
 
 def load_synthetic(
-    db: Database, *, seed: int = 2004, progress: Callable[[str], None] = lambda _text: None
+    db: Database,
+    *,
+    seed: int = 2004,
+    contacts: int = CONTACTS,
+    log_entries: int = LOG_ENTRIES,
+    demarches: int = DEMARCHES,
+    progress: Callable[[str], None] = lambda _text: None,
 ) -> str:
     """Add the large synthetic volume; returns a one-line summary."""
     rng = random.Random(seed)
@@ -171,16 +179,16 @@ def load_synthetic(
     organizations = _organizations(rng, states, firsts[Organization])
     with bulk_transaction(db) as bulk:
         bulk.table("organization").insert_all(organizations, batch_size=BATCH)
-        contacts = list(_contacts(rng, organizations, firsts[Contact]))
-        bulk.table("contact").insert_all(contacts, batch_size=BATCH)
-        progress(f"{len(contacts):,} contacts")
+        people = list(_contacts(rng, organizations, firsts[Contact], contacts))
+        bulk.table("contact").insert_all(people, batch_size=BATCH)
+        progress(f"{len(people):,} contacts")
         bulk.table("demarche").insert_all(
-            map(_iso, _demarches(rng, states, firsts[Demarche])), batch_size=BATCH
+            map(_iso, _demarches(rng, states, firsts[Demarche], demarches)), batch_size=BATCH
         )
-        progress(f"{DEMARCHES:,} démarches")
-        pairs = [(contact["id"], contact["state_id"]) for contact in contacts]
+        progress(f"{demarches:,} démarches")
+        pairs = [(person["id"], person["state_id"]) for person in people]
         for number, batch in enumerate(
-            _batches(_log_entries(rng, pairs, firsts[LogEntry]), BATCH), start=1
+            _batches(_log_entries(rng, pairs, firsts[LogEntry], log_entries), BATCH), start=1
         ):
             bulk.table("log_entry").insert_all([_iso(row[0]) for row in batch], batch_size=BATCH)
             bulk.table(LogEntryState.__tablename__).insert_all([row[1] for row in batch])
@@ -189,9 +197,9 @@ def load_synthetic(
                 progress(f"{number * BATCH:,} log entries")
         counts = {
             "organizations": len(organizations),
-            "contacts": CONTACTS,
-            "demarches": DEMARCHES,
-            "log_entries": LOG_ENTRIES,
+            "contacts": contacts,
+            "demarches": demarches,
+            "log_entries": log_entries,
         }
         bulk.table(AuditEntry.__tablename__).insert(
             {
@@ -205,6 +213,6 @@ def load_synthetic(
             }
         )
     return (
-        f"Added synthetic volume: {len(organizations):,} organizations, {CONTACTS:,} contacts, "
-        f"{DEMARCHES:,} démarches, {LOG_ENTRIES:,} log entries."
+        f"Added synthetic volume: {len(organizations):,} organizations, {contacts:,} contacts, "
+        f"{demarches:,} démarches, {log_entries:,} log entries."
     )

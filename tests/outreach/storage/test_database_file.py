@@ -105,3 +105,23 @@ def test_reopening_keeps_data_and_makes_no_backup(db_path: Path) -> None:
         assert [s.name for s in session.query(State)] == ["Cambodia"]
     reopened.close()
     assert not list(db_path.parent.glob("*before-migration*"))
+
+
+def test_on_a_network_file_system_the_journal_is_not_wal(
+    db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from outreach.storage import sqlite_file
+
+    monkeypatch.setattr(sqlite_file, "file_system_type", lambda _path: "nfs4")
+    database = open_database(db_path)
+    with database.read() as session:
+        mode = session.connection().exec_driver_sql("PRAGMA journal_mode").scalar()
+    database.close()
+    assert mode == "delete"
+
+
+def test_the_file_system_of_a_path_is_read_from_the_mount_table(tmp_path: Path) -> None:
+    from outreach.storage import sqlite_file
+
+    assert sqlite_file.file_system_type(tmp_path) != ""
+    assert not sqlite_file.is_on_network_file_system(tmp_path / "x.db")
