@@ -37,12 +37,26 @@ def median_seconds(call: Callable[[], object], repeat: int) -> float:
     return statistics.median(times)
 
 
-def build_large_demo(folder: Path) -> Path:
+def build_large_demo(folder: Path) -> tuple[Path, float, float]:
+    """The large demo, its generation time, and a bare baseline: the same number of log
+    rows inserted with plain sqlite3 into one table."""
     path = folder / "large.db"
     db = prepare_database(path, demo_on_first_run=True)
+    start = time.perf_counter()
     load_synthetic(db)
+    generation = time.perf_counter() - start
     db.close()
-    return path
+    bare = sqlite3.connect(folder / "bare.db")
+    bare.execute("CREATE TABLE log (id INTEGER PRIMARY KEY, occurred_on TEXT, summary TEXT)")
+    start = time.perf_counter()
+    with bare:
+        bare.executemany(
+            "INSERT INTO log VALUES (?, ?, ?)",
+            ((n, "2004-01-01", f"Discussed item {n}") for n in range(200_000)),
+        )
+    baseline = time.perf_counter() - start
+    bare.close()
+    return path, generation, baseline
 
 
 def measures(path: Path) -> list[tuple[str, Callable[[], object], Callable[[], object]]]:
@@ -108,8 +122,12 @@ def main() -> None:
     parser.add_argument("--out", type=Path, default=None)
     arguments = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
-        path = build_large_demo(Path(folder))
+        path, generation, baseline = build_large_demo(Path(folder))
         lines = [
+            f"`outreach demo --scale large` generated its volume in {generation:.1f} s "
+            f"(target: under 60 s); inserting 200,000 bare rows with sqlite3 took "
+            f"{baseline:.1f} s in the same run (ratio {generation / baseline:.1f}).",
+            "",
             "| measure | median (ms) | bare sqlite3 (ms) | ratio |",
             "| --- | ---: | ---: | ---: |",
         ]
