@@ -1,7 +1,8 @@
 """Take the README's screenshots of the real app on the demo data.
 
 Run under a virtual display, from the project folder:
-    xvfb-run -s "-screen 0 1400x900x24" .venv/bin/python scripts/screenshots.py docs/
+    xvfb-run -a -s "-screen 0 1600x1000x24" .venv/bin/python scripts/screenshots.py docs/
+Each picture is the window (or dialog) as Qt painted it on that display.
 """
 
 from __future__ import annotations
@@ -10,29 +11,73 @@ import sys
 import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QEventLoop, QSettings, QTimer
+from PySide6.QtWidgets import QApplication, QWidget
 
-from ui.app import build_main_window, make_application
+from ui.app import DesktopApp, build_app, make_application
+from ui.context import Selection
+from ui.dashboard.page import DashboardPage
+from ui.demarches.page import DemarchesPage
+from ui.log.dialog import LogContactDialog
+from ui.states.page import StatesPage
 
 
-def shoot_states(app: QApplication, target: Path) -> None:
-    with tempfile.TemporaryDirectory() as folder:
-        window = build_main_window(Path(folder) / "demo.db")
-        window.resize(1280, 760)
-        window.show()
-        QTimer.singleShot(800, app.quit)
-        app.exec()
-        window.grab().save(str(target / "main-window-states.png"))
-        window.close()
+def settle(_app: QApplication, milliseconds: int = 600) -> None:
+    """Let Qt paint for a while (a local loop: quitting the app would close the window)."""
+    loop = QEventLoop()
+    QTimer.singleShot(milliseconds, loop.quit)
+    loop.exec()
+
+
+def save(widget: QWidget, path: Path) -> None:
+    widget.grab().save(str(path))
+    print(f"wrote {path}")
+
+
+def shoot(app: QApplication, desktop: DesktopApp, target: Path) -> None:
+    window = desktop.window
+    window.resize(1480, 900)
+    window.show()
+    window.show_page(DashboardPage)
+    settle(app, 900)
+    save(window, target / "dashboard.png")
+
+    desktop.show_state(desktop.services.states.get("IDN").id)
+    settle(app)
+    save(window, target / "states.png")
+
+    demarches = window.show_page(DemarchesPage)
+    assert isinstance(demarches, DemarchesPage)
+    demarches.set_view_mode("board")
+    settle(app)
+    save(window, target / "demarche-board.png")
+
+    states = window.show_page(StatesPage)
+    assert isinstance(states, StatesPage)
+    states.go_to_state(desktop.services.states.get("TUR").id)
+    dialog = LogContactDialog(
+        desktop.services,
+        desktop.undo,
+        Selection(state_id=states.selection().state_id),
+        parent=window,
+    )
+    dialog.show()
+    settle(app)
+    save(dialog, target / "log-contact-dialog.png")
+    dialog.close()
 
 
 def main() -> int:
     target = Path(sys.argv[1] if len(sys.argv) > 1 else "docs")
     target.mkdir(parents=True, exist_ok=True)
     app = make_application(sys.argv)
-    app.setOrganizationName("Outreach-screenshots")  # leave the user's settings alone
-    shoot_states(app, target)
+    with tempfile.TemporaryDirectory() as folder:
+        # Settings and data go to a scratch folder, never the user's.
+        QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+        QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, folder)
+        desktop = build_app(Path(folder) / "demo.db")
+        shoot(app, desktop, target)
+        desktop.window.close()
     return 0
 
 

@@ -1,71 +1,195 @@
-"""The main window: the states list for now, with a menu, a status bar and saved layout."""
+"""The main window: a navigation pane, the page in view, menus, toolbar and status bar.
+
+It composes pages it is given; it knows nothing of how they fetch their data.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QMainWindow, QWidget
+from collections.abc import Callable
+from dataclasses import dataclass
 
-from outreach.services.states import StateService
-from ui.change_bus import ChangeBus
-from ui.states.view import StatesView
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut, QUndoStack
+from PySide6.QtWidgets import (
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QStackedWidget,
+    QWidget,
+)
+
+from outreach.domain.changes import Changes
+from ui.actions import ActionId, ActionRegistry
+from ui.context import Selection
+from ui.pages import Page
+
+
+@dataclass(frozen=True)
+class WindowHooks:
+    """What the window's own actions do; the composition root supplies them."""
+
+    log_contact: Callable[[Selection], None]
+    plan_demarche: Callable[[Selection], None]
+    go_to_state: Callable[[], None]
+    manage_categories: Callable[[], None]
+    assign_category: Callable[[Selection], None]
+    print_current: Callable[[Selection], None] | None = None
 
 
 class MainWindow(QMainWindow):
     def __init__(
         self,
-        states: StateService,
-        bus: ChangeBus,
+        pages: list[Page],
+        undo_stack: QUndoStack,
         database_label: str,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Outreach — {0}").format(database_label))
-        self.states_view = StatesView(states, self)
-        self.setCentralWidget(self.states_view)
-        bus.changed.connect(self.states_view.on_changed)
-        self.states_view.model.modelReset.connect(self._show_counts)
-        self.states_view.proxy.rowsInserted.connect(self._show_counts)
-        self.states_view.proxy.rowsRemoved.connect(self._show_counts)
+        self.undo_stack = undo_stack
+        self.actions_ = ActionRegistry(self)
+        self.pages: list[Page] = []
+        self.navigation = QListWidget(self)
+        self.navigation.setMaximumWidth(220)
+        self.stack = QStackedWidget(self)
+        self.navigation.currentRowChanged.connect(self.stack.setCurrentIndex)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.addWidget(self.navigation)
+        self.splitter.addWidget(self.stack)
+        self.splitter.setStretchFactor(1, 1)
+        self.setCentralWidget(self.splitter)
+        self._wire_undo()
+        self.set_pages(pages)
 
-        quit_action = QAction(self.tr("&Quit"), self)
-        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
-        quit_action.triggered.connect(self.close)
-        find_action = QAction(self.tr("&Find state"), self)
-        find_action.setShortcut(QKeySequence.StandardKey.Find)
-        find_action.triggered.connect(self.states_view.filter_edit.setFocus)
-        file_menu = self.menuBar().addMenu(self.tr("&File"))
-        file_menu.addAction(quit_action)
-        edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
-        edit_menu.addAction(find_action)
+    def set_pages(self, pages: list[Page]) -> None:
+        """Add the pages, each reachable from the navigation pane and by Ctrl+1..9."""
+        for number, page in enumerate(pages, start=len(self.pages) + 1):
+            item = QListWidgetItem(page.title(), self.navigation)
+            item.setToolTip(self.tr("{0} (Ctrl+{1})").format(page.title(), number))
+            self.stack.addWidget(page)
+            shortcut = QShortcut(QKeySequence(f"Ctrl+{number}"), self)
+            shortcut.activated.connect(lambda row=number - 1: self.navigation.setCurrentRow(row))
+            self.pages.append(page)
+        if self.pages and self.navigation.currentRow() < 0:
+            self.navigation.setCurrentRow(0)
 
-        self.states_view.reload()
-        self._restore_layout()
+    # --- pages ------------------------------------------------------------------------
 
-    def _show_counts(self) -> None:
-        shown = self.states_view.proxy.rowCount()
-        parties = sum(
-            1
-            for row in range(self.states_view.model.rowCount())
-            if self.states_view.model.row_at(row).status.value == "party"
+    def current_page(self) -> Page:
+        page = self.stack.currentWidget()
+        assert isinstance(page, Page)
+        return page
+
+    def show_page(self, page_type: type[Page]) -> Page:
+        for row, page in enumerate(self.pages):
+            if isinstance(page, page_type):
+                self.navigation.setCurrentRow(row)
+                return page
+        raise LookupError(page_type)
+
+    def on_changed(self, changes: Changes) -> None:
+        for page in self.pages:
+            page.on_changed(changes)
+
+    # --- actions, menus, toolbar -------------------------------------------------------
+
+    def _wire_undo(self) -> None:
+        """Undo and Redo come from the stack itself, which keeps their text ("Undo Log
+        contact …") and enabled state current and lets go of them when it is destroyed."""
+        self.actions_.adopt(ActionId.UNDO, self.undo_stack.createUndoAction(self, self.tr("&Undo")))
+        self.actions_.adopt(ActionId.REDO, self.undo_stack.createRedoAction(self, self.tr("&Redo")))
+
+    def install_hooks(self, hooks: WindowHooks) -> None:
+        a = self.actions_
+        a[ActionId.QUIT].triggered.connect(self.close)
+        a[ActionId.NEW].triggered.connect(lambda: self.current_page().new_item())
+        a[ActionId.FIND].triggered.connect(lambda: self.current_page().focus_filter())
+        a[ActionId.REFRESH].triggered.connect(lambda: self.current_page().reload())
+        a[ActionId.DELETE].triggered.connect(lambda: self.current_page().delete_selected())
+        a[ActionId.LOG_CONTACT].triggered.connect(
+            lambda: hooks.log_contact(self.current_page().selection())
         )
-        self.statusBar().showMessage(
-            self.tr("{0} states shown · {1} States Parties today").format(shown, parties)
+        a[ActionId.PLAN_DEMARCHE].triggered.connect(
+            lambda: hooks.plan_demarche(self.current_page().selection())
+        )
+        a[ActionId.GO_TO_STATE].triggered.connect(hooks.go_to_state)
+        a[ActionId.MANAGE_CATEGORIES].triggered.connect(hooks.manage_categories)
+        a[ActionId.ASSIGN_CATEGORY].triggered.connect(
+            lambda: hooks.assign_category(self.current_page().selection())
+        )
+        a[ActionId.ABOUT].triggered.connect(self._about)
+        if hooks.print_current is not None:
+            printer = hooks.print_current
+            a[ActionId.PRINT].triggered.connect(lambda: printer(self.current_page().selection()))
+        else:
+            a[ActionId.PRINT].setEnabled(False)
+        a[ActionId.SAVE].setEnabled(False)  # edits are saved as they are made, in dialogs
+        self._build_menus()
+
+    def _build_menus(self) -> None:
+        a = self.actions_
+        menus = {
+            self.tr("&File"): [ActionId.NEW, ActionId.SAVE, None, ActionId.PRINT, None,
+                               ActionId.QUIT],
+            self.tr("&Edit"): [ActionId.UNDO, ActionId.REDO, None, ActionId.DELETE, None,
+                               ActionId.FIND, ActionId.GO_TO_STATE],
+            self.tr("&Campaign"): [ActionId.LOG_CONTACT, ActionId.PLAN_DEMARCHE, None,
+                                   ActionId.ASSIGN_CATEGORY, ActionId.MANAGE_CATEGORIES],
+            self.tr("&View"): [ActionId.REFRESH],
+            self.tr("&Help"): [ActionId.ABOUT],
+        }  # fmt: skip
+        for title, entries in menus.items():
+            menu = self.menuBar().addMenu(title)
+            for entry in entries:
+                if entry is None:
+                    menu.addSeparator()
+                else:
+                    menu.addAction(a[entry])
+        toolbar = self.addToolBar(self.tr("Main"))
+        toolbar.setObjectName("main-toolbar")
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        for entry in (ActionId.LOG_CONTACT, ActionId.PLAN_DEMARCHE, ActionId.GO_TO_STATE,
+                      ActionId.UNDO, ActionId.REDO, ActionId.PRINT):  # fmt: skip
+            toolbar.addAction(a[entry])
+
+    def _about(self) -> None:
+        QMessageBox.about(
+            self,
+            self.tr("About Outreach"),
+            self.tr("Outreach: a CRM for treaty universalization campaigns."),
         )
 
-    def _restore_layout(self) -> None:
+    # --- remembered layout ---------------------------------------------------------------
+
+    def restore_layout(self) -> None:
         settings = QSettings()
-        geometry = settings.value("main_window/geometry")
+        geometry = settings.value("window/geometry")
         if geometry is not None:
             self.restoreGeometry(geometry)
         else:
-            self.resize(1200, 760)
-        header = settings.value("states/header")
-        if header is not None:
-            self.states_view.table.horizontalHeader().restoreState(header)
+            self.resize(1320, 820)
+        state = settings.value("window/state")
+        if state is not None:
+            self.restoreState(state)
+        splitter = settings.value("window/splitter")
+        if splitter is not None:
+            self.splitter.restoreState(splitter)
+        for page in self.pages:
+            page.restore_state(settings)
+        row = settings.value("window/page", 0, type=int)
+        self.navigation.setCurrentRow(row if 0 <= row < len(self.pages) else 0)
+
+    def save_layout(self) -> None:
+        settings = QSettings()
+        settings.setValue("window/geometry", self.saveGeometry())
+        settings.setValue("window/state", self.saveState())
+        settings.setValue("window/splitter", self.splitter.saveState())
+        settings.setValue("window/page", self.navigation.currentRow())
+        for page in self.pages:
+            page.save_state(settings)
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        settings = QSettings()
-        settings.setValue("main_window/geometry", self.saveGeometry())
-        settings.setValue("states/header", self.states_view.table.horizontalHeader().saveState())
+        self.save_layout()
         super().closeEvent(event)

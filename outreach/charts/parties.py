@@ -6,7 +6,7 @@ from datetime import date
 
 from reportlab.graphics import renderSVG
 from reportlab.graphics.charts.lineplots import LinePlot
-from reportlab.graphics.shapes import Drawing, Line, String
+from reportlab.graphics.shapes import Drawing, Line, Rect, String
 from reportlab.lib import colors
 
 CURVE_COLOUR = colors.HexColor("#1565c0")
@@ -39,6 +39,7 @@ def parties_chart(
 ) -> Drawing:
     """A line of States Parties over time, and the target as a dashed line."""
     drawing = Drawing(width, height)
+    drawing.add(Rect(0, 0, width, height, fillColor=colors.white, strokeColor=None))
     plot = LinePlot()
     plot.x, plot.y = 45, 30
     plot.width, plot.height = width - 65, height - 60
@@ -75,4 +76,6 @@ def parties_chart(
 
 def to_svg(drawing: Drawing) -> bytes:
     text: str = renderSVG.drawToString(drawing)
-    return text.encode("utf-8")
+    # reportlab writes "fill: None" for unfilled lines; SVG readers that follow the CSS
+    # rules (QtSvg among them) do not know "None" and fill the shape black.
+    return text.replace("fill: None", "fill: none").encode("utf-8")

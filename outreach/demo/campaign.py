@@ -100,8 +100,10 @@ def _walk_to(demarches: DemarcheService, demarche_id: int, target: str, day: dat
         demarches.move(demarche_id, status, on=day + timedelta(days=7 * step))
 
 
-def _demarches(db: Database, contact_ids: list[int]) -> None:
+def _demarches(db: Database, contact_ids: list[int]) -> dict[str, list[tuple[int, date, date]]]:
+    """Create the démarches; returns, per state, (id, planned, due) to link log entries."""
     demarches = DemarcheService(db)
+    by_state: dict[str, list[tuple[int, date, date]]] = {}
     for (
         iso3, title, action, channel, level, target, planned, due, contacts, points,
     ) in content.DEMARCHES:  # fmt: skip
@@ -119,9 +121,23 @@ def _demarches(db: Database, contact_ids: list[int]) -> None:
             treaty="APMBC",
         )
         _walk_to(demarches, created.id, target, planned)
+        by_state.setdefault(iso3, []).append((created.id, planned, due))
+    return by_state
 
 
-def _log(db: Database, contact_ids: list[int]) -> None:
+def _demarche_for(
+    demarches: dict[str, list[tuple[int, date, date]]], states: tuple[str, ...], day: date
+) -> int | None:
+    """The démarche to the entry's first state that was under way on that day."""
+    for demarche_id, planned, due in demarches.get(states[0], []) if states else []:
+        if planned <= day <= due + timedelta(days=60):
+            return demarche_id
+    return None
+
+
+def _log(
+    db: Database, contact_ids: list[int], demarches: dict[str, list[tuple[int, date, date]]]
+) -> None:
     log = ContactLogService(db)
     for occurred, kind, states, contacts, summary, follow_up, done in content.LOG_ENTRIES:
         entry = log.log(
@@ -131,6 +147,7 @@ def _log(db: Database, contact_ids: list[int]) -> None:
             officer=content.DEMO_OFFICER,
             states=list(states),
             contact_ids=[contact_ids[index] for index in contacts],
+            demarche_id=_demarche_for(demarches, states, occurred),
             follow_up_on=occurred + timedelta(days=follow_up) if follow_up else None,
         )
         if done and entry.follow_up_on:
@@ -145,8 +162,8 @@ def load_demo(db: Database) -> str:
         _categories(db)
         _facts_and_profiles(db)
         contact_ids = _people(db)
-        _demarches(db, contact_ids)
-        _log(db, contact_ids)
+        demarches = _demarches(db, contact_ids)
+        _log(db, contact_ids, demarches)
     return (
         f"Demo campaign loaded into {db.path}: {len(content.SMART_CATEGORIES)} smart and "
         f"{len(content.MANUAL_CATEGORIES)} manual categories, {len(contact_ids)} contacts, "

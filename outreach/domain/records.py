@@ -274,6 +274,7 @@ class LogFilter:
 
     state_id: int | None = None
     contact_id: int | None = None
+    demarche_id: int | None = None
     kind: str | None = None
     date_from: date | None = None
     date_to: date | None = None

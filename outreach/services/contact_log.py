@@ -164,6 +164,8 @@ def conditions(filters: LogFilter) -> list[ColumnElement[bool]]:
                 )
             )
         )
+    if filters.demarche_id is not None:
+        result.append(LogEntry.demarche_id == filters.demarche_id)
     if filters.kind:
         result.append(LogEntry.kind == choice(LogKind, filters.kind, "kind").value)
     if (

@@ -3,11 +3,18 @@
 from __future__ import annotations
 
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import QWidget
+from pytestqt.qtbot import QtBot
 
 from outreach.setup import prepare_database
+from outreach.storage.database import open_database
+from ui.services import AppServices
+from ui.undo import UndoRunner
 
 
 @pytest.fixture(scope="session")
@@ -31,3 +38,19 @@ def isolated_settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
 
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path))
+
+
+@pytest.fixture
+def app_services(demo_db_path: Path) -> Iterator[AppServices]:
+    """The services over a fresh copy of the demo database."""
+    db = open_database(demo_db_path, actor="test-officer")
+    yield AppServices.over(db)
+    db.close()
+
+
+@pytest.fixture
+def undo_runner(qtbot: QtBot) -> UndoRunner:
+    """An undo stack and runner whose error messages have a parent window."""
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    return UndoRunner(QUndoStack(parent), parent)

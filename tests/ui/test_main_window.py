@@ -1,55 +1,94 @@
-"""The main window opens on a database and shows its states."""
+"""The whole window: navigation, shortcuts, remembered layout, the main flows."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSettings
+from PySide6.QtGui import QKeySequence
 from pytestqt.qtbot import QtBot
 
-from ui.app import build_main_window
-from ui.states.table_model import Column
+from ui.actions import ActionId
+from ui.app import DesktopApp, build_app
+from ui.states.page import StatesPage
 
 
-def test_the_window_lists_every_state_with_its_status(qtbot: QtBot, demo_db_path: Path) -> None:
-    window = build_main_window(demo_db_path)
-    qtbot.addWidget(window)
-    window.show()
-    view = window.states_view
-    assert view.proxy.rowCount() == 198
-    names = {view.model.row_at(row).name for row in range(view.model.rowCount())}
-    assert {"Côte d'Ivoire", "Türkiye", "Holy See", "Kosovo"} <= names
-    assert "States Parties today" in window.statusBar().currentMessage()
+def open_app(qtbot: QtBot, path: Path) -> DesktopApp:
+    desktop = build_app(path)
+    qtbot.addWidget(desktop.window)
+    desktop.window.restore_layout()
+    desktop.window.show()
+    return desktop
 
 
-def test_typing_in_the_filter_narrows_the_list(qtbot: QtBot, demo_db_path: Path) -> None:
-    window = build_main_window(demo_db_path)
-    qtbot.addWidget(window)
-    qtbot.keyClicks(window.states_view.filter_edit, "ivoire")
-    proxy = window.states_view.proxy
-    assert proxy.rowCount() == 1
-    assert proxy.index(0, Column.NAME).data() == "Côte d'Ivoire"
+def test_the_navigation_lists_every_area(qtbot: QtBot, demo_db_path: Path) -> None:
+    desktop = open_app(qtbot, demo_db_path)
+    titles = [
+        desktop.window.navigation.item(row).text()
+        for row in range(desktop.window.navigation.count())
+    ]
+    assert titles == [
+        "Dashboard",
+        "States",
+        "Contacts",
+        "Organizations",
+        "Forums and meetings",
+        "Démarches",
+        "Contact log",
+    ]
+    assert "overdue follow-ups" in desktop.window.statusBar().currentMessage()
 
 
-def test_sorting_by_entry_into_force_puts_the_earliest_first(
+def test_standard_and_campaign_shortcuts(qtbot: QtBot, demo_db_path: Path) -> None:
+    actions = open_app(qtbot, demo_db_path).window.actions_
+    assert actions[ActionId.UNDO].shortcut() == QKeySequence(QKeySequence.StandardKey.Undo)
+    assert actions[ActionId.FIND].shortcut() == QKeySequence(QKeySequence.StandardKey.Find)
+    assert actions[ActionId.PRINT].shortcut() == QKeySequence(QKeySequence.StandardKey.Print)
+    assert actions[ActionId.LOG_CONTACT].shortcut() == QKeySequence("Ctrl+L")
+    assert actions[ActionId.PLAN_DEMARCHE].shortcut() == QKeySequence("Ctrl+D")
+    assert actions[ActionId.GO_TO_STATE].shortcut() == QKeySequence("Ctrl+G")
+
+
+def test_the_last_page_and_column_widths_come_back_next_time(
     qtbot: QtBot, demo_db_path: Path
 ) -> None:
-    window = build_main_window(demo_db_path)
-    qtbot.addWidget(window)
-    table = window.states_view.table
-    window.states_view.status_box.setCurrentIndex(window.states_view.status_box.findData("party"))
-    table.sortByColumn(Column.IN_FORCE, Qt.SortOrder.AscendingOrder)
-    first = window.states_view.proxy.index(0, Column.IN_FORCE).data()
-    assert first == "1999-03-01"
-    assert all(
-        window.states_view.proxy.index(row, Column.STATUS).data() == "Party"
-        for row in range(window.states_view.proxy.rowCount())
+    first = open_app(qtbot, demo_db_path)
+    page = first.window.show_page(StatesPage)
+    assert isinstance(page, StatesPage)
+    page.table.horizontalHeader().resizeSection(0, 333)
+    first.window.close()
+    assert QSettings().value("window/page", type=int) == 1
+    second = open_app(qtbot, demo_db_path)
+    restored = second.window.current_page()
+    assert isinstance(restored, StatesPage)
+    assert restored.table.horizontalHeader().sectionSize(0) == 333
+
+
+def test_go_to_state_by_an_alias(qtbot: QtBot, demo_db_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from ui import goto_state
+
+    desktop = open_app(qtbot, demo_db_path)
+
+    def choose_alias(dialog: goto_state.GoToStateDialog) -> int:
+        dialog.edit.setText("Ivory Coast (Côte d'Ivoire)")
+        return 1
+
+    monkeypatch.setattr(goto_state.GoToStateDialog, "exec", choose_alias)
+    desktop.window.actions_[ActionId.GO_TO_STATE].trigger()
+    page = desktop.window.current_page()
+    assert isinstance(page, StatesPage)
+    assert page.detail.state is not None
+    assert page.detail.state.iso3 == "CIV"
+
+
+def test_a_change_elsewhere_refreshes_the_states_list(qtbot: QtBot, demo_db_path: Path) -> None:
+    desktop = open_app(qtbot, demo_db_path)
+    page = desktop.window.show_page(StatesPage)
+    assert isinstance(page, StatesPage)
+    desktop.services.categories.assign("likely-acceders", "FIN", "Studying accession")
+    finland = next(
+        page.model.row_at(row)
+        for row in range(page.model.rowCount())
+        if page.model.row_at(row).iso3 == "FIN"
     )
-
-
-def test_the_states_model_passes_the_model_tester(
-    qtmodeltester, demo_db_path: Path, qtbot: QtBot
-) -> None:  # type: ignore[no-untyped-def]
-    window = build_main_window(demo_db_path)
-    qtbot.addWidget(window)
-    qtmodeltester.check(window.states_view.model)
+    assert "likely-acceders" in finland.categories

@@ -13,11 +13,14 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
 )
+from PySide6.QtGui import QBrush, QColor
 
 from outreach.domain.records import StateRow
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 ROW_ROLE = Qt.ItemDataRole.UserRole + 2
+SEARCH_ROLE = Qt.ItemDataRole.UserRole + 3
+OVERDUE_RED = "#c62828"
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -32,6 +35,9 @@ class Column(IntEnum):
     IN_FORCE = 6
     CATEGORIES = 7
     STANCE = 8
+    LAST_CONTACT = 9
+    NEXT_FOLLOW_UP = 10
+    OPEN_DEMARCHES = 11
 
 
 def _tr(text: str) -> str:
@@ -48,6 +54,9 @@ HEADERS = {
     Column.IN_FORCE: "In force",
     Column.CATEGORIES: "Categories",
     Column.STANCE: "Stance",
+    Column.LAST_CONTACT: "Last contact",
+    Column.NEXT_FOLLOW_UP: "Next follow-up",
+    Column.OPEN_DEMARCHES: "Open démarches",
 }
 
 
@@ -62,6 +71,9 @@ def _raw(row: StateRow, column: Column) -> Any:
         Column.IN_FORCE: row.in_force_on,
         Column.CATEGORIES: ", ".join(row.categories),
         Column.STANCE: row.stance.value,
+        Column.LAST_CONTACT: row.last_contact_on,
+        Column.NEXT_FOLLOW_UP: row.next_follow_up_on,
+        Column.OPEN_DEMARCHES: row.open_demarches,
     }[column]
 
 
@@ -103,7 +115,14 @@ class StatesTableModel(QAbstractTableModel):
             return _shown(value)
         if role == SORT_ROLE:
             value = _raw(row, column)
-            return value.isoformat() if isinstance(value, date) else (value or "")
+            if isinstance(value, date):
+                return value.isoformat()
+            return value if value is not None else ""
+        if role == Qt.ItemDataRole.ForegroundRole and column == Column.NEXT_FOLLOW_UP:
+            due = row.next_follow_up_on
+            return QBrush(QColor(OVERDUE_RED)) if due is not None and due < date.today() else None
+        if role == SEARCH_ROLE:
+            return " ".join((row.name, row.iso3, *row.aliases, *row.categories))
         if role == ROW_ROLE:
             return row
         if role == Qt.ItemDataRole.ToolTipRole and column == Column.NAME:

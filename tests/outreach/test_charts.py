@@ -1,0 +1,19 @@
+"""The States Parties chart."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from outreach.charts.parties import parties_chart, to_svg
+
+
+def test_the_chart_says_the_latest_count_and_draws_the_target() -> None:
+    svg = to_svg(parties_chart([(date(1999, 3, 1), 58), (date(2004, 12, 3), 143)], 145)).decode()
+    assert "States Parties: 143" in svg
+    assert "target 145" in svg
+
+
+def test_lines_are_not_filled_in_the_svg() -> None:
+    svg = to_svg(parties_chart([(date(1999, 3, 1), 58), (date(2004, 12, 3), 143)], 145)).decode()
+    assert "fill: None" not in svg
+    assert "fill: none" in svg

@@ -1,0 +1,59 @@
+"""The dashboard: States Parties against the target, movement, overdue follow-ups."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QDate
+from pytestqt.qtbot import QtBot
+
+from outreach.domain.records import LogFilter
+from ui.dashboard.page import DashboardPage
+from ui.services import AppServices
+
+
+def make_page(qtbot: QtBot, services: AppServices) -> DashboardPage:
+    names = {row.id: row.name for row in services.states.list_rows()}
+    page = DashboardPage(services.dashboard, names)
+    qtbot.addWidget(page)
+    page.show()
+    return page
+
+
+def test_headline_counts_parties_and_overdue_follow_ups(
+    qtbot: QtBot, app_services: AppServices
+) -> None:
+    page = make_page(qtbot, app_services)
+    parties = app_services.treaties.count_parties("APMBC", date.today())
+    overdue = app_services.log.count(LogFilter(overdue_on=date.today()))
+    text = page.headline.text()
+    assert f"<b>{parties}</b> States Parties" in text
+    assert "target 145" in text
+    assert f"<b>{overdue}</b> overdue" in text
+    assert page.overdue.rowCount() == min(overdue, 50)
+    assert page.chart.renderer().isValid()
+
+
+def test_movement_since_a_date_counts_new_parties_per_category(
+    qtbot: QtBot, app_services: AppServices
+) -> None:
+    page = make_page(qtbot, app_services)
+    page.since.setDate(QDate(2002, 11, 30))
+    rows = {page.categories.index(r, 0).data(): r for r in range(page.categories.rowCount())}
+    acceders = rows["Likely acceders"]
+    moved = int(page.categories.index(acceders, 4).data())
+    then = int(page.categories.index(acceders, 2).data())
+    now = int(page.categories.index(acceders, 3).data())
+    assert then == 0  # none of them had joined in November 2002
+    assert moved == now - then > 10
+
+
+def test_double_clicking_an_overdue_follow_up_opens_its_state(
+    qtbot: QtBot, app_services: AppServices
+) -> None:
+    page = make_page(qtbot, app_services)
+    index = page.overdue.index(0, 0)
+    with qtbot.waitSignal(page.open_state) as opened:
+        page.overdue_view.doubleClicked.emit(index)
+    entry = app_services.log.page(LogFilter(overdue_on=date.today()), 0, 1)[0]
+    assert opened.args == [entry.state_ids[0]]

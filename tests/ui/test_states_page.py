@@ -1,0 +1,121 @@
+"""The States page: filters, sorting, a state's detail and editing its profile."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from ui.services import AppServices
+from ui.states.page import StatesPage
+from ui.states.table_model import ROW_ROLE, Column
+from ui.undo import UndoRunner
+
+
+def make_page(qtbot: QtBot, services: AppServices, undo: UndoRunner) -> StatesPage:
+    page = StatesPage(services, undo)
+    qtbot.addWidget(page)
+    page.show()
+    return page
+
+
+def shown_iso3(page: StatesPage) -> list[str]:
+    return [page.proxy.index(row, 0).data(ROW_ROLE).iso3 for row in range(page.proxy.rowCount())]
+
+
+def test_the_model_passes_the_model_tester(
+    qtbot: QtBot, qtmodeltester, app_services: AppServices, undo_runner: UndoRunner
+) -> None:  # type: ignore[no-untyped-def]
+    page = make_page(qtbot, app_services, undo_runner)
+    qtmodeltester.check(page.model)
+    qtmodeltester.check(page.proxy)
+
+
+def test_text_filter_matches_aliases(
+    qtbot: QtBot, app_services: AppServices, undo_runner: UndoRunner
+) -> None:
+    page = make_page(qtbot, app_services, undo_runner)
+    qtbot.keyClicks(page.text, "ivory")
+    assert shown_iso3(page) == ["CIV"]
+    page.text.clear()
+    qtbot.keyClicks(page.text, "turkey")
+    assert shown_iso3(page) == ["TUR"]
+
+
+def test_category_and_status_filters_combine(
+    qtbot: QtBot, app_services: AppServices, undo_runner: UndoRunner
+) -> None:
+    page = make_page(qtbot, app_services, undo_runner)
+    page.category.setCurrentIndex(page.category.findData("steadfast-producers-users"))
+    steadfast = set(shown_iso3(page))
+    assert {"USA", "CHN", "RUS", "PAK"} <= steadfast
+    page.status.setCurrentIndex(page.status.findData("outside"))
+    expected = {
+        row.iso3
+        for row in app_services.states.list_rows(
+            category="steadfast-producers-users", status="outside"
+        )
+    }
+    assert set(shown_iso3(page)) == expected
+
+
+def test_security_council_year_filter(
+    qtbot: QtBot, app_services: AppServices, undo_runner: UndoRunner
+) -> None:
+    page = make_page(qtbot, app_services, undo_runner)
+    page.council_year.setValue(2004)
+    shown = set(shown_iso3(page))
+    assert len(shown) == 15
+    assert {"CHN", "FRA", "RUS", "GBR", "USA", "PAK", "DZA", "BEN"} <= shown
+
+
+def test_sorting_by_last_contact_puts_the_most_recent_first(
+    qtbot: QtBot, app_services: AppServices, undo_runner: UndoRunner
+) -> None:
+    page = make_page(qtbot, app_services, undo_runner)
+    page.table.sortByColumn(Column.LAST_CONTACT, Qt.SortOrder.DescendingOrder)
+    first = page.proxy.index(0, 0).data(ROW_ROLE)
+    latest = max(
+        row.last_contact_on for row in app_services.states.list_rows() if row.last_contact_on
+    )
+    assert first.last_contact_on == latest
+
+
+def test_selecting_a_state_shows_its_profile_obligations_and_history(
+    qtbot: QtBot, app_services: AppServices, undo_runner: UndoRunner
+) -> None:
+    page = make_page(qtbot, app_services, undo_runner)
+    cambodia = app_services.states.get("KHM").id
+    page.go_to_state(cambodia)
+    profile = page.detail.profile.toPlainText()
+    assert "Cambodia" in profile
+    assert "Article 7" in profile
+    assert "overdue" in profile  # the demo's 2000s deadlines have passed
+    assert page.detail.contacts.rowCount() >= 1
+    assert page.detail.log.rowCount() >= 1
+
+
+def test_editing_talking_points_can_be_undone_and_redone(
+    qtbot: QtBot, app_services: AppServices, undo_runner: UndoRunner
+) -> None:
+    page = make_page(qtbot, app_services, undo_runner)
+    indonesia = app_services.states.get("IDN")
+    page.go_to_state(indonesia.id)
+    page.detail.talking_points.setPlainText("Ratify before Nairobi.")
+    qtbot.mouseClick(page.detail.save_button, Qt.MouseButton.LeftButton)
+    assert app_services.states.get("IDN").talking_points == "Ratify before Nairobi."
+    undo_runner.stack.undo()
+    assert app_services.states.get("IDN").talking_points == indonesia.talking_points
+    undo_runner.stack.redo()
+    assert app_services.states.get("IDN").talking_points == "Ratify before Nairobi."
+    history = app_services.history.for_state(indonesia.id, limit=5)
+    assert any("talking_points" in entry.changes for entry in history)
+
+
+def test_go_to_state_clears_filters_that_hide_it(
+    qtbot: QtBot, app_services: AppServices, undo_runner: UndoRunner
+) -> None:
+    page = make_page(qtbot, app_services, undo_runner)
+    qtbot.keyClicks(page.text, "canada")
+    page.go_to_state(app_services.states.get("KHM").id)
+    assert page.selection().state_id == app_services.states.get("KHM").id
+    assert page.text.text() == ""

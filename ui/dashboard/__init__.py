@@ -1,0 +1,1 @@
+"""The dashboard: where the campaign stands and what is due."""

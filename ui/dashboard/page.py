@@ -1,0 +1,167 @@
+"""The Dashboard page: States Parties against the target, category movement since a date,
+upcoming démarches and meetings, overdue follow-ups."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import QDate, QModelIndex, QSettings, Signal
+from PySide6.QtSvgWidgets import QSvgWidget
+from PySide6.QtWidgets import (
+    QDateEdit,
+    QFormLayout,
+    QGridLayout,
+    QGroupBox,
+    QLabel,
+    QVBoxLayout,
+    QWidget,
+)
+
+from outreach.charts.parties import parties_chart, to_svg
+from outreach.domain.records import DemarcheRecord, LogEntryRecord, MeetingRecord
+from outreach.services.dashboard import CategoryMovement, DashboardService
+from ui.pages import Page
+from ui.widgets.records_table import RECORD_ROLE, RecordsModel, records_view
+
+DEFAULT_SINCE = QDate(2004, 1, 1)
+
+
+def _day(value: date | None) -> str:
+    return value.isoformat() if value else ""
+
+
+class DashboardPage(Page):
+    shows = (
+        "participation", "category", "category_member", "fact", "seat", "log_entry",
+        "log_entry_state", "demarche", "meeting",
+    )  # fmt: skip
+    open_state = Signal(int)
+
+    def __init__(
+        self,
+        dashboard: DashboardService,
+        state_names: dict[int, str],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._dashboard = dashboard
+        self._names = state_names
+        self.headline = QLabel(self)
+        self.headline.setWordWrap(True)
+        self.chart = QSvgWidget(self)
+        self.chart.setMinimumSize(420, 200)
+        self.since = QDateEdit(DEFAULT_SINCE, self)
+        self.since.setCalendarPopup(True)
+        self.since.setDisplayFormat("yyyy-MM-dd")
+        self.since.dateChanged.connect(self.reload)
+        today = date.today()
+        self.categories = RecordsModel[CategoryMovement](
+            [
+                (self.tr("Category"), lambda c: c.name),
+                (self.tr("States"), lambda c: c.members),
+                (self.tr("Parties then"), lambda c: c.parties_then),
+                (self.tr("Parties now"), lambda c: c.parties_now),
+                (self.tr("Moved"), lambda c: f"{c.moved:+d}" if c.moved else "0"),
+            ],
+            parent=self,
+        )
+        self.overdue = RecordsModel[LogEntryRecord](
+            [
+                (self.tr("Due"), lambda e: _day(e.follow_up_on)),
+                (self.tr("States"), lambda e: self._state_names(e.state_ids)),
+                (self.tr("Summary"), lambda e: e.summary),
+            ],
+            warn=lambda e: e.follow_up_overdue_on(today),
+            parent=self,
+        )
+        self.demarches = RecordsModel[DemarcheRecord](
+            [
+                (self.tr("Due"), lambda d: _day(d.due_on)),
+                (self.tr("State"), lambda d: self._names.get(d.state_id, "")),
+                (self.tr("Démarche"), lambda d: d.title),
+                (self.tr("Status"), lambda d: d.status.value),
+            ],
+            parent=self,
+        )
+        self.meetings = RecordsModel[MeetingRecord](
+            [
+                (self.tr("Starts"), lambda m: _day(m.starts_on)),
+                (self.tr("Meeting"), lambda m: m.title),
+                (self.tr("City"), lambda m: m.city),
+            ],
+            parent=self,
+        )
+        self.overdue_view = records_view(self.overdue, self)
+        self.demarches_view = records_view(self.demarches, self)
+        self.overdue_view.doubleClicked.connect(self._open_entry_state)
+        self.demarches_view.doubleClicked.connect(self._open_demarche_state)
+
+        chart_box = QGroupBox(self.tr("States Parties"), self)
+        chart_layout = QVBoxLayout(chart_box)
+        chart_layout.addWidget(self.headline)
+        chart_layout.addWidget(self.chart, 1)
+        movement_box = QGroupBox(self.tr("Priority categories"), self)
+        movement_layout = QFormLayout(movement_box)
+        movement_layout.addRow(self.tr("Movement since:"), self.since)
+        movement_layout.addRow(records_view(self.categories, self))
+        self.overdue_box = QGroupBox(self.tr("Overdue follow-ups"), self)
+        QVBoxLayout(self.overdue_box).addWidget(self.overdue_view)
+        upcoming_box = QGroupBox(self.tr("Upcoming démarches and meetings"), self)
+        upcoming_layout = QVBoxLayout(upcoming_box)
+        upcoming_layout.addWidget(self.demarches_view)
+        upcoming_layout.addWidget(records_view(self.meetings, self))
+        grid = QGridLayout(self)
+        grid.addWidget(chart_box, 0, 0)
+        grid.addWidget(movement_box, 0, 1)
+        grid.addWidget(self.overdue_box, 1, 0)
+        grid.addWidget(upcoming_box, 1, 1)
+
+    def title(self) -> str:
+        return self.tr("Dashboard")
+
+    def _state_names(self, ids: tuple[int, ...]) -> str:
+        return ", ".join(self._names.get(state_id, "?") for state_id in ids)
+
+    def reload(self) -> None:
+        since = self.since.date().toPython()
+        assert isinstance(since, date)
+        summary = self._dashboard.summary(since=since)
+        self.chart.load(to_svg(parties_chart(list(summary.curve), summary.target)))
+        self.headline.setText(
+            self.tr(
+                "<b>{0}</b> States Parties to the {1} today (target {2}) · "
+                "<b>{3}</b> overdue follow-ups · <b>{4}</b> items due this week"
+            ).format(
+                summary.parties,
+                summary.treaty_code,
+                summary.target or "—",
+                summary.overdue_count,
+                summary.due_this_week,
+            )
+        )
+        self.overdue_box.setTitle(self.tr("Overdue follow-ups ({0})").format(summary.overdue_count))
+        self.categories.set_records(list(summary.categories))
+        self.overdue.set_records(list(summary.overdue_follow_ups))
+        self.demarches.set_records(list(summary.upcoming_demarches))
+        self.meetings.set_records(list(summary.upcoming_meetings))
+
+    def _open_entry_state(self, index: QModelIndex) -> None:
+        entry = index.data(RECORD_ROLE)
+        if entry is not None and entry.state_ids:
+            self.open_state.emit(entry.state_ids[0])
+
+    def _open_demarche_state(self, index: QModelIndex) -> None:
+        demarche = index.data(RECORD_ROLE)
+        if demarche is not None:
+            self.open_state.emit(demarche.state_id)
+
+    def restore_state(self, settings: Any) -> None:
+        assert isinstance(settings, QSettings)
+        since = settings.value("dashboard/since")
+        if isinstance(since, QDate) and since.isValid():
+            self.since.setDate(since)
+
+    def save_state(self, settings: Any) -> None:
+        assert isinstance(settings, QSettings)
+        settings.setValue("dashboard/since", self.since.date())

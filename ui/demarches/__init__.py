@@ -1,0 +1,1 @@
+"""The démarches area: list, board, the plan/edit dialog and the page."""

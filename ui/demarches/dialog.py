@@ -1,0 +1,527 @@
+"""Planning a démarche, and editing one, in one dialog.
+
+Opened from a state (or a démarche, or a contact of a state) it starts with that state;
+the state is picked by typing its name, ISO code or an alias. The contacts offered are
+the chosen state's. A change the service refuses (a due date before the planned date,
+an empty title) shows its message and the dialog stays open with everything typed.
+Planning and editing are undoable: undoing a plan deletes the draft (soft), redoing
+restores it; undoing an edit puts the previous values back.
+"""
+
+from __future__ import annotations
+
+import textwrap
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QWidget,
+)
+
+from outreach.domain.enums import Channel, Level, RequestedAction
+from outreach.domain.records import ContactRecord, DemarcheRecord
+from outreach.errors import OutreachError, ValidationError
+from outreach.services.states import DEFAULT_TREATY
+from ui.context import Selection
+from ui.demarches.labels import action_label, channel_label, level_label
+from ui.errors import show_error
+from ui.log.names import StateNames, contact_names_for, state_names_for
+from ui.log.widgets import OptionalDateEdit, type_ahead
+from ui.services import AppServices
+from ui.undo import Operation, UndoRunner
+
+OFFICER_KEY = "demarches/officer"
+LOG_OFFICER_KEY = "log/officer"  # what the contact log remembered, as a first guess
+CONTACT_ID_ROLE = Qt.ItemDataRole.UserRole + 30
+
+
+@dataclass(frozen=True, slots=True)
+class DemarcheValues:
+    """What the dialog holds, ready for the service."""
+
+    state_id: int | None
+    title: str
+    requested_action: str
+    channel: str
+    level: str
+    talking_points: str
+    officer: str
+    planned_on: date | None
+    due_on: date | None
+    contact_ids: tuple[int, ...]
+    treaty: str | None  # a treaty code
+    response: str
+
+
+def _short(text: str) -> str:
+    return textwrap.shorten(text, 40, placeholder="…") if text.strip() else "…"
+
+
+class DemarcheDialog(QDialog):
+    """Plan a démarche (no `demarche`) or edit one (`demarche` given).
+
+    Accepting runs the change through the undo runner; `demarche_id` then holds the
+    démarche's id. A change the service refuses leaves the dialog open as it was.
+    """
+
+    def __init__(
+        self,
+        services: AppServices,
+        undo: UndoRunner,
+        selection: Selection | None = None,
+        demarche: DemarcheRecord | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._services = services
+        self._undo = undo
+        self._demarche = demarche
+        self._error: OutreachError | None = None
+        self.demarche_id: int | None = demarche.id if demarche else None
+        self.state_names: StateNames = state_names_for(services.states)
+        self._contact_names = contact_names_for(services.contacts, services.states)
+        self._treaty_codes: dict[int, str] = {}
+        self._contacts_state: int | None = None
+        self.setWindowTitle(self.tr("Edit démarche") if demarche else self.tr("Plan a démarche"))
+        self.setMinimumWidth(600)
+        self._build()
+        if demarche is not None:
+            self._fill_from_demarche(demarche)
+        else:
+            self._fill_from_selection(selection or Selection())
+        (self.title_edit if self.state_id() is not None else self.state_box).setFocus()
+
+    # --- building -------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        self.state_box = QComboBox(self)
+        for choice in self.state_names.choices():
+            self.state_box.addItem(choice.label, choice.id)
+        type_ahead(self.state_box, self.state_names.find)
+        line = self.state_box.lineEdit()
+        assert line is not None
+        line.setPlaceholderText(self.tr("Type a state's name, code or alias…"))
+        self.state_box.currentIndexChanged.connect(lambda _row: self._refresh_contacts())
+
+        self.title_edit = QLineEdit(self)
+        self.title_edit.setMaxLength(300)
+        self.title_edit.setPlaceholderText(self.tr("What we ask, in one line"))
+
+        self.action_box = QComboBox(self)
+        for action in RequestedAction:
+            self.action_box.addItem(action_label(action), action.value)
+        self.channel_box = QComboBox(self)
+        for channel in Channel:
+            self.channel_box.addItem(channel_label(channel), channel.value)
+        self.level_box = QComboBox(self)
+        for level in Level:
+            self.level_box.addItem(level_label(level), level.value)
+        self.treaty_box = QComboBox(self)
+        self.treaty_box.addItem(self.tr("(none)"), None)
+        try:
+            treaties = self._services.treaties.treaties()
+        except OutreachError:
+            treaties = []
+        for treaty in treaties:
+            self._treaty_codes[treaty.id] = treaty.code
+            self.treaty_box.addItem(treaty.short_name or treaty.code, treaty.code)
+
+        self.talking_points_edit = QPlainTextEdit(self)
+        self.talking_points_edit.setPlaceholderText(self.tr("Talking points (optional)"))
+        self.talking_points_edit.setTabChangesFocus(True)
+        self.officer_edit = QLineEdit(self)
+        self.officer_edit.setMaxLength(120)
+        self.planned = OptionalDateEdit(self.tr("Planned for"), self)
+        self.due = OptionalDateEdit(self.tr("Due by"), self)
+
+        self.contacts_list = QListWidget(self)
+        self.contacts_list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.contacts_list.setMaximumHeight(self.contacts_list.fontMetrics().height() * 7)
+        self.contacts_list.setToolTip(self.tr("Tick the contacts involved (Space)"))
+
+        self.response_edit = QPlainTextEdit(self)
+        self.response_edit.setPlaceholderText(self.tr("The government's response"))
+        self.response_edit.setTabChangesFocus(True)
+
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok_button.setText(self.tr("Save") if self._demarche else self.tr("Plan"))
+        self.ok_button.setToolTip(self.tr("Save the démarche (Ctrl+Enter)"))
+        self.ok_button.setDefault(True)
+        self.buttons.accepted.connect(self.try_accept)
+        self.buttons.rejected.connect(self.reject)
+        for keys in ("Ctrl+Return", "Ctrl+Enter"):
+            QShortcut(QKeySequence(keys), self, self.try_accept)
+
+        form = QFormLayout(self)
+        form.addRow(self.tr("&State:"), self.state_box)
+        form.addRow(self.tr("&Title:"), self.title_edit)
+        form.addRow(self.tr("Requested &action:"), self.action_box)
+        form.addRow(self.tr("C&hannel:"), self.channel_box)
+        form.addRow(self.tr("&Level:"), self.level_box)
+        form.addRow(self.tr("T&reaty:"), self.treaty_box)
+        form.addRow(self.tr("Talking &points:"), self.talking_points_edit)
+        form.addRow(self.tr("Responsible &officer:"), self.officer_edit)
+        dates = QHBoxLayout()
+        dates.addWidget(self.planned)
+        dates.addSpacing(12)
+        dates.addWidget(self.due)
+        dates.addStretch(1)
+        form.addRow(self.tr("Dates:"), dates)
+        form.addRow(self.tr("&Contacts involved:"), self.contacts_list)
+        form.addRow(self.tr("Res&ponse:"), self.response_edit)
+        form.addRow(self.buttons)
+        form.setRowVisible(self.response_edit, self._demarche is not None)
+
+    # --- filling ----------------------------------------------------------------------------
+
+    def _select_combo(self, combo: QComboBox, value: object) -> None:
+        row = combo.findData(value)
+        combo.setCurrentIndex(max(row, 0))
+
+    def set_state(self, state_id: int | None) -> None:
+        row = self.state_box.findData(state_id) if state_id is not None else -1
+        self.state_box.setCurrentIndex(row)
+        if row < 0:
+            self.state_box.setEditText("")
+        self._refresh_contacts()
+
+    def _fill_from_selection(self, selection: Selection) -> None:
+        state_id = selection.state_id
+        if state_id is None and selection.demarche_id is not None:
+            try:
+                state_id = self._services.demarches.get(selection.demarche_id).state_id
+            except OutreachError:
+                state_id = None
+        contact: ContactRecord | None = None
+        if selection.contact_id is not None:
+            try:
+                contact = self._services.contacts.get(selection.contact_id)
+            except OutreachError:
+                contact = None
+            if contact is not None and state_id is None:
+                state_id = contact.state_id
+        self.set_state(state_id)
+        if contact is not None:
+            self.set_contacts_checked([contact.id])
+        self._select_combo(self.treaty_box, DEFAULT_TREATY)
+        settings = QSettings()
+        officer = settings.value(OFFICER_KEY, "") or settings.value(LOG_OFFICER_KEY, "") or ""
+        self.officer_edit.setText(str(officer))
+        self.planned.set_value(date.today())
+        self.due.set_value(None)
+
+    def _fill_from_demarche(self, record: DemarcheRecord) -> None:
+        self.set_state(record.state_id)
+        self.title_edit.setText(record.title)
+        self._select_combo(self.action_box, record.requested_action)
+        self._select_combo(self.channel_box, record.channel)
+        self._select_combo(self.level_box, record.level)
+        self._select_combo(
+            self.treaty_box,
+            self._treaty_codes.get(record.treaty_id) if record.treaty_id is not None else None,
+        )
+        self.talking_points_edit.setPlainText(record.talking_points)
+        self.officer_edit.setText(record.officer)
+        self.planned.set_value(record.planned_on)
+        self.due.set_value(record.due_on)
+        self.set_contacts_checked(list(record.contact_ids))
+        self.response_edit.setPlainText(record.response)
+
+    # --- the chosen state's contacts --------------------------------------------------------
+
+    def state_id(self) -> int | None:
+        """The state typed or chosen: an item's text, else a name, code or alias."""
+        text = self.state_box.currentText().strip()
+        if not text:
+            return None
+        row = self.state_box.findText(text, Qt.MatchFlag.MatchFixedString)
+        if row >= 0:
+            value = self.state_box.itemData(row)
+            return value if isinstance(value, int) else None
+        return self.state_names.find(text)
+
+    def _refresh_contacts(self) -> None:
+        """Offer the contacts of the chosen state, keeping those already ticked."""
+        state_id = self.state_id()
+        if state_id == self._contacts_state and self.contacts_list.count():
+            return
+        self._contacts_state = state_id
+        ticked = self.contact_ids()
+        offered: list[tuple[int, str]] = []
+        if state_id is not None:
+            try:
+                records = self._services.contacts.list(state=state_id)
+            except OutreachError:
+                records = []
+            for record in records:
+                self._contact_names.remember(record)
+                offered.append((record.id, self._contact_names.label_of(record)))
+        known = {contact_id for contact_id, _label in offered}
+        offered += [
+            (contact_id, self._contact_names.label(contact_id))
+            for contact_id in ticked
+            if contact_id not in known
+        ]
+        self.contacts_list.clear()
+        for contact_id, label in offered:
+            item = QListWidgetItem(label, self.contacts_list)
+            item.setData(CONTACT_ID_ROLE, contact_id)
+            item.setFlags(
+                Qt.ItemFlag.ItemIsEnabled
+                | Qt.ItemFlag.ItemIsSelectable
+                | Qt.ItemFlag.ItemIsUserCheckable
+            )
+            item.setCheckState(
+                Qt.CheckState.Checked if contact_id in ticked else Qt.CheckState.Unchecked
+            )
+        if not offered:
+            item = QListWidgetItem(self.tr("(no contacts for this state)"), self.contacts_list)
+            item.setFlags(Qt.ItemFlag.NoItemFlags)
+
+    def set_contacts_checked(self, contact_ids: list[int]) -> None:
+        """Tick these contacts (adding any the state's list lacks) and untick the rest."""
+        wanted = set(contact_ids)
+        present = set()
+        for row in range(self.contacts_list.count()):
+            item = self.contacts_list.item(row)
+            value = item.data(CONTACT_ID_ROLE)
+            if isinstance(value, int):
+                present.add(value)
+                item.setCheckState(
+                    Qt.CheckState.Checked if value in wanted else Qt.CheckState.Unchecked
+                )
+        missing = [contact_id for contact_id in contact_ids if contact_id not in present]
+        if missing:
+            placeholder = self.contacts_list.item(0)
+            if placeholder is not None and placeholder.data(CONTACT_ID_ROLE) is None:
+                self.contacts_list.takeItem(0)
+            for contact_id in missing:
+                item = QListWidgetItem(self._contact_names.label(contact_id), self.contacts_list)
+                item.setData(CONTACT_ID_ROLE, contact_id)
+                item.setFlags(
+                    Qt.ItemFlag.ItemIsEnabled
+                    | Qt.ItemFlag.ItemIsSelectable
+                    | Qt.ItemFlag.ItemIsUserCheckable
+                )
+                item.setCheckState(Qt.CheckState.Checked)
+
+    def offered_contact_ids(self) -> list[int]:
+        ids = []
+        for row in range(self.contacts_list.count()):
+            value = self.contacts_list.item(row).data(CONTACT_ID_ROLE)
+            if isinstance(value, int):
+                ids.append(value)
+        return ids
+
+    def contact_ids(self) -> list[int]:
+        ids = []
+        for row in range(self.contacts_list.count()):
+            item = self.contacts_list.item(row)
+            value = item.data(CONTACT_ID_ROLE)
+            if isinstance(value, int) and item.checkState() == Qt.CheckState.Checked:
+                ids.append(value)
+        return ids
+
+    # --- accepting ----------------------------------------------------------------------
+
+    def values(self) -> DemarcheValues:
+        treaty = self.treaty_box.currentData()
+        return DemarcheValues(
+            state_id=self.state_id(),
+            title=self.title_edit.text(),
+            requested_action=str(self.action_box.currentData()),
+            channel=str(self.channel_box.currentData()),
+            level=str(self.level_box.currentData()),
+            talking_points=self.talking_points_edit.toPlainText(),
+            officer=self.officer_edit.text(),
+            planned_on=self.planned.value(),
+            due_on=self.due.value(),
+            contact_ids=tuple(self.contact_ids()),
+            treaty=treaty if isinstance(treaty, str) else None,
+            response=self.response_edit.toPlainText(),
+        )
+
+    def try_accept(self) -> None:
+        """Save through the undo runner; close only when the service took the démarche."""
+        values = self.values()
+        if values.state_id is None:
+            text = self.state_box.currentText().strip()
+            message = (
+                self.tr("No state is called '{0}'; pick one from the list.").format(text)
+                if text
+                else self.tr("Choose the state the démarche is made to.")
+            )
+            show_error(self, ValidationError(message, "state"))
+            self.state_box.setFocus()
+            return
+        self._error = None
+        done = (
+            self._create(values) if self._demarche is None else self._edit(self._demarche, values)
+        )
+        if not done:
+            self._focus_error()
+            return
+        if values.officer.strip():
+            QSettings().setValue(OFFICER_KEY, values.officer.strip())
+        self.accept()
+
+    def _guarded(self, call: Any) -> Any:
+        """Run a service call, keeping its error so the field at fault gets the focus."""
+        try:
+            return call()
+        except OutreachError as error:
+            self._error = error
+            raise
+
+    def _create(self, values: DemarcheValues) -> bool:
+        demarches = self._services.demarches
+        assert values.state_id is not None
+        state_id = values.state_id
+
+        def do() -> DemarcheRecord:
+            record: DemarcheRecord = self._guarded(
+                lambda: demarches.create(
+                    state_id,
+                    values.title,
+                    values.requested_action,
+                    values.channel,
+                    values.level,
+                    talking_points=values.talking_points,
+                    officer=values.officer,
+                    planned_on=values.planned_on,
+                    due_on=values.due_on,
+                    contact_ids=list(values.contact_ids),
+                    treaty=values.treaty,
+                )
+            )
+            return record
+
+        record = self._undo.run(
+            Operation(
+                text=self.tr("Plan démarche: {0}").format(_short(values.title)),
+                do=do,
+                undo=lambda created: demarches.delete(created.id),
+                redo=lambda created: demarches.restore(created.id),
+            )
+        )
+        if record is None:
+            return False
+        self.demarche_id = record.id
+        return True
+
+    def _treaty_code(self, treaty_id: int | None) -> str | None:
+        return self._treaty_codes.get(treaty_id) if treaty_id is not None else None
+
+    def changes(self, before: DemarcheRecord, values: DemarcheValues) -> dict[str, Any]:
+        """The update arguments for what differs between a démarche and the dialog."""
+        wanted: dict[str, tuple[Any, Any]] = {
+            "state": (values.state_id, before.state_id),
+            "title": (values.title, before.title),
+            "requested_action": (values.requested_action, before.requested_action),
+            "channel": (values.channel, before.channel),
+            "level": (values.level, before.level),
+            "talking_points": (values.talking_points, before.talking_points),
+            "officer": (values.officer, before.officer),
+            "planned_on": (values.planned_on, before.planned_on),
+            "due_on": (values.due_on, before.due_on),
+            "treaty": (values.treaty, self._treaty_code(before.treaty_id)),
+            "response": (values.response, before.response),
+        }
+        changes = {key: new for key, (new, old) in wanted.items() if new != old}
+        if set(values.contact_ids) != set(before.contact_ids):
+            changes["contact_ids"] = list(values.contact_ids)
+        return changes
+
+    def _as_before(self, before: DemarcheRecord, changed: dict[str, Any]) -> dict[str, Any]:
+        """The update arguments that put back what `changed` changed."""
+        old: dict[str, Any] = {
+            "state": before.state_id,
+            "treaty": self._treaty_code(before.treaty_id),
+            "contact_ids": list(before.contact_ids),
+        }
+        return {key: old[key] if key in old else getattr(before, key) for key in changed}
+
+    def _edit(self, before: DemarcheRecord, values: DemarcheValues) -> bool:
+        demarches = self._services.demarches
+        demarche_id = before.id
+        changes = self.changes(before, values)
+        if not changes:
+            return True
+
+        def do() -> DemarcheRecord:
+            current: DemarcheRecord = self._guarded(lambda: demarches.get(demarche_id))
+            self._guarded(lambda: demarches.update(demarche_id, **changes))
+            return current
+
+        result = self._undo.run(
+            Operation(
+                text=self.tr("Edit démarche: {0}").format(_short(values.title)),
+                do=do,
+                undo=lambda current: demarches.update(
+                    demarche_id, **self._as_before(current, changes)
+                ),
+                redo=lambda _current: demarches.update(demarche_id, **changes),
+            )
+        )
+        return result is not None
+
+    def _focus_error(self) -> None:
+        field = getattr(self._error, "field", None) or ""
+        widgets: dict[str, QWidget] = {
+            "state": self.state_box,
+            "title": self.title_edit,
+            "requested action": self.action_box,
+            "channel": self.channel_box,
+            "level": self.level_box,
+            "officer": self.officer_edit,
+            "planned date": self.planned.edit,
+            "due date": self.due.edit,
+            "due_on": self.due.edit,
+            "contact_ids": self.contacts_list,
+        }
+        widgets.get(field, self.title_edit).setFocus()
+
+
+def plan_a_demarche(
+    parent: QWidget, services: AppServices, undo: UndoRunner, selection: Selection
+) -> int | None:
+    """Open the dialog with the state of `selection`; the new démarche's id, or None."""
+    dialog = DemarcheDialog(services, undo, selection, parent=parent)
+    try:
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            return dialog.demarche_id
+        return None
+    finally:
+        dialog.deleteLater()
+
+
+def edit_demarche(
+    parent: QWidget, services: AppServices, undo: UndoRunner, demarche_id: int
+) -> bool:
+    """Edit a démarche in the same dialog; True when a change was saved."""
+    try:
+        record = services.demarches.get(demarche_id)
+    except OutreachError as error:
+        show_error(parent, error)
+        return False
+    dialog = DemarcheDialog(services, undo, demarche=record, parent=parent)
+    try:
+        return dialog.exec() == QDialog.DialogCode.Accepted
+    finally:
+        dialog.deleteLater()

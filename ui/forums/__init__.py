@@ -1,0 +1,1 @@
+"""Forums, their members and their meetings."""

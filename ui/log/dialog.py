@@ -1,0 +1,511 @@
+"""Logging a contact in seconds: the dialog opens filled from where the user stands.
+
+Opened from a state, a contact or a démarche, it already holds them, today's date and
+"call"; the user types a summary, perhaps ticks a follow-up (+1 week, +1 month) and
+presses Enter or Ctrl+Enter. A refused entry shows the service's message and the dialog
+stays open with everything typed. Logging and editing are undoable.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import textwrap
+from dataclasses import dataclass
+from datetime import date
+from typing import Any, cast
+
+from PySide6.QtCore import QSettings
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QWidget,
+)
+
+from outreach.domain.enums import LogKind
+from outreach.domain.records import DemarcheRecord, LogEntryRecord
+from outreach.errors import OutreachError, ValidationError
+from ui.context import Selection
+from ui.errors import show_error
+from ui.log.names import Choice, ContactNames, StateNames, contact_names_for, state_names_for
+from ui.log.table_model import kind_label
+from ui.log.widgets import OptionalDateEdit, PickList, from_qdate, iso_date_edit, to_qdate
+from ui.services import AppServices
+from ui.undo import Operation, UndoRunner
+
+#: with at most this many contacts, all of them are offered as you type; beyond it, the
+#: contacts of the chosen states are, and the others are searched for on Return
+SMALL_CONTACT_LIST = 2000
+OFFICER_KEY = "log/officer"
+
+
+@dataclass(frozen=True, slots=True)
+class LogValues:
+    """What the dialog holds, ready for the service."""
+
+    occurred_on: date
+    kind: str
+    summary: str
+    details: str
+    officer: str
+    state_ids: tuple[int, ...]
+    contact_ids: tuple[int, ...]
+    demarche_id: int | None
+    meeting_id: int | None
+    follow_up_on: date | None
+
+
+def _short(text: str) -> str:
+    return textwrap.shorten(text, 40, placeholder="…") if text.strip() else "…"
+
+
+def _changes(before: LogEntryRecord, values: LogValues) -> dict[str, Any]:
+    """The update arguments for what differs between an entry and the dialog's values."""
+    wanted: dict[str, Any] = {
+        "occurred_on": values.occurred_on,
+        "kind": values.kind,
+        "summary": values.summary,
+        "details": values.details,
+        "officer": values.officer,
+        "demarche_id": values.demarche_id,
+        "meeting_id": values.meeting_id,
+        "follow_up_on": values.follow_up_on,
+    }
+    changes = {key: value for key, value in wanted.items() if getattr(before, key) != value}
+    if set(values.state_ids) != set(before.state_ids):
+        changes["states"] = list(values.state_ids)
+    if set(values.contact_ids) != set(before.contact_ids):
+        changes["contact_ids"] = list(values.contact_ids)
+    return changes
+
+
+def _as_before(before: LogEntryRecord, changed: dict[str, Any]) -> dict[str, Any]:
+    """The update arguments that put back what `changed` changed."""
+    undo: dict[str, Any] = {}
+    for key in changed:
+        if key == "states":
+            undo["states"] = list(before.state_ids)
+        elif key == "contact_ids":
+            undo["contact_ids"] = list(before.contact_ids)
+        else:
+            undo[key] = getattr(before, key)
+    return undo
+
+
+class LogContactDialog(QDialog):
+    """Log a contact (no `entry`) or edit a log entry (`entry` given).
+
+    Accepting runs the change through the undo runner; `entry_id` then holds the entry's
+    id. A change the service refuses leaves the dialog open as it was.
+    """
+
+    def __init__(
+        self,
+        services: AppServices,
+        undo: UndoRunner,
+        selection: Selection | None = None,
+        entry: LogEntryRecord | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._services = services
+        self._undo = undo
+        self._entry = entry
+        self._error: OutreachError | None = None
+        self._meeting_id = entry.meeting_id if entry else (selection or Selection()).meeting_id
+        self.entry_id: int | None = entry.id if entry else None
+        self.state_names: StateNames = state_names_for(services.states)
+        self.contact_names: ContactNames = contact_names_for(services.contacts, services.states)
+        self._all_contacts: list[Choice] | None = None
+        self._demarches: dict[int, DemarcheRecord] = {}
+        self.setWindowTitle(self.tr("Edit log entry") if entry else self.tr("Log a contact"))
+        self.setMinimumWidth(560)
+        self._build()
+        if entry is not None:
+            self._fill_from_entry(entry)
+        else:
+            self._fill_from_selection(selection or Selection())
+        self.summary_edit.setFocus()
+
+    # --- building -------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        self.summary_edit = QLineEdit(self)
+        self.summary_edit.setPlaceholderText(self.tr("What was said, in one line"))
+        self.summary_edit.setMaxLength(500)
+
+        self.follow_up = OptionalDateEdit(self.tr("Follow up on"), self)
+        self.week_button = QPushButton(self.tr("+1 week"), self)
+        self.week_button.setAutoDefault(False)
+        self.week_button.clicked.connect(lambda: self._follow_up_in(days=7))
+        self.month_button = QPushButton(self.tr("+1 month"), self)
+        self.month_button.setAutoDefault(False)
+        self.month_button.clicked.connect(lambda: self._follow_up_in(months=1))
+        follow_up_row = QHBoxLayout()
+        follow_up_row.addWidget(self.follow_up)
+        follow_up_row.addWidget(self.week_button)
+        follow_up_row.addWidget(self.month_button)
+        follow_up_row.addStretch(1)
+
+        self.date_edit = iso_date_edit(self)
+        self.kind_box = QComboBox(self)
+        for kind in LogKind:
+            self.kind_box.addItem(kind_label(kind), kind.value)
+        when_row = QHBoxLayout()
+        when_row.addWidget(self.date_edit)
+        when_row.addWidget(QLabel(self.tr("Kind:"), self))
+        when_row.addWidget(self.kind_box)
+        when_row.addStretch(1)
+
+        self.states = PickList(self.tr("Type a state's name, code or alias…"), self)
+        self.states.set_source(self.state_names.choices())
+        self.states.changed.connect(self._states_changed)
+        self.contacts = PickList(
+            self.tr("Type a contact's name…"), self, search=self._search_contacts
+        )
+        self.demarche_box = QComboBox(self)
+        self.demarche_box.addItem(self.tr("(none)"), None)
+        self.meeting_label = QLabel(self)
+        self.details_edit = QPlainTextEdit(self)
+        self.details_edit.setPlaceholderText(self.tr("Details (optional)"))
+        self.details_edit.setTabChangesFocus(True)
+        self.officer_edit = QLineEdit(self)
+        self.officer_edit.setMaxLength(120)
+
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok_button.setText(self.tr("Save") if self._entry else self.tr("Log"))
+        self.ok_button.setToolTip(self.tr("Save the entry (Enter or Ctrl+Enter)"))
+        self.ok_button.setDefault(True)
+        self.buttons.accepted.connect(self.try_accept)
+        self.buttons.rejected.connect(self.reject)
+        for keys in ("Ctrl+Return", "Ctrl+Enter"):
+            QShortcut(QKeySequence(keys), self, self.try_accept)
+
+        form = QFormLayout(self)
+        form.addRow(self.tr("&Summary:"), self.summary_edit)
+        form.addRow(self.tr("Follow-up:"), follow_up_row)
+        date_label = QLabel(self.tr("&Date:"), self)
+        date_label.setBuddy(self.date_edit)
+        form.addRow(date_label, when_row)
+        form.addRow(self.tr("S&tates:"), self.states)
+        form.addRow(self.tr("&Contacts:"), self.contacts)
+        form.addRow(self.tr("Dé&marche:"), self.demarche_box)
+        form.addRow(self.tr("Meeting:"), self.meeting_label)
+        form.addRow(self.tr("D&etails:"), self.details_edit)
+        form.addRow(self.tr("&Officer:"), self.officer_edit)
+        form.addRow(self.buttons)
+        form.setRowVisible(self.meeting_label, self._meeting_id is not None)
+
+    # --- filling ----------------------------------------------------------------------------
+
+    def _state_choice(self, state_id: int) -> Choice:
+        return Choice(
+            state_id,
+            f"{self.state_names.name(state_id)} ({self.state_names.iso3(state_id)})",
+            "",
+        )
+
+    def _contact_choice(self, contact_id: int) -> Choice:
+        return Choice(contact_id, self.contact_names.label(contact_id), "")
+
+    def _fill_from_selection(self, selection: Selection) -> None:
+        self.kind_box.setCurrentIndex(self.kind_box.findData(LogKind.CALL.value))
+        self.officer_edit.setText(str(QSettings().value(OFFICER_KEY, "") or ""))
+        states: list[int] = []
+        if selection.state_id is not None:
+            states.append(selection.state_id)
+        demarche: DemarcheRecord | None = None
+        if selection.demarche_id is not None:
+            try:
+                demarche = self._services.demarches.get(selection.demarche_id)
+            except OutreachError:
+                demarche = None
+        if demarche is not None and demarche.state_id not in states:
+            states.append(demarche.state_id)
+        contacts: list[int] = []
+        if selection.contact_id is not None:
+            try:
+                contact = self._services.contacts.get(selection.contact_id)
+            except OutreachError:
+                contact = None
+            if contact is not None:
+                self.contact_names.remember(contact)
+                contacts.append(contact.id)
+                if not states and contact.state_id is not None:
+                    states.append(contact.state_id)
+        self.states.set_chosen([self._state_choice(state_id) for state_id in states])
+        self.contacts.set_chosen([self._contact_choice(contact_id) for contact_id in contacts])
+        if demarche is not None:
+            self._select_demarche(demarche)
+        self._show_meeting()
+
+    def _fill_from_entry(self, entry: LogEntryRecord) -> None:
+        self.summary_edit.setText(entry.summary)
+        self.follow_up.set_value(entry.follow_up_on)
+        self.date_edit.setDate(to_qdate(entry.occurred_on))
+        row = self.kind_box.findData(entry.kind)
+        self.kind_box.setCurrentIndex(max(row, 0))
+        self.states.set_chosen([self._state_choice(state_id) for state_id in entry.state_ids])
+        self.contacts.set_chosen(
+            [self._contact_choice(contact_id) for contact_id in entry.contact_ids]
+        )
+        if entry.demarche_id is not None:
+            with contextlib.suppress(OutreachError):
+                self._select_demarche(self._services.demarches.get(entry.demarche_id))
+        self.details_edit.setPlainText(entry.details)
+        self.officer_edit.setText(entry.officer)
+        self._show_meeting()
+
+    def _show_meeting(self) -> None:
+        if self._meeting_id is None:
+            return
+        try:
+            meeting = self._services.forums.get_meeting(self._meeting_id)
+        except OutreachError:
+            self.meeting_label.setText(f"#{self._meeting_id}")
+            return
+        self.meeting_label.setText(
+            f"{meeting.title}, {meeting.city} ({meeting.starts_on.isoformat()})"
+        )
+
+    def _follow_up_in(self, *, days: int = 0, months: int = 0) -> None:
+        base = self.date_edit.date()
+        self.follow_up.set_value(from_qdate(base.addDays(days).addMonths(months)))
+
+    # --- states drive the contacts and démarches offered -------------------------------
+
+    def _states_changed(self) -> None:
+        self.contacts.set_source(self._contact_choices())
+        self._refresh_demarches()
+
+    def _contact_choices(self) -> list[Choice]:
+        """The contacts of the chosen states first, then (in a small address book) the
+        others."""
+        first: list[Choice] = []
+        seen: set[int] = set()
+        for state_id in self.states.ids():
+            try:
+                records = self._services.contacts.list(state=state_id)
+            except OutreachError:
+                continue
+            for record in records:
+                if record.id not in seen:
+                    seen.add(record.id)
+                    first.append(self.contact_names.remember(record))
+        return first + [choice for choice in self._everyone() if choice.id not in seen]
+
+    def _everyone(self) -> list[Choice]:
+        if self._all_contacts is None:
+            self._all_contacts = []
+            try:
+                if self._services.contacts.count() <= SMALL_CONTACT_LIST:
+                    self._all_contacts = [
+                        self.contact_names.remember(record)
+                        for record in self._services.contacts.list()
+                    ]
+            except OutreachError:
+                pass
+        return self._all_contacts
+
+    def _search_contacts(self, text: str) -> list[Choice]:
+        try:
+            records = self._services.contacts.list(text=text, limit=30)
+        except OutreachError:
+            return []
+        return [self.contact_names.remember(record) for record in records]
+
+    def _refresh_demarches(self) -> None:
+        current = self.demarche_box.currentData()
+        found: dict[int, DemarcheRecord] = {}
+        for state_id in self.states.ids():
+            try:
+                for record in self._services.demarches.list(state=state_id, open_only=True):
+                    found[record.id] = record
+            except OutreachError:
+                continue
+        if isinstance(current, int) and current in self._demarches:
+            found.setdefault(current, self._demarches[current])
+        self._demarches = found
+        self.demarche_box.blockSignals(True)
+        self.demarche_box.clear()
+        self.demarche_box.addItem(self.tr("(none)"), None)
+        for record in found.values():
+            self.demarche_box.addItem(self._demarche_label(record), record.id)
+        row = self.demarche_box.findData(current) if current is not None else 0
+        self.demarche_box.setCurrentIndex(max(row, 0))
+        self.demarche_box.blockSignals(False)
+
+    def _demarche_label(self, record: DemarcheRecord) -> str:
+        return self.tr("{0} ({1}, {2})").format(
+            record.title, self.state_names.iso3(record.state_id), record.status.value
+        )
+
+    def _select_demarche(self, record: DemarcheRecord) -> None:
+        self._demarches[record.id] = record
+        row = self.demarche_box.findData(record.id)
+        if row < 0:
+            self.demarche_box.addItem(self._demarche_label(record), record.id)
+            row = self.demarche_box.count() - 1
+        self.demarche_box.setCurrentIndex(row)
+
+    # --- accepting ----------------------------------------------------------------------
+
+    def values(self) -> LogValues:
+        demarche = self.demarche_box.currentData()
+        return LogValues(
+            occurred_on=from_qdate(self.date_edit.date()),
+            kind=str(self.kind_box.currentData()),
+            summary=self.summary_edit.text(),
+            details=self.details_edit.toPlainText(),
+            officer=self.officer_edit.text(),
+            state_ids=tuple(self.states.ids()),
+            contact_ids=tuple(self.contacts.ids()),
+            demarche_id=demarche if isinstance(demarche, int) else None,
+            meeting_id=self._meeting_id,
+            follow_up_on=self.follow_up.value(),
+        )
+
+    def try_accept(self) -> None:
+        """Save through the undo runner; close only when the service took the entry."""
+        for picker, what in ((self.states, self.tr("state")), (self.contacts, self.tr("contact"))):
+            if not picker.submit_pending():
+                show_error(
+                    self,
+                    ValidationError(
+                        self.tr("No {0} matches '{1}'; pick one from the list.").format(
+                            what, picker.line.text().strip()
+                        )
+                    ),
+                )
+                picker.line.setFocus()
+                return
+        values = self.values()
+        self._error = None
+        done = self._create(values) if self._entry is None else self._edit(self._entry, values)
+        if not done:
+            self._focus_error()
+            return
+        if values.officer.strip():
+            QSettings().setValue(OFFICER_KEY, values.officer.strip())
+        self.accept()
+
+    def _guarded(self, call: Any) -> Any:
+        """Run a service call, keeping its error so the field at fault gets the focus."""
+        try:
+            return call()
+        except OutreachError as error:
+            self._error = error
+            raise
+
+    def _create(self, values: LogValues) -> bool:
+        log = self._services.log
+
+        def do() -> LogEntryRecord:
+            return cast(
+                LogEntryRecord,
+                self._guarded(
+                    lambda: log.log(
+                        values.occurred_on,
+                        values.kind,
+                        values.summary,
+                        details=values.details,
+                        officer=values.officer,
+                        states=list(values.state_ids),
+                        contact_ids=list(values.contact_ids),
+                        demarche_id=values.demarche_id,
+                        meeting_id=values.meeting_id,
+                        follow_up_on=values.follow_up_on,
+                    )
+                ),
+            )
+
+        record = self._undo.run(
+            Operation(
+                text=self.tr("Log contact: {0}").format(_short(values.summary)),
+                do=do,
+                undo=lambda created: log.delete(created.id),
+                redo=lambda created: log.restore(created.id),
+            )
+        )
+        if record is None:
+            return False
+        self.entry_id = record.id
+        return True
+
+    def _edit(self, entry: LogEntryRecord, values: LogValues) -> bool:
+        log = self._services.log
+        changes = _changes(entry, values)
+        if not changes:
+            return True
+        entry_id = entry.id
+
+        def do() -> LogEntryRecord:
+            before = cast(LogEntryRecord, self._guarded(lambda: log.get(entry_id)))
+            self._guarded(lambda: log.update(entry_id, **changes))
+            return before
+
+        def undo(before: LogEntryRecord) -> None:
+            restored = log.update(entry_id, **_as_before(before, changes))
+            if before.follow_up_done_on is not None and restored.follow_up_done_on is None:
+                log.complete_follow_up(entry_id, on=before.follow_up_done_on)
+
+        result = self._undo.run(
+            Operation(
+                text=self.tr("Edit log entry: {0}").format(_short(values.summary)),
+                do=do,
+                undo=undo,
+                redo=lambda _before: log.update(entry_id, **changes),
+            )
+        )
+        return result is not None
+
+    def _focus_error(self) -> None:
+        field = getattr(self._error, "field", None) or ""
+        widgets: dict[str, QWidget] = {
+            "summary": self.summary_edit,
+            "follow_up_on": self.follow_up.edit,
+            "follow-up date": self.follow_up.edit,
+            "date of the contact": self.date_edit,
+            "kind": self.kind_box,
+            "state_ids": self.states.line,
+            "contact_ids": self.contacts.line,
+            "officer": self.officer_edit,
+        }
+        widgets.get(field, self.summary_edit).setFocus()
+
+
+def log_a_contact(
+    parent: QWidget, services: AppServices, undo: UndoRunner, selection: Selection
+) -> int | None:
+    """Open the dialog filled from `selection`; the new entry's id, or None if cancelled."""
+    dialog = LogContactDialog(services, undo, selection, parent=parent)
+    try:
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            return dialog.entry_id
+        return None
+    finally:
+        dialog.deleteLater()
+
+
+def edit_log_entry(parent: QWidget, services: AppServices, undo: UndoRunner, entry_id: int) -> bool:
+    """Edit a log entry in the same dialog; True when a change was saved."""
+    try:
+        entry = services.log.get(entry_id)
+    except OutreachError as error:
+        show_error(parent, error)
+        return False
+    dialog = LogContactDialog(services, undo, entry=entry, parent=parent)
+    try:
+        return dialog.exec() == QDialog.DialogCode.Accepted
+    finally:
+        dialog.deleteLater()

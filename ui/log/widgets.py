@@ -1,0 +1,267 @@
+"""Small widgets the contact log needs: a date that may be left empty, a list of things
+picked by typing part of their name, and type-ahead for combo boxes."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from typing import Any, cast
+
+from PySide6.QtCore import QDate, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut, QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QCompleter,
+    QDateEdit,
+    QHBoxLayout,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from outreach.reference.folding import fold
+from ui.log.names import Choice
+
+DATE_FORMAT = "yyyy-MM-dd"
+ID_ROLE = Qt.ItemDataRole.UserRole + 10
+MAX_SUGGESTIONS = 50
+
+
+def to_qdate(day: date) -> QDate:
+    return QDate(day.year, day.month, day.day)
+
+
+def from_qdate(day: QDate) -> date:
+    return date(day.year(), day.month(), day.day())
+
+
+def iso_date_edit(parent: QWidget | None = None) -> QDateEdit:
+    """A date edit that shows and takes ISO dates, with a calendar."""
+    edit = QDateEdit(parent)
+    edit.setDisplayFormat(DATE_FORMAT)
+    edit.setCalendarPopup(True)
+    edit.setDate(to_qdate(date.today()))
+    return edit
+
+
+class OptionalDateEdit(QWidget):
+    """A date that may be left out: a check box to say there is one, and the date."""
+
+    changed = Signal()
+
+    def __init__(self, text: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.check = QCheckBox(text, self)
+        self.edit = iso_date_edit(self)
+        self.edit.setEnabled(False)
+        self.check.toggled.connect(self.edit.setEnabled)
+        self.check.toggled.connect(lambda _on: self.changed.emit())
+        self.edit.dateChanged.connect(lambda _day: self.changed.emit())
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.check)
+        layout.addWidget(self.edit)
+        self.setFocusProxy(self.check)
+
+    def value(self) -> date | None:
+        return from_qdate(self.edit.date()) if self.check.isChecked() else None
+
+    def set_value(self, day: date | None) -> None:
+        if day is not None:
+            self.edit.setDate(to_qdate(day))
+        self.check.setChecked(day is not None)
+
+
+class _PickLine(QLineEdit):
+    """A line edit where Return picks what was typed instead of closing the dialog."""
+
+    submitted = Signal()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not (
+            event.modifiers() & Qt.KeyboardModifier.ControlModifier
+        ):
+            self.submitted.emit()
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+
+class PickList(QWidget):
+    """Several things picked by typing part of a name (ignoring case and accents).
+
+    `source` is what typing is matched against, in the order suggestions are offered;
+    `search`, when given, is asked for what the source does not hold (a long contact
+    list is searched in the service rather than held whole).
+    """
+
+    changed = Signal()
+
+    def __init__(
+        self,
+        placeholder: str,
+        parent: QWidget | None = None,
+        *,
+        search: Callable[[str], list[Choice]] | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._source: list[Choice] = []
+        self._search = search
+        self._chosen: dict[int, Choice] = {}
+        self._suggestions = QStandardItemModel(self)
+
+        self.line = _PickLine(self)
+        self.line.setPlaceholderText(placeholder)
+        self.completer = QCompleter(self._suggestions, self)
+        self.completer.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
+        self.completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.line.setCompleter(self.completer)
+        self.line.textEdited.connect(self._suggest)
+        self.line.submitted.connect(self.submit_pending)
+        # the overload that gives the suggestion's index, not its text
+        cast(Any, self.completer.activated)[QModelIndex].connect(self._picked)
+
+        self.chosen = QListWidget(self)
+        self.chosen.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.chosen.setMaximumHeight(self.chosen.fontMetrics().height() * 5)
+        self.chosen.itemDoubleClicked.connect(lambda _item: self.remove_selected())
+        remove = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.chosen)
+        remove.setContext(Qt.ShortcutContext.WidgetShortcut)
+        remove.activated.connect(self.remove_selected)
+        self.remove_button = QToolButton(self)
+        self.remove_button.setText(self.tr("Remove"))
+        self.remove_button.setToolTip(self.tr("Remove the selected names (Delete)"))
+        self.remove_button.clicked.connect(self.remove_selected)
+
+        row = QHBoxLayout()
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.chosen, 1)
+        row.addWidget(self.remove_button, 0, Qt.AlignmentFlag.AlignTop)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.line)
+        layout.addLayout(row)
+        self.setFocusProxy(self.line)
+
+    # --- what can be picked -------------------------------------------------------------
+
+    def set_source(self, choices: list[Choice]) -> None:
+        self._source = list(choices)
+
+    def matches(self, text: str) -> list[Choice]:
+        needle = fold(text)
+        if not needle:
+            return []
+        return [
+            choice
+            for choice in self._source
+            if choice.id not in self._chosen and choice.matches(needle)
+        ][:MAX_SUGGESTIONS]
+
+    def _suggest(self, text: str) -> None:
+        self._offer(self.matches(text))
+
+    def _offer(self, choices: list[Choice]) -> None:
+        self._suggestions.clear()
+        for choice in choices:
+            item = QStandardItem(choice.label)
+            item.setData(choice.id, ID_ROLE)
+            item.setData(choice, ID_ROLE + 1)
+            item.setEditable(False)
+            self._suggestions.appendRow(item)
+
+    def _picked(self, index: QModelIndex | QPersistentModelIndex) -> None:
+        choice = index.data(ID_ROLE + 1)
+        if isinstance(choice, Choice):
+            self.add(choice)
+        self.line.clear()
+        self._offer([])
+
+    def submit_pending(self) -> bool:
+        """Pick what is typed in the line (the best suggestion); False when nothing
+        matches it, so the caller can say so. An empty line is fine."""
+        text = self.line.text().strip()
+        if not text:
+            return True
+        found = self.matches(text)
+        if not found and self._search is not None:
+            found = [choice for choice in self._search(text) if choice.id not in self._chosen]
+            if len(found) > 1:  # several people match: let the user choose
+                self._offer(found[:MAX_SUGGESTIONS])
+                self.completer.complete()
+                return False
+        if not found:
+            return False
+        exact = [choice for choice in found if fold(text) in choice.keys.split(" | ")]
+        self.add((exact or found)[0])
+        self.line.clear()
+        self._offer([])
+        return True
+
+    # --- what is picked -------------------------------------------------------------------
+
+    def add(self, choice: Choice) -> None:
+        if choice.id in self._chosen:
+            return
+        self._chosen[choice.id] = choice
+        item = QListWidgetItem(choice.label, self.chosen)
+        item.setData(ID_ROLE, choice.id)
+        self.changed.emit()
+
+    def set_chosen(self, choices: list[Choice]) -> None:
+        self._chosen.clear()
+        self.chosen.clear()
+        for choice in choices:
+            if choice.id not in self._chosen:
+                self._chosen[choice.id] = choice
+                QListWidgetItem(choice.label, self.chosen).setData(ID_ROLE, choice.id)
+        self.changed.emit()
+
+    def remove_selected(self) -> None:
+        items = self.chosen.selectedItems()
+        if not items:
+            return
+        for item in items:
+            self._chosen.pop(int(item.data(ID_ROLE)), None)
+            self.chosen.takeItem(self.chosen.row(item))
+        self.changed.emit()
+
+    def ids(self) -> list[int]:
+        return list(self._chosen)
+
+    def labels(self) -> list[str]:
+        return [choice.label for choice in self._chosen.values()]
+
+
+def type_ahead(combo: QComboBox, find: Callable[[str], int | None] | None = None) -> None:
+    """Make `combo` take typing: suggestions contain what is typed; on leaving the field,
+    text that names no item is looked up with `find` (aliases, codes) or put back."""
+    combo.setEditable(True)
+    combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+    completer = combo.completer()
+    assert completer is not None  # an editable combo box has one
+    completer.setFilterMode(Qt.MatchFlag.MatchContains)
+    completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+    completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+
+    def settle() -> None:
+        text = combo.currentText()
+        row = combo.findText(text, Qt.MatchFlag.MatchFixedString)
+        if row < 0 and find is not None and text.strip():
+            found = find(text)
+            row = combo.findData(found) if found is not None else -1
+        if row < 0:
+            row = combo.currentIndex()
+        if row != combo.currentIndex():
+            combo.setCurrentIndex(row)
+        else:
+            combo.setEditText(combo.itemText(row))
+
+    line = combo.lineEdit()
+    assert line is not None
+    line.editingFinished.connect(settle)

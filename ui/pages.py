@@ -1,0 +1,53 @@
+"""What every page of the main window offers the window around it."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QWidget
+
+from outreach.domain.changes import Changes
+from ui.context import Selection
+
+
+class Page(QWidget):
+    """A page of the main window. Subclasses override what they support."""
+
+    #: table names whose changes make this page reload
+    shows: tuple[str, ...] = ()
+
+    def title(self) -> str:
+        raise NotImplementedError
+
+    def reload(self) -> None:
+        """Fetch from the services again (called on first show and on relevant changes)."""
+
+    def on_changed(self, changes: Changes) -> None:
+        if changes.touches(*self.shows):
+            self._stale = True
+            if self.isVisible():
+                self.reload()
+                self._stale = False
+
+    def showEvent(self, event: object) -> None:  # type: ignore[override]
+        if getattr(self, "_stale", True):
+            self.reload()
+            self._stale = False
+        super().showEvent(event)  # type: ignore[arg-type]
+
+    def selection(self) -> Selection:
+        """What is selected here, for "Log a contact" and friends."""
+        return Selection()
+
+    def new_item(self) -> None:
+        """Ctrl+N on this page."""
+
+    def delete_selected(self) -> None:
+        """Delete on this page (soft, undoable)."""
+
+    def focus_filter(self) -> None:
+        """Ctrl+F on this page."""
+
+    def restore_state(self, settings: object) -> None:
+        """Restore column widths, sort orders and splitters (a QSettings)."""
+
+    def save_state(self, settings: object) -> None:
+        """Save what restore_state restores."""

@@ -1,0 +1,51 @@
+"""The services the app uses, built once over the open database in the composition root."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from outreach.services.categories import CategoryService
+from outreach.services.contact_log import ContactLogService
+from outreach.services.contacts import ContactService
+from outreach.services.dashboard import DashboardService
+from outreach.services.demarches import DemarcheService
+from outreach.services.facts import FactService
+from outreach.services.forums import ForumService
+from outreach.services.history import HistoryService
+from outreach.services.organizations import OrganizationService
+from outreach.services.states import StateService
+from outreach.services.treaties import TreatyService
+from outreach.storage.database import Database
+
+
+@dataclass(frozen=True, slots=True)
+class AppServices:
+    """Passed to the pages that need them; each page uses only its own few."""
+
+    states: StateService
+    treaties: TreatyService
+    categories: CategoryService
+    facts: FactService
+    organizations: OrganizationService
+    contacts: ContactService
+    demarches: DemarcheService
+    log: ContactLogService
+    forums: ForumService
+    history: HistoryService
+    dashboard: DashboardService
+
+    @classmethod
+    def over(cls, db: Database) -> AppServices:
+        return cls(
+            states=StateService(db),
+            treaties=TreatyService(db),
+            categories=CategoryService(db),
+            facts=FactService(db),
+            organizations=OrganizationService(db),
+            contacts=ContactService(db),
+            demarches=DemarcheService(db),
+            log=ContactLogService(db),
+            forums=ForumService(db),
+            history=HistoryService(db),
+            dashboard=DashboardService(db),
+        )

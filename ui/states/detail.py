@@ -1,0 +1,247 @@
+"""A state's detail: Profile, Contacts, Log, Démarches and History tabs."""
+
+from __future__ import annotations
+
+import html
+from datetime import date
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QPlainTextEdit,
+    QPushButton,
+    QTabWidget,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from outreach.domain.enums import Stance
+from outreach.domain.records import (
+    AuditRecord,
+    ContactRecord,
+    DemarcheRecord,
+    LogEntryRecord,
+    LogFilter,
+    StateRecord,
+)
+from ui.services import AppServices
+from ui.undo import Operation, UndoRunner
+from ui.widgets.records_table import RecordsModel, records_view
+
+TREATY = "APMBC"
+
+
+def _day(value: date | None) -> str:
+    return value.isoformat() if value else "—"
+
+
+class StateDetail(QTabWidget):
+    """Shows one state; the profile's stance, notes and talking points are editable."""
+
+    def __init__(self, services: AppServices, undo: UndoRunner, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._services = services
+        self._undo = undo
+        self.state: StateRecord | None = None
+
+        self.profile = QTextBrowser(self)
+        self.profile.setOpenExternalLinks(False)
+        self.stance = QComboBox(self)
+        for stance in Stance:
+            self.stance.addItem(self.tr(stance.value.capitalize()), stance.value)
+        self.notes = QPlainTextEdit(self)
+        self.notes.setPlaceholderText(self.tr("Notes on this state…"))
+        self.talking_points = QPlainTextEdit(self)
+        self.talking_points.setPlaceholderText(self.tr("Our talking points for this state…"))
+        self.save_button = QPushButton(self.tr("Save profile"), self)
+        self.save_button.clicked.connect(self.save_profile)
+        editor = QWidget(self)
+        form = QFormLayout(editor)
+        form.addRow(self.tr("Stance:"), self.stance)
+        form.addRow(self.tr("Notes:"), self.notes)
+        form.addRow(self.tr("Talking points:"), self.talking_points)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.save_button)
+        form.addRow(buttons)
+        profile_tab = QWidget(self)
+        profile_layout = QVBoxLayout(profile_tab)
+        profile_layout.addWidget(self.profile, 3)
+        profile_layout.addWidget(editor, 2)
+        self.addTab(profile_tab, self.tr("Profile"))
+
+        self.contacts = RecordsModel[ContactRecord](
+            [
+                (self.tr("Name"), lambda c: c.full_name),
+                (self.tr("Position"), lambda c: c.position),
+                (self.tr("E-mail"), lambda c: c.email),
+                (self.tr("Phone"), lambda c: c.phone),
+            ],
+            parent=self,
+        )
+        self.addTab(records_view(self.contacts, self), self.tr("Contacts"))
+        today = date.today()
+        self.log = RecordsModel[LogEntryRecord](
+            [
+                (self.tr("Date"), lambda e: e.occurred_on.isoformat()),
+                (self.tr("Kind"), lambda e: e.kind),
+                (self.tr("Summary"), lambda e: e.summary),
+                (self.tr("Follow-up"), lambda e: _day(e.follow_up_on) if e.follow_up_on else ""),
+            ],
+            warn=lambda e: e.follow_up_overdue_on(today),
+            parent=self,
+        )
+        self.addTab(records_view(self.log, self), self.tr("Log"))
+        self.demarches = RecordsModel[DemarcheRecord](
+            [
+                (self.tr("Title"), lambda d: d.title),
+                (self.tr("Action"), lambda d: d.requested_action.replace("_", " ")),
+                (self.tr("Status"), lambda d: d.status.value),
+                (self.tr("Due"), lambda d: _day(d.due_on)),
+            ],
+            warn=lambda d: d.status.is_open and d.due_on is not None and d.due_on < today,
+            parent=self,
+        )
+        self.addTab(records_view(self.demarches, self), self.tr("Démarches"))
+        self.history = RecordsModel[AuditRecord](
+            [
+                (self.tr("When"), lambda a: a.at.strftime("%Y-%m-%d %H:%M")),
+                (self.tr("Who"), lambda a: a.actor),
+                (self.tr("What"), lambda a: f"{a.action} {a.entity.replace('_', ' ')}"),
+                (self.tr("Changes"), lambda a: _changes_text(a)),
+            ],
+            parent=self,
+        )
+        self.addTab(records_view(self.history, self), self.tr("History"))
+
+    def show_state(self, state_id: int | None) -> None:
+        if state_id is None:
+            self.state = None
+            self.profile.setHtml(self.tr("<p>Select a state.</p>"))
+            for model in (self.contacts, self.log, self.demarches, self.history):
+                model.set_records([])
+            self.setEnabled(False)
+            return
+        self.setEnabled(True)
+        services = self._services
+        self.state = services.states.get(state_id)
+        self.profile.setHtml(self._profile_html(self.state))
+        self.stance.setCurrentIndex(self.stance.findData(self.state.stance.value))
+        self.notes.setPlainText(self.state.notes)
+        self.talking_points.setPlainText(self.state.talking_points)
+        self.contacts.set_records(services.contacts.list(state=state_id, limit=200))
+        self.log.set_records(services.log.page(LogFilter(state_id=state_id), 0, 100))
+        self.demarches.set_records(services.demarches.list(state=state_id))
+        self.history.set_records(services.history.for_state(state_id, limit=200))
+
+    def _profile_html(self, state: StateRecord) -> str:
+        services, today = self._services, date.today()
+        participation = services.treaties.participation(state.id, TREATY)
+        e = html.escape
+        parts = [f"<h2>{e(state.name)} <small>({e(state.iso3)})</small></h2>"]
+        parts.append(f"<p>{e(state.subregion or state.region)}")
+        if state.aliases:
+            parts.append(" · " + e(self.tr("also: {0}").format(", ".join(state.aliases))))
+        parts.append("</p>")
+        if participation is None:
+            parts.append(f"<p><b>{e(self.tr('Outside the Convention'))}</b></p>")
+        else:
+            status = participation.status_on(today).value
+            parts.append(
+                f"<p><b>{e(status.capitalize())}</b> · {e(self.tr('signed'))} "
+                f"{_day(participation.signed_on)} · {e(self.tr('consent'))} "
+                f"{_day(participation.consent_on)} "
+                f"{e(participation.consent_kind.value if participation.consent_kind else '')}"
+                f" · {e(self.tr('in force'))} {_day(participation.in_force_on)}"
+            )
+            if participation.withdrawal_notified_on:
+                parts.append(
+                    f" · {e(self.tr('withdrawal notified'))} "
+                    f"{_day(participation.withdrawal_notified_on)}, "
+                    f"{e(self.tr('effective'))} {_day(participation.withdrawal_effective_on)}"
+                )
+            parts.append(f"<br><small>{e(participation.source)}</small></p>")
+        obligations = services.treaties.obligations(state.id, TREATY)
+        if obligations:
+            parts.append(f"<h3>{e(self.tr('Obligations'))}</h3><ul>")
+            for duty in obligations:
+                due = duty.extended_to or duty.due_on
+                late = duty.overdue_on(today)
+                met = f" — {e(self.tr('met'))} {_day(duty.met_on)}" if duty.met_on else ""
+                style = ' style="color:#c62828"' if late else ""
+                flag = f" <b>{e(self.tr('overdue'))}</b>" if late else ""
+                parts.append(f"<li{style}>{e(duty.description)}: {_day(due)}{met}{flag}</li>")
+            parts.append("</ul>")
+        categories = services.categories.of_state(state.id)
+        if categories:
+            parts.append(f"<h3>{e(self.tr('Priority categories'))}</h3><ul>")
+            for category, why in categories:
+                parts.append(
+                    f'<li><span style="color:{e(category.colour)}">■</span> '
+                    f"<b>{e(category.name)}</b> — {e(why)}</li>"
+                )
+            parts.append("</ul>")
+        facts = services.facts.facts_of(state.id)
+        if facts:
+            parts.append(f"<h3>{e(self.tr('Facts'))}</h3><ul>")
+            for fact in facts:
+                what = fact.kind.value.replace("_", " ")
+                amount = f" ({fact.quantity:,})" if fact.quantity else ""
+                negation = "" if fact.holds else e(self.tr("not "))
+                parts.append(
+                    f"<li>{negation}{e(what)}{amount} — <small>{e(fact.source)}, "
+                    f"{e(self.tr('as of'))} {_day(fact.as_of)}</small></li>"
+                )
+            parts.append("</ul>")
+        seats = services.facts.seats_of(state.id)
+        forums = services.forums.forums_of(state.id, today)
+        if seats or forums:
+            parts.append(f"<h3>{e(self.tr('Seats and forums'))}</h3><ul>")
+            for seat in seats:
+                parts.append(
+                    f"<li>{e(seat.body)} ({e(seat.kind)}) {_day(seat.start_on)} – "
+                    f"{_day(seat.end_on)}</li>"
+                )
+            if forums:
+                parts.append(f"<li>{e(', '.join(forum.name for forum in forums))}</li>")
+            parts.append("</ul>")
+        return "".join(parts)
+
+    def save_profile(self) -> None:
+        if self.state is None:
+            return
+        before = self.state
+        stance = str(self.stance.currentData())
+        notes, points = self.notes.toPlainText(), self.talking_points.toPlainText()
+        states = self._services.states
+        self._undo.run(
+            Operation(
+                text=self.tr("Edit profile of {0}").format(before.name),
+                do=lambda: states.update_profile(
+                    before.id, stance=stance, notes=notes, talking_points=points
+                ),
+                undo=lambda _after: states.update_profile(
+                    before.id,
+                    stance=before.stance,
+                    notes=before.notes,
+                    talking_points=before.talking_points,
+                ),
+            )
+        )
+
+    def has_unsaved_edits(self) -> bool:
+        state = self.state
+        return state is not None and (
+            self.notes.toPlainText() != state.notes
+            or self.talking_points.toPlainText() != state.talking_points
+            or self.stance.currentData() != state.stance.value
+        )
+
+
+def _changes_text(record: AuditRecord) -> str:
+    shown = []
+    for field, (old, new) in list(record.changes.items())[:4]:
+        shown.append(f"{field}: {old!s:.30} → {new!s:.30}")
+    return "; ".join(shown)

@@ -1,0 +1,208 @@
+"""The States page: a filterable, sortable list beside the selected state's detail."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import QItemSelection, QSettings, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QLineEdit,
+    QSpinBox,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from outreach.domain.enums import TreatyStatus
+from ui.context import Selection
+from ui.pages import Page
+from ui.services import AppServices
+from ui.states.detail import StateDetail
+from ui.states.filter_proxy import StateFilter, StatesFilterProxy
+from ui.states.table_model import ROW_ROLE, SORT_ROLE, Column, StatesTableModel
+from ui.undo import UndoRunner
+from ui.widgets.chips import CategoryChipsDelegate
+
+NO_SEAT_FILTER = 0
+
+
+class StatesPage(Page):
+    shows = (
+        "state", "state_alias", "participation", "category", "category_member", "fact",
+        "seat", "log_entry", "log_entry_state", "demarche", "forum_membership", "obligation",
+    )  # fmt: skip
+
+    def __init__(self, services: AppServices, undo: UndoRunner, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._services = services
+        self.model = StatesTableModel(self)
+        self.proxy = StatesFilterProxy(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setSortRole(SORT_ROLE)
+
+        self.text = QLineEdit(self)
+        self.text.setPlaceholderText(self.tr("Filter by name, code, alias or category…"))
+        self.text.setClearButtonEnabled(True)
+        self.category = QComboBox(self)
+        self.region = QComboBox(self)
+        self.status = QComboBox(self)
+        self.status.addItem(self.tr("Any status"), None)
+        for status in TreatyStatus:
+            self.status.addItem(self.tr(status.value.capitalize()), status.value)
+        self.council_year = QSpinBox(self)
+        self.council_year.setRange(NO_SEAT_FILTER, 2100)
+        self.council_year.setSpecialValueText(self.tr("Any UNSC seat"))
+        self.council_year.setPrefix(self.tr("UNSC in "))
+        self.council_year.setToolTip(self.tr("Only states on the Security Council in a year"))
+        for widget in (self.category, self.region, self.status):
+            widget.currentIndexChanged.connect(self.apply_filter)
+        self.text.textChanged.connect(self.apply_filter)
+        self.council_year.valueChanged.connect(self.apply_filter)
+
+        self.table = QTableView(self)
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(Column.NAME, Qt.SortOrder.AscendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.chips = CategoryChipsDelegate(self.table)
+        self.table.setItemDelegateForColumn(Column.CATEGORIES, self.chips)
+
+        self.detail = StateDetail(services, undo, self)
+        self.detail.show_state(None)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        list_side = QWidget(self)
+        filters = QHBoxLayout()
+        filters.addWidget(self.text, 2)
+        for widget in (self.category, self.region, self.status, self.council_year):
+            filters.addWidget(widget)
+        list_layout = QVBoxLayout(list_side)
+        list_layout.setContentsMargins(0, 0, 0, 0)
+        list_layout.addLayout(filters)
+        list_layout.addWidget(self.table)
+        self.splitter.addWidget(list_side)
+        self.splitter.addWidget(self.detail)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.splitter)
+
+    def title(self) -> str:
+        return self.tr("States")
+
+    # --- data --------------------------------------------------------------------------
+
+    def reload(self) -> None:
+        selected = self.selected_state_id()
+        self._fill_choices()
+        self.model.set_rows(self._services.states.list_rows(as_of=date.today()))
+        if selected is not None:
+            self.select_state(selected)
+        elif self.detail.state is not None:
+            self.detail.show_state(None)
+
+    def _fill_choices(self) -> None:
+        """Category and region lists, keeping what was chosen."""
+        categories = self._services.categories.all()
+        self.chips.set_categories(categories)
+        for box, first, items in (
+            (
+                self.category,
+                self.tr("Any category"),
+                [(c.name, c.slug) for c in categories],
+            ),
+            (
+                self.region,
+                self.tr("Any region"),
+                [(region, region) for region in self._services.states.regions()],
+            ),
+        ):
+            chosen = box.currentData()
+            box.blockSignals(True)
+            box.clear()
+            box.addItem(first, None)
+            for label, value in items:
+                box.addItem(label, value)
+            box.setCurrentIndex(max(0, box.findData(chosen)))
+            box.blockSignals(False)
+
+    def apply_filter(self) -> None:
+        year = self.council_year.value()
+        council = (
+            frozenset(self._services.facts.council_members(year))
+            if year != NO_SEAT_FILTER
+            else None
+        )
+        self.proxy.set_filter(
+            StateFilter(
+                text=self.text.text(),
+                category=self.category.currentData(),
+                region=self.region.currentData(),
+                status=self.status.currentData(),
+                council_state_ids=council,
+            )
+        )
+
+    # --- selection ---------------------------------------------------------------------
+
+    def selected_state_id(self) -> int | None:
+        rows = self.table.selectionModel().selectedRows()
+        if not rows:
+            return None
+        row = rows[0].data(ROW_ROLE)
+        return None if row is None else int(row.id)
+
+    def select_state(self, state_id: int) -> bool:
+        for proxy_row in range(self.proxy.rowCount()):
+            index = self.proxy.index(proxy_row, 0)
+            if index.data(ROW_ROLE).id == state_id:
+                self.table.selectRow(proxy_row)
+                self.table.scrollTo(index)
+                return True
+        return False
+
+    def go_to_state(self, state_id: int) -> None:
+        """Show a state even if the filters hide it."""
+        if not self.select_state(state_id):
+            self.text.clear()
+            self.category.setCurrentIndex(0)
+            self.region.setCurrentIndex(0)
+            self.status.setCurrentIndex(0)
+            self.council_year.setValue(NO_SEAT_FILTER)
+            self.select_state(state_id)
+        self.table.setFocus()
+
+    def _selection_changed(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
+        self.detail.show_state(self.selected_state_id())
+
+    def selection(self) -> Selection:
+        return Selection(state_id=self.selected_state_id())
+
+    def focus_filter(self) -> None:
+        self.text.setFocus()
+        self.text.selectAll()
+
+    # --- remembered layout -------------------------------------------------------------
+
+    def restore_state(self, settings: Any) -> None:
+        assert isinstance(settings, QSettings)
+        header = settings.value("states/header")
+        if header is not None:
+            self.table.horizontalHeader().restoreState(header)
+        splitter = settings.value("states/splitter")
+        if splitter is not None:
+            self.splitter.restoreState(splitter)
+
+    def save_state(self, settings: Any) -> None:
+        assert isinstance(settings, QSettings)
+        settings.setValue("states/header", self.table.horizontalHeader().saveState())
+        settings.setValue("states/splitter", self.splitter.saveState())
