@@ -66,11 +66,16 @@ class UndoRunner:
         self._parent = parent
 
     def run(self, operation: Operation[T]) -> T | None:
+        """Do it and push it; a refusal is shown and None returned."""
         try:
-            result = operation.do()
+            return self.attempt(operation)
         except OutreachError as error:
             show_error(self._parent, error)
             return None
+
+    def attempt(self, operation: Operation[T]) -> T:
+        """Do it and push it; a refusal is raised, for dialogs that stay open to fix it."""
+        result = operation.do()
         self.stack.push(_ServiceCommand(operation, result, self._report))
         return result
 

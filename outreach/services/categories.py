@@ -11,7 +11,7 @@ from sqlalchemy import select
 
 from outreach.domain.enums import CategoryKind
 from outreach.domain.records import CategoryMemberRecord, CategoryRecord
-from outreach.domain.smart_rules import parse_rule
+from outreach.domain.smart_rules import matches, parse_rule
 from outreach.errors import ValidationError
 from outreach.reference.folding import fold
 from outreach.services import lookup
@@ -184,6 +184,21 @@ class CategoryService:
             if member is None:
                 raise ValidationError(f"{state.name} is not in '{category.name}'.", "state")
             session.delete(member)
+
+    def preview(
+        self, rule: str, *, treaty: str = "APMBC", as_of: date | None = None
+    ) -> builtins.list[CategoryMemberRecord]:
+        """The states an unsaved rule would select on a date (nothing is written)."""
+        parsed = parse_rule(rule)
+        why = f"By rule: {describe_rule(rule)}"
+        with self._db.read() as session:
+            pictures = load_pictures(session, lookup.treaty(session, treaty), as_of or date.today())
+            chosen = [
+                CategoryMemberRecord("", state_id, picture.state.iso3, picture.state.name, why)
+                for state_id, picture in pictures.items()
+                if matches(parsed, picture.facts)
+            ]
+        return sorted(chosen, key=lambda member: fold(member.state_name))
 
     def members(
         self, ref: str | int, *, treaty: str = "APMBC", as_of: date | None = None

@@ -8,6 +8,7 @@ from sqlalchemy import select
 
 from outreach.domain.enums import FactKind, SeatBody, SeatKind
 from outreach.domain.records import FactRecord, SeatRecord
+from outreach.errors import NotFoundError
 from outreach.services import lookup
 from outreach.services.treaties import refresh_obligations
 from outreach.services.validation import choice, optional_text, ordered, required_text
@@ -78,6 +79,22 @@ class FactService:
                 ):
                     refresh_obligations(session, participation)
             return fact_record(fact)
+
+    def delete_fact(self, fact_id: int) -> FactRecord:
+        """Remove a fact entered by mistake (the audit trail keeps what it said)."""
+        with self._db.write() as session:
+            fact = session.get(Fact, fact_id)
+            if fact is None:
+                raise NotFoundError(f"There is no fact with id {fact_id}.")
+            record = fact_record(fact)
+            session.delete(fact)
+            session.flush()
+            if record.kind == FactKind.MINE_AFFECTED:
+                for participation in session.scalars(
+                    select(Participation).where(Participation.state_id == record.state_id)
+                ):
+                    refresh_obligations(session, participation)
+            return record
 
     def facts_of(self, state_ref: str | int) -> list[FactRecord]:
         with self._db.read() as session:

@@ -203,6 +203,49 @@ class TreatyService:
                 participation.source = source
             return participation_record(treaty, participation)
 
+    def set_status(
+        self,
+        state_ref: str | int,
+        treaty_code: str,
+        *,
+        signed_on: date | None,
+        consent_on: date | None,
+        consent_kind: ConsentKind | str | None,
+        withdrawal_notified_on: date | None,
+        source: str = "",
+        as_of: date | None = None,
+    ) -> ParticipationRecord:
+        """Signature, consent and withdrawal together, in one transaction."""
+        with self._db.write():
+            self.record_participation(
+                state_ref,
+                treaty_code,
+                signed_on=signed_on,
+                consent_on=consent_on,
+                consent_kind=consent_kind,
+                source=source,
+                as_of=as_of,
+            )
+            if withdrawal_notified_on is not None:
+                return self.notify_withdrawal(state_ref, treaty_code, withdrawal_notified_on)
+            return self.clear_withdrawal(state_ref, treaty_code)
+
+    def clear_withdrawal(self, state_ref: str | int, treaty_code: str) -> ParticipationRecord:
+        """Take back a withdrawal recorded by mistake (or undo one)."""
+        with self._db.write() as session:
+            treaty = lookup.treaty(session, treaty_code)
+            state = lookup.state(session, state_ref)
+            participation = session.scalar(
+                select(Participation).where(
+                    Participation.treaty_id == treaty.id, Participation.state_id == state.id
+                )
+            )
+            if participation is None:
+                raise ValidationError(f"{state.name} has no participation in {treaty.code}.")
+            participation.withdrawal_notified_on = None
+            participation.withdrawal_effective_on = None
+            return participation_record(treaty, participation)
+
     def participation(self, state_ref: str | int, treaty_code: str) -> ParticipationRecord | None:
         with self._db.read() as session:
             treaty = lookup.treaty(session, treaty_code)

@@ -12,7 +12,8 @@ from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from outreach.setup import prepare_database
-from outreach.storage.database import open_database
+from outreach.storage.database import Database, open_database
+from ui.change_bus import ChangeBus
 from ui.services import AppServices
 from ui.undo import UndoRunner
 
@@ -41,11 +42,25 @@ def isolated_settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 @pytest.fixture
-def app_services(demo_db_path: Path) -> Iterator[AppServices]:
-    """The services over a fresh copy of the demo database."""
+def app_db(demo_db_path: Path) -> Iterator[Database]:
+    """A fresh copy of the demo database, open."""
     db = open_database(demo_db_path, actor="test-officer")
-    yield AppServices.over(db)
+    yield db
     db.close()
+
+
+@pytest.fixture
+def app_services(app_db: Database) -> AppServices:
+    """The services over a fresh copy of the demo database."""
+    return AppServices.over(app_db)
+
+
+@pytest.fixture
+def change_bus(app_db: Database, qtbot: QtBot) -> ChangeBus:
+    """The commit notices of `app_db`, as the app's change bus carries them."""
+    bus = ChangeBus()
+    app_db.subscribe(bus.publish)
+    return bus
 
 
 @pytest.fixture

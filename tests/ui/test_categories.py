@@ -228,6 +228,9 @@ def test_a_smart_rule_built_in_the_editor_previews_its_members(
     assert json.loads(editor.json_view.toPlainText()) == expected
     assert editor.json_view.isReadOnly()
     assert "unsaved" in dialog.preview_label.text()
+    # the preview follows the rule as edited, before it is saved
+    live = [m.state_id for m in services.categories.preview(json.dumps(expected))]
+    assert dialog.preview() == live
     assert dialog.save_rule_button.isEnabled()
 
     dialog.save_rule_button.click()

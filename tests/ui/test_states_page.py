@@ -5,14 +5,19 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
+from ui.change_bus import ChangeBus
 from ui.services import AppServices
 from ui.states.page import StatesPage
 from ui.states.table_model import ROW_ROLE, Column
 from ui.undo import UndoRunner
 
 
-def make_page(qtbot: QtBot, services: AppServices, undo: UndoRunner) -> StatesPage:
+def make_page(
+    qtbot: QtBot, services: AppServices, undo: UndoRunner, bus: ChangeBus | None = None
+) -> StatesPage:
     page = StatesPage(services, undo)
+    if bus is not None:
+        bus.changed.connect(page.on_changed)
     qtbot.addWidget(page)
     page.show()
     return page
@@ -119,3 +124,69 @@ def test_go_to_state_clears_filters_that_hide_it(
     page.go_to_state(app_services.states.get("KHM").id)
     assert page.selection().state_id == app_services.states.get("KHM").id
     assert page.text.text() == ""
+
+
+def test_recording_an_accession_in_the_dialog_makes_a_party_and_can_be_undone(
+    qtbot: QtBot,
+    app_services: AppServices,
+    undo_runner: UndoRunner,
+    change_bus: ChangeBus,
+    monkeypatch,  # type: ignore[no-untyped-def]
+) -> None:
+    from datetime import date
+
+    from ui.states import dialogs
+
+    page = make_page(qtbot, app_services, undo_runner, change_bus)
+    viet_nam = app_services.states.get("VNM")
+    page.go_to_state(viet_nam.id)
+
+    def fill(dialog: dialogs.ParticipationDialog) -> int:
+        dialog.consent.set_value(date(2005, 3, 15))
+        dialog.kind.setCurrentIndex(dialog.kind.findData("accession"))
+        dialog.source.setText("Recorded by hand")
+        return 1
+
+    monkeypatch.setattr(dialogs.ParticipationDialog, "exec", fill)
+    qtbot.mouseClick(page.detail.status_button, Qt.MouseButton.LeftButton)
+    recorded = app_services.treaties.participation("VNM", "APMBC")
+    assert recorded is not None
+    assert recorded.in_force_on == date(2005, 9, 1)
+    assert "Party" in page.detail.profile.toPlainText()
+    undo_runner.stack.undo()
+    assert app_services.treaties.participation("VNM", "APMBC").consent_on is None  # type: ignore[union-attr]
+
+
+def test_a_fact_without_a_source_is_refused_and_the_dialog_comes_back(
+    qtbot: QtBot,
+    app_services: AppServices,
+    undo_runner: UndoRunner,
+    change_bus: ChangeBus,
+    monkeypatch,  # type: ignore[no-untyped-def]
+) -> None:
+    from ui.states import dialogs
+
+    page = make_page(qtbot, app_services, undo_runner, change_bus)
+    page.go_to_state(app_services.states.get("LAO").id)
+    shown: list[str] = []
+    attempts: list[str] = []
+    monkeypatch.setattr(dialogs, "show_error", lambda _parent, error: shown.append(str(error)))
+
+    def fill(dialog: dialogs.FactDialog) -> int:
+        attempts.append(dialog.source.text())
+        if len(attempts) == 1:
+            dialog.kind.setCurrentIndex(dialog.kind.findData("stockpile"))
+            dialog.quantity.setValue(1000)
+            return 1  # no source: refused
+        assert dialog.quantity.value() == 1000  # what was typed is still there
+        dialog.source.setText("Landmine Monitor 2004")
+        return 1
+
+    monkeypatch.setattr(dialogs.FactDialog, "exec", fill)
+    qtbot.mouseClick(page.detail.fact_button, Qt.MouseButton.LeftButton)
+    assert shown and "source" in shown[0]
+    facts = [f for f in app_services.facts.facts_of("LAO") if f.kind.value == "stockpile"]
+    assert [(f.kind.value, f.quantity, f.source) for f in facts] == [
+        ("stockpile", 1000, "Landmine Monitor 2004")
+    ]
+    assert "stockpile (1,000)" in page.detail.profile.toPlainText()

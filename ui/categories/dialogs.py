@@ -7,8 +7,8 @@ with the states the saved rule selects; a manual category's members with rationa
 Every change is one undoable step. The dialogs refresh after each step of the undo stack
 (done, undone or redone), since they are not pages and get no change-bus notices.
 
-`CategoryService.members` evaluates a saved category only, so the preview of a smart
-category shows what its saved rule selects; the editor says when its rule is unsaved.
+A smart category's preview follows the rule being edited, live, through
+`CategoryService.preview`; the editor says when the rule shown is not yet saved.
 """
 
 from __future__ import annotations
@@ -310,10 +310,7 @@ class CategoriesDialog(QDialog):
         elif _same_rule(self.rule_editor.rule_text(), category.rule):
             text = self.tr("The rule selects {0} today:")
         else:
-            text = self.tr(
-                "The rule has unsaved changes. The list below is what the saved rule selects "
-                "({0}); save the rule to see what the new one selects."
-            )
+            text = self.tr("The rule as edited (unsaved) selects {0} today:")
         self.preview_label.setText(text.format(states))
 
     def preview(self) -> list[int]:
@@ -341,9 +338,22 @@ class CategoriesDialog(QDialog):
         self.remove_member_button.setEnabled(selected_row(self.members_table) is not None)
 
     def _rule_edited(self) -> None:
-        if self._shown is not None:
-            self._show_preview_label(self._shown, self.preview_list.count())
+        category = self._shown
+        if category is not None and category.kind == CategoryKind.SMART and self._rule_in_form:
+            self._preview_rule(self.rule_editor.rule_text())
+            self._show_preview_label(category, self.preview_list.count())
         self._update_buttons()
+
+    def _preview_rule(self, rule: str) -> None:
+        """List what the rule in the editor selects today, saved or not."""
+        try:
+            members = self._services.categories.preview(rule)
+        except OutreachError:
+            members = []  # an incomplete rule selects nothing yet
+        self.preview_list.clear()
+        for member in members:
+            item = QListWidgetItem(f"{member.state_name} ({member.iso3})", self.preview_list)
+            item.setData(Qt.ItemDataRole.UserRole, member.state_id)
 
     # --- changes, each one undoable -----------------------------------------------------------
 

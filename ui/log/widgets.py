@@ -4,17 +4,14 @@ picked by typing part of their name, and type-ahead for combo boxes."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
 from typing import Any, cast
 
-from PySide6.QtCore import QDate, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QCheckBox,
     QComboBox,
     QCompleter,
-    QDateEdit,
     QHBoxLayout,
     QLineEdit,
     QListWidget,
@@ -26,55 +23,16 @@ from PySide6.QtWidgets import (
 
 from outreach.reference.folding import fold
 from ui.log.names import Choice
+from ui.widgets.dates import (  # noqa: F401  (re-exported for the log's users)
+    DATE_FORMAT,
+    OptionalDateEdit,
+    from_qdate,
+    iso_date_edit,
+    to_qdate,
+)
 
-DATE_FORMAT = "yyyy-MM-dd"
 ID_ROLE = Qt.ItemDataRole.UserRole + 10
 MAX_SUGGESTIONS = 50
-
-
-def to_qdate(day: date) -> QDate:
-    return QDate(day.year, day.month, day.day)
-
-
-def from_qdate(day: QDate) -> date:
-    return date(day.year(), day.month(), day.day())
-
-
-def iso_date_edit(parent: QWidget | None = None) -> QDateEdit:
-    """A date edit that shows and takes ISO dates, with a calendar."""
-    edit = QDateEdit(parent)
-    edit.setDisplayFormat(DATE_FORMAT)
-    edit.setCalendarPopup(True)
-    edit.setDate(to_qdate(date.today()))
-    return edit
-
-
-class OptionalDateEdit(QWidget):
-    """A date that may be left out: a check box to say there is one, and the date."""
-
-    changed = Signal()
-
-    def __init__(self, text: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.check = QCheckBox(text, self)
-        self.edit = iso_date_edit(self)
-        self.edit.setEnabled(False)
-        self.check.toggled.connect(self.edit.setEnabled)
-        self.check.toggled.connect(lambda _on: self.changed.emit())
-        self.edit.dateChanged.connect(lambda _day: self.changed.emit())
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.check)
-        layout.addWidget(self.edit)
-        self.setFocusProxy(self.check)
-
-    def value(self) -> date | None:
-        return from_qdate(self.edit.date()) if self.check.isChecked() else None
-
-    def set_value(self, day: date | None) -> None:
-        if day is not None:
-            self.edit.setDate(to_qdate(day))
-        self.check.setChecked(day is not None)
 
 
 class _PickLine(QLineEdit):

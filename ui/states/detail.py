@@ -27,6 +27,7 @@ from outreach.domain.records import (
     StateRecord,
 )
 from ui.services import AppServices
+from ui.states.dialogs import add_fact, edit_participation
 from ui.undo import Operation, UndoRunner
 from ui.widgets.records_table import RecordsModel, records_view
 
@@ -62,7 +63,19 @@ class StateDetail(QTabWidget):
         form.addRow(self.tr("Stance:"), self.stance)
         form.addRow(self.tr("Notes:"), self.notes)
         form.addRow(self.tr("Talking points:"), self.talking_points)
+        self.status_button = QPushButton(self.tr("Treaty &status…"), self)
+        self.status_button.setToolTip(self.tr("Signature, consent and withdrawal dates"))
+        self.status_button.clicked.connect(
+            lambda: self.state and edit_participation(self, services, undo, self.state.id)
+        )
+        self.fact_button = QPushButton(self.tr("Add &fact…"), self)
+        self.fact_button.setToolTip(self.tr("A sourced, dated fact: producer, stockpile, use…"))
+        self.fact_button.clicked.connect(
+            lambda: self.state and add_fact(self, services, undo, self.state.id)
+        )
         buttons = QHBoxLayout()
+        buttons.addWidget(self.status_button)
+        buttons.addWidget(self.fact_button)
         buttons.addStretch(1)
         buttons.addWidget(self.save_button)
         form.addRow(buttons)

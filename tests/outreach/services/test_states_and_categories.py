@@ -489,3 +489,12 @@ def test_updating_a_smart_categorys_rule(categories: CategoryService) -> None:
     categories.create("Manual")
     with pytest.raises(ValidationError, match="smart"):
         categories.update("manual", rule=rule_json("all", {"region": "Asia"}))
+
+
+def test_deleting_a_mine_affected_fact_drops_the_clearance_deadline(reference_db: Database) -> None:
+    facts, treaties = FactService(reference_db), TreatyService(reference_db)
+    fact = facts.add_fact("CAN", "mine_affected", source="test", as_of=date(2003, 1, 1))
+    assert any(o.kind.value == "art5_clearance" for o in treaties.obligations("CAN", "APMBC"))
+    facts.delete_fact(fact.id)
+    assert not any(o.kind.value == "art5_clearance" for o in treaties.obligations("CAN", "APMBC"))
+    assert facts.facts_of("CAN") == []

@@ -268,3 +268,12 @@ def test_a_new_party_shows_in_the_curve(treaties: TreatyService) -> None:
 def test_counting_an_unknown_treaty_is_refused(treaties: TreatyService) -> None:
     with pytest.raises(NotFoundError, match="APMBC"):  # the message lists the known ones
         treaties.count_parties("CTBT", date(2004, 1, 1))
+
+
+def test_a_withdrawal_can_be_taken_back(reference_db: Database) -> None:
+    treaties = TreatyService(reference_db)
+    notified = treaties.notify_withdrawal("CAN", "APMBC", date(2025, 1, 10))
+    assert notified.withdrawal_effective_on == date(2025, 7, 10)
+    cleared = treaties.clear_withdrawal("CAN", "APMBC")
+    assert cleared.withdrawal_notified_on is None
+    assert cleared.status_on(date(2026, 1, 1)).value == "party"
