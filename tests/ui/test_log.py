@@ -559,3 +559,33 @@ def test_the_model_holds_only_a_few_pages_of_a_long_log(
         seen.append(model.entry_at(row).id)  # type: ignore[union-attr]
         assert model.cached_rows() <= held
     assert seen == expected
+
+
+def test_a_page_of_the_log_fetches_its_contact_names_in_one_call(
+    app_services: AppServices, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    from ui.log.names import ContactNames, state_names_for
+    from ui.log.table_model import LogTableModel
+
+    calls: list[int] = []
+    original = app_services.contacts.get_many
+
+    def counted(ids):  # type: ignore[no-untyped-def]
+        calls.append(1)
+        return original(ids)
+
+    single: list[int] = []
+    monkeypatch.setattr(app_services.contacts, "get_many", counted)
+    monkeypatch.setattr(app_services.contacts, "get", lambda i: single.append(i))
+    names = ContactNames(app_services.contacts, state_names_for(app_services.states))
+    model = LogTableModel(
+        app_services.log,
+        lambda ids: "",
+        names.names,
+        on_page=lambda rows: names.prefetch(c for row in rows for c in row.contact_ids),
+    )
+    model.refresh()
+    shown = [model.index(r, Column.CONTACTS).data() for r in range(model.rowCount())]
+    assert any("Örnek" in text for text in shown)
+    assert calls == [1]
+    assert single == []

@@ -7,6 +7,7 @@ contacts (20,000 in the large demo) are read one by one as rows come into view a
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from weakref import WeakKeyDictionary
 
@@ -154,6 +155,17 @@ class ContactNames:
         except OutreachError:
             return False  # busy: try again next time it is shown
         return True
+
+    def prefetch(self, contact_ids: Iterable[int]) -> None:
+        """Fetch, in one call, the names not yet known (e.g. for a page of the log)."""
+        missing = {i for i in contact_ids if i not in self._names}
+        if not missing:
+            return
+        try:
+            for record in self._contacts.get_many(missing):
+                self.remember(record)
+        except OutreachError:
+            return  # busy: each name is fetched when shown
 
     def name(self, contact_id: int) -> str:
         if contact_id not in self._names and not self._fetch(contact_id):

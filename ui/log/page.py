@@ -101,7 +101,14 @@ class LogPage(Page):
         self.state_names = state_names_for(services.states)
         self.contact_names = contact_names_for(services.contacts, services.states)
         self.model = LogTableModel(
-            services.log, self.state_names.names, self.contact_names.names, today=today, parent=self
+            services.log,
+            self.state_names.names,
+            self.contact_names.names,
+            today=today,
+            on_page=lambda rows: self.contact_names.prefetch(
+                contact_id for row in rows for contact_id in row.contact_ids
+            ),
+            parent=self,
         )
         self._build_filters()
         self._build_table()

@@ -118,9 +118,11 @@ class LogTableModel(QAbstractTableModel):
         today: Callable[[], date] = date.today,
         page_size: int = PAGE_SIZE,
         max_pages: int = MAX_PAGES,
+        on_page: Callable[[list[LogEntryRecord]], None] | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
+        self._on_page = on_page  # e.g. fetch a page's contact names in one call
         self._log = log
         self._state_names = state_names
         self._contact_names = contact_names
@@ -203,6 +205,8 @@ class LogTableModel(QAbstractTableModel):
             self._pages.move_to_end(number)
             return rows
         rows = self._fetch(number)
+        if self._on_page is not None:
+            self._on_page(rows)
         self._pages[number] = rows
         while len(self._pages) > self._max_pages:
             self._pages.popitem(last=False)

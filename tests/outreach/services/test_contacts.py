@@ -281,3 +281,12 @@ def test_delete_hides_and_restore_brings_back(
 
     assert contacts.restore(sok) == record
     assert contacts.count() == len(people)
+
+
+def test_get_many_returns_live_contacts_only(db: Database, few_states: dict[str, int]) -> None:
+    contacts = ContactService(db)
+    kept = contacts.create("Örnek", given_name="Aylin", state="TUR")
+    gone = contacts.create("Sample", given_name="Jane", state="CAN")
+    contacts.delete(gone.id)
+    found = contacts.get_many([kept.id, gone.id, 999_999])
+    assert [c.full_name for c in found] == ["Aylin Örnek"]
