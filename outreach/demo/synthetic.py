@@ -34,6 +34,7 @@ from outreach.storage.models import (
     LogEntryState,
     Organization,
     State,
+    contact_sort_key,
 )
 
 CONTACTS = 20_000
@@ -95,7 +96,7 @@ def _contacts(
             "state_id": organization["state_id"],
             "email": f"{given.lower()}.{family.lower()}.{number}@example.org",
             "phone": f"+4122555{number % 10000:04d}", "languages": "en", "notes": "",
-            "deleted_at": None,
+            "deleted_at": None, "sort_key": contact_sort_key(family, given),
         }  # fmt: skip
 
 

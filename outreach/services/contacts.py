@@ -324,7 +324,17 @@ class ContactService:
         common.check_paging(offset, limit)
         needle = fold(text) if text else ""
         with self._db.read() as session:
-            ids = _matching_ids(session, _conditions(session, state, organization_id), needle)
+            conditions = _conditions(session, state, organization_id)
+            if not needle:  # ordered and paged by the database, on the folded sort key
+                page = (
+                    select(Contact)
+                    .where(*conditions)
+                    .order_by(Contact.sort_key, Contact.id)
+                    .offset(offset)
+                    .limit(limit)
+                )
+                return [contact_record(contact) for contact in session.scalars(page)]
+            ids = _matching_ids(session, conditions, needle)
             wanted = ids[offset : None if limit is None else offset + limit]
             found: dict[int, Contact] = {}
             for part in common.chunks(wanted):

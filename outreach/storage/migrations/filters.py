@@ -6,6 +6,12 @@ from typing import Any
 
 FTS_SUFFIXES = ("_fts", "_fts_data", "_fts_idx", "_fts_docsize", "_fts_config", "_fts_content")
 
+#: The search index's triggers (outreach.search) are named with this prefix. Their bodies
+#: read other tables, which a batch table rebuild would leave dangling mid-way (SQLite
+#: then refuses the RENAME), so the runner drops them before migrating and the search
+#: package recreates them, and rebuilds its index, when the file is next opened.
+SEARCH_TRIGGER_PREFIX = "search_"
+
 
 def include_object(
     _object: Any, name: str | None, type_: str, _reflected: bool, _compare_to: Any

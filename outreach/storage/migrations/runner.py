@@ -14,9 +14,10 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Engine
+from sqlalchemy import Connection, Engine
 
 from outreach.errors import CorruptDatabaseError
+from outreach.storage.migrations.filters import SEARCH_TRIGGER_PREFIX
 
 SCRIPT_LOCATION = Path(__file__).parent
 
@@ -47,6 +48,18 @@ def current_revision(engine: Engine) -> str | None:
         return MigrationContext.configure(connection).get_current_revision()
 
 
+def _drop_search_triggers(connection: Connection) -> None:
+    """The search index's triggers go before a migration; opening the file recreates them
+    and rebuilds the index (see filters.SEARCH_TRIGGER_PREFIX)."""
+    names = connection.exec_driver_sql(
+        "SELECT name FROM sqlite_master WHERE type = 'trigger' AND substr(name, 1, ?) = ?",
+        (len(SEARCH_TRIGGER_PREFIX), SEARCH_TRIGGER_PREFIX),
+    ).scalars()
+    for name in list(names):
+        quoted = name.replace('"', '""')
+        connection.exec_driver_sql(f'DROP TRIGGER IF EXISTS "{quoted}"')
+
+
 def upgrade_to_head(engine: Engine) -> None:
     if current_revision(engine) == head_revision():
         return
@@ -57,6 +70,7 @@ def upgrade_to_head(engine: Engine) -> None:
         driver.execute("PRAGMA foreign_keys = OFF")
         try:
             with connection.begin():
+                _drop_search_triggers(connection)
                 config = alembic_config()
                 config.attributes["connection"] = connection
                 command.upgrade(config, "head")

@@ -290,3 +290,29 @@ def test_get_many_returns_live_contacts_only(db: Database, few_states: dict[str,
     contacts.delete(gone.id)
     found = contacts.get_many([kept.id, gone.id, 999_999])
     assert [c.full_name for c in found] == ["Aylin Örnek"]
+
+
+def test_lists_page_in_folded_name_order_and_follow_renames(
+    db: Database, few_states: dict[str, int]
+) -> None:
+    contacts = ContactService(db)
+    for family in ("Zeller", "Örnek", "Oliveira", "Abebe", "Przykładowy"):
+        contacts.create(family, state="CAN")
+    names = [c.family_name for c in contacts.list()]
+    assert names == ["Abebe", "Oliveira", "Örnek", "Przykładowy", "Zeller"]
+    assert [c.family_name for c in contacts.list(offset=1, limit=2)] == ["Oliveira", "Örnek"]
+    zeller = next(c for c in contacts.list() if c.family_name == "Zeller")
+    contacts.update(zeller.id, family_name="Aaron")
+    assert contacts.list(limit=1)[0].family_name == "Aaron"
+
+
+def test_the_migration_folds_names_as_the_code_does() -> None:
+    import importlib
+
+    from outreach.storage.models import contact_sort_key
+
+    migration = importlib.import_module(
+        "outreach.storage.migrations.versions.0003_contact_sort_key"
+    )
+    for family, given in (("Örnek", "Aylin"), ("Przykładowy", "Jan"), ("Приклад", "Олена")):
+        assert migration._key(family, given) == contact_sort_key(family, given)
