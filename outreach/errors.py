@@ -49,3 +49,7 @@ class ReadOnlyDatabaseError(OutreachError):
 
 class DiskFullError(OutreachError):
     pass
+
+
+class CancelledError(OutreachError):
+    """The user cancelled a long job (a pack of briefing sheets); nothing was written."""

@@ -11,7 +11,10 @@ from typing import Any
 
 import click
 
+from outreach.cli.briefing_commands import register as register_briefing
+from outreach.cli.data_commands import register as register_data
 from outreach.cli.output import as_csv, as_json, as_table
+from outreach.cli.planning_commands import register as register_planning
 from outreach.domain.enums import TreatyStatus
 from outreach.errors import OutreachError
 from outreach.paths import ENV_VAR, default_database_path
@@ -184,6 +187,11 @@ def check(context: Context) -> None:
     if problems:
         raise click.ClickException(f"{len(problems)} problem(s) found in {context.db_path}")
     click.echo(f"{context.db_path}: no problems found.")
+
+
+register_planning(cli)
+register_briefing(cli)
+register_data(cli)
 
 
 def main() -> None:

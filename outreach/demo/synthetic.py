@@ -23,6 +23,7 @@ from outreach.domain.enums import (
     OrganizationKind,
     RequestedAction,
 )
+from outreach.search.index import deferred_search_index
 from outreach.storage.bulk import bulk_transaction
 from outreach.storage.database import Database
 from outreach.storage.models import (
@@ -178,7 +179,8 @@ def load_synthetic(
         states = list(session.scalars(select(State.id).order_by(State.id)))
     firsts = {model: _next_id(db, model) for model in (Organization, Contact, Demarche, LogEntry)}
     organizations = _organizations(rng, states, firsts[Organization])
-    with bulk_transaction(db) as bulk:
+    # The search index is rebuilt once at the end rather than one document per row.
+    with bulk_transaction(db) as bulk, deferred_search_index(bulk):
         bulk.table("organization").insert_all(organizations, batch_size=BATCH)
         people = list(_contacts(rng, organizations, firsts[Contact], contacts))
         bulk.table("contact").insert_all(people, batch_size=BATCH)

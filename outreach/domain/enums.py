@@ -144,6 +144,15 @@ class InterventionStatus(StrEnum):
     DROPPED = "dropped"
 
 
+class CalendarKind(StrEnum):
+    """What an item on the calendar is."""
+
+    MEETING = "meeting"
+    INTERVENTION = "intervention"
+    DEMARCHE = "demarche"  # a démarche's due date
+    FOLLOW_UP = "follow_up"  # an open follow-up of a log entry
+
+
 class ForumKind(StrEnum):
     UN = "un"
     REGIONAL = "regional"

@@ -10,10 +10,13 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from outreach.domain.enums import (
+    CalendarKind,
     CategoryKind,
     ConsentKind,
     DemarcheStatus,
     FactKind,
+    InterventionKind,
+    InterventionStatus,
     ObligationKind,
     Stance,
     TreatyStatus,
@@ -293,3 +296,145 @@ class AuditRecord:
     entity_id: int
     changes: dict[str, list[object]] = field(default_factory=dict)
     state_id: int | None = None
+
+
+# --- forum planning: interventions, who is in the room, the calendar ------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class InterventionRecord:
+    """Something we plan at a meeting: a statement, a side event, a bilateral.
+
+    `starts_at` and `ends_at` are naive datetimes on the meeting's clock (`timezone`, an
+    IANA name); both are None while the time slot is still open.
+    """
+
+    id: int
+    meeting_id: int
+    meeting_title: str
+    timezone: str
+    kind: InterventionKind
+    title: str
+    lead_officer: str
+    talking_points: str
+    starts_at: datetime | None
+    ends_at: datetime | None
+    status: InterventionStatus
+    outcome: str
+    demarche_id: int | None
+    target_ids: tuple[int, ...] = ()
+
+    @property
+    def is_open(self) -> bool:
+        """Still to be done (neither done nor dropped)."""
+        return self.status not in (InterventionStatus.DONE, InterventionStatus.DROPPED)
+
+
+@dataclass(frozen=True, slots=True)
+class BilateralDone:
+    """What completing a bilateral did, in one transaction: enough to undo and redo it."""
+
+    intervention: InterventionRecord  # after: done, with its outcome
+    before: InterventionRecord
+    log_entry: LogEntryRecord
+    demarche: DemarcheRecord | None = None  # after, when the bilateral delivered it
+    demarche_before: DemarcheRecord | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class RoomRow:
+    """One state expected in a meeting's room, with what the officer needs at a glance."""
+
+    state_id: int
+    iso3: str
+    name: str
+    status: TreatyStatus  # on the meeting's first day
+    stance: Stance
+    categories: tuple[str, ...]  # slugs
+    member: bool  # a member of the forum on the meeting's dates
+    attendee: bool  # announced as attending
+    last_contact_on: date | None
+    next_follow_up_on: date | None
+    open_demarches: int
+    overdue_follow_ups: int
+    interventions: int  # open interventions planned at this meeting that target it
+
+
+@dataclass(frozen=True, slots=True)
+class RoomGroup:
+    """The states in the room that belong to one priority category (or to none)."""
+
+    slug: str  # "" for the states in no category
+    name: str
+    colour: str
+    rows: tuple[RoomRow, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Room:
+    meeting: MeetingRecord
+    groups: tuple[RoomGroup, ...]  # categories by name, then the states in none
+    state_count: int  # states in the room, each counted once
+
+    def rows(self) -> tuple[RoomRow, ...]:
+        """Every state in the room once, by name."""
+        seen: dict[int, RoomRow] = {}
+        for group in self.groups:
+            for row in group.rows:
+                seen.setdefault(row.state_id, row)
+        return tuple(sorted(seen.values(), key=lambda row: row.name))
+
+
+@dataclass(frozen=True, slots=True)
+class CalendarItem:
+    """One thing on the calendar. All-day items have dates only; timed ones (interventions
+    with a time slot) also have naive `starts_at`/`ends_at` on the clock of `timezone`.
+    `ends_on` is the last day (inclusive)."""
+
+    kind: CalendarKind
+    id: int  # the meeting's, intervention's, démarche's or log entry's id
+    title: str
+    starts_on: date
+    ends_on: date
+    starts_at: datetime | None = None
+    ends_at: datetime | None = None
+    timezone: str = ""
+    location: str = ""
+    description: str = ""
+    state_names: str = ""  # the states it concerns, as text (for export)
+    status: str = ""
+    state_ids: tuple[int, ...] = ()
+    meeting_id: int | None = None
+    overdue: bool = False
+    intervention_kind: str = ""  # statement, side_event, bilateral (interventions only)
+
+    @property
+    def timed(self) -> bool:
+        return self.starts_at is not None
+
+    def on(self, day: date) -> bool:
+        return self.starts_on <= day <= self.ends_on
+
+
+@dataclass(frozen=True, slots=True)
+class DueSummary:
+    """What is overdue on `as_of`, and what falls due from `as_of` to `until`."""
+
+    as_of: date
+    until: date
+    overdue_follow_ups: int
+    overdue_demarches: int
+    overdue_interventions: int
+    due_follow_ups: int
+    due_demarches: int
+    due_interventions: int
+    due_items: tuple[CalendarItem, ...] = ()  # what falls due by `until`, soonest first
+    overdue_items: tuple[CalendarItem, ...] = ()  # démarches and interventions only
+
+    @property
+    def overdue(self) -> int:
+        return self.overdue_follow_ups + self.overdue_demarches + self.overdue_interventions
+
+    @property
+    def due(self) -> int:
+        return self.due_follow_ups + self.due_demarches + self.due_interventions

@@ -17,6 +17,7 @@ from outreach.errors import NotFoundError, ValidationError
 from outreach.reference.folding import fold
 from outreach.services import common, lookup
 from outreach.services.categories import slugify
+from outreach.services.common import KEEP, Keep
 from outreach.services.validation import choice, optional_text, parse_date, required_text
 from outreach.storage.database import Database
 from outreach.storage.models import Forum, ForumMembership, Meeting, MeetingAttendee, State
@@ -401,6 +402,106 @@ class ForumService:
                 )
             session.delete(taken)
             return _meeting_record(session, meeting)
+
+    # --- editing memberships (forum planning) ---------------------------------------------
+
+    def memberships(
+        self, forum: str | int, state: str | int | None = None
+    ) -> list[ForumMembershipRecord]:
+        """Every membership of `forum` (of `state` only, if given), past, present and
+        future, by state name then start date."""
+        with self._db.read() as session:
+            found_forum = _forum(session, forum)
+            conditions: list[ColumnElement[bool]] = [ForumMembership.forum_id == found_forum.id]
+            if state is not None:
+                conditions.append(ForumMembership.state_id == lookup.state(session, state).id)
+            rows = session.execute(
+                select(ForumMembership, State)
+                .join(State, State.id == ForumMembership.state_id)
+                .where(*conditions)
+            )
+            found = [membership_record(m, found_forum, s) for m, s in rows]
+            return sorted(found, key=lambda m: (fold(m.state_name), m.since or date.min))
+
+    def get_member(self, membership_id: int) -> ForumMembershipRecord:
+        with self._db.read() as session:
+            membership = common.get_any(session, ForumMembership, membership_id, "forum membership")
+            return self._membership_record(session, membership)
+
+    def update_member(
+        self,
+        membership_id: int,
+        *,
+        since: date | str | Keep | None = KEEP,
+        until: date | str | Keep | None = KEEP,
+        source: str | None = None,
+    ) -> ForumMembershipRecord:
+        """Change a membership's dates (KEEP leaves a date, None opens it) or source;
+        ending a membership is giving it an `until` date."""
+        with self._db.write() as session, session.no_autoflush:
+            membership = common.get_any(session, ForumMembership, membership_id, "forum membership")
+            if not isinstance(since, Keep):
+                membership.since = parse_date(since, "membership start")
+            if not isinstance(until, Keep):
+                membership.until = parse_date(until, "membership end")
+            start, end = membership.since, membership.until
+            if start is not None and end is not None and end < start:
+                raise ValidationError(
+                    f"The membership ends ({end.isoformat()}) before it starts "
+                    f"({start.isoformat()}).",
+                    "until",
+                )
+            if source is not None:
+                membership.source = optional_text(source)
+            for other in session.scalars(
+                select(ForumMembership).where(
+                    ForumMembership.forum_id == membership.forum_id,
+                    ForumMembership.state_id == membership.state_id,
+                    ForumMembership.id != membership.id,
+                )
+            ):
+                if _overlaps(other, start, end):
+                    state = lookup.state(session, membership.state_id)
+                    raise ValidationError(
+                        f"{state.name} has another membership of this forum "
+                        f"({_period(other.since, other.until)}) that the new dates overlap.",
+                        "since",
+                    )
+            return self._membership_record(session, membership)
+
+    def remove_member(self, membership_id: int) -> ForumMembershipRecord:
+        """Delete a membership recorded in error (to say a state left, end it instead
+        with `update_member(until=...)`). Returns it, for `restore_member`."""
+        with self._db.write() as session:
+            membership = common.get_any(session, ForumMembership, membership_id, "forum membership")
+            record = self._membership_record(session, membership)
+            session.delete(membership)
+            return record
+
+    def restore_member(self, record: ForumMembershipRecord) -> ForumMembershipRecord:
+        """Put back a membership `remove_member` deleted, with its id."""
+        with self._db.write() as session:
+            if session.get(ForumMembership, record.id) is not None:
+                raise ValidationError("That membership exists already.", "id")
+            membership = ForumMembership(
+                id=record.id,
+                forum_id=_forum(session, record.forum_id).id,
+                state_id=lookup.state(session, record.state_id).id,
+                since=record.since,
+                until=record.until,
+                source=record.source,
+            )
+            session.add(membership)
+            session.flush()
+            return self._membership_record(session, membership)
+
+    @staticmethod
+    def _membership_record(session: Session, membership: ForumMembership) -> ForumMembershipRecord:
+        return membership_record(
+            membership,
+            _forum(session, membership.forum_id),
+            lookup.state(session, membership.state_id),
+        )
 
 
 def _period(since: date | None, until: date | None) -> str:

@@ -203,4 +203,13 @@ def open_database(path: Path | str, actor: str | None = None) -> Database:
     except BaseException:
         engine.dispose()
         raise
-    return Database(engine, path, actor)
+    database = Database(engine, path, actor)
+    try:
+        # The full-text search index lives beside the tables, outside the migrations.
+        from outreach.search.index import ensure_search_index
+
+        ensure_search_index(database)
+    except BaseException:
+        engine.dispose()
+        raise
+    return database

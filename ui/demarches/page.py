@@ -55,6 +55,7 @@ from ui.log.widgets import type_ahead
 from ui.pages import Page
 from ui.services import AppServices
 from ui.undo import Operation, UndoRunner
+from ui.widgets.export_list import install_export_action
 
 LIST_VIEW, BOARD_VIEW = 0, 1
 VIEW_NAMES = {LIST_VIEW: "list", BOARD_VIEW: "board"}
@@ -270,6 +271,7 @@ class DemarchesPage(Page):
         self.proxy.setSortRole(SORT_ROLE)
         self.table = QTableView(self)
         self.table.setModel(self.proxy)
+        install_export_action(self.table, self.title)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)

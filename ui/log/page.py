@@ -56,6 +56,7 @@ from ui.log.widgets import OptionalDateEdit, type_ahead
 from ui.pages import Page
 from ui.services import AppServices
 from ui.undo import Operation, UndoRunner
+from ui.widgets.export_list import install_export_action
 
 #: besides the log itself, what changes the names or links this page shows
 NAMES_SHOWN = ("state", "state_alias", "contact", "demarche", "meeting")
@@ -190,6 +191,7 @@ class LogPage(Page):
     def _build_table(self) -> None:
         self.table = QTableView(self)
         self.table.setModel(self.model)
+        install_export_action(self.table, self.title)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)

@@ -29,6 +29,7 @@ from ui.organizations.table_model import Column, OrganizationsTableModel, kind_l
 from ui.pages import Page
 from ui.services import AppServices
 from ui.undo import Operation, UndoRunner
+from ui.widgets.export_list import install_export_action
 from ui.widgets.filtered_records import selected_row
 from ui.widgets.records_table import RECORD_ROLE, RecordsModel, records_view
 
@@ -147,6 +148,7 @@ class OrganizationsPage(Page):
 
         self.table = QTableView(self)
         self.table.setModel(self.model)
+        install_export_action(self.table, self.title)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)

@@ -27,6 +27,7 @@ from ui.states.filter_proxy import StateFilter, StatesFilterProxy
 from ui.states.table_model import ROW_ROLE, SORT_ROLE, Column, StatesTableModel
 from ui.undo import UndoRunner
 from ui.widgets.chips import CategoryChipsDelegate
+from ui.widgets.export_list import install_export_action
 
 NO_SEAT_FILTER = 0
 
@@ -66,6 +67,7 @@ class StatesPage(Page):
 
         self.table = QTableView(self)
         self.table.setModel(self.proxy)
+        install_export_action(self.table, self.title)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(Column.NAME, Qt.SortOrder.AscendingOrder)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

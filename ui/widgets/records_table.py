@@ -9,6 +9,8 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QAbstractItemView, QTableView, QWidget
 
+from ui.widgets.export_list import install_export_action
+
 T = TypeVar("T")
 Index = QModelIndex | QPersistentModelIndex
 RECORD_ROLE = Qt.ItemDataRole.UserRole + 10
@@ -72,4 +74,5 @@ def records_view(model: QAbstractTableModel, parent: QWidget) -> QTableView:
     view.verticalHeader().setVisible(False)
     view.horizontalHeader().setStretchLastSection(True)
     view.setAlternatingRowColors(True)
+    install_export_action(view, lambda: view.window().windowTitle() or "list")
     return view

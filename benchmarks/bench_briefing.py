@@ -1,0 +1,174 @@
+"""How fast briefing sheets and meeting packs print (issue 5).
+
+Run: .venv/bin/python benchmarks/bench_briefing.py [--repeat 9] [--large] [--out FILE]
+
+Measured on one core (the process is pinned to one CPU where the system allows it). Each
+measure is the median of repeated runs and goes end to end: resolving the states or the
+meeting, gathering the data from the database, laying the PDF out and writing the file.
+Beside each, a bare baseline measured in the same run: the same flowables (built from
+data gathered beforehand) in a plain reportlab SimpleDocTemplate with no page furniture,
+no page numbering, no outline or contents and no file writing. The ratio is what
+Outreach adds to reportlab itself.
+
+The pack is the Nairobi Review Conference of the demo with observers announced until
+150 states are expected. `--large` runs the same measures on the large demo (20,000
+contacts and 200,000 log entries behind the same states).
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import os
+import statistics
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, PageBreak, SimpleDocTemplate
+
+from outreach.briefing import (
+    BriefingData,
+    PrintOptions,
+    find_meeting,
+    gather,
+    gather_pack,
+    print_meeting,
+    print_states,
+    resolve_states,
+)
+from outreach.briefing.document import SIDE_MARGIN, frame_width
+from outreach.briefing.fonts import register_fonts
+from outreach.briefing.sheet import sheet_flowables
+from outreach.services.forums import ForumService
+from outreach.setup import prepare_database
+from outreach.storage.database import Database
+
+PACK_SIZE = 150
+OBSERVERS = ("USA", "RUS", "CHN", "IND", "PAK", "FIN", "ISR", "EGY", "VNM", "SGP", "KOR")
+
+
+def pin_to_one_core() -> str:
+    if hasattr(os, "sched_setaffinity"):
+        core = min(os.sched_getaffinity(0))
+        os.sched_setaffinity(0, {core})
+        return f"pinned to CPU {core}"
+    return "not pinned (no sched_setaffinity here)"
+
+
+def median_seconds(call: Callable[[], object], repeat: int) -> float:
+    call()  # warm up: fonts registered, page cache filled, code paths compiled
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        call()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def bare_document(sheets: list[BriefingData], options: PrintOptions) -> Callable[[], bytes]:
+    """The same flowables in a plain SimpleDocTemplate, written to memory."""
+    width = frame_width(options)
+
+    def build() -> bytes:
+        story: list[Flowable] = []
+        for index, data in enumerate(sheets):
+            if index:
+                story.append(PageBreak())
+            story.extend(sheet_flowables(data, width))
+        buffer = io.BytesIO()
+        SimpleDocTemplate(
+            buffer,
+            pagesize=options.paper.points,
+            leftMargin=SIDE_MARGIN,
+            rightMargin=SIDE_MARGIN,
+            topMargin=21 * mm,
+            bottomMargin=19 * mm,
+        ).build(story)
+        return buffer.getvalue()
+
+    return build
+
+
+def prepare(folder: Path, large: bool) -> tuple[Database, int]:
+    db = prepare_database(folder / "demo.db", demo_on_first_run=True)
+    if large:
+        from outreach.demo.synthetic import load_synthetic
+
+        load_synthetic(db)
+    meeting = find_meeting(db, "nairobi")
+    forums = ForumService(db)
+    for iso3 in OBSERVERS:
+        current = gather_pack(db, forums.get_meeting(meeting.id))
+        if len(current.sheets) >= PACK_SIZE:
+            break
+        forums.add_attendee(meeting.id, iso3)
+    pack = gather_pack(db, forums.get_meeting(meeting.id))
+    assert len(pack.sheets) == PACK_SIZE, len(pack.sheets)
+    return db, meeting.id
+
+
+def run(repeat: int, large: bool) -> str:
+    register_fonts()
+    pinned = pin_to_one_core()
+    options = PrintOptions(officer="Benchmark")
+    with tempfile.TemporaryDirectory() as name:
+        folder = Path(name)
+        db, meeting_id = prepare(folder, large)
+        sheet_out, pack_out = folder / "sheet.pdf", folder / "pack.pdf"
+        one = gather(db, resolve_states(db, ["KHM"]), officer="Benchmark")
+        pack = gather_pack(db, ForumService(db).get_meeting(meeting_id), officer="Benchmark")
+        rows = [
+            (
+                "one briefing sheet (Cambodia)",
+                0.2,
+                median_seconds(lambda: print_states(db, ["KHM"], sheet_out, options), repeat),
+                median_seconds(bare_document(one, options), repeat),
+            ),
+            (
+                f"meeting pack of {PACK_SIZE} sheets (Nairobi)",
+                20.0,
+                median_seconds(
+                    lambda: print_meeting(db, meeting_id, pack_out, options), max(3, repeat // 3)
+                ),
+                median_seconds(bare_document(list(pack.sheets), options), max(3, repeat // 3)),
+            ),
+        ]
+        gather_pack_time = median_seconds(
+            lambda: gather_pack(db, ForumService(db).get_meeting(meeting_id)), repeat
+        )
+        pages = print_meeting(db, meeting_id, pack_out, options).pages
+        db.close()
+    lines = [
+        f"Demo: {'large' if large else 'small'}; {pinned}; medians of {repeat} runs "
+        f"({max(3, repeat // 3)} for the pack).",
+        "",
+        "| measure | target (s) | Outreach (s) | bare reportlab (s) | ratio (target < 1.5) |",
+        "| --- | ---: | ---: | ---: | ---: |",
+    ]
+    for name, target, ours, bare in rows:
+        lines.append(f"| {name} | {target:g} | {ours:.3f} | {bare:.3f} | {ours / bare:.2f} |")
+    lines += [
+        "",
+        f"Gathering the pack's data (150 states, one read transaction): "
+        f"{gather_pack_time * 1000:.0f} ms; the pack has {pages} pages.",
+    ]
+    return "\n".join(lines)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--repeat", type=int, default=9)
+    parser.add_argument("--large", action="store_true", help="use the large demo")
+    parser.add_argument("--out", type=Path, default=None)
+    arguments = parser.parse_args()
+    table = run(arguments.repeat, arguments.large)
+    print(table)
+    if arguments.out:
+        arguments.out.write_text(table + "\n")
+
+
+if __name__ == "__main__":
+    main()

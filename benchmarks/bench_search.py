@@ -1,0 +1,101 @@
+"""How fast the global search answers on the large demo (200,000 log entries).
+
+Run: .venv/bin/python benchmarks/bench_search.py [--repeat 15] [--out /tmp/search.md]
+
+Each measure is the median of repeated runs of `SearchService.search` (every kind, five
+hits each, titles and marked snippets included). Beside each, a bare baseline measured
+in the same run: the same FTS5 MATCH on each kind's index in plain sqlite3, five ids per
+kind ranked by bm25 over every match (no window), no titles, snippets or records.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sqlite3
+import statistics
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from outreach.demo.synthetic import load_synthetic
+from outreach.search import SearchService, match_expression
+from outreach.search.sources import SOURCES
+from outreach.setup import prepare_database
+
+QUERIES = (
+    ("prefix, as typed", "dema"),
+    ("accented word", "démarche"),
+    ("accents typed without", "Ornek"),
+    ("common word (in every log entry)", "discussed"),
+    ("two words", "stockpile destruction"),
+    ("short prefix", "ka"),
+)
+
+
+TABLES = tuple(source.fts for source in SOURCES)
+
+
+def median_seconds(call: Callable[[], object], repeat: int) -> float:
+    call()  # warm the page cache once
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        call()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def build_large_demo(folder: Path) -> Path:
+    path = folder / "large.db"
+    db = prepare_database(path, demo_on_first_run=True)
+    load_synthetic(db)
+    db.close()
+    return path
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--repeat", type=int, default=15)
+    parser.add_argument("--out", type=Path, default=None)
+    arguments = parser.parse_args()
+    with tempfile.TemporaryDirectory() as folder:
+        path = build_large_demo(Path(folder))
+        db = prepare_database(path, demo_on_first_run=False)
+        search = SearchService(db)
+        raw = sqlite3.connect(path)
+        lines = [
+            "| query | text | hits | median (ms) | bare FTS5 MATCH (ms) | ratio |",
+            "| --- | --- | ---: | ---: | ---: | ---: |",
+        ]
+        worst = 0.0
+        for name, text in QUERIES:
+            expression = match_expression(text)
+            hits = len(search.search(text).hits)
+            mine = median_seconds(lambda text=text: search.search(text), arguments.repeat)
+            bare = median_seconds(
+                lambda expression=expression: [
+                    raw.execute(
+                        f"SELECT rowid FROM {fts} WHERE {fts} MATCH ? ORDER BY rank LIMIT 5",
+                        (expression,),
+                    ).fetchall()
+                    for fts in TABLES
+                ],
+                arguments.repeat,
+            )
+            worst = max(worst, mine)
+            lines.append(
+                f"| {name} | `{text}` | {hits} | {mine * 1000:.1f} | {bare * 1000:.1f} "
+                f"| {mine / bare:.1f} |"
+            )
+        raw.close()
+        db.close()
+    lines += ["", f"Slowest query: {worst * 1000:.1f} ms (target: under 50 ms)."]
+    table = "\n".join(lines)
+    print(table)
+    if arguments.out:
+        arguments.out.write_text(table + "\n")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,97 @@
+"""What the user chooses for printing: paper, security marking and the officer's name.
+
+The core takes these as parameters; the desktop app keeps them in its settings and the
+command line takes them as options. Nothing here reads the operating system's user name.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from enum import StrEnum
+
+from reportlab.lib.pagesizes import A4, LETTER
+
+from outreach.errors import ValidationError
+
+
+class Marking(StrEnum):
+    """The security marking printed at the top and bottom of every page."""
+
+    UNCLASSIFIED = "UNCLASSIFIED"
+    PROTECTED_A = "PROTECTED A"
+    PROTECTED_B = "PROTECTED B"
+
+    @classmethod
+    def parse(cls, text: str | Marking) -> Marking:
+        """A marking from what people type: "protected b", "PROTECTED-B", "Protected B"."""
+        if isinstance(text, Marking):
+            return text
+        key = " ".join(text.replace("-", " ").replace("_", " ").split()).upper()
+        for marking in cls:
+            if marking.value == key:
+                return marking
+        known = ", ".join(f'"{m.value}"' for m in cls)
+        raise ValidationError(f"'{text}' is not a security marking; use one of {known}.", "marking")
+
+
+class PaperSize(StrEnum):
+    A4 = "A4"
+    LETTER = "Letter"
+
+    @classmethod
+    def parse(cls, text: str | PaperSize) -> PaperSize:
+        if isinstance(text, PaperSize):
+            return text
+        for size in cls:
+            if size.value.lower() == text.strip().lower():
+                return size
+        raise ValidationError(f"'{text}' is not a paper size; use A4 or Letter.", "paper")
+
+    @property
+    def points(self) -> tuple[float, float]:
+        """Width and height in PostScript points."""
+        width, height = A4 if self is PaperSize.A4 else LETTER
+        return float(width), float(height)
+
+
+OFFICER_MAX = 120
+
+
+@dataclass(frozen=True, slots=True)
+class PrintOptions:
+    """How briefing sheets are printed.
+
+    `officer` is printed on every sheet as typed (empty by default: the operating
+    system's user name is never used, so it cannot leak into a document).
+    `log_entries` and `contacts` cap those sections so a sheet stays on one or two pages.
+    """
+
+    paper: PaperSize = PaperSize.A4
+    marking: Marking = Marking.UNCLASSIFIED
+    officer: str = ""
+    log_entries: int = 5
+    contacts: int = 6
+
+    def __post_init__(self) -> None:
+        if len(self.officer) > OFFICER_MAX:
+            raise ValidationError(
+                f"The officer's name is longer than {OFFICER_MAX} characters.", "officer"
+            )
+        if self.log_entries < 0 or self.contacts < 0:
+            raise ValidationError("The number of log entries and contacts cannot be negative.")
+
+
+Progress = Callable[[int, int], None]
+"""progress(done, total): called as sheets are laid out."""
+
+IsCancelled = Callable[[], bool]
+"""cancelled(): True once the user asked to stop; the job then raises `CancelledError`."""
+
+
+def no_progress(_done: int, _total: int) -> None:
+    """The default progress callback: report nothing."""
+
+
+def never_cancelled() -> bool:
+    return False

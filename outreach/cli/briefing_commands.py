@@ -1,0 +1,191 @@
+"""`outreach brief` and `outreach pack`: briefing sheets and meeting packs as PDF.
+
+    outreach brief KHM PAK -o sheets.pdf [--marking "PROTECTED B"] [--paper Letter]
+    outreach brief --all -o all.pdf
+    outreach pack nairobi -o pack.pdf        (a meeting by id or a unique part of its title)
+
+The officer printed on the sheets is only ever what `--officer` (or OUTREACH_OFFICER)
+says: never the operating system's user name.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from datetime import date
+from pathlib import Path
+from typing import Any, Protocol
+
+import click
+
+from outreach.briefing.options import Marking, PaperSize, PrintOptions, Progress
+from outreach.errors import ValidationError
+from outreach.storage.database import Database
+
+OFFICER_VAR = "OUTREACH_OFFICER"
+
+
+class _HasDatabase(Protocol):
+    @property
+    def db(self) -> Database: ...
+
+
+def _marking(_ctx: click.Context, _param: click.Parameter, value: str) -> Marking:
+    try:
+        return Marking.parse(value)
+    except ValidationError as error:
+        raise click.BadParameter(str(error)) from None
+
+
+def _day(_ctx: click.Context, _param: click.Parameter, value: str | None) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(f"'{value}' is not a date; write it as YYYY-MM-DD.") from None
+
+
+def _options(function: Callable[..., Any]) -> Callable[..., Any]:
+    """The options `brief` and `pack` share."""
+    decorators = [
+        click.option(
+            "-o",
+            "--output",
+            required=True,
+            type=click.Path(dir_okay=False, writable=True, path_type=Path),
+            help="The PDF file to write (replaced if it exists).",
+        ),
+        click.option(
+            "--marking",
+            default=Marking.UNCLASSIFIED.value,
+            show_default=True,
+            callback=_marking,
+            help='Security marking on every page: UNCLASSIFIED, "PROTECTED A" or "PROTECTED B".',
+        ),
+        click.option(
+            "--paper",
+            type=click.Choice([size.value for size in PaperSize], case_sensitive=False),
+            default=PaperSize.A4.value,
+            show_default=True,
+        ),
+        click.option(
+            "--officer",
+            envvar=OFFICER_VAR,
+            default="",
+            help=f"The officer named on the sheets (or set {OFFICER_VAR}); none by default.",
+        ),
+        click.option(
+            "--as-of",
+            callback=_day,
+            help="The date of the treaty status and the log (default: today; for a pack, "
+            "the meeting's first day).",
+        ),
+        click.option("--treaty", default="APMBC", show_default=True, help="The treaty's code."),
+    ]
+    for decorator in reversed(decorators):
+        function = decorator(function)
+    return function
+
+
+def _print_options(marking: Marking, paper: str, officer: str) -> PrintOptions:
+    return PrintOptions(
+        paper=PaperSize.parse(paper), marking=marking, officer=" ".join(officer.split())
+    )
+
+
+@contextmanager
+def _progress(label: str) -> Iterator[Progress]:
+    """A progress bar on a terminal; silence when output goes to a file or a pipe."""
+    if not sys.stderr.isatty():
+        yield lambda _done, _total: None
+        return
+    bars: list[Any] = []
+
+    def report(done: int, total: int) -> None:
+        if not bars and total:
+            bars.append(click.progressbar(length=total, label=label, file=sys.stderr).__enter__())
+        if bars:
+            bars[0].update(done - bars[0].pos)
+
+    try:
+        yield report
+    finally:
+        if bars:
+            bars[0].__exit__(None, None, None)
+
+
+def _done(path: Path, sheets: int, pages: int, what: str) -> None:
+    noun = "sheet" if sheets == 1 else "sheets"
+    leaves = "page" if pages == 1 else "pages"
+    click.echo(f"Wrote {path}: {what}{sheets} briefing {noun}, {pages} {leaves}.")
+
+
+@click.command()
+@click.argument("states", nargs=-1)
+@click.option("--all", "every_state", is_flag=True, help="A sheet for every state.")
+@_options
+@click.pass_obj
+def brief(
+    context: _HasDatabase,
+    states: tuple[str, ...],
+    every_state: bool,
+    output: Path,
+    marking: Marking,
+    paper: str,
+    officer: str,
+    as_of: date | None,
+    treaty: str,
+) -> None:
+    """Print country briefing sheets (ISO codes or names) to a PDF file."""
+    from outreach.briefing.printing import print_all_states, print_states
+
+    if every_state and states:
+        raise click.UsageError("Give states or --all, not both.")
+    if not every_state and not states:
+        raise click.UsageError("Name the states to print (ISO codes such as KHM) or give --all.")
+    options = _print_options(marking, paper, officer)
+    with _progress("Briefing sheets") as progress:
+        if every_state:
+            printed = print_all_states(
+                context.db, output, options, as_of=as_of, treaty=treaty, progress=progress
+            )
+        else:
+            printed = print_states(
+                context.db, states, output, options, as_of=as_of, treaty=treaty,
+                progress=progress,
+            )  # fmt: skip
+    _done(printed.path, printed.sheets, printed.pages, "")
+
+
+@click.command()
+@click.argument("meeting")
+@_options
+@click.pass_obj
+def pack(
+    context: _HasDatabase,
+    meeting: str,
+    output: Path,
+    marking: Marking,
+    paper: str,
+    officer: str,
+    as_of: date | None,
+    treaty: str,
+) -> None:
+    """Print a meeting's pack (MEETING: its id or a unique part of its title) to a PDF."""
+    from outreach.briefing.printing import print_meeting
+
+    options = _print_options(marking, paper, officer)
+    with _progress("Meeting pack") as progress:
+        printed = print_meeting(
+            context.db, meeting, output, options, as_of=as_of, treaty=treaty, progress=progress
+        )
+    _done(printed.path, printed.sheets, printed.pages, f"{printed.title}; ")
+
+
+def register(cli: click.Group) -> None:
+    """Add `brief` and `pack` to the command line (once; a second call changes nothing)."""
+    for command in (brief, pack):
+        if command.name not in cli.commands:
+            cli.add_command(command)

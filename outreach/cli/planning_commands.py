@@ -1,0 +1,234 @@
+"""Forum planning on the command line: meetings, who is in the room, interventions, and
+the calendar as an .ics file.
+
+`register(cli)` adds the commands to the `outreach` group. The commands read the shared
+context object (`ctx.obj`, which has the opened database as `.db`) and import nothing
+from `outreach.cli.main`, so main can import this module at the top.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import click
+
+from outreach.cli.output import as_csv, as_json, as_table
+from outreach.domain.records import MeetingRecord
+from outreach.errors import NotFoundError
+from outreach.storage.database import Database
+
+MEETING_COLUMNS = ("id", "forum", "title", "city", "starts_on", "ends_on", "timezone")
+ROOM_COLUMNS = (
+    "category", "iso3", "name", "status", "stance", "in_room_as", "last_contact",
+    "open_demarches", "overdue_follow_ups", "planned",
+)  # fmt: skip
+INTERVENTION_COLUMNS = (
+    "id", "kind", "title", "starts_at", "ends_at", "status", "lead", "targets", "demarche",
+)  # fmt: skip
+FORMATS = click.Choice(["table", "csv", "json"])
+
+
+def _day(_ctx: click.Context, _param: click.Parameter, value: str | None) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(f"'{value}' is not a date; write it as YYYY-MM-DD.") from None
+
+
+def _db(context: Any) -> Database:
+    db = context.db
+    assert isinstance(db, Database)
+    return db
+
+
+def _print(rows: list[dict[str, Any]], columns: tuple[str, ...], output: str) -> None:
+    if output == "json":
+        click.echo(as_json(rows))
+    elif output == "csv":
+        click.echo(as_csv(rows, columns), nl=False)
+    else:
+        click.echo(as_table(rows, columns))
+
+
+def find_meeting(db: Database, text: str) -> MeetingRecord:
+    """The one meeting `text` names: its id, or part of its title (accents ignored)."""
+    from outreach.services.forums import ForumService
+
+    found = ForumService(db).find_meetings(text)
+    if not found:
+        raise NotFoundError(f"No meeting matches '{text}'; give its id or part of its title.")
+    if text.strip().isdigit() and found[0].id == int(text.strip()):
+        return found[0]
+    if len(found) > 1:
+        listed = "; ".join(f"{m.id} {m.title} ({m.starts_on.isoformat()})" for m in found[:8])
+        raise NotFoundError(
+            f"'{text}' matches {len(found)} meetings: {listed}. Give the meeting's id."
+        )
+    return found[0]
+
+
+@click.command("ics")
+@click.option(
+    "-o",
+    "--output",
+    "output",
+    required=True,
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="The .ics file to write (replaced if it exists).",
+)
+@click.option("--from", "from_", metavar="DATE", callback=_day, help="First day (YYYY-MM-DD).")
+@click.option("--to", metavar="DATE", callback=_day, help="Last day (YYYY-MM-DD).")
+@click.option("--state", metavar="STATE", help="Only what concerns this state (ISO code, name).")
+@click.option(
+    "--category", metavar="SLUG", help="Only what concerns a state of this priority category."
+)
+@click.pass_obj
+def ics(
+    context: Any,
+    output: Path,
+    from_: date | None,
+    to: date | None,
+    state: str | None,
+    category: str | None,
+) -> None:
+    """Export meetings, interventions, démarche due dates and follow-ups to .ics."""
+    from outreach.io.calendar_export import export_ics
+    from outreach.services.calendar import CalendarService
+
+    result = export_ics(
+        CalendarService(_db(context)), output, from_, to, state=state, category=category
+    )
+    click.echo(
+        f"Wrote {result.events} events to {result.path}: {result.meetings} meetings, "
+        f"{result.interventions} interventions, {result.demarches} démarche due dates, "
+        f"{result.follow_ups} follow-ups."
+    )
+
+
+@click.command("meetings")
+@click.argument("text", required=False)
+@click.option("--forum", help="Only this forum's meetings (its short name, e.g. msp).")
+@click.option(
+    "--from", "from_", metavar="DATE", callback=_day, help="Meetings ending on or after this day."
+)
+@click.option("--to", metavar="DATE", callback=_day, help="Meetings starting on or before it.")
+@click.option("--format", "output", type=FORMATS, default="table", show_default=True)
+@click.pass_obj
+def meetings(
+    context: Any,
+    text: str | None,
+    forum: str | None,
+    from_: date | None,
+    to: date | None,
+    output: str,
+) -> None:
+    """List meetings (those whose title holds TEXT, if given)."""
+    from outreach.services.forums import ForumService
+
+    service = ForumService(_db(context))
+    slugs = {f.id: f.slug for f in service.forums()}
+    found = service.meetings(forum, from_, to)
+    if text:
+        wanted = {m.id for m in service.find_meetings(text)}
+        found = [m for m in found if m.id in wanted]
+    rows = [
+        {
+            "id": m.id,
+            "forum": slugs.get(m.forum_id, ""),
+            "title": m.title,
+            "city": m.city,
+            "starts_on": m.starts_on,
+            "ends_on": m.ends_on,
+            "timezone": m.timezone,
+        }
+        for m in found
+    ]
+    _print(rows, MEETING_COLUMNS, output)
+
+
+@click.command("room")
+@click.argument("meeting")
+@click.option("--all", "everyone", is_flag=True, help="Also the states in no category.")
+@click.option("--format", "output", type=FORMATS, default="table", show_default=True)
+@click.pass_obj
+def room(context: Any, meeting: str, everyone: bool, output: str) -> None:
+    """Who is in the room at MEETING (its id or part of its title), by priority category."""
+    from outreach.services.meeting_planner import MeetingPlannerService
+
+    db = _db(context)
+    found = find_meeting(db, meeting)
+    planned = MeetingPlannerService(db).room(found.id, with_empty_categories=False)
+    rows = [
+        {
+            "category": group.name,
+            "iso3": row.iso3,
+            "name": row.name,
+            "status": row.status,
+            "stance": row.stance,
+            "in_room_as": "member" if row.member else "attendee",
+            "last_contact": row.last_contact_on,
+            "open_demarches": row.open_demarches,
+            "overdue_follow_ups": row.overdue_follow_ups,
+            "planned": row.interventions,
+        }
+        for group in planned.groups
+        if everyone or group.slug
+        for row in group.rows
+    ]
+    if output == "table":
+        click.echo(
+            f"{found.title}, {found.city}, {found.starts_on.isoformat()} to "
+            f"{found.ends_on.isoformat()}: {planned.state_count} states in the room."
+        )
+    _print(rows, ROOM_COLUMNS, output)
+
+
+@click.command("interventions")
+@click.argument("meeting")
+@click.option("--format", "output", type=FORMATS, default="table", show_default=True)
+@click.pass_obj
+def interventions(context: Any, meeting: str, output: str) -> None:
+    """List the interventions planned at MEETING (its id or part of its title)."""
+    from outreach.services.interventions import InterventionService
+    from outreach.services.states import StateService
+
+    db = _db(context)
+    found = find_meeting(db, meeting)
+    states = StateService(db)
+    names: dict[int, str] = {}
+
+    def iso3(state_id: int) -> str:
+        if state_id not in names:
+            names[state_id] = states.get(state_id).iso3
+        return names[state_id]
+
+    rows = [
+        {
+            "id": record.id,
+            "kind": record.kind,
+            "title": record.title,
+            "starts_at": record.starts_at.strftime("%Y-%m-%d %H:%M") if record.starts_at else "",
+            "ends_at": record.ends_at.strftime("%Y-%m-%d %H:%M") if record.ends_at else "",
+            "status": record.status,
+            "lead": record.lead_officer,
+            "targets": [iso3(state_id) for state_id in record.target_ids],
+            "demarche": record.demarche_id,
+        }
+        for record in InterventionService(db).for_meeting(found.id)
+    ]
+    _print(rows, INTERVENTION_COLUMNS, output)
+
+
+COMMANDS = (ics, meetings, room, interventions)
+
+
+def register(cli: click.Group) -> None:
+    """Add the planning commands to `cli` (a command already there is left as it is)."""
+    for command in COMMANDS:
+        assert command.name is not None
+        if command.name not in cli.commands:
+            cli.add_command(command)

@@ -1,0 +1,1 @@
+"""Import and export: files in and out of the database."""

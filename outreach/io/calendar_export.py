@@ -1,0 +1,172 @@
+"""The campaign's calendar as an iCalendar (.ics) file that any calendar program imports.
+
+Meetings, démarche due dates and open follow-ups are all-day events; an intervention with
+a time slot is a timed event on its meeting's clock (`DTSTART;TZID=Africa/Nairobi:...`,
+with the VTIMEZONE it needs), one without is an all-day event over its meeting's dates.
+Every event has a stable UID ("intervention-12@outreach"), so importing a newer export
+updates the events instead of doubling them. Dropped interventions are left out.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from icalendar import Calendar, Event
+
+from outreach.domain.enums import CalendarKind, InterventionStatus
+from outreach.domain.records import CalendarItem
+from outreach.errors import OutreachError
+from outreach.services.calendar import CalendarService
+
+PRODUCT = "-//Outreach//Treaty universalization CRM//EN"
+UID_DOMAIN = "outreach"
+UID_KINDS = {
+    CalendarKind.MEETING: "meeting",
+    CalendarKind.INTERVENTION: "intervention",
+    CalendarKind.DEMARCHE: "demarche-due",
+    CalendarKind.FOLLOW_UP: "follow-up",
+}
+CATEGORY_WORDS = {
+    CalendarKind.MEETING: "Meeting",
+    CalendarKind.INTERVENTION: "Intervention",
+    CalendarKind.DEMARCHE: "Démarche due",
+    CalendarKind.FOLLOW_UP: "Follow-up",
+}
+EVENT_STATUS = {
+    InterventionStatus.IDEA: "TENTATIVE",
+    InterventionStatus.PLANNED: "TENTATIVE",
+    InterventionStatus.CONFIRMED: "CONFIRMED",
+    InterventionStatus.DONE: "CONFIRMED",
+    InterventionStatus.DROPPED: "CANCELLED",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class ExportResult:
+    path: Path
+    events: int
+    meetings: int
+    interventions: int
+    demarches: int
+    follow_ups: int
+
+
+def uid(item: CalendarItem) -> str:
+    """The event's stable identifier: the same record gives the same UID in every export."""
+    return f"{UID_KINDS[item.kind]}-{item.id}@{UID_DOMAIN}"
+
+
+def summary(item: CalendarItem) -> str:
+    """The event's title as a calendar shows it."""
+    about = f" ({item.state_names})" if item.state_names else ""
+    if item.kind == CalendarKind.DEMARCHE:
+        return f"Démarche due: {item.title}{about}"
+    if item.kind == CalendarKind.FOLLOW_UP:
+        return f"Follow up: {item.title}{about}"
+    return item.title
+
+
+def event(item: CalendarItem, stamp: datetime) -> Event:
+    result = Event()
+    result.add("uid", uid(item))
+    result.add("dtstamp", stamp)
+    result.add("summary", summary(item))
+    if item.starts_at is not None:
+        zone = ZoneInfo(item.timezone or "UTC")
+        result.add("dtstart", item.starts_at.replace(tzinfo=zone))
+        if item.ends_at is not None:
+            result.add("dtend", item.ends_at.replace(tzinfo=zone))
+    else:
+        result.add("dtstart", item.starts_on)
+        result.add("dtend", item.ends_on + timedelta(days=1))  # exclusive: the day after
+    if item.kind in (CalendarKind.DEMARCHE, CalendarKind.FOLLOW_UP):
+        result.add("transp", "TRANSPARENT")  # a reminder, not time taken
+    if item.location:
+        result.add("location", item.location)
+    if item.description:
+        result.add("description", item.description)
+    result.add("categories", [CATEGORY_WORDS[item.kind]])
+    if item.kind == CalendarKind.INTERVENTION and item.status:
+        result.add("status", EVENT_STATUS[InterventionStatus(item.status)])
+    return result
+
+
+def build_calendar(
+    items: Iterable[CalendarItem], *, stamp: datetime | None = None, name: str = "Outreach"
+) -> Calendar:
+    """A VCALENDAR of `items` (dropped interventions left out), with the VTIMEZONEs that
+    its timed events use. `stamp` (UTC, now by default) is every event's DTSTAMP."""
+    moment = (stamp or datetime.now(UTC)).astimezone(UTC)
+    calendar = Calendar()
+    calendar.add("prodid", PRODUCT)
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("x-wr-calname", name)
+    for item in items:
+        if item.kind == CalendarKind.INTERVENTION and item.status == InterventionStatus.DROPPED:
+            continue
+        calendar.add_component(event(item, moment))
+    calendar.add_missing_timezones()
+    return calendar
+
+
+def calendar_ics(
+    service: CalendarService,
+    from_: date | None = None,
+    to: date | None = None,
+    *,
+    state: str | int | None = None,
+    category: str | None = None,
+    stamp: datetime | None = None,
+) -> tuple[bytes, list[CalendarItem]]:
+    """The .ics text for what the calendar holds from `from_` to `to` (filtered by state
+    and category like the calendar view), and the items in it."""
+    items = service.items(from_, to, state=state, category=category, include_dropped=False)
+    return build_calendar(items, stamp=stamp).to_ical(), items
+
+
+def export_ics(
+    service: CalendarService,
+    path: Path | str,
+    from_: date | None = None,
+    to: date | None = None,
+    *,
+    state: str | int | None = None,
+    category: str | None = None,
+    stamp: datetime | None = None,
+) -> ExportResult:
+    """Write the calendar to `path` (replacing it whole, never leaving half a file)."""
+    target = Path(path).expanduser()
+    text, items = calendar_ics(service, from_, to, state=state, category=category, stamp=stamp)
+    try:
+        handle, temporary = tempfile.mkstemp(prefix=".outreach-", suffix=".ics", dir=target.parent)
+    except OSError as error:
+        raise OutreachError(f"Cannot write {target}: {error.strerror or error}.") from None
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(text)
+        os.replace(temporary, target)
+    except OSError as error:
+        Path(temporary).unlink(missing_ok=True)
+        raise OutreachError(f"Cannot write {target}: {error.strerror or error}.") from None
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+    def count(kind: CalendarKind) -> int:
+        return sum(item.kind == kind for item in items)
+
+    return ExportResult(
+        path=target,
+        events=len(items),
+        meetings=count(CalendarKind.MEETING),
+        interventions=count(CalendarKind.INTERVENTION),
+        demarches=count(CalendarKind.DEMARCHE),
+        follow_ups=count(CalendarKind.FOLLOW_UP),
+    )

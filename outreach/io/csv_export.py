@@ -1,0 +1,125 @@
+"""CSV out: one file per table (`outreach export csv DIR`), and the one CSV writer that
+every export uses, the app's "Export this list" included.
+
+A spreadsheet program runs a cell that begins with = + - @ (or a tab or carriage return
+before one) as a formula, which a hostile value in a contact's notes could abuse. Every
+text cell written here goes through `neutralise`, which puts a single quote in front of
+such a cell, as OWASP recommends; the quote shows, the formula does not run. Numbers are
+written as numbers: they cannot carry a formula.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import csv
+import os
+import tempfile
+from collections.abc import Iterable, Iterator, Sequence
+from datetime import date, datetime
+from pathlib import Path
+from typing import IO, Any
+
+from outreach.errors import OutreachError
+from outreach.storage.database import Database
+
+DANGEROUS_FIRST = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise(cell: object) -> str:
+    """A cell's text, safe to open in a spreadsheet program."""
+    if cell is None:
+        return ""
+    if isinstance(cell, bool):
+        return "1" if cell else "0"
+    if isinstance(cell, int | float):
+        return repr(cell) if isinstance(cell, float) else str(cell)
+    if isinstance(cell, datetime | date):
+        return cell.isoformat()
+    text = str(cell)
+    if text.startswith(DANGEROUS_FIRST):
+        return "'" + text
+    return text
+
+
+def unneutralise(cell: str) -> str:
+    """A cell read back from one of our CSV files: the quote `neutralise` added goes."""
+    if cell.startswith("'") and cell[1:].startswith(DANGEROUS_FIRST):
+        return cell[1:]
+    return cell
+
+
+@contextlib.contextmanager
+def replacing(path: Path, encoding: str = "utf-8", newline: str | None = "") -> Iterator[IO[str]]:
+    """A text file written beside `path` and moved over it only when complete, so a
+    failed export never leaves half a file where the user expects a whole one."""
+    path = Path(path)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        descriptor, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    except OSError as error:
+        raise OutreachError(f"Cannot write {path}: {error.strerror or error}") from None
+    try:
+        with os.fdopen(descriptor, "w", encoding=encoding, newline=newline) as handle:
+            yield handle
+        os.replace(temporary, path)
+    except OSError as error:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise OutreachError(f"Cannot write {path}: {error.strerror or error}") from None
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise
+
+
+def write_rows(handle: IO[str], header: Sequence[str], rows: Iterable[Sequence[Any]]) -> int:
+    """Write a header and rows, every cell neutralised; returns the number of rows.
+
+    UTF-8 with a byte-order mark (written by the caller's encoding, see `write_csv`) so
+    that Excel reads accents right; the csv module quotes commas, quotes and newlines.
+    """
+    writer = csv.writer(handle, lineterminator="\r\n")
+    writer.writerow([neutralise(name) for name in header])
+    count = 0
+    for row in rows:
+        writer.writerow([neutralise(cell) for cell in row])
+        count += 1
+    return count
+
+
+def write_csv(path: Path, header: Sequence[str], rows: Iterable[Sequence[Any]]) -> int:
+    """Write one CSV file (replacing it whole); returns the number of rows written."""
+    with replacing(path, encoding="utf-8-sig") as handle:
+        return write_rows(handle, header, rows)
+
+
+def exported_tables(db: Database) -> list[str]:
+    """The app's tables, parents before children (the full-text index and the migration
+    bookkeeping aside)."""
+    from outreach.storage.models import Base
+
+    with db.read() as session:
+        present = {
+            str(name)
+            for name in session.connection()
+            .exec_driver_sql("SELECT name FROM sqlite_master WHERE type = 'table'")
+            .scalars()
+        }
+    return [table.name for table in Base.metadata.sorted_tables if table.name in present]
+
+
+def export_csv(db: Database, folder: Path) -> dict[str, int]:
+    """One `<table>.csv` per table in `folder` (created if needed), every row and column
+    as stored; returns the number of rows written per table."""
+    folder = Path(folder)
+    if folder.exists() and not folder.is_dir():
+        raise OutreachError(f"{folder} is a file; give a folder to export the tables into.")
+    counts: dict[str, int] = {}
+    tables = exported_tables(db)
+    with db.read() as session:  # one snapshot for every file
+        connection = session.connection()
+        for table in tables:
+            result = connection.exec_driver_sql(f'SELECT * FROM "{table}" ORDER BY rowid')
+            header = list(result.keys())
+            counts[table] = write_csv(folder / f"{table}.csv", header, result)
+    return counts

@@ -1,0 +1,477 @@
+"""Treaty status from the UN Treaty Collection's status table, as officers copy it.
+
+The table (e.g. chapter XXVI-5 for the Ottawa Convention) is saved as CSV from a
+spreadsheet or pasted from the web page as tab-separated text:
+
+    Participant	Signature	Ratification, Accession(a), Succession(d)
+    Afghanistan		11 Sep 2002 a
+    Denmark3	4 Dec 1997	8 Jun 1998
+    Japan	3 Dec 1997	30 Sep 1998 A
+
+- the third column's header is "Ratification, Accession(a), Succession(d)" or the longer
+  "Ratification, Acceptance(A), Approval(AA), Accession(a), Succession(d)";
+- dates read "3 Dec 1997"; a trailing "a", "A", "AA" or "d" says the kind of consent
+  (accession, acceptance, approval, succession; none: ratification);
+- footnote numbers are glued to names ("Denmark3") and sometimes to dates; they go;
+- names are the UN's ("Bolivia (Plurinational State of)", "Türkiye"), found through the
+  states' names and aliases; a name that matches nothing is reported, never guessed.
+
+`plan_untc_import` reads the table and compares it with the database: new
+participations, changed dates, and participations the table no longer lists (states
+absent from the table are outside the treaty). Nothing changes until `apply_untc_import`,
+which records every change in one transaction through `TreatyService`, so entry into
+force and obligations follow the treaty's rule and the audit trail has each change. A
+withdrawal recorded in the app is never erased by an import.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from dataclasses import dataclass
+from datetime import date
+from enum import StrEnum
+from pathlib import Path
+
+from sqlalchemy import select
+
+from outreach.domain.enums import ConsentKind
+from outreach.errors import OutreachError, ValidationError
+from outreach.reference.folding import fold
+from outreach.services import lookup
+from outreach.services.treaties import TreatyService, rules_of
+from outreach.storage.database import Database
+from outreach.storage.models import Participation, State
+
+# Month names as the UN prints them. Not strptime's %b: it follows the C locale, which a
+# desktop app sets from the user's language (French: "déc."), and the table is English.
+MONTHS = {
+    name: number
+    for number, names in enumerate(
+        (("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"),
+         ("may",), ("jun", "june"), ("jul", "july"), ("aug", "august"),
+         ("sep", "sept", "september"), ("oct", "october"), ("nov", "november"),
+         ("dec", "december")),
+        start=1,
+    )
+    for name in names
+}  # fmt: skip
+
+SUFFIXES = {
+    "": ConsentKind.RATIFICATION,
+    "a": ConsentKind.ACCESSION,
+    "A": ConsentKind.ACCEPTANCE,
+    "AA": ConsentKind.APPROVAL,
+    "d": ConsentKind.SUCCESSION,
+}
+
+_FOOTNOTES = r"(?:\s*\d{1,2}(?:\s*,\s*\d{1,2})*)?"
+_DATE = re.compile(
+    r"^(?P<day>\d{1,2})\s+(?P<month>[A-Za-z]{3,9})\.?\s+(?P<year>\d{4})"
+    r"(?:\s*(?P<suffix>AA|A|a|d|s)(?![A-Za-z]))?" + _FOOTNOTES + r"\s*$"
+)
+_NAME_FOOTNOTES = re.compile(r"^(?P<name>.*?\D)" + _FOOTNOTES + r"\s*$")
+_SPACES = re.compile(r"\s+")
+
+
+class ChangeKind(StrEnum):
+    NEW = "new"  # a state the database had no signature or consent for
+    CHANGED = "changed"  # different dates or kind of consent
+    NOT_LISTED = "not_listed"  # the table no longer lists it: outside the treaty
+
+
+@dataclass(frozen=True, slots=True)
+class TableRow:
+    """One participant as the table lists it."""
+
+    line: int
+    listed_name: str  # as written, footnotes and all
+    name: str  # footnotes removed
+    signed_on: date | None
+    consent_on: date | None
+    consent_kind: ConsentKind | None
+    problem: str | None = None  # why the dates could not be read (the row is skipped)
+
+
+@dataclass(frozen=True, slots=True)
+class ParsedTable:
+    rows: tuple[TableRow, ...]
+    problems: tuple[str, ...]  # rows that could not be read, with the reason
+
+
+@dataclass(frozen=True, slots=True)
+class Unmatched:
+    line: int
+    listed_name: str
+
+
+@dataclass(frozen=True, slots=True)
+class ParticipationChange:
+    kind: ChangeKind
+    state_id: int
+    state_name: str
+    listed_name: str  # "" for a state the table no longer lists
+    line: int | None
+    signed_before: date | None
+    consent_before: date | None
+    kind_before: ConsentKind | None
+    signed_on: date | None
+    consent_on: date | None
+    consent_kind: ConsentKind | None
+    in_force_on: date | None  # by the treaty's rule, after the change
+    withdrawal_kept: bool  # a withdrawal is recorded and stays
+
+
+@dataclass(frozen=True, slots=True)
+class ImportPlan:
+    """What an import would change; nothing has changed yet."""
+
+    treaty_code: str
+    source: str
+    as_of: date
+    listed: int  # participants read from the table
+    unchanged: int
+    changes: tuple[ParticipationChange, ...]
+    unmatched: tuple[Unmatched, ...]
+    problems: tuple[str, ...]
+    withdrawals_kept: tuple[str, ...]  # not listed, but a withdrawal is recorded: left as is
+
+    def of_kind(self, kind: ChangeKind) -> tuple[ParticipationChange, ...]:
+        return tuple(change for change in self.changes if change.kind == kind)
+
+    @property
+    def new(self) -> tuple[ParticipationChange, ...]:
+        return self.of_kind(ChangeKind.NEW)
+
+    @property
+    def changed(self) -> tuple[ParticipationChange, ...]:
+        return self.of_kind(ChangeKind.CHANGED)
+
+    @property
+    def not_listed(self) -> tuple[ParticipationChange, ...]:
+        return self.of_kind(ChangeKind.NOT_LISTED)
+
+
+@dataclass(frozen=True, slots=True)
+class ImportOutcome:
+    applied: int
+    treaty_code: str
+
+
+# --- reading the table ---------------------------------------------------------------------
+
+
+def _clean(cell: str) -> str:
+    return _SPACES.sub(" ", cell.replace("\xa0", " ").replace("\u202f", " ")).strip()
+
+
+def strip_footnotes(name: str) -> str:
+    """'Denmark3' -> 'Denmark'; 'Netherlands (Kingdom of the)4, 5' -> 'Netherlands (...)'."""
+    text = _clean(name)
+    match = _NAME_FOOTNOTES.match(text)
+    return match.group("name").strip() if match else text
+
+
+def parse_cell(cell: str) -> tuple[date, str] | None:
+    """A date cell: ('3 Dec 1997 a') -> (date(1997, 12, 3), 'a'); None when blank.
+    Raises ValueError with a reason when the cell holds something else."""
+    text = _clean(cell)
+    if not text:
+        return None
+    match = _DATE.match(text)
+    if not match:
+        raise ValueError(f"'{text}' is not a date like 3 Dec 1997")
+    month = MONTHS.get(match.group("month").lower())
+    if month is None:
+        raise ValueError(f"'{text}' has no month name that the UN uses")
+    try:
+        day = date(int(match.group("year")), month, int(match.group("day")))
+    except ValueError:
+        raise ValueError(f"'{text}' is not a day of the calendar") from None
+    return day, match.group("suffix") or ""
+
+
+def _decode(data: bytes) -> str:
+    for encoding in ("utf-8-sig", "cp1252"):
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    return data.decode("latin-1")
+
+
+def _records(text: str) -> list[list[str]]:
+    first_lines = "\n".join(text.splitlines()[:20])
+    if "\t" in first_lines:
+        delimiter = "\t"
+    else:
+        try:
+            delimiter = csv.Sniffer().sniff(first_lines, delimiters=",;\t").delimiter
+        except csv.Error:
+            delimiter = ","
+    return list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
+
+
+def _header(records: list[list[str]]) -> tuple[int, int, int | None, int]:
+    """(line index, participant, signature, consent) columns of the header row."""
+    for number, record in enumerate(records):
+        folded = [fold(_clean(cell)) for cell in record]
+        participant = next((i for i, c in enumerate(folded) if c.startswith("participant")), None)
+        if participant is None:
+            continue
+        signature = next((i for i, c in enumerate(folded) if c.startswith("signature")), None)
+        consent = next(
+            (i for i, c in enumerate(folded) if c.startswith(("ratification", "accession"))),
+            None,
+        )
+        if consent is None:
+            raise ValidationError(
+                "The table has no column 'Ratification, Accession(a), Succession(d)' "
+                "(or 'Ratification, Acceptance(A), Approval(AA), Accession(a), "
+                "Succession(d)'); copy the whole status table, headers included."
+            )
+        return number, participant, signature, consent
+    raise ValidationError(
+        "No 'Participant' header found; copy the UN Treaty Collection's status table "
+        "with its header row (Participant, Signature, Ratification, …)."
+    )
+
+
+def parse_untc_table(text: str) -> ParsedTable:
+    """The participants of a status table (CSV or tab-separated text)."""
+    records = _records(text)
+    start, participant, signature, consent = _header(records)
+    rows: list[TableRow] = []
+    problems: list[str] = []
+    for index, record in enumerate(records[start + 1 :], start=start + 2):
+
+        def cell(column: int | None, record: list[str] = record) -> str:
+            return record[column] if column is not None and column < len(record) else ""
+
+        listed = _clean(cell(participant))
+        if not listed:
+            continue
+        name = strip_footnotes(listed)
+        try:
+            signed = parse_cell(cell(signature))
+            consented = parse_cell(cell(consent))
+        except ValueError as error:
+            problem = f"line {index}: {name}: {error}"
+            problems.append(problem)
+            rows.append(TableRow(index, listed, name, None, None, None, problem))
+            continue
+        if consented is not None and consented[1] not in SUFFIXES:
+            problem = (
+                f"line {index}: {name}: '{consented[1]}' is not a kind of consent "
+                "(a, A, AA, d or none)"
+            )
+            problems.append(problem)
+            rows.append(TableRow(index, listed, name, None, None, None, problem))
+            continue
+        rows.append(
+            TableRow(
+                line=index,
+                listed_name=listed,
+                name=name,
+                signed_on=signed[0] if signed else None,
+                consent_on=consented[0] if consented else None,
+                consent_kind=SUFFIXES[consented[1]] if consented else None,
+            )
+        )
+    return ParsedTable(rows=tuple(rows), problems=tuple(problems))
+
+
+def read_untc_file(path: Path) -> ParsedTable:
+    try:
+        data = Path(path).read_bytes()
+    except OSError as error:
+        raise OutreachError(f"Cannot read {path}: {error.strerror or error}") from None
+    return parse_untc_table(_decode(data))
+
+
+# --- comparing with the database ----------------------------------------------------------
+
+
+def plan_untc_import(
+    db: Database,
+    table: ParsedTable,
+    treaty_code: str = "APMBC",
+    *,
+    source: str = "UN Treaty Collection status table",
+    as_of: date | None = None,
+) -> ImportPlan:
+    """What importing `table` would change for `treaty_code`; changes nothing."""
+    day = as_of or date.today()
+    problems = list(table.problems)
+    changes: list[ParticipationChange] = []
+    unmatched: list[Unmatched] = []
+    unchanged = 0
+    with db.read() as session:
+        treaty = lookup.treaty(session, treaty_code)
+        rules = rules_of(treaty)
+        current = {
+            row.state_id: row
+            for row in session.scalars(
+                select(Participation).where(Participation.treaty_id == treaty.id)
+            )
+        }
+        seen: dict[int, int] = {}
+        for row in table.rows:
+            state = lookup.find_state(session, row.name)
+            if state is None:
+                unmatched.append(Unmatched(row.line, row.listed_name))
+                continue
+            if state.id in seen:
+                problems.append(
+                    f"line {row.line}: {row.name} names {state.name} again "
+                    f"(line {seen[state.id]}); only the first is used"
+                )
+                continue
+            seen[state.id] = row.line
+            if row.problem is not None:
+                continue  # listed, so not "no longer listed", but nothing to record
+            before = current.get(state.id)
+            signed_before = before.signed_on if before else None
+            consent_before = before.consent_on if before else None
+            kind_before = (
+                ConsentKind(before.consent_kind) if before and before.consent_kind else None
+            )
+            if (signed_before, consent_before, kind_before) == (
+                row.signed_on,
+                row.consent_on,
+                row.consent_kind,
+            ):
+                unchanged += 1
+                continue
+            changes.append(
+                ParticipationChange(
+                    kind=ChangeKind.CHANGED if signed_before or consent_before else ChangeKind.NEW,
+                    state_id=state.id,
+                    state_name=state.name,
+                    listed_name=row.listed_name,
+                    line=row.line,
+                    signed_before=signed_before,
+                    consent_before=consent_before,
+                    kind_before=kind_before,
+                    signed_on=row.signed_on,
+                    consent_on=row.consent_on,
+                    consent_kind=row.consent_kind,
+                    in_force_on=rules.entry_into_force_for(row.consent_on)
+                    if row.consent_on
+                    else None,
+                    withdrawal_kept=bool(before and before.withdrawal_notified_on),
+                )
+            )
+        withdrawals_kept: list[str] = []
+        names: dict[int, str] = {
+            row.id: row.name for row in session.execute(select(State.id, State.name))
+        }
+        for state_id, before in sorted(current.items(), key=lambda item: fold(names[item[0]])):
+            if state_id in seen or (before.signed_on is None and before.consent_on is None):
+                continue
+            if before.withdrawal_notified_on is not None:
+                withdrawals_kept.append(names[state_id])
+                continue
+            changes.append(
+                ParticipationChange(
+                    kind=ChangeKind.NOT_LISTED,
+                    state_id=state_id,
+                    state_name=names[state_id],
+                    listed_name="",
+                    line=None,
+                    signed_before=before.signed_on,
+                    consent_before=before.consent_on,
+                    kind_before=ConsentKind(before.consent_kind) if before.consent_kind else None,
+                    signed_on=None,
+                    consent_on=None,
+                    consent_kind=None,
+                    in_force_on=None,
+                    withdrawal_kept=False,
+                )
+            )
+    order = {ChangeKind.NEW: 0, ChangeKind.CHANGED: 1, ChangeKind.NOT_LISTED: 2}
+    changes.sort(key=lambda change: (order[change.kind], fold(change.state_name)))
+    return ImportPlan(
+        treaty_code=treaty.code,
+        source=source,
+        as_of=day,
+        listed=len(table.rows),
+        unchanged=unchanged,
+        changes=tuple(changes),
+        unmatched=tuple(unmatched),
+        problems=tuple(problems),
+        withdrawals_kept=tuple(withdrawals_kept),
+    )
+
+
+def plan_untc_file(
+    db: Database, path: Path, treaty_code: str = "APMBC", *, as_of: date | None = None
+) -> ImportPlan:
+    """Read a saved status table and plan its import (the source names the file)."""
+    return plan_untc_import(
+        db,
+        read_untc_file(path),
+        treaty_code,
+        source=f"UN Treaty Collection status table ({Path(path).name})",
+        as_of=as_of,
+    )
+
+
+def apply_untc_import(db: Database, plan: ImportPlan) -> ImportOutcome:
+    """Record every change of `plan` in one transaction (all or nothing).
+
+    Refused when a participation changed since the plan was made: plan again."""
+    treaties = TreatyService(db)
+    with db.write() as session:
+        treaty = lookup.treaty(session, plan.treaty_code)
+        for change in plan.changes:
+            now = session.scalar(
+                select(Participation).where(
+                    Participation.treaty_id == treaty.id,
+                    Participation.state_id == change.state_id,
+                )
+            )
+            if (
+                (now.signed_on if now else None),
+                (now.consent_on if now else None),
+                (now.consent_kind if now else None),
+            ) != (
+                change.signed_before,
+                change.consent_before,
+                change.kind_before.value if change.kind_before else None,
+            ):
+                raise ValidationError(
+                    f"{change.state_name}'s participation changed since the preview; "
+                    "nothing was imported. Preview the import again."
+                )
+            try:
+                treaties.record_participation(
+                    change.state_id,
+                    plan.treaty_code,
+                    signed_on=change.signed_on,
+                    consent_on=change.consent_on,
+                    consent_kind=change.consent_kind,
+                    source=plan.source,
+                    as_of=plan.as_of,
+                )
+            except ValidationError as error:
+                raise ValidationError(
+                    f"{change.state_name}: {error} Nothing was imported.", error.field
+                ) from None
+    return ImportOutcome(applied=len(plan.changes), treaty_code=plan.treaty_code)
+
+
+class UntcImporter:
+    """The import as the app's dialog uses it: plan from a file, then apply."""
+
+    def __init__(self, db: Database) -> None:
+        self._db = db
+
+    def plan_file(
+        self, path: Path, treaty_code: str = "APMBC", *, as_of: date | None = None
+    ) -> ImportPlan:
+        return plan_untc_file(self._db, path, treaty_code, as_of=as_of)
+
+    def apply(self, plan: ImportPlan) -> ImportOutcome:
+        return apply_untc_import(self._db, plan)

@@ -1,0 +1,246 @@
+"""Searching the index: what people type becomes an FTS5 query of quoted prefixes, each
+kind is ranked by bm25 (title-like columns weigh most), and each hit comes back as a
+frozen `SearchHit` with a title, a line of context and the matching words marked.
+
+Ranking is bounded so that a query stays quick on the large demo (200,000 log entries):
+bm25 is computed over the newest `window` matches of each kind (2,000 by default), which
+is every match for any query that narrows things down, and the most recent ones for a
+word that appears everywhere ("discussed"), where recency is the better order anyway.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from sqlalchemy import Connection
+
+from outreach.errors import ValidationError
+from outreach.reference.folding import fold
+from outreach.search.index import quote
+from outreach.search.records import (
+    MARK_END,
+    MARK_START,
+    SearchGroup,
+    SearchHit,
+    SearchKind,
+    SearchResults,
+)
+from outreach.search.sources import BY_KIND, Source
+from outreach.storage.database import Database
+
+KIND_ORDER: tuple[SearchKind, ...] = tuple(SearchKind)
+DEFAULT_LIMIT = 5
+DEFAULT_WINDOW = 2_000
+MAX_TERMS = 8
+SNIPPET_BEFORE, SNIPPET_AFTER = 50, 110
+
+_WORD = re.compile(r"[^\W_]+")
+
+# Per kind: id, title, state id and up to three parts of the subtitle, for some ids.
+_DETAILS: dict[SearchKind, str] = {
+    SearchKind.STATE: (
+        "SELECT s.id, s.name, s.id, s.iso3, s.subregion, s.official_name "
+        "FROM state s WHERE s.id IN ({ids})"
+    ),
+    SearchKind.CONTACT: (
+        "SELECT c.id, trim(c.given_name || ' ' || c.family_name), c.state_id, c.position, "
+        "o.name, st.name FROM contact c LEFT JOIN organization o ON o.id = c.organization_id "
+        "LEFT JOIN state st ON st.id = c.state_id WHERE c.id IN ({ids})"
+    ),
+    SearchKind.ORGANIZATION: (
+        "SELECT o.id, o.name, o.state_id, o.kind, o.city, st.name FROM organization o "
+        "LEFT JOIN state st ON st.id = o.state_id WHERE o.id IN ({ids})"
+    ),
+    SearchKind.DEMARCHE: (
+        "SELECT d.id, d.title, d.state_id, st.name, d.status, d.due_on FROM demarche d "
+        "LEFT JOIN state st ON st.id = d.state_id WHERE d.id IN ({ids})"
+    ),
+    SearchKind.INTERVENTION: (
+        "SELECT i.id, i.title, (SELECT min(t.state_id) FROM intervention_target t "
+        "WHERE t.intervention_id = i.id), m.title, i.kind, i.status FROM intervention i "
+        "LEFT JOIN meeting m ON m.id = i.meeting_id WHERE i.id IN ({ids})"
+    ),
+    SearchKind.LOG_ENTRY: (
+        "SELECT e.id, e.summary, (SELECT min(ls.state_id) FROM log_entry_state ls "
+        "WHERE ls.log_entry_id = e.id), e.occurred_on, e.kind, "
+        "(SELECT group_concat(st.name, ', ') FROM log_entry_state ls JOIN state st "
+        "ON st.id = ls.state_id WHERE ls.log_entry_id = e.id) "
+        "FROM log_entry e WHERE e.id IN ({ids})"
+    ),
+}
+
+
+def terms_of(text: str) -> list[str]:
+    """The words of a query as the index splits them (letters and digits)."""
+    words = _WORD.findall(unicodedata.normalize("NFC", text))
+    longer = [word for word in words if len(word) > 1]
+    # A one-letter word ("d" of "d'Ivoire") matches everything as a prefix: drop it when
+    # the query has better words.
+    return (longer or words)[:MAX_TERMS]
+
+
+def match_expression(text: str) -> str | None:
+    """An FTS5 query matching records holding every word of `text` as a word prefix
+    ("dema" finds "démarche"), or None when `text` has no words. Quoting each word keeps
+    FTS5's own syntax (AND, NEAR, quotes, *) out of what people type."""
+    terms = terms_of(text)
+    if not terms:
+        return None
+    return " ".join(f'"{term}"*' for term in terms)
+
+
+def _mark(text: str, prefixes: Sequence[str]) -> tuple[str, int | None]:
+    """`text` with the words that start with a prefix marked; and where the first is."""
+    pieces: list[str] = []
+    last, first = 0, None
+    for match in _WORD.finditer(text):
+        word = match.group()
+        if any(fold(word).startswith(prefix) for prefix in prefixes):
+            if first is None:
+                first = len("".join(pieces)) + (match.start() - last)
+            pieces += [text[last : match.start()], MARK_START, word, MARK_END]
+            last = match.end()
+    pieces.append(text[last:])
+    return "".join(pieces), first
+
+
+def _excerpt(marked: str, first: int) -> str:
+    """A window of a long text around its first match, cut at spaces."""
+    if len(marked) <= SNIPPET_BEFORE + SNIPPET_AFTER:
+        return marked
+    start = max(0, first - SNIPPET_BEFORE)
+    end = min(len(marked), first + SNIPPET_AFTER)
+    if start > 0:
+        space = marked.find(" ", start)
+        start = space + 1 if 0 <= space < first else start
+    if end < len(marked):
+        space = marked.rfind(" ", first, end)
+        end = space if space > first else end
+    excerpt = marked[start:end]
+    if excerpt.count(MARK_START) > excerpt.count(MARK_END):
+        excerpt += MARK_END
+    return ("…" if start > 0 else "") + excerpt + ("…" if end < len(marked) else "")
+
+
+def _snippet(source: Source, values: Sequence[Any], prefixes: Sequence[str]) -> tuple[str, str]:
+    """(column name, marked excerpt) of the weightiest column that matched."""
+    order = sorted(
+        range(len(source.columns)),
+        key=lambda i: (source.columns[i][0] == "labels", -source.columns[i][1]),
+    )
+    for index in order:
+        text = str(values[index] or "")
+        marked, first = _mark(text, prefixes)
+        if first is not None:
+            return source.columns[index][0], _excerpt(marked, first)
+    return source.columns[0][0], str(values[0] or "")
+
+
+def _subtitle(parts: Iterable[object]) -> str:
+    return " · ".join(str(part).replace("_", " ") for part in parts if part not in (None, ""))
+
+
+class SearchService:
+    def __init__(self, db: Database) -> None:
+        self._db = db
+
+    def search(
+        self,
+        text: str,
+        *,
+        limit: int = DEFAULT_LIMIT,
+        kinds: Iterable[SearchKind | str] | None = None,
+        window: int = DEFAULT_WINDOW,
+    ) -> SearchResults:
+        """The best `limit` records of each kind holding every word of `text` (as a word
+        or the start of one, ignoring case and accents), best first."""
+        if limit < 1:
+            raise ValidationError(f"The number of results must be at least 1 (got {limit}).")
+        wanted = self._kinds(kinds)
+        expression = match_expression(text)
+        if expression is None:
+            return SearchResults(text=text, groups=())
+        prefixes = [fold(term) for term in terms_of(text)]
+        groups = []
+        with self._db.read() as session:
+            connection = session.connection()
+            for kind in wanted:
+                group = self._group(connection, BY_KIND[kind], expression, prefixes, limit, window)
+                if group.hits:
+                    groups.append(group)
+        return SearchResults(text=text, groups=tuple(groups))
+
+    @staticmethod
+    def _kinds(kinds: Iterable[SearchKind | str] | None) -> list[SearchKind]:
+        if kinds is None:
+            return list(KIND_ORDER)
+        chosen = set()
+        for kind in kinds:
+            try:
+                chosen.add(SearchKind(kind))
+            except ValueError:
+                allowed = ", ".join(KIND_ORDER)
+                raise ValidationError(
+                    f"'{kind}' is not a kind of record to search; choose from: {allowed}.",
+                    "kinds",
+                ) from None
+        return [kind for kind in KIND_ORDER if kind in chosen]
+
+    @staticmethod
+    def _group(
+        connection: Connection,
+        source: Source,
+        expression: str,
+        prefixes: Sequence[str],
+        limit: int,
+        window: int,
+    ) -> SearchGroup:
+        fts = quote(source.fts)
+        weights = ", ".join(str(weight) for _name, weight in source.columns)
+        ranked = connection.exec_driver_sql(
+            f"SELECT rowid, score FROM (SELECT rowid, bm25({fts}, {weights}) AS score "
+            f"FROM {fts} WHERE {fts} MATCH ? ORDER BY rowid DESC LIMIT ?) "
+            "ORDER BY score, rowid DESC LIMIT ?",
+            (expression, window, limit + 1),
+        ).all()
+        more = len(ranked) > limit
+        ranked = ranked[:limit]
+        if not ranked:
+            return SearchGroup(kind=source.kind, hits=(), more=False)
+        ids = [int(row[0]) for row in ranked]
+        marks = ", ".join("?" for _ in ids)
+        documents = {
+            int(row[0]): tuple(row[1:])
+            for row in connection.exec_driver_sql(
+                f"SELECT rowid, * FROM {fts} WHERE rowid IN ({marks})", tuple(ids)
+            )
+        }
+        details = {
+            int(row[0]): tuple(row[1:])
+            for row in connection.exec_driver_sql(
+                _DETAILS[source.kind].format(ids=marks), tuple(ids)
+            )
+        }
+        hits = []
+        for record_id, score in ranked:
+            if record_id not in details or record_id not in documents:
+                continue
+            title, state_id, *parts = details[record_id]
+            parts = [part for part in parts if part != title]  # e.g. an official name
+            field, snippet = _snippet(source, documents[record_id], prefixes)
+            hits.append(
+                SearchHit(
+                    kind=source.kind,
+                    id=record_id,
+                    title=str(title or ""),
+                    subtitle=_subtitle(parts),
+                    snippet=snippet,
+                    field=field,
+                    state_id=int(state_id) if state_id is not None else None,
+                    score=float(score),
+                )
+            )
+        return SearchGroup(kind=source.kind, hits=tuple(hits), more=more)

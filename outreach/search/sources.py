@@ -1,0 +1,253 @@
+"""What the search index holds: one FTS5 table per kind of record, one row per live
+record, built by a SQL query over the record and the few records it names.
+
+A document takes text from other tables (a contact's organization and state, a log
+entry's states and contacts), so each source lists the tables it *watches*: a change to
+a watched table re-indexes the documents it touches, through SQL triggers (see
+`outreach.search.index` for why triggers).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from outreach.search.records import SearchKind
+from outreach.storage.migrations.filters import SEARCH_TRIGGER_PREFIX
+
+TOKENIZE = "unicode61 remove_diacritics 2"
+PREFIX = "2 3"  # prefix indexes for what people type first: "dé", "dém"
+
+
+@dataclass(frozen=True, slots=True)
+class Watch:
+    """A table whose rows feed documents. `ids` selects the ids of the documents a row
+    touches, with `{keys}` standing for the row's `key` value(s), old and/or new."""
+
+    table: str
+    columns: tuple[str, ...]  # an UPDATE of these re-indexes; others are ignored
+    key: str = "id"
+    ids: str = "{keys}"
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    kind: SearchKind
+    columns: tuple[tuple[str, float], ...]  # FTS column, bm25 weight
+    select: str  # "SELECT <alias>.id, <one value per column> FROM ..."
+    alias: str
+    live: str  # the condition that keeps deleted records out
+    watches: tuple[Watch, ...]
+
+    @property
+    def table(self) -> str:
+        return str(self.kind)
+
+    @property
+    def fts(self) -> str:
+        return f"search_{self.kind}_fts"
+
+    def document_query(self, ids: str | None = None) -> str:
+        """The documents of the live records whose id is in `ids` (all when None)."""
+        where = self.live if ids is None else f"{self.live} AND {self.alias}.id IN ({ids})"
+        return f"{self.select} WHERE {where}"
+
+    def trigger_name(self, watch: Watch, event: str) -> str:
+        return f"{SEARCH_TRIGGER_PREFIX}{self.kind}__{watch.table}_{event}"
+
+
+def _label(column: str) -> str:
+    """An enum value as words: 'note_verbale' -> 'note verbale'."""
+    return f"replace({column}, '_', ' ')"
+
+
+SOURCES: tuple[Source, ...] = (
+    Source(
+        kind=SearchKind.STATE,
+        columns=(
+            ("name", 10.0),
+            ("official_name", 5.0),
+            ("codes", 5.0),
+            ("aliases", 8.0),
+            ("notes", 1.0),
+            ("talking_points", 1.0),
+        ),
+        select=(
+            "SELECT s.id, s.name, s.official_name, s.iso2 || ' ' || s.iso3, "
+            "coalesce((SELECT group_concat(a.alias, ' · ') FROM state_alias a "
+            "WHERE a.state_id = s.id), ''), s.notes, s.talking_points FROM state s"
+        ),
+        alias="s",
+        live="1",
+        watches=(
+            Watch("state", ("name", "official_name", "iso2", "iso3", "notes", "talking_points")),
+            Watch("state_alias", ("state_id", "alias"), key="state_id"),
+        ),
+    ),
+    Source(
+        kind=SearchKind.CONTACT,
+        columns=(
+            ("name", 10.0),
+            ("position", 3.0),
+            ("organization", 2.0),
+            ("state", 2.0),
+            ("reach", 3.0),
+            ("notes", 1.0),
+        ),
+        select=(
+            "SELECT c.id, trim(c.given_name || ' ' || c.family_name), c.position, "
+            "coalesce(o.name, ''), coalesce(st.name, ''), c.email || ' ' || c.phone, c.notes "
+            "FROM contact c LEFT JOIN organization o ON o.id = c.organization_id "
+            "LEFT JOIN state st ON st.id = c.state_id"
+        ),
+        alias="c",
+        live="c.deleted_at IS NULL",
+        watches=(
+            Watch(
+                "contact",
+                (
+                    "given_name",
+                    "family_name",
+                    "position",
+                    "organization_id",
+                    "state_id",
+                    "email",
+                    "phone",
+                    "notes",
+                    "deleted_at",
+                ),
+            ),
+            Watch(
+                "organization",
+                ("name",),
+                ids="SELECT id FROM contact WHERE organization_id IN ({keys})",
+            ),
+            Watch("state", ("name",), ids="SELECT id FROM contact WHERE state_id IN ({keys})"),
+        ),
+    ),
+    Source(
+        kind=SearchKind.ORGANIZATION,
+        columns=(("name", 10.0), ("city", 3.0), ("state", 2.0), ("notes", 1.0)),
+        select=(
+            "SELECT o.id, o.name, o.city, coalesce(st.name, ''), o.notes "
+            "FROM organization o LEFT JOIN state st ON st.id = o.state_id"
+        ),
+        alias="o",
+        live="o.deleted_at IS NULL",
+        watches=(
+            Watch("organization", ("name", "city", "state_id", "notes", "deleted_at")),
+            Watch("state", ("name",), ids="SELECT id FROM organization WHERE state_id IN ({keys})"),
+        ),
+    ),
+    Source(
+        kind=SearchKind.DEMARCHE,
+        columns=(
+            ("title", 10.0),
+            ("state", 4.0),
+            ("talking_points", 1.0),
+            ("response", 1.0),
+            ("labels", 0.5),
+        ),
+        select=(
+            "SELECT d.id, d.title, coalesce(st.name, ''), d.talking_points, "
+            "d.response || ' ' || d.status_reason, "
+            f"'démarche ' || d.status || ' ' || {_label('d.requested_action')} || ' ' || "
+            f"{_label('d.channel')} || ' ' || d.officer "
+            "FROM demarche d LEFT JOIN state st ON st.id = d.state_id"
+        ),
+        alias="d",
+        live="d.deleted_at IS NULL",
+        watches=(
+            Watch(
+                "demarche",
+                (
+                    "title",
+                    "state_id",
+                    "talking_points",
+                    "response",
+                    "status_reason",
+                    "status",
+                    "requested_action",
+                    "channel",
+                    "officer",
+                    "deleted_at",
+                ),
+            ),
+            Watch("state", ("name",), ids="SELECT id FROM demarche WHERE state_id IN ({keys})"),
+        ),
+    ),
+    Source(
+        kind=SearchKind.INTERVENTION,
+        columns=(
+            ("title", 10.0),
+            ("meeting", 3.0),
+            ("talking_points", 1.0),
+            ("outcome", 1.0),
+            ("labels", 0.5),
+        ),
+        select=(
+            "SELECT i.id, i.title, coalesce(m.title, ''), i.talking_points, i.outcome, "
+            f"'intervention ' || {_label('i.kind')} || ' ' || i.status || ' ' || i.lead_officer "
+            "FROM intervention i LEFT JOIN meeting m ON m.id = i.meeting_id"
+        ),
+        alias="i",
+        live="i.deleted_at IS NULL",
+        watches=(
+            Watch(
+                "intervention",
+                (
+                    "title",
+                    "meeting_id",
+                    "talking_points",
+                    "outcome",
+                    "kind",
+                    "status",
+                    "lead_officer",
+                    "deleted_at",
+                ),
+            ),
+            Watch(
+                "meeting",
+                ("title",),
+                ids="SELECT id FROM intervention WHERE meeting_id IN ({keys})",
+            ),
+        ),
+    ),
+    Source(
+        kind=SearchKind.LOG_ENTRY,
+        columns=(
+            ("summary", 10.0),
+            ("details", 1.0),
+            ("states", 3.0),
+            ("contacts", 3.0),
+            ("labels", 0.5),
+        ),
+        select=(
+            "SELECT e.id, e.summary, e.details, "
+            "coalesce((SELECT group_concat(st.name, ' · ') FROM log_entry_state ls "
+            "JOIN state st ON st.id = ls.state_id WHERE ls.log_entry_id = e.id), ''), "
+            "coalesce((SELECT group_concat(trim(c.given_name || ' ' || c.family_name), ' · ') "
+            "FROM log_entry_contact lc JOIN contact c ON c.id = lc.contact_id "
+            "WHERE lc.log_entry_id = e.id), ''), "
+            "e.kind || ' ' || e.officer FROM log_entry e"
+        ),
+        alias="e",
+        live="e.deleted_at IS NULL",
+        watches=(
+            Watch("log_entry", ("summary", "details", "kind", "officer", "deleted_at")),
+            Watch("log_entry_state", ("log_entry_id", "state_id"), key="log_entry_id"),
+            Watch("log_entry_contact", ("log_entry_id", "contact_id"), key="log_entry_id"),
+            Watch(
+                "state",
+                ("name",),
+                ids="SELECT log_entry_id FROM log_entry_state WHERE state_id IN ({keys})",
+            ),
+            Watch(
+                "contact",
+                ("given_name", "family_name"),
+                ids="SELECT log_entry_id FROM log_entry_contact WHERE contact_id IN ({keys})",
+            ),
+        ),
+    ),
+)
+
+BY_KIND: dict[SearchKind, Source] = {source.kind: source for source in SOURCES}

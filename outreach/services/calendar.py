@@ -1,0 +1,376 @@
+"""The campaign's calendar: meetings, interventions, démarche due dates and open follow-ups,
+as one list of dated items that the calendar view, the .ics export and the "due this week"
+summary all read.
+
+Only what still calls for action is on it besides meetings and interventions: démarches
+that are open (not closed or cancelled) and follow-ups not yet done.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date, timedelta
+
+from sqlalchemy import ColumnElement, func, select
+
+from outreach.domain.enums import CalendarKind, DemarcheStatus, InterventionKind
+from outreach.domain.records import (
+    CalendarItem,
+    DemarcheRecord,
+    DueSummary,
+    InterventionRecord,
+    LogEntryRecord,
+    MeetingRecord,
+)
+from outreach.errors import ValidationError
+from outreach.services import common, lookup
+from outreach.services.contact_log import log_entry_record
+from outreach.services.demarches import DemarcheService
+from outreach.services.forums import ForumService
+from outreach.services.interventions import InterventionService
+from outreach.services.meeting_planner import room_state_ids
+from outreach.services.picture import category_members, load_pictures
+from outreach.services.states import DEFAULT_TREATY
+from outreach.services.validation import choice
+from outreach.storage.database import Database
+from outreach.storage.models import (
+    Demarche,
+    LogEntry,
+    LogEntryContact,
+    LogEntryState,
+    Meeting,
+    State,
+)
+
+KIND_ORDER = {kind: rank for rank, kind in enumerate(CalendarKind)}
+KIND_WORDS = {
+    InterventionKind.STATEMENT: "Statement",
+    InterventionKind.SIDE_EVENT: "Side event",
+    InterventionKind.BILATERAL: "Bilateral",
+}
+
+
+def sort_key(item: CalendarItem) -> tuple[date, bool, str, int, str, int]:
+    """Day, then all-day items before timed ones, then by time, kind and title."""
+    moment = item.starts_at.strftime("%H:%M") if item.starts_at else ""
+    return (
+        item.starts_on,
+        item.starts_at is not None,
+        moment,
+        KIND_ORDER[item.kind],
+        item.title.casefold(),
+        item.id,
+    )
+
+
+def _check_period(start: date | None, end: date | None) -> None:
+    if start is not None and end is not None and end < start:
+        raise ValidationError(
+            f"The period ends ({end.isoformat()}) before it starts ({start.isoformat()}).", "to"
+        )
+
+
+def _within(day: date, start: date | None, end: date | None) -> bool:
+    return (start is None or start <= day) and (end is None or day <= end)
+
+
+class CalendarService:
+    def __init__(self, db: Database) -> None:
+        self._db = db
+        self._forums = ForumService(db)
+        self._interventions = InterventionService(db)
+        self._demarches = DemarcheService(db)
+
+    # --- the items -------------------------------------------------------------------------
+
+    def items(
+        self,
+        from_: date | None = None,
+        to: date | None = None,
+        *,
+        state: str | int | None = None,
+        category: str | None = None,
+        kinds: Iterable[CalendarKind | str] | None = None,
+        include_dropped: bool = True,
+        today: date | None = None,
+        treaty: str = DEFAULT_TREATY,
+    ) -> list[CalendarItem]:
+        """Everything on the calendar from `from_` to `to` (inclusive; open ends allowed),
+        soonest first. With `state`, only what concerns it (a meeting: when it is in the
+        room); with `category` (a slug), what concerns one of its states. Overdue means
+        before `today` (today by default)."""
+        _check_period(from_, to)
+        day = today or date.today()
+        wanted = (
+            {choice(CalendarKind, kind, "kind") for kind in kinds}
+            if kinds is not None
+            else set(CalendarKind)
+        )
+        names = self._state_names()
+        meetings = self._meeting_records()
+        found: list[CalendarItem] = []
+        if CalendarKind.MEETING in wanted:
+            found += self._meetings(from_, to)
+        if CalendarKind.INTERVENTION in wanted:
+            found += [
+                self._intervention(record, names, day, meetings)
+                for record in self._interventions.between(from_, to)
+                if include_dropped or record.status != "dropped"
+            ]
+        if CalendarKind.DEMARCHE in wanted:
+            found += [
+                self._demarche(record, names, day)
+                for record in self._demarches.list(open_only=True)
+                if record.due_on is not None and _within(record.due_on, from_, to)
+            ]
+        if CalendarKind.FOLLOW_UP in wanted:
+            found += [self._follow_up(entry, names, day) for entry in self._follow_ups(from_, to)]
+        if state is not None or category is not None:
+            found = self._filtered(found, state, category, treaty)
+        return sorted(found, key=sort_key)
+
+    def _state_names(self) -> dict[int, str]:
+        with self._db.read() as session:
+            rows = session.execute(select(State.id, State.name))
+            return {state_id: name for state_id, name in rows}  # noqa: C416
+
+    def _meetings(self, start: date | None, end: date | None) -> list[CalendarItem]:
+        forums = {forum.id: forum.name for forum in self._forums.forums()}
+        return [
+            self._meeting(meeting, forums) for meeting in self._forums.meetings(None, start, end)
+        ]
+
+    @staticmethod
+    def _meeting(meeting: MeetingRecord, forums: dict[int, str]) -> CalendarItem:
+        return CalendarItem(
+            kind=CalendarKind.MEETING,
+            id=meeting.id,
+            title=meeting.title,
+            starts_on=meeting.starts_on,
+            ends_on=meeting.ends_on,
+            timezone=meeting.timezone,
+            location=meeting.city,
+            description="\n\n".join(
+                part for part in (forums.get(meeting.forum_id, ""), meeting.notes) if part
+            ),
+            meeting_id=meeting.id,
+        )
+
+    def _meeting_records(self) -> dict[int, MeetingRecord]:
+        return {meeting.id: meeting for meeting in self._forums.meetings()}
+
+    @staticmethod
+    def _intervention(
+        record: InterventionRecord,
+        names: dict[int, str],
+        today: date,
+        meetings: dict[int, MeetingRecord],
+    ) -> CalendarItem:
+        meeting = meetings[record.meeting_id]
+        targets = ", ".join(names.get(state_id, "?") for state_id in record.target_ids)
+        lines = [
+            f"{KIND_WORDS[record.kind]} at {meeting.title}",
+            f"Status: {record.status.value}",
+        ]
+        if targets:
+            lines.append(f"Target states: {targets}")
+        if record.lead_officer:
+            lines.append(f"Lead: {record.lead_officer}")
+        if record.talking_points:
+            lines += ["", "Talking points:", record.talking_points]
+        if record.outcome:
+            lines += ["", "Outcome:", record.outcome]
+        if record.starts_at is not None:
+            starts_on = record.starts_at.date()
+            ends_on = record.ends_at.date() if record.ends_at is not None else starts_on
+            last_day = record.ends_at or record.starts_at
+        else:
+            starts_on, ends_on = meeting.starts_on, meeting.ends_on
+            last_day = None
+        overdue = record.is_open and (
+            (last_day.date() if last_day is not None else meeting.ends_on) < today
+        )
+        return CalendarItem(
+            kind=CalendarKind.INTERVENTION,
+            id=record.id,
+            title=record.title,
+            starts_on=starts_on,
+            ends_on=ends_on,
+            starts_at=record.starts_at,
+            ends_at=record.ends_at,
+            timezone=record.timezone,
+            location=meeting.city,
+            description="\n".join(lines),
+            state_names=targets,
+            status=record.status.value,
+            state_ids=record.target_ids,
+            meeting_id=record.meeting_id,
+            overdue=overdue,
+            intervention_kind=record.kind.value,
+        )
+
+    @staticmethod
+    def _demarche(record: DemarcheRecord, names: dict[int, str], today: date) -> CalendarItem:
+        assert record.due_on is not None
+        state = names.get(record.state_id, "?")
+        lines = [f"Démarche to {state}", f"Status: {record.status.value}"]
+        if record.officer:
+            lines.append(f"Officer: {record.officer}")
+        if record.talking_points:
+            lines += ["", "Talking points:", record.talking_points]
+        return CalendarItem(
+            kind=CalendarKind.DEMARCHE,
+            id=record.id,
+            title=record.title,
+            starts_on=record.due_on,
+            ends_on=record.due_on,
+            description="\n".join(lines),
+            state_names=state,
+            status=record.status.value,
+            state_ids=(record.state_id,),
+            overdue=record.due_on < today,
+        )
+
+    @staticmethod
+    def _follow_up(entry: LogEntryRecord, names: dict[int, str], today: date) -> CalendarItem:
+        assert entry.follow_up_on is not None
+        states = ", ".join(names.get(state_id, "?") for state_id in entry.state_ids)
+        lines = [f"Follow-up of the {entry.kind} of {entry.occurred_on.isoformat()}"]
+        if states:
+            lines.append(f"States: {states}")
+        if entry.details:
+            lines += ["", entry.details]
+        return CalendarItem(
+            kind=CalendarKind.FOLLOW_UP,
+            id=entry.id,
+            title=entry.summary,
+            starts_on=entry.follow_up_on,
+            ends_on=entry.follow_up_on,
+            description="\n".join(lines),
+            state_names=states,
+            state_ids=entry.state_ids,
+            meeting_id=entry.meeting_id,
+            overdue=entry.follow_up_on < today,
+        )
+
+    def _follow_ups(self, start: date | None, end: date | None) -> list[LogEntryRecord]:
+        conditions: list[ColumnElement[bool]] = [
+            LogEntry.deleted_at.is_(None),
+            LogEntry.follow_up_on.is_not(None),
+            LogEntry.follow_up_done_on.is_(None),
+        ]
+        if start is not None:
+            conditions.append(LogEntry.follow_up_on >= start)
+        if end is not None:
+            conditions.append(LogEntry.follow_up_on <= end)
+        with self._db.read() as session:
+            entries = list(
+                session.scalars(
+                    select(LogEntry).where(*conditions).order_by(LogEntry.follow_up_on, LogEntry.id)
+                )
+            )
+            ids = [entry.id for entry in entries]
+            states = common.linked_ids(
+                session, LogEntryState.log_entry_id, LogEntryState.state_id, ids
+            )
+            contacts = common.linked_ids(
+                session, LogEntryContact.log_entry_id, LogEntryContact.contact_id, ids
+            )
+            return [log_entry_record(e, states[e.id], contacts[e.id]) for e in entries]
+
+    def _filtered(
+        self,
+        items: list[CalendarItem],
+        state: str | int | None,
+        category: str | None,
+        treaty: str,
+    ) -> list[CalendarItem]:
+        """Keep the items that concern `state` and a state of `category`."""
+        with self._db.read() as session:
+            state_id = lookup.state(session, state).id if state is not None else None
+            members: set[int] | None = None
+            if category is not None:
+                slug = lookup.category(session, category).slug
+                pictures = load_pictures(session, lookup.treaty(session, treaty), date.today())
+                members = category_members(session, pictures).get(slug, set())
+            meeting_ids = [item.id for item in items if item.kind == CalendarKind.MEETING]
+            meetings = (
+                list(session.scalars(select(Meeting).where(Meeting.id.in_(meeting_ids))))
+                if meeting_ids
+                else []
+            )
+            rooms = room_state_ids(session, meetings)
+
+        def concerns(item: CalendarItem) -> bool:
+            ids = set(rooms[item.id]) if item.kind == CalendarKind.MEETING else set(item.state_ids)
+            if state_id is not None and state_id not in ids:
+                return False
+            return members is None or bool(ids & members)
+
+        return [item for item in items if concerns(item)]
+
+    # --- what is due -------------------------------------------------------------------------
+
+    def due(self, as_of: date | None = None, days: int = 7) -> DueSummary:
+        """What is overdue on `as_of` (today by default) and what falls due in the next
+        `days` days: open follow-ups, open démarches, interventions not yet done or
+        dropped. The follow-ups overdue are only counted (a long log holds many)."""
+        if days < 0:
+            raise ValidationError(f"The number of days cannot be negative (got {days}).", "days")
+        day = as_of or date.today()
+        until = day + timedelta(days=days)
+        with self._db.read() as session:
+            overdue_follow_ups = session.scalar(
+                select(func.count(LogEntry.id)).where(
+                    LogEntry.deleted_at.is_(None),
+                    LogEntry.follow_up_done_on.is_(None),
+                    LogEntry.follow_up_on < day,
+                )
+            )
+            overdue_demarches = session.scalar(
+                select(func.count(Demarche.id)).where(
+                    Demarche.deleted_at.is_(None),
+                    Demarche.status.in_([s.value for s in DemarcheStatus if s.is_open]),
+                    Demarche.due_on < day,
+                )
+            )
+        names = self._state_names()
+        meetings = self._meeting_records()
+        late_interventions = [
+            self._intervention(record, names, day, meetings)
+            for record in self._interventions.between(None, day - timedelta(days=1))
+            if record.is_open
+        ]
+        late_interventions = [item for item in late_interventions if item.overdue]
+        late_demarches = [
+            self._demarche(record, names, day)
+            for record in self._demarches.list(open_only=True, due_before=day)
+        ]
+        coming = [
+            item
+            for item in self.items(
+                day,
+                until,
+                kinds=(CalendarKind.INTERVENTION, CalendarKind.DEMARCHE, CalendarKind.FOLLOW_UP),
+                include_dropped=False,
+                today=day,
+            )
+            if item.kind != CalendarKind.INTERVENTION
+            or (item.status not in ("done", "dropped") and not item.overdue)
+        ]
+
+        def count(kind: CalendarKind) -> int:
+            return sum(item.kind == kind for item in coming)
+
+        return DueSummary(
+            as_of=day,
+            until=until,
+            overdue_follow_ups=int(overdue_follow_ups or 0),
+            overdue_demarches=int(overdue_demarches or 0),
+            overdue_interventions=len(late_interventions),
+            due_follow_ups=count(CalendarKind.FOLLOW_UP),
+            due_demarches=count(CalendarKind.DEMARCHE),
+            due_interventions=count(CalendarKind.INTERVENTION),
+            due_items=tuple(coming),
+            overdue_items=tuple(sorted(late_demarches + late_interventions, key=sort_key)),
+        )

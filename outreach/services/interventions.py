@@ -1,0 +1,625 @@
+"""Interventions: what we plan at a meeting (statements, side events, bilaterals on the
+margins), who leads them, whom they target, when, and what came of them.
+
+A time slot is a pair of naive datetimes on the meeting's clock (the meeting's IANA time
+zone): "10:00 in Nairobi" stays 10:00 in Nairobi whatever the officer's laptop says. An
+aware datetime given to a service is converted to the meeting's clock first.
+
+Completing a bilateral is one transaction: the intervention is marked done with its
+outcome, a log entry (linked to the meeting, the démarche and the target states) is
+written, and the linked démarche may be marked delivered. `undo_completion` and
+`redo_completion` reverse and repeat exactly that, also in one transaction each.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import ColumnElement, select
+from sqlalchemy.orm import Session
+
+from outreach.domain.enums import (
+    Channel,
+    DemarcheStatus,
+    InterventionKind,
+    InterventionStatus,
+    Level,
+    LogKind,
+    RequestedAction,
+    TreatyStatus,
+)
+from outreach.domain.records import (
+    BilateralDone,
+    DemarcheRecord,
+    InterventionRecord,
+    LogEntryRecord,
+)
+from outreach.errors import ValidationError
+from outreach.services import common, lookup
+from outreach.services.common import KEEP, Keep
+from outreach.services.contact_log import ContactLogService, log_entry_record
+from outreach.services.demarches import DemarcheService
+from outreach.services.states import DEFAULT_TREATY
+from outreach.services.treaties import TreatyService, status_of
+from outreach.services.validation import choice, optional_text, parse_date, required_text
+from outreach.storage.database import Database
+from outreach.storage.models import (
+    Demarche,
+    Intervention,
+    InterventionTarget,
+    LogEntry,
+    LogEntryContact,
+    LogEntryState,
+    Meeting,
+    State,
+)
+
+LABEL = "intervention"
+#: the reason given to the démarche lifecycle when a completion is undone
+UNDONE_REASON = "Undone"
+OPEN_STATUSES = tuple(
+    status.value
+    for status in InterventionStatus
+    if status not in (InterventionStatus.DONE, InterventionStatus.DROPPED)
+)
+
+When = datetime | str | None
+
+
+def intervention_record(
+    intervention: Intervention, meeting: Meeting, target_ids: tuple[int, ...]
+) -> InterventionRecord:
+    return InterventionRecord(
+        id=intervention.id,
+        meeting_id=meeting.id,
+        meeting_title=meeting.title,
+        timezone=meeting.timezone,
+        kind=InterventionKind(intervention.kind),
+        title=intervention.title,
+        lead_officer=intervention.lead_officer,
+        talking_points=intervention.talking_points,
+        starts_at=intervention.starts_at,
+        ends_at=intervention.ends_at,
+        status=InterventionStatus(intervention.status),
+        outcome=intervention.outcome,
+        demarche_id=intervention.demarche_id,
+        target_ids=target_ids,
+    )
+
+
+def records(session: Session, interventions: list[Intervention]) -> list[InterventionRecord]:
+    """Records for interventions, with their meetings and targets in two queries."""
+    session.flush()
+    meeting_ids = {intervention.meeting_id for intervention in interventions}
+    meetings = {
+        meeting.id: meeting
+        for part in common.chunks(sorted(meeting_ids))
+        for meeting in session.scalars(select(Meeting).where(Meeting.id.in_(part)))
+    }
+    targets = common.linked_ids(
+        session,
+        InterventionTarget.intervention_id,
+        InterventionTarget.state_id,
+        [intervention.id for intervention in interventions],
+    )
+    return [intervention_record(i, meetings[i.meeting_id], targets[i.id]) for i in interventions]
+
+
+def _record(session: Session, intervention: Intervention) -> InterventionRecord:
+    return records(session, [intervention])[0]
+
+
+def _sort_key(record: InterventionRecord) -> tuple[bool, datetime, int]:
+    return (record.starts_at is None, record.starts_at or datetime.min, record.id)
+
+
+# --- checks ---------------------------------------------------------------------------------
+
+
+def _title(value: str) -> str:
+    return required_text(value, "title", max_length=300)
+
+
+def _officer(value: str) -> str:
+    text = optional_text(value)
+    if len(text) > 120:
+        raise ValidationError("The lead officer's name is longer than 120 characters.", "officer")
+    return text
+
+
+def _moment(value: When, zone: str, field: str) -> datetime | None:
+    """A naive datetime on the meeting's clock: ISO text or a datetime (an aware one is
+    converted to the meeting's time zone); None or "" mean no time."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, str):
+        try:
+            value = datetime.fromisoformat(value.strip())
+        except ValueError:
+            raise ValidationError(
+                f"The {field} '{value}' is not a date and time; write it as YYYY-MM-DD HH:MM.",
+                field,
+            ) from None
+    elif not isinstance(value, datetime):
+        raise ValidationError(f"The {field} needs a time of day, not only a date.", field)
+    if value.tzinfo is not None:
+        value = value.astimezone(ZoneInfo(zone)).replace(tzinfo=None)
+    return value.replace(microsecond=0)
+
+
+def _check_slot(starts_at: datetime | None, ends_at: datetime | None, meeting: Meeting) -> None:
+    if starts_at is None:
+        if ends_at is not None:
+            raise ValidationError("An end time needs a start time.", "starts_at")
+        return
+    period = f"{meeting.starts_on.isoformat()} to {meeting.ends_on.isoformat()}"
+    if not meeting.starts_on <= starts_at.date() <= meeting.ends_on:
+        raise ValidationError(
+            f"The intervention starts on {starts_at.date().isoformat()}, outside the "
+            f"meeting ({meeting.title}, {period}).",
+            "starts_at",
+        )
+    if ends_at is None:
+        return
+    if ends_at <= starts_at:
+        raise ValidationError(
+            f"The intervention ends ({ends_at:%Y-%m-%d %H:%M}) before it starts "
+            f"({starts_at:%Y-%m-%d %H:%M}).",
+            "ends_at",
+        )
+    if ends_at.date() > meeting.ends_on:
+        raise ValidationError(
+            f"The intervention ends on {ends_at.date().isoformat()}, after the meeting "
+            f"({meeting.title}, {period}).",
+            "ends_at",
+        )
+
+
+def _check_targets(kind: str, state_ids: list[int]) -> None:
+    if kind == InterventionKind.BILATERAL and not state_ids:
+        raise ValidationError("A bilateral needs at least one target state.", "targets")
+
+
+def _check_demarche(session: Session, demarche_id: int | None, state_ids: list[int]) -> None:
+    """A linked démarche must be live and made to one of the target states."""
+    if demarche_id is None:
+        return
+    demarche = lookup.get_live(session, Demarche, demarche_id, "démarche")
+    if demarche.state_id not in state_ids:
+        state = session.get(State, demarche.state_id)
+        name = state.name if state is not None else f"state {demarche.state_id}"
+        raise ValidationError(
+            f"The démarche “{demarche.title}” is made to {name}, which is not a target of "
+            "this intervention.",
+            "demarche_id",
+        )
+
+
+def _relink_targets(session: Session, intervention: Intervention, wanted: list[int]) -> None:
+    session.flush()
+    existing = {
+        row.state_id: row
+        for row in session.scalars(
+            select(InterventionTarget).where(InterventionTarget.intervention_id == intervention.id)
+        )
+    }
+    for state_id, row in existing.items():
+        if state_id not in wanted:
+            session.delete(row)
+    session.add_all(
+        InterventionTarget(intervention_id=intervention.id, state_id=state_id)
+        for state_id in wanted
+        if state_id not in existing
+    )
+
+
+def _live_meeting(session: Session, meeting_id: int) -> Meeting:
+    return lookup.get_live(session, Meeting, meeting_id, "meeting")
+
+
+def _dated_on(record: DemarcheRecord) -> date | None:
+    """The date that goes with a démarche's status, to give `move` when it is put back."""
+    if record.status == DemarcheStatus.DELIVERED:
+        return record.delivered_on
+    if record.status == DemarcheStatus.CLOSED:
+        return record.closed_on
+    return None
+
+
+class InterventionService:
+    def __init__(self, db: Database) -> None:
+        self._db = db
+        self._log = ContactLogService(db)
+        self._demarches = DemarcheService(db)
+        self._treaties = TreatyService(db)
+
+    # --- planning ----------------------------------------------------------------------------
+
+    def plan(
+        self,
+        meeting_id: int,
+        kind: InterventionKind | str,
+        title: str,
+        *,
+        lead_officer: str = "",
+        talking_points: str = "",
+        targets: Iterable[str | int] = (),
+        starts_at: When = None,
+        ends_at: When = None,
+        status: InterventionStatus | str = InterventionStatus.PLANNED,
+        outcome: str = "",
+        demarche_id: int | None = None,
+    ) -> InterventionRecord:
+        """Plan an intervention at a meeting. `targets` are ISO codes, names or ids; a
+        bilateral needs at least one. The time slot, when given, is on the meeting's clock
+        and within its dates."""
+        checked_kind = choice(InterventionKind, kind, "kind")
+        heading = _title(title)
+        lead = _officer(lead_officer)
+        checked_status = choice(InterventionStatus, status, "status")
+        with self._db.write() as session:
+            meeting = _live_meeting(session, meeting_id)
+            start = _moment(starts_at, meeting.timezone, "start time")
+            end = _moment(ends_at, meeting.timezone, "end time")
+            _check_slot(start, end, meeting)
+            state_ids = [state.id for state in common.states(session, targets)]
+            _check_targets(checked_kind, state_ids)
+            _check_demarche(session, demarche_id, state_ids)
+            intervention = Intervention(
+                meeting_id=meeting.id,
+                kind=checked_kind.value,
+                title=heading,
+                lead_officer=lead,
+                talking_points=optional_text(talking_points),
+                starts_at=start,
+                ends_at=end,
+                status=checked_status.value,
+                outcome=optional_text(outcome),
+                demarche_id=demarche_id,
+            )
+            session.add(intervention)
+            session.flush()
+            session.add_all(
+                InterventionTarget(intervention_id=intervention.id, state_id=state_id)
+                for state_id in state_ids
+            )
+            return _record(session, intervention)
+
+    def update(
+        self,
+        intervention_id: int,
+        *,
+        meeting_id: int | None = None,
+        kind: InterventionKind | str | None = None,
+        title: str | None = None,
+        lead_officer: str | None = None,
+        talking_points: str | None = None,
+        targets: Iterable[str | int] | None = None,
+        starts_at: When | Keep = KEEP,
+        ends_at: When | Keep = KEEP,
+        status: InterventionStatus | str | None = None,
+        outcome: str | None = None,
+        demarche_id: int | Keep | None = KEEP,
+    ) -> InterventionRecord:
+        """Change the fields given (None leaves a field; for the times and the démarche,
+        KEEP leaves them and None clears them). `targets`, when given, replaces them."""
+        with self._db.write() as session, session.no_autoflush:
+            intervention = lookup.get_live(session, Intervention, intervention_id, LABEL)
+            if meeting_id is not None:
+                intervention.meeting_id = _live_meeting(session, meeting_id).id
+            meeting = _live_meeting(session, intervention.meeting_id)
+            if kind is not None:
+                intervention.kind = choice(InterventionKind, kind, "kind").value
+            if title is not None:
+                intervention.title = _title(title)
+            if lead_officer is not None:
+                intervention.lead_officer = _officer(lead_officer)
+            if talking_points is not None:
+                intervention.talking_points = optional_text(talking_points)
+            if not isinstance(starts_at, Keep):
+                intervention.starts_at = _moment(starts_at, meeting.timezone, "start time")
+            if not isinstance(ends_at, Keep):
+                intervention.ends_at = _moment(ends_at, meeting.timezone, "end time")
+            _check_slot(intervention.starts_at, intervention.ends_at, meeting)
+            if status is not None:
+                intervention.status = choice(InterventionStatus, status, "status").value
+            if outcome is not None:
+                intervention.outcome = optional_text(outcome)
+            current = _record(session, intervention)
+            state_ids = (
+                [state.id for state in common.states(session, targets)]
+                if targets is not None
+                else list(current.target_ids)
+            )
+            _check_targets(intervention.kind, state_ids)
+            if not isinstance(demarche_id, Keep):
+                intervention.demarche_id = demarche_id
+            _check_demarche(session, intervention.demarche_id, state_ids)
+            if targets is not None:
+                _relink_targets(session, intervention, state_ids)
+            return _record(session, intervention)
+
+    def set_status(
+        self,
+        intervention_id: int,
+        status: InterventionStatus | str,
+        outcome: str | None = None,
+    ) -> InterventionRecord:
+        """Move to any status (idea, planned, confirmed, done, dropped); `outcome`, when
+        given, replaces the outcome."""
+        wanted = choice(InterventionStatus, status, "status")
+        with self._db.write() as session:
+            intervention = lookup.get_live(session, Intervention, intervention_id, LABEL)
+            intervention.status = wanted.value
+            if outcome is not None:
+                intervention.outcome = optional_text(outcome)
+            return _record(session, intervention)
+
+    def delete(self, intervention_id: int) -> InterventionRecord:
+        """Soft delete: the intervention disappears from plans until restored."""
+        with self._db.write() as session:
+            intervention = lookup.get_live(session, Intervention, intervention_id, LABEL)
+            common.soft_delete(intervention)
+            return _record(session, intervention)
+
+    def restore(self, intervention_id: int) -> InterventionRecord:
+        with self._db.write() as session:
+            intervention = common.get_any(session, Intervention, intervention_id, LABEL)
+            common.restore(intervention)
+            return _record(session, intervention)
+
+    # --- reading -------------------------------------------------------------------------------
+
+    def get(self, intervention_id: int) -> InterventionRecord:
+        with self._db.read() as session:
+            return _record(session, lookup.get_live(session, Intervention, intervention_id, LABEL))
+
+    def for_meeting(self, meeting_id: int) -> list[InterventionRecord]:
+        """The meeting's live interventions: timed ones by time, then the others."""
+        with self._db.read() as session:
+            _live_meeting(session, meeting_id)
+            found = list(
+                session.scalars(
+                    select(Intervention).where(
+                        Intervention.meeting_id == meeting_id, Intervention.deleted_at.is_(None)
+                    )
+                )
+            )
+            return sorted(records(session, found), key=_sort_key)
+
+    def between(
+        self, from_: date | str | None = None, to: date | str | None = None
+    ) -> list[InterventionRecord]:
+        """Live interventions at live meetings falling in `from_`..`to` (both inclusive,
+        either open): a timed one by the day it starts, another by its meeting's dates."""
+        start = parse_date(from_, "start of the period")
+        end = parse_date(to, "end of the period")
+        if start is not None and end is not None and end < start:
+            raise ValidationError(
+                f"The period ends ({end.isoformat()}) before it starts ({start.isoformat()}).",
+                "to",
+            )
+        conditions: list[ColumnElement[bool]] = [
+            Intervention.deleted_at.is_(None),
+            Meeting.deleted_at.is_(None),
+        ]
+        if start is not None:
+            conditions.append(Meeting.ends_on >= start)
+        if end is not None:
+            conditions.append(Meeting.starts_on <= end)
+        with self._db.read() as session:
+            found = list(
+                session.scalars(
+                    select(Intervention)
+                    .join(Meeting, Meeting.id == Intervention.meeting_id)
+                    .where(*conditions)
+                )
+            )
+            result = records(session, found)
+
+        def falls_in(record: InterventionRecord) -> bool:
+            if record.starts_at is None:
+                return True  # its meeting overlaps the period
+            day = record.starts_at.date()
+            return (start is None or start <= day) and (end is None or day <= end)
+
+        return sorted((r for r in result if falls_in(r)), key=_sort_key)
+
+    # --- démarches -----------------------------------------------------------------------------
+
+    def link_demarche(self, intervention_id: int, demarche_id: int | None) -> InterventionRecord:
+        """Link a démarche made to one of the targets (None unlinks)."""
+        return self.update(intervention_id, demarche_id=demarche_id)
+
+    def create_demarche_for(
+        self,
+        intervention_id: int,
+        *,
+        state: str | int | None = None,
+        title: str | None = None,
+        requested_action: RequestedAction | str | None = None,
+        channel: Channel | str = Channel.MEETING,
+        level: Level | str = Level.AMBASSADOR,
+        talking_points: str | None = None,
+        due_on: date | str | None = None,
+        treaty: str = DEFAULT_TREATY,
+    ) -> tuple[InterventionRecord, DemarcheRecord]:
+        """Create a draft démarche to one of the targets (`state`; the only target by
+        default) and link it, in one transaction. It is planned for the intervention's
+        day (or the meeting's first day) and due by the meeting's last day unless
+        `due_on` says otherwise; the title, talking points and officer come from the
+        intervention. The requested action defaults to ratifying for a signatory and
+        acceding for a state outside the treaty."""
+        with self._db.write() as session:
+            current = self.get(intervention_id)
+            if current.demarche_id is not None:
+                raise ValidationError(
+                    f"“{current.title}” is already linked to a démarche; unlink it first.",
+                    "demarche_id",
+                )
+            if state is not None:
+                target = lookup.state(session, state)
+                if target.id not in current.target_ids:
+                    raise ValidationError(
+                        f"{target.name} is not a target of “{current.title}”.", "state"
+                    )
+                state_id = target.id
+            elif len(current.target_ids) == 1:
+                state_id = current.target_ids[0]
+            else:
+                raise ValidationError(
+                    "Choose which target state the démarche is made to."
+                    if current.target_ids
+                    else f"“{current.title}” has no target state to make a démarche to.",
+                    "state",
+                )
+            meeting = _live_meeting(session, current.meeting_id)
+            action = requested_action or self._default_action(state_id, treaty, meeting.starts_on)
+            planned = current.starts_at.date() if current.starts_at else meeting.starts_on
+            demarche = self._demarches.create(
+                state_id,
+                title or current.title,
+                action,
+                channel,
+                level,
+                talking_points=(
+                    talking_points if talking_points is not None else current.talking_points
+                ),
+                officer=current.lead_officer,
+                planned_on=planned,
+                due_on=due_on if due_on is not None else max(planned, meeting.ends_on),
+                treaty=treaty,
+            )
+            linked = self.update(intervention_id, demarche_id=demarche.id)
+            return linked, demarche
+
+    def _default_action(self, state_id: int, treaty: str, on: date) -> RequestedAction:
+        status = status_of(self._treaties.participation(state_id, treaty), on)
+        if status == TreatyStatus.SIGNATORY:
+            return RequestedAction.RATIFY
+        if status in (TreatyStatus.OUTSIDE, TreatyStatus.WITHDRAWN):
+            return RequestedAction.ACCEDE
+        raise ValidationError(
+            "Choose the requested action: the state is already bound by the treaty.",
+            "requested_action",
+        )
+
+    # --- completing a bilateral ----------------------------------------------------------------
+
+    def complete_bilateral(
+        self,
+        intervention_id: int,
+        outcome: str,
+        on: date | str | None = None,
+        summary: str = "",
+        follow_up_on: date | str | None = None,
+        contact_ids: Iterable[int] = (),
+        *,
+        details: str = "",
+        deliver_demarche: bool = False,
+    ) -> BilateralDone:
+        """Mark a bilateral done with its outcome and log it, in one transaction.
+
+        The log entry (a meeting, on `on`: by default the bilateral's day, else today
+        within the meeting's dates) is about the target states, with `contact_ids`,
+        linked to the meeting and the bilateral's démarche; its summary defaults to the
+        bilateral's title and its details to the outcome. With `deliver_demarche`, an
+        open démarche not yet delivered is marked delivered on that day too."""
+        result = optional_text(outcome)
+        if not result:
+            raise ValidationError("Say what came of the bilateral (its outcome).", "outcome")
+        with self._db.write() as session:
+            before = self.get(intervention_id)
+            if before.kind != InterventionKind.BILATERAL:
+                raise ValidationError(
+                    f"“{before.title}” is not a bilateral; set its status instead.", "kind"
+                )
+            if before.status == InterventionStatus.DONE:
+                raise ValidationError(f"“{before.title}” is done already.", "status")
+            meeting = _live_meeting(session, before.meeting_id)
+            day = parse_date(on, "date of the bilateral") or _default_day(before, meeting)
+            entry = self._log.log(
+                day,
+                LogKind.MEETING,
+                summary.strip() or before.title,
+                details=details.strip() or result,
+                officer=before.lead_officer,
+                states=list(before.target_ids),
+                contact_ids=contact_ids,
+                demarche_id=before.demarche_id,
+                meeting_id=meeting.id,
+                follow_up_on=follow_up_on,
+            )
+            done = self.set_status(intervention_id, InterventionStatus.DONE, result)
+            demarche_before = demarche_after = None
+            if deliver_demarche and before.demarche_id is not None:
+                demarche_before = self._demarches.get(before.demarche_id)
+                status = demarche_before.status
+                if status.is_open and status.rank < DemarcheStatus.DELIVERED.rank:
+                    demarche_after = self._demarches.move(
+                        before.demarche_id, DemarcheStatus.DELIVERED, on=day
+                    )
+                else:
+                    demarche_before = None
+            return BilateralDone(
+                intervention=done,
+                before=before,
+                log_entry=entry,
+                demarche=demarche_after,
+                demarche_before=demarche_before,
+            )
+
+    def undo_completion(self, done: BilateralDone) -> InterventionRecord:
+        """Put back what `complete_bilateral` changed: the log entry is deleted (soft),
+        the status and outcome are restored, a delivered démarche moves back."""
+        before = done.before
+        with self._db.write():
+            self._log.delete(done.log_entry.id)
+            if done.demarche_before is not None:
+                self._demarches.move(
+                    done.demarche_before.id,
+                    done.demarche_before.status,
+                    on=_dated_on(done.demarche_before),
+                    reason=UNDONE_REASON,
+                )
+            return self.set_status(before.id, before.status, before.outcome)
+
+    def redo_completion(self, done: BilateralDone) -> InterventionRecord:
+        """Do again what `undo_completion` put back."""
+        with self._db.write():
+            self._log.restore(done.log_entry.id)
+            if done.demarche is not None:
+                self._demarches.move(
+                    done.demarche.id, DemarcheStatus.DELIVERED, on=done.demarche.delivered_on
+                )
+            return self.set_status(
+                done.intervention.id, InterventionStatus.DONE, done.intervention.outcome
+            )
+
+    def log_entries(self, meeting_id: int) -> list[LogEntryRecord]:
+        """The contact log's live entries linked to the meeting, newest first."""
+        with self._db.read() as session:
+            _live_meeting(session, meeting_id)
+            entries = list(
+                session.scalars(
+                    select(LogEntry)
+                    .where(LogEntry.meeting_id == meeting_id, LogEntry.deleted_at.is_(None))
+                    .order_by(LogEntry.occurred_on.desc(), LogEntry.id.desc())
+                )
+            )
+            ids = [entry.id for entry in entries]
+            states = common.linked_ids(
+                session, LogEntryState.log_entry_id, LogEntryState.state_id, ids
+            )
+            contacts = common.linked_ids(
+                session, LogEntryContact.log_entry_id, LogEntryContact.contact_id, ids
+            )
+            return [log_entry_record(e, states[e.id], contacts[e.id]) for e in entries]
+
+
+def _default_day(record: InterventionRecord, meeting: Meeting) -> date:
+    if record.starts_at is not None:
+        return record.starts_at.date()
+    return min(max(date.today(), meeting.starts_on), meeting.ends_on)

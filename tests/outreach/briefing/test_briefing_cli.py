@@ -1,0 +1,119 @@
+"""`outreach brief` and `outreach pack`, through click's runner on copies of the demo."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+
+from outreach.cli.briefing_commands import register
+from outreach.cli.main import cli
+from tests.outreach.test_cli import assert_clean_failure
+
+from .conftest import assert_no_leak, metadata, outline, page_texts, words
+
+register(cli)  # the lead wires this into outreach.cli.main; a second call changes nothing
+
+
+def run(*args: str) -> Result:
+    return CliRunner().invoke(cli, list(args), catch_exceptions=True)
+
+
+def test_register_is_idempotent() -> None:
+    commands = dict(cli.commands)
+    register(cli)
+    assert dict(cli.commands) == commands
+    assert {"brief", "pack"} <= set(cli.commands)
+
+
+def test_brief_two_states(demo_path: Path, tmp_path: Path) -> None:
+    out = tmp_path / "b.pdf"
+    result = run("--db", str(demo_path), "brief", "KHM", "PAK", "-o", str(out))
+    assert result.exit_code == 0, result.output
+    assert result.output.strip() == f"Wrote {out}: 2 briefing sheets, 2 pages."
+    text = words(page_texts(out))
+    assert "Cambodia" in text and "Pakistan" in text
+    assert text.count("UNCLASSIFIED") >= 4
+    assert [title for _d, title, _p in outline(out)] == ["Cambodia (KHM)", "Pakistan (PAK)"]
+    assert "Officer —" in text  # no --officer: nobody is named
+    assert_no_leak(out.read_bytes(), demo_path, tmp_path)
+
+
+def test_brief_with_marking_paper_officer_and_date(demo_path: Path, tmp_path: Path) -> None:
+    out = tmp_path / "b.pdf"
+    result = run(
+        "--db", str(demo_path), "brief", "Türkiye", "-o", str(out), "--marking", "protected b",
+        "--paper", "letter", "--officer", "Marie  Tremblay", "--as-of", "2003-01-01",
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    text = words(page_texts(out))
+    assert text.count("PROTECTED B") >= 2
+    assert "Officer Marie Tremblay" in text
+    assert "Status as of 2003-01-01" in text
+    assert "OUTSIDE THE TREATY" in text  # Türkiye acceded in September 2003
+    assert metadata(out)["/Keywords"] == "PROTECTED B"
+
+
+def test_brief_all(demo_path: Path, tmp_path: Path) -> None:
+    out = tmp_path / "all.pdf"
+    result = run("--db", str(demo_path), "brief", "--all", "-o", str(out))
+    assert result.exit_code == 0, result.output
+    assert "198 briefing sheets" in result.output
+    assert len(outline(out)) == 198
+
+
+def test_pack_by_title_and_by_id(demo_path: Path, tmp_path: Path) -> None:
+    out = tmp_path / "p.pdf"
+    result = run("--db", str(demo_path), "pack", "nairobi", "-o", str(out))
+    assert result.exit_code == 0, result.output
+    assert "Meeting pack: First Review Conference" in result.output
+    titles = [title for _d, title, _p in outline(out)]
+    assert titles[:2] == ["Cover", "Contents"]
+    assert "Cambodia (KHM)" in titles
+    by_id = tmp_path / "p6.pdf"
+    result = run("--db", str(demo_path), "pack", "6", "-o", str(by_id))
+    assert result.exit_code == 0, result.output
+    assert [t for _d, t, _p in outline(by_id)] == titles
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("brief", "KHM", "XYZ"), "Unknown state 'XYZ'"),
+        (("pack", "Atlantis"), "No meeting's title contains 'Atlantis'"),
+        (("pack", "review conference"), "matches 3 meetings"),
+        (("pack", "9999"), "9999"),
+    ],
+)
+def test_unknown_states_and_meetings_fail_on_one_line(
+    demo_path: Path, tmp_path: Path, args: tuple[str, ...], message: str
+) -> None:
+    out = tmp_path / "x.pdf"
+    result = run("--db", str(demo_path), *args, "-o", str(out))
+    line = assert_clean_failure(result)
+    assert message in line
+    assert not out.exists()
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("brief",), "Name the states"),
+        (("brief", "KHM", "--all"), "not both"),
+        (("brief", "KHM", "--marking", "SECRET"), "not a security marking"),
+        (("brief", "KHM", "--paper", "A3"), "A3"),
+        (("brief", "KHM", "--as-of", "yesterday"), "not a date"),
+    ],
+)
+def test_usage_mistakes(
+    demo_path: Path, tmp_path: Path, args: tuple[str, ...], message: str
+) -> None:
+    result = run("--db", str(demo_path), *args, "-o", str(tmp_path / "x.pdf"))
+    line = assert_clean_failure(result, usage_error=True)
+    assert message in line
+
+
+def test_a_missing_folder_fails_cleanly(demo_path: Path, tmp_path: Path) -> None:
+    result = run("--db", str(demo_path), "brief", "KHM", "-o", str(tmp_path / "no" / "x.pdf"))
+    assert "does not exist" in assert_clean_failure(result)

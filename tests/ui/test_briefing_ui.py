@@ -1,0 +1,285 @@
+"""Printing in the app: the preview, the background job with progress and cancel, the
+settings, and Print on a selection."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+from PySide6.QtCore import QSettings, QThreadPool, QTimer
+from PySide6.QtPrintSupport import QPrinter
+from PySide6.QtWidgets import QMessageBox, QPushButton, QWidget
+from pytestqt.qtbot import QtBot
+
+from outreach.briefing import Marking, PaperSize, PrintOptions, print_states
+from outreach.storage.database import open_database
+from ui.briefing.jobs import BriefingJob, BriefingRequest
+from ui.briefing.preview import PdfPreviewDialog
+from ui.briefing.printing import BriefingRun, file_name, print_selection, state_target
+from ui.briefing.settings import PrintSettingsDialog, load_options, save_options
+from ui.context import Selection
+from ui.services import AppServices
+
+
+@pytest.fixture
+def sheets_pdf(demo_db_path: Path, tmp_path: Path) -> Path:
+    out = tmp_path / "sheets.pdf"
+    db = open_database(demo_db_path)
+    try:
+        print_states(db, ["KHM", "UKR"], out, PrintOptions())
+    finally:
+        db.close()
+    return out
+
+
+@pytest.fixture
+def window(qtbot: QtBot) -> QWidget:
+    widget = QWidget()
+    qtbot.addWidget(widget)
+    return widget
+
+
+@pytest.fixture
+def pool() -> QThreadPool:
+    return QThreadPool.globalInstance()
+
+
+@pytest.fixture(autouse=True)
+def no_job_outlives_its_test() -> Iterator[None]:
+    yield
+    assert QThreadPool.globalInstance().waitForDone(60_000)
+
+
+def nairobi_id(app_services: AppServices) -> int:
+    (meeting,) = app_services.forums.find_meetings("nairobi")
+    return meeting.id
+
+
+# --- the preview -------------------------------------------------------------------------------
+
+
+def test_the_preview_shows_the_pdf(qtbot: QtBot, sheets_pdf: Path) -> None:
+    dialog = PdfPreviewDialog("Briefing", "sheets.pdf")
+    qtbot.addWidget(dialog)
+    assert not dialog.print_button.isEnabled()
+    dialog.load(sheets_pdf)
+    dialog.show()
+    assert dialog.document.pageCount() == 2
+    assert dialog.print_button.isEnabled() and dialog.save_button.isEnabled()
+    assert "2 page" in dialog.status.text()
+
+
+def test_the_preview_refuses_a_broken_file(qtbot: QtBot, tmp_path: Path) -> None:
+    broken = tmp_path / "broken.pdf"
+    broken.write_bytes(b"not a pdf")
+    dialog = PdfPreviewDialog("Briefing", "broken.pdf")
+    qtbot.addWidget(dialog)
+    dialog.load(broken)
+    assert dialog.path is None
+    assert not dialog.print_button.isEnabled()
+    assert "could not be opened" in dialog.status.text()
+
+
+def test_print_renders_every_page_to_the_printer(
+    qtbot: QtBot, sheets_pdf: Path, tmp_path: Path
+) -> None:
+    dialog = PdfPreviewDialog("Briefing", "sheets.pdf")
+    qtbot.addWidget(dialog)
+    dialog.load(sheets_pdf)
+    printer = QPrinter(QPrinter.PrinterMode.ScreenResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printed = tmp_path / "printed.pdf"
+    printer.setOutputFileName(str(printed))
+    assert dialog.print_document(printer)
+    assert len(PdfReader(printed).pages) == 2
+
+
+def test_save_as_copies_the_pdf(qtbot: QtBot, sheets_pdf: Path, tmp_path: Path) -> None:
+    dialog = PdfPreviewDialog("Briefing", "sheets.pdf")
+    qtbot.addWidget(dialog)
+    dialog.load(sheets_pdf)
+    target = tmp_path / "saved" / "copy.pdf"
+    target.parent.mkdir()
+    assert dialog.save_as(target) == target
+    assert target.read_bytes() == sheets_pdf.read_bytes()
+    assert "Saved to" in dialog.status.text()
+
+
+# --- the background job ------------------------------------------------------------------------
+
+
+def test_the_job_reports_progress_and_delivers_the_pack(
+    qtbot: QtBot, demo_db_path: Path, app_services: AppServices, tmp_path: Path, pool: QThreadPool
+) -> None:
+    out = tmp_path / "pack.pdf"
+    job = BriefingJob(
+        demo_db_path,
+        BriefingRequest(out, PrintOptions(marking=Marking.PROTECTED_A),
+                        meeting_id=nairobi_id(app_services)),
+    )  # fmt: skip
+    seen: list[tuple[int, int]] = []
+    job.signals.progress.connect(lambda done, total: seen.append((done, total)))
+    ticks: list[int] = []
+    timer = QTimer()
+    timer.timeout.connect(lambda: ticks.append(1))
+    timer.start(10)
+    with qtbot.waitSignal(job.signals.done, timeout=60_000) as done:
+        pool.start(job)
+    timer.stop()
+    printed = done.args[0]
+    assert printed.path == out and out.exists()
+    assert seen[0][0] == 0 and seen[-1][0] == seen[-1][1] == printed.sheets > 100
+    assert ticks, "the GUI thread's event loop kept running during the build"
+
+
+def test_cancel_stops_the_job_and_writes_nothing(
+    qtbot: QtBot, demo_db_path: Path, app_services: AppServices, tmp_path: Path, pool: QThreadPool
+) -> None:
+    out = tmp_path / "pack.pdf"
+    job = BriefingJob(
+        demo_db_path, BriefingRequest(out, PrintOptions(), meeting_id=nairobi_id(app_services))
+    )
+
+    def stop_early(done: int, _total: int) -> None:
+        if done >= 3:
+            job.cancel()
+
+    job.signals.progress.connect(stop_early)
+    with qtbot.waitSignal(job.signals.cancelled, timeout=60_000):
+        pool.start(job)
+    assert not out.exists()
+    assert not list(tmp_path.glob("*.part"))
+
+
+def test_a_failure_is_reported_as_a_message(
+    qtbot: QtBot, demo_db_path: Path, tmp_path: Path, pool: QThreadPool
+) -> None:
+    job = BriefingJob(demo_db_path, BriefingRequest(tmp_path / "x.pdf", PrintOptions(),
+                                                    meeting_id=99_999))  # fmt: skip
+    with qtbot.waitSignal(job.signals.failed, timeout=30_000) as failed:
+        pool.start(job)
+    assert "99999" in failed.args[0]
+
+
+# --- Print on a selection ----------------------------------------------------------------------
+
+
+def test_print_on_a_state_opens_its_sheet_in_the_preview(
+    qtbot: QtBot, window: QWidget, demo_db_path: Path, app_services: AppServices
+) -> None:
+    cambodia = app_services.states.get("KHM")
+    run = BriefingRun(window, demo_db_path, state_target(app_services, cambodia.id), QSettings())
+    with qtbot.waitSignal(run.shown, timeout=30_000) as shown:
+        run.start()
+    preview = shown.args[0]
+    assert isinstance(preview, PdfPreviewDialog)
+    assert preview.isVisible()
+    assert preview.document.pageCount() == 1
+    assert preview.windowTitle() == "Briefing sheet: Cambodia"
+    assert preview.suggested_name == "Briefing sheet Cambodia.pdf"
+    folder = preview.path.parent if preview.path else None
+    with qtbot.waitSignal(run.ended, timeout=5_000) as ended:
+        preview.close()
+    assert ended.args == ["closed"]
+    assert folder is not None and not folder.exists()  # the temporary PDF is gone
+
+
+def test_print_on_a_meeting_shows_progress_and_can_be_cancelled(
+    qtbot: QtBot, window: QWidget, demo_db_path: Path, app_services: AppServices
+) -> None:
+    from ui.briefing.printing import meeting_target
+
+    run = BriefingRun(
+        window, demo_db_path, meeting_target(app_services, nairobi_id(app_services)), QSettings()
+    )
+    window.show()
+    run.start()
+    assert run.progress is not None and run.job is not None
+
+    def cancel_once_started() -> None:
+        assert run.progress is not None
+        assert run.progress.isVisible()  # a pack takes long enough to show it
+        (button,) = run.progress.findChildren(QPushButton)
+        assert button.text() == "Cancel"
+        button.click()
+
+    qtbot.waitUntil(
+        lambda: (
+            run.progress is not None
+            and run.progress.isVisible()
+            and 2 < run.progress.value() < run.progress.maximum() - 10
+        ),
+        timeout=30_000,
+    )
+    with qtbot.waitSignal(run.ended, timeout=30_000) as ended:
+        cancel_once_started()
+    assert ended.args == ["cancelled"]
+    assert run.preview is None
+
+
+def test_print_selection_with_nothing_selected_says_what_to_do(
+    qtbot: QtBot,
+    window: QWidget,
+    demo_db_path: Path,
+    app_services: AppServices,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    said: list[str] = []
+
+    def information(_parent: object, _title: str, text: str) -> QMessageBox.StandardButton:
+        said.append(text)
+        return QMessageBox.StandardButton.Ok
+
+    monkeypatch.setattr(QMessageBox, "information", information)
+    print_selection(window, app_services, demo_db_path, Selection(), QSettings())
+    assert said and "Select a state" in said[0]
+    assert not window.findChildren(BriefingRun)
+
+
+def test_print_selection_starts_a_run_for_a_state(
+    qtbot: QtBot, window: QWidget, demo_db_path: Path, app_services: AppServices
+) -> None:
+    state_id = app_services.states.get("PAK").id
+    print_selection(window, app_services, demo_db_path, Selection(state_id=state_id), QSettings())
+    (run,) = window.findChildren(BriefingRun)
+    with qtbot.waitSignal(run.shown, timeout=30_000) as shown:
+        pass
+    preview = shown.args[0]
+    assert preview.windowTitle() == "Briefing sheet: Pakistan"
+    with qtbot.waitSignal(run.ended, timeout=5_000):
+        preview.close()
+
+
+# --- settings ----------------------------------------------------------------------------------
+
+
+def test_settings_round_trip_and_bad_values_fall_back(qtbot: QtBot) -> None:
+    settings = QSettings()
+    options = PrintOptions(paper=PaperSize.LETTER, marking=Marking.PROTECTED_B, officer="M. T.")
+    save_options(settings, options)
+    assert load_options(settings) == options
+    settings.setValue("printing/marking", "TOP SECRET")
+    settings.setValue("printing/paper", "A0")
+    loaded = load_options(settings)
+    assert loaded.marking is Marking.UNCLASSIFIED
+    assert loaded.paper in (PaperSize.A4, PaperSize.LETTER)
+    assert loaded.officer == "M. T."
+
+
+def test_the_settings_dialog_edits_the_options(qtbot: QtBot) -> None:
+    dialog = PrintSettingsDialog(PrintOptions())
+    qtbot.addWidget(dialog)
+    assert dialog.officer.text() == ""  # never the operating system's user name
+    dialog.paper.setCurrentIndex(dialog.paper.findData("Letter"))
+    dialog.marking.setCurrentIndex(dialog.marking.findData("PROTECTED A"))
+    dialog.officer.setText("  Marie   Tremblay ")
+    assert dialog.options() == PrintOptions(
+        paper=PaperSize.LETTER, marking=Marking.PROTECTED_A, officer="Marie Tremblay"
+    )
+
+
+def test_file_names_are_safe() -> None:
+    assert file_name('Meeting pack: A/B "C"?') == "Meeting pack A B C.pdf"
+    assert file_name("Côte d'Ivoire") == "Côte d'Ivoire.pdf"

@@ -1,0 +1,243 @@
+"""Print (Ctrl+P): the selected state's briefing sheet or the selected meeting's pack.
+
+The PDF is built on a worker thread; a progress dialog with Cancel shows when the build
+takes more than a moment (a pack of 150 sheets takes a few seconds), and the window keeps
+repainting meanwhile. The result opens in a preview with Print and Save as PDF.
+"""
+
+from __future__ import annotations
+
+import re
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QObject, QSettings, Qt, QThreadPool, Signal
+from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
+
+from outreach.briefing.printing import Printed
+from outreach.errors import OutreachError
+from ui.briefing.jobs import BriefingJob, BriefingRequest
+from ui.briefing.preview import PdfPreviewDialog
+from ui.briefing.settings import edit_print_settings, load_options
+from ui.context import Selection
+from ui.errors import show_error
+from ui.services import AppServices
+
+CONTEXT = "Printing"
+PROGRESS_DELAY_MS = 400
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate(CONTEXT, text)
+
+
+@dataclass(frozen=True, slots=True)
+class PrintTarget:
+    """What one Print produces: sheets for states, or a meeting's pack."""
+
+    title: str  # the preview's title
+    file_name: str  # suggested when saving
+    state_ids: tuple[int, ...] = ()
+    meeting_id: int | None = None
+
+
+def file_name(text: str) -> str:
+    """`text` made safe as a file name on every system, with .pdf."""
+    cleaned = re.sub(r'[\\/:*?"<>|\x00-\x1f]+', " ", text)
+    return " ".join(cleaned.split())[:120].rstrip(" .") + ".pdf"
+
+
+def state_target(services: AppServices, state_id: int) -> PrintTarget:
+    state = services.states.get(state_id)
+    return PrintTarget(
+        title=_tr("Briefing sheet: {0}").format(state.name),
+        file_name=file_name(f"Briefing sheet {state.name}"),
+        state_ids=(state.id,),
+    )
+
+
+def meeting_target(services: AppServices, meeting_id: int) -> PrintTarget:
+    meeting = services.forums.get_meeting(meeting_id)
+    return PrintTarget(
+        title=_tr("Meeting pack: {0}").format(meeting.title),
+        file_name=file_name(f"Meeting pack {meeting.title}"),
+        meeting_id=meeting.id,
+    )
+
+
+def choose_target(
+    parent: QWidget, services: AppServices, selection: Selection
+) -> PrintTarget | None:
+    """The target for a selection; with both a meeting and a state selected, ask."""
+    if selection.meeting_id is not None and selection.state_id is not None:
+        meeting = meeting_target(services, selection.meeting_id)
+        state = state_target(services, selection.state_id)
+        box = QMessageBox(parent)
+        box.setWindowTitle(_tr("Print"))
+        box.setText(_tr("Print the meeting's pack or the state's briefing sheet?"))
+        pack_button = box.addButton(_tr("Meeting &pack"), QMessageBox.ButtonRole.AcceptRole)
+        sheet_button = box.addButton(state.title, QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(pack_button)
+        box.exec()
+        clicked = box.clickedButton()
+        box.deleteLater()
+        if clicked is pack_button:
+            return meeting
+        return state if clicked is sheet_button else None
+    if selection.meeting_id is not None:
+        return meeting_target(services, selection.meeting_id)
+    if selection.state_id is not None:
+        return state_target(services, selection.state_id)
+    QMessageBox.information(
+        parent,
+        _tr("Print"),
+        _tr("Select a state to print its briefing sheet, or a meeting to print its pack."),
+    )
+    return None
+
+
+def print_selection(
+    parent: QWidget,
+    services: AppServices,
+    db_path: Path,
+    selection: Selection,
+    settings: QSettings,
+) -> None:
+    """Print (Ctrl+P) for what is selected: build in the background, then preview."""
+    try:
+        target = choose_target(parent, services, selection)
+    except OutreachError as error:
+        show_error(parent, error)
+        return
+    if target is not None:
+        BriefingRun(parent, db_path, target, settings).start()
+
+
+class BriefingRun(QObject):
+    """One Print: the background job, its progress dialog, then the preview. It lives
+    as long as its preview (or until it fails or is cancelled)."""
+
+    shown = Signal(object)  # the PdfPreviewDialog, each time a build is shown
+    ended = Signal(str)  # "failed", "cancelled" or "closed": the run is over
+
+    def __init__(
+        self,
+        parent: QWidget,
+        db_path: Path,
+        target: PrintTarget,
+        settings: QSettings,
+        pool: QThreadPool | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._window = parent
+        self._db_path = db_path
+        self.target = target
+        self._settings = settings
+        self._pool = pool or QThreadPool.globalInstance()
+        self._folder = tempfile.TemporaryDirectory(prefix="outreach-print-")
+        self._builds = 0
+        self._ending = ""  # set when the run should end once its job stops
+        self.job: BriefingJob | None = None
+        self.progress: QProgressDialog | None = None
+        self.preview: PdfPreviewDialog | None = None
+
+    # --- building ------------------------------------------------------------------------
+
+    def start(self) -> None:
+        """Build the PDF with the current settings (again, after a settings change)."""
+        if self.job is not None:
+            return  # a build is already under way
+        self._builds += 1
+        out = Path(self._folder.name) / f"{self._builds}-{self.target.file_name}"
+        request = BriefingRequest(
+            out=out,
+            options=load_options(self._settings),
+            state_ids=self.target.state_ids,
+            meeting_id=self.target.meeting_id,
+        )
+        job = BriefingJob(self._db_path, request)
+        job.signals.progress.connect(self._on_progress)
+        job.signals.done.connect(self._on_done)
+        job.signals.failed.connect(self._on_failed)
+        job.signals.cancelled.connect(self._on_cancelled)
+        self.job = job
+        owner = self.preview or self._window
+        progress = QProgressDialog(
+            _tr("Preparing {0}…").format(self.target.title), _tr("Cancel"), 0, 0, owner
+        )
+        progress.setWindowTitle(_tr("Printing"))
+        progress.setWindowModality(Qt.WindowModality.WindowModal)
+        progress.setMinimumDuration(PROGRESS_DELAY_MS)
+        progress.setAutoClose(False)
+        progress.setAutoReset(False)
+        progress.canceled.connect(self.cancel)
+        self.progress = progress
+        self._pool.start(job)
+
+    def cancel(self) -> None:
+        if self.job is not None:
+            self.job.cancel()
+            if self.progress is not None:
+                self.progress.setLabelText(_tr("Cancelling…"))
+
+    def _on_progress(self, done: int, total: int) -> None:
+        if self.progress is None or (self.job is not None and self.job.is_cancelled()):
+            return
+        self.progress.setMaximum(max(total, 1))
+        self.progress.setValue(min(done, total))
+        if total > 1:
+            self.progress.setLabelText(_tr("Laying out sheet {0} of {1}…").format(done, total))
+
+    def _finish_job(self) -> None:
+        self.job = None
+        if self.progress is not None:
+            self.progress.canceled.disconnect(self.cancel)
+            self.progress.close()
+            self.progress.deleteLater()
+            self.progress = None
+
+    def _on_done(self, printed: Printed) -> None:
+        self._finish_job()
+        if self._ending:
+            self._end(self._ending)
+            return
+        if self.preview is None:
+            self.preview = PdfPreviewDialog(self.target.title, self.target.file_name, self._window)
+            self.preview.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            self.preview.settings_requested.connect(self.change_settings)
+            self.preview.finished.connect(lambda _result: self._end("closed"))
+        self.preview.load(printed.path)
+        self.preview.show()
+        self.preview.activateWindow()
+        self.shown.emit(self.preview)
+
+    def _on_failed(self, message: str) -> None:
+        self._finish_job()
+        if self._ending:
+            self._end(self._ending)
+            return
+        QMessageBox.warning(self.preview or self._window, _tr("Printing failed"), message)
+        if self.preview is None:
+            self._end("failed")
+
+    def _on_cancelled(self) -> None:
+        self._finish_job()
+        if self._ending or self.preview is None:
+            self._end(self._ending or "cancelled")
+
+    def change_settings(self) -> None:
+        """The preview's Settings…: remember the new settings and build again."""
+        if edit_print_settings(self.preview, self._settings) is not None:
+            self.start()
+
+    def _end(self, how: str) -> None:
+        if self.job is not None:
+            self._ending = how
+            self.job.cancel()
+            return  # the job's last signal ends the run
+        self.preview = None
+        self._folder.cleanup()
+        self.ended.emit(how)
+        self.deleteLater()

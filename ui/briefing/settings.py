@@ -1,0 +1,112 @@
+"""The printing settings the app remembers: paper size, security marking, officer.
+
+They live in QSettings under "printing/"; the core only ever receives a `PrintOptions`.
+The officer's name is empty until the user types one: the operating system's user name
+is never used.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QLocale, QSettings
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QWidget,
+)
+
+from outreach.briefing.options import OFFICER_MAX, Marking, PaperSize, PrintOptions
+from outreach.errors import ValidationError
+
+PAPER_KEY = "printing/paper"
+MARKING_KEY = "printing/marking"
+OFFICER_KEY = "printing/officer"
+
+#: where Letter is the usual paper (everywhere else: A4)
+LETTER_TERRITORIES = {
+    QLocale.Country.UnitedStates,
+    QLocale.Country.Canada,
+    QLocale.Country.Mexico,
+    QLocale.Country.Philippines,
+    QLocale.Country.Chile,
+    QLocale.Country.Colombia,
+}
+
+
+def default_paper() -> PaperSize:
+    return PaperSize.LETTER if QLocale().territory() in LETTER_TERRITORIES else PaperSize.A4
+
+
+def load_options(settings: QSettings) -> PrintOptions:
+    """The remembered options; anything unreadable falls back to its default."""
+    try:
+        paper = PaperSize.parse(str(settings.value(PAPER_KEY, default_paper().value)))
+    except ValidationError:
+        paper = default_paper()
+    try:
+        marking = Marking.parse(str(settings.value(MARKING_KEY, Marking.UNCLASSIFIED.value)))
+    except ValidationError:
+        marking = Marking.UNCLASSIFIED
+    officer = " ".join(str(settings.value(OFFICER_KEY, "") or "").split())[:OFFICER_MAX]
+    return PrintOptions(paper=paper, marking=marking, officer=officer)
+
+
+def save_options(settings: QSettings, options: PrintOptions) -> None:
+    settings.setValue(PAPER_KEY, options.paper.value)
+    settings.setValue(MARKING_KEY, options.marking.value)
+    settings.setValue(OFFICER_KEY, options.officer)
+
+
+class PrintSettingsDialog(QDialog):
+    """Paper, marking and the officer's name for briefing sheets."""
+
+    def __init__(self, options: PrintOptions, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Printing settings"))
+        self.paper = QComboBox(self)
+        self.paper.addItem(self.tr("A4"), PaperSize.A4.value)
+        self.paper.addItem(self.tr("Letter"), PaperSize.LETTER.value)
+        self.paper.setCurrentIndex(self.paper.findData(options.paper.value))
+        self.marking = QComboBox(self)
+        for marking in Marking:
+            self.marking.addItem(marking.value, marking.value)  # markings are not translated
+        self.marking.setCurrentIndex(self.marking.findData(options.marking.value))
+        self.officer = QLineEdit(options.officer, self)
+        self.officer.setMaxLength(OFFICER_MAX)
+        self.officer.setPlaceholderText(self.tr("Your name as it should print (optional)"))
+        note = QLabel(self.tr("The marking prints at the top and bottom of every page."), self)
+        note.setWordWrap(True)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form = QFormLayout(self)
+        form.addRow(self.tr("&Paper:"), self.paper)
+        form.addRow(self.tr("&Marking:"), self.marking)
+        form.addRow(self.tr("&Officer:"), self.officer)
+        form.addRow(note)
+        form.addRow(buttons)
+
+    def options(self) -> PrintOptions:
+        return PrintOptions(
+            paper=PaperSize.parse(str(self.paper.currentData())),
+            marking=Marking.parse(str(self.marking.currentData())),
+            officer=" ".join(self.officer.text().split()),
+        )
+
+
+def edit_print_settings(parent: QWidget | None, settings: QSettings) -> PrintOptions | None:
+    """Ask for the printing settings and remember them; None if the user cancelled."""
+    dialog = PrintSettingsDialog(load_options(settings), parent)
+    try:
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        options = dialog.options()
+        save_options(settings, options)
+        return options
+    finally:
+        dialog.deleteLater()

@@ -1,0 +1,87 @@
+"""What is overdue and due this week, for the dashboard and the status bar.
+
+`due_status_text(summary)` is the status bar's line; `DueBox` is a group box listing what
+falls due in the coming week (follow-ups, démarches, interventions) under a line of what
+is overdue, to put on the dashboard. Both read `CalendarService.due()`.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QModelIndex, Signal
+from PySide6.QtWidgets import QGroupBox, QLabel, QTableView, QVBoxLayout, QWidget
+
+from outreach.domain.records import CalendarItem, DueSummary
+from outreach.errors import OutreachError
+from outreach.services.calendar import CalendarService
+from ui.calendar.models import ITEM_ROLE, AgendaColumn, AgendaModel
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("DueThisWeek", text)
+
+
+def due_status_text(summary: DueSummary) -> str:
+    """ "Overdue: 3 follow-ups, 1 démarche, 2 interventions · due by 2004-12-06: 4"."""
+    return _tr(
+        "Overdue: {0} follow-ups, {1} démarches, {2} interventions · due by {3}: "
+        "{4} follow-ups, {5} démarches, {6} interventions"
+    ).format(
+        summary.overdue_follow_ups,
+        summary.overdue_demarches,
+        summary.overdue_interventions,
+        summary.until.isoformat(),
+        summary.due_follow_ups,
+        summary.due_demarches,
+        summary.due_interventions,
+    )
+
+
+class DueBox(QGroupBox):
+    """The coming week's follow-ups, démarches and interventions; double click opens one
+    (`open_item(kind, id)`, like the calendar page)."""
+
+    open_item = Signal(str, int)
+
+    def __init__(self, calendar: CalendarService, parent: QWidget | None = None) -> None:
+        super().__init__(_tr("Due this week"), parent)
+        self._calendar = calendar
+        self.summary: DueSummary | None = None
+        self.overdue_label = QLabel(self)
+        self.overdue_label.setWordWrap(True)
+        self.model = AgendaModel(self)
+        self.view = QTableView(self)
+        self.view.setModel(self.model)
+        self.view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.view.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
+        self.view.verticalHeader().setVisible(False)
+        self.view.horizontalHeader().setStretchLastSection(True)
+        self.view.setColumnHidden(AgendaColumn.WHERE, True)
+        self.view.doubleClicked.connect(self._activated)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.overdue_label)
+        layout.addWidget(self.view)
+
+    def reload(self) -> DueSummary | None:
+        try:
+            summary = self._calendar.due()
+        except OutreachError:
+            return None
+        self.show_summary(summary)
+        return summary
+
+    def show_summary(self, summary: DueSummary) -> None:
+        self.summary = summary
+        self.setTitle(_tr("Due by {0} ({1})").format(summary.until.isoformat(), summary.due))
+        self.overdue_label.setText(
+            _tr("<b>Overdue:</b> {0} follow-ups, {1} démarches, {2} interventions").format(
+                summary.overdue_follow_ups,
+                summary.overdue_demarches,
+                summary.overdue_interventions,
+            )
+        )
+        self.model.set_items(list(summary.due_items))
+
+    def _activated(self, index: QModelIndex) -> None:
+        item = index.data(ITEM_ROLE)
+        if isinstance(item, CalendarItem):
+            self.open_item.emit(item.kind.value, item.id)

@@ -1,0 +1,5 @@
+"""Duplicate contacts: review side by side and merge."""
+
+from ui.duplicates.dialog import DuplicatesDialog
+
+__all__ = ["DuplicatesDialog"]

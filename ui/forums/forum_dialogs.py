@@ -1,0 +1,397 @@
+"""Dialogs of the forums page: add or edit a membership, end one, plan or edit a meeting,
+announce a state as attending. Each change is one undoable operation."""
+
+from __future__ import annotations
+
+import textwrap
+from datetime import date
+from functools import cache
+from typing import Any
+from zoneinfo import available_timezones
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QComboBox,
+    QCompleter,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QWidget,
+)
+
+from outreach.domain.records import ForumMembershipRecord, ForumRecord, MeetingRecord
+from outreach.errors import ValidationError
+from ui.errors import show_error
+from ui.log.names import StateNames, state_names_for
+from ui.log.widgets import OptionalDateEdit, from_qdate, iso_date_edit, to_qdate, type_ahead
+from ui.services import AppServices
+from ui.undo import Operation, UndoRunner
+
+
+def _short(text: str) -> str:
+    return textwrap.shorten(text, 40, placeholder="…") if text.strip() else "…"
+
+
+@cache
+def time_zones() -> list[str]:
+    return sorted(zone for zone in available_timezones() if "/" in zone or zone == "UTC")
+
+
+def _buttons(dialog: QDialog, ok_text: str) -> QDialogButtonBox:
+    buttons = QDialogButtonBox(
+        QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, dialog
+    )
+    ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
+    ok.setText(ok_text)
+    ok.setDefault(True)
+    buttons.rejected.connect(dialog.reject)
+    return buttons
+
+
+def state_box(names: StateNames, parent: QWidget) -> QComboBox:
+    """A combo box of every state, typed into to find one (name, code or alias)."""
+    box = QComboBox(parent)
+    for choice in names.choices():
+        box.addItem(choice.label, choice.id)
+    type_ahead(box, names.find)
+    box.setCurrentIndex(-1)
+    line = box.lineEdit()
+    assert line is not None
+    line.setPlaceholderText(parent.tr("Type a state's name, code or alias…"))
+    return box
+
+
+def chosen_state(box: QComboBox, names: StateNames) -> int | None:
+    text = box.currentText().strip()
+    if not text:
+        return None
+    row = box.findText(text, Qt.MatchFlag.MatchFixedString)
+    if row >= 0:
+        value = box.itemData(row)
+        return value if isinstance(value, int) else None
+    return names.find(text)
+
+
+# --- memberships ---------------------------------------------------------------------------
+
+
+class MembershipDialog(QDialog):
+    """Add a member to `forum` (no `membership`) or change a membership's dates."""
+
+    def __init__(
+        self,
+        services: AppServices,
+        undo: UndoRunner,
+        forum: ForumRecord,
+        membership: ForumMembershipRecord | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._services = services
+        self._undo = undo
+        self._forum = forum
+        self._membership = membership
+        self.membership_id: int | None = membership.id if membership else None
+        self.names = state_names_for(services.states)
+        self.setWindowTitle(self.tr("Edit membership") if membership else self.tr("Add a member"))
+        self.setMinimumWidth(480)
+        self.state_box = state_box(self.names, self)
+        self.since = OptionalDateEdit(self.tr("Since"), self)
+        self.until = OptionalDateEdit(self.tr("Until"), self)
+        self.source_edit = QLineEdit(self)
+        self.source_edit.setPlaceholderText(self.tr("Where this comes from"))
+        self.buttons = _buttons(self, self.tr("Save") if membership else self.tr("Add"))
+        self.buttons.accepted.connect(self.try_accept)
+        for keys in ("Ctrl+Return", "Ctrl+Enter"):
+            QShortcut(QKeySequence(keys), self, self.try_accept)
+        form = QFormLayout(self)
+        form.addRow(self.tr("Forum:"), QLabel(forum.name, self))
+        form.addRow(self.tr("&State:"), self.state_box)
+        form.addRow(self.tr("Member:"), self.since)
+        form.addRow("", self.until)
+        form.addRow(self.tr("S&ource:"), self.source_edit)
+        form.addRow(self.buttons)
+        if membership is not None:
+            self.state_box.setCurrentIndex(self.state_box.findData(membership.state_id))
+            self.state_box.setEnabled(False)
+            self.since.set_value(membership.since)
+            self.until.set_value(membership.until)
+            self.source_edit.setText(membership.source)
+        else:
+            self.since.set_value(date.today())
+            self.until.set_value(None)
+
+    def set_state(self, state_id: int) -> None:
+        self.state_box.setCurrentIndex(self.state_box.findData(state_id))
+
+    def try_accept(self) -> None:
+        forums = self._services.forums
+        since, until, source = self.since.value(), self.until.value(), self.source_edit.text()
+        if self._membership is None:
+            state_id = chosen_state(self.state_box, self.names)
+            if state_id is None:
+                show_error(self, ValidationError(self.tr("Choose the state that is a member.")))
+                self.state_box.setFocus()
+                return
+            forum_id = self._forum.id
+            record = self._undo.run(
+                Operation(
+                    text=self.tr("Add {0} to {1}").format(
+                        self.names.name(state_id), _short(self._forum.name)
+                    ),
+                    do=lambda: forums.add_member(forum_id, state_id, since, until, source),
+                    undo=lambda added: forums.remove_member(added.id),
+                    redo=lambda added: forums.restore_member(added),
+                )
+            )
+        else:
+            record = self._undo.run(
+                membership_change(
+                    self._services,
+                    self._membership,
+                    since=since,
+                    until=until,
+                    source=source,
+                    text=self.tr("Edit membership of {0}").format(self._membership.state_name),
+                )
+            )
+        if record is None:
+            return
+        self.membership_id = record.id
+        self.accept()
+
+
+def membership_change(
+    services: AppServices,
+    membership: ForumMembershipRecord,
+    *,
+    since: date | None,
+    until: date | None,
+    source: str,
+    text: str,
+) -> Operation[ForumMembershipRecord]:
+    """Change a membership's dates and source; undo puts the previous ones back."""
+    forums = services.forums
+    membership_id = membership.id
+
+    def do() -> ForumMembershipRecord:
+        before = forums.get_member(membership_id)
+        forums.update_member(membership_id, since=since, until=until, source=source)
+        return before
+
+    def undo(before: ForumMembershipRecord) -> Any:
+        return forums.update_member(
+            membership_id, since=before.since, until=before.until, source=before.source
+        )
+
+    return Operation(
+        text=text,
+        do=do,
+        undo=undo,
+        redo=lambda _before: forums.update_member(
+            membership_id, since=since, until=until, source=source
+        ),
+    )
+
+
+class EndMembershipDialog(QDialog):
+    """Ask the date a membership ended."""
+
+    def __init__(self, membership: ForumMembershipRecord, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("End membership"))
+        self.date_edit = iso_date_edit(self)
+        self.date_edit.setDate(to_qdate(membership.until or date.today()))
+        buttons = _buttons(self, self.tr("End"))
+        buttons.accepted.connect(self.accept)
+        form = QFormLayout(self)
+        form.addRow(QLabel(self.tr("{0} is a member until:").format(membership.state_name), self))
+        form.addRow(self.tr("&Last day:"), self.date_edit)
+        form.addRow(buttons)
+
+    def value(self) -> date:
+        return from_qdate(self.date_edit.date())
+
+
+# --- meetings ----------------------------------------------------------------------------
+
+
+class MeetingDialog(QDialog):
+    """Plan a meeting of `forum` (no `meeting`) or edit one."""
+
+    def __init__(
+        self,
+        services: AppServices,
+        undo: UndoRunner,
+        forum: ForumRecord,
+        meeting: MeetingRecord | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._services = services
+        self._undo = undo
+        self._forum = forum
+        self._meeting = meeting
+        self.meeting_id: int | None = meeting.id if meeting else None
+        self.setWindowTitle(self.tr("Edit meeting") if meeting else self.tr("New meeting"))
+        self.setMinimumWidth(520)
+        self.title_edit = QLineEdit(self)
+        self.title_edit.setMaxLength(300)
+        self.title_edit.setPlaceholderText(self.tr("e.g. Sixth Meeting of the States Parties"))
+        self.city_edit = QLineEdit(self)
+        self.city_edit.setMaxLength(100)
+        self.zone_box = QComboBox(self)
+        self.zone_box.setEditable(True)
+        self.zone_box.addItems(time_zones())
+        self.zone_box.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        completer = self.zone_box.completer()
+        assert completer is not None
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        self.starts_edit = iso_date_edit(self)
+        self.ends_edit = iso_date_edit(self)
+        self.notes_edit = QPlainTextEdit(self)
+        self.notes_edit.setTabChangesFocus(True)
+        self.notes_edit.setMaximumHeight(self.notes_edit.fontMetrics().height() * 5)
+        self.buttons = _buttons(self, self.tr("Save") if meeting else self.tr("Create"))
+        self.buttons.accepted.connect(self.try_accept)
+        form = QFormLayout(self)
+        form.addRow(self.tr("Forum:"), QLabel(forum.name, self))
+        form.addRow(self.tr("&Title:"), self.title_edit)
+        form.addRow(self.tr("&City:"), self.city_edit)
+        form.addRow(self.tr("Time &zone:"), self.zone_box)
+        form.addRow(self.tr("&From:"), self.starts_edit)
+        form.addRow(self.tr("T&o:"), self.ends_edit)
+        form.addRow(self.tr("&Notes:"), self.notes_edit)
+        form.addRow(self.buttons)
+        if meeting is not None:
+            self.title_edit.setText(meeting.title)
+            self.city_edit.setText(meeting.city)
+            self.zone_box.setCurrentText(meeting.timezone)
+            self.starts_edit.setDate(to_qdate(meeting.starts_on))
+            self.ends_edit.setDate(to_qdate(meeting.ends_on))
+            self.notes_edit.setPlainText(meeting.notes)
+        else:
+            self.zone_box.setCurrentText("Europe/Zurich")
+
+    def values(self) -> dict[str, Any]:
+        return {
+            "title": self.title_edit.text(),
+            "city": self.city_edit.text(),
+            "timezone": self.zone_box.currentText(),
+            "starts_on": from_qdate(self.starts_edit.date()),
+            "ends_on": from_qdate(self.ends_edit.date()),
+            "notes": self.notes_edit.toPlainText(),
+        }
+
+    def try_accept(self) -> None:
+        forums = self._services.forums
+        values = self.values()
+        if self._meeting is None:
+            forum_id = self._forum.id
+            record = self._undo.run(
+                Operation(
+                    text=self.tr("New meeting: {0}").format(_short(values["title"])),
+                    do=lambda: forums.create_meeting(forum_id, **values),
+                    undo=lambda created: forums.delete_meeting(created.id),
+                    redo=lambda created: forums.restore_meeting(created.id),
+                )
+            )
+        else:
+            meeting_id = self._meeting.id
+            before = self._meeting
+            old = {
+                "title": before.title,
+                "city": before.city,
+                "timezone": before.timezone,
+                "starts_on": before.starts_on,
+                "ends_on": before.ends_on,
+                "notes": before.notes,
+            }
+            record = self._undo.run(
+                Operation(
+                    text=self.tr("Edit meeting: {0}").format(_short(values["title"])),
+                    do=lambda: forums.update_meeting(meeting_id, **values),
+                    undo=lambda _after: forums.update_meeting(meeting_id, **old),
+                )
+            )
+        if record is None:
+            return
+        self.meeting_id = record.id
+        self.accept()
+
+
+class AttendeeDialog(QDialog):
+    """Announce a state as attending a meeting (beyond the forum's members)."""
+
+    def __init__(
+        self,
+        services: AppServices,
+        undo: UndoRunner,
+        meeting: MeetingRecord,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._services = services
+        self._undo = undo
+        self._meeting = meeting
+        self.names = state_names_for(services.states)
+        self.setWindowTitle(self.tr("Announce an attending state"))
+        self.setMinimumWidth(460)
+        self.state_box = state_box(self.names, self)
+        self.buttons = _buttons(self, self.tr("Announce"))
+        self.buttons.accepted.connect(self.try_accept)
+        form = QFormLayout(self)
+        form.addRow(
+            QLabel(
+                self.tr("A state expected at {0} though not a member (an observer):").format(
+                    meeting.title
+                ),
+                self,
+            )
+        )
+        form.addRow(self.tr("&State:"), self.state_box)
+        form.addRow(self.buttons)
+
+    def set_state(self, state_id: int) -> None:
+        self.state_box.setCurrentIndex(self.state_box.findData(state_id))
+
+    def try_accept(self) -> None:
+        state_id = chosen_state(self.state_box, self.names)
+        if state_id is None:
+            show_error(self, ValidationError(self.tr("Choose the state that will attend.")))
+            self.state_box.setFocus()
+            return
+        if self._undo.run(attendee_operation(self._services, self._meeting, state_id, True)):
+            self.accept()
+
+
+def attendee_operation(
+    services: AppServices, meeting: MeetingRecord, state_id: int, add: bool
+) -> Operation[MeetingRecord]:
+    """Announce (`add`) or withdraw a state's attendance; undo does the other."""
+    forums = services.forums
+    names = state_names_for(services.states)
+    meeting_id = meeting.id
+
+    def announce(_result: object = None) -> MeetingRecord:
+        return forums.add_attendee(meeting_id, state_id)
+
+    def withdraw(_result: object = None) -> MeetingRecord:
+        return forums.remove_attendee(meeting_id, state_id)
+
+    text = (
+        QCoreApplication.translate("AttendeeDialog", "Announce {0} at {1}")
+        if add
+        else QCoreApplication.translate("AttendeeDialog", "No longer expecting {0} at {1}")
+    )
+    return Operation(
+        text=text.format(names.name(state_id), _short(meeting.title)),
+        do=announce if add else withdraw,
+        undo=withdraw if add else announce,
+    )

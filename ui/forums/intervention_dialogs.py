@@ -1,0 +1,722 @@
+"""Dialogs of the meeting planner: plan or edit an intervention, complete a bilateral (with
+its log entry, in one step), create or link a démarche for one.
+
+Every change runs through the undo runner; a change the service refuses shows its
+message and the dialog stays open with everything typed.
+"""
+
+from __future__ import annotations
+
+import textwrap
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from typing import Any
+
+from PySide6.QtCore import QSettings, Qt, QTime
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QTimeEdit,
+    QWidget,
+)
+
+from outreach.domain.enums import (
+    Channel,
+    DemarcheStatus,
+    InterventionKind,
+    InterventionStatus,
+    Level,
+    RequestedAction,
+    TreatyStatus,
+)
+from outreach.domain.records import (
+    BilateralDone,
+    DemarcheRecord,
+    InterventionRecord,
+    MeetingRecord,
+)
+from outreach.errors import OutreachError, ValidationError
+from ui.demarches.labels import action_label, channel_label, level_label
+from ui.demarches.labels import status_label as demarche_status_label
+from ui.errors import show_error
+from ui.forums.labels import kind_label, status_label
+from ui.forums.planning import Planning
+from ui.log.names import Choice, StateNames, contact_names_for, state_names_for
+from ui.log.widgets import OptionalDateEdit, PickList, from_qdate, iso_date_edit, to_qdate
+from ui.services import AppServices
+from ui.undo import Operation, UndoRunner
+
+OFFICER_KEY = "interventions/officer"
+LOG_OFFICER_KEY = "log/officer"
+CONTACT_ROLE = Qt.ItemDataRole.UserRole + 40
+DEFAULT_START = time(10, 0)
+DEFAULT_LENGTH = timedelta(minutes=45)
+
+
+def _short(text: str) -> str:
+    return textwrap.shorten(text, 40, placeholder="…") if text.strip() else "…"
+
+
+def meeting_days(meeting: MeetingRecord) -> list[date]:
+    count = (meeting.ends_on - meeting.starts_on).days + 1
+    return [meeting.starts_on + timedelta(days=offset) for offset in range(count)]
+
+
+def _buttons(dialog: QDialog, ok_text: str, accept: Callable[[], None]) -> QDialogButtonBox:
+    buttons = QDialogButtonBox(
+        QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, dialog
+    )
+    ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
+    ok.setText(ok_text)
+    ok.setDefault(True)
+    buttons.accepted.connect(accept)
+    buttons.rejected.connect(dialog.reject)
+    for keys in ("Ctrl+Return", "Ctrl+Enter"):
+        QShortcut(QKeySequence(keys), dialog, accept)
+    return buttons
+
+
+# --- planning and editing ----------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class InterventionValues:
+    kind: str
+    title: str
+    target_ids: tuple[int, ...]
+    lead_officer: str
+    starts_at: datetime | None
+    ends_at: datetime | None
+    status: str
+    talking_points: str
+    outcome: str
+
+
+class InterventionDialog(QDialog):
+    """Plan an intervention at `meeting` (no `intervention`) or edit one.
+
+    Accepting runs the change through the undo runner; `intervention_id` then holds the
+    intervention's id."""
+
+    def __init__(
+        self,
+        services: AppServices,
+        planning: Planning,
+        undo: UndoRunner,
+        meeting: MeetingRecord,
+        intervention: InterventionRecord | None = None,
+        *,
+        kind: InterventionKind = InterventionKind.BILATERAL,
+        target_ids: tuple[int, ...] = (),
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._services = services
+        self._planning = planning
+        self._undo = undo
+        self._meeting = meeting
+        self._intervention = intervention
+        self._auto_title = intervention is None
+        self.intervention_id: int | None = intervention.id if intervention else None
+        self.state_names: StateNames = state_names_for(services.states)
+        self.setWindowTitle(
+            self.tr("Edit intervention") if intervention else self.tr("Plan an intervention")
+        )
+        self.setMinimumWidth(600)
+        self._build()
+        if intervention is not None:
+            self._fill_from(intervention)
+        else:
+            self._fill_new(kind, target_ids)
+        self.title_edit.setFocus()
+
+    def _build(self) -> None:
+        self.kind_box = QComboBox(self)
+        for kind in InterventionKind:
+            self.kind_box.addItem(kind_label(kind), kind.value)
+        self.kind_box.currentIndexChanged.connect(lambda _row: self._suggest_title())
+        self.title_edit = QLineEdit(self)
+        self.title_edit.setMaxLength(300)
+        self.title_edit.setPlaceholderText(self.tr("What it is, in one line"))
+        self.title_edit.textEdited.connect(self._title_typed)
+        self.targets = PickList(self.tr("Type a state's name, code or alias…"), self)
+        self.targets.set_source(self.state_names.choices())
+        self.targets.changed.connect(self._suggest_title)
+        self.lead_edit = QLineEdit(self)
+        self.lead_edit.setMaxLength(120)
+        self.lead_edit.setPlaceholderText(self.tr("Who leads it"))
+
+        self.slot_check = QCheckBox(self.tr("&Time slot"), self)
+        self.day_box = QComboBox(self)
+        for day in meeting_days(self._meeting):
+            self.day_box.addItem(day.strftime("%a %Y-%m-%d"), day.isoformat())
+        self.start_edit = QTimeEdit(self)
+        self.start_edit.setDisplayFormat("HH:mm")
+        self.end_edit = QTimeEdit(self)
+        self.end_edit.setDisplayFormat("HH:mm")
+        self._last_start = self.start_edit.time()
+        self.start_edit.timeChanged.connect(self._start_moved)
+        zone = QLabel(
+            self.tr("{0} time ({1})").format(
+                self._meeting.city or self.tr("Local"), self._meeting.timezone
+            ),
+            self,
+        )
+        zone.setToolTip(self.tr("Times are on the meeting's clock, wherever you are"))
+        for widget in (self.day_box, self.start_edit, self.end_edit):
+            widget.setEnabled(False)
+            self.slot_check.toggled.connect(widget.setEnabled)
+        slot = QHBoxLayout()
+        slot.addWidget(self.slot_check)
+        slot.addWidget(self.day_box)
+        slot.addWidget(self.start_edit)
+        slot.addWidget(QLabel("–", self))
+        slot.addWidget(self.end_edit)
+        slot.addWidget(zone)
+        slot.addStretch(1)
+
+        self.status_box = QComboBox(self)
+        for status in InterventionStatus:
+            self.status_box.addItem(status_label(status), status.value)
+        self.talking_points_edit = QPlainTextEdit(self)
+        self.talking_points_edit.setPlaceholderText(self.tr("Talking points"))
+        self.talking_points_edit.setTabChangesFocus(True)
+        self.outcome_edit = QPlainTextEdit(self)
+        self.outcome_edit.setPlaceholderText(self.tr("What came of it"))
+        self.outcome_edit.setTabChangesFocus(True)
+        self.outcome_edit.setMaximumHeight(self.outcome_edit.fontMetrics().height() * 5)
+
+        self.buttons = _buttons(
+            self, self.tr("Save") if self._intervention else self.tr("Plan"), self.try_accept
+        )
+        form = QFormLayout(self)
+        form.addRow(self.tr("Meeting:"), QLabel(self._meeting.title, self))
+        form.addRow(self.tr("&Kind:"), self.kind_box)
+        form.addRow(self.tr("T&itle:"), self.title_edit)
+        form.addRow(self.tr("Target &states:"), self.targets)
+        form.addRow(self.tr("&Lead officer:"), self.lead_edit)
+        form.addRow(self.tr("When:"), slot)
+        form.addRow(self.tr("St&atus:"), self.status_box)
+        form.addRow(self.tr("Talking &points:"), self.talking_points_edit)
+        form.addRow(self.tr("&Outcome:"), self.outcome_edit)
+        form.addRow(self.buttons)
+        form.setRowVisible(self.outcome_edit, self._intervention is not None)
+
+    # --- filling -----------------------------------------------------------------------------
+
+    def _choice(self, state_id: int) -> Choice:
+        return Choice(
+            state_id, f"{self.state_names.name(state_id)} ({self.state_names.iso3(state_id)})", ""
+        )
+
+    def _fill_new(self, kind: InterventionKind, target_ids: tuple[int, ...]) -> None:
+        self.kind_box.setCurrentIndex(max(self.kind_box.findData(kind.value), 0))
+        self.targets.set_chosen([self._choice(state_id) for state_id in target_ids])
+        settings = QSettings()
+        officer = settings.value(OFFICER_KEY, "") or settings.value(LOG_OFFICER_KEY, "") or ""
+        self.lead_edit.setText(str(officer))
+        self.status_box.setCurrentIndex(self.status_box.findData(InterventionStatus.PLANNED.value))
+        self.set_slot(None, None)
+        self._suggest_title()
+        if len(target_ids) == 1:
+            try:
+                points = self._services.states.get(target_ids[0]).talking_points
+            except OutreachError:
+                points = ""
+            self.talking_points_edit.setPlainText(points)
+
+    def _fill_from(self, record: InterventionRecord) -> None:
+        self.kind_box.setCurrentIndex(max(self.kind_box.findData(record.kind.value), 0))
+        self.title_edit.setText(record.title)
+        self.targets.set_chosen([self._choice(state_id) for state_id in record.target_ids])
+        self.lead_edit.setText(record.lead_officer)
+        self.set_slot(record.starts_at, record.ends_at)
+        self.status_box.setCurrentIndex(max(self.status_box.findData(record.status.value), 0))
+        self.talking_points_edit.setPlainText(record.talking_points)
+        self.outcome_edit.setPlainText(record.outcome)
+
+    def set_slot(self, starts_at: datetime | None, ends_at: datetime | None) -> None:
+        """Show a time slot (None: no slot yet, the meeting's first day offered)."""
+        self.slot_check.setChecked(starts_at is not None)
+        day = starts_at.date() if starts_at is not None else self._meeting.starts_on
+        self.day_box.setCurrentIndex(max(self.day_box.findData(day.isoformat()), 0))
+        start = starts_at.time() if starts_at is not None else DEFAULT_START
+        self.start_edit.setTime(QTime(start.hour, start.minute))
+        end = (
+            ends_at.time()
+            if ends_at is not None
+            else (datetime.combine(day, start) + DEFAULT_LENGTH).time()
+        )
+        self.end_edit.setTime(QTime(end.hour, end.minute))
+
+    def _start_moved(self, new: QTime) -> None:
+        """Keep the length of the slot when its start moves."""
+        shift = self._last_start.secsTo(new)
+        self._last_start = new
+        self.end_edit.setTime(self.end_edit.time().addSecs(shift))
+
+    def _title_typed(self, text: str) -> None:
+        self._auto_title = not text.strip()
+
+    def _suggest_title(self) -> None:
+        """A bilateral's title follows its targets until the user types one."""
+        if not self._auto_title:
+            return
+        names = [self.state_names.name(state_id) for state_id in self.targets.ids()]
+        if self.kind_box.currentData() == InterventionKind.BILATERAL.value and names:
+            self.title_edit.setText(self.tr("Bilateral with {0}").format(", ".join(names)))
+        else:
+            self.title_edit.clear()
+
+    # --- accepting -----------------------------------------------------------------------------
+
+    def values(self) -> InterventionValues:
+        starts_at = ends_at = None
+        if self.slot_check.isChecked():
+            day = date.fromisoformat(str(self.day_box.currentData()))
+            start, end = self.start_edit.time().toPython(), self.end_edit.time().toPython()
+            assert isinstance(start, time) and isinstance(end, time)
+            starts_at = datetime.combine(day, start)
+            ends_at = datetime.combine(day, end) if end != start else None
+        return InterventionValues(
+            kind=str(self.kind_box.currentData()),
+            title=self.title_edit.text(),
+            target_ids=tuple(self.targets.ids()),
+            lead_officer=self.lead_edit.text(),
+            starts_at=starts_at,
+            ends_at=ends_at,
+            status=str(self.status_box.currentData()),
+            talking_points=self.talking_points_edit.toPlainText(),
+            outcome=self.outcome_edit.toPlainText(),
+        )
+
+    def try_accept(self) -> None:
+        if not self.targets.submit_pending():
+            show_error(
+                self,
+                ValidationError(
+                    self.tr("No state matches '{0}'; pick one from the list.").format(
+                        self.targets.line.text().strip()
+                    )
+                ),
+            )
+            self.targets.line.setFocus()
+            return
+        values = self.values()
+        done = self._plan(values) if self._intervention is None else self._edit(values)
+        if not done:
+            return
+        if values.lead_officer.strip():
+            QSettings().setValue(OFFICER_KEY, values.lead_officer.strip())
+        self.accept()
+
+    def _plan(self, values: InterventionValues) -> bool:
+        service = self._planning.interventions
+        meeting_id = self._meeting.id
+        record = self._undo.run(
+            Operation(
+                text=self.tr("Plan {0}: {1}").format(
+                    kind_label(values.kind).lower(), _short(values.title)
+                ),
+                do=lambda: service.plan(
+                    meeting_id,
+                    values.kind,
+                    values.title,
+                    lead_officer=values.lead_officer,
+                    talking_points=values.talking_points,
+                    targets=list(values.target_ids),
+                    starts_at=values.starts_at,
+                    ends_at=values.ends_at,
+                    status=values.status,
+                ),
+                undo=lambda created: service.delete(created.id),
+                redo=lambda created: service.restore(created.id),
+            ),
+        )
+        if record is None:
+            return False
+        self.intervention_id = record.id
+        return True
+
+    @staticmethod
+    def changes(before: InterventionRecord, values: InterventionValues) -> dict[str, Any]:
+        """The update arguments for what differs between an intervention and the dialog."""
+        wanted: dict[str, tuple[Any, Any]] = {
+            "kind": (values.kind, before.kind.value),
+            "title": (values.title, before.title),
+            "lead_officer": (values.lead_officer, before.lead_officer),
+            "talking_points": (values.talking_points, before.talking_points),
+            "starts_at": (values.starts_at, before.starts_at),
+            "ends_at": (values.ends_at, before.ends_at),
+            "status": (values.status, before.status.value),
+            "outcome": (values.outcome, before.outcome),
+        }
+        changed = {key: new for key, (new, old) in wanted.items() if new != old}
+        if set(values.target_ids) != set(before.target_ids):
+            changed["targets"] = list(values.target_ids)
+        if "starts_at" in changed or "ends_at" in changed:  # a slot is checked as a whole
+            changed["starts_at"], changed["ends_at"] = values.starts_at, values.ends_at
+        return changed
+
+    @staticmethod
+    def as_before(before: InterventionRecord, changed: dict[str, Any]) -> dict[str, Any]:
+        old: dict[str, Any] = {
+            "kind": before.kind.value,
+            "status": before.status.value,
+            "targets": list(before.target_ids),
+        }
+        return {key: old[key] if key in old else getattr(before, key) for key in changed}
+
+    def _edit(self, values: InterventionValues) -> bool:
+        assert self._intervention is not None
+        service = self._planning.interventions
+        intervention_id = self._intervention.id
+        changed = self.changes(self._intervention, values)
+        if not changed:
+            return True
+
+        def do() -> InterventionRecord:
+            before = service.get(intervention_id)
+            service.update(intervention_id, **changed)
+            return before
+
+        result = self._undo.run(
+            Operation(
+                text=self.tr("Edit intervention: {0}").format(_short(values.title)),
+                do=do,
+                undo=lambda before: service.update(
+                    intervention_id, **self.as_before(before, changed)
+                ),
+                redo=lambda _before: service.update(intervention_id, **changed),
+            ),
+        )
+        return result is not None
+
+
+# --- completing a bilateral --------------------------------------------------------------
+
+
+class CompleteBilateralDialog(QDialog):
+    """Mark a bilateral done: its outcome, and the log entry written with it in one step."""
+
+    def __init__(
+        self,
+        services: AppServices,
+        planning: Planning,
+        undo: UndoRunner,
+        meeting: MeetingRecord,
+        intervention: InterventionRecord,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._services = services
+        self._planning = planning
+        self._undo = undo
+        self._intervention = intervention
+        self.completed: BilateralDone | None = None
+        self.state_names = state_names_for(services.states)
+        self._contact_names = contact_names_for(services.contacts, services.states)
+        self.setWindowTitle(self.tr("Bilateral done"))
+        self.setMinimumWidth(560)
+
+        self.outcome_edit = QPlainTextEdit(self)
+        self.outcome_edit.setPlaceholderText(self.tr("What came of it (required)"))
+        self.outcome_edit.setTabChangesFocus(True)
+        self.summary_edit = QLineEdit(intervention.title, self)
+        self.summary_edit.setMaxLength(500)
+        self.date_edit = iso_date_edit(self)
+        day = intervention.starts_at.date() if intervention.starts_at else meeting.starts_on
+        self.date_edit.setDate(to_qdate(day))
+        self.follow_up = OptionalDateEdit(self.tr("Follow up on"), self)
+        month = QPushButton(self.tr("+1 month"), self)
+        month.setAutoDefault(False)
+        month.clicked.connect(
+            lambda: self.follow_up.set_value(from_qdate(self.date_edit.date().addMonths(1)))
+        )
+        follow_up_row = QHBoxLayout()
+        follow_up_row.addWidget(self.follow_up)
+        follow_up_row.addWidget(month)
+        follow_up_row.addStretch(1)
+        self.contacts_list = QListWidget(self)
+        self.contacts_list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.contacts_list.setMaximumHeight(self.contacts_list.fontMetrics().height() * 6)
+        self._fill_contacts()
+        self.deliver_check = QCheckBox(self)
+        self._demarche: DemarcheRecord | None = None
+        if intervention.demarche_id is not None:
+            try:
+                self._demarche = services.demarches.get(intervention.demarche_id)
+            except OutreachError:
+                self._demarche = None
+        deliverable = (
+            self._demarche is not None
+            and self._demarche.status.is_open
+            and self._demarche.status.rank < DemarcheStatus.DELIVERED.rank
+        )
+        if self._demarche is not None:
+            self.deliver_check.setText(
+                self.tr("Mark the démarche “{0}” delivered").format(_short(self._demarche.title))
+            )
+        self.deliver_check.setChecked(deliverable)
+        self.buttons = _buttons(self, self.tr("Done and log"), self.try_accept)
+
+        form = QFormLayout(self)
+        form.addRow(self.tr("Bilateral:"), QLabel(intervention.title, self))
+        form.addRow(self.tr("&Outcome:"), self.outcome_edit)
+        form.addRow(self.tr("&Date:"), self.date_edit)
+        form.addRow(self.tr("Log &summary:"), self.summary_edit)
+        form.addRow(self.tr("Follow-up:"), follow_up_row)
+        form.addRow(self.tr("&Contacts met:"), self.contacts_list)
+        form.addRow("", self.deliver_check)
+        form.addRow(self.buttons)
+        form.setRowVisible(self.deliver_check, deliverable)
+        self.outcome_edit.setFocus()
+
+    def _fill_contacts(self) -> None:
+        for state_id in self._intervention.target_ids:
+            try:
+                records = self._services.contacts.list(state=state_id)
+            except OutreachError:
+                continue
+            for record in records:
+                self._contact_names.remember(record)
+                item = QListWidgetItem(self._contact_names.label_of(record), self.contacts_list)
+                item.setData(CONTACT_ROLE, record.id)
+                item.setFlags(
+                    Qt.ItemFlag.ItemIsEnabled
+                    | Qt.ItemFlag.ItemIsSelectable
+                    | Qt.ItemFlag.ItemIsUserCheckable
+                )
+                item.setCheckState(Qt.CheckState.Unchecked)
+        if not self.contacts_list.count():
+            item = QListWidgetItem(self.tr("(no contacts for these states)"), self.contacts_list)
+            item.setFlags(Qt.ItemFlag.NoItemFlags)
+
+    def contact_ids(self) -> list[int]:
+        ids = []
+        for row in range(self.contacts_list.count()):
+            item = self.contacts_list.item(row)
+            value = item.data(CONTACT_ROLE)
+            if isinstance(value, int) and item.checkState() == Qt.CheckState.Checked:
+                ids.append(value)
+        return ids
+
+    def set_contacts_checked(self, contact_ids: list[int]) -> None:
+        for row in range(self.contacts_list.count()):
+            item = self.contacts_list.item(row)
+            value = item.data(CONTACT_ROLE)
+            if isinstance(value, int):
+                item.setCheckState(
+                    Qt.CheckState.Checked if value in contact_ids else Qt.CheckState.Unchecked
+                )
+
+    def try_accept(self) -> None:
+        service = self._planning.interventions
+        intervention_id = self._intervention.id
+        outcome = self.outcome_edit.toPlainText()
+        day = from_qdate(self.date_edit.date())
+        summary = self.summary_edit.text()
+        follow_up = self.follow_up.value()
+        contacts = self.contact_ids()
+        deliver = self.deliver_check.isChecked() and not self.deliver_check.isHidden()
+        done = self._undo.run(
+            Operation(
+                text=self.tr("Bilateral done: {0}").format(_short(self._intervention.title)),
+                do=lambda: service.complete_bilateral(
+                    intervention_id,
+                    outcome,
+                    day,
+                    summary,
+                    follow_up,
+                    contacts,
+                    deliver_demarche=deliver,
+                ),
+                undo=service.undo_completion,
+                redo=service.redo_completion,
+            ),
+        )
+        if done is None:
+            self.outcome_edit.setFocus()
+            return
+        self.completed = done
+        self.accept()
+
+
+# --- démarches --------------------------------------------------------------------------
+
+
+class DemarcheForDialog(QDialog):
+    """Create a draft démarche to one of an intervention's targets and link it."""
+
+    def __init__(
+        self,
+        services: AppServices,
+        planning: Planning,
+        undo: UndoRunner,
+        meeting: MeetingRecord,
+        intervention: InterventionRecord,
+        statuses: dict[int, TreatyStatus] | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._planning = planning
+        self._services = services
+        self._undo = undo
+        self._intervention = intervention
+        self._statuses = statuses or {}
+        self.demarche: DemarcheRecord | None = None
+        names = state_names_for(services.states)
+        self.setWindowTitle(self.tr("Démarche for “{0}”").format(_short(intervention.title)))
+        self.setMinimumWidth(520)
+        self.state_box = QComboBox(self)
+        for state_id in intervention.target_ids:
+            self.state_box.addItem(names.name(state_id), state_id)
+        self.state_box.currentIndexChanged.connect(lambda _row: self._suggest_action())
+        self.title_edit = QLineEdit(intervention.title, self)
+        self.title_edit.setMaxLength(300)
+        self.action_box = QComboBox(self)
+        for action in RequestedAction:
+            self.action_box.addItem(action_label(action), action.value)
+        self.channel_box = QComboBox(self)
+        for channel in Channel:
+            self.channel_box.addItem(channel_label(channel), channel.value)
+        self.channel_box.setCurrentIndex(self.channel_box.findData(Channel.MEETING.value))
+        self.level_box = QComboBox(self)
+        for level in Level:
+            self.level_box.addItem(level_label(level), level.value)
+        self.level_box.setCurrentIndex(self.level_box.findData(Level.AMBASSADOR.value))
+        self.due_edit = iso_date_edit(self)
+        self.due_edit.setDate(to_qdate(meeting.ends_on))
+        self.buttons = _buttons(self, self.tr("Create and link"), self.try_accept)
+        form = QFormLayout(self)
+        form.addRow(self.tr("&State:"), self.state_box)
+        form.addRow(self.tr("&Title:"), self.title_edit)
+        form.addRow(self.tr("Requested &action:"), self.action_box)
+        form.addRow(self.tr("C&hannel:"), self.channel_box)
+        form.addRow(self.tr("&Level:"), self.level_box)
+        form.addRow(self.tr("&Due by:"), self.due_edit)
+        form.addRow(self.buttons)
+        self._suggest_action()
+
+    def _suggest_action(self) -> None:
+        status = self._statuses.get(self.state_box.currentData())
+        action = (
+            RequestedAction.RATIFY
+            if status == TreatyStatus.SIGNATORY
+            else RequestedAction.ACCEDE
+            if status in (TreatyStatus.OUTSIDE, TreatyStatus.WITHDRAWN, None)
+            else RequestedAction.SUBMIT_ART7_REPORT
+        )
+        self.action_box.setCurrentIndex(self.action_box.findData(action.value))
+
+    def try_accept(self) -> None:
+        service = self._planning.interventions
+        demarches = self._services.demarches
+        intervention_id = self._intervention.id
+        state_id = self.state_box.currentData()
+        arguments: dict[str, Any] = {
+            "state": state_id if isinstance(state_id, int) else None,
+            "title": self.title_edit.text(),
+            "requested_action": str(self.action_box.currentData()),
+            "channel": str(self.channel_box.currentData()),
+            "level": str(self.level_box.currentData()),
+            "due_on": from_qdate(self.due_edit.date()),
+        }
+
+        def undo(made: tuple[InterventionRecord, DemarcheRecord]) -> None:
+            service.link_demarche(intervention_id, None)
+            demarches.delete(made[1].id)
+
+        def redo(made: tuple[InterventionRecord, DemarcheRecord]) -> None:
+            demarches.restore(made[1].id)
+            service.link_demarche(intervention_id, made[1].id)
+
+        made = self._undo.run(
+            Operation(
+                text=self.tr("Create démarche for: {0}").format(_short(self._intervention.title)),
+                do=lambda: service.create_demarche_for(intervention_id, **arguments),
+                undo=undo,
+                redo=redo,
+            ),
+        )
+        if made is None:
+            return
+        self.demarche = made[1]
+        self.accept()
+
+
+class LinkDemarcheDialog(QDialog):
+    """Link one of the démarches made to an intervention's targets."""
+
+    def __init__(
+        self,
+        services: AppServices,
+        planning: Planning,
+        undo: UndoRunner,
+        intervention: InterventionRecord,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._planning = planning
+        self._undo = undo
+        self._intervention = intervention
+        names = state_names_for(services.states)
+        self.setWindowTitle(self.tr("Link a démarche"))
+        self.setMinimumWidth(520)
+        self.demarche_box = QComboBox(self)
+        found: list[DemarcheRecord] = []
+        for state_id in intervention.target_ids:
+            try:
+                found += services.demarches.list(state=state_id)
+            except OutreachError:
+                continue
+        found.sort(key=lambda record: (not record.status.is_open, record.id))
+        for record in found:
+            self.demarche_box.addItem(
+                self.tr("{0} — {1} ({2})").format(
+                    record.title,
+                    names.name(record.state_id),
+                    demarche_status_label(record.status),
+                ),
+                record.id,
+            )
+        self.empty_label = QLabel(self.tr("No démarche is made to these states yet."), self)
+        self.buttons = _buttons(self, self.tr("Link"), self.try_accept)
+        form = QFormLayout(self)
+        form.addRow(self.tr("&Démarche:"), self.demarche_box)
+        form.addRow(self.empty_label)
+        form.addRow(self.buttons)
+        form.setRowVisible(self.empty_label, not found)
+        current = self.demarche_box.findData(intervention.demarche_id)
+        self.demarche_box.setCurrentIndex(max(current, 0))
+
+    def try_accept(self) -> None:
+        chosen = self.demarche_box.currentData()
+        if not isinstance(chosen, int):
+            self.reject()
+            return
+        service = self._planning.interventions
+        intervention_id = self._intervention.id
+        previous = self._intervention.demarche_id
+        linked = self._undo.run(
+            Operation(
+                text=self.tr("Link démarche to: {0}").format(_short(self._intervention.title)),
+                do=lambda: service.link_demarche(intervention_id, chosen),
+                undo=lambda _linked: service.link_demarche(intervention_id, previous),
+            ),
+        )
+        if linked is not None:
+            self.accept()

@@ -1,0 +1,112 @@
+""" "Export this list": the rows and columns a list shows, as a CSV file.
+
+Any list model will do (a proxy in front of a page's model exports what the proxy shows,
+in its order). Cells go through the same `neutralise` as every other CSV the app writes,
+so a value that starts with = + - @ cannot run as a formula in a spreadsheet.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QAbstractItemModel, QCoreApplication, QModelIndex, QStandardPaths, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QAbstractItemView, QFileDialog, QTableView, QTreeView, QWidget
+
+from outreach.errors import OutreachError
+from outreach.io.csv_export import write_csv
+from ui.errors import show_error
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("ExportList", text)
+
+
+def visible_columns(view: QAbstractItemView) -> list[int]:
+    """The columns of `view` not hidden, in the order they are shown."""
+    model = view.model()
+    if model is None:
+        return []
+    count = model.columnCount()
+    if isinstance(view, QTableView | QTreeView):
+        header = view.horizontalHeader() if isinstance(view, QTableView) else view.header()
+        shown = [column for column in range(count) if not header.isSectionHidden(column)]
+        return sorted(shown, key=header.visualIndex)
+    return list(range(count))
+
+
+def table_of(
+    model: QAbstractItemModel, columns: Sequence[int] | None = None
+) -> tuple[list[str], Iterator[list[object]]]:
+    """The header and (lazily) the rows of a list model, as the user reads them."""
+    chosen = list(range(model.columnCount())) if columns is None else list(columns)
+    header = [
+        str(model.headerData(column, Qt.Orientation.Horizontal) or f"Column {column + 1}")
+        for column in chosen
+    ]
+
+    def rows() -> Iterator[list[object]]:
+        for row in range(model.rowCount()):
+            yield [
+                model.data(model.index(row, column, QModelIndex()), Qt.ItemDataRole.DisplayRole)
+                for column in chosen
+            ]
+
+    return header, rows()
+
+
+def _file_name(default_name: str) -> str:
+    safe = "".join(c if c.isalnum() or c in " -_." else "-" for c in default_name).strip()
+    return (safe or "list") + ("" if safe.lower().endswith(".csv") else ".csv")
+
+
+def export_list(
+    parent: QWidget | None,
+    model: QAbstractItemModel,
+    default_name: str,
+    *,
+    columns: Sequence[int] | None = None,
+    path: Path | None = None,
+) -> Path | None:
+    """Ask where (unless `path` is given) and write the list there; returns the file
+    written, or None when cancelled or refused (the reason shown)."""
+    if path is None:
+        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        chosen, _filter = QFileDialog.getSaveFileName(
+            parent,
+            _tr("Export this list"),
+            str(Path(folder) / _file_name(default_name)),
+            _tr("CSV files (*.csv)"),
+        )
+        if not chosen:
+            return None
+        path = Path(chosen)
+    header, rows = table_of(model, columns)
+    try:
+        write_csv(path, header, rows)
+    except OutreachError as error:
+        show_error(parent, error)
+        return None
+    return path
+
+
+def install_export_action(
+    view: QAbstractItemView, default_name: str | Callable[[], str]
+) -> QAction:
+    """Add "Export this list…" to the view's context menu (and Ctrl+Shift+E on it)."""
+    action = QAction(_tr("Export this list…"), view)
+    action.setShortcut(QKeySequence("Ctrl+Shift+E"))
+    action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+
+    def run() -> None:
+        model = view.model()
+        if model is None:
+            return
+        name = default_name() if callable(default_name) else default_name
+        export_list(view.window(), model, name, columns=visible_columns(view))
+
+    action.triggered.connect(run)
+    view.addAction(action)
+    view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+    return action
