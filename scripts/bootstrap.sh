@@ -85,7 +85,7 @@ bootstrap() {
   if [ "$mode" = app ]; then
     ensure_system_packages "${QT_CORE_PACKAGES[@]}" "${QT_WINDOW_PACKAGES[@]}"
   else
-    ensure_system_packages "${QT_CORE_PACKAGES[@]}" fonts-dejavu-core
+    ensure_system_packages "${QT_CORE_PACKAGES[@]}" fonts-dejavu-core poppler-utils
   fi
   ensure_python
   ensure_venv
