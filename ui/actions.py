@@ -21,13 +21,19 @@ class ActionId(Enum):
     UNDO = auto()
     REDO = auto()
     FIND = auto()
+    SEARCH = auto()
     PRINT = auto()
+    PRINT_SETTINGS = auto()
+    EXPORT_CALENDAR = auto()
+    IMPORT_UNTC = auto()
+    IMPORT_CONTACTS = auto()
     QUIT = auto()
     LOG_CONTACT = auto()
     PLAN_DEMARCHE = auto()
     GO_TO_STATE = auto()
     MANAGE_CATEGORIES = auto()
     ASSIGN_CATEGORY = auto()
+    FIND_DUPLICATES = auto()
     DELETE = auto()
     REFRESH = auto()
     ABOUT = auto()
@@ -56,8 +62,18 @@ SPECS: dict[ActionId, ActionSpec] = {
                               "Redo the change undone"),
     ActionId.FIND: ActionSpec("&Find", QKeySequence.StandardKey.Find, "edit-find",
                               "Filter the list in view"),
+    ActionId.SEARCH: ActionSpec("&Search everything…", "Ctrl+K", "system-search",
+                                "Find states, contacts, démarches, log entries and more"),
     ActionId.PRINT: ActionSpec("&Print…", QKeySequence.StandardKey.Print, "document-print",
-                               "Print a briefing sheet"),
+                               "Print the selected state's briefing sheet or meeting's pack"),
+    ActionId.PRINT_SETTINGS: ActionSpec("Print se&ttings…", "Ctrl+Shift+P", "document-properties",
+                                        "Paper size, security marking and officer"),
+    ActionId.EXPORT_CALENDAR: ActionSpec("Export &calendar…", None, "x-office-calendar",
+                                         "Write meetings, interventions and due dates to .ics"),
+    ActionId.IMPORT_UNTC: ActionSpec("Treaty &status from the UN Treaty Collection…", None,
+                                     "document-import", "Update participations from a UNTC table"),
+    ActionId.IMPORT_CONTACTS: ActionSpec("&Contacts from CSV…", None, "document-import",
+                                         "Add contacts from a spreadsheet"),
     ActionId.QUIT: ActionSpec("&Quit", QKeySequence.StandardKey.Quit, "application-exit",
                               "Close Outreach"),
     ActionId.LOG_CONTACT: ActionSpec("&Log a contact…", "Ctrl+L", "call-start",
@@ -70,6 +86,8 @@ SPECS: dict[ActionId, ActionSpec] = {
                                            "view-list-tree", "Create and edit categories"),
     ActionId.ASSIGN_CATEGORY: ActionSpec("&Assign to category…", "Ctrl+Shift+A",
                                          "list-add", "Put the selected state in a category"),
+    ActionId.FIND_DUPLICATES: ActionSpec("Find d&uplicate contacts…", None, "edit-copy",
+                                         "Review contacts entered twice and merge them"),
     ActionId.DELETE: ActionSpec("&Delete", QKeySequence.StandardKey.Delete, "edit-delete",
                                 "Delete the selected record (it can be undone)"),
     ActionId.REFRESH: ActionSpec("&Refresh", QKeySequence.StandardKey.Refresh, "view-refresh",

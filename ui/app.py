@@ -6,31 +6,41 @@ Nothing here is global: each piece gets what it needs passed in.
 from __future__ import annotations
 
 import sys
-from datetime import date, timedelta
 from pathlib import Path
 
+from PySide6.QtCore import QSettings
 from PySide6.QtGui import QUndoStack
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from outreach.domain.changes import Changes
-from outreach.domain.records import LogFilter
 from outreach.errors import OutreachError
+from outreach.io.contacts_csv import ContactImporter
+from outreach.io.untc_import import UntcImporter
 from outreach.setup import prepare_database
 from outreach.storage.database import Database
+from ui.briefing.printing import print_selection
+from ui.briefing.settings import edit_print_settings
+from ui.calendar.due import due_status_text
+from ui.calendar.export import export_calendar
+from ui.calendar.page import CalendarPage
 from ui.categories.dialogs import assign_to_category, manage_categories
 from ui.change_bus import ChangeBus
 from ui.contacts.page import ContactsPage
-from ui.context import Selection
 from ui.dashboard.page import DashboardPage
 from ui.demarches.dialog import plan_a_demarche
 from ui.demarches.page import DemarchesPage
+from ui.duplicates.dialog import DuplicatesDialog
 from ui.forums.page import ForumsPage
 from ui.goto_state import GoToStateDialog
+from ui.imports.contacts_dialog import ContactsImportDialog
+from ui.imports.untc_dialog import UntcImportDialog
 from ui.log.dialog import log_a_contact
 from ui.log.page import LogPage
 from ui.main_window import MainWindow, WindowHooks
 from ui.organizations.page import OrganizationsPage
 from ui.pages import Page
+from ui.record_opener import RecordOpener
+from ui.search.dialog import SearchDialog
 from ui.services import AppServices
 from ui.states.page import StatesPage
 from ui.undo import UndoRunner
@@ -58,30 +68,26 @@ class DesktopApp:
         names = {row.id: row.name for row in self.services.states.list_rows()}
         self.window = MainWindow([], self.undo_stack, label)  # pages added below
         self.undo = UndoRunner(self.undo_stack, self.window)
+        self.opener = RecordOpener(self.window)
         self.states_page = StatesPage(self.services, self.undo)
-        dashboard = DashboardPage(self.services.dashboard, names)
+        dashboard = DashboardPage(self.services.dashboard, self.services.calendar, names)
         dashboard.open_state.connect(self.show_state)
+        forums = ForumsPage(self.services, self.undo)
+        calendar = CalendarPage(self.services)
+        for page in (dashboard, forums, calendar):
+            page.open_item.connect(self.opener.open)
         pages: list[Page] = [
             dashboard,
             self.states_page,
             ContactsPage(self.services, self.undo),
             OrganizationsPage(self.services, self.undo),
-            ForumsPage(self.services),
+            forums,
+            calendar,
             DemarchesPage(self.services, self.undo),
             LogPage(self.services, self.undo),
         ]
         self.window.set_pages(pages)
-        self.window.install_hooks(
-            WindowHooks(
-                log_contact=lambda selection: self._dialog(log_a_contact, selection),
-                plan_demarche=lambda selection: self._dialog(plan_a_demarche, selection),
-                go_to_state=self.go_to_state,
-                manage_categories=lambda: manage_categories(self.window, self.services, self.undo),
-                assign_category=lambda selection: assign_to_category(
-                    self.window, self.services, self.undo, selection
-                ),
-            )
-        )
+        self.window.install_hooks(self._hooks())
         db.subscribe(self.bus.publish)
         self.bus.changed.connect(self.window.on_changed)
         self.bus.changed.connect(self._refresh_status)
@@ -90,8 +96,26 @@ class DesktopApp:
         self.window.destroyed.connect(db.close)
         self._refresh_status(Changes(frozenset()))
 
-    def _dialog(self, opener: object, selection: Selection) -> None:
-        opener(self.window, self.services, self.undo, selection)  # type: ignore[operator]
+    def _hooks(self) -> WindowHooks:
+        window, services, undo = self.window, self.services, self.undo
+        return WindowHooks(
+            log_contact=lambda selection: log_a_contact(window, services, undo, selection),
+            plan_demarche=lambda selection: plan_a_demarche(window, services, undo, selection),
+            go_to_state=self.go_to_state,
+            manage_categories=lambda: manage_categories(window, services, undo),
+            assign_category=lambda selection: assign_to_category(window, services, undo, selection),
+            print_current=lambda selection: print_selection(
+                window, services, self.db.path, selection, QSettings()
+            ),
+            print_settings=lambda: edit_print_settings(window, QSettings()),
+            search=self.search,
+            export_calendar=lambda: export_calendar(window, services),
+            import_untc=self.import_untc,
+            import_contacts=lambda: run_dialog(
+                ContactsImportDialog(ContactImporter(self.db), window)
+            ),
+            find_duplicates=lambda: run_dialog(DuplicatesDialog(services.duplicates, undo, window)),
+        )
 
     def show_state(self, state_id: int) -> None:
         self.window.show_page(StatesPage)
@@ -107,18 +131,36 @@ class DesktopApp:
             if state_id is not None:
                 self.show_state(state_id)
 
+    def search(self) -> None:
+        """The global search (Ctrl+K); the record chosen opens once the dialog has closed."""
+        dialog = SearchDialog(self.services.search, self.window)
+        chosen: list[tuple[str, int]] = []
+        dialog.open_record.connect(lambda kind, record_id: chosen.append((kind, record_id)))
+        run_dialog(dialog)
+        for kind, record_id in chosen[:1]:
+            self.opener.open(kind, record_id)
+
+    def import_untc(self) -> None:
+        codes = [treaty.code for treaty in self.services.treaties.treaties()]
+        run_dialog(UntcImportDialog(UntcImporter(self.db), codes, self.window))
+
     def _refresh_status(self, changes: Changes) -> None:
-        if changes.entities and not changes.touches("log_entry", "demarche"):
+        if changes.entities and not changes.touches("log_entry", "demarche", "intervention"):
             return
-        today = date.today()
-        overdue = self.services.log.count(LogFilter(overdue_on=today))
-        due_week = self.services.dashboard.due_this_week(today)
-        late_demarches = len(self.services.demarches.list(open_only=True, due_before=today))
-        self.window.statusBar().showMessage(
-            self.window.tr(
-                "{0} overdue follow-ups · {1} overdue démarches · {2} due by {3}"
-            ).format(overdue, late_demarches, due_week, (today + timedelta(days=7)).isoformat())
-        )
+        try:
+            summary = self.services.calendar.due()
+        except OutreachError as error:  # a busy file: say so rather than a stale count
+            self.window.statusBar().showMessage(str(error))
+            return
+        self.window.statusBar().showMessage(due_status_text(summary))
+
+
+def run_dialog(dialog: QDialog) -> int:
+    """Show a modal dialog and let it go once it is closed."""
+    try:
+        return dialog.exec()
+    finally:
+        dialog.deleteLater()
 
 
 def build_app(db_path: Path) -> DesktopApp:

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QSplitter,
     QStackedWidget,
@@ -25,6 +26,9 @@ from ui.actions import ActionId, ActionRegistry
 from ui.context import Selection
 from ui.pages import Page
 
+#: an action, a separator (None) or a submenu (its title and entries)
+MenuEntry = ActionId | None | tuple[str, list[ActionId]]
+
 
 @dataclass(frozen=True)
 class WindowHooks:
@@ -35,7 +39,13 @@ class WindowHooks:
     go_to_state: Callable[[], None]
     manage_categories: Callable[[], None]
     assign_category: Callable[[Selection], None]
-    print_current: Callable[[Selection], None] | None = None
+    print_current: Callable[[Selection], None]
+    print_settings: Callable[[], None]
+    search: Callable[[], None]
+    export_calendar: Callable[[], None]
+    import_untc: Callable[[], None]
+    import_contacts: Callable[[], None]
+    find_duplicates: Callable[[], None]
 
 
 class MainWindow(QMainWindow):
@@ -120,39 +130,52 @@ class MainWindow(QMainWindow):
             lambda: hooks.assign_category(self.current_page().selection())
         )
         a[ActionId.ABOUT].triggered.connect(self._about)
-        if hooks.print_current is not None:
-            printer = hooks.print_current
-            a[ActionId.PRINT].triggered.connect(lambda: printer(self.current_page().selection()))
-        else:
-            a[ActionId.PRINT].setEnabled(False)
+        a[ActionId.PRINT].triggered.connect(
+            lambda: hooks.print_current(self.current_page().selection())
+        )
+        a[ActionId.PRINT_SETTINGS].triggered.connect(hooks.print_settings)
+        a[ActionId.SEARCH].triggered.connect(hooks.search)
+        a[ActionId.EXPORT_CALENDAR].triggered.connect(hooks.export_calendar)
+        a[ActionId.IMPORT_UNTC].triggered.connect(hooks.import_untc)
+        a[ActionId.IMPORT_CONTACTS].triggered.connect(hooks.import_contacts)
+        a[ActionId.FIND_DUPLICATES].triggered.connect(hooks.find_duplicates)
         a[ActionId.SAVE].setEnabled(False)  # edits are saved as they are made, in dialogs
         self._build_menus()
 
     def _build_menus(self) -> None:
         a = self.actions_
-        menus = {
-            self.tr("&File"): [ActionId.NEW, ActionId.SAVE, None, ActionId.PRINT, None,
-                               ActionId.QUIT],
+        imports = (self.tr("&Import"), [ActionId.IMPORT_UNTC, ActionId.IMPORT_CONTACTS])
+        menus: dict[str, list[MenuEntry]] = {
+            self.tr("&File"): [ActionId.NEW, ActionId.SAVE, None, imports,
+                               ActionId.EXPORT_CALENDAR, None, ActionId.PRINT,
+                               ActionId.PRINT_SETTINGS, None, ActionId.QUIT],
             self.tr("&Edit"): [ActionId.UNDO, ActionId.REDO, None, ActionId.DELETE, None,
-                               ActionId.FIND, ActionId.GO_TO_STATE],
+                               ActionId.FIND, ActionId.SEARCH, ActionId.GO_TO_STATE],
             self.tr("&Campaign"): [ActionId.LOG_CONTACT, ActionId.PLAN_DEMARCHE, None,
-                                   ActionId.ASSIGN_CATEGORY, ActionId.MANAGE_CATEGORIES],
+                                   ActionId.ASSIGN_CATEGORY, ActionId.MANAGE_CATEGORIES, None,
+                                   ActionId.FIND_DUPLICATES],
             self.tr("&View"): [ActionId.REFRESH],
             self.tr("&Help"): [ActionId.ABOUT],
         }  # fmt: skip
         for title, entries in menus.items():
-            menu = self.menuBar().addMenu(title)
-            for entry in entries:
-                if entry is None:
-                    menu.addSeparator()
-                else:
-                    menu.addAction(a[entry])
+            self._fill_menu(self.menuBar().addMenu(title), entries)
         toolbar = self.addToolBar(self.tr("Main"))
         toolbar.setObjectName("main-toolbar")
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         for entry in (ActionId.LOG_CONTACT, ActionId.PLAN_DEMARCHE, ActionId.GO_TO_STATE,
-                      ActionId.UNDO, ActionId.REDO, ActionId.PRINT):  # fmt: skip
+                      ActionId.SEARCH, ActionId.UNDO, ActionId.REDO, ActionId.PRINT):  # fmt: skip
             toolbar.addAction(a[entry])
+
+    def _fill_menu(self, menu: QMenu, entries: list[MenuEntry]) -> None:
+        """Actions, separators (None) and submenus ((title, entries))."""
+        for entry in entries:
+            if entry is None:
+                menu.addSeparator()
+            elif isinstance(entry, tuple):
+                title, children = entry
+                self._fill_menu(menu.addMenu(title), list(children))
+            else:
+                menu.addAction(self.actions_[entry])
 
     def _about(self) -> None:
         QMessageBox.about(

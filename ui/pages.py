@@ -27,10 +27,14 @@ class Page(QWidget):
                 self.reload()
                 self._stale = False
 
-    def showEvent(self, event: object) -> None:  # type: ignore[override]
+    def ensure_loaded(self) -> None:
+        """Reload now if nothing is loaded yet or a change left the page stale."""
         if getattr(self, "_stale", True):
             self.reload()
             self._stale = False
+
+    def showEvent(self, event: object) -> None:  # type: ignore[override]
+        self.ensure_loaded()
         super().showEvent(event)  # type: ignore[arg-type]
 
     def selection(self) -> Selection:

@@ -4,14 +4,19 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from outreach.search import SearchService
+from outreach.services.calendar import CalendarService
 from outreach.services.categories import CategoryService
 from outreach.services.contact_log import ContactLogService
 from outreach.services.contacts import ContactService
 from outreach.services.dashboard import DashboardService
 from outreach.services.demarches import DemarcheService
+from outreach.services.duplicates import DuplicateService
 from outreach.services.facts import FactService
 from outreach.services.forums import ForumService
 from outreach.services.history import HistoryService
+from outreach.services.interventions import InterventionService
+from outreach.services.meeting_planner import MeetingPlannerService
 from outreach.services.organizations import OrganizationService
 from outreach.services.states import StateService
 from outreach.services.treaties import TreatyService
@@ -33,6 +38,11 @@ class AppServices:
     forums: ForumService
     history: HistoryService
     dashboard: DashboardService
+    interventions: InterventionService
+    planner: MeetingPlannerService
+    calendar: CalendarService
+    search: SearchService
+    duplicates: DuplicateService
 
     @classmethod
     def over(cls, db: Database) -> AppServices:
@@ -48,4 +58,9 @@ class AppServices:
             forums=ForumService(db),
             history=HistoryService(db),
             dashboard=DashboardService(db),
+            interventions=InterventionService(db),
+            planner=MeetingPlannerService(db),
+            calendar=CalendarService(db),
+            search=SearchService(db),
+            duplicates=DuplicateService(db),
         )

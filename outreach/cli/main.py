@@ -176,12 +176,26 @@ def states(
 
 
 @cli.command()
+@click.option(
+    "--rebuild-search",
+    is_flag=True,
+    help="Rebuild the full-text search index from the records first.",
+)
 @click.pass_obj
-def check(context: Context) -> None:
-    """Check the file's integrity and references; exit non-zero on a problem."""
+def check(context: Context, rebuild_search: bool) -> None:
+    """Check the file's integrity, references and search index; exit non-zero on a problem."""
+    from outreach.search import rebuild_search as rebuild_index
+    from outreach.search import search_index_problems
     from outreach.storage.maintenance import integrity_problems
 
-    problems = integrity_problems(context.db)
+    if rebuild_search:
+        counts = rebuild_index(context.db)
+        click.echo(
+            "Search index rebuilt: "
+            + ", ".join(f"{count} {kind}" for kind, count in counts.items())
+            + "."
+        )
+    problems = integrity_problems(context.db) + search_index_problems(context.db)
     for problem in problems:
         click.echo(problem, err=True)
     if problems:

@@ -4,20 +4,18 @@ due and what is overdue."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, timedelta
-
-from sqlalchemy import func, select
+from datetime import date
 
 from outreach.domain.enums import TreatyStatus
 from outreach.domain.records import DemarcheRecord, LogEntryRecord, LogFilter, MeetingRecord
 from outreach.services import lookup
+from outreach.services.calendar import CalendarService
 from outreach.services.contact_log import ContactLogService
 from outreach.services.demarches import DemarcheService
 from outreach.services.forums import ForumService
 from outreach.services.picture import category_members, live_categories, load_pictures
 from outreach.services.treaties import TreatyService
 from outreach.storage.database import Database
-from outreach.storage.models import LogEntry
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,6 +55,7 @@ class DashboardService:
         self._demarches = DemarcheService(db)
         self._forums = ForumService(db)
         self._log = ContactLogService(db)
+        self._calendar = CalendarService(db)
 
     def movement(self, treaty_code: str, since: date, as_of: date) -> list[CategoryMovement]:
         """Per category: its members, and how many were States Parties then and now."""
@@ -83,23 +82,9 @@ class DashboardService:
             return result
 
     def due_this_week(self, as_of: date) -> int:
-        """Open follow-ups and démarches due from today to a week ahead."""
-        week = as_of + timedelta(days=7)
-        with self._db.read() as session:
-            follow_ups = session.scalar(
-                select(func.count(LogEntry.id)).where(
-                    LogEntry.deleted_at.is_(None),
-                    LogEntry.follow_up_done_on.is_(None),
-                    LogEntry.follow_up_on >= as_of,
-                    LogEntry.follow_up_on <= week,
-                )
-            )
-        demarches = [
-            d
-            for d in self._demarches.list(open_only=True, due_before=week + timedelta(days=1))
-            if d.due_on is not None and d.due_on >= as_of
-        ]
-        return int(follow_ups or 0) + len(demarches)
+        """Open follow-ups, open démarches and interventions due from today to a week ahead
+        (the calendar's count, so the dashboard and the status bar agree)."""
+        return self._calendar.due(as_of).due
 
     def summary(
         self, *, as_of: date | None = None, since: date, treaty_code: str = "APMBC"

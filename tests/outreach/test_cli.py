@@ -7,6 +7,8 @@ import csv
 import io
 import json
 import shutil
+import sqlite3
+from contextlib import closing
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -170,6 +172,18 @@ def test_demo_smart_categories_show_on_the_list(demo_db: Path) -> None:
 def test_check_passes_after_the_demo(demo_db: Path) -> None:
     result = run("--db", str(demo_db), "check")
     assert result.exit_code == 0, result.output
+
+
+def test_check_finds_a_stale_search_index_and_rebuild_search_mends_it(demo_db: Path) -> None:
+    with closing(sqlite3.connect(demo_db)) as connection, connection:
+        connection.execute("DELETE FROM search_contact_fts WHERE rowid IN (1, 2)")
+    stale = run("--db", str(demo_db), "check")
+    assert stale.exit_code != 0
+    assert "search: the contact index holds 13 documents" in stale.stderr
+    mended = run("--db", str(demo_db), "check", "--rebuild-search")
+    assert mended.exit_code == 0, mended.output
+    assert "15 contact" in mended.stdout
+    assert run("--db", str(demo_db), "check").exit_code == 0
 
 
 def test_running_the_demo_twice_is_refused(demo_db: Path, tmp_path: Path) -> None:

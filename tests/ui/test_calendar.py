@@ -21,7 +21,6 @@ from ui.calendar.due import DueBox, due_status_text
 from ui.calendar.export import export_calendar
 from ui.calendar.models import ITEMS_ROLE, AgendaColumn, AgendaModel, MonthModel
 from ui.calendar.page import CalendarPage
-from ui.forums.planning import planning_of
 from ui.services import AppServices
 
 NAIROBI_DAY = date(2004, 11, 30)
@@ -46,7 +45,7 @@ def nairobi(services: AppServices) -> MeetingRecord:
 
 @pytest.fixture
 def planned(services: AppServices, nairobi: MeetingRecord) -> dict[str, int]:
-    interventions = planning_of(services).interventions
+    interventions = services.interventions
     return {
         "ivorian": interventions.plan(
             nairobi.id,
@@ -103,7 +102,7 @@ def test_the_month_and_agenda_show_meetings_interventions_and_due_dates(
     assert "Bilateral" in page.agenda.index(row, AgendaColumn.WHAT).data()
 
     # The change bus brings a new intervention in at once.
-    planning_of(services).interventions.plan(
+    services.interventions.plan(
         nairobi.id, "side_event", "Side event on stockpiles", starts_at="2004-11-29 13:00"
     )
     assert "Side event on stockpiles" in agenda_titles(page)
@@ -208,7 +207,7 @@ def test_a_cancelled_or_failed_export_writes_nothing(
 def test_due_this_week_box_and_status_line(
     qtbot: QtBot, services: AppServices, nairobi: MeetingRecord, planned: dict[str, int]
 ) -> None:
-    calendar = planning_of(services).calendar
+    calendar = services.calendar
     summary = calendar.due(date(2004, 11, 28))
     assert summary.due_interventions == 2
     text = due_status_text(summary)

@@ -27,7 +27,6 @@ from ui.forums.intervention_dialogs import (
     LinkDemarcheDialog,
 )
 from ui.forums.page import MEMBERS_TAB, PLANNER_VIEW, ForumsPage
-from ui.forums.planning import planning_of
 from ui.forums.room_model import ROW_ROLE, Column, RoomModel
 from ui.services import AppServices
 from ui.undo import UndoRunner
@@ -227,7 +226,7 @@ def test_plan_bilaterals_at_nairobi_and_log_one_done(
     qtbot.mouseClick(planner.done_button, Qt.MouseButton.LeftButton)
     assert messages == []
 
-    done = planning_of(services).interventions.get(records[0].id)
+    done = services.interventions.get(records[0].id)
     assert done.status == InterventionStatus.DONE
     assert done.outcome == "Pakistan will send an observer to Zagreb in 2005."
     logged = [planner.log_model.index(r, 2).data() for r in range(planner.log_model.rowCount())]
@@ -252,10 +251,10 @@ def test_plan_bilaterals_at_nairobi_and_log_one_done(
 
     # One undo takes back the whole step; redo does it again.
     undo_runner.stack.undo()
-    assert planning_of(services).interventions.get(records[0].id).status == "planned"
+    assert services.interventions.get(records[0].id).status == "planned"
     assert services.log.page(LogFilter(text="observer to Zagreb")) == []
     undo_runner.stack.redo()
-    assert planning_of(services).interventions.get(records[0].id).status == "done"
+    assert services.interventions.get(records[0].id).status == "done"
     assert len(services.log.page(LogFilter(text="observer to Zagreb"))) == 1
     assert messages == []
 
@@ -266,7 +265,6 @@ def test_a_refused_plan_keeps_the_dialog_open(
     page.open_meeting(nairobi(services).id)
     dialog = InterventionDialog(
         services,
-        planning_of(services),
         page._undo,
         nairobi(services),
         kind=InterventionKind.BILATERAL,
@@ -289,7 +287,7 @@ def test_a_refused_plan_keeps_the_dialog_open(
     dialog.try_accept()
     assert not dialog.isVisible()
     assert dialog.intervention_id is not None
-    assert planning_of(services).interventions.get(dialog.intervention_id).target_ids == (
+    assert services.interventions.get(dialog.intervention_id).target_ids == (
         state_id(services, "FIN"),
     )
 
@@ -299,7 +297,7 @@ def test_edit_status_demarche_and_delete_are_undoable(
     messages: list[str],
 ) -> None:  # fmt: skip
     meeting = nairobi(services)
-    interventions = planning_of(services).interventions
+    interventions = services.interventions
     bilateral = interventions.plan(
         meeting.id, "bilateral", "Bilateral with Viet Nam", targets=["VNM"]
     )
@@ -407,7 +405,7 @@ def test_the_page_works_without_an_undo_runner_and_opens_an_intervention(
     qtbot: QtBot, services: AppServices
 ) -> None:
     meeting = nairobi(services)
-    record = planning_of(services).interventions.plan(meeting.id, "statement", "Statement")
+    record = services.interventions.plan(meeting.id, "statement", "Statement")
     lone = ForumsPage(services)
     qtbot.addWidget(lone)
     lone.show()
@@ -431,7 +429,7 @@ def test_planner_models_pass_the_model_tester(
     meeting = nairobi(services)
     if state_id(services, "PAK") not in meeting.attendee_ids:
         services.forums.add_attendee(meeting.id, "PAK")
-    planning_of(services).interventions.plan(
+    services.interventions.plan(
         meeting.id, "bilateral", "Pakistan", targets=["PAK"], starts_at="2004-11-30 10:00"
     )
     page.open_meeting(meeting.id)

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QSettings
 from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QMenu
 from pytestqt.qtbot import QtBot
 
 from ui.actions import ActionId
@@ -33,10 +34,14 @@ def test_the_navigation_lists_every_area(qtbot: QtBot, demo_db_path: Path) -> No
         "Contacts",
         "Organizations",
         "Forums and meetings",
+        "Calendar",
         "Démarches",
         "Contact log",
     ]
-    assert "overdue follow-ups" in desktop.window.statusBar().currentMessage()
+    due = desktop.services.calendar.due()
+    status = desktop.window.statusBar().currentMessage()
+    assert status.startswith(f"Overdue: {due.overdue_follow_ups} follow-ups, ")
+    assert f"{due.overdue_demarches} démarches" in status
 
 
 def test_standard_and_campaign_shortcuts(qtbot: QtBot, demo_db_path: Path) -> None:
@@ -47,6 +52,25 @@ def test_standard_and_campaign_shortcuts(qtbot: QtBot, demo_db_path: Path) -> No
     assert actions[ActionId.LOG_CONTACT].shortcut() == QKeySequence("Ctrl+L")
     assert actions[ActionId.PLAN_DEMARCHE].shortcut() == QKeySequence("Ctrl+D")
     assert actions[ActionId.GO_TO_STATE].shortcut() == QKeySequence("Ctrl+G")
+    assert actions[ActionId.SEARCH].shortcut() == QKeySequence("Ctrl+K")
+
+
+def test_the_menus_offer_import_export_search_and_duplicates(
+    qtbot: QtBot, demo_db_path: Path
+) -> None:
+    window = open_app(qtbot, demo_db_path).window
+    menus = {menu.title().replace("&", ""): menu for menu in window.menuBar().findChildren(QMenu)}
+    file_texts = [action.text().replace("&", "") for action in menus["File"].actions()]
+    assert "Import" in file_texts
+    assert "Export calendar…" in file_texts
+    assert "Print settings…" in file_texts
+    imports = [action.text().replace("&", "") for action in menus["Import"].actions()]
+    assert imports == ["Treaty status from the UN Treaty Collection…", "Contacts from CSV…"]
+    edit_texts = [action.text().replace("&", "") for action in menus["Edit"].actions()]
+    assert "Search everything…" in edit_texts
+    campaign = [action.text().replace("&", "") for action in menus["Campaign"].actions()]
+    assert "Find duplicate contacts…" in campaign
+    assert all(action.isEnabled() for action in menus["File"].actions() if action.text() != "&Save")
 
 
 def test_the_last_page_and_column_widths_come_back_next_time(

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 from outreach.errors import OutreachError
 from outreach.io.calendar_export import ExportResult, export_ics
 from ui.errors import show_error
-from ui.forums.planning import planning_of
 from ui.services import AppServices
 
 FOLDER_KEY = "calendar/export_folder"
@@ -53,9 +52,7 @@ def export_calendar(
     if path.suffix.lower() != ".ics":
         path = path.with_name(path.name + ".ics")
     try:
-        result = export_ics(
-            planning_of(services).calendar, path, from_, to, state=state, category=category
-        )
+        result = export_ics(services.calendar, path, from_, to, state=state, category=category)
     except OutreachError as error:
         show_error(parent, error)
         return None

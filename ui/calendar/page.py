@@ -40,7 +40,6 @@ from ui.calendar.month_view import MonthView
 from ui.context import Selection
 from ui.errors import show_error
 from ui.forums.labels import calendar_kind_label
-from ui.forums.planning import planning_of
 from ui.log.names import StateNames, state_names_for
 from ui.log.widgets import type_ahead
 from ui.pages import Page
@@ -64,7 +63,7 @@ class CalendarPage(Page):
     def __init__(self, services: AppServices, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._services = services
-        self._calendar = planning_of(services).calendar
+        self._calendar = services.calendar
         self.state_names: StateNames = state_names_for(services.states)
         self._choices_ready = False
         self._selected_day: date | None = None

@@ -20,7 +20,9 @@ from PySide6.QtWidgets import (
 
 from outreach.charts.parties import parties_chart, to_svg
 from outreach.domain.records import DemarcheRecord, LogEntryRecord, MeetingRecord
+from outreach.services.calendar import CalendarService
 from outreach.services.dashboard import CategoryMovement, DashboardService
+from ui.calendar.due import DueBox
 from ui.pages import Page
 from ui.widgets.records_table import RECORD_ROLE, RecordsModel, records_view
 
@@ -34,18 +36,23 @@ def _day(value: date | None) -> str:
 class DashboardPage(Page):
     shows = (
         "participation", "category", "category_member", "fact", "seat", "log_entry",
-        "log_entry_state", "demarche", "meeting",
+        "log_entry_state", "demarche", "meeting", "intervention", "intervention_target",
     )  # fmt: skip
     open_state = Signal(int)
+    #: (kind, id) of an item due this week, as the calendar names it
+    open_item = Signal(str, int)
 
     def __init__(
         self,
         dashboard: DashboardService,
+        calendar: CalendarService,
         state_names: dict[int, str],
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self._dashboard = dashboard
+        self.due_box = DueBox(calendar, self)
+        self.due_box.open_item.connect(self.open_item)
         self._names = state_names
         self.headline = QLabel(self)
         self.headline.setWordWrap(True)
@@ -114,8 +121,12 @@ class DashboardPage(Page):
         grid = QGridLayout(self)
         grid.addWidget(chart_box, 0, 0)
         grid.addWidget(movement_box, 0, 1)
+        grid.addWidget(self.due_box, 0, 2)
         grid.addWidget(self.overdue_box, 1, 0)
-        grid.addWidget(upcoming_box, 1, 1)
+        grid.addWidget(upcoming_box, 1, 1, 1, 2)
+        grid.setColumnStretch(0, 3)
+        grid.setColumnStretch(1, 2)
+        grid.setColumnStretch(2, 2)
 
     def title(self) -> str:
         return self.tr("Dashboard")
@@ -145,6 +156,7 @@ class DashboardPage(Page):
         self.overdue.set_records(list(summary.overdue_follow_ups))
         self.demarches.set_records(list(summary.upcoming_demarches))
         self.meetings.set_records(list(summary.upcoming_meetings))
+        self.due_box.reload()
 
     def _open_entry_state(self, index: QModelIndex) -> None:
         entry = index.data(RECORD_ROLE)

@@ -434,6 +434,21 @@ class DemarchesPage(Page):
         self._set_selected(demarche_id)
         return True
 
+    def reveal(self, demarche_id: int) -> bool:
+        """Select a démarche, clearing the filters first when they hide it."""
+        if self.select(demarche_id):
+            return True
+        for box in (self.state_box, self.status_box):
+            box.blockSignals(True)
+            box.setCurrentIndex(0)
+            box.blockSignals(False)
+        self.open_only.blockSignals(True)
+        self.open_only.setChecked(False)
+        self.open_only.blockSignals(False)
+        self.filter_edit.clear()
+        self.reload()
+        return self.select(demarche_id)
+
     def _set_selected(self, demarche_id: int | None) -> None:
         self._syncing = True
         try:

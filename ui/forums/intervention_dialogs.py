@@ -53,7 +53,6 @@ from ui.demarches.labels import action_label, channel_label, level_label
 from ui.demarches.labels import status_label as demarche_status_label
 from ui.errors import show_error
 from ui.forums.labels import kind_label, status_label
-from ui.forums.planning import Planning
 from ui.log.names import Choice, StateNames, contact_names_for, state_names_for
 from ui.log.widgets import OptionalDateEdit, PickList, from_qdate, iso_date_edit, to_qdate
 from ui.services import AppServices
@@ -114,7 +113,6 @@ class InterventionDialog(QDialog):
     def __init__(
         self,
         services: AppServices,
-        planning: Planning,
         undo: UndoRunner,
         meeting: MeetingRecord,
         intervention: InterventionRecord | None = None,
@@ -125,7 +123,6 @@ class InterventionDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self._services = services
-        self._planning = planning
         self._undo = undo
         self._meeting = meeting
         self._intervention = intervention
@@ -324,7 +321,7 @@ class InterventionDialog(QDialog):
         self.accept()
 
     def _plan(self, values: InterventionValues) -> bool:
-        service = self._planning.interventions
+        service = self._services.interventions
         meeting_id = self._meeting.id
         record = self._undo.run(
             Operation(
@@ -382,7 +379,7 @@ class InterventionDialog(QDialog):
 
     def _edit(self, values: InterventionValues) -> bool:
         assert self._intervention is not None
-        service = self._planning.interventions
+        service = self._services.interventions
         intervention_id = self._intervention.id
         changed = self.changes(self._intervention, values)
         if not changed:
@@ -415,7 +412,6 @@ class CompleteBilateralDialog(QDialog):
     def __init__(
         self,
         services: AppServices,
-        planning: Planning,
         undo: UndoRunner,
         meeting: MeetingRecord,
         intervention: InterventionRecord,
@@ -423,7 +419,6 @@ class CompleteBilateralDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self._services = services
-        self._planning = planning
         self._undo = undo
         self._intervention = intervention
         self.completed: BilateralDone | None = None
@@ -524,7 +519,7 @@ class CompleteBilateralDialog(QDialog):
                 )
 
     def try_accept(self) -> None:
-        service = self._planning.interventions
+        service = self._services.interventions
         intervention_id = self._intervention.id
         outcome = self.outcome_edit.toPlainText()
         day = from_qdate(self.date_edit.date())
@@ -564,7 +559,6 @@ class DemarcheForDialog(QDialog):
     def __init__(
         self,
         services: AppServices,
-        planning: Planning,
         undo: UndoRunner,
         meeting: MeetingRecord,
         intervention: InterventionRecord,
@@ -572,7 +566,6 @@ class DemarcheForDialog(QDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self._planning = planning
         self._services = services
         self._undo = undo
         self._intervention = intervention
@@ -623,7 +616,7 @@ class DemarcheForDialog(QDialog):
         self.action_box.setCurrentIndex(self.action_box.findData(action.value))
 
     def try_accept(self) -> None:
-        service = self._planning.interventions
+        service = self._services.interventions
         demarches = self._services.demarches
         intervention_id = self._intervention.id
         state_id = self.state_box.currentData()
@@ -664,13 +657,12 @@ class LinkDemarcheDialog(QDialog):
     def __init__(
         self,
         services: AppServices,
-        planning: Planning,
         undo: UndoRunner,
         intervention: InterventionRecord,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self._planning = planning
+        self._services = services
         self._undo = undo
         self._intervention = intervention
         names = state_names_for(services.states)
@@ -708,7 +700,7 @@ class LinkDemarcheDialog(QDialog):
         if not isinstance(chosen, int):
             self.reject()
             return
-        service = self._planning.interventions
+        service = self._services.interventions
         intervention_id = self._intervention.id
         previous = self._intervention.demarche_id
         linked = self._undo.run(

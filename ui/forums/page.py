@@ -43,7 +43,6 @@ from ui.forums.forum_dialogs import (
     membership_change,
 )
 from ui.forums.planner import MeetingPlanner
-from ui.forums.planning import planning_of
 from ui.log.widgets import from_qdate, iso_date_edit
 from ui.pages import Page
 from ui.services import AppServices
@@ -84,7 +83,6 @@ class ForumsPage(Page):
         if undo is None:  # a page of its own: its own undo stack
             undo = UndoRunner(QUndoStack(self), self)
         self._undo = undo
-        self._planning = planning_of(services)
         self._forums: list[ForumRecord] = []
         self._members: list[ForumMembershipRecord] = []
         self._build()
@@ -206,7 +204,7 @@ class ForumsPage(Page):
         self.splitter.setStretchFactor(1, 4)
         self.splitter.setSizes([300, 1000])
 
-        self.planner = MeetingPlanner(self._services, self._planning, self._undo, self)
+        self.planner = MeetingPlanner(self._services, self._undo, self)
         self.planner.back_requested.connect(self.show_forums)
         self.planner.open_item.connect(self.open_item)
         self.stack = QStackedWidget(self)
@@ -345,9 +343,7 @@ class ForumsPage(Page):
 
     def open_meeting(self, meeting_id: int) -> bool:
         """Show the planner of a meeting (its forum selected behind it)."""
-        if getattr(self, "_stale", True):
-            self.reload()
-            self._stale = False
+        self.ensure_loaded()
         try:
             meeting = self._services.forums.get_meeting(meeting_id)
         except OutreachError as error:
@@ -363,7 +359,7 @@ class ForumsPage(Page):
     def open_intervention(self, intervention_id: int) -> bool:
         """Show the planner of the intervention's meeting with the intervention selected."""
         try:
-            record = self._planning.interventions.get(intervention_id)
+            record = self._services.interventions.get(intervention_id)
         except OutreachError as error:
             show_error(self, error)
             return False

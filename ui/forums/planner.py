@@ -55,7 +55,6 @@ from ui.forums.interventions_model import SORT_ROLE as INTERVENTION_SORT_ROLE
 from ui.forums.interventions_model import Column as InterventionColumn
 from ui.forums.interventions_model import InterventionsModel
 from ui.forums.labels import kind_label, status_label, time_slot
-from ui.forums.planning import Planning
 from ui.forums.room_model import GROUP_ROLE, ROW_ROLE, Column, RoomModel, RoomProxy
 from ui.log.names import StateNames, state_names_for
 from ui.services import AppServices
@@ -84,13 +83,11 @@ class MeetingPlanner(QWidget):
     def __init__(
         self,
         services: AppServices,
-        planning: Planning,
         undo: UndoRunner,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self._services = services
-        self._planning = planning
         self._undo = undo
         self.meeting: MeetingRecord | None = None
         self.room: Room | None = None
@@ -323,9 +320,9 @@ class MeetingPlanner(QWidget):
         selected_state = self.selected_state_id()
         try:
             self.meeting = self._services.forums.get_meeting(self.meeting.id)
-            self.room = self._planning.planner.room(self.meeting.id)
-            interventions = self._planning.interventions.for_meeting(self.meeting.id)
-            logged = self._planning.interventions.log_entries(self.meeting.id)
+            self.room = self._services.planner.room(self.meeting.id)
+            interventions = self._services.interventions.for_meeting(self.meeting.id)
+            logged = self._services.interventions.log_entries(self.meeting.id)
             forums = {forum.id: forum.name for forum in self._services.forums.forums()}
         except OutreachError as error:
             show_error(self, error)
@@ -486,7 +483,6 @@ class MeetingPlanner(QWidget):
             target_ids = target_ids or ((state_id,) if state_id is not None else ())
         dialog = InterventionDialog(
             self._services,
-            self._planning,
             self._undo,
             self.meeting,
             kind=kind,
@@ -508,9 +504,7 @@ class MeetingPlanner(QWidget):
         record = self.selected_intervention()
         if self.meeting is None or record is None:
             return False
-        dialog = InterventionDialog(
-            self._services, self._planning, self._undo, self.meeting, record, parent=self
-        )
+        dialog = InterventionDialog(self._services, self._undo, self.meeting, record, parent=self)
         try:
             return dialog.exec() == InterventionDialog.DialogCode.Accepted
         finally:
@@ -520,7 +514,7 @@ class MeetingPlanner(QWidget):
         record = self.selected_intervention()
         if record is None or record.status == status:
             return False
-        service = self._planning.interventions
+        service = self._services.interventions
         intervention_id, previous = record.id, record.status
         if status == InterventionStatus.DONE and record.kind == InterventionKind.BILATERAL:
             return self.complete_selected()
@@ -538,9 +532,7 @@ class MeetingPlanner(QWidget):
         record = self.selected_intervention()
         if self.meeting is None or record is None:
             return False
-        dialog = CompleteBilateralDialog(
-            self._services, self._planning, self._undo, self.meeting, record, self
-        )
+        dialog = CompleteBilateralDialog(self._services, self._undo, self.meeting, record, self)
         try:
             return dialog.exec() == CompleteBilateralDialog.DialogCode.Accepted
         finally:
@@ -553,9 +545,7 @@ class MeetingPlanner(QWidget):
         statuses: dict[int, TreatyStatus] = (
             {row.state_id: row.status for row in self.room.rows()} if self.room else {}
         )
-        dialog = DemarcheForDialog(
-            self._services, self._planning, self._undo, self.meeting, record, statuses, self
-        )
+        dialog = DemarcheForDialog(self._services, self._undo, self.meeting, record, statuses, self)
         try:
             return dialog.exec() == DemarcheForDialog.DialogCode.Accepted
         finally:
@@ -565,7 +555,7 @@ class MeetingPlanner(QWidget):
         record = self.selected_intervention()
         if record is None:
             return False
-        dialog = LinkDemarcheDialog(self._services, self._planning, self._undo, record, self)
+        dialog = LinkDemarcheDialog(self._services, self._undo, record, self)
         try:
             return dialog.exec() == LinkDemarcheDialog.DialogCode.Accepted
         finally:
@@ -575,7 +565,7 @@ class MeetingPlanner(QWidget):
         record = self.selected_intervention()
         if record is None or record.demarche_id is None:
             return
-        service = self._planning.interventions
+        service = self._services.interventions
         intervention_id, previous = record.id, record.demarche_id
         self._undo.run(
             Operation(
@@ -594,7 +584,7 @@ class MeetingPlanner(QWidget):
         record = self.selected_intervention()
         if record is None:
             return
-        service = self._planning.interventions
+        service = self._services.interventions
         intervention_id = record.id
         self._undo.run(
             Operation(

@@ -398,6 +398,42 @@ class LogPage(Page):
                 return True
         return False
 
+    def reveal_entry(self, entry_id: int) -> bool:
+        """Select `entry_id` even when the filters hide it or it lies deep in the log: the
+        filters are set to its first state on its day, where it sits among a few others."""
+        if self._choices_ready and self.select_entry(entry_id):
+            return True
+        try:
+            entry = self._services.log.get(entry_id)
+        except OutreachError:
+            return False
+        if not self._choices_ready:
+            self.reload()
+        filters = (
+            self.state_box, self.kind_box, self.from_date, self.to_date, self.open_only,
+            self.overdue_only, self.text_edit,
+        )  # fmt: skip
+        for widget in filters:
+            widget.blockSignals(True)
+        try:
+            row = self.state_box.findData(entry.state_ids[0]) if entry.state_ids else 0
+            self.state_box.setCurrentIndex(max(row, 0))
+            self.kind_box.setCurrentIndex(0)
+            self.from_date.set_value(entry.occurred_on)
+            self.to_date.set_value(entry.occurred_on)
+            self.open_only.setChecked(False)
+            self.overdue_only.setChecked(False)
+            self.text_edit.clear()
+        finally:
+            for widget in filters:
+                widget.blockSignals(False)
+        self._fill_contact_choices()
+        self.contact_box.blockSignals(True)
+        self.contact_box.setCurrentIndex(0)
+        self.contact_box.blockSignals(False)
+        self.apply_filters()
+        return self.select_entry(entry_id)
+
     def selected_entry(self) -> LogEntryRecord | None:
         rows = self.table.selectionModel().selectedRows()
         return self.model.entry_at(rows[0].row()) if rows else None
