@@ -6,13 +6,15 @@ from datetime import date, timedelta
 
 from sqlalchemy import func, select
 
-from outreach.domain.enums import DemarcheStatus
+from outreach.domain.enums import DemarcheStatus, InterventionKind, InterventionStatus
 from outreach.errors import ValidationError
 from outreach.services.categories import CategoryService
 from outreach.services.contact_log import ContactLogService
 from outreach.services.contacts import ContactService
 from outreach.services.demarches import DemarcheService
 from outreach.services.facts import FactService
+from outreach.services.forums import ForumService
+from outreach.services.interventions import InterventionService
 from outreach.services.organizations import OrganizationService
 from outreach.services.states import StateService
 from outreach.storage.database import Database
@@ -154,6 +156,50 @@ def _log(
             log.complete_follow_up(entry.id, on=entry.follow_up_on)
 
 
+def _meeting_id(forums: ForumService, title_part: str) -> int:
+    """The meeting whose title begins with, or else holds, `title_part`."""
+    found = forums.find_meetings(title_part)
+    return next((m for m in found if m.title.startswith(title_part)), found[0]).id
+
+
+def _meetings(db: Database, contact_ids: list[int]) -> None:
+    """Observers announced at Nairobi; what was done at Bangkok, bilaterals logged through
+    the planner."""
+    forums = ForumService(db)
+    nairobi = _meeting_id(forums, content.NAIROBI)
+    for iso3 in content.NAIROBI_OBSERVERS:
+        forums.add_attendee(nairobi, iso3)
+    interventions = InterventionService(db)
+    log = ContactLogService(db)
+    for (
+        meeting, kind, title, targets, contacts, starts, minutes, points, outcome,
+        follow_up, done,
+    ) in content.BANGKOK_INTERVENTIONS:  # fmt: skip
+        bilateral = kind == InterventionKind.BILATERAL
+        planned = interventions.plan(
+            _meeting_id(forums, meeting),
+            kind,
+            title,
+            lead_officer=content.DEMO_OFFICER,
+            talking_points=points,
+            targets=targets,
+            starts_at=starts,
+            ends_at=starts + timedelta(minutes=minutes),
+            status=InterventionStatus.CONFIRMED if bilateral else InterventionStatus.DONE,
+            outcome="" if bilateral else outcome,
+        )
+        if not bilateral:
+            continue
+        logged = interventions.complete_bilateral(
+            planned.id,
+            outcome,
+            follow_up_on=starts.date() + timedelta(days=follow_up) if follow_up else None,
+            contact_ids=[contact_ids[index] for index in contacts],
+        ).log_entry
+        if done and logged.follow_up_on:
+            log.complete_follow_up(logged.id, on=logged.follow_up_on)
+
+
 def load_demo(db: Database) -> str:
     """Add the demo campaign to a database holding the reference data."""
     if has_demo(db):
@@ -164,8 +210,12 @@ def load_demo(db: Database) -> str:
         contact_ids = _people(db)
         demarches = _demarches(db, contact_ids)
         _log(db, contact_ids, demarches)
+        _meetings(db, contact_ids)
+        entries = ContactLogService(db).count()
     return (
         f"Demo campaign loaded into {db.path}: {len(content.SMART_CATEGORIES)} smart and "
         f"{len(content.MANUAL_CATEGORIES)} manual categories, {len(contact_ids)} contacts, "
-        f"{len(content.DEMARCHES)} démarches, {len(content.LOG_ENTRIES)} log entries."
+        f"{len(content.DEMARCHES)} démarches, {entries} log entries, "
+        f"{len(content.BANGKOK_INTERVENTIONS)} interventions at Bangkok, "
+        f"{len(content.NAIROBI_OBSERVERS)} observers announced at Nairobi."
     )

@@ -10,7 +10,7 @@ the reserved example.org domain.
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
 ILLUSTRATIVE = "illustrative, after Landmine Monitor 2002-2004 (unverified)"
 DEMO_OFFICER = "Desk officer (demo)"
@@ -269,9 +269,6 @@ LOG_ENTRIES = (
      None, False),
     (date(2003, 5, 14), "meeting", ("POL",), (6,),
      "Poland links ratification to alternatives; démarche on hold", None, False),
-    (date(2003, 9, 15), "meeting", ("IDN", "KHM"), (1, 9),
-     "Contact Group margins, Bangkok: Indonesia positive, Cambodia to co-host outreach", 30,
-     True),
     (date(2003, 11, 10), "meeting", ("IDN",), (1,),
      "Ambassador delivered démarche on ratification; response awaited", 60, False),
     (date(2004, 1, 14), "call", ("ETH",), (10,), "Ethiopia: ratification bill in parliament",
@@ -294,4 +291,32 @@ LOG_ENTRIES = (
      "ICBL briefing on Nairobi outreach priorities", 14, False),
     (date(2004, 11, 30), "meeting", ("ETH", "IDN"), (10, 1),
      "Nairobi: bilateral on the margins with Ethiopia and Indonesia", 30, False),
+)  # fmt: skip
+
+# States announced as observers at the Nairobi Review Conference, beyond its members (the
+# States Parties): illustrative, for the meeting planner's room; attendance lists are not
+# part of the reference data.
+NAIROBI = "Nairobi Summit"
+NAIROBI_OBSERVERS = (
+    "CHN", "EGY", "ETH", "FIN", "IDN", "IND", "KOR", "PAK", "POL", "RUS", "SGP", "UKR", "VNM",
+)  # fmt: skip
+
+# Interventions at the Fifth Meeting of the States Parties (Bangkok, September 2003):
+# (part of the meeting's title, kind, title, target states, contact indexes, start in the
+# meeting's time zone, minutes, talking points, outcome, follow-up in days or None,
+# follow-up done). Statements and side events are planned "done"; a bilateral is planned
+# and then completed through the planner, which logs the meeting with its outcome.
+BANGKOK_INTERVENTIONS = (
+    ("Universalization Contact Group (margins of the Fifth", "bilateral",
+     "Contact Group margins, Bangkok: Indonesia positive, Cambodia to co-host outreach",
+     ("IDN", "KHM"), (1, 9), datetime(2003, 9, 15, 15, 0), 30,
+     "Indonesia: ratification timetable, Article 7 help. Cambodia: co-host a regional "
+     "outreach seminar.",
+     "Indonesia positive on ratification; Cambodia offers to co-host regional outreach.",
+     30, True),
+    ("Fifth Meeting of the States Parties", "statement", "Statement on universalization",
+     (), (), datetime(2003, 9, 16, 10, 0), 10,
+     "Report of the Universalization Contact Group; welcome new States Parties; call on "
+     "states outside to accede before the Review Conference.",
+     "Delivered in plenary on behalf of the Universalization Contact Group.", None, False),
 )  # fmt: skip

@@ -335,8 +335,9 @@ class ForumService:
             return _meeting_record(session, lookup.get_live(session, Meeting, meeting_id, MEETING))
 
     def find_meetings(self, text: str) -> list[MeetingRecord]:
-        """Meetings by id ("12") or by part of the title, ignoring case and accents; the
-        meeting whose id was typed comes first, then the others by start date."""
+        """Meetings by id ("12") or by part of the title or city ("bangkok"), ignoring case
+        and accents; the meeting whose id was typed comes first, then the others by start
+        date."""
         key = text.strip()
         if not key:
             return []
@@ -350,8 +351,12 @@ class ForumService:
                 )
             )
             by_id = [m for m in live if key.isdigit() and m.id == int(key)]
-            by_title = [m for m in live if m not in by_id and needle in fold(m.title)]
-            return _meeting_records(session, by_id + by_title)
+            by_text = [
+                m
+                for m in live
+                if m not in by_id and (needle in fold(m.title) or needle in fold(m.city))
+            ]
+            return _meeting_records(session, by_id + by_text)
 
     def delete_meeting(self, meeting_id: int) -> MeetingRecord:
         """Soft delete: the meeting disappears from lists until restored."""

@@ -217,19 +217,24 @@ def test_meetings_by_forum_and_period(forums: ForumService, msp: int) -> None:
         forums.meetings(from_=date(2004, 1, 1), to=date(2003, 1, 1))
 
 
-def test_find_meetings_by_id_or_title_ignoring_case_and_accents(
+def test_find_meetings_by_id_title_or_city_ignoring_case_and_accents(
     forums: ForumService, msp: int
 ) -> None:
     fifth = meeting(forums, "Fifth Meeting of States Parties")
     review = meeting(
         forums,
         "Première Conférence d'examen",
+        city="Nairobi",
         starts_on=date(2004, 11, 29),
         ends_on=date(2004, 12, 3),
+        timezone="Africa/Nairobi",
     )
 
     assert forums.find_meetings("CONFERENCE") == [review]
     assert forums.find_meetings("states parties") == [fifth]
+    assert forums.find_meetings("premiere conference") == [review]
+    assert forums.find_meetings("NAIROBI") == [review]
+    assert forums.find_meetings("bangkok") == [fifth]
     assert forums.find_meetings(str(review.id)) == [review]
     assert forums.find_meetings("  ") == []
     assert forums.find_meetings("Oslo") == []
