@@ -2,7 +2,9 @@
 
 Run under a virtual display, from the project folder:
     xvfb-run -a -s "-screen 0 1600x1000x24" .venv/bin/python scripts/screenshots.py docs/
-Each picture is the window (or dialog) as Qt painted it on that display.
+Each picture is the window (or dialog) as Qt painted it on that display: the main pages
+first, then search and import (shots_data.py), then forum planning (shots_planning.py),
+which plans the Nairobi week on the scratch copy of the demo.
 """
 
 from __future__ import annotations
@@ -11,8 +13,10 @@ import sys
 import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QEventLoop, QSettings, QTimer
-from PySide6.QtWidgets import QApplication, QWidget
+import shots_data
+import shots_planning
+from PySide6.QtCore import QSettings
+from shots_common import save, settle
 
 from ui.app import DesktopApp, build_app, make_application
 from ui.context import Selection
@@ -22,34 +26,23 @@ from ui.log.dialog import LogContactDialog
 from ui.states.page import StatesPage
 
 
-def settle(_app: QApplication, milliseconds: int = 600) -> None:
-    """Let Qt paint for a while (a local loop: quitting the app would close the window)."""
-    loop = QEventLoop()
-    QTimer.singleShot(milliseconds, loop.quit)
-    loop.exec()
-
-
-def save(widget: QWidget, path: Path) -> None:
-    widget.grab().save(str(path))
-    print(f"wrote {path}")
-
-
-def shoot(app: QApplication, desktop: DesktopApp, target: Path) -> None:
+def shoot(desktop: DesktopApp, target: Path) -> None:
     window = desktop.window
     window.resize(1480, 900)
+    window.splitter.setSizes([190, 1290])  # the navigation needs no more than its width
     window.show()
     window.show_page(DashboardPage)
-    settle(app, 900)
+    settle(900)
     save(window, target / "dashboard.png")
 
     desktop.show_state(desktop.services.states.get("IDN").id)
-    settle(app)
+    settle()
     save(window, target / "states.png")
 
     demarches = window.show_page(DemarchesPage)
     assert isinstance(demarches, DemarchesPage)
     demarches.set_view_mode("board")
-    settle(app)
+    settle()
     save(window, target / "demarche-board.png")
 
     states = window.show_page(StatesPage)
@@ -62,7 +55,7 @@ def shoot(app: QApplication, desktop: DesktopApp, target: Path) -> None:
         parent=window,
     )
     dialog.show()
-    settle(app)
+    settle()
     save(dialog, target / "log-contact-dialog.png")
     dialog.close()
 
@@ -70,13 +63,15 @@ def shoot(app: QApplication, desktop: DesktopApp, target: Path) -> None:
 def main() -> int:
     target = Path(sys.argv[1] if len(sys.argv) > 1 else "docs")
     target.mkdir(parents=True, exist_ok=True)
-    app = make_application(sys.argv)
+    make_application(sys.argv)
     with tempfile.TemporaryDirectory() as folder:
         # Settings and data go to a scratch folder, never the user's.
         QSettings.setDefaultFormat(QSettings.Format.IniFormat)
         QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, folder)
         desktop = build_app(Path(folder) / "demo.db")
-        shoot(app, desktop, target)
+        shoot(desktop, target)
+        shots_data.shoot(desktop, target, Path(folder))
+        shots_planning.shoot(desktop, target)
         desktop.window.close()
     return 0
 

@@ -267,30 +267,8 @@ def all_state_ids(db: Database) -> list[int]:
 
 
 def find_meeting(db: Database, ref: str | int) -> MeetingRecord:
-    """A live meeting by id, or by a part of its title that only it contains."""
-    forums = ForumService(db)
-    text = str(ref).strip()
-    if not text:
-        raise ValidationError("Name a meeting by its id or part of its title.", "meeting")
-    if isinstance(ref, int) or text.isdigit():
-        found = forums.find_meetings(text)
-        if found and found[0].id == int(text):
-            return found[0]
-        if isinstance(ref, int):
-            raise NotFoundError(f"There is no meeting with id {text}.")
-    else:
-        found = forums.find_meetings(text)
-    if not found:
-        raise NotFoundError(f"No meeting's title contains '{text}'; give its id or title.")
-    if len(found) > 1:
-        shown = "; ".join(f"{m.title} ({m.starts_on.isoformat()}, id {m.id})" for m in found[:4])
-        more = f"; and {len(found) - 4} more" if len(found) > 4 else ""
-        raise ValidationError(
-            f"'{text}' matches {len(found)} meetings: {shown}{more}. "
-            "Give more of the title or the id.",
-            "meeting",
-        )
-    return found[0]
+    """A live meeting by id, or by a part of its title or city that only it holds."""
+    return ForumService(db).find_meeting(ref)
 
 
 # --- gathering -----------------------------------------------------------------------------

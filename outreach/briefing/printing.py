@@ -113,7 +113,7 @@ def print_meeting(
     progress: Progress = no_progress,
     cancelled: IsCancelled = never_cancelled,
 ) -> Printed:
-    """The pack for a meeting (by id, a unique part of its title, or its record)."""
+    """The pack for a meeting (by id, a unique part of its title or city, or its record)."""
     found = meeting if isinstance(meeting, MeetingRecord) else find_meeting(db, meeting)
     _check(cancelled)
     pack = gather_pack(

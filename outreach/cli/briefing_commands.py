@@ -2,7 +2,7 @@
 
     outreach brief KHM PAK -o sheets.pdf [--marking "PROTECTED B"] [--paper Letter]
     outreach brief --all -o all.pdf
-    outreach pack nairobi -o pack.pdf        (a meeting by id or a unique part of its title)
+    outreach pack nairobi -o pack.pdf        (a meeting by id, or part of its title or city)
 
 The officer printed on the sheets is only ever what `--officer` (or OUTREACH_OFFICER)
 says: never the operating system's user name.
@@ -173,7 +173,7 @@ def pack(
     as_of: date | None,
     treaty: str,
 ) -> None:
-    """Print a meeting's pack (MEETING: its id or a unique part of its title) to a PDF."""
+    """Print a meeting's pack (MEETING: its id, or part of its title or city) to a PDF."""
     from outreach.briefing.printing import print_meeting
 
     options = _print_options(marking, paper, officer)

@@ -16,7 +16,6 @@ import click
 
 from outreach.cli.output import as_csv, as_json, as_table
 from outreach.domain.records import MeetingRecord
-from outreach.errors import NotFoundError
 from outreach.storage.database import Database
 
 MEETING_COLUMNS = ("id", "forum", "title", "city", "starts_on", "ends_on", "timezone")
@@ -55,20 +54,10 @@ def _print(rows: list[dict[str, Any]], columns: tuple[str, ...], output: str) ->
 
 
 def find_meeting(db: Database, text: str) -> MeetingRecord:
-    """The one meeting `text` names: its id, or part of its title (accents ignored)."""
+    """The one meeting `text` names: its id, or part of its title or city."""
     from outreach.services.forums import ForumService
 
-    found = ForumService(db).find_meetings(text)
-    if not found:
-        raise NotFoundError(f"No meeting matches '{text}'; give its id or part of its title.")
-    if text.strip().isdigit() and found[0].id == int(text.strip()):
-        return found[0]
-    if len(found) > 1:
-        listed = "; ".join(f"{m.id} {m.title} ({m.starts_on.isoformat()})" for m in found[:8])
-        raise NotFoundError(
-            f"'{text}' matches {len(found)} meetings: {listed}. Give the meeting's id."
-        )
-    return found[0]
+    return ForumService(db).find_meeting(text)
 
 
 @click.command("ics")
@@ -126,7 +115,7 @@ def meetings(
     to: date | None,
     output: str,
 ) -> None:
-    """List meetings (those whose title holds TEXT, if given)."""
+    """List meetings (those whose title or city holds TEXT, if given)."""
     from outreach.services.forums import ForumService
 
     service = ForumService(_db(context))
@@ -156,7 +145,7 @@ def meetings(
 @click.option("--format", "output", type=FORMATS, default="table", show_default=True)
 @click.pass_obj
 def room(context: Any, meeting: str, everyone: bool, output: str) -> None:
-    """Who is in the room at MEETING (its id or part of its title), by priority category."""
+    """Who is in the room at MEETING (its id or part of its title or city), by priority category."""
     from outreach.services.meeting_planner import MeetingPlannerService
 
     db = _db(context)
@@ -192,7 +181,7 @@ def room(context: Any, meeting: str, everyone: bool, output: str) -> None:
 @click.option("--format", "output", type=FORMATS, default="table", show_default=True)
 @click.pass_obj
 def interventions(context: Any, meeting: str, output: str) -> None:
-    """List the interventions planned at MEETING (its id or part of its title)."""
+    """List the interventions planned at MEETING (its id or part of its title or city)."""
     from outreach.services.interventions import InterventionService
     from outreach.services.states import StateService
 

@@ -358,6 +358,31 @@ class ForumService:
             ]
             return _meeting_records(session, by_id + by_text)
 
+    def find_meeting(self, ref: int | str) -> MeetingRecord:
+        """The one live meeting `ref` names: its id, or part of its title or city that no
+        other meeting holds; a clear error when none or several match."""
+        text = str(ref).strip()
+        if not text:
+            raise ValidationError("Name a meeting by its id or part of its title.", "meeting")
+        if isinstance(ref, int):
+            return self.get_meeting(ref)
+        found = self.find_meetings(text)
+        if not found:
+            raise NotFoundError(
+                f"No meeting matches '{text}'; give its id or part of its title or city."
+            )
+        if text.isdigit() and found[0].id == int(text):
+            return found[0]
+        if len(found) > 1:
+            shown = "; ".join(f"{m.id} {m.title} ({m.starts_on.isoformat()})" for m in found[:6])
+            more = f"; and {len(found) - 6} more" if len(found) > 6 else ""
+            raise ValidationError(
+                f"'{text}' matches {len(found)} meetings: {shown}{more}. "
+                "Give more of the title, or the meeting's id.",
+                "meeting",
+            )
+        return found[0]
+
     def delete_meeting(self, meeting_id: int) -> MeetingRecord:
         """Soft delete: the meeting disappears from lists until restored."""
         with self._db.write() as session:

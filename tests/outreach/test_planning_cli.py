@@ -126,7 +126,7 @@ def test_room_prints_the_states_expected_by_category(db_file: Path) -> None:
 def test_room_needs_one_meeting(db_file: Path) -> None:
     several = run(db_file, "room", "Meeting of the States Parties")
     assert several.exit_code == 1
-    assert "matches 8 meetings" in several.output and "Give the meeting's id" in several.output
+    assert "matches 8 meetings" in several.output and "the meeting's id" in several.output
     none = run(db_file, "room", "Ottawa 1997")
     assert "No meeting matches 'Ottawa 1997'" in none.output
 

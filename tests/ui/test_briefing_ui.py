@@ -274,9 +274,9 @@ def test_the_settings_dialog_edits_the_options(qtbot: QtBot) -> None:
     assert dialog.officer.text() == ""  # never the operating system's user name
     dialog.paper.setCurrentIndex(dialog.paper.findData("Letter"))
     dialog.marking.setCurrentIndex(dialog.marking.findData("PROTECTED A"))
-    dialog.officer.setText("  Marie   Tremblay ")
+    dialog.officer.setText("  Officer   Example ")
     assert dialog.options() == PrintOptions(
-        paper=PaperSize.LETTER, marking=Marking.PROTECTED_A, officer="Marie Tremblay"
+        paper=PaperSize.LETTER, marking=Marking.PROTECTED_A, officer="Officer Example"
     )
 
 

@@ -217,7 +217,10 @@ def test_due_this_week_box_and_status_line(
     qtbot.addWidget(box)
     box.show_summary(summary)
     assert box.title() == f"Due by 2004-12-05 ({summary.due})"
-    assert box.model.rowCount() == len(summary.due_items)
+    assert box.model.items() == [*summary.overdue_items, *summary.due_items]
+    late = [row for row, item in enumerate(box.model.items()) if item.overdue]
+    assert len(late) == len(summary.overdue_items) > 0  # the demo's late démarches
+    assert box.model.index(late[0], 0).data(Qt.ItemDataRole.ForegroundRole) is not None
     assert "Overdue" in box.overdue_label.text()
     row = box.model.row_of(CalendarKind.INTERVENTION, planned["ivorian"])
     assert row is not None

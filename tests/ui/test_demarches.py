@@ -229,7 +229,7 @@ def test_planning_through_the_dialog_shows_it_in_the_list_and_the_draft_column(
         _choose(dialog.level_box, Level.DEPUTY_MINISTER.value)
         qtbot.keyClicks(dialog.talking_points_edit, "Offer help with the report.")
         dialog.officer_edit.clear()
-        qtbot.keyClicks(dialog.officer_edit, "J. Tremblay")
+        qtbot.keyClicks(dialog.officer_edit, "J. Example")
         dialog.planned.set_value(planned)
         dialog.due.set_value(due)
         dialog.contacts_list.item(0).setCheckState(Qt.CheckState.Checked)
@@ -249,7 +249,7 @@ def test_planning_through_the_dialog_shows_it_in_the_list_and_the_draft_column(
         "deputy_minister",
     )
     assert record.talking_points == "Offer help with the report."
-    assert record.officer == "J. Tremblay"
+    assert record.officer == "J. Example"
     assert (record.planned_on, record.due_on) == (planned, due)
     assert record.contact_ids == (matti.id,)
     assert record.treaty_id is not None  # the Ottawa Convention by default
@@ -257,7 +257,7 @@ def test_planning_through_the_dialog_shows_it_in_the_list_and_the_draft_column(
     assert record.id in page.board.card_ids(DemarcheStatus.DRAFT)
     assert page.detail.shown("action") == "Submit an Art. 7 report"
     assert page.detail.shown("contacts") == matti.full_name
-    assert QSettings().value("demarches/officer") == "J. Tremblay"
+    assert QSettings().value("demarches/officer") == "J. Example"
 
     undo_runner.stack.undo()  # the plan is undone: the draft is gone (soft)
     assert page.model.row_of(record.id) is None

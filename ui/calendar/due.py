@@ -1,8 +1,9 @@
 """What is overdue and due this week, for the dashboard and the status bar.
 
-`due_status_text(summary)` is the status bar's line; `DueBox` is a group box listing what
-falls due in the coming week (follow-ups, démarches, interventions) under a line of what
-is overdue, to put on the dashboard. Both read `CalendarService.due()`.
+`due_status_text(summary)` is the status bar's line; `DueBox` is a group box listing the
+démarches and interventions overdue and what falls due in the coming week (follow-ups,
+démarches, interventions) under a line counting what is overdue, for the dashboard. Both
+read `CalendarService.due()`.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from outreach.domain.records import CalendarItem, DueSummary
 from outreach.errors import OutreachError
 from outreach.services.calendar import CalendarService
 from ui.calendar.models import ITEM_ROLE, AgendaColumn, AgendaModel
+from ui.widgets.records_table import stretch_column
 
 
 def _tr(text: str) -> str:
@@ -37,8 +39,9 @@ def due_status_text(summary: DueSummary) -> str:
 
 
 class DueBox(QGroupBox):
-    """The coming week's follow-ups, démarches and interventions; double click opens one
-    (`open_item(kind, id)`, like the calendar page)."""
+    """The démarches and interventions overdue (dated in red), then the coming week's
+    follow-ups, démarches and interventions; double click opens one (`open_item(kind, id)`,
+    like the calendar page)."""
 
     open_item = Signal(str, int)
 
@@ -54,8 +57,8 @@ class DueBox(QGroupBox):
         self.view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.view.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
         self.view.verticalHeader().setVisible(False)
-        self.view.horizontalHeader().setStretchLastSection(True)
         self.view.setColumnHidden(AgendaColumn.WHERE, True)
+        stretch_column(self.view, AgendaColumn.TITLE)
         self.view.doubleClicked.connect(self._activated)
         layout = QVBoxLayout(self)
         layout.addWidget(self.overdue_label)
@@ -79,7 +82,7 @@ class DueBox(QGroupBox):
                 summary.overdue_interventions,
             )
         )
-        self.model.set_items(list(summary.due_items))
+        self.model.set_items([*summary.overdue_items, *summary.due_items])
 
     def _activated(self, index: QModelIndex) -> None:
         item = index.data(ITEM_ROLE)

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QGroupBox,
     QLabel,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -24,7 +25,7 @@ from outreach.services.calendar import CalendarService
 from outreach.services.dashboard import CategoryMovement, DashboardService
 from ui.calendar.due import DueBox
 from ui.pages import Page
-from ui.widgets.records_table import RECORD_ROLE, RecordsModel, records_view
+from ui.widgets.records_table import RECORD_ROLE, RecordsModel, records_view, stretch_column
 
 DEFAULT_SINCE = QDate(2004, 1, 1)
 
@@ -111,22 +112,21 @@ class DashboardPage(Page):
         movement_box = QGroupBox(self.tr("Priority categories"), self)
         movement_layout = QFormLayout(movement_box)
         movement_layout.addRow(self.tr("Movement since:"), self.since)
-        movement_layout.addRow(records_view(self.categories, self))
+        movement_view = records_view(self.categories, self)
+        stretch_column(movement_view, 0)
+        movement_layout.addRow(movement_view)
         self.overdue_box = QGroupBox(self.tr("Overdue follow-ups"), self)
         QVBoxLayout(self.overdue_box).addWidget(self.overdue_view)
-        upcoming_box = QGroupBox(self.tr("Upcoming démarches and meetings"), self)
-        upcoming_layout = QVBoxLayout(upcoming_box)
-        upcoming_layout.addWidget(self.demarches_view)
-        upcoming_layout.addWidget(records_view(self.meetings, self))
+        self.due_box.setFlat(True)
+        self.agenda = QTabWidget(self)
+        self.agenda.addTab(self.due_box, self.tr("Overdue and due this week"))
+        self.agenda.addTab(self.demarches_view, self.tr("Upcoming démarches"))
+        self.agenda.addTab(records_view(self.meetings, self), self.tr("Upcoming meetings"))
         grid = QGridLayout(self)
         grid.addWidget(chart_box, 0, 0)
         grid.addWidget(movement_box, 0, 1)
-        grid.addWidget(self.due_box, 0, 2)
         grid.addWidget(self.overdue_box, 1, 0)
-        grid.addWidget(upcoming_box, 1, 1, 1, 2)
-        grid.setColumnStretch(0, 3)
-        grid.setColumnStretch(1, 2)
-        grid.setColumnStretch(2, 2)
+        grid.addWidget(self.agenda, 1, 1)
 
     def title(self) -> str:
         return self.tr("Dashboard")

@@ -7,7 +7,7 @@ from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import QAbstractItemView, QTableView, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 from ui.widgets.export_list import install_export_action
 
@@ -64,6 +64,19 @@ class RecordsModel(QAbstractTableModel, Generic[T]):
         ):
             return self._columns[section][0]
         return None
+
+
+def stretch_column(view: QTableView, column: int) -> None:
+    """Give `column` the room left over; the others fit their contents."""
+    header = view.horizontalHeader()
+    header.setStretchLastSection(False)
+    for section in range(header.count()):
+        mode = (
+            QHeaderView.ResizeMode.Stretch
+            if section == column
+            else QHeaderView.ResizeMode.ResizeToContents
+        )
+        header.setSectionResizeMode(section, mode)
 
 
 def records_view(model: QAbstractTableModel, parent: QWidget) -> QTableView:

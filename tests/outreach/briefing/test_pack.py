@@ -29,7 +29,7 @@ from outreach.storage.database import Database, open_database
 
 from .conftest import assert_no_leak, copy_of, metadata, outline, page_texts, words
 
-OPTIONS = PrintOptions(marking=Marking.PROTECTED_B, officer="Marie Tremblay")
+OPTIONS = PrintOptions(marking=Marking.PROTECTED_B, officer="Officer Example")
 
 
 @dataclass(frozen=True)
@@ -56,7 +56,7 @@ def nairobi(briefing_template: Path, tmp_path_factory: pytest.TempPathFactory) -
             "bilateral",
             "Bilateral with the United States delegation",
             targets=["USA"],
-            lead_officer="Marie Tremblay",
+            lead_officer="Officer Example",
             talking_points="Ask about the landmine policy review.",
             starts_at=datetime(2004, 11, 30, 10, 0),
             ends_at=datetime(2004, 11, 30, 10, 30),
@@ -76,7 +76,7 @@ def test_the_cover_names_the_meeting_and_the_marking(nairobi: Printed) -> None:
     assert "Nairobi" in cover
     assert "Review Conference (APMBC)" in cover
     assert cover.count("PROTECTED B") >= 3  # top, bottom and the cover's own box
-    assert "Marie Tremblay" in cover
+    assert "Officer Example" in cover
 
 
 def test_every_page_has_the_marking_and_its_number(nairobi: Printed) -> None:

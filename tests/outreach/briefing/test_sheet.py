@@ -33,7 +33,7 @@ from outreach.storage.database import Database
 from .conftest import assert_no_leak, metadata, outline, page_texts, words
 
 AS_OF = date(2004, 11, 29)
-PROTECTED_B = PrintOptions(marking=Marking.PROTECTED_B, officer="Marie Tremblay")
+PROTECTED_B = PrintOptions(marking=Marking.PROTECTED_B, officer="Officer Example")
 
 
 @pytest.fixture
@@ -93,7 +93,7 @@ def test_a_sheet_prints_the_state_its_dates_and_open_demarches(
     assert "Letter from the Deputy Minister on PFM destruction sent" in text
     assert "Stockpile destruction of PFM mines is the obstacle" in text
     assert "Printed" in text and date.today().isoformat() in text
-    assert "Marie Tremblay" in text
+    assert "Officer Example" in text
     assert "Likely acceders" in text
     assert "stockpile destruction assistance is the key" in text  # the category's rationale
 

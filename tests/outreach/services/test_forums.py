@@ -240,6 +240,22 @@ def test_find_meetings_by_id_title_or_city_ignoring_case_and_accents(
     assert forums.find_meetings("Oslo") == []
 
 
+def test_find_meeting_names_exactly_one_or_says_why_not(forums: ForumService, msp: int) -> None:
+    fifth = meeting(forums, "Fifth Meeting of States Parties")
+    contact_group = meeting(forums, "Contact Group on the margins of the Fifth Meeting")
+    assert forums.find_meeting("contact group") == contact_group
+    assert forums.find_meeting(str(fifth.id)) == fifth
+    assert forums.find_meeting(fifth.id) == fifth
+    with pytest.raises(ValidationError, match=r"'bangkok' matches 2 meetings: .*Give more"):
+        forums.find_meeting("bangkok")
+    with pytest.raises(NotFoundError, match="No meeting matches 'Oslo'"):
+        forums.find_meeting("Oslo")
+    with pytest.raises(NotFoundError, match="no meeting with id 9999"):
+        forums.find_meeting(9999)
+    with pytest.raises(ValidationError, match="Name a meeting"):
+        forums.find_meeting("  ")
+
+
 def test_delete_and_restore_a_meeting(forums: ForumService, msp: int) -> None:
     created = meeting(forums)
 

@@ -1,23 +1,16 @@
-"""Screenshots of the search results and the UNTC import preview, on the demo data.
-
-Run under a virtual display, from the project folder:
-    xvfb-run -a -s "-screen 0 1600x1000x24" .venv/bin/python scripts/screenshots_data.py docs/
-"""
+"""Screenshots of the search results and the UNTC import preview (taken by
+screenshots.py)."""
 
 from __future__ import annotations
 
 import csv
-import sys
-import tempfile
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QEventLoop, QSettings, QTimer
-from PySide6.QtWidgets import QApplication, QWidget
+from shots_common import save, settle
 
 from outreach.io.untc_import import UntcImporter
-from outreach.search import SearchService
-from ui.app import build_app, make_application
+from ui.app import DesktopApp
 from ui.imports import UntcImportDialog
 from ui.search import SearchDialog
 
@@ -60,47 +53,18 @@ def status_table(folder: Path) -> Path:
     return path
 
 
-def settle(_app: QApplication, milliseconds: int = 600) -> None:
-    """Let Qt paint for a while (a local loop: quitting the app would close the window)."""
-    loop = QEventLoop()
-    QTimer.singleShot(milliseconds, loop.quit)
-    loop.exec()
+def shoot(desktop: DesktopApp, target: Path, scratch: Path) -> None:
+    window = desktop.window
+    search = SearchDialog(desktop.services.search, window)
+    search.show()
+    search.set_text("turk")
+    settle()
+    save(search, target / "search-results.png")
+    search.close()
 
-
-def save(widget: QWidget, path: Path) -> None:
-    widget.grab().save(str(path))
-    print(f"wrote {path}")
-
-
-def main() -> int:
-    target = Path(sys.argv[1] if len(sys.argv) > 1 else "docs")
-    target.mkdir(parents=True, exist_ok=True)
-    app = make_application(sys.argv)
-    with tempfile.TemporaryDirectory() as folder:
-        QSettings.setDefaultFormat(QSettings.Format.IniFormat)
-        QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, folder)
-        desktop = build_app(Path(folder) / "demo.db")
-        window = desktop.window
-        window.resize(1480, 900)
-        window.show()
-        settle(app)
-
-        search = SearchDialog(SearchService(desktop.db), window)
-        search.show()
-        search.set_text("turk")
-        settle(app)
-        save(search, target / "search-results.png")
-        search.close()
-
-        dialog = UntcImportDialog(UntcImporter(desktop.db), ["APMBC"], window)
-        dialog.show()
-        dialog.load(status_table(Path(folder)))
-        settle(app)
-        save(dialog, target / "untc-import-preview.png")
-        dialog.close()
-        window.close()
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())
+    dialog = UntcImportDialog(UntcImporter(desktop.db), ["APMBC"], window)
+    dialog.show()
+    dialog.load(status_table(scratch))
+    settle()
+    save(dialog, target / "untc-import-preview.png")
+    dialog.close()

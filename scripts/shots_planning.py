@@ -1,53 +1,28 @@
-"""Take the README's screenshots of forum planning: the meeting planner at the Nairobi
-Review Conference and the calendar of that week, on the demo data.
+"""Screenshots of forum planning (taken by screenshots.py): the meeting planner at the
+Nairobi Review Conference and the calendar of that week.
 
-Run under a virtual display, from the project folder:
-    xvfb-run -a -s "-screen 0 1600x1000x24" .venv/bin/python scripts/screenshots_planning.py docs/
-It plans, on a scratch copy of the demo, what an officer would before Nairobi: observers
-announced, three bilaterals and a statement, one bilateral done and logged.
+It plans, on the scratch copy of the demo, what an officer would before Nairobi: three
+bilaterals and a statement, one bilateral done and logged (the demo announces the
+observers).
 """
 
 from __future__ import annotations
 
-import contextlib
-import sys
-import tempfile
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QEventLoop, QSettings, QTimer
-from PySide6.QtWidgets import QApplication, QWidget
+from shots_common import save, settle
 
-from outreach.errors import OutreachError
-from ui.app import DesktopApp, build_app, make_application
+from ui.app import DesktopApp
 from ui.calendar.page import CalendarPage
 from ui.forums.page import ForumsPage
-from ui.forums.planning import planning_of
-
-OBSERVERS = ("PAK", "USA", "CHN", "IND", "ETH", "IDN", "VNM")
-
-
-def settle(_app: QApplication, milliseconds: int = 600) -> None:
-    """Let Qt paint for a while (a local loop: quitting the app would close the window)."""
-    loop = QEventLoop()
-    QTimer.singleShot(milliseconds, loop.quit)
-    loop.exec()
-
-
-def save(widget: QWidget, path: Path) -> None:
-    widget.grab().save(str(path))
-    print(f"wrote {path}")
 
 
 def plan_nairobi(desktop: DesktopApp) -> tuple[int, int]:
     """What an officer plans for Nairobi; the meeting's id and the bilateral shown."""
     services = desktop.services
-    forums = services.forums
-    interventions = planning_of(services).interventions
-    meeting = forums.find_meetings("Nairobi Summit")[0]
-    for iso3 in OBSERVERS:
-        with contextlib.suppress(OutreachError):  # the demo may announce it already
-            forums.add_attendee(meeting.id, iso3)
+    interventions = services.interventions
+    meeting = services.forums.find_meetings("Nairobi Summit")[0]
     officer = "Desk officer (demo)"
     pakistan = interventions.plan(
         meeting.id, "bilateral", "Bilateral with Pakistan", lead_officer=officer,
@@ -86,24 +61,10 @@ def plan_nairobi(desktop: DesktopApp) -> tuple[int, int]:
     return meeting.id, ethiopia.id
 
 
-def calendar_page(desktop: DesktopApp) -> CalendarPage:
-    """The window's calendar page, added here if the window does not have one yet."""
-    for page in desktop.window.pages:
-        if isinstance(page, CalendarPage):
-            return page
-    page = CalendarPage(desktop.services)
-    desktop.window.set_pages([page])
-    return page
-
-
-def shoot(app: QApplication, desktop: DesktopApp, target: Path) -> None:
+def shoot(desktop: DesktopApp, target: Path) -> None:
     window = desktop.window
-    window.resize(1480, 900)
-    window.splitter.setSizes([190, 1290])  # the navigation needs no more than its width
-    calendar = calendar_page(desktop)
     meeting_id, ethiopia_id = plan_nairobi(desktop)
-    window.show()
-    settle(app, 900)
+    settle(900)
 
     forums = window.show_page(ForumsPage)
     assert isinstance(forums, ForumsPage)
@@ -114,31 +75,14 @@ def shoot(app: QApplication, desktop: DesktopApp, target: Path) -> None:
     planner.select_intervention(ethiopia_id)
     planner.select_state(desktop.services.states.get("PAK").id, "steadfast-producers-users")
     planner.room_view.scrollToTop()
-    settle(app)
+    settle()
     save(window, target / "meeting-planner.png")
 
-    window.show_page(CalendarPage)
+    calendar = window.show_page(CalendarPage)
+    assert isinstance(calendar, CalendarPage)
     calendar.go_to(date(2004, 11, 30))
     calendar.select_item(
         next(i for i in calendar.agenda.items() if i.kind == "intervention" and i.id == ethiopia_id)
     )
-    settle(app)
+    settle()
     save(window, target / "calendar.png")
-
-
-def main() -> int:
-    target = Path(sys.argv[1] if len(sys.argv) > 1 else "docs")
-    target.mkdir(parents=True, exist_ok=True)
-    app = make_application(sys.argv)
-    with tempfile.TemporaryDirectory() as folder:
-        # Settings and data go to a scratch folder, never the user's.
-        QSettings.setDefaultFormat(QSettings.Format.IniFormat)
-        QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, folder)
-        desktop = build_app(Path(folder) / "demo.db")
-        shoot(app, desktop, target)
-        desktop.window.close()
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())

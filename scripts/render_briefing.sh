@@ -1,0 +1,16 @@
+#!/bin/sh
+# Render the README's pictures of a briefing sheet and a meeting pack's cover from the
+# PDFs the command line writes on a scratch copy of the demo:
+#     scripts/render_briefing.sh docs/
+set -eu
+out=${1:-docs}
+here=$(cd "$(dirname "$0")/.." && pwd)
+outreach="$here/.venv/bin/outreach"
+scratch=$(mktemp -d)
+trap 'rm -rf "$scratch"' EXIT
+"$outreach" --db "$scratch/demo.db" demo >/dev/null
+"$outreach" --db "$scratch/demo.db" brief IDN --as-of 2004-11-29 -o "$scratch/sheet.pdf"
+"$outreach" --db "$scratch/demo.db" pack nairobi --marking "PROTECTED A" -o "$scratch/pack.pdf"
+pdftoppm -png -r 100 -f 1 -l 1 -singlefile "$scratch/sheet.pdf" "$out/briefing-sheet"
+pdftoppm -png -r 100 -f 1 -l 1 -singlefile "$scratch/pack.pdf" "$out/meeting-pack-cover"
+echo "wrote $out/briefing-sheet.png and $out/meeting-pack-cover.png"

@@ -1,0 +1,20 @@
+"""What every screenshot script shares: let Qt paint, save a widget's picture."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QEventLoop, QTimer
+from PySide6.QtWidgets import QWidget
+
+
+def settle(milliseconds: int = 600) -> None:
+    """Let Qt paint for a while (a local loop: quitting the app would close the window)."""
+    loop = QEventLoop()
+    QTimer.singleShot(milliseconds, loop.quit)
+    loop.exec()
+
+
+def save(widget: QWidget, path: Path) -> None:
+    widget.grab().save(str(path))
+    print(f"wrote {path}")
