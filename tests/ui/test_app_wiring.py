@@ -7,9 +7,11 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QDialog, QMessageBox
+from icalendar import Calendar
+from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
+from outreach.domain.enums import CalendarKind
 from outreach.domain.records import LogFilter
 from ui.actions import ActionId
 from ui.app import DesktopApp, build_app
@@ -194,3 +196,46 @@ def test_the_status_bar_follows_a_new_overdue_demarche(desktop: DesktopApp) -> N
         "KHM", "Seminar follow-up", "accede", "note_verbale", "ambassador", due_on=date(2020, 1, 1)
     )
     assert f"{before + 1} démarches" in desktop.window.statusBar().currentMessage()
+
+
+def test_planned_interventions_reach_the_ics_file_and_the_calendar_page(
+    desktop: DesktopApp, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, messages: list[str]
+) -> None:
+    interventions = desktop.services.interventions
+    meeting_id = nairobi_id(desktop)
+    planned = [
+        interventions.plan(
+            meeting_id, "bilateral", f"Bilateral with {name}", targets=[iso3],
+            starts_at=f"2004-11-30 {hour:02}:00", ends_at=f"2004-11-30 {hour:02}:30",
+        ).id
+        for iso3, name, hour in (
+            ("PAK", "Pakistan", 9), ("ETH", "Ethiopia", 10), ("CIV", "Côte d'Ivoire", 11),
+        )
+    ] + [
+        interventions.plan(
+            meeting_id, "statement", "Déclaration sur l'universalisation",
+            starts_at="2004-12-01 09:30", ends_at="2004-12-01 09:40",
+        ).id
+    ]  # fmt: skip
+    target = tmp_path / "nairobi.ics"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_a, **_k: (str(target), ""))
+    desktop.window.actions_[ActionId.EXPORT_CALENDAR].trigger()
+    events = {
+        str(event["UID"]): event for event in Calendar.from_ical(target.read_bytes()).walk("VEVENT")
+    }
+    for intervention_id in planned:
+        assert f"intervention-{intervention_id}@outreach" in events
+    statement = events[f"intervention-{planned[-1]}@outreach"]
+    assert str(statement["SUMMARY"]) == "Déclaration sur l'universalisation"
+    assert str(statement.decoded("DTSTART").tzinfo) == "Africa/Nairobi"
+    assert messages and messages[0].startswith(f"Wrote {len(events)} events")
+
+    calendar = desktop.window.show_page(CalendarPage)
+    assert isinstance(calendar, CalendarPage)
+    shown: set[int] = set()
+    for day in (date(2004, 11, 30), date(2004, 12, 1)):  # the agenda shows a month
+        calendar.go_to(day)
+        shown |= {
+            item.id for item in calendar.agenda.items() if item.kind == CalendarKind.INTERVENTION
+        }
+    assert set(planned) <= shown
