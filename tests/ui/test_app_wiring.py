@@ -14,7 +14,7 @@ from pytestqt.qtbot import QtBot
 from outreach.domain.enums import CalendarKind
 from outreach.domain.records import LogFilter
 from ui.actions import ActionId
-from ui.app import DesktopApp, build_app
+from ui.app import DesktopApp
 from ui.briefing.preview import PdfPreviewDialog
 from ui.calendar.page import CalendarPage
 from ui.contacts.page import ContactsPage
@@ -29,14 +29,12 @@ from ui.organizations.page import OrganizationsPage
 from ui.search.dialog import SearchDialog
 from ui.states.page import StatesPage
 
+from .desktop import open_app
+
 
 @pytest.fixture
 def desktop(qtbot: QtBot, demo_db_path: Path) -> DesktopApp:
-    app = build_app(demo_db_path)
-    qtbot.addWidget(app.window)
-    app.window.restore_layout()
-    app.window.show()
-    return app
+    return open_app(qtbot, demo_db_path)
 
 
 @pytest.fixture

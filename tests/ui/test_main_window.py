@@ -10,16 +10,9 @@ from PySide6.QtWidgets import QMenu
 from pytestqt.qtbot import QtBot
 
 from ui.actions import ActionId
-from ui.app import DesktopApp, build_app
 from ui.states.page import StatesPage
 
-
-def open_app(qtbot: QtBot, path: Path) -> DesktopApp:
-    desktop = build_app(path)
-    qtbot.addWidget(desktop.window)
-    desktop.window.restore_layout()
-    desktop.window.show()
-    return desktop
+from .desktop import open_app
 
 
 def test_the_navigation_lists_every_area(qtbot: QtBot, demo_db_path: Path) -> None:
