@@ -212,7 +212,93 @@ def interventions(context: Any, meeting: str, output: str) -> None:
     _print(rows, INTERVENTION_COLUMNS, output)
 
 
-COMMANDS = (ics, meetings, room, interventions)
+KINDS = click.Choice(["statement", "side_event", "bilateral"])
+STATUSES = click.Choice(["idea", "planned", "confirmed", "done", "dropped"])
+
+
+@click.command("plan")
+@click.argument("meeting")
+@click.argument("kind", type=KINDS)
+@click.argument("title")
+@click.option(
+    "--target", "targets", multiple=True, metavar="STATE",
+    help="A target state (ISO code or name); repeat for several.",
+)  # fmt: skip
+@click.option("--at", "starts_at", metavar="'YYYY-MM-DD HH:MM'",
+              help="When it starts, on the meeting's clock.")  # fmt: skip
+@click.option("--until", "ends_at", metavar="'YYYY-MM-DD HH:MM'", help="When it ends.")
+@click.option("--lead", default="", help="The lead officer.")
+@click.option("--points", default="", help="Talking points.")
+@click.option("--status", type=STATUSES, default="planned", show_default=True)
+@click.pass_obj
+def plan(
+    context: Any,
+    meeting: str,
+    kind: str,
+    title: str,
+    targets: tuple[str, ...],
+    starts_at: str | None,
+    ends_at: str | None,
+    lead: str,
+    points: str,
+    status: str,
+) -> None:
+    """Plan a statement, side event or bilateral at MEETING (its id or part of its title
+    or city)."""
+    from outreach.services.interventions import InterventionService
+
+    db = _db(context)
+    found = find_meeting(db, meeting)
+    record = InterventionService(db).plan(
+        found.id,
+        kind,
+        title,
+        lead_officer=lead,
+        talking_points=points,
+        targets=list(targets),
+        starts_at=starts_at,
+        ends_at=ends_at,
+        status=status,
+    )
+    slot = record.starts_at.strftime("%Y-%m-%d %H:%M") if record.starts_at else "no time yet"
+    click.echo(
+        f"Planned {record.kind} {record.id} at {found.title}: {record.title} ({slot}, "
+        f"{found.timezone}), {record.status}."
+    )
+
+
+@click.command("done")
+@click.argument("intervention", type=int)
+@click.option("--outcome", required=True, help="What came of it.")
+@click.option("--on", "on", callback=_day, metavar="DATE",
+              help="The day it took place (default: the bilateral's day).")  # fmt: skip
+@click.option("--follow-up", "follow_up", callback=_day, metavar="DATE",
+              help="A bilateral's follow-up date, on its log entry.")  # fmt: skip
+@click.pass_obj
+def done(
+    context: Any, intervention: int, outcome: str, on: date | None, follow_up: date | None
+) -> None:
+    """Mark INTERVENTION (its id) done with its outcome. A bilateral is also logged, in the
+    same step: a meeting with its target states, linked to the meeting and its démarche."""
+    from outreach.services.interventions import InterventionService
+
+    service = InterventionService(_db(context))
+    record = service.get(intervention)
+    if record.kind != "bilateral":
+        if on is not None or follow_up is not None:
+            raise click.UsageError("--on and --follow-up are for bilaterals, which are logged.")
+        service.set_status(record.id, "done", outcome)
+        click.echo(f"{record.title}: done.")
+        return
+    result = service.complete_bilateral(record.id, outcome, on=on, follow_up_on=follow_up)
+    entry = result.log_entry
+    click.echo(
+        f"{record.title}: done, logged as entry {entry.id} on {entry.occurred_on.isoformat()}"
+        + (f", follow-up {entry.follow_up_on.isoformat()}." if entry.follow_up_on else ".")
+    )
+
+
+COMMANDS = (ics, meetings, room, interventions, plan, done)
 
 
 def register(cli: click.Group) -> None:

@@ -1,10 +1,11 @@
-"""The planning commands: `outreach ics`, `meetings`, `room` and `interventions`, run
-through click's runner against a copy of the reference database."""
+"""The planning commands: `outreach ics`, `meetings`, `room`, `interventions`, `plan` and
+`done`, run through click's runner against a copy of the reference database."""
 
 from __future__ import annotations
 
 import json
 import shutil
+from datetime import date
 from pathlib import Path
 
 import click
@@ -141,3 +142,50 @@ def test_interventions_lists_a_meetings_plan(db_file: Path) -> None:
         "2004-11-30 10:00",
         ["PAK"],
     )
+
+
+def test_plan_then_done_logs_a_bilateral(db_file: Path) -> None:
+    planned = run(
+        db_file, "plan", "nairobi", "bilateral", "Bilateral with Ethiopia", "--target", "ETH",
+        "--at", "2004-11-30 11:00", "--until", "2004-11-30 11:30", "--lead", "Desk officer",
+    )  # fmt: skip
+    assert planned.exit_code == 0, planned.output
+    assert "(2004-11-30 11:00, Africa/Nairobi), planned." in planned.output
+    listed = json.loads(run(db_file, "interventions", "nairobi", "--format", "json").output)
+    ethiopia = next(row for row in listed if row["title"] == "Bilateral with Ethiopia")
+    assert (ethiopia["targets"], ethiopia["starts_at"], ethiopia["lead"]) == (
+        ["ETH"], "2004-11-30 11:00", "Desk officer",
+    )  # fmt: skip
+
+    done = run(
+        db_file, "done", str(ethiopia["id"]), "--outcome", "Deposit expected in December",
+        "--follow-up", "2005-01-10",
+    )  # fmt: skip
+    assert done.exit_code == 0, done.output
+    assert "done, logged as entry" in done.output and "follow-up 2005-01-10" in done.output
+    db = open_database(db_file, actor="test-officer")
+    try:
+        record = InterventionService(db).get(ethiopia["id"])
+        (entry,) = InterventionService(db).log_entries(record.meeting_id)
+    finally:
+        db.close()
+    assert (record.status, record.outcome) == ("done", "Deposit expected in December")
+    assert (entry.occurred_on, entry.follow_up_on) == (date(2004, 11, 30), date(2005, 1, 10))
+
+
+def test_plan_and_done_refuse_bad_input_in_one_line(db_file: Path) -> None:
+    unknown = run(db_file, "plan", "nairobi", "bilateral", "X", "--target", "Atlantis")
+    assert unknown.exit_code == 1 and "Unknown state 'Atlantis'" in unknown.output
+    outside = run(db_file, "plan", "nairobi", "statement", "X", "--at", "2005-06-01 10:00")
+    assert outside.exit_code == 1 and "Traceback" not in outside.output
+    statement = run(db_file, "plan", "nairobi", "statement", "Opening statement")
+    statement_id = statement.output.split()[2]
+    misplaced = run(
+        db_file, "done", statement_id, "--outcome", "Given", "--follow-up", "2005-01-01"
+    )
+    assert misplaced.exit_code == 2 and "for bilaterals" in misplaced.output
+    assert run(db_file, "done", statement_id, "--outcome", "Given").exit_code == 0
+    again = run(db_file, "done", statement_id, "--outcome", "Given")
+    assert again.exit_code == 0  # a statement may be marked done again: its outcome replaced
+    twice = run(db_file, "interventions", "nairobi", "--format", "json")
+    assert [row["status"] for row in json.loads(twice.output)].count("done") == 1
