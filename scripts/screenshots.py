@@ -29,7 +29,7 @@ from ui.states.page import StatesPage
 def shoot(desktop: DesktopApp, target: Path) -> None:
     window = desktop.window
     window.resize(1480, 900)
-    window.splitter.setSizes([190, 1290])  # the navigation needs no more than its width
+    window.restore_layout()  # a first start: no layout remembered yet
     window.show()
     window.show_page(DashboardPage)
     settle(900)

@@ -197,8 +197,10 @@ class MainWindow(QMainWindow):
         if state is not None:
             self.restoreState(state)
         splitter = settings.value("window/splitter")
-        if splitter is not None:
-            self.splitter.restoreState(splitter)
+        if splitter is None or not self.splitter.restoreState(splitter):
+            # the navigation needs its names' width; the page takes the rest
+            navigation = self.navigation.sizeHintForColumn(0) + 24
+            self.splitter.setSizes([navigation, max(self.width() - navigation, 400)])
         for page in self.pages:
             page.restore_state(settings)
         row = settings.value("window/page", 0, type=int)

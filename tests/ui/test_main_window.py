@@ -109,3 +109,17 @@ def test_a_change_elsewhere_refreshes_the_states_list(qtbot: QtBot, demo_db_path
         if page.model.row_at(row).iso3 == "FIN"
     )
     assert "likely-acceders" in finland.categories
+
+
+def test_the_navigation_is_as_wide_as_its_names_on_a_first_start(
+    qtbot: QtBot, demo_db_path: Path
+) -> None:
+    window = open_app(qtbot, demo_db_path).window
+    navigation, page = window.splitter.sizes()
+    metrics = window.navigation.fontMetrics()
+    widest = max(
+        metrics.horizontalAdvance(window.navigation.item(row).text())
+        for row in range(window.navigation.count())
+    )
+    assert widest < navigation <= widest + 60  # no blank strip beside the names
+    assert page > 3 * navigation
