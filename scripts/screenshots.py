@@ -28,8 +28,8 @@ from ui.states.page import StatesPage
 
 def shoot(desktop: DesktopApp, target: Path) -> None:
     window = desktop.window
-    window.resize(1480, 900)
     window.restore_layout()  # a first start: no layout remembered yet
+    window.resize(1480, 900)
     window.show()
     window.show_page(DashboardPage)
     settle(900)
