@@ -3,6 +3,7 @@ dialog and the "due this week" box, on a copy of the demo database."""
 
 from __future__ import annotations
 
+import csv
 from collections.abc import Iterator
 from datetime import date, datetime
 from pathlib import Path
@@ -243,3 +244,22 @@ def test_calendar_models_pass_the_model_tester(
     assert empty_month.rowCount() == 6 and empty_month.first_day() == date(2004, 1, 26)
     leap = [i for i in page.month.items_on(NAIROBI_DAY) if isinstance(i, CalendarItem)]
     assert leap
+
+
+def test_the_agenda_exports_as_a_list(
+    page: CalendarPage, planned: dict[str, int], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = tmp_path / "agenda.csv"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_a, **_k: (str(target), ""))
+    page.go_to(NAIROBI_DAY)
+    (export,) = [a for a in page.agenda_view.actions() if a.text() == "Export this list…"]
+    export.trigger()
+    with target.open(encoding="utf-8-sig", newline="") as handle:
+        rows = list(csv.reader(handle))
+    assert rows[0] == ["Date", "Time", "Title", "What", "States", "Where"]
+    assert rows[1 + page.agenda.row_of(CalendarKind.INTERVENTION, planned["ivorian"])][:3] == [
+        "2004-11-30",
+        "11:00–11:45",
+        "Bilatérale avec la Côte d'Ivoire",
+    ]
+    assert len(rows) == 1 + page.agenda.rowCount()

@@ -44,6 +44,7 @@ from ui.log.names import StateNames, state_names_for
 from ui.log.widgets import type_ahead
 from ui.pages import Page
 from ui.services import AppServices
+from ui.widgets.export_list import install_export_action
 
 
 def _shift(year: int, month: int, months: int) -> tuple[int, int]:
@@ -126,6 +127,9 @@ class CalendarPage(Page):
         self.agenda_view.setAlternatingRowColors(True)
         self.agenda_view.setWordWrap(False)
         self.agenda_view.verticalHeader().setVisible(False)
+        install_export_action(
+            self.agenda_view, lambda: self.tr("Agenda {0}").format(self.month_label.text())
+        )
         header = self.agenda_view.horizontalHeader()
         header.setStretchLastSection(True)
         for column, width in (

@@ -59,6 +59,7 @@ from ui.forums.room_model import GROUP_ROLE, ROW_ROLE, Column, RoomModel, RoomPr
 from ui.log.names import StateNames, state_names_for
 from ui.services import AppServices
 from ui.undo import Operation, UndoRunner
+from ui.widgets.export_list import install_export_action
 from ui.widgets.records_table import RecordsModel, records_view
 
 
@@ -267,6 +268,12 @@ class MeetingPlanner(QWidget):
         self.interventions_view.verticalHeader().setVisible(False)
         self.interventions_view.setSortingEnabled(True)
         self.interventions_view.sortByColumn(InterventionColumn.TIME, Qt.SortOrder.AscendingOrder)
+        install_export_action(
+            self.interventions_view,
+            lambda: self.tr("Interventions at {0}").format(
+                self.meeting.title if self.meeting else ""
+            ),
+        )
         header = self.interventions_view.horizontalHeader()
         header.setStretchLastSection(True)
         for column, width in (
