@@ -18,12 +18,26 @@ import shots_planning
 from PySide6.QtCore import QSettings
 from shots_common import save, settle
 
+from ui.actions import ActionId
 from ui.app import DesktopApp, build_app, make_application
+from ui.briefing.preview import PdfPreviewDialog
 from ui.context import Selection
 from ui.dashboard.page import DashboardPage
 from ui.demarches.page import DemarchesPage
 from ui.log.dialog import LogContactDialog
 from ui.states.page import StatesPage
+
+
+def print_preview(desktop: DesktopApp) -> PdfPreviewDialog:
+    """Print (Ctrl+P) on what is selected; the preview once the PDF is built."""
+    desktop.window.actions_[ActionId.PRINT].trigger()
+    for _attempt in range(100):
+        settle(200)
+        shown = [d for d in desktop.window.findChildren(PdfPreviewDialog) if d.isVisible()]
+        if shown:
+            settle(600)
+            return shown[0]
+    raise RuntimeError("the print preview did not open")
 
 
 def shoot(desktop: DesktopApp, target: Path) -> None:
@@ -38,6 +52,9 @@ def shoot(desktop: DesktopApp, target: Path) -> None:
     desktop.show_state(desktop.services.states.get("IDN").id)
     settle()
     save(window, target / "states.png")
+
+    desktop.show_state(desktop.services.states.get("PAK").id)
+    save(print_preview(desktop), target / "print-preview.png")
 
     demarches = window.show_page(DemarchesPage)
     assert isinstance(demarches, DemarchesPage)
