@@ -258,7 +258,7 @@ def obligations_section(data: BriefingData, width: float) -> list[Flowable]:
         return [*flowables, empty(reason)]
     rows, alerts = [], []
     for index, obligation in enumerate(data.obligations):
-        deadline = obligation.extended_to or obligation.due_on
+        deadline = obligation.deadline
         if obligation.met_on is not None:
             state = f'<font color="#2e7d32">Met on {labels.day(obligation.met_on)}</font>'
         elif obligation.overdue_on(data.as_of):

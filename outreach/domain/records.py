@@ -79,9 +79,28 @@ class ObligationRecord:
     due_on: date
     extended_to: date | None
     met_on: date | None
+    source: str = ""  # where the deadline, extension or completion comes from
+    as_of: date | None = None
+
+    @property
+    def deadline(self) -> date:
+        """The date the duty is due by: its extension when it has one."""
+        return self.extended_to or self.due_on
 
     def overdue_on(self, day: date) -> bool:
-        return self.met_on is None and (self.extended_to or self.due_on) < day
+        return self.met_on is None and self.deadline < day
+
+
+@dataclass(frozen=True, slots=True)
+class ObligationChange:
+    """What to record of one duty: when it was met, to when it was extended, and (unless
+    `source` is None) where that is known from, as of when."""
+
+    obligation_id: int
+    met_on: date | None
+    extended_to: date | None
+    source: str | None = None
+    as_of: date | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -2,17 +2,23 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from outreach.domain.enums import ConsentKind, FactKind, ObligationKind, TreatyStatus
-from outreach.domain.records import ObligationRecord, ParticipationRecord, TreatyRecord
+from outreach.domain.records import (
+    ObligationChange,
+    ObligationRecord,
+    ParticipationRecord,
+    TreatyRecord,
+)
 from outreach.domain.treaty_rules import TreatyRules, apmbc_obligations, status_on
-from outreach.errors import ValidationError
+from outreach.errors import NotFoundError, ValidationError
 from outreach.services import lookup
-from outreach.services.validation import choice, ordered
+from outreach.services.validation import choice, optional_text, ordered
 from outreach.storage.database import Database
 from outreach.storage.models import Fact, Obligation, Participation, Treaty
 
@@ -66,6 +72,8 @@ def obligation_record(obligation: Obligation) -> ObligationRecord:
         due_on=obligation.due_on,
         extended_to=obligation.extended_to,
         met_on=obligation.met_on,
+        source=obligation.source,
+        as_of=obligation.as_of,
     )
 
 
@@ -268,6 +276,53 @@ class TreatyService:
                 .order_by(Obligation.due_on)
             )
             return [obligation_record(row) for row in rows]
+
+    def record_obligation(
+        self,
+        obligation_id: int,
+        *,
+        met_on: date | None,
+        extended_to: date | None,
+        source: str | None = None,
+        as_of: date | None = None,
+    ) -> ObligationRecord:
+        """When a duty was met and to when its deadline was extended (None for neither);
+        with a `source`, where that is known from and as of when (else both are kept)."""
+        with self._db.write() as session:
+            obligation = session.get(Obligation, obligation_id)
+            if obligation is None:
+                raise NotFoundError(f"There is no obligation with id {obligation_id}.")
+            if extended_to is not None and extended_to <= obligation.due_on:
+                raise ValidationError(
+                    f"An extension ends after the deadline ({obligation.due_on.isoformat()}); "
+                    f"{extended_to.isoformat()} does not.",
+                    "extended_to",
+                )
+            if met_on is not None and met_on > date.today():
+                raise ValidationError(
+                    f"A duty is met on a day that has come; {met_on.isoformat()} is still ahead.",
+                    "met_on",
+                )
+            obligation.met_on = met_on
+            obligation.extended_to = extended_to
+            if source is not None:
+                obligation.source = optional_text(source)
+                obligation.as_of = as_of
+            return obligation_record(obligation)
+
+    def record_obligations(self, changes: Sequence[ObligationChange]) -> list[ObligationRecord]:
+        """Several duties at once, in one transaction: all are recorded or none."""
+        with self._db.write():
+            return [
+                self.record_obligation(
+                    change.obligation_id,
+                    met_on=change.met_on,
+                    extended_to=change.extended_to,
+                    source=change.source,
+                    as_of=change.as_of,
+                )
+                for change in changes
+            ]
 
     def count_parties(self, treaty_code: str, as_of: date) -> int:
         """How many States Parties the treaty has on `as_of`."""

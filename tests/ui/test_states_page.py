@@ -190,3 +190,43 @@ def test_a_fact_without_a_source_is_refused_and_the_dialog_comes_back(
         ("stockpile", 1000, "Landmine Monitor 2004")
     ]
     assert "stockpile (1,000)" in page.detail.profile.toPlainText()
+
+
+def test_a_duty_met_in_the_obligations_dialog_is_no_longer_overdue_until_undone(
+    qtbot: QtBot,
+    app_services: AppServices,
+    undo_runner: UndoRunner,
+    change_bus: ChangeBus,
+    monkeypatch,  # type: ignore[no-untyped-def]
+) -> None:
+    from datetime import date
+
+    from ui.states import dialogs
+
+    page = make_page(qtbot, app_services, undo_runner, change_bus)
+    cambodia = app_services.states.get("KHM")
+    page.go_to_state(cambodia.id)
+    before = app_services.treaties.obligations("KHM", "APMBC")
+    overdue = page.detail.profile.toPlainText().count("overdue")
+    assert overdue == len(before)
+
+    def fill(dialog: dialogs.ObligationsDialog) -> int:
+        met, _extended = dialog.rows[0]
+        met.set_value(date(2000, 6, 28))
+        _met, extended = dialog.rows[-1]
+        extended.set_value(date(2020, 1, 1))
+        dialog.source.setText("Article 7 report, 2000")
+        return 1
+
+    monkeypatch.setattr(dialogs.ObligationsDialog, "exec", fill)
+    qtbot.mouseClick(page.detail.obligations_button, Qt.MouseButton.LeftButton)
+    after = app_services.treaties.obligations("KHM", "APMBC")
+    assert (after[0].met_on, after[0].source) == (date(2000, 6, 28), "Article 7 report, 2000")
+    assert after[-1].extended_to == date(2020, 1, 1)
+    profile = page.detail.profile.toPlainText()
+    assert "met 2000-06-28" in profile
+    assert profile.count("overdue") == overdue - 1  # the extension has run out too
+
+    undo_runner.stack.undo()
+    assert app_services.treaties.obligations("KHM", "APMBC") == before
+    assert page.detail.profile.toPlainText().count("overdue") == overdue

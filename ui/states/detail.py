@@ -27,7 +27,7 @@ from outreach.domain.records import (
     StateRecord,
 )
 from ui.services import AppServices
-from ui.states.dialogs import add_fact, edit_participation
+from ui.states.dialogs import add_fact, edit_obligations, edit_participation
 from ui.undo import Operation, UndoRunner
 from ui.widgets.records_table import RecordsModel, records_view
 
@@ -68,6 +68,11 @@ class StateDetail(QTabWidget):
         self.status_button.clicked.connect(
             lambda: self.state and edit_participation(self, services, undo, self.state.id)
         )
+        self.obligations_button = QPushButton(self.tr("O&bligations…"), self)
+        self.obligations_button.setToolTip(self.tr("Record a duty met or its deadline extended"))
+        self.obligations_button.clicked.connect(
+            lambda: self.state and edit_obligations(self, services, undo, self.state.id)
+        )
         self.fact_button = QPushButton(self.tr("Add &fact…"), self)
         self.fact_button.setToolTip(self.tr("A sourced, dated fact: producer, stockpile, use…"))
         self.fact_button.clicked.connect(
@@ -75,6 +80,7 @@ class StateDetail(QTabWidget):
         )
         buttons = QHBoxLayout()
         buttons.addWidget(self.status_button)
+        buttons.addWidget(self.obligations_button)
         buttons.addWidget(self.fact_button)
         buttons.addStretch(1)
         buttons.addWidget(self.save_button)
@@ -180,7 +186,7 @@ class StateDetail(QTabWidget):
         if obligations:
             parts.append(f"<h3>{e(self.tr('Obligations'))}</h3><ul>")
             for duty in obligations:
-                due = duty.extended_to or duty.due_on
+                due = duty.deadline
                 late = duty.overdue_on(today)
                 met = f" — {e(self.tr('met'))} {_day(duty.met_on)}" if duty.met_on else ""
                 style = ' style="color:#c62828"' if late else ""

@@ -1,7 +1,9 @@
-"""Editing a state's treaty status and adding sourced facts, each one undoable step."""
+"""Editing a state's treaty status, its obligations met or extended, and adding sourced
+facts, each one undoable step."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from typing import Any
 
@@ -12,13 +14,22 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QGridLayout,
+    QLabel,
     QLineEdit,
+    QMessageBox,
     QSpinBox,
     QWidget,
 )
 
 from outreach.domain.enums import ConsentKind, FactKind
-from outreach.domain.records import FactRecord, ParticipationRecord, StateRecord
+from outreach.domain.records import (
+    FactRecord,
+    ObligationChange,
+    ObligationRecord,
+    ParticipationRecord,
+    StateRecord,
+)
 from outreach.errors import OutreachError
 from ui.errors import show_error
 from ui.services import AppServices
@@ -184,4 +195,116 @@ def _fact_operation(
         text=QCoreApplication.translate("states", "Add fact about {0}").format(state.name),
         do=lambda: services.facts.add_fact(state.id, **values),
         undo=lambda fact: services.facts.delete_fact(fact.id),
+    )
+
+
+class ObligationsDialog(QDialog):
+    """Each dated duty with when it was met and to when it was extended."""
+
+    def __init__(
+        self, state: StateRecord, duties: list[ObligationRecord], parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Obligations of {0}").format(state.name))
+        self.duties = duties
+        self.rows: list[tuple[OptionalDateEdit, OptionalDateEdit]] = []
+        grid = QGridLayout()
+        for column, title in enumerate(
+            (self.tr("Obligation"), self.tr("Due"), self.tr("Met"), self.tr("Extended"))
+        ):
+            header = QLabel(f"<b>{title}</b>", self)
+            grid.addWidget(header, 0, column)
+        for row, duty in enumerate(duties, start=1):
+            description = QLabel(duty.description, self)
+            description.setWordWrap(True)
+            description.setMinimumWidth(320)
+            met = OptionalDateEdit(self.tr("on"), self)
+            met.set_value(duty.met_on)
+            extended = OptionalDateEdit(self.tr("to"), self)
+            extended.set_value(duty.extended_to)
+            grid.addWidget(description, row, 0)
+            grid.addWidget(QLabel(duty.due_on.isoformat(), self), row, 1)
+            grid.addWidget(met, row, 2)
+            grid.addWidget(extended, row, 3)
+            self.rows.append((met, extended))
+        self.source = QLineEdit(self)
+        self.source.setPlaceholderText(
+            self.tr("Where the dates come from, e.g. the Article 7 report of 2004")
+        )
+        form = QFormLayout(self)
+        form.addRow(grid)
+        form.addRow(self.tr("Source:"), self.source)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def changes(self) -> list[ObligationChange]:
+        """The duties whose dates were changed, as the dialog now holds them."""
+        wanted = [
+            ObligationChange(duty.id, met.value(), extended.value())
+            for duty, (met, extended) in zip(self.duties, self.rows, strict=True)
+        ]
+        return [
+            change
+            for change, duty in zip(wanted, self.duties, strict=True)
+            if (change.met_on, change.extended_to) != (duty.met_on, duty.extended_to)
+        ]
+
+
+def edit_obligations(
+    parent: QWidget, services: AppServices, undo: UndoRunner, state_id: int
+) -> bool:
+    """Record duties met or extended, as one undoable step; False when nothing changed."""
+    state = services.states.get(state_id)
+    duties = services.treaties.obligations(state_id, TREATY)
+    if not duties:
+        QMessageBox.information(
+            parent,
+            QCoreApplication.translate("states", "Obligations"),
+            QCoreApplication.translate(
+                "states", "{0} has no dated obligations: it is not bound by the treaty."
+            ).format(state.name),
+        )
+        return False
+    dialog = ObligationsDialog(state, duties, parent)
+    while dialog.exec():
+        changes = dialog.changes()
+        if not changes:
+            return False
+        try:
+            undo.attempt(
+                _obligations_operation(services, state, duties, changes, dialog.source.text())
+            )
+        except OutreachError as error:
+            show_error(dialog, error)
+            continue
+        return True
+    return False
+
+
+def _obligations_operation(
+    services: AppServices,
+    state: StateRecord,
+    duties: list[ObligationRecord],
+    changes: list[ObligationChange],
+    source: str,
+) -> Operation[list[ObligationRecord]]:
+    """Record the changes (citing `source` when one is typed); undo puts back the dates
+    and the source each changed duty had."""
+    cited = source.strip()
+    if cited:
+        changes = [replace(change, source=cited, as_of=date.today()) for change in changes]
+    changed = {change.obligation_id for change in changes}
+    before = [
+        ObligationChange(duty.id, duty.met_on, duty.extended_to, duty.source, duty.as_of)
+        for duty in duties
+        if duty.id in changed
+    ]
+    return Operation(
+        text=QCoreApplication.translate("states", "Obligations of {0}").format(state.name),
+        do=lambda: services.treaties.record_obligations(changes),
+        undo=lambda _records: services.treaties.record_obligations(before),
     )

@@ -7,6 +7,7 @@ from datetime import date
 import pytest
 
 from outreach.domain.enums import ConsentKind, ObligationKind, TreatyStatus
+from outreach.domain.records import ObligationChange
 from outreach.errors import NotFoundError, ValidationError
 from outreach.services.facts import FactService
 from outreach.services.treaties import TreatyService, status_of
@@ -100,6 +101,67 @@ def test_recording_again_recomputes_entry_into_force_and_obligations(
     duties = treaties.obligations("KAZ", "APMBC")
     assert len(duties) == 2  # replaced, not added to
     assert _due(treaties, "KAZ")[ObligationKind.ART4_STOCKPILE] == date(2008, 1, 1)
+
+
+def test_a_duty_met_or_extended_is_no_longer_overdue_and_survives_a_correction(
+    treaties: TreatyService,
+) -> None:
+    treaties.record_participation(
+        "KAZ", "APMBC", consent_on=date(2003, 6, 10), consent_kind="accession"
+    )
+    duties = {duty.kind: duty for duty in treaties.obligations("KAZ", "APMBC")}
+    report, stockpile = duties[ObligationKind.ART7_INITIAL], duties[ObligationKind.ART4_STOCKPILE]
+    assert report.overdue_on(date(2010, 1, 1)) and stockpile.overdue_on(date(2010, 1, 1))
+
+    met = treaties.record_obligation(
+        report.id, met_on=date(2004, 5, 20), extended_to=None, source="Article 7 report (test)"
+    )
+    assert (met.met_on, met.source) == (date(2004, 5, 20), "Article 7 report (test)")
+    extended = treaties.record_obligation(stockpile.id, met_on=None, extended_to=date(2009, 1, 1))
+    assert extended.deadline == date(2009, 1, 1)
+    assert not extended.overdue_on(date(2008, 6, 1)) and extended.overdue_on(date(2009, 1, 2))
+    stored = {duty.kind: duty for duty in treaties.obligations("KAZ", "APMBC")}
+    assert not stored[report.kind].overdue_on(date(2030, 1, 1))  # met
+
+    # a corrected deposit recomputes the open duties and keeps the one met
+    treaties.record_participation(
+        "KAZ", "APMBC", consent_on=date(2003, 7, 2), consent_kind="accession"
+    )
+    after = {duty.kind: duty for duty in treaties.obligations("KAZ", "APMBC")}
+    assert after[report.kind].met_on == date(2004, 5, 20)
+    assert after[stockpile.kind].extended_to is None  # a new deadline: 2008-01-01
+
+
+def test_recording_a_duty_refuses_what_cannot_be(treaties: TreatyService) -> None:
+    (duty, *_others) = treaties.obligations("CAN", "APMBC")
+    with pytest.raises(ValidationError, match="after the deadline") as raised:
+        treaties.record_obligation(duty.id, met_on=None, extended_to=duty.due_on)
+    assert raised.value.field == "extended_to"
+    with pytest.raises(ValidationError, match="still ahead"):
+        treaties.record_obligation(duty.id, met_on=date(2999, 1, 1), extended_to=None)
+    with pytest.raises(NotFoundError, match="no obligation with id 999999"):
+        treaties.record_obligation(999_999, met_on=None, extended_to=None)
+    assert treaties.obligations("CAN", "APMBC")[0] == duty
+
+
+def test_several_duties_are_recorded_together_or_not_at_all(treaties: TreatyService) -> None:
+    first, second, *_rest = treaties.obligations("CAN", "APMBC")
+    with pytest.raises(ValidationError):
+        treaties.record_obligations(
+            [
+                ObligationChange(first.id, date(1999, 8, 27), None, "Article 7 report", None),
+                ObligationChange(second.id, None, second.due_on),  # not after the deadline
+            ]
+        )
+    assert treaties.obligations("CAN", "APMBC")[:2] == [first, second]
+    recorded = treaties.record_obligations(
+        [ObligationChange(first.id, date(1999, 8, 27), None, "Article 7 report", date(2000, 1, 1))]
+    )
+    assert (recorded[0].met_on, recorded[0].source, recorded[0].as_of) == (
+        date(1999, 8, 27), "Article 7 report", date(2000, 1, 1),
+    )  # fmt: skip
+    treaties.record_obligations([ObligationChange(first.id, None, None, first.source, first.as_of)])
+    assert treaties.obligations("CAN", "APMBC")[0] == first
 
 
 def test_consent_without_its_kind_is_refused(treaties: TreatyService) -> None:
