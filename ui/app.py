@@ -112,7 +112,7 @@ class DesktopApp:
             export_calendar=lambda: export_calendar(window, services),
             import_untc=self.import_untc,
             import_contacts=lambda: run_dialog(
-                ContactsImportDialog(ContactImporter(self.db), window)
+                ContactsImportDialog(ContactImporter(self.db), window, undo=undo)
             ),
             find_duplicates=lambda: run_dialog(DuplicatesDialog(services.duplicates, undo, window)),
         )
@@ -142,7 +142,7 @@ class DesktopApp:
 
     def import_untc(self) -> None:
         codes = [treaty.code for treaty in self.services.treaties.treaties()]
-        run_dialog(UntcImportDialog(UntcImporter(self.db), codes, self.window))
+        run_dialog(UntcImportDialog(UntcImporter(self.db), codes, self.window, undo=self.undo))
 
     def _refresh_status(self, changes: Changes) -> None:
         if changes.entities and not changes.touches("log_entry", "demarche", "intervention"):

@@ -28,7 +28,7 @@ from pathlib import Path
 
 from sqlalchemy import func, select
 
-from outreach.domain.records import ContactRecord
+from outreach.domain.records import ContactRecord, OrganizationRecord
 from outreach.errors import OutreachError, ValidationError
 from outreach.io.csv_export import unneutralise, write_csv
 from outreach.reference.folding import fold
@@ -87,6 +87,7 @@ class ContactImportReport:
     rejected: tuple[RejectedRow, ...]
     organizations_created: tuple[str, ...]
     report_path: Path | None  # where the refused rows were written, if any
+    organization_ids_created: tuple[int, ...] = ()
 
 
 def _decode(data: bytes) -> str:
@@ -158,7 +159,9 @@ def _check_mapping(mapping: Mapping[str, str | None], headers: Sequence[str]) ->
             )
 
 
-def _organization_id(db: Database, name: str, state: str, created: list[str]) -> int | None:
+def _organization_id(
+    db: Database, name: str, state: str, created: list[OrganizationRecord]
+) -> int | None:
     """The id of the organization called `name` (created if new), or None for none."""
     if not name.strip():
         return None
@@ -178,7 +181,7 @@ def _organization_id(db: Database, name: str, state: str, created: list[str]) ->
     organization = OrganizationService(db).create(
         name, state=chosen_state.id if chosen_state else None
     )
-    created.append(organization.name)
+    created.append(organization)
     return organization.id
 
 
@@ -207,7 +210,7 @@ def import_contacts(
     contacts = ContactService(db)
     imported: list[ContactRecord] = []
     rejected: list[RejectedRow] = []
-    created: list[str] = []
+    created: list[OrganizationRecord] = []
     with db.write():  # the whole file: one transaction
         for line, values in table.rows:
 
@@ -215,7 +218,7 @@ def import_contacts(
                 index = position.get(field)
                 return unneutralise(values[index].strip()) if index is not None else ""
 
-            created_here: list[str] = []
+            created_here: list[OrganizationRecord] = []
             try:
                 with db.write():  # this row: a savepoint, all or nothing
                     email = normalize_email(value("email"))
@@ -257,9 +260,31 @@ def import_contacts(
     return ContactImportReport(
         imported=tuple(imported),
         rejected=tuple(rejected),
-        organizations_created=tuple(created),
+        organizations_created=tuple(organization.name for organization in created),
         report_path=written,
+        organization_ids_created=tuple(organization.id for organization in created),
     )
+
+
+def take_back_contacts(db: Database, report: ContactImportReport) -> None:
+    """Undo an import: its contacts and the organizations it created are deleted (soft,
+    so `restore_contacts` brings them back), in one transaction."""
+    contacts, organizations = ContactService(db), OrganizationService(db)
+    with db.write():
+        for contact in report.imported:
+            contacts.delete(contact.id)
+        for organization_id in report.organization_ids_created:
+            organizations.delete(organization_id)
+
+
+def restore_contacts(db: Database, report: ContactImportReport) -> None:
+    """Redo an import taken back."""
+    contacts, organizations = ContactService(db), OrganizationService(db)
+    with db.write():
+        for organization_id in report.organization_ids_created:
+            organizations.restore(organization_id)
+        for contact in report.imported:
+            contacts.restore(contact.id)
 
 
 class ContactImporter:
@@ -284,3 +309,9 @@ class ContactImporter:
         report_path: Path | None = None,
     ) -> ContactImportReport:
         return import_contacts(self._db, path, mapping, report_path=report_path)
+
+    def take_back(self, report: ContactImportReport) -> None:
+        take_back_contacts(self._db, report)
+
+    def restore(self, report: ContactImportReport) -> None:
+        restore_contacts(self._db, report)

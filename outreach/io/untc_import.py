@@ -35,6 +35,7 @@ from enum import StrEnum
 from pathlib import Path
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from outreach.domain.enums import ConsentKind
 from outreach.errors import OutreachError, ValidationError
@@ -43,6 +44,9 @@ from outreach.services import lookup
 from outreach.services.treaties import TreatyService, rules_of
 from outreach.storage.database import Database
 from outreach.storage.models import Participation, State
+
+#: a participation's signature, consent and kind of consent
+Dates = tuple[date | None, date | None, ConsentKind | None]
 
 # Month names as the UN prints them. Not strptime's %b: it follows the C locale, which a
 # desktop app sets from the user's language (French: "déc."), and the table is English.
@@ -121,6 +125,8 @@ class ParticipationChange:
     consent_kind: ConsentKind | None
     in_force_on: date | None  # by the treaty's rule, after the change
     withdrawal_kept: bool  # a withdrawal is recorded and stays
+    source_before: str = ""  # where the dates before came from, to put back on undo
+    as_of_before: date | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -361,6 +367,8 @@ def plan_untc_import(
                     if row.consent_on
                     else None,
                     withdrawal_kept=bool(before and before.withdrawal_notified_on),
+                    source_before=before.source if before else "",
+                    as_of_before=before.as_of if before else None,
                 )
             )
         withdrawals_kept: list[str] = []
@@ -388,6 +396,8 @@ def plan_untc_import(
                     consent_kind=None,
                     in_force_on=None,
                     withdrawal_kept=False,
+                    source_before=before.source,
+                    as_of_before=before.as_of,
                 )
             )
     order = {ChangeKind.NEW: 0, ChangeKind.CHANGED: 1, ChangeKind.NOT_LISTED: 2}
@@ -418,6 +428,21 @@ def plan_untc_file(
     )
 
 
+def _dates_now(session: Session, treaty_id: int, state_id: int) -> Dates:
+    now = session.scalar(
+        select(Participation).where(
+            Participation.treaty_id == treaty_id, Participation.state_id == state_id
+        )
+    )
+    if now is None:
+        return None, None, None
+    return (
+        now.signed_on,
+        now.consent_on,
+        ConsentKind(now.consent_kind) if now.consent_kind else None,
+    )
+
+
 def apply_untc_import(db: Database, plan: ImportPlan) -> ImportOutcome:
     """Record every change of `plan` in one transaction (all or nothing).
 
@@ -426,21 +451,8 @@ def apply_untc_import(db: Database, plan: ImportPlan) -> ImportOutcome:
     with db.write() as session:
         treaty = lookup.treaty(session, plan.treaty_code)
         for change in plan.changes:
-            now = session.scalar(
-                select(Participation).where(
-                    Participation.treaty_id == treaty.id,
-                    Participation.state_id == change.state_id,
-                )
-            )
-            if (
-                (now.signed_on if now else None),
-                (now.consent_on if now else None),
-                (now.consent_kind if now else None),
-            ) != (
-                change.signed_before,
-                change.consent_before,
-                change.kind_before.value if change.kind_before else None,
-            ):
+            before = (change.signed_before, change.consent_before, change.kind_before)
+            if _dates_now(session, treaty.id, change.state_id) != before:
                 raise ValidationError(
                     f"{change.state_name}'s participation changed since the preview; "
                     "nothing was imported. Preview the import again."
@@ -462,6 +474,39 @@ def apply_untc_import(db: Database, plan: ImportPlan) -> ImportOutcome:
     return ImportOutcome(applied=len(plan.changes), treaty_code=plan.treaty_code)
 
 
+def revert_untc_import(db: Database, plan: ImportPlan) -> ImportOutcome:
+    """Put back, in one transaction, what applying `plan` changed: each state's dates and
+    their source as they were (obligations met are kept, as always). Refused when a
+    participation changed since the import."""
+    treaties = TreatyService(db)
+    with db.write() as session:
+        treaty = lookup.treaty(session, plan.treaty_code)
+        for change in plan.changes:
+            imported = (change.signed_on, change.consent_on, change.consent_kind)
+            if _dates_now(session, treaty.id, change.state_id) != imported:
+                raise ValidationError(
+                    f"{change.state_name}'s participation changed since the import; "
+                    "nothing was put back."
+                )
+            participation = session.scalar(
+                select(Participation).where(
+                    Participation.treaty_id == treaty.id,
+                    Participation.state_id == change.state_id,
+                )
+            )
+            if participation is not None:  # the source as it was, before the dates
+                participation.source = change.source_before
+                participation.as_of = change.as_of_before
+            treaties.record_participation(
+                change.state_id,
+                plan.treaty_code,
+                signed_on=change.signed_before,
+                consent_on=change.consent_before,
+                consent_kind=change.kind_before,
+            )
+    return ImportOutcome(applied=len(plan.changes), treaty_code=plan.treaty_code)
+
+
 class UntcImporter:
     """The import as the app's dialog uses it: plan from a file, then apply."""
 
@@ -475,3 +520,6 @@ class UntcImporter:
 
     def apply(self, plan: ImportPlan) -> ImportOutcome:
         return apply_untc_import(self._db, plan)
+
+    def revert(self, plan: ImportPlan) -> ImportOutcome:
+        return revert_untc_import(self._db, plan)

@@ -16,10 +16,12 @@ from outreach.domain.enums import TreatyStatus
 from outreach.io.contacts_csv import ContactImporter
 from outreach.io.untc_import import UntcImporter
 from outreach.services.contacts import ContactService
+from outreach.services.organizations import OrganizationService
 from outreach.services.treaties import TreatyService
 from outreach.storage.database import Database, open_database
 from ui.imports import ContactsImportDialog, UntcImportDialog
 from ui.imports.contacts_dialog import MappedPreviewModel
+from ui.undo import UndoRunner
 from ui.widgets.export_list import export_list, install_export_action, table_of
 from ui.widgets.records_table import RecordsModel
 
@@ -77,6 +79,34 @@ def test_applying_the_untc_import(qtbot: QtBot, db: Database, messages: list[str
     assert messages == []
 
 
+def test_an_applied_import_is_one_step_undo_takes_back(
+    qtbot: QtBot, db: Database, undo_runner: UndoRunner, messages: list[str]
+) -> None:
+    treaties = TreatyService(db)
+    dialog = UntcImportDialog(UntcImporter(db), ["APMBC"], undo=undo_runner)
+    qtbot.addWidget(dialog)
+    dialog.load(FIXTURES / "untc_apmbc_long.csv")
+    assert dialog.plan is not None and dialog.plan.changes
+    changed = [change.state_id for change in dialog.plan.changes]
+    before = {state_id: treaties.participation(state_id, "APMBC") for state_id in changed}
+    dialog.apply_button.click()
+    imported = {state_id: treaties.participation(state_id, "APMBC") for state_id in changed}
+    assert imported != before
+    assert undo_runner.stack.count() == 1
+    assert undo_runner.stack.undoText().startswith("Import APMBC status (")
+
+    undo_runner.stack.undo()
+    for state_id, record in before.items():
+        now = treaties.participation(state_id, "APMBC")
+        if record is None:  # a new participation: no dates left
+            assert now is None or (now.signed_on, now.consent_on) == (None, None)
+        else:
+            assert now == record
+    undo_runner.stack.redo()
+    assert {state_id: treaties.participation(state_id, "APMBC") for state_id in changed} == imported
+    assert messages == []
+
+
 def test_an_unreadable_file_is_explained_in_the_dialog(
     qtbot: QtBot, db: Database, tmp_path: Path
 ) -> None:
@@ -120,6 +150,30 @@ def test_contacts_import_with_mapped_columns(
     assert "1 rows refused" in dialog.message.text()
     assert "Unknown state 'Atlantis'" in dialog.rejected_reasons()[0]
     assert (tmp_path / "people.rejected.csv").exists()
+
+
+def test_a_contacts_import_is_one_step_undo_takes_back(
+    qtbot: QtBot, db: Database, tmp_path: Path, undo_runner: UndoRunner
+) -> None:
+    source = tmp_path / "people.csv"
+    source.write_text(
+        "family_name,given_name,organization\nMüller,Jürgen,Institut für Minenräumung\n",
+        encoding="utf-8",
+    )
+    contacts, organizations = ContactService(db), OrganizationService(db)
+    dialog = ContactsImportDialog(ContactImporter(db), undo=undo_runner)
+    qtbot.addWidget(dialog)
+    dialog.load(source)
+    dialog.import_button.click()
+    assert [c.full_name for c in contacts.list(text="muller")] == ["Jürgen Müller"]
+    assert undo_runner.stack.undoText() == "Import contacts from people.csv"
+    undo_runner.stack.undo()
+    assert contacts.list(text="muller") == []
+    assert [o for o in organizations.list() if "Minenräumung" in o.name] == []
+    undo_runner.stack.redo()
+    (again,) = contacts.list(text="muller")
+    assert again.organization_id is not None
+    assert organizations.get(again.organization_id).name == "Institut für Minenräumung"
 
 
 def test_contacts_import_needs_the_family_name_column(

@@ -18,6 +18,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
+from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -44,6 +45,7 @@ from outreach.io.contacts_csv import (
     CsvTable,
 )
 from ui.errors import show_error
+from ui.undo import Operation, UndoRunner
 
 Index = QModelIndex | QPersistentModelIndex
 PREVIEW_ROWS = 20
@@ -112,10 +114,17 @@ class MappedPreviewModel(QAbstractTableModel):
 class ContactsImportDialog(QDialog):
     imported = Signal(object)  # the ContactImportReport
 
-    def __init__(self, importer: ContactImporter, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        importer: ContactImporter,
+        parent: QWidget | None = None,
+        *,
+        undo: UndoRunner | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Import contacts from CSV"))
         self._importer = importer
+        self._undo = undo or UndoRunner(QUndoStack(self), self)
         self.table: CsvTable | None = None
         self.report: ContactImportReport | None = None
         self.path_edit = QLineEdit(self)
@@ -226,8 +235,16 @@ class ContactsImportDialog(QDialog):
         text = self.path_edit.text()
         if not text:
             return None
+        importer, path, mapping = self._importer, Path(text), self.mapping()
         try:
-            report = self._importer.run(Path(text), self.mapping())
+            report = self._undo.attempt(
+                Operation(
+                    text=self.tr("Import contacts from {0}").format(path.name),
+                    do=lambda: importer.run(path, mapping),
+                    undo=importer.take_back,
+                    redo=importer.restore,
+                )
+            )
         except OutreachError as error:
             show_error(self, error)
             return None

@@ -1,6 +1,7 @@
 """Import treaty status from the UN Treaty Collection: pick the saved status table, see
 what would change (new participations, changed dates, states no longer listed, names
-that match no state), then Apply — one transaction, with the audit trail."""
+that match no state), then Apply — one transaction, with the audit trail, and one step
+that Undo takes back."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush, QColor, QUndoStack
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -29,6 +30,7 @@ from outreach.domain.enums import ConsentKind
 from outreach.errors import OutreachError
 from outreach.io.untc_import import ImportOutcome, ImportPlan, ParticipationChange, UntcImporter
 from ui.errors import show_error
+from ui.undo import Operation, UndoRunner
 
 MANY_LEAVING = 10  # more states than this leaving at once: probably half a table
 WARN = QColor("#b71c1c")
@@ -59,10 +61,13 @@ class UntcImportDialog(QDialog):
         importer: UntcImporter,
         treaty_codes: Sequence[str] = ("APMBC",),
         parent: QWidget | None = None,
+        *,
+        undo: UndoRunner | None = None,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Import treaty status from the UN Treaty Collection"))
         self._importer = importer
+        self._undo = undo or UndoRunner(QUndoStack(self), self)
         self.plan: ImportPlan | None = None
         self.path_edit = QLineEdit(self)
         self.path_edit.setPlaceholderText(
@@ -247,8 +252,17 @@ class UntcImportDialog(QDialog):
     def apply(self) -> ImportOutcome | None:
         if self.plan is None or not self.plan.changes:
             return None
+        plan, importer = self.plan, self._importer
         try:
-            outcome = self._importer.apply(self.plan)
+            outcome = self._undo.attempt(
+                Operation(
+                    text=self.tr("Import {0} status ({1} changes)").format(
+                        plan.treaty_code, len(plan.changes)
+                    ),
+                    do=lambda: importer.apply(plan),
+                    undo=lambda _outcome: importer.revert(plan),
+                )
+            )
         except OutreachError as error:
             show_error(self, error)
             self.preview()  # the database may have moved on: show it as it is now

@@ -30,6 +30,7 @@ from outreach.io.untc_import import (
     parse_cell,
     parse_untc_table,
     plan_untc_file,
+    revert_untc_import,
     strip_footnotes,
 )
 from outreach.services.history import HistoryService
@@ -257,6 +258,68 @@ def test_a_stale_plan_is_refused_whole(campaign: Database) -> None:
     assert TreatyService(campaign).participation("AFG", "APMBC") is None  # nothing went in
     with campaign.read() as session:
         assert session.scalar(select(func.count(AuditEntry.id))) == audit_before
+
+
+def snapshot(db: Database) -> dict[str, object]:
+    """Every participation (dates, source) and obligation, by state."""
+    treaties, states = TreatyService(db), StateService(db)
+    with db.read() as session:
+        ids = list(session.scalars(select(Participation.state_id)))
+    return {
+        states.get(state_id).iso3: (
+            treaties.participation(state_id, "APMBC"),
+            treaties.obligations(state_id, "APMBC"),
+        )
+        for state_id in ids
+    }
+
+
+def test_an_import_can_be_put_back_as_it_was(campaign: Database) -> None:
+    treaties = TreatyService(campaign)
+    (canada_report, *_rest) = treaties.obligations("CAN", "APMBC")
+    treaties.record_obligation(canada_report.id, met_on=date(1999, 8, 27), extended_to=None)
+    before = snapshot(campaign)
+    plan = plan_untc_file(campaign, LONG, "APMBC")
+    apply_untc_import(campaign, plan)
+    assert treaties.participation("CAN", "APMBC").consent_on is None  # type: ignore[union-attr]
+
+    revert_untc_import(campaign, plan)
+    after = snapshot(campaign)
+    # a new participation is put back to no dates (the row stays, as outside the treaty)
+    for iso3 in set(after) - set(before):
+        participation, obligations = after[iso3]  # type: ignore[misc]
+        assert participation.status_on(TODAY) is TreatyStatus.OUTSIDE and obligations == []
+        del after[iso3]
+    assert without_ids(after) == without_ids(before)
+    assert after["CAN"][1][0].met_on == date(1999, 8, 27)  # type: ignore[index]
+
+    apply_untc_import(campaign, plan)  # redo: the plan applies again
+    assert treaties.participation("CAN", "APMBC").consent_on is None  # type: ignore[union-attr]
+
+
+def without_ids(states: dict[str, object]) -> dict[str, object]:
+    """A snapshot with the obligations' ids left out (recomputed duties get new ids)."""
+
+    def plain(value: object) -> object:
+        participation, obligations = value  # type: ignore[misc]
+        return participation, [
+            (o.kind, o.due_on, o.extended_to, o.met_on, o.source, o.as_of) for o in obligations
+        ]
+
+    return {iso3: plain(value) for iso3, value in states.items()}
+
+
+def test_putting_back_is_refused_once_a_state_changed_again(campaign: Database) -> None:
+    plan = plan_untc_file(campaign, LONG, "APMBC")
+    apply_untc_import(campaign, plan)
+    TreatyService(campaign).record_participation(
+        "DNK", "APMBC", signed_on=date(1997, 12, 4), consent_on=date(1998, 6, 10),
+        consent_kind="ratification",
+    )  # fmt: skip
+    imported = snapshot(campaign)
+    with pytest.raises(ValidationError, match="Denmark's participation changed since the import"):
+        revert_untc_import(campaign, plan)
+    assert snapshot(campaign) == imported
 
 
 def test_importing_the_same_table_again_changes_nothing(campaign: Database) -> None:
