@@ -27,6 +27,7 @@ QUERIES = (
     ("prefix, as typed", "dema"),
     ("accented word", "démarche"),
     ("accents typed without", "Ornek"),
+    ("ł typed as l", "przykladowy"),
     ("common word (in every log entry)", "discussed"),
     ("two words", "stockpile destruction"),
     ("short prefix", "ka"),

@@ -43,7 +43,7 @@ def quote(name: str) -> str:
 
 
 def table_sql(source: Source) -> str:
-    columns = ", ".join(quote(name) for name, _weight in source.columns)
+    columns = ", ".join(quote(name) for name, _weight in source.fts_columns)
     return (
         f"CREATE VIRTUAL TABLE {quote(source.fts)} USING fts5({columns}, "
         f"tokenize='{TOKENIZE}', prefix='{PREFIX}')"
@@ -51,7 +51,7 @@ def table_sql(source: Source) -> str:
 
 
 def _fill(source: Source, ids: str | None) -> str:
-    columns = ", ".join(quote(name) for name, _weight in source.columns)
+    columns = ", ".join(quote(name) for name, _weight in source.fts_columns)
     return f"INSERT INTO {quote(source.fts)} (rowid, {columns}) {source.document_query(ids)};"
 
 

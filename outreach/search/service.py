@@ -89,7 +89,8 @@ def match_expression(text: str) -> str | None:
     terms = terms_of(text)
     if not terms:
         return None
-    return " ".join(f'"{term}"*' for term in terms)
+    # folded as the index's folded column is: "Łódź" typed finds "Lodz" written, too
+    return " ".join(f'"{fold(term)}"*' for term in terms)
 
 
 def _mark(text: str, prefixes: Sequence[str]) -> tuple[str, int | None]:
@@ -199,7 +200,7 @@ class SearchService:
         window: int,
     ) -> SearchGroup:
         fts = quote(source.fts)
-        weights = ", ".join(str(weight) for _name, weight in source.columns)
+        weights = ", ".join(str(weight) for _name, weight in source.fts_columns)
         ranked = connection.exec_driver_sql(
             f"SELECT rowid, score FROM (SELECT rowid, bm25({fts}, {weights}) AS score "
             f"FROM {fts} WHERE {fts} MATCH ? ORDER BY rowid DESC LIMIT ?) "

@@ -11,10 +11,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from outreach.reference.folding import fold_sql
 from outreach.search.records import SearchKind
 from outreach.storage.migrations.filters import SEARCH_TRIGGER_PREFIX
 
 TOKENIZE = "unicode61 remove_diacritics 2"
+#: The tokenizer takes accents off (é, ü, ó, ź) but keeps letters that are not a letter
+#: and an accent (ł, ø, đ, ß, æ…): each document also holds its text with those folded
+#: by `fold_sql` in this column, so "Lodz" finds "Łódź" and "Orsted" finds "Ørsted".
+FOLDED = "folded"
+FOLDED_WEIGHT = 1.0
 PREFIX = "2 3"  # prefix indexes for what people type first: "dé", "dém"
 
 
@@ -33,10 +39,27 @@ class Watch:
 class Source:
     kind: SearchKind
     columns: tuple[tuple[str, float], ...]  # FTS column, bm25 weight
-    select: str  # "SELECT <alias>.id, <one value per column> FROM ..."
+    values: tuple[str, ...]  # the SQL of each column's text, in the same order
+    tables: str  # what they are read from: "<table> <alias> [JOIN ...]"
     alias: str
     live: str  # the condition that keeps deleted records out
     watches: tuple[Watch, ...]
+
+    @property
+    def fts_columns(self) -> tuple[tuple[str, float], ...]:
+        """The columns, then the folded copy of letters the tokenizer keeps (see FOLDED)."""
+        return (*self.columns, (FOLDED, FOLDED_WEIGHT))
+
+    @property
+    def select(self) -> str:
+        """ "SELECT <alias>.id, <one value per column>, <folded> FROM ..." """
+        # each value folded on its own keeps the SQL shallow enough for SQLite's parser
+        text = " || ' ' || ".join(f"coalesce({value}, '')" for value in self.values)
+        folded_text = " || ' ' || ".join(
+            fold_sql(f"coalesce({value}, '')") for value in self.values
+        )
+        folded = f"nullif({folded_text}, {text})"  # NULL unless a letter was folded
+        return f"SELECT {self.alias}.id, {', '.join(self.values)}, {folded} FROM {self.tables}"
 
     @property
     def table(self) -> str:
@@ -71,11 +94,16 @@ SOURCES: tuple[Source, ...] = (
             ("notes", 1.0),
             ("talking_points", 1.0),
         ),
-        select=(
-            "SELECT s.id, s.name, s.official_name, s.iso2 || ' ' || s.iso3, "
+        values=(
+            "s.name",
+            "s.official_name",
+            "s.iso2 || ' ' || s.iso3",
             "coalesce((SELECT group_concat(a.alias, ' · ') FROM state_alias a "
-            "WHERE a.state_id = s.id), ''), s.notes, s.talking_points FROM state s"
+            "WHERE a.state_id = s.id), '')",
+            "s.notes",
+            "s.talking_points",
         ),
+        tables="state s",
         alias="s",
         live="1",
         watches=(
@@ -93,10 +121,16 @@ SOURCES: tuple[Source, ...] = (
             ("reach", 3.0),
             ("notes", 1.0),
         ),
-        select=(
-            "SELECT c.id, trim(c.given_name || ' ' || c.family_name), c.position, "
-            "coalesce(o.name, ''), coalesce(st.name, ''), c.email || ' ' || c.phone, c.notes "
-            "FROM contact c LEFT JOIN organization o ON o.id = c.organization_id "
+        values=(
+            "trim(c.given_name || ' ' || c.family_name)",
+            "c.position",
+            "coalesce(o.name, '')",
+            "coalesce(st.name, '')",
+            "c.email || ' ' || c.phone",
+            "c.notes",
+        ),
+        tables=(
+            "contact c LEFT JOIN organization o ON o.id = c.organization_id "
             "LEFT JOIN state st ON st.id = c.state_id"
         ),
         alias="c",
@@ -127,10 +161,8 @@ SOURCES: tuple[Source, ...] = (
     Source(
         kind=SearchKind.ORGANIZATION,
         columns=(("name", 10.0), ("city", 3.0), ("state", 2.0), ("notes", 1.0)),
-        select=(
-            "SELECT o.id, o.name, o.city, coalesce(st.name, ''), o.notes "
-            "FROM organization o LEFT JOIN state st ON st.id = o.state_id"
-        ),
+        values=("o.name", "o.city", "coalesce(st.name, '')", "o.notes"),
+        tables="organization o LEFT JOIN state st ON st.id = o.state_id",
         alias="o",
         live="o.deleted_at IS NULL",
         watches=(
@@ -147,13 +179,15 @@ SOURCES: tuple[Source, ...] = (
             ("response", 1.0),
             ("labels", 0.5),
         ),
-        select=(
-            "SELECT d.id, d.title, coalesce(st.name, ''), d.talking_points, "
-            "d.response || ' ' || d.status_reason, "
+        values=(
+            "d.title",
+            "coalesce(st.name, '')",
+            "d.talking_points",
+            "d.response || ' ' || d.status_reason",
             f"'démarche ' || d.status || ' ' || {_label('d.requested_action')} || ' ' || "
-            f"{_label('d.channel')} || ' ' || d.officer "
-            "FROM demarche d LEFT JOIN state st ON st.id = d.state_id"
+            f"{_label('d.channel')} || ' ' || d.officer",
         ),
+        tables="demarche d LEFT JOIN state st ON st.id = d.state_id",
         alias="d",
         live="d.deleted_at IS NULL",
         watches=(
@@ -184,11 +218,14 @@ SOURCES: tuple[Source, ...] = (
             ("outcome", 1.0),
             ("labels", 0.5),
         ),
-        select=(
-            "SELECT i.id, i.title, coalesce(m.title, ''), i.talking_points, i.outcome, "
-            f"'intervention ' || {_label('i.kind')} || ' ' || i.status || ' ' || i.lead_officer "
-            "FROM intervention i LEFT JOIN meeting m ON m.id = i.meeting_id"
+        values=(
+            "i.title",
+            "coalesce(m.title, '')",
+            "i.talking_points",
+            "i.outcome",
+            f"'intervention ' || {_label('i.kind')} || ' ' || i.status || ' ' || i.lead_officer",
         ),
+        tables="intervention i LEFT JOIN meeting m ON m.id = i.meeting_id",
         alias="i",
         live="i.deleted_at IS NULL",
         watches=(
@@ -221,15 +258,17 @@ SOURCES: tuple[Source, ...] = (
             ("contacts", 3.0),
             ("labels", 0.5),
         ),
-        select=(
-            "SELECT e.id, e.summary, e.details, "
+        values=(
+            "e.summary",
+            "e.details",
             "coalesce((SELECT group_concat(st.name, ' · ') FROM log_entry_state ls "
-            "JOIN state st ON st.id = ls.state_id WHERE ls.log_entry_id = e.id), ''), "
+            "JOIN state st ON st.id = ls.state_id WHERE ls.log_entry_id = e.id), '')",
             "coalesce((SELECT group_concat(trim(c.given_name || ' ' || c.family_name), ' · ') "
             "FROM log_entry_contact lc JOIN contact c ON c.id = lc.contact_id "
-            "WHERE lc.log_entry_id = e.id), ''), "
-            "e.kind || ' ' || e.officer FROM log_entry e"
+            "WHERE lc.log_entry_id = e.id), '')",
+            "e.kind || ' ' || e.officer",
         ),
+        tables="log_entry e",
         alias="e",
         live="e.deleted_at IS NULL",
         watches=(

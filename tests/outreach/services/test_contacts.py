@@ -306,7 +306,7 @@ def test_lists_page_in_folded_name_order_and_follow_renames(
     assert contacts.list(limit=1)[0].family_name == "Aaron"
 
 
-def test_the_migration_folds_names_as_the_code_does() -> None:
+def test_the_0003_migration_folds_names_as_the_code_did() -> None:
     import importlib
 
     from outreach.storage.models import contact_sort_key
@@ -314,5 +314,23 @@ def test_the_migration_folds_names_as_the_code_does() -> None:
     migration = importlib.import_module(
         "outreach.storage.migrations.versions.0003_contact_sort_key"
     )
+    # names without the letters 0004 added fold the same under both rules
     for family, given in (("Örnek", "Aylin"), ("Przykładowy", "Jan"), ("Приклад", "Олена")):
         assert migration._key(family, given) == contact_sort_key(family, given)
+
+
+def test_the_latest_sort_key_migration_folds_names_as_the_code_does() -> None:
+    import importlib
+
+    from outreach.reference.folding import LETTERS
+    from outreach.storage.models import contact_sort_key
+
+    migration = importlib.import_module(
+        "outreach.storage.migrations.versions.0004_contact_sort_key_folds_more_letters"
+    )
+    assert migration.LETTERS == LETTERS
+    for family, given in (("Ørsted", "Søren"), ("Groß", "Jörg"), ("Đurić", "Þóra"), ("Işık", "Ló")):
+        key = f"{migration._fold(family)}\x1f{migration._fold(given)}"
+        assert key == contact_sort_key(family, given)
+    assert contact_sort_key("Ørsted", "Søren") == "orsted\x1fsoren"
+    assert contact_sort_key("Đurić", "Þóra") == "duric\x1fthora"

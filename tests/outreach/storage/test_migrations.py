@@ -5,6 +5,7 @@ from __future__ import annotations
 import shutil
 import sqlite3
 from collections.abc import Iterator
+from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -117,3 +118,31 @@ def test_autogenerate_ignores_full_text_search_tables(tmp_path: Path) -> None:
         differences = compare_metadata(context, Base.metadata)
     engine.dispose()
     assert differences == [], "the models and the migrations disagree, or FTS would be dropped"
+
+
+def test_0004_recomputes_the_sort_keys_of_names_with_letters_folded_since(
+    tmp_path: Path,
+) -> None:
+    from outreach.services.contacts import ContactService
+
+    path = tmp_path / "campaign.db"
+    database = open_database(path)
+    contacts = ContactService(database)
+    orsted = contacts.create("Ørsted", given_name="Søren")
+    plain = contacts.create("Olsen", given_name="Ole")
+    database.close()
+    # The file as 0003 left it: its rule folded ł only.
+    with closing(sqlite3.connect(path)) as connection, connection:
+        connection.execute(
+            "UPDATE contact SET sort_key = ? WHERE id = ?", ("ørsted\x1fsøren", orsted.id)
+        )
+        connection.execute("UPDATE alembic_version SET version_num = '0003'")
+
+    database = open_database(path)
+    with database.read() as session:
+        keys = dict(session.connection().exec_driver_sql("SELECT id, sort_key FROM contact").all())
+    assert keys == {orsted.id: "orsted\x1fsoren", plain.id: "olsen\x1fole"}
+    assert [c.family_name for c in ContactService(database).list()] == ["Olsen", "Ørsted"]
+    database.close()
+    assert sqlite_file.read_schema_revision(path) == runner.head_revision()
+    assert len(list(tmp_path.glob("campaign.before-migration-*.db"))) == 1
