@@ -51,17 +51,6 @@ class Source:
         return (*self.columns, (FOLDED, FOLDED_WEIGHT))
 
     @property
-    def select(self) -> str:
-        """ "SELECT <alias>.id, <one value per column>, <folded> FROM ..." """
-        # each value folded on its own keeps the SQL shallow enough for SQLite's parser
-        text = " || ' ' || ".join(f"coalesce({value}, '')" for value in self.values)
-        folded_text = " || ' ' || ".join(
-            fold_sql(f"coalesce({value}, '')") for value in self.values
-        )
-        folded = f"nullif({folded_text}, {text})"  # NULL unless a letter was folded
-        return f"SELECT {self.alias}.id, {', '.join(self.values)}, {folded} FROM {self.tables}"
-
-    @property
     def table(self) -> str:
         return str(self.kind)
 
@@ -70,9 +59,20 @@ class Source:
         return f"search_{self.kind}_fts"
 
     def document_query(self, ids: str | None = None) -> str:
-        """The documents of the live records whose id is in `ids` (all when None)."""
+        """The documents of the live records whose id is in `ids` (all when None): the id,
+        one text per column, then the folded copy (NULL unless a letter was folded)."""
         where = self.live if ids is None else f"{self.live} AND {self.alias}.id IN ({ids})"
-        return f"{self.select} WHERE {where}"
+        named = ", ".join(f"{value} AS v{index}" for index, value in enumerate(self.values))
+        texts = [f"coalesce(doc.v{index}, '')" for index in range(len(self.values))]
+        # The values are read once, in the inner query; each is folded on its own, which
+        # keeps the SQL shallow enough for SQLite's parser.
+        joined = " || ' ' || ".join(texts)
+        folded = " || ' ' || ".join(fold_sql(text) for text in texts)
+        plain = ", ".join(f"doc.v{index}" for index in range(len(self.values)))
+        return (
+            f"SELECT doc.id, {plain}, nullif({folded}, {joined}) FROM "
+            f"(SELECT {self.alias}.id AS id, {named} FROM {self.tables} WHERE {where}) AS doc"
+        )
 
     def trigger_name(self, watch: Watch, event: str) -> str:
         return f"{SEARCH_TRIGGER_PREFIX}{self.kind}__{watch.table}_{event}"
