@@ -36,6 +36,7 @@ class ActionId(Enum):
     FIND_DUPLICATES = auto()
     DELETE = auto()
     REFRESH = auto()
+    SHORTCUTS = auto()
     ABOUT = auto()
 
 
@@ -92,6 +93,8 @@ SPECS: dict[ActionId, ActionSpec] = {
                                 "Delete the selected record (it can be undone)"),
     ActionId.REFRESH: ActionSpec("&Refresh", QKeySequence.StandardKey.Refresh, "view-refresh",
                                  "Read the database again"),
+    ActionId.SHORTCUTS: ActionSpec("&Keyboard shortcuts", "F1", "help-keyboard-shortcuts",
+                                   "Every shortcut of the window"),
     ActionId.ABOUT: ActionSpec("&About Outreach", None, "help-about", "About this app"),
 }  # fmt: skip
 
@@ -114,6 +117,16 @@ class ActionRegistry(QObject):
 
     def __getitem__(self, action_id: ActionId) -> QAction:
         return self._actions[action_id]
+
+    def shortcuts(self) -> list[tuple[str, str]]:
+        """(what it does, its keys) for every action that has a shortcut, in menu order."""
+        found = []
+        for action_id in ActionId:
+            action = self._actions[action_id]
+            keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+            if keys:
+                found.append((action.text().replace("&", "").rstrip("…"), keys))
+        return found
 
     def adopt(self, action_id: ActionId, action: QAction) -> None:
         """Use an action made elsewhere (e.g. by QUndoStack) with this entry's shortcut,

@@ -25,6 +25,7 @@ from outreach.domain.changes import Changes
 from ui.actions import ActionId, ActionRegistry
 from ui.context import Selection
 from ui.pages import Page
+from ui.shortcuts import ShortcutsDialog
 
 #: an action, a separator (None) or a submenu (its title and entries)
 MenuEntry = ActionId | None | tuple[str, list[ActionId]]
@@ -130,6 +131,7 @@ class MainWindow(QMainWindow):
             lambda: hooks.assign_category(self.current_page().selection())
         )
         a[ActionId.ABOUT].triggered.connect(self._about)
+        a[ActionId.SHORTCUTS].triggered.connect(self.show_shortcuts)
         a[ActionId.PRINT].triggered.connect(
             lambda: hooks.print_current(self.current_page().selection())
         )
@@ -155,7 +157,7 @@ class MainWindow(QMainWindow):
                                    ActionId.ASSIGN_CATEGORY, ActionId.MANAGE_CATEGORIES, None,
                                    ActionId.FIND_DUPLICATES],
             self.tr("&View"): [ActionId.REFRESH],
-            self.tr("&Help"): [ActionId.ABOUT],
+            self.tr("&Help"): [ActionId.SHORTCUTS, None, ActionId.ABOUT],
         }  # fmt: skip
         for title, entries in menus.items():
             self._fill_menu(self.menuBar().addMenu(title), entries)
@@ -176,6 +178,21 @@ class MainWindow(QMainWindow):
                 self._fill_menu(menu.addMenu(title), list(children))
             else:
                 menu.addAction(self.actions_[entry])
+
+    def shortcut_rows(self) -> list[tuple[str, str]]:
+        """Every shortcut of the window: its actions, then the pages and the lists."""
+        rows = self.actions_.shortcuts()
+        rows += [
+            (self.tr("Show {0}").format(page.title()), f"Ctrl+{number}")
+            for number, page in enumerate(self.pages, start=1)
+        ]
+        rows.append((self.tr("Export the list in view (in a list)"), "Ctrl+Shift+E"))
+        return rows
+
+    def show_shortcuts(self) -> None:
+        dialog = ShortcutsDialog(self.shortcut_rows(), self)
+        dialog.exec()
+        dialog.deleteLater()
 
     def _about(self) -> None:
         QMessageBox.about(

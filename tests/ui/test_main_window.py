@@ -123,3 +123,38 @@ def test_the_navigation_is_as_wide_as_its_names_on_a_first_start(
     )
     assert widest < navigation <= widest + 60  # no blank strip beside the names
     assert page > 3 * navigation
+
+
+def test_f1_lists_every_shortcut_of_the_window(
+    qtbot: QtBot,
+    demo_db_path: Path,
+    monkeypatch,  # type: ignore[no-untyped-def]
+) -> None:
+    from ui.shortcuts import ShortcutsDialog
+
+    window = open_app(qtbot, demo_db_path).window
+    shown: list[dict[str, str]] = []
+
+    def record(dialog: ShortcutsDialog) -> int:
+        table = dialog.table
+        shown.append(
+            {
+                table.item(row, 0).text(): table.item(row, 1).text()
+                for row in range(table.rowCount())
+            }
+        )
+        return 0
+
+    monkeypatch.setattr(ShortcutsDialog, "exec", record)
+    assert window.actions_[ActionId.SHORTCUTS].shortcut() == QKeySequence("F1")
+    window.actions_[ActionId.SHORTCUTS].trigger()
+    (rows,) = shown
+    assert rows["Log a contact"] == QKeySequence("Ctrl+L").toString(
+        QKeySequence.SequenceFormat.NativeText
+    )
+    assert rows["Search everything"] == QKeySequence("Ctrl+K").toString(
+        QKeySequence.SequenceFormat.NativeText
+    )
+    assert rows["Show Calendar"] == "Ctrl+6"
+    assert "About Outreach" not in rows  # no shortcut, not listed
+    assert len(rows) == len(window.actions_.shortcuts()) + len(window.pages) + 1
