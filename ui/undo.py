@@ -31,6 +31,18 @@ class Operation(Generic[T]):
     redo: Callable[[T], object] | None = None
 
 
+def soft_deletion(
+    text: str, delete: Callable[[int], T], restore: Callable[[int], object], record_id: int
+) -> Operation[T]:
+    """Deleting a record softly as one step: undo restores it, redo deletes it again."""
+    return Operation(
+        text=text,
+        do=lambda: delete(record_id),
+        undo=lambda _deleted: restore(record_id),
+        redo=lambda _deleted: delete(record_id),
+    )
+
+
 class _ServiceCommand(QUndoCommand, Generic[T]):
     def __init__(self, operation: Operation[T], result: T, report: Callable[[OutreachError], None]):
         super().__init__(operation.text)

@@ -58,7 +58,7 @@ from ui.categories.rule_editor import RuleChoices, RuleEditor
 from ui.context import Selection
 from ui.errors import show_error
 from ui.services import AppServices
-from ui.undo import Operation, UndoRunner
+from ui.undo import Operation, UndoRunner, soft_deletion
 from ui.widgets.filtered_records import selected_row
 
 #: colours offered to new categories in turn (Material 800s: readable under white text)
@@ -434,11 +434,11 @@ class CategoriesDialog(QDialog):
             return
         categories, category_id = self._services.categories, category.id
         self._undo.run(
-            Operation(
+            soft_deletion(
                 self.tr("Delete category {0}").format(category.name),
-                do=lambda: categories.delete(category_id),
-                undo=lambda record: categories.restore(record.id),
-                redo=lambda record: categories.delete(record.id),
+                categories.delete,
+                categories.restore,
+                category_id,
             )
         )
 

@@ -54,7 +54,7 @@ from ui.context import Selection
 from ui.errors import show_error
 from ui.pages import Page
 from ui.services import AppServices
-from ui.undo import Operation, UndoRunner
+from ui.undo import UndoRunner, soft_deletion
 from ui.widgets.export_list import install_export_action
 from ui.widgets.filtered_records import selected_row
 from ui.widgets.records_table import RecordsModel, records_view
@@ -527,11 +527,11 @@ class ContactsPage(Page):
             return
         contacts, contact_id = self._services.contacts, contact.id
         self._undo.run(
-            Operation(
+            soft_deletion(
                 self.tr("Delete contact {0}").format(contact.full_name),
-                do=lambda: contacts.delete(contact_id),
-                undo=lambda deleted: contacts.restore(deleted.id),
-                redo=lambda deleted: contacts.delete(deleted.id),
+                contacts.delete,
+                contacts.restore,
+                contact_id,
             )
         )
 

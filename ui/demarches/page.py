@@ -54,7 +54,7 @@ from ui.log.names import ContactNames, StateNames, contact_names_for, state_name
 from ui.log.widgets import type_ahead
 from ui.pages import Page
 from ui.services import AppServices
-from ui.undo import Operation, UndoRunner
+from ui.undo import UndoRunner, soft_deletion
 from ui.widgets.export_list import install_export_action
 
 LIST_VIEW, BOARD_VIEW = 0, 1
@@ -549,11 +549,11 @@ class DemarchesPage(Page):
         demarches = self._services.demarches
         demarche_id = record.id
         self._undo.run(
-            Operation(
-                text=self.tr("Delete démarche: {0}").format(record.title),
-                do=lambda: demarches.delete(demarche_id),
-                undo=lambda _deleted: demarches.restore(demarche_id),
-                redo=lambda _deleted: demarches.delete(demarche_id),
+            soft_deletion(
+                self.tr("Delete démarche: {0}").format(record.title),
+                demarches.delete,
+                demarches.restore,
+                demarche_id,
             )
         )
 

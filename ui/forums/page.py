@@ -46,7 +46,7 @@ from ui.forums.planner import MeetingPlanner
 from ui.log.widgets import from_qdate, iso_date_edit
 from ui.pages import Page
 from ui.services import AppServices
-from ui.undo import Operation, UndoRunner
+from ui.undo import Operation, UndoRunner, soft_deletion
 from ui.widgets.filtered_records import selected_row
 from ui.widgets.records_table import RECORD_ROLE, RecordsModel, records_view
 
@@ -401,11 +401,11 @@ class ForumsPage(Page):
             return
         forums, meeting_id = self._services.forums, meeting.id
         self._undo.run(
-            Operation(
-                text=self.tr("Delete meeting: {0}").format(meeting.title),
-                do=lambda: forums.delete_meeting(meeting_id),
-                undo=lambda _m: forums.restore_meeting(meeting_id),
-                redo=lambda _m: forums.delete_meeting(meeting_id),
+            soft_deletion(
+                self.tr("Delete meeting: {0}").format(meeting.title),
+                forums.delete_meeting,
+                forums.restore_meeting,
+                meeting_id,
             )
         )
 

@@ -58,7 +58,7 @@ from ui.forums.labels import kind_label, status_label, time_slot
 from ui.forums.room_model import GROUP_ROLE, ROW_ROLE, Column, RoomModel, RoomProxy
 from ui.log.names import StateNames, state_names_for
 from ui.services import AppServices
-from ui.undo import Operation, UndoRunner
+from ui.undo import Operation, UndoRunner, soft_deletion
 from ui.widgets.export_list import install_export_action
 from ui.widgets.records_table import RecordsModel, records_view
 
@@ -594,11 +594,11 @@ class MeetingPlanner(QWidget):
         service = self._services.interventions
         intervention_id = record.id
         self._undo.run(
-            Operation(
-                text=self.tr("Delete intervention: {0}").format(record.title),
-                do=lambda: service.delete(intervention_id),
-                undo=lambda _record: service.restore(intervention_id),
-                redo=lambda _record: service.delete(intervention_id),
+            soft_deletion(
+                self.tr("Delete intervention: {0}").format(record.title),
+                service.delete,
+                service.restore,
+                intervention_id,
             )
         )
 

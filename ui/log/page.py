@@ -55,7 +55,7 @@ from ui.log.table_model import (
 from ui.log.widgets import OptionalDateEdit, type_ahead
 from ui.pages import Page
 from ui.services import AppServices
-from ui.undo import Operation, UndoRunner
+from ui.undo import Operation, UndoRunner, soft_deletion
 from ui.widgets.export_list import install_export_action
 
 #: besides the log itself, what changes the names or links this page shows
@@ -551,11 +551,11 @@ class LogPage(Page):
         log = self._services.log
         entry_id = entry.id
         self._undo.run(
-            Operation(
-                text=self.tr("Delete log entry: {0}").format(entry.summary[:40]),
-                do=lambda: log.delete(entry_id),
-                undo=lambda _deleted: log.restore(entry_id),
-                redo=lambda _deleted: log.delete(entry_id),
+            soft_deletion(
+                self.tr("Delete log entry: {0}").format(entry.summary[:40]),
+                log.delete,
+                log.restore,
+                entry_id,
             )
         )
 

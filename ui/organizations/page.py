@@ -28,7 +28,7 @@ from ui.organizations.dialog import OrganizationDialog
 from ui.organizations.table_model import Column, OrganizationsTableModel, kind_label
 from ui.pages import Page
 from ui.services import AppServices
-from ui.undo import Operation, UndoRunner
+from ui.undo import UndoRunner, soft_deletion
 from ui.widgets.export_list import install_export_action
 from ui.widgets.filtered_records import selected_row
 from ui.widgets.records_table import RECORD_ROLE, RecordsModel, records_view
@@ -368,11 +368,11 @@ class OrganizationsPage(Page):
             return
         organizations, organization_id = self._services.organizations, organization.id
         self._undo.run(
-            Operation(
+            soft_deletion(
                 self.tr("Delete organization {0}").format(organization.name),
-                do=lambda: organizations.delete(organization_id),
-                undo=lambda deleted: organizations.restore(deleted.id),
-                redo=lambda deleted: organizations.delete(deleted.id),
+                organizations.delete,
+                organizations.restore,
+                organization_id,
             )
         )
 
