@@ -2,10 +2,21 @@
 
 from __future__ import annotations
 
+from typing import Protocol
+
+from PySide6.QtCore import QByteArray, QSettings
 from PySide6.QtWidgets import QWidget
 
 from outreach.domain.changes import Changes
 from ui.context import Selection
+
+
+class Restorable(Protocol):
+    """A splitter or a table header: its layout saved as bytes and put back."""
+
+    def saveState(self) -> QByteArray: ...
+
+    def restoreState(self, state: QByteArray | bytes) -> bool: ...
 
 
 class Page(QWidget):
@@ -50,8 +61,21 @@ class Page(QWidget):
     def focus_filter(self) -> None:
         """Ctrl+F on this page."""
 
+    def remembered_views(self) -> dict[str, Restorable]:
+        """The splitters and table headers whose layout comes back next time, by the
+        settings key they are kept under."""
+        return {}
+
     def restore_state(self, settings: object) -> None:
         """Restore column widths, sort orders and splitters (a QSettings)."""
+        if isinstance(settings, QSettings):
+            for key, view in self.remembered_views().items():
+                state = settings.value(key)
+                if isinstance(state, QByteArray | bytes):
+                    view.restoreState(QByteArray(state))
 
     def save_state(self, settings: object) -> None:
         """Save what restore_state restores."""
+        if isinstance(settings, QSettings):
+            for key, view in self.remembered_views().items():
+                settings.setValue(key, view.saveState())

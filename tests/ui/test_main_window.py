@@ -6,7 +6,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QSettings
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QMenu
+from PySide6.QtWidgets import QHeaderView, QMenu, QSplitter
 from pytestqt.qtbot import QtBot
 
 from ui.actions import ActionId
@@ -158,3 +158,27 @@ def test_f1_lists_every_shortcut_of_the_window(
     assert rows["Show Calendar"] == "Ctrl+6"
     assert "About Outreach" not in rows  # no shortcut, not listed
     assert len(rows) == len(window.actions_.shortcuts()) + len(window.pages) + 1
+
+
+def test_every_page_brings_back_its_splitters_and_columns(qtbot: QtBot, demo_db_path: Path) -> None:
+    first = open_app(qtbot, demo_db_path).window
+    changed: dict[str, bytes] = {}
+    for page in first.pages:
+        for key, view in page.remembered_views().items():
+            if isinstance(view, QSplitter):
+                sizes = view.sizes()
+                view.setSizes([size + 37 * index for index, size in enumerate(sizes)])
+            else:
+                assert isinstance(view, QHeaderView)
+                view.resizeSection(0, 123)
+            changed[key] = bytes(view.saveState().data())
+    assert len(changed) >= 12  # every list page remembers something
+    first.close()
+
+    second = open_app(qtbot, demo_db_path).window
+    for page in second.pages:
+        for key, view in page.remembered_views().items():
+            if isinstance(view, QHeaderView):
+                assert view.sectionSize(0) == 123, key
+            else:
+                assert bytes(view.saveState().data()) == changed[key], key

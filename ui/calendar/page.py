@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from PySide6.QtCore import QModelIndex, QSettings, Qt, Signal
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -42,7 +42,7 @@ from ui.errors import show_error
 from ui.forums.labels import calendar_kind_label
 from ui.log.names import StateNames, state_names_for
 from ui.log.widgets import type_ahead
-from ui.pages import Page
+from ui.pages import Page, Restorable
 from ui.services import AppServices
 from ui.widgets.export_list import install_export_action
 
@@ -325,24 +325,14 @@ class CalendarPage(Page):
             meeting_id=item.meeting_id,
         )
 
+    def remembered_views(self) -> dict[str, Restorable]:
+        return {
+            "calendar/splitter": self.splitter,
+            "calendar/agenda_header": self.agenda_view.horizontalHeader(),
+        }
+
     def focus_filter(self) -> None:
         self.state_box.setFocus()
         line = self.state_box.lineEdit()
         if line is not None:
             line.selectAll()
-
-    def restore_state(self, settings: object) -> None:
-        if not isinstance(settings, QSettings):
-            return
-        splitter = settings.value("calendar/splitter")
-        if splitter is not None:
-            self.splitter.restoreState(splitter)
-        header = settings.value("calendar/agenda_header")
-        if header is not None:
-            self.agenda_view.horizontalHeader().restoreState(header)
-
-    def save_state(self, settings: object) -> None:
-        if not isinstance(settings, QSettings):
-            return
-        settings.setValue("calendar/splitter", self.splitter.saveState())
-        settings.setValue("calendar/agenda_header", self.agenda_view.horizontalHeader().saveState())

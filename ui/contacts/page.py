@@ -20,7 +20,6 @@ from PySide6.QtCore import (
     QModelIndex,
     QObject,
     QRunnable,
-    QSettings,
     Qt,
     QThreadPool,
     Signal,
@@ -52,7 +51,7 @@ from ui.contacts.dialog import ContactDialog
 from ui.contacts.table_model import Column, ContactsTableModel
 from ui.context import Selection
 from ui.errors import show_error
-from ui.pages import Page
+from ui.pages import Page, Restorable
 from ui.services import AppServices
 from ui.undo import UndoRunner, soft_deletion
 from ui.widgets.export_list import install_export_action
@@ -535,21 +534,12 @@ class ContactsPage(Page):
             )
         )
 
+    def remembered_views(self) -> dict[str, Restorable]:
+        return {
+            "contacts/header": self.table.horizontalHeader(),
+            "contacts/splitter": self.splitter,
+        }
+
     def focus_filter(self) -> None:
         self.filter_edit.setFocus()
         self.filter_edit.selectAll()
-
-    def restore_state(self, settings: object) -> None:
-        if not isinstance(settings, QSettings):
-            return
-        header = settings.value("contacts/header")
-        if header is not None:
-            self.table.horizontalHeader().restoreState(header)
-        splitter = settings.value("contacts/splitter")
-        if splitter is not None:
-            self.splitter.restoreState(splitter)
-
-    def save_state(self, settings: object) -> None:
-        if isinstance(settings, QSettings):
-            settings.setValue("contacts/header", self.table.horizontalHeader().saveState())
-            settings.setValue("contacts/splitter", self.splitter.saveState())

@@ -52,7 +52,7 @@ from ui.demarches.table_model import (
 from ui.errors import show_error
 from ui.log.names import ContactNames, StateNames, contact_names_for, state_names_for
 from ui.log.widgets import type_ahead
-from ui.pages import Page
+from ui.pages import Page, Restorable
 from ui.services import AppServices
 from ui.undo import UndoRunner, soft_deletion
 from ui.widgets.export_list import install_export_action
@@ -584,13 +584,16 @@ class DemarchesPage(Page):
 
     # --- remembered layout -----------------------------------------------------------------
 
+    def remembered_views(self) -> dict[str, Restorable]:
+        return {
+            "demarches/header": self.table.horizontalHeader(),
+            "demarches/splitter": self.splitter,
+        }
+
     def restore_state(self, settings: object) -> None:
         if not isinstance(settings, QSettings):
             return
-        header_state = settings.value("demarches/header")
-        header = self.table.horizontalHeader()
-        if header_state is not None:
-            header.restoreState(header_state)
+        super().restore_state(settings)
         column = _number(settings.value("demarches/sort_column", None))
         if column is not None and 0 <= column < len(Column):
             descending = _flag(settings.value("demarches/sort_descending", False))
@@ -598,23 +601,19 @@ class DemarchesPage(Page):
                 column,
                 Qt.SortOrder.DescendingOrder if descending else Qt.SortOrder.AscendingOrder,
             )
-        splitter = settings.value("demarches/splitter")
-        if splitter is not None:
-            self.splitter.restoreState(splitter)
         self.set_view_mode(str(settings.value("demarches/view", "list")))
         self.board.set_cancelled_shown(_flag(settings.value("demarches/show_cancelled", False)))
 
     def save_state(self, settings: object) -> None:
         if not isinstance(settings, QSettings):
             return
+        super().save_state(settings)
         header = self.table.horizontalHeader()
-        settings.setValue("demarches/header", header.saveState())
         settings.setValue("demarches/sort_column", header.sortIndicatorSection())
         settings.setValue(
             "demarches/sort_descending",
             header.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder,
         )
-        settings.setValue("demarches/splitter", self.splitter.saveState())
         settings.setValue("demarches/view", self.view_mode())
         settings.setValue("demarches/show_cancelled", self.board.cancelled_shown())
 

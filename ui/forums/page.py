@@ -12,7 +12,7 @@ import html
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -44,7 +44,7 @@ from ui.forums.forum_dialogs import (
 )
 from ui.forums.planner import MeetingPlanner
 from ui.log.widgets import from_qdate, iso_date_edit
-from ui.pages import Page
+from ui.pages import Page, Restorable
 from ui.services import AppServices
 from ui.undo import Operation, UndoRunner, soft_deletion
 from ui.widgets.filtered_records import selected_row
@@ -517,6 +517,15 @@ class ForumsPage(Page):
         else:
             self.delete_meeting()
 
+    def remembered_views(self) -> dict[str, Restorable]:
+        return {
+            "forums/splitter": self.splitter,
+            "forums/planner": self.planner.splitter,
+            "forums/planner_right": self.planner.right,
+            "forums/room_header": self.planner.room_view.header(),
+            "forums/interventions_header": self.planner.interventions_view.horizontalHeader(),
+        }
+
     def focus_filter(self) -> None:
         if self.in_planner():
             self.planner.room_filter.setFocus()
@@ -525,33 +534,3 @@ class ForumsPage(Page):
             self.tabs.setCurrentIndex(MEMBERS_TAB)
             self.members_filter.setFocus()
             self.members_filter.selectAll()
-
-    def restore_state(self, settings: object) -> None:
-        if not isinstance(settings, QSettings):
-            return
-        for key, splitter in (
-            ("forums/splitter", self.splitter),
-            ("forums/planner", self.planner.splitter),
-            ("forums/planner_right", self.planner.right),
-        ):
-            value = settings.value(key)
-            if value is not None:
-                splitter.restoreState(value)
-        header = settings.value("forums/room_header")
-        if header is not None:
-            self.planner.room_view.header().restoreState(header)
-        header = settings.value("forums/interventions_header")
-        if header is not None:
-            self.planner.interventions_view.horizontalHeader().restoreState(header)
-
-    def save_state(self, settings: object) -> None:
-        if not isinstance(settings, QSettings):
-            return
-        settings.setValue("forums/splitter", self.splitter.saveState())
-        settings.setValue("forums/planner", self.planner.splitter.saveState())
-        settings.setValue("forums/planner_right", self.planner.right.saveState())
-        settings.setValue("forums/room_header", self.planner.room_view.header().saveState())
-        settings.setValue(
-            "forums/interventions_header",
-            self.planner.interventions_view.horizontalHeader().saveState(),
-        )

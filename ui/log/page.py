@@ -11,7 +11,6 @@ from datetime import date
 from typing import cast
 
 from PySide6.QtCore import (
-    QByteArray,
     QItemSelection,
     QLocale,
     QModelIndex,
@@ -53,7 +52,7 @@ from ui.log.table_model import (
     sort_order,
 )
 from ui.log.widgets import OptionalDateEdit, type_ahead
-from ui.pages import Page
+from ui.pages import Page, Restorable
 from ui.services import AppServices
 from ui.undo import Operation, UndoRunner, soft_deletion
 from ui.widgets.export_list import install_export_action
@@ -575,22 +574,19 @@ class LogPage(Page):
             )
             header.blockSignals(False)
 
+    def remembered_views(self) -> dict[str, Restorable]:
+        return {"log/header": self.table.horizontalHeader(), "log/splitter": self.splitter}
+
     def save_state(self, settings: object) -> None:
+        super().save_state(settings)
         store = cast(QSettings, settings)
-        store.setValue("log/header", self.table.horizontalHeader().saveState())
-        store.setValue("log/splitter", self.splitter.saveState())
         store.setValue("log/sort_column", int(sort_column(self.model.sort_key)))
         descending = sort_order(self.model.sort_key) == Qt.SortOrder.DescendingOrder
         store.setValue("log/sort_descending", descending)
 
     def restore_state(self, settings: object) -> None:
+        super().restore_state(settings)
         store = cast(QSettings, settings)
-        header_state = store.value("log/header")
-        if isinstance(header_state, QByteArray | bytes):
-            self.table.horizontalHeader().restoreState(QByteArray(header_state))
-        splitter_state = store.value("log/splitter")
-        if isinstance(splitter_state, QByteArray | bytes):
-            self.splitter.restoreState(QByteArray(splitter_state))
         column = cast(int, store.value("log/sort_column", int(Column.DATE), type=int))
         descending = bool(store.value("log/sort_descending", True, type=bool))
         if column not in SORTABLE:

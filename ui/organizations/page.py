@@ -3,7 +3,7 @@ details and contacts."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QLocale, QModelIndex, QSettings, Qt
+from PySide6.QtCore import QLocale, QModelIndex, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFormLayout,
@@ -26,7 +26,7 @@ from ui.context import Selection
 from ui.errors import show_error
 from ui.organizations.dialog import OrganizationDialog
 from ui.organizations.table_model import Column, OrganizationsTableModel, kind_label
-from ui.pages import Page
+from ui.pages import Page, Restorable
 from ui.services import AppServices
 from ui.undo import UndoRunner, soft_deletion
 from ui.widgets.export_list import install_export_action
@@ -376,21 +376,12 @@ class OrganizationsPage(Page):
             )
         )
 
+    def remembered_views(self) -> dict[str, Restorable]:
+        return {
+            "organizations/header": self.table.horizontalHeader(),
+            "organizations/splitter": self.splitter,
+        }
+
     def focus_filter(self) -> None:
         self.filter_edit.setFocus()
         self.filter_edit.selectAll()
-
-    def restore_state(self, settings: object) -> None:
-        if not isinstance(settings, QSettings):
-            return
-        header = settings.value("organizations/header")
-        if header is not None:
-            self.table.horizontalHeader().restoreState(header)
-        splitter = settings.value("organizations/splitter")
-        if splitter is not None:
-            self.splitter.restoreState(splitter)
-
-    def save_state(self, settings: object) -> None:
-        if isinstance(settings, QSettings):
-            settings.setValue("organizations/header", self.table.horizontalHeader().saveState())
-            settings.setValue("organizations/splitter", self.splitter.saveState())

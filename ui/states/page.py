@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
 
-from PySide6.QtCore import QItemSelection, QSettings, Qt
+from PySide6.QtCore import QItemSelection, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -20,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from outreach.domain.enums import TreatyStatus
 from ui.context import Selection
-from ui.pages import Page
+from ui.pages import Page, Restorable
 from ui.services import AppServices
 from ui.states.detail import StateDetail
 from ui.states.filter_proxy import StateFilter, StatesFilterProxy
@@ -189,22 +188,11 @@ class StatesPage(Page):
     def selection(self) -> Selection:
         return Selection(state_id=self.selected_state_id())
 
+    def remembered_views(self) -> dict[str, Restorable]:
+        return {"states/header": self.table.horizontalHeader(), "states/splitter": self.splitter}
+
     def focus_filter(self) -> None:
         self.text.setFocus()
         self.text.selectAll()
 
     # --- remembered layout -------------------------------------------------------------
-
-    def restore_state(self, settings: Any) -> None:
-        assert isinstance(settings, QSettings)
-        header = settings.value("states/header")
-        if header is not None:
-            self.table.horizontalHeader().restoreState(header)
-        splitter = settings.value("states/splitter")
-        if splitter is not None:
-            self.splitter.restoreState(splitter)
-
-    def save_state(self, settings: Any) -> None:
-        assert isinstance(settings, QSettings)
-        settings.setValue("states/header", self.table.horizontalHeader().saveState())
-        settings.setValue("states/splitter", self.splitter.saveState())
