@@ -10,7 +10,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QSettings
 from PySide6.QtGui import QUndoStack
-from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from outreach.domain.changes import Changes
 from outreach.errors import OutreachError
@@ -44,6 +44,7 @@ from ui.search.dialog import SearchDialog
 from ui.services import AppServices
 from ui.states.page import StatesPage
 from ui.undo import UndoRunner
+from ui.widgets.modal import accepted
 
 ORGANIZATION = "Outreach"
 APPLICATION = "Outreach"
@@ -111,10 +112,10 @@ class DesktopApp:
             search=self.search,
             export_calendar=lambda: export_calendar(window, services),
             import_untc=self.import_untc,
-            import_contacts=lambda: run_dialog(
+            import_contacts=lambda: accepted(
                 ContactsImportDialog(ContactImporter(self.db), window, undo=undo)
             ),
-            find_duplicates=lambda: run_dialog(DuplicatesDialog(services.duplicates, undo, window)),
+            find_duplicates=lambda: accepted(DuplicatesDialog(services.duplicates, undo, window)),
         )
 
     def show_state(self, state_id: int) -> None:
@@ -136,13 +137,13 @@ class DesktopApp:
         dialog = SearchDialog(self.services.search, self.window)
         chosen: list[tuple[str, int]] = []
         dialog.open_record.connect(lambda kind, record_id: chosen.append((kind, record_id)))
-        run_dialog(dialog)
+        accepted(dialog)
         for kind, record_id in chosen[:1]:
             self.opener.open(kind, record_id)
 
     def import_untc(self) -> None:
         codes = [treaty.code for treaty in self.services.treaties.treaties()]
-        run_dialog(UntcImportDialog(UntcImporter(self.db), codes, self.window, undo=self.undo))
+        accepted(UntcImportDialog(UntcImporter(self.db), codes, self.window, undo=self.undo))
 
     def _refresh_status(self, changes: Changes) -> None:
         if changes.entities and not changes.touches("log_entry", "demarche", "intervention"):
@@ -153,14 +154,6 @@ class DesktopApp:
             self.window.statusBar().showMessage(str(error))
             return
         self.window.statusBar().showMessage(due_status_text(summary))
-
-
-def run_dialog(dialog: QDialog) -> int:
-    """Show a modal dialog and let it go once it is closed."""
-    try:
-        return dialog.exec()
-    finally:
-        dialog.deleteLater()
 
 
 def build_app(db_path: Path) -> DesktopApp:

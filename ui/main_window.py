@@ -26,6 +26,7 @@ from ui.actions import ActionId, ActionRegistry
 from ui.context import Selection
 from ui.pages import Page
 from ui.shortcuts import ShortcutsDialog
+from ui.widgets.modal import accepted
 
 #: an action, a separator (None) or a submenu (its title and entries)
 MenuEntry = ActionId | None | tuple[str, list[ActionId]]
@@ -190,9 +191,7 @@ class MainWindow(QMainWindow):
         return rows
 
     def show_shortcuts(self) -> None:
-        dialog = ShortcutsDialog(self.shortcut_rows(), self)
-        dialog.exec()
-        dialog.deleteLater()
+        accepted(ShortcutsDialog(self.shortcut_rows(), self))
 
     def _about(self) -> None:
         QMessageBox.about(

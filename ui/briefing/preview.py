@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from outreach.briefing.document import write_atomically
 from outreach.errors import OutreachError
 from ui.errors import show_error
+from ui.widgets.modal import accepted
 
 PRINT_DPI = 300
 
@@ -100,11 +101,8 @@ class PdfPreviewDialog(QDialog):
             printer.setDocName(self.suggested_name)
             dialog = QPrintDialog(printer, self)
             dialog.setMinMax(1, self.document.pageCount())
-            try:
-                if dialog.exec() != QDialog.DialogCode.Accepted:
-                    return False
-            finally:
-                dialog.deleteLater()
+            if not accepted(dialog):
+                return False
         try:
             self.render_to(printer)
         except OutreachError as error:

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from outreach.briefing.options import OFFICER_MAX, Marking, PaperSize, PrintOptions
 from outreach.errors import ValidationError
+from ui.widgets.modal import accepted
 
 PAPER_KEY = "printing/paper"
 MARKING_KEY = "printing/marking"
@@ -102,11 +103,8 @@ class PrintSettingsDialog(QDialog):
 def edit_print_settings(parent: QWidget | None, settings: QSettings) -> PrintOptions | None:
     """Ask for the printing settings and remember them; None if the user cancelled."""
     dialog = PrintSettingsDialog(load_options(settings), parent)
-    try:
-        if dialog.exec() != QDialog.DialogCode.Accepted:
-            return None
-        options = dialog.options()
-        save_options(settings, options)
-        return options
-    finally:
-        dialog.deleteLater()
+    if not accepted(dialog):
+        return None
+    options = dialog.options()
+    save_options(settings, options)
+    return options

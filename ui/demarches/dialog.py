@@ -42,6 +42,7 @@ from ui.log.names import StateNames, contact_names_for, state_names_for
 from ui.log.widgets import OptionalDateEdit, type_ahead
 from ui.services import AppServices
 from ui.undo import Operation, UndoRunner
+from ui.widgets.modal import accepted
 
 OFFICER_KEY = "demarches/officer"
 LOG_OFFICER_KEY = "log/officer"  # what the contact log remembered, as a first guess
@@ -503,12 +504,7 @@ def plan_a_demarche(
 ) -> int | None:
     """Open the dialog with the state of `selection`; the new démarche's id, or None."""
     dialog = DemarcheDialog(services, undo, selection, parent=parent)
-    try:
-        if dialog.exec() == QDialog.DialogCode.Accepted:
-            return dialog.demarche_id
-        return None
-    finally:
-        dialog.deleteLater()
+    return dialog.demarche_id if accepted(dialog) else None
 
 
 def edit_demarche(
@@ -521,7 +517,4 @@ def edit_demarche(
         show_error(parent, error)
         return False
     dialog = DemarcheDialog(services, undo, demarche=record, parent=parent)
-    try:
-        return dialog.exec() == QDialog.DialogCode.Accepted
-    finally:
-        dialog.deleteLater()
+    return accepted(dialog)

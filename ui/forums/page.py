@@ -48,6 +48,7 @@ from ui.pages import Page, Restorable
 from ui.services import AppServices
 from ui.undo import Operation, UndoRunner, soft_deletion
 from ui.widgets.filtered_records import selected_row
+from ui.widgets.modal import accepted
 from ui.widgets.records_table import RECORD_ROLE, RecordsModel, records_view
 
 FORUM_VIEW, PLANNER_VIEW = 0, 1
@@ -378,22 +379,14 @@ class ForumsPage(Page):
         if forum is None:
             return None
         dialog = MeetingDialog(self._services, self._undo, forum, parent=self)
-        try:
-            if dialog.exec() != MeetingDialog.DialogCode.Accepted:
-                return None
-            return dialog.meeting_id
-        finally:
-            dialog.deleteLater()
+        return dialog.meeting_id if accepted(dialog) else None
 
     def edit_meeting(self) -> bool:
         forum, meeting = self.current_forum(), self.selected_meeting()
         if forum is None or meeting is None:
             return False
         dialog = MeetingDialog(self._services, self._undo, forum, meeting, parent=self)
-        try:
-            return dialog.exec() == MeetingDialog.DialogCode.Accepted
-        finally:
-            dialog.deleteLater()
+        return accepted(dialog)
 
     def delete_meeting(self) -> None:
         meeting = self.selected_meeting()
@@ -422,35 +415,21 @@ class ForumsPage(Page):
         dialog = MembershipDialog(self._services, self._undo, forum, parent=self)
         if state_id is not None:
             dialog.set_state(state_id)
-        try:
-            if dialog.exec() != MembershipDialog.DialogCode.Accepted:
-                return None
-            return dialog.membership_id
-        finally:
-            dialog.deleteLater()
+        return dialog.membership_id if accepted(dialog) else None
 
     def edit_member(self) -> bool:
         forum, member = self.current_forum(), self.selected_member()
         if forum is None or member is None:
             return False
         dialog = MembershipDialog(self._services, self._undo, forum, member, parent=self)
-        try:
-            return dialog.exec() == MembershipDialog.DialogCode.Accepted
-        finally:
-            dialog.deleteLater()
+        return accepted(dialog)
 
     def end_member(self) -> bool:
         member = self.selected_member()
         if member is None:
             return False
         dialog = EndMembershipDialog(member, self)
-        try:
-            if dialog.exec() != EndMembershipDialog.DialogCode.Accepted:
-                return False
-            until = dialog.value()
-        finally:
-            dialog.deleteLater()
-        return self.end_membership(member, until)
+        return accepted(dialog) and self.end_membership(member, dialog.value())
 
     def end_membership(self, member: ForumMembershipRecord, until: date) -> bool:
         """End a membership on `until` (undoable)."""

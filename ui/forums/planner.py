@@ -60,6 +60,7 @@ from ui.log.names import StateNames, state_names_for
 from ui.services import AppServices
 from ui.undo import Operation, UndoRunner, soft_deletion
 from ui.widgets.export_list import install_export_action
+from ui.widgets.modal import accepted
 from ui.widgets.records_table import RecordsModel, records_view
 
 
@@ -439,10 +440,7 @@ class MeetingPlanner(QWidget):
         dialog = AttendeeDialog(self._services, self._undo, self.meeting, self)
         if state_id is not None:
             dialog.set_state(state_id)
-        try:
-            return dialog.exec() == AttendeeDialog.DialogCode.Accepted
-        finally:
-            dialog.deleteLater()
+        return accepted(dialog)
 
     def withdraw_attendee(self) -> None:
         row = self.selected_room_row()
@@ -496,12 +494,7 @@ class MeetingPlanner(QWidget):
             target_ids=target_ids,
             parent=self,
         )
-        try:
-            if dialog.exec() != InterventionDialog.DialogCode.Accepted:
-                return None
-            created = dialog.intervention_id
-        finally:
-            dialog.deleteLater()
+        created = dialog.intervention_id if accepted(dialog) else None
         if created is not None:
             self.reload()
             self.select_intervention(created)
@@ -512,10 +505,7 @@ class MeetingPlanner(QWidget):
         if self.meeting is None or record is None:
             return False
         dialog = InterventionDialog(self._services, self._undo, self.meeting, record, parent=self)
-        try:
-            return dialog.exec() == InterventionDialog.DialogCode.Accepted
-        finally:
-            dialog.deleteLater()
+        return accepted(dialog)
 
     def set_status(self, status: InterventionStatus) -> bool:
         record = self.selected_intervention()
@@ -540,10 +530,7 @@ class MeetingPlanner(QWidget):
         if self.meeting is None or record is None:
             return False
         dialog = CompleteBilateralDialog(self._services, self._undo, self.meeting, record, self)
-        try:
-            return dialog.exec() == CompleteBilateralDialog.DialogCode.Accepted
-        finally:
-            dialog.deleteLater()
+        return accepted(dialog)
 
     def create_demarche(self) -> bool:
         record = self.selected_intervention()
@@ -553,20 +540,14 @@ class MeetingPlanner(QWidget):
             {row.state_id: row.status for row in self.room.rows()} if self.room else {}
         )
         dialog = DemarcheForDialog(self._services, self._undo, self.meeting, record, statuses, self)
-        try:
-            return dialog.exec() == DemarcheForDialog.DialogCode.Accepted
-        finally:
-            dialog.deleteLater()
+        return accepted(dialog)
 
     def link_demarche(self) -> bool:
         record = self.selected_intervention()
         if record is None:
             return False
         dialog = LinkDemarcheDialog(self._services, self._undo, record, self)
-        try:
-            return dialog.exec() == LinkDemarcheDialog.DialogCode.Accepted
-        finally:
-            dialog.deleteLater()
+        return accepted(dialog)
 
     def unlink_demarche(self) -> None:
         record = self.selected_intervention()

@@ -39,6 +39,7 @@ from ui.log.table_model import kind_label
 from ui.log.widgets import OptionalDateEdit, PickList, from_qdate, iso_date_edit, to_qdate
 from ui.services import AppServices
 from ui.undo import Operation, UndoRunner
+from ui.widgets.modal import accepted
 
 #: with at most this many contacts, all of them are offered as you type; beyond it, the
 #: contacts of the chosen states are, and the others are searched for on Return
@@ -489,12 +490,7 @@ def log_a_contact(
 ) -> int | None:
     """Open the dialog filled from `selection`; the new entry's id, or None if cancelled."""
     dialog = LogContactDialog(services, undo, selection, parent=parent)
-    try:
-        if dialog.exec() == QDialog.DialogCode.Accepted:
-            return dialog.entry_id
-        return None
-    finally:
-        dialog.deleteLater()
+    return dialog.entry_id if accepted(dialog) else None
 
 
 def edit_log_entry(parent: QWidget, services: AppServices, undo: UndoRunner, entry_id: int) -> bool:
@@ -505,7 +501,4 @@ def edit_log_entry(parent: QWidget, services: AppServices, undo: UndoRunner, ent
         show_error(parent, error)
         return False
     dialog = LogContactDialog(services, undo, entry=entry, parent=parent)
-    try:
-        return dialog.exec() == QDialog.DialogCode.Accepted
-    finally:
-        dialog.deleteLater()
+    return accepted(dialog)
