@@ -11,7 +11,6 @@ from PySide6.QtCore import QLocale, QSettings
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -20,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from outreach.briefing.options import OFFICER_MAX, Marking, PaperSize, PrintOptions
 from outreach.errors import ValidationError
-from ui.widgets.modal import accepted
+from ui.widgets.modal import accepted, ok_cancel
 
 PAPER_KEY = "printing/paper"
 MARKING_KEY = "printing/marking"
@@ -80,11 +79,7 @@ class PrintSettingsDialog(QDialog):
         self.officer.setPlaceholderText(self.tr("Your name as it should print (optional)"))
         note = QLabel(self.tr("The marking prints at the top and bottom of every page."), self)
         note.setWordWrap(True)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = ok_cancel(self)
         form = QFormLayout(self)
         form.addRow(self.tr("&Paper:"), self.paper)
         form.addRow(self.tr("&Marking:"), self.marking)

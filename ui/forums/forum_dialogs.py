@@ -10,12 +10,10 @@ from typing import Any
 from zoneinfo import available_timezones
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -30,6 +28,7 @@ from ui.log.names import StateNames, state_names_for
 from ui.log.widgets import OptionalDateEdit, from_qdate, iso_date_edit, to_qdate, type_ahead
 from ui.services import AppServices
 from ui.undo import Operation, UndoRunner
+from ui.widgets.modal import ok_cancel
 
 
 def _short(text: str) -> str:
@@ -39,17 +38,6 @@ def _short(text: str) -> str:
 @cache
 def time_zones() -> list[str]:
     return sorted(zone for zone in available_timezones() if "/" in zone or zone == "UTC")
-
-
-def _buttons(dialog: QDialog, ok_text: str) -> QDialogButtonBox:
-    buttons = QDialogButtonBox(
-        QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, dialog
-    )
-    ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
-    ok.setText(ok_text)
-    ok.setDefault(True)
-    buttons.rejected.connect(dialog.reject)
-    return buttons
 
 
 def state_box(names: StateNames, parent: QWidget) -> QComboBox:
@@ -104,10 +92,9 @@ class MembershipDialog(QDialog):
         self.until = OptionalDateEdit(self.tr("Until"), self)
         self.source_edit = QLineEdit(self)
         self.source_edit.setPlaceholderText(self.tr("Where this comes from"))
-        self.buttons = _buttons(self, self.tr("Save") if membership else self.tr("Add"))
-        self.buttons.accepted.connect(self.try_accept)
-        for keys in ("Ctrl+Return", "Ctrl+Enter"):
-            QShortcut(QKeySequence(keys), self, self.try_accept)
+        self.buttons = ok_cancel(
+            self, self.try_accept, self.tr("Save") if membership else self.tr("Add")
+        )
         form = QFormLayout(self)
         form.addRow(self.tr("Forum:"), QLabel(forum.name, self))
         form.addRow(self.tr("&State:"), self.state_box)
@@ -206,8 +193,7 @@ class EndMembershipDialog(QDialog):
         self.setWindowTitle(self.tr("End membership"))
         self.date_edit = iso_date_edit(self)
         self.date_edit.setDate(to_qdate(membership.until or date.today()))
-        buttons = _buttons(self, self.tr("End"))
-        buttons.accepted.connect(self.accept)
+        buttons = ok_cancel(self, self.accept, self.tr("End"))
         form = QFormLayout(self)
         form.addRow(QLabel(self.tr("{0} is a member until:").format(membership.state_name), self))
         form.addRow(self.tr("&Last day:"), self.date_edit)
@@ -258,8 +244,9 @@ class MeetingDialog(QDialog):
         self.notes_edit = QPlainTextEdit(self)
         self.notes_edit.setTabChangesFocus(True)
         self.notes_edit.setMaximumHeight(self.notes_edit.fontMetrics().height() * 5)
-        self.buttons = _buttons(self, self.tr("Save") if meeting else self.tr("Create"))
-        self.buttons.accepted.connect(self.try_accept)
+        self.buttons = ok_cancel(
+            self, self.try_accept, self.tr("Save") if meeting else self.tr("Create")
+        )
         form = QFormLayout(self)
         form.addRow(self.tr("Forum:"), QLabel(forum.name, self))
         form.addRow(self.tr("&Title:"), self.title_edit)
@@ -344,8 +331,7 @@ class AttendeeDialog(QDialog):
         self.setWindowTitle(self.tr("Announce an attending state"))
         self.setMinimumWidth(460)
         self.state_box = state_box(self.names, self)
-        self.buttons = _buttons(self, self.tr("Announce"))
-        self.buttons.accepted.connect(self.try_accept)
+        self.buttons = ok_cancel(self, self.try_accept, self.tr("Announce"))
         form = QFormLayout(self)
         form.addRow(
             QLabel(

@@ -8,19 +8,16 @@ message and the dialog stays open with everything typed.
 from __future__ import annotations
 
 import textwrap
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
 from PySide6.QtCore import QSettings, Qt, QTime
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -57,6 +54,7 @@ from ui.log.names import Choice, StateNames, contact_names_for, state_names_for
 from ui.log.widgets import OptionalDateEdit, PickList, from_qdate, iso_date_edit, to_qdate
 from ui.services import AppServices
 from ui.undo import Operation, UndoRunner
+from ui.widgets.modal import ok_cancel
 
 OFFICER_KEY = "interventions/officer"
 LOG_OFFICER_KEY = "log/officer"
@@ -72,20 +70,6 @@ def _short(text: str) -> str:
 def meeting_days(meeting: MeetingRecord) -> list[date]:
     count = (meeting.ends_on - meeting.starts_on).days + 1
     return [meeting.starts_on + timedelta(days=offset) for offset in range(count)]
-
-
-def _buttons(dialog: QDialog, ok_text: str, accept: Callable[[], None]) -> QDialogButtonBox:
-    buttons = QDialogButtonBox(
-        QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, dialog
-    )
-    ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
-    ok.setText(ok_text)
-    ok.setDefault(True)
-    buttons.accepted.connect(accept)
-    buttons.rejected.connect(dialog.reject)
-    for keys in ("Ctrl+Return", "Ctrl+Enter"):
-        QShortcut(QKeySequence(keys), dialog, accept)
-    return buttons
 
 
 # --- planning and editing ----------------------------------------------------------------
@@ -196,8 +180,8 @@ class InterventionDialog(QDialog):
         self.outcome_edit.setTabChangesFocus(True)
         self.outcome_edit.setMaximumHeight(self.outcome_edit.fontMetrics().height() * 5)
 
-        self.buttons = _buttons(
-            self, self.tr("Save") if self._intervention else self.tr("Plan"), self.try_accept
+        self.buttons = ok_cancel(
+            self, self.try_accept, self.tr("Save") if self._intervention else self.tr("Plan")
         )
         form = QFormLayout(self)
         form.addRow(self.tr("Meeting:"), QLabel(self._meeting.title, self))
@@ -466,7 +450,7 @@ class CompleteBilateralDialog(QDialog):
                 self.tr("Mark the démarche “{0}” delivered").format(_short(self._demarche.title))
             )
         self.deliver_check.setChecked(deliverable)
-        self.buttons = _buttons(self, self.tr("Done and log"), self.try_accept)
+        self.buttons = ok_cancel(self, self.try_accept, self.tr("Done and log"))
 
         form = QFormLayout(self)
         form.addRow(self.tr("Bilateral:"), QLabel(intervention.title, self))
@@ -593,7 +577,7 @@ class DemarcheForDialog(QDialog):
         self.level_box.setCurrentIndex(self.level_box.findData(Level.AMBASSADOR.value))
         self.due_edit = iso_date_edit(self)
         self.due_edit.setDate(to_qdate(meeting.ends_on))
-        self.buttons = _buttons(self, self.tr("Create and link"), self.try_accept)
+        self.buttons = ok_cancel(self, self.try_accept, self.tr("Create and link"))
         form = QFormLayout(self)
         form.addRow(self.tr("&State:"), self.state_box)
         form.addRow(self.tr("&Title:"), self.title_edit)
@@ -686,7 +670,7 @@ class LinkDemarcheDialog(QDialog):
                 record.id,
             )
         self.empty_label = QLabel(self.tr("No démarche is made to these states yet."), self)
-        self.buttons = _buttons(self, self.tr("Link"), self.try_accept)
+        self.buttons = ok_cancel(self, self.try_accept, self.tr("Link"))
         form = QFormLayout(self)
         form.addRow(self.tr("&Démarche:"), self.demarche_box)
         form.addRow(self.empty_label)

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QGridLayout,
     QLabel,
@@ -35,6 +34,7 @@ from ui.errors import show_error
 from ui.services import AppServices
 from ui.undo import Operation, UndoRunner
 from ui.widgets.dates import OptionalDateEdit, from_qdate, iso_date_edit, to_qdate
+from ui.widgets.modal import ok_cancel
 
 TREATY = "APMBC"
 
@@ -68,11 +68,7 @@ class ParticipationDialog(QDialog):
         form.addRow(self.tr("Kind of consent:"), self.kind)
         form.addRow(self.withdrawal)
         form.addRow(self.tr("Source:"), self.source)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = ok_cancel(self)
         form.addRow(buttons)
 
 
@@ -158,11 +154,7 @@ class FactDialog(QDialog):
         form.addRow(self.tr("Detail:"), self.detail)
         form.addRow(self.tr("Source:"), self.source)
         form.addRow(self.tr("As of:"), self.as_of)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = ok_cancel(self)
         form.addRow(buttons)
 
 
@@ -234,11 +226,7 @@ class ObligationsDialog(QDialog):
         form = QFormLayout(self)
         form.addRow(grid)
         form.addRow(self.tr("Source:"), self.source)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = ok_cancel(self)
         form.addRow(buttons)
 
     def changes(self) -> list[ObligationChange]:
