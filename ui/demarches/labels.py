@@ -11,9 +11,10 @@ from collections.abc import Mapping
 from enum import StrEnum
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 
 from outreach.domain.enums import Channel, DemarcheStatus, Level, RequestedAction
+from ui.widgets.enum_labels import enum_label
 
 CONTEXT = "DemarcheLabels"
 
@@ -60,17 +61,8 @@ LEVEL_LABELS: dict[Level, object] = {
 }
 
 
-def _translate(text: str) -> str:
-    return QCoreApplication.translate(CONTEXT, text)
-
-
 def _label(labels: Mapping[Any, object], kind: type[StrEnum], value: object) -> str:
-    """The label of `value` (a member or its stored text); unknown text is shown as is."""
-    try:
-        member = kind(str(value))
-    except ValueError:
-        return str(value)
-    return _translate(str(labels[member]))
+    return enum_label(CONTEXT, labels, kind, value)
 
 
 def status_label(status: DemarcheStatus | str) -> str:

@@ -17,6 +17,7 @@ from outreach.domain.enums import (
     Stance,
     TreatyStatus,
 )
+from ui.widgets.enum_labels import enum_label
 
 CONTEXT = "PlanningLabels"
 
@@ -84,11 +85,7 @@ def translate(text: str) -> str:
 
 
 def _label(labels: Mapping[Any, object], kind: type[StrEnum], value: object) -> str:
-    try:
-        member = kind(str(value))
-    except ValueError:
-        return str(value)
-    return translate(str(labels[member]))
+    return enum_label(CONTEXT, labels, kind, value)
 
 
 def kind_label(kind: InterventionKind | str) -> str:
