@@ -17,7 +17,6 @@ from datetime import date
 from PySide6.QtCore import (
     QDate,
     QLocale,
-    QModelIndex,
     QObject,
     QRunnable,
     Qt,
@@ -55,7 +54,7 @@ from ui.pages import Page, Restorable
 from ui.services import AppServices
 from ui.undo import UndoRunner, soft_deletion
 from ui.widgets.export_list import install_export_action
-from ui.widgets.filtered_records import selected_row
+from ui.widgets.filtered_records import select_record, selected_row
 from ui.widgets.records_table import RecordsModel, records_view
 
 LOG_ENTRIES_SHOWN = 50
@@ -421,15 +420,7 @@ class ContactsPage(Page):
         self.count_label.setText(text)
 
     def _select(self, contact_id: int | None) -> None:
-        row = self.model.row_of(contact_id) if contact_id is not None else None
-        if row is None:
-            self.table.clearSelection()
-            self.table.setCurrentIndex(QModelIndex())
-            return
-        index = self.model.index(row, Column.NAME)
-        self.table.setCurrentIndex(index)
-        self.table.selectRow(row)
-        self.table.scrollTo(index)
+        select_record(self.table, self.model, contact_id, Column.NAME)
 
     def current_contact(self) -> ContactRecord | None:
         row = selected_row(self.table)

@@ -3,7 +3,7 @@ details and contacts."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QLocale, QModelIndex, Qt
+from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFormLayout,
@@ -30,7 +30,7 @@ from ui.pages import Page, Restorable
 from ui.services import AppServices
 from ui.undo import UndoRunner, soft_deletion
 from ui.widgets.export_list import install_export_action
-from ui.widgets.filtered_records import selected_row
+from ui.widgets.filtered_records import select_record, selected_row
 from ui.widgets.records_table import RECORD_ROLE, RecordsModel, records_view
 
 COLUMN_WIDTHS = {Column.NAME: 360, Column.KIND: 120, Column.STATE: 180}
@@ -234,15 +234,7 @@ class OrganizationsPage(Page):
         self.count_label.setText(text)
 
     def _select(self, organization_id: int | None) -> None:
-        row = self.model.row_of(organization_id) if organization_id is not None else None
-        if row is None:
-            self.table.clearSelection()
-            self.table.setCurrentIndex(QModelIndex())
-            return
-        index = self.model.index(row, Column.NAME)
-        self.table.setCurrentIndex(index)
-        self.table.selectRow(row)
-        self.table.scrollTo(index)
+        select_record(self.table, self.model, organization_id, Column.NAME)
 
     def select_organization(self, organization_id: int) -> None:
         if self.model.row_of(organization_id) is None and self.filter_edit.text():

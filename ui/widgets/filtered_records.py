@@ -18,6 +18,7 @@ from typing import Any, ClassVar, Generic, Protocol, TypeVar
 from PySide6.QtCore import (
     QAbstractTableModel,
     QCoreApplication,
+    QItemSelectionModel,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -46,6 +47,24 @@ def selected_row(view: QAbstractItemView) -> int | None:
     selection = view.selectionModel()
     rows = selection.selectedRows() if selection is not None else []
     return rows[0].row() if rows else None
+
+
+def select_record(
+    view: QAbstractItemView, model: FilteredRecordsModel[Any], record_id: int | None, column: int
+) -> None:
+    """Select and show the row of `record_id`; clear the selection when it is not shown."""
+    row = model.row_of(record_id) if record_id is not None else None
+    if row is None:
+        view.clearSelection()
+        view.setCurrentIndex(QModelIndex())
+        return
+    index = model.index(row, column)
+    view.setCurrentIndex(index)
+    view.selectionModel().select(
+        index,
+        QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
+    )
+    view.scrollTo(index)
 
 
 def fold_fast(text: str) -> str:
