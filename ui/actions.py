@@ -125,7 +125,8 @@ class ActionRegistry(QObject):
             action = self._actions[action_id]
             keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
             if keys:
-                found.append((action.text().replace("&", "").rstrip("…"), keys))
+                # the spec's words: an action's own text changes ("Undo Delete contact …")
+                found.append((_tr(SPECS[action_id].text).replace("&", "").rstrip("…"), keys))
         return found
 
     def adopt(self, action_id: ActionId, action: QAction) -> None:
