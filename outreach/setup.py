@@ -1,7 +1,9 @@
-"""Preparing a database for use: reference data always, the demo campaign on a first run."""
+"""Preparing a database for use: reference data always, the demo campaign on a first run;
+and saying beforehand when opening will take a while."""
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 
 from outreach.storage import sqlite_file
@@ -18,3 +20,25 @@ def prepare_database(path: Path, *, demo_on_first_run: bool) -> Database:
     if load_reference(db) and first_run and demo_on_first_run:
         load_demo(db)
     return db
+
+
+def preparation_needed(path: Path) -> str | None:
+    """What opening `path` will do that takes a while, in words for the user; None when
+    it opens at once. Reads the file only: it changes nothing."""
+    from outreach.search.index import search_index_is_current
+    from outreach.storage.migrations.runner import head_revision
+
+    if sqlite_file.is_blank(path):
+        return f"Creating {path.name} with the reference data and the demo campaign…"
+    try:
+        revision = sqlite_file.read_schema_revision(path)
+        if revision not in (None, head_revision()) and sqlite_file.holds_data(path):
+            return (
+                f"Updating {path.name} for this version of Outreach: a copy of it is kept "
+                "beside it first…"
+            )
+        if revision is not None and not search_index_is_current(path):
+            return f"Rebuilding the search index of {path.name}…"
+    except (OSError, sqlite3.Error):
+        return None  # opening will say what is wrong with the file
+    return None

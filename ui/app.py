@@ -16,7 +16,7 @@ from outreach.domain.changes import Changes
 from outreach.errors import OutreachError
 from outreach.io.contacts_csv import ContactImporter
 from outreach.io.untc_import import UntcImporter
-from outreach.setup import prepare_database
+from outreach.setup import preparation_needed, prepare_database
 from outreach.storage.database import Database
 from ui.briefing.printing import print_selection
 from ui.briefing.settings import edit_print_settings
@@ -37,6 +37,7 @@ from ui.imports.untc_dialog import UntcImportDialog
 from ui.log.dialog import log_a_contact
 from ui.log.page import LogPage
 from ui.main_window import MainWindow, WindowHooks
+from ui.opening import OpeningNotice
 from ui.organizations.page import OrganizationsPage
 from ui.pages import Page
 from ui.record_opener import RecordOpener
@@ -162,10 +163,23 @@ def build_app(db_path: Path) -> DesktopApp:
     return DesktopApp(db, db_path.name)
 
 
+def open_desktop(db_path: Path) -> DesktopApp:
+    """`build_app`, saying so on screen when opening will take a while (a first run
+    creating the demo, an update of the file, a search index to rebuild)."""
+    reason = preparation_needed(db_path)
+    notice = OpeningNotice(reason) if reason else None
+    try:
+        return build_app(db_path)
+    finally:
+        if notice is not None:
+            notice.close()
+            notice.deleteLater()
+
+
 def main(db_path: Path) -> int:
     app = make_application(sys.argv)
     try:
-        desktop = build_app(db_path)
+        desktop = open_desktop(db_path)
     except OutreachError as error:
         QMessageBox.critical(None, app.tr("Outreach cannot open the database"), str(error))
         return 1

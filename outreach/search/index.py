@@ -25,12 +25,14 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Iterator, Mapping
+from pathlib import Path
 
 import sqlite_utils
 from sqlalchemy.exc import DBAPIError
 
 from outreach.search.records import SearchKind
 from outreach.search.sources import PREFIX, SOURCES, TOKENIZE, Source, Watch
+from outreach.storage import sqlite_file
 from outreach.storage.bulk import bulk_transaction
 from outreach.storage.database import Database
 from outreach.storage.migrations.filters import SEARCH_TRIGGER_PREFIX
@@ -149,6 +151,19 @@ def deferred_search_index(handle: sqlite_utils.Database) -> Iterator[None]:
     schema = _schema(handle)
     for source in SOURCES:
         _build(handle, source, schema)
+
+
+def search_index_is_current(path: Path) -> bool:
+    """Whether the file's index is as this code makes it (read-only: it changes nothing).
+    When it is not, the next open rebuilds it, which takes seconds on a large file."""
+    with contextlib.closing(sqlite_file.open_read_only(path)) as connection:
+        rows = connection.execute(
+            "SELECT name, sql FROM sqlite_master WHERE type IN ('table', 'trigger') "
+            "AND substr(name, 1, ?) = ?",
+            (len(SEARCH_TRIGGER_PREFIX), SEARCH_TRIGGER_PREFIX),
+        ).fetchall()
+    schema = {str(name): str(sql) for name, sql in rows}
+    return all(_is_current(source, schema) for source in SOURCES)
 
 
 def ensure_search_index(db: Database) -> list[SearchKind]:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from icalendar import Calendar
-from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
+from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from outreach.domain.enums import CalendarKind
@@ -237,3 +237,42 @@ def test_planned_interventions_reach_the_ics_file_and_the_calendar_page(
             item.id for item in calendar.agenda.items() if item.kind == CalendarKind.INTERVENTION
         }
     assert set(planned) <= shown
+
+
+def test_opening_a_file_that_needs_work_says_so_on_screen_meanwhile(
+    qtbot: QtBot, demo_db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import sqlite3
+    from contextlib import closing
+
+    from ui import app as app_module
+    from ui.opening import OpeningNotice
+
+    with closing(sqlite3.connect(demo_db_path)) as connection, connection:
+        connection.execute("DROP TABLE search_contact_fts")
+    shown_while_opening: list[str] = []
+    build = app_module.build_app
+
+    def build_and_look(path: Path) -> DesktopApp:
+        shown_while_opening.extend(
+            widget.label.text()
+            for widget in QApplication.topLevelWidgets()
+            if isinstance(widget, OpeningNotice) and widget.isVisible()
+        )
+        return build(path)
+
+    monkeypatch.setattr(app_module, "build_app", build_and_look)
+    desktop = app_module.open_desktop(demo_db_path)
+    qtbot.addWidget(desktop.window)
+    assert shown_while_opening == ["Rebuilding the search index of demo.db…"]
+    assert not any(
+        isinstance(widget, OpeningNotice) and widget.isVisible()
+        for widget in QApplication.topLevelWidgets()
+    )
+    assert desktop.services.search.search("ornek").hits  # the index is back
+
+    shown_while_opening.clear()
+    desktop.window.close()
+    again = app_module.open_desktop(demo_db_path)
+    qtbot.addWidget(again.window)
+    assert shown_while_opening == []  # nothing to do, nothing shown

@@ -1,0 +1,62 @@
+"""Saying beforehand when opening a file will take a while (and changing nothing)."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from contextlib import closing
+from pathlib import Path
+
+from outreach.setup import preparation_needed
+from outreach.storage.database import open_database
+
+
+def copy_of(template: Path, tmp_path: Path) -> Path:
+    path = tmp_path / "campaign.db"
+    shutil.copy2(template, path)
+    return path
+
+
+def test_a_new_file_is_created_with_the_demo(tmp_path: Path) -> None:
+    reason = preparation_needed(tmp_path / "new.db")
+    assert reason == "Creating new.db with the reference data and the demo campaign…"
+
+
+def test_an_up_to_date_file_opens_at_once(reference_template: Path, tmp_path: Path) -> None:
+    assert preparation_needed(copy_of(reference_template, tmp_path)) is None
+
+
+def test_an_outdated_search_index_is_announced_then_rebuilt(
+    reference_template: Path, tmp_path: Path
+) -> None:
+    path = copy_of(reference_template, tmp_path)
+    with closing(sqlite3.connect(path)) as connection, connection:
+        (trigger,) = connection.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE "
+            "'%state__state_ai' LIMIT 1"
+        ).fetchone()
+        connection.execute(f'DROP TRIGGER "{trigger}"')
+    before = path.read_bytes()
+    assert preparation_needed(path) == "Rebuilding the search index of campaign.db…"
+    assert path.read_bytes() == before  # asking changed nothing
+    open_database(path).close()
+    assert preparation_needed(path) is None
+
+
+def test_an_older_file_is_announced_as_updated_with_a_copy_kept(
+    reference_template: Path, tmp_path: Path
+) -> None:
+    path = copy_of(reference_template, tmp_path)
+    with closing(sqlite3.connect(path)) as connection, connection:
+        connection.execute("UPDATE alembic_version SET version_num = '0003'")
+    reason = preparation_needed(path)
+    assert reason is not None and reason.startswith("Updating campaign.db for this version")
+    open_database(path).close()
+    assert preparation_needed(path) is None
+    assert list(tmp_path.glob("campaign.before-migration-*.db"))
+
+
+def test_a_file_that_is_no_database_is_left_to_the_open_to_explain(tmp_path: Path) -> None:
+    path = tmp_path / "notes.db"
+    path.write_text("these are my notes, not a database\n")
+    assert preparation_needed(path) is None
