@@ -445,3 +445,26 @@ def test_planner_models_pass_the_model_tester(
     child = shown.index(0, Column.STATE, group)
     assert child.data(ROW_ROLE).iso3 == "PAK"
     assert RoomModel().rowCount() == 0
+
+
+def test_the_room_exports_its_rows_under_their_groups(
+    page: ForumsPage, services: AppServices, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import csv
+
+    from PySide6.QtWidgets import QFileDialog
+
+    page.open_meeting(nairobi(services).id)
+    target = tmp_path / "room.csv"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_a, **_k: (str(target), ""))
+    (export,) = [a for a in page.planner.room_view.actions() if a.text() == "Export this list…"]
+    export.trigger()
+    with target.open(encoding="utf-8-sig", newline="") as handle:
+        header, *rows = list(csv.reader(handle))
+    assert header[:2] == ["Group", "State"]
+    groups = {row[0].rsplit(" (", 1)[0] for row in rows}
+    assert {"Likely acceders", "Steadfast producers and users"} <= groups
+    likely = [row[1] for row in rows if row[0].startswith("Likely acceders (")]
+    assert "Ethiopia (ETH)" in likely
+    title = next(row[0] for row in rows if row[0].startswith("Likely acceders ("))
+    assert title == f"Likely acceders ({len(likely)})"  # the group's count, every row

@@ -179,6 +179,12 @@ class MeetingPlanner(QWidget):
         self.room_proxy.setSourceModel(self.room_model)
         self.room_view = QTreeView(self)
         self.room_view.setModel(self.room_proxy)
+        install_export_action(
+            self.room_view,
+            lambda: self.tr("In the room at {0}").format(
+                self.meeting.title if self.meeting else ""
+            ),
+        )
         self.room_view.setAlternatingRowColors(True)
         self.room_view.setUniformRowHeights(True)
         self.room_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

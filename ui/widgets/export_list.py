@@ -39,21 +39,32 @@ def visible_columns(view: QAbstractItemView) -> list[int]:
 def table_of(
     model: QAbstractItemModel, columns: Sequence[int] | None = None
 ) -> tuple[list[str], Iterator[list[object]]]:
-    """The header and (lazily) the rows of a list model, as the user reads them."""
+    """The header and (lazily) the rows of a list model, as the user reads them. A tree
+    (groups of rows, as in a meeting's room) gives its rows, each after its group's title."""
     chosen = list(range(model.columnCount())) if columns is None else list(columns)
     header = [
         str(model.headerData(column, Qt.Orientation.Horizontal) or f"Column {column + 1}")
         for column in chosen
     ]
+    top = [model.index(row, 0, QModelIndex()) for row in range(model.rowCount())]
+    grouped = any(model.rowCount(parent) for parent in top)
+
+    def cells(row: int, parent: QModelIndex) -> list[object]:
+        return [
+            model.data(model.index(row, column, parent), Qt.ItemDataRole.DisplayRole)
+            for column in chosen
+        ]
 
     def rows() -> Iterator[list[object]]:
-        for row in range(model.rowCount()):
-            yield [
-                model.data(model.index(row, column, QModelIndex()), Qt.ItemDataRole.DisplayRole)
-                for column in chosen
-            ]
+        for index in top:
+            if not grouped:
+                yield cells(index.row(), QModelIndex())
+                continue
+            group = model.data(index, Qt.ItemDataRole.DisplayRole)
+            for row in range(model.rowCount(index)):
+                yield [group, *cells(row, index)]
 
-    return header, rows()
+    return ([_tr("Group"), *header] if grouped else header), rows()
 
 
 def _file_name(default_name: str) -> str:
