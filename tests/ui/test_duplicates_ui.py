@@ -93,3 +93,22 @@ def test_the_pairs_model_is_well_behaved(
     model = DuplicatePairsModel()
     model.set_pairs(DuplicateService(db).find())
     qtmodeltester.check(model)
+
+
+def test_the_pairs_are_looked_for_as_the_dialog_opens(
+    qtbot: QtBot, db: Database, twin: int, undo_runner: UndoRunner
+) -> None:
+    dialog = DuplicatesDialog(DuplicateService(db), undo_runner)
+    qtbot.addWidget(dialog)
+    pair = dialog.current_pair()  # no Find clicked
+    assert pair is not None and twin in (pair.first.id, pair.second.id)
+    assert dialog.status.text() == "1 likely duplicate."
+
+
+def test_none_found_says_so_and_how_to_see_more(
+    qtbot: QtBot, db: Database, undo_runner: UndoRunner
+) -> None:
+    dialog = DuplicatesDialog(DuplicateService(db), undo_runner)
+    qtbot.addWidget(dialog)
+    assert dialog.model.rowCount() == 0  # the demo's contacts are all different people
+    assert dialog.status.text().startswith("No likely duplicates at 85 % or more")
