@@ -468,3 +468,24 @@ def test_the_room_exports_its_rows_under_their_groups(
     assert "Ethiopia (ETH)" in likely
     title = next(row[0] for row in rows if row[0].startswith("Likely acceders ("))
     assert title == f"Likely acceders ({len(likely)})"  # the group's count, every row
+
+
+def test_the_page_opens_on_the_forum_in_season_then_on_the_one_left_in_view(
+    qtbot: QtBot, services: AppServices, page: ForumsPage
+) -> None:
+    from PySide6.QtCore import QSettings
+
+    latest = services.forums.meetings()[-1]  # the demo's meetings are all past
+    forum = page.current_forum()
+    assert forum is not None and forum.id == latest.forum_id
+    assert page.meetings.rowCount() > 0  # not an empty forum
+    cd = next(f for f in services.forums.forums() if f.name == "Conference on Disarmament")
+    assert page.select_forum(cd.id)
+    page.save_state(QSettings())
+
+    again = ForumsPage(services)
+    qtbot.addWidget(again)
+    again.restore_state(QSettings())
+    again.show()
+    shown = again.current_forum()
+    assert shown is not None and shown.id == cd.id

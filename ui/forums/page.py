@@ -12,7 +12,7 @@ import html
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -85,6 +85,7 @@ class ForumsPage(Page):
             undo = UndoRunner(QUndoStack(self), self)
         self._undo = undo
         self._forums: list[ForumRecord] = []
+        self._remembered_forum: int | None = None  # the forum in view when last closed
         self._members: list[ForumMembershipRecord] = []
         self._build()
 
@@ -240,15 +241,26 @@ class ForumsPage(Page):
             item = QListWidgetItem(forum.name, self.forums)
             item.setData(Qt.ItemDataRole.UserRole, forum.id)
             item.setToolTip(forum.notes or forum.name)
-        row = next(
-            (i for i, forum in enumerate(self._forums) if chosen and forum.id == chosen.id), 0
-        )
+        wanted = chosen.id if chosen else self._remembered_forum or self._forum_in_season()
+        row = next((i for i, forum in enumerate(self._forums) if forum.id == wanted), 0)
         if self._forums:
             self.forums.setCurrentRow(row)
         self.forums.blockSignals(False)
         self._show_forum()
         if self.stack.currentIndex() == PLANNER_VIEW:
             self.planner.reload()
+
+    def _forum_in_season(self) -> int | None:
+        """The forum of the next meeting, or of the latest one: where a desk looks first."""
+        try:
+            meetings = self._services.forums.meetings()
+        except OutreachError:
+            return None
+        if not meetings:
+            return None
+        today = date.today()
+        upcoming = [meeting for meeting in meetings if meeting.ends_on >= today]
+        return (upcoming[0] if upcoming else meetings[-1]).forum_id
 
     def current_forum(self) -> ForumRecord | None:
         item = self.forums.currentItem()
@@ -495,6 +507,18 @@ class ForumsPage(Page):
             self.delete_member()
         else:
             self.delete_meeting()
+
+    def restore_state(self, settings: object) -> None:
+        super().restore_state(settings)
+        if isinstance(settings, QSettings):
+            forum = settings.value("forums/forum")
+            self._remembered_forum = int(forum) if str(forum or "").isdigit() else None
+
+    def save_state(self, settings: object) -> None:
+        super().save_state(settings)
+        forum = self.current_forum()
+        if isinstance(settings, QSettings) and forum is not None:
+            settings.setValue("forums/forum", forum.id)
 
     def remembered_views(self) -> dict[str, Restorable]:
         return {
