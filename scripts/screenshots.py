@@ -15,7 +15,7 @@ from pathlib import Path
 
 import shots_data
 import shots_planning
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QDate, QSettings
 from shots_common import save, settle
 
 from ui.actions import ActionId
@@ -45,9 +45,12 @@ def shoot(desktop: DesktopApp, target: Path) -> None:
     window.restore_layout()  # a first start: no layout remembered yet
     window.resize(1480, 900)
     window.show()
-    window.show_page(DashboardPage)
+    dashboard = window.show_page(DashboardPage)
+    assert isinstance(dashboard, DashboardPage)
+    dashboard.as_of.setDate(QDate(2004, 11, 25))  # the week before Nairobi, in the demo
     settle(900)
     save(window, target / "dashboard.png")
+    dashboard.today_button.click()
 
     desktop.show_state(desktop.services.states.get("IDN").id)
     settle()

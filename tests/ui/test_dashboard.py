@@ -57,3 +57,19 @@ def test_double_clicking_an_overdue_follow_up_opens_its_state(
         page.overdue_view.doubleClicked.emit(index)
     entry = app_services.log.page(LogFilter(overdue_on=date.today()), 0, 1)[0]
     assert opened.args == [entry.state_ids[0]]
+
+
+def test_the_campaign_as_it_stood_on_another_day(qtbot: QtBot, app_services: AppServices) -> None:
+    page = make_page(qtbot, app_services)
+    page.as_of.setDate(QDate(2004, 11, 25))
+    day = date(2004, 11, 25)
+    parties = app_services.treaties.count_parties("APMBC", day)
+    text = page.headline.text()
+    assert f"<b>{parties}</b> States Parties to the APMBC on 2004-11-25" in text
+    due = app_services.calendar.due(day)
+    assert f"due the week after: <b>{due.due}</b>" in text
+    titles = {item.title for item in page.due_box.model.items()}
+    assert "Ratification before Nairobi" in titles  # due on 2004-11-29
+    assert page.overdue.rowCount() == min(app_services.log.count(LogFilter(overdue_on=day)), 50)
+    page.today_button.click()
+    assert "today" in page.headline.text()

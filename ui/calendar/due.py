@@ -8,6 +8,8 @@ read `CalendarService.due()`.
 
 from __future__ import annotations
 
+from datetime import date
+
 from PySide6.QtCore import QCoreApplication, QModelIndex, Signal
 from PySide6.QtWidgets import QGroupBox, QLabel, QTableView, QVBoxLayout, QWidget
 
@@ -64,9 +66,10 @@ class DueBox(QGroupBox):
         layout.addWidget(self.overdue_label)
         layout.addWidget(self.view)
 
-    def reload(self) -> DueSummary | None:
+    def reload(self, as_of: date | None = None) -> DueSummary | None:
+        """What is overdue on `as_of` (today by default) and due in the week after it."""
         try:
-            summary = self._calendar.due()
+            summary = self._calendar.due(as_of)
         except OutreachError:
             return None
         self.show_summary(summary)

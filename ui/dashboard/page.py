@@ -13,7 +13,9 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGridLayout,
     QGroupBox,
+    QHBoxLayout,
     QLabel,
+    QPushButton,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -63,7 +65,13 @@ class DashboardPage(Page):
         self.since.setCalendarPopup(True)
         self.since.setDisplayFormat("yyyy-MM-dd")
         self.since.dateChanged.connect(self.reload)
-        today = date.today()
+        self.as_of = QDateEdit(QDate.currentDate(), self)
+        self.as_of.setCalendarPopup(True)
+        self.as_of.setDisplayFormat("yyyy-MM-dd")
+        self.as_of.setToolTip(self.tr("See the campaign as it stood on another day"))
+        self.as_of.dateChanged.connect(self.reload)
+        self.today_button = QPushButton(self.tr("&Today"), self)
+        self.today_button.clicked.connect(lambda: self.as_of.setDate(QDate.currentDate()))
         self.categories = RecordsModel[CategoryMovement](
             [
                 (self.tr("Category"), lambda c: c.name),
@@ -80,7 +88,7 @@ class DashboardPage(Page):
                 (self.tr("States"), lambda e: self._state_names(e.state_ids)),
                 (self.tr("Summary"), lambda e: e.summary),
             ],
-            warn=lambda e: e.follow_up_overdue_on(today),
+            warn=lambda e: e.follow_up_overdue_on(self.day()),
             parent=self,
         )
         self.demarches = RecordsModel[DemarcheRecord](
@@ -122,11 +130,19 @@ class DashboardPage(Page):
         self.agenda.addTab(self.due_box, self.tr("Overdue and due this week"))
         self.agenda.addTab(self.demarches_view, self.tr("Upcoming démarches"))
         self.agenda.addTab(records_view(self.meetings, self), self.tr("Upcoming meetings"))
-        grid = QGridLayout(self)
+        top = QHBoxLayout()
+        top.addStretch(1)
+        top.addWidget(QLabel(self.tr("As of:"), self))
+        top.addWidget(self.as_of)
+        top.addWidget(self.today_button)
+        grid = QGridLayout()
         grid.addWidget(chart_box, 0, 0)
         grid.addWidget(movement_box, 0, 1)
         grid.addWidget(self.overdue_box, 1, 0)
         grid.addWidget(self.agenda, 1, 1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addLayout(grid, 1)
 
     def title(self) -> str:
         return self.tr("Dashboard")
@@ -134,21 +150,37 @@ class DashboardPage(Page):
     def _state_names(self, ids: tuple[int, ...]) -> str:
         return ", ".join(self._names.get(state_id, "?") for state_id in ids)
 
+    def day(self) -> date:
+        """The day the dashboard shows the campaign as of (today unless chosen)."""
+        day = self.as_of.date().toPython()
+        assert isinstance(day, date)
+        return day
+
     def reload(self) -> None:
         since = self.since.date().toPython()
         assert isinstance(since, date)
-        summary = self._dashboard.summary(since=since)
+        day = self.day()
+        summary = self._dashboard.summary(as_of=day, since=since)
         self.chart.load(to_svg(parties_chart(list(summary.curve), summary.target)))
-        self.headline.setText(
+        headline = (
             self.tr(
                 "<b>{0}</b> States Parties to the {1} today (target {2}) · "
-                "<b>{3}</b> overdue follow-ups · <b>{4}</b> items due this week"
-            ).format(
+                "<b>{3}</b> overdue follow-ups · due this week: <b>{4}</b>"
+            )
+            if day == date.today()
+            else self.tr(
+                "<b>{0}</b> States Parties to the {1} on {5} (target {2}) · "
+                "<b>{3}</b> follow-ups overdue then · due the week after: <b>{4}</b>"
+            )
+        )
+        self.headline.setText(
+            headline.format(
                 summary.parties,
                 summary.treaty_code,
                 summary.target or "—",
                 summary.overdue_count,
                 summary.due_this_week,
+                day.isoformat(),
             )
         )
         self.overdue_box.setTitle(self.tr("Overdue follow-ups ({0})").format(summary.overdue_count))
@@ -156,7 +188,7 @@ class DashboardPage(Page):
         self.overdue.set_records(list(summary.overdue_follow_ups))
         self.demarches.set_records(list(summary.upcoming_demarches))
         self.meetings.set_records(list(summary.upcoming_meetings))
-        self.due_box.reload()
+        self.due_box.reload(day)
 
     def _open_entry_state(self, index: QModelIndex) -> None:
         entry = index.data(RECORD_ROLE)
