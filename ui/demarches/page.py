@@ -13,7 +13,6 @@ from datetime import date
 
 from PySide6.QtCore import QSettings, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QFormLayout,
@@ -24,7 +23,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QSplitter,
-    QTableView,
     QTabWidget,
     QToolButton,
     QVBoxLayout,
@@ -55,7 +53,7 @@ from ui.log.widgets import type_ahead
 from ui.pages import Page, Restorable
 from ui.services import AppServices
 from ui.undo import UndoRunner, soft_deletion
-from ui.widgets.export_list import install_export_action
+from ui.widgets.records_table import sortable_records_view
 
 LIST_VIEW, BOARD_VIEW = 0, 1
 VIEW_NAMES = {LIST_VIEW: "list", BOARD_VIEW: "board"}
@@ -269,22 +267,13 @@ class DemarchesPage(Page):
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
         self.proxy.setSortRole(SORT_ROLE)
-        self.table = QTableView(self)
-        self.table.setModel(self.proxy)
-        install_export_action(self.table, self.title)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().setVisible(False)
-        header = self.table.horizontalHeader()
-        header.setStretchLastSection(True)
-        header.setSectionsMovable(True)
-        for column, width in COLUMN_WIDTHS.items():
-            header.resizeSection(column, width)
-        self.table.setSortingEnabled(True)
-        self.table.sortByColumn(Column.DUE, Qt.SortOrder.AscendingOrder)
+        self.table = sortable_records_view(
+            self.proxy,
+            self,
+            widths=COLUMN_WIDTHS,
+            sort_column=Column.DUE,
+            export_name=self.title,
+        )
         self.table.doubleClicked.connect(lambda _index: self.edit_selected())
         self.table.activated.connect(lambda _index: self.edit_selected())
         self.table.selectionModel().selectionChanged.connect(self._table_selection_changed)

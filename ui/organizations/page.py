@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -29,9 +28,8 @@ from ui.organizations.table_model import Column, OrganizationsTableModel, kind_l
 from ui.pages import Page, Restorable
 from ui.services import AppServices
 from ui.undo import UndoRunner, soft_deletion
-from ui.widgets.export_list import install_export_action
 from ui.widgets.filtered_records import select_record, selected_row
-from ui.widgets.records_table import RECORD_ROLE, RecordsModel, records_view
+from ui.widgets.records_table import RECORD_ROLE, RecordsModel, records_view, sortable_records_view
 
 COLUMN_WIDTHS = {Column.NAME: 360, Column.KIND: 120, Column.STATE: 180}
 
@@ -146,22 +144,13 @@ class OrganizationsPage(Page):
         self.delete_button = QPushButton(self.tr("&Delete"), self)
         self.delete_button.clicked.connect(self.delete_selected)
 
-        self.table = QTableView(self)
-        self.table.setModel(self.model)
-        install_export_action(self.table, self.title)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().setVisible(False)
-        header = self.table.horizontalHeader()
-        header.setStretchLastSection(True)
-        header.setSectionsMovable(True)
-        for column, width in COLUMN_WIDTHS.items():
-            header.resizeSection(column, width)
-        self.table.setSortingEnabled(True)
-        self.table.sortByColumn(Column.NAME, Qt.SortOrder.AscendingOrder)
+        self.table = sortable_records_view(
+            self.model,
+            self,
+            widths=COLUMN_WIDTHS,
+            sort_column=Column.NAME,
+            export_name=self.title,
+        )
         self.table.doubleClicked.connect(self.edit_selected)
         self.table.selectionModel().selectionChanged.connect(self._show_details)
 

@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any, Generic, TypeVar
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
@@ -88,4 +94,33 @@ def records_view(model: QAbstractTableModel, parent: QWidget) -> QTableView:
     view.horizontalHeader().setStretchLastSection(True)
     view.setAlternatingRowColors(True)
     install_export_action(view, lambda: view.window().windowTitle() or "list")
+    return view
+
+
+def sortable_records_view(
+    model: QAbstractItemModel,
+    parent: QWidget,
+    *,
+    widths: Mapping[int, int],
+    sort_column: int,
+    export_name: Callable[[], str],
+) -> QTableView:
+    """A page's main list: rows selected one at a time, columns that sort, move and keep
+    the widths given, and "Export this list" in the context menu."""
+    view = QTableView(parent)
+    view.setModel(model)
+    install_export_action(view, export_name)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setAlternatingRowColors(True)
+    view.setWordWrap(False)
+    view.verticalHeader().setVisible(False)
+    header = view.horizontalHeader()
+    header.setStretchLastSection(True)
+    header.setSectionsMovable(True)
+    for column, width in widths.items():
+        header.resizeSection(column, width)
+    view.setSortingEnabled(True)
+    view.sortByColumn(sort_column, Qt.SortOrder.AscendingOrder)
     return view
