@@ -428,12 +428,16 @@ def plan_untc_file(
     )
 
 
-def _dates_now(session: Session, treaty_id: int, state_id: int) -> Dates:
-    now = session.scalar(
+def _participation(session: Session, treaty_id: int, state_id: int) -> Participation | None:
+    return session.scalar(
         select(Participation).where(
             Participation.treaty_id == treaty_id, Participation.state_id == state_id
         )
     )
+
+
+def _dates_now(session: Session, treaty_id: int, state_id: int) -> Dates:
+    now = _participation(session, treaty_id, state_id)
     if now is None:
         return None, None, None
     return (
@@ -488,12 +492,7 @@ def revert_untc_import(db: Database, plan: ImportPlan) -> ImportOutcome:
                     f"{change.state_name}'s participation changed since the import; "
                     "nothing was put back."
                 )
-            participation = session.scalar(
-                select(Participation).where(
-                    Participation.treaty_id == treaty.id,
-                    Participation.state_id == change.state_id,
-                )
-            )
+            participation = _participation(session, treaty.id, change.state_id)
             if participation is not None:  # the source as it was, before the dates
                 participation.source = change.source_before
                 participation.as_of = change.as_of_before
