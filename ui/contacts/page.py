@@ -52,6 +52,7 @@ from ui.pages import Page, Restorable
 from ui.services import AppServices
 from ui.undo import UndoRunner, soft_deletion
 from ui.widgets.filtered_records import select_record, selected_row
+from ui.widgets.modal import DialogSlot
 from ui.widgets.records_table import RecordsModel, records_view, sortable_records_view
 
 LOG_ENTRIES_SHOWN = 50
@@ -252,7 +253,7 @@ class ContactsPage(Page):
         self._select_after_load: int | None = None
         self._delivery = _Delivery()
         self._delivery.done.connect(self._delivered, Qt.ConnectionType.QueuedConnection)
-        self.open_dialog: ContactDialog | None = None
+        self._dialogs = DialogSlot[ContactDialog](self._dialog_closed)
 
         self.model = ContactsTableModel(self)
         self.filter_edit = QLineEdit(self)
@@ -472,9 +473,12 @@ class ContactsPage(Page):
         if contact is not None:
             self._open_dialog(contact)
 
+    @property
+    def open_dialog(self) -> ContactDialog | None:
+        return self._dialogs.current
+
     def _open_dialog(self, contact: ContactRecord | None) -> None:
-        if self.open_dialog is not None:
-            self.open_dialog.raise_()
+        if self._dialogs.raise_open():
             return
         data = self._data
         dialog = ContactDialog(
@@ -489,13 +493,9 @@ class ContactsPage(Page):
             organizations=data.organizations if data is not None else None,
             parent=self,
         )
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.finished.connect(lambda _result: self._dialog_closed(dialog))
-        self.open_dialog = dialog
-        dialog.open()
+        self._dialogs.open(dialog)
 
     def _dialog_closed(self, dialog: ContactDialog) -> None:
-        self.open_dialog = None
         if dialog.saved is not None:
             self.select_contact(dialog.saved.id)
 

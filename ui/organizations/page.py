@@ -29,6 +29,7 @@ from ui.pages import Page, Restorable
 from ui.services import AppServices
 from ui.undo import UndoRunner, soft_deletion
 from ui.widgets.filtered_records import select_record, selected_row
+from ui.widgets.modal import DialogSlot
 from ui.widgets.records_table import RECORD_ROLE, RecordsModel, records_view, sortable_records_view
 
 COLUMN_WIDTHS = {Column.NAME: 360, Column.KIND: 120, Column.STATE: 180}
@@ -129,7 +130,7 @@ class OrganizationsPage(Page):
         self._undo = undo
         self._states: dict[int, str] = {}
         self._state_codes: dict[int, str] = {}
-        self.open_dialog: OrganizationDialog | ContactDialog | None = None
+        self._dialogs = DialogSlot[OrganizationDialog | ContactDialog](self._dialog_closed)
 
         self.model = OrganizationsTableModel(self)
         self.filter_edit = QLineEdit(self)
@@ -328,18 +329,14 @@ class OrganizationsPage(Page):
                 )
             )
 
+    @property
+    def open_dialog(self) -> OrganizationDialog | ContactDialog | None:
+        return self._dialogs.current
+
     def _open(self, dialog: OrganizationDialog | ContactDialog) -> None:
-        if self.open_dialog is not None:
-            dialog.deleteLater()
-            self.open_dialog.raise_()
-            return
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.finished.connect(lambda _result: self._dialog_closed(dialog))
-        self.open_dialog = dialog
-        dialog.open()
+        self._dialogs.open(dialog)
 
     def _dialog_closed(self, dialog: OrganizationDialog | ContactDialog) -> None:
-        self.open_dialog = None
         if isinstance(dialog, OrganizationDialog) and dialog.saved is not None:
             self.select_organization(dialog.saved.id)
 

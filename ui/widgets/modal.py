@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Generic, TypeVar
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QDialog, QDialogButtonBox
 
@@ -35,3 +37,37 @@ def ok_cancel(
     for keys in ("Ctrl+Return", "Ctrl+Enter"):
         QShortcut(QKeySequence(keys), dialog, on_ok)
     return buttons
+
+
+D = TypeVar("D", bound=QDialog)
+
+
+class DialogSlot(Generic[D]):
+    """One non-modal dialog at a time for a page: while one is open, asking for another
+    brings the open one forward instead. `closed(dialog)` runs when it closes."""
+
+    def __init__(self, closed: Callable[[D], None]) -> None:
+        self.current: D | None = None
+        self._closed = closed
+
+    def raise_open(self) -> bool:
+        """Bring the open dialog forward; False when none is open."""
+        if self.current is None:
+            return False
+        self.current.raise_()
+        self.current.activateWindow()
+        return True
+
+    def open(self, dialog: D) -> None:
+        """Show `dialog` (deleted once closed), unless one is open already."""
+        if self.raise_open():
+            dialog.deleteLater()
+            return
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.finished.connect(lambda _result: self._finish(dialog))
+        self.current = dialog
+        dialog.open()
+
+    def _finish(self, dialog: D) -> None:
+        self.current = None
+        self._closed(dialog)
