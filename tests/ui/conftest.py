@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtGui import QUndoStack
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from outreach.setup import prepare_database
@@ -69,3 +69,30 @@ def undo_runner(qtbot: QtBot) -> UndoRunner:
     parent = QWidget()
     qtbot.addWidget(parent)
     return UndoRunner(QUndoStack(parent), parent)
+
+
+@pytest.fixture
+def messages(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The warnings the app would have shown (a modal box would block the test)."""
+    shown: list[str] = []
+
+    def warning(_parent: object, _title: str, text: str, *_args: object) -> object:
+        shown.append(text)
+        return QMessageBox.StandardButton.Ok
+
+    monkeypatch.setattr(QMessageBox, "warning", warning)
+    return shown
+
+
+@pytest.fixture
+def boxes(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str]]:
+    """The warnings and notices the app would have shown, with their titles."""
+    shown: list[tuple[str, str]] = []
+
+    def box(_parent: object, title: str, text: str, *_args: object) -> object:
+        shown.append((title, text))
+        return QMessageBox.StandardButton.Ok
+
+    monkeypatch.setattr(QMessageBox, "warning", box)
+    monkeypatch.setattr(QMessageBox, "information", box)
+    return shown

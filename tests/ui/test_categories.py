@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QColorDialog,
     QDialogButtonBox,
     QInputDialog,
-    QMessageBox,
     QStyleOptionViewItem,
     QTableView,
     QWidget,
@@ -46,20 +45,6 @@ def window(qtbot: QtBot) -> QWidget:
     qtbot.addWidget(widget)
     widget.show()
     return widget
-
-
-@pytest.fixture
-def messages(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str]]:
-    """The warnings and notices that would have shown, instead of modal boxes."""
-    shown: list[tuple[str, str]] = []
-
-    def box(_parent: QWidget | None, title: str, text: str, *_args: object) -> object:
-        shown.append((title, text))
-        return QMessageBox.StandardButton.Ok
-
-    monkeypatch.setattr(QMessageBox, "warning", box)
-    monkeypatch.setattr(QMessageBox, "information", box)
-    return shown
 
 
 @pytest.fixture
@@ -109,7 +94,7 @@ def test_a_manual_category_is_created_and_a_state_assigned_undone_and_redone(
     window: QWidget,
     services: AppServices,
     undo_runner: UndoRunner,
-    messages: list[tuple[str, str]],
+    boxes: list[tuple[str, str]],
     names_typed: list[str],
 ) -> None:
     manager = _open_manager(window, services, undo_runner)
@@ -128,8 +113,8 @@ def test_a_manual_category_is_created_and_a_state_assigned_undone_and_redone(
     dialog.category_box.setCurrentIndex(dialog.category_box.findData(category.id))
     ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
     ok.click()  # no rationale: refused, the dialog stays
-    assert len(messages) == 1
-    assert "rationale" in messages[0][1].lower()
+    assert len(boxes) == 1
+    assert "rationale" in boxes[0][1].lower()
     assert dialog.isVisible()
     qtbot.keyClicks(dialog.rationale_edit, "Hosted the 2003 Standing Committees")
     ok.click()
@@ -173,11 +158,11 @@ def test_assigning_without_a_selected_state_says_so(
     window: QWidget,
     services: AppServices,
     undo_runner: UndoRunner,
-    messages: list[tuple[str, str]],
+    boxes: list[tuple[str, str]],
 ) -> None:
     assign_to_category(window, services, undo_runner, Selection())
     assert window.findChild(AssignDialog) is None
-    assert messages and "Select a state" in messages[0][1]
+    assert boxes and "Select a state" in boxes[0][1]
 
 
 def test_removing_a_member_is_undone_with_the_same_rationale(

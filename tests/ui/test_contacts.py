@@ -2,17 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import date
-from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtWidgets import QDialogButtonBox, QMessageBox, QWidget
+from PySide6.QtWidgets import QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
 from outreach.domain.records import ContactRecord, LogFilter
-from outreach.storage.database import open_database
 from ui.change_bus import ChangeBus
 from ui.contacts import ContactDialog, ContactsPage, ContactsTableModel
 from ui.contacts.table_model import ROW_ROLE, SORT_ROLE, Column
@@ -22,45 +19,20 @@ from ui.undo import UndoRunner
 
 
 @pytest.fixture
-def wired(demo_db_path: Path) -> Iterator[tuple[AppServices, ChangeBus]]:
-    """Services whose commits reach a change bus, as in the app."""
-    db = open_database(demo_db_path, actor="test-officer")
-    bus = ChangeBus()
-    unsubscribe = db.subscribe(bus.publish)
-    yield AppServices.over(db), bus
-    unsubscribe()
-    db.close()
-
-
-@pytest.fixture
-def services(wired: tuple[AppServices, ChangeBus]) -> AppServices:
-    return wired[0]
+def services(app_services: AppServices) -> AppServices:
+    return app_services
 
 
 @pytest.fixture
 def page(
-    qtbot: QtBot, wired: tuple[AppServices, ChangeBus], undo_runner: UndoRunner
+    qtbot: QtBot, services: AppServices, change_bus: ChangeBus, undo_runner: UndoRunner
 ) -> ContactsPage:
-    services, bus = wired
     page = ContactsPage(services, undo_runner)
-    bus.changed.connect(page.on_changed)
+    change_bus.changed.connect(page.on_changed)
     qtbot.addWidget(page)
     page.resize(1200, 700)
     page.show()
     return page
-
-
-@pytest.fixture
-def messages(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str]]:
-    """The warnings show_error would have shown, instead of modal boxes."""
-    shown: list[tuple[str, str]] = []
-
-    def warning(_parent: QWidget | None, title: str, text: str, *_args: object) -> object:
-        shown.append((title, text))
-        return QMessageBox.StandardButton.Ok
-
-    monkeypatch.setattr(QMessageBox, "warning", warning)
-    return shown
 
 
 def _save(dialog: ContactDialog) -> None:
@@ -89,7 +61,7 @@ def test_the_page_lists_every_live_contact(page: ContactsPage, services: AppServ
 
 
 def test_a_bad_phone_is_refused_and_the_dialog_keeps_the_input(
-    qtbot: QtBot, page: ContactsPage, services: AppServices, messages: list[tuple[str, str]]
+    qtbot: QtBot, page: ContactsPage, services: AppServices, boxes: list[tuple[str, str]]
 ) -> None:
     canada = services.states.find("CAN")
     assert canada is not None
@@ -105,8 +77,8 @@ def test_a_bad_phone_is_refused_and_the_dialog_keeps_the_input(
 
     _save(dialog)
 
-    assert len(messages) == 1
-    assert "not a phone number" in messages[0][1]
+    assert len(boxes) == 1
+    assert "not a phone number" in boxes[0][1]
     assert dialog.isVisible()
     assert page.open_dialog is dialog
     assert (dialog.given_edit.text(), dialog.family_edit.text()) == ("Ana", "Tester")
@@ -118,7 +90,7 @@ def test_a_bad_phone_is_refused_and_the_dialog_keeps_the_input(
     assert "+16135550142" in dialog.phone_hint.text()
     _save(dialog)
 
-    assert len(messages) == 1
+    assert len(boxes) == 1
     assert dialog.phone_edit.text() == "+16135550142"  # what was stored, in E.164
     assert not dialog.isVisible()
     stored = _by_name(services, "Tester")
@@ -132,7 +104,7 @@ def test_a_bad_phone_is_refused_and_the_dialog_keeps_the_input(
 
 
 def test_a_state_typed_that_names_no_state_is_refused(
-    qtbot: QtBot, page: ContactsPage, services: AppServices, messages: list[tuple[str, str]]
+    qtbot: QtBot, page: ContactsPage, services: AppServices, boxes: list[tuple[str, str]]
 ) -> None:
     page.new_item()
     dialog = page.open_dialog
@@ -140,8 +112,8 @@ def test_a_state_typed_that_names_no_state_is_refused(
     qtbot.keyClicks(dialog.family_edit, "Nobody")
     dialog.state_box.setEditText("Atlantis")
     _save(dialog)
-    assert len(messages) == 1
-    assert "Atlantis" in messages[0][1]
+    assert len(boxes) == 1
+    assert "Atlantis" in boxes[0][1]
     assert dialog.isVisible()
     assert not [c for c in services.contacts.list(text="Nobody") if c.family_name == "Nobody"]
 
@@ -255,11 +227,11 @@ def test_the_detail_pane_follows_the_log(
 
 
 def test_column_layout_and_splitter_are_remembered(
-    qtbot: QtBot, page: ContactsPage, wired: tuple[AppServices, ChangeBus], undo_runner: UndoRunner
+    qtbot: QtBot, page: ContactsPage, services: AppServices, undo_runner: UndoRunner
 ) -> None:
     page.table.horizontalHeader().resizeSection(Column.POSITION, 333)
     page.save_state(QSettings())
-    again = ContactsPage(wired[0], undo_runner)
+    again = ContactsPage(services, undo_runner)
     qtbot.addWidget(again)
     again.restore_state(QSettings())
     assert again.table.horizontalHeader().sectionSize(Column.POSITION) == 333

@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QMimeData, QPointF, QSettings, Qt, QTimer
 from PySide6.QtGui import QDropEvent
-from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QInputDialog, QWidget
 from pytestqt.qtbot import QtBot
 
 from outreach.domain.enums import Channel, DemarcheStatus, Level, RequestedAction
@@ -53,18 +53,6 @@ def db(demo_db_path: Path) -> Iterator[Database]:
 @pytest.fixture
 def services(db: Database) -> AppServices:
     return AppServices.over(db)
-
-
-@pytest.fixture
-def messages(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """Error messages the app would have shown (a modal box would block the test)."""
-    shown: list[str] = []
-
-    def warning(_parent: QWidget | None, _title: str, text: str, *_args: Any) -> None:
-        shown.append(text)
-
-    monkeypatch.setattr(QMessageBox, "warning", warning)
-    return shown
 
 
 class Reasons:

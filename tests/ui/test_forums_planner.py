@@ -13,7 +13,7 @@ from typing import Any, TypeVar
 import pytest
 from PySide6.QtCore import Qt, QTime, QTimer
 from PySide6.QtGui import QUndoStack
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from outreach.domain.enums import DemarcheStatus, InterventionKind, InterventionStatus
@@ -45,18 +45,6 @@ def db(demo_db_path: Path) -> Iterator[Database]:
 @pytest.fixture
 def services(db: Database) -> AppServices:
     return AppServices.over(db)
-
-
-@pytest.fixture
-def messages(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """Error messages the app would have shown (a modal box would block the test)."""
-    shown: list[str] = []
-
-    def warning(_parent: QWidget | None, _title: str, text: str, *_args: Any) -> None:
-        shown.append(text)
-
-    monkeypatch.setattr(QMessageBox, "warning", warning)
-    return shown
 
 
 @pytest.fixture

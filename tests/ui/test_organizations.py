@@ -2,16 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialogButtonBox, QMessageBox, QWidget
+from PySide6.QtWidgets import QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
 from outreach.domain.records import OrganizationRecord
-from outreach.storage.database import open_database
 from ui.change_bus import ChangeBus
 from ui.contacts import ContactDialog
 from ui.context import Selection
@@ -22,45 +18,20 @@ from ui.undo import UndoRunner
 
 
 @pytest.fixture
-def wired(demo_db_path: Path) -> Iterator[tuple[AppServices, ChangeBus]]:
-    """Services whose commits reach a change bus, as in the app."""
-    db = open_database(demo_db_path, actor="test-officer")
-    bus = ChangeBus()
-    unsubscribe = db.subscribe(bus.publish)
-    yield AppServices.over(db), bus
-    unsubscribe()
-    db.close()
-
-
-@pytest.fixture
-def services(wired: tuple[AppServices, ChangeBus]) -> AppServices:
-    return wired[0]
+def services(app_services: AppServices) -> AppServices:
+    return app_services
 
 
 @pytest.fixture
 def page(
-    qtbot: QtBot, wired: tuple[AppServices, ChangeBus], undo_runner: UndoRunner
+    qtbot: QtBot, services: AppServices, change_bus: ChangeBus, undo_runner: UndoRunner
 ) -> OrganizationsPage:
-    services, bus = wired
     page = OrganizationsPage(services, undo_runner)
-    bus.changed.connect(page.on_changed)
+    change_bus.changed.connect(page.on_changed)
     qtbot.addWidget(page)
     page.resize(1200, 700)
     page.show()
     return page
-
-
-@pytest.fixture
-def messages(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str]]:
-    """The warnings show_error would have shown, instead of modal boxes."""
-    shown: list[tuple[str, str]] = []
-
-    def warning(_parent: QWidget | None, title: str, text: str, *_args: object) -> object:
-        shown.append((title, text))
-        return QMessageBox.StandardButton.Ok
-
-    monkeypatch.setattr(QMessageBox, "warning", warning)
-    return shown
 
 
 def _save(dialog: OrganizationDialog | ContactDialog) -> None:
@@ -98,7 +69,7 @@ def test_adding_an_organization_without_a_name_is_refused_then_undone_and_redone
     page: OrganizationsPage,
     services: AppServices,
     undo_runner: UndoRunner,
-    messages: list[tuple[str, str]],
+    boxes: list[tuple[str, str]],
 ) -> None:
     before = len(services.organizations.list())
     page.new_item()
@@ -106,7 +77,7 @@ def test_adding_an_organization_without_a_name_is_refused_then_undone_and_redone
     assert isinstance(dialog, OrganizationDialog)
     qtbot.keyClicks(dialog.city_edit, "Phnom Penh")
     _save(dialog)
-    assert len(messages) == 1
+    assert len(boxes) == 1
     assert dialog.isVisible()
     assert dialog.city_edit.text() == "Phnom Penh"
 
