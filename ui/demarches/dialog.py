@@ -42,6 +42,7 @@ from ui.log.names import StateNames, contact_names_for, state_names_for
 from ui.log.widgets import OptionalDateEdit, type_ahead
 from ui.services import AppServices
 from ui.undo import Operation, UndoRunner
+from ui.widgets.field_errors import FieldErrors
 from ui.widgets.modal import accepted
 
 OFFICER_KEY = "demarches/officer"
@@ -90,7 +91,7 @@ class DemarcheDialog(QDialog):
         self._services = services
         self._undo = undo
         self._demarche = demarche
-        self._error: OutreachError | None = None
+        self._errors = FieldErrors()
         self.demarche_id: int | None = demarche.id if demarche else None
         self.state_names: StateNames = state_names_for(services.states)
         self._contact_names = contact_names_for(services.contacts, services.states)
@@ -371,7 +372,7 @@ class DemarcheDialog(QDialog):
             show_error(self, ValidationError(message, "state"))
             self.state_box.setFocus()
             return
-        self._error = None
+        self._errors.error = None
         done = (
             self._create(values) if self._demarche is None else self._edit(self._demarche, values)
         )
@@ -382,21 +383,13 @@ class DemarcheDialog(QDialog):
             QSettings().setValue(OFFICER_KEY, values.officer.strip())
         self.accept()
 
-    def _guarded(self, call: Any) -> Any:
-        """Run a service call, keeping its error so the field at fault gets the focus."""
-        try:
-            return call()
-        except OutreachError as error:
-            self._error = error
-            raise
-
     def _create(self, values: DemarcheValues) -> bool:
         demarches = self._services.demarches
         assert values.state_id is not None
         state_id = values.state_id
 
         def do() -> DemarcheRecord:
-            record: DemarcheRecord = self._guarded(
+            record: DemarcheRecord = self._errors.guarded(
                 lambda: demarches.create(
                     state_id,
                     values.title,
@@ -466,8 +459,8 @@ class DemarcheDialog(QDialog):
             return True
 
         def do() -> DemarcheRecord:
-            current: DemarcheRecord = self._guarded(lambda: demarches.get(demarche_id))
-            self._guarded(lambda: demarches.update(demarche_id, **changes))
+            current: DemarcheRecord = self._errors.guarded(lambda: demarches.get(demarche_id))
+            self._errors.guarded(lambda: demarches.update(demarche_id, **changes))
             return current
 
         result = self._undo.run(
@@ -483,7 +476,6 @@ class DemarcheDialog(QDialog):
         return result is not None
 
     def _focus_error(self) -> None:
-        field = getattr(self._error, "field", None) or ""
         widgets: dict[str, QWidget] = {
             "state": self.state_box,
             "title": self.title_edit,
@@ -496,7 +488,7 @@ class DemarcheDialog(QDialog):
             "due_on": self.due.edit,
             "contact_ids": self.contacts_list,
         }
-        widgets.get(field, self.title_edit).setFocus()
+        self._errors.focus(widgets, self.title_edit)
 
 
 def plan_a_demarche(

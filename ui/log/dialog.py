@@ -39,6 +39,7 @@ from ui.log.table_model import kind_label
 from ui.log.widgets import OptionalDateEdit, PickList, from_qdate, iso_date_edit, to_qdate
 from ui.services import AppServices
 from ui.undo import Operation, UndoRunner
+from ui.widgets.field_errors import FieldErrors
 from ui.widgets.modal import accepted
 
 #: with at most this many contacts, all of them are offered as you type; beyond it, the
@@ -119,7 +120,7 @@ class LogContactDialog(QDialog):
         self._services = services
         self._undo = undo
         self._entry = entry
-        self._error: OutreachError | None = None
+        self._errors = FieldErrors()
         self._meeting_id = entry.meeting_id if entry else (selection or Selection()).meeting_id
         self.entry_id: int | None = entry.id if entry else None
         self.state_names: StateNames = state_names_for(services.states)
@@ -391,7 +392,7 @@ class LogContactDialog(QDialog):
                 picker.line.setFocus()
                 return
         values = self.values()
-        self._error = None
+        self._errors.error = None
         done = self._create(values) if self._entry is None else self._edit(self._entry, values)
         if not done:
             self._focus_error()
@@ -400,21 +401,13 @@ class LogContactDialog(QDialog):
             QSettings().setValue(OFFICER_KEY, values.officer.strip())
         self.accept()
 
-    def _guarded(self, call: Any) -> Any:
-        """Run a service call, keeping its error so the field at fault gets the focus."""
-        try:
-            return call()
-        except OutreachError as error:
-            self._error = error
-            raise
-
     def _create(self, values: LogValues) -> bool:
         log = self._services.log
 
         def do() -> LogEntryRecord:
             return cast(
                 LogEntryRecord,
-                self._guarded(
+                self._errors.guarded(
                     lambda: log.log(
                         values.occurred_on,
                         values.kind,
@@ -451,8 +444,8 @@ class LogContactDialog(QDialog):
         entry_id = entry.id
 
         def do() -> LogEntryRecord:
-            before = cast(LogEntryRecord, self._guarded(lambda: log.get(entry_id)))
-            self._guarded(lambda: log.update(entry_id, **changes))
+            before = cast(LogEntryRecord, self._errors.guarded(lambda: log.get(entry_id)))
+            self._errors.guarded(lambda: log.update(entry_id, **changes))
             return before
 
         def undo(before: LogEntryRecord) -> None:
@@ -471,7 +464,6 @@ class LogContactDialog(QDialog):
         return result is not None
 
     def _focus_error(self) -> None:
-        field = getattr(self._error, "field", None) or ""
         widgets: dict[str, QWidget] = {
             "summary": self.summary_edit,
             "follow_up_on": self.follow_up.edit,
@@ -482,7 +474,7 @@ class LogContactDialog(QDialog):
             "contact_ids": self.contacts.line,
             "officer": self.officer_edit,
         }
-        widgets.get(field, self.summary_edit).setFocus()
+        self._errors.focus(widgets, self.summary_edit)
 
 
 def log_a_contact(
