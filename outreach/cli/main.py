@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Callable
 from datetime import date
@@ -61,6 +62,9 @@ class OutreachGroup(click.Group):
             raise click.ClickException(str(error)) from None
         except (click.ClickException, click.exceptions.Exit, click.Abort):
             raise
+        except BrokenPipeError:  # the reader stopped early (`| head`): nothing is wrong
+            _quiet_stdout()
+            sys.exit(0)
         except Exception as error:  # a bug: say so plainly, keep the terminal clean
             click.echo(
                 f"Error: unexpected {type(error).__name__}: {error} "
@@ -68,6 +72,13 @@ class OutreachGroup(click.Group):
                 err=True,
             )
             sys.exit(2)
+
+
+def _quiet_stdout() -> None:
+    """Point stdout at /dev/null, so Python's own flush at exit cannot fail again."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    os.close(devnull)
 
 
 def _parse_day(_ctx: click.Context, _param: click.Parameter, value: str | None) -> date | None:

@@ -8,6 +8,8 @@ import io
 import json
 import shutil
 import sqlite3
+import subprocess
+import sys
 from contextlib import closing
 from datetime import date
 from pathlib import Path
@@ -244,3 +246,18 @@ def test_the_db_option_wins_over_the_environment(init_db: Path, tmp_path: Path) 
     assert result.exit_code == 0, result.output
     assert len(json.loads(result.stdout)) == 198
     assert not elsewhere.exists()
+
+
+def test_a_reader_that_stops_early_is_no_error(init_db: Path) -> None:
+    """`outreach states | head -1`: the pipe closes before the list is written."""
+    process = subprocess.Popen(
+        [sys.executable, "-c", "from outreach.cli.main import main; main()",
+         "--db", str(init_db), "states", "--format", "json"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )  # fmt: skip
+    assert process.stdout is not None and process.stderr is not None
+    process.stdout.close()  # the reader is gone before anything is written
+    errors = process.stderr.read().decode()
+    assert process.wait(timeout=60) == 0
+    assert errors == ""
