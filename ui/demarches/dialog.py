@@ -16,7 +16,6 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -43,7 +42,7 @@ from ui.log.widgets import OptionalDateEdit, type_ahead
 from ui.services import AppServices
 from ui.undo import Operation, UndoRunner
 from ui.widgets.field_errors import FieldErrors
-from ui.widgets.modal import accepted
+from ui.widgets.modal import accepted, ok_cancel
 
 OFFICER_KEY = "demarches/officer"
 LOG_OFFICER_KEY = "log/officer"  # what the contact log remembered, as a first guess
@@ -158,17 +157,11 @@ class DemarcheDialog(QDialog):
         self.response_edit.setPlaceholderText(self.tr("The government's response"))
         self.response_edit.setTabChangesFocus(True)
 
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        self.buttons = ok_cancel(
+            self, self.try_accept, self.tr("Save") if self._demarche else self.tr("Plan")
         )
         self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setText(self.tr("Save") if self._demarche else self.tr("Plan"))
         self.ok_button.setToolTip(self.tr("Save the démarche (Ctrl+Enter)"))
-        self.ok_button.setDefault(True)
-        self.buttons.accepted.connect(self.try_accept)
-        self.buttons.rejected.connect(self.reject)
-        for keys in ("Ctrl+Return", "Ctrl+Enter"):
-            QShortcut(QKeySequence(keys), self, self.try_accept)
 
         form = QFormLayout(self)
         form.addRow(self.tr("&State:"), self.state_box)

@@ -15,7 +15,6 @@ from datetime import date
 from typing import Any, cast
 
 from PySide6.QtCore import QSettings
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -40,7 +39,7 @@ from ui.log.widgets import OptionalDateEdit, PickList, from_qdate, iso_date_edit
 from ui.services import AppServices
 from ui.undo import Operation, UndoRunner
 from ui.widgets.field_errors import FieldErrors
-from ui.widgets.modal import accepted
+from ui.widgets.modal import accepted, ok_cancel
 
 #: with at most this many contacts, all of them are offered as you type; beyond it, the
 #: contacts of the chosen states are, and the others are searched for on Return
@@ -181,17 +180,11 @@ class LogContactDialog(QDialog):
         self.officer_edit = QLineEdit(self)
         self.officer_edit.setMaxLength(120)
 
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        self.buttons = ok_cancel(
+            self, self.try_accept, self.tr("Save") if self._entry else self.tr("Log")
         )
         self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setText(self.tr("Save") if self._entry else self.tr("Log"))
         self.ok_button.setToolTip(self.tr("Save the entry (Enter or Ctrl+Enter)"))
-        self.ok_button.setDefault(True)
-        self.buttons.accepted.connect(self.try_accept)
-        self.buttons.rejected.connect(self.reject)
-        for keys in ("Ctrl+Return", "Ctrl+Enter"):
-            QShortcut(QKeySequence(keys), self, self.try_accept)
 
         form = QFormLayout(self)
         form.addRow(self.tr("&Summary:"), self.summary_edit)
