@@ -31,7 +31,6 @@ from ui.demarches.labels import (
 )
 from ui.demarches.page import DemarchesPage
 from ui.demarches.table_model import (
-    OVERDUE_RED,
     ROW_ROLE,
     SORT_ROLE,
     Column,
@@ -39,6 +38,7 @@ from ui.demarches.table_model import (
 )
 from ui.services import AppServices
 from ui.undo import UndoRunner
+from ui.widgets.records_table import OVERDUE_RED
 
 TODAY = date.today()
 

@@ -16,14 +16,14 @@ from PySide6.QtCore import (
     QLocale,
     QModelIndex,
     QObject,
-    QPersistentModelIndex,
     Qt,
 )
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from outreach.domain.enums import CalendarKind, InterventionStatus
 from outreach.domain.records import CalendarItem
-from ui.forums.labels import OVERDUE_RED, calendar_kind_label, kind_label, status_label
+from ui.forums.labels import calendar_kind_label, kind_label, status_label
+from ui.widgets.records_table import OVERDUE_RED, Index
 
 DATE_ROLE = Qt.ItemDataRole.UserRole + 1
 ITEMS_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -31,7 +31,6 @@ ITEM_ROLE = Qt.ItemDataRole.UserRole + 3
 SORT_ROLE = Qt.ItemDataRole.UserRole + 4
 WEEKS, DAYS = 6, 7
 
-Index = QModelIndex | QPersistentModelIndex
 
 #: the colour of each kind of item (a chip's background in the month, a mark in the agenda)
 KIND_COLOURS: dict[CalendarKind, str] = {

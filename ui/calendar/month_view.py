@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPoint, QRect, QSize, Qt, Signal
+from PySide6.QtCore import QPoint, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFontMetrics, QMouseEvent, QPainter, QPalette, QPen
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -20,9 +20,8 @@ from PySide6.QtWidgets import (
 from outreach.domain.enums import InterventionStatus
 from outreach.domain.records import CalendarItem
 from ui.calendar.models import DATE_ROLE, ITEMS_ROLE, MUTED, MonthModel, item_colour, item_line
-from ui.forums.labels import OVERDUE_RED
+from ui.widgets.records_table import OVERDUE_RED, Index
 
-Index = QModelIndex | QPersistentModelIndex
 PAD = 3
 
 

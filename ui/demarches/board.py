@@ -19,8 +19,6 @@ from datetime import date
 from PySide6.QtCore import (
     QByteArray,
     QMimeData,
-    QModelIndex,
-    QPersistentModelIndex,
     QPoint,
     QRect,
     QSize,
@@ -63,9 +61,10 @@ from outreach.domain.enums import DemarcheStatus
 from outreach.domain.records import DemarcheRecord
 from ui.demarches.labels import action_label, status_label
 from ui.demarches.moves import ReasonPrompt, move_demarche, step_status
-from ui.demarches.table_model import OVERDUE_RED, is_overdue
+from ui.demarches.table_model import is_overdue
 from ui.services import AppServices
 from ui.undo import UndoRunner
+from ui.widgets.records_table import OVERDUE_RED, Index
 
 MIME_TYPE = "application/x-outreach-demarche-id"
 ID_ROLE = Qt.ItemDataRole.UserRole + 20
@@ -75,8 +74,6 @@ OVERDUE_ROLE = Qt.ItemDataRole.UserRole + 23
 DUE_ROLE = Qt.ItemDataRole.UserRole + 24  # the due line as shown
 COLUMN_WIDTH = 220
 PADDING = 6
-
-Index = QModelIndex | QPersistentModelIndex
 
 
 def demarche_mime(demarche_id: int) -> QMimeData:

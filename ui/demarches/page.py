@@ -40,7 +40,6 @@ from ui.demarches.dialog import edit_demarche, plan_a_demarche
 from ui.demarches.labels import action_label, channel_label, level_label, status_label
 from ui.demarches.moves import move_demarche
 from ui.demarches.table_model import (
-    OVERDUE_RED,
     ROW_ROLE,
     SORT_ROLE,
     Column,
@@ -53,7 +52,7 @@ from ui.log.widgets import type_ahead
 from ui.pages import Page, Restorable
 from ui.services import AppServices
 from ui.undo import UndoRunner, soft_deletion
-from ui.widgets.records_table import sortable_records_view
+from ui.widgets.records_table import OVERDUE_RED, sortable_records_view
 
 LIST_VIEW, BOARD_VIEW = 0, 1
 VIEW_NAMES = {LIST_VIEW: "list", BOARD_VIEW: "board"}

@@ -17,20 +17,18 @@ from PySide6.QtCore import (
     QCoreApplication,
     QModelIndex,
     QObject,
-    QPersistentModelIndex,
     Qt,
 )
 from PySide6.QtGui import QBrush, QColor
 
 from outreach.domain.records import DemarcheRecord
 from ui.demarches.labels import action_label, channel_label, level_label, status_label
+from ui.widgets.records_table import OVERDUE_RED, Index
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 ROW_ROLE = Qt.ItemDataRole.UserRole + 2
-OVERDUE_RED = "#c62828"
 NO_DATE = "9999-12-31"  # sorts an empty date after every real one
 
-Index = QModelIndex | QPersistentModelIndex
 CONTEXT = "DemarchesTableModel"
 
 

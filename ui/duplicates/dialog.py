@@ -14,7 +14,6 @@ from PySide6.QtCore import (
     QCoreApplication,
     QModelIndex,
     QObject,
-    QPersistentModelIndex,
     Qt,
     Signal,
 )
@@ -46,8 +45,8 @@ from outreach.services.duplicates import (
 )
 from ui.errors import show_error
 from ui.undo import Operation, UndoRunner
+from ui.widgets.records_table import Index
 
-Index = QModelIndex | QPersistentModelIndex
 PAIR_ROLE = Qt.ItemDataRole.UserRole + 30
 DIFFERENT = QColor("#fff3e0")
 

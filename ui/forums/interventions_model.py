@@ -13,7 +13,6 @@ from PySide6.QtCore import (
     QLocale,
     QModelIndex,
     QObject,
-    QPersistentModelIndex,
     Qt,
 )
 from PySide6.QtGui import QBrush, QColor, QFont
@@ -21,13 +20,12 @@ from PySide6.QtGui import QBrush, QColor, QFont
 from outreach.domain.enums import InterventionStatus
 from outreach.domain.records import InterventionRecord
 from ui.forums.labels import STATUS_COLOURS, kind_label, status_label, time_slot
+from ui.widgets.records_table import Index
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 ROW_ROLE = Qt.ItemDataRole.UserRole + 2
 CONTEXT = "InterventionsModel"
 NO_TIME = "9999"  # sorts interventions without a time slot last
-
-Index = QModelIndex | QPersistentModelIndex
 
 
 class Column(IntEnum):

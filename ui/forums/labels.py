@@ -77,8 +77,6 @@ STATUS_COLOURS: dict[InterventionStatus, str] = {
     InterventionStatus.DROPPED: "#9e9e9e",
 }
 
-OVERDUE_RED = "#c62828"
-
 
 def translate(text: str) -> str:
     return QCoreApplication.translate(CONTEXT, text)

@@ -18,7 +18,6 @@ from PySide6.QtCore import (
     QCoreApplication,
     QModelIndex,
     QObject,
-    QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
 )
@@ -27,19 +26,17 @@ from PySide6.QtGui import QBrush, QColor, QFont
 from outreach.domain.records import RoomGroup, RoomRow
 from outreach.reference.folding import fold
 from ui.forums.labels import (
-    OVERDUE_RED,
     TREATY_STATUS_COLOURS,
     stance_label,
     treaty_status_label,
 )
+from ui.widgets.records_table import OVERDUE_RED, Index
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 ROW_ROLE = Qt.ItemDataRole.UserRole + 2
 GROUP_ROLE = Qt.ItemDataRole.UserRole + 3
 CONTEXT = "RoomModel"
 NO_PARENT = 0  # the internal id of a category row; a state row holds its group's row + 1
-
-Index = QModelIndex | QPersistentModelIndex
 
 
 class Column(IntEnum):

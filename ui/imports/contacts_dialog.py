@@ -14,7 +14,6 @@ from PySide6.QtCore import (
     QCoreApplication,
     QModelIndex,
     QObject,
-    QPersistentModelIndex,
     Qt,
     Signal,
 )
@@ -46,8 +45,8 @@ from outreach.io.contacts_csv import (
 )
 from ui.errors import show_error
 from ui.undo import Operation, UndoRunner
+from ui.widgets.records_table import Index
 
-Index = QModelIndex | QPersistentModelIndex
 PREVIEW_ROWS = 20
 
 FIELD_LABELS: dict[str, object] = {

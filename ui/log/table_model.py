@@ -20,7 +20,6 @@ from PySide6.QtCore import (
     QCoreApplication,
     QModelIndex,
     QObject,
-    QPersistentModelIndex,
     Qt,
 )
 from PySide6.QtGui import QBrush, QColor
@@ -29,6 +28,7 @@ from outreach.domain.enums import LogKind
 from outreach.domain.records import LogEntryRecord, LogFilter
 from outreach.errors import OutreachError
 from outreach.services.contact_log import ContactLogService, LogSort
+from ui.widgets.records_table import Index
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 ROW_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -36,8 +36,6 @@ ROW_ROLE = Qt.ItemDataRole.UserRole + 2
 PAGE_SIZE = 200
 MAX_PAGES = 6
 OVERDUE_COLOR = QColor(192, 0, 0)
-
-Index = QModelIndex | QPersistentModelIndex
 
 
 class Column(IntEnum):

@@ -13,7 +13,6 @@ from PySide6.QtCore import (
     QEvent,
     QModelIndex,
     QObject,
-    QPersistentModelIndex,
     QSize,
     Qt,
     QTimer,
@@ -36,8 +35,8 @@ from PySide6.QtWidgets import (
 from outreach.errors import OutreachError
 from outreach.search.records import MARK_END, MARK_START, SearchHit, SearchResults
 from outreach.search.service import SearchService
+from ui.widgets.records_table import Index
 
-Index = QModelIndex | QPersistentModelIndex
 HIT_ROLE = Qt.ItemDataRole.UserRole + 20  # the SearchHit (None on a group row)
 HTML_ROLE = Qt.ItemDataRole.UserRole + 21  # rich text for the delegate
 GROUP = 0  # internal id of a group row; a hit row's is its group's row + 1

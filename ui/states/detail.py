@@ -29,7 +29,7 @@ from outreach.domain.records import (
 from ui.services import AppServices
 from ui.states.dialogs import add_fact, edit_obligations, edit_participation
 from ui.undo import Operation, UndoRunner
-from ui.widgets.records_table import RecordsModel, records_view
+from ui.widgets.records_table import OVERDUE_RED, RecordsModel, records_view
 
 TREATY = "APMBC"
 
@@ -189,7 +189,7 @@ class StateDetail(QTabWidget):
                 due = duty.deadline
                 late = duty.overdue_on(today)
                 met = f" — {e(self.tr('met'))} {_day(duty.met_on)}" if duty.met_on else ""
-                style = ' style="color:#c62828"' if late else ""
+                style = f' style="color:{OVERDUE_RED}"' if late else ""
                 flag = f" <b>{e(self.tr('overdue'))}</b>" if late else ""
                 parts.append(f"<li{style}>{e(duty.description)}: {_day(due)}{met}{flag}</li>")
             parts.append("</ul>")

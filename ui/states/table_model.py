@@ -10,19 +10,16 @@ from PySide6.QtCore import (
     QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
-    QPersistentModelIndex,
     Qt,
 )
 from PySide6.QtGui import QBrush, QColor
 
 from outreach.domain.records import StateRow
+from ui.widgets.records_table import OVERDUE_RED, Index
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 ROW_ROLE = Qt.ItemDataRole.UserRole + 2
 SEARCH_ROLE = Qt.ItemDataRole.UserRole + 3
-OVERDUE_RED = "#c62828"
-
-Index = QModelIndex | QPersistentModelIndex
 
 
 class Column(IntEnum):

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt
+from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QHelpEvent, QPainter
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -22,8 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from outreach.domain.records import CategoryRecord
-
-Index = QModelIndex | QPersistentModelIndex
+from ui.widgets.records_table import Index
 
 UNKNOWN_COLOUR = "#9e9e9e"  # a slug the delegate has not been told about
 MARGIN = 3.0  # around the chips, inside the cell

@@ -21,17 +21,15 @@ from PySide6.QtCore import (
     QItemSelectionModel,
     QModelIndex,
     QObject,
-    QPersistentModelIndex,
     Qt,
 )
 from PySide6.QtWidgets import QAbstractItemView
 
 from outreach.reference.folding import fold
+from ui.widgets.records_table import Index
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1  # raw values for sorting (text folded)
 ROW_ROLE = Qt.ItemDataRole.UserRole + 2  # the record itself
-
-Index = QModelIndex | QPersistentModelIndex
 
 
 class HasId(Protocol):

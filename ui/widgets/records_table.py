@@ -19,6 +19,8 @@ from ui.widgets.export_list import install_export_action
 
 T = TypeVar("T")
 Index = QModelIndex | QPersistentModelIndex
+#: the colour of what is overdue, in every list
+OVERDUE_RED = "#c62828"
 RECORD_ROLE = Qt.ItemDataRole.UserRole + 10
 
 
@@ -55,7 +57,7 @@ class RecordsModel(QAbstractTableModel, Generic[T]):
             value = self._columns[index.column()][1](record)
             return "" if value is None else str(value)
         if role == Qt.ItemDataRole.ForegroundRole and self._warn and self._warn(record):
-            return QBrush(QColor("#c62828"))
+            return QBrush(QColor(OVERDUE_RED))
         if role == RECORD_ROLE:
             return record
         return None
