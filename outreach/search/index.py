@@ -24,8 +24,9 @@ rebuilds everything, for `outreach check --rebuild-search`.
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
+from typing import Any
 
 import sqlite_utils
 from sqlalchemy.exc import DBAPIError
@@ -35,7 +36,7 @@ from outreach.search.sources import PREFIX, SOURCES, TOKENIZE, Source, Watch
 from outreach.storage import sqlite_file
 from outreach.storage.bulk import bulk_transaction
 from outreach.storage.database import Database
-from outreach.storage.migrations.filters import SEARCH_TRIGGER_PREFIX
+from outreach.storage.migrations.filters import SEARCH_TRIGGER_PREFIX, SEARCH_TRIGGERS_QUERY
 
 EVENTS = ("ai", "au", "ad")
 
@@ -88,23 +89,25 @@ def trigger_sqls(source: Source) -> dict[str, str]:
     }
 
 
-def _schema(handle: sqlite_utils.Database) -> dict[str, str]:
-    rows = handle.execute(
-        "SELECT name, sql FROM sqlite_master WHERE type IN ('table', 'trigger') "
-        "AND substr(name, 1, ?) = ?",
-        (len(SEARCH_TRIGGER_PREFIX), SEARCH_TRIGGER_PREFIX),
-    ).fetchall()
+#: The index's tables and triggers, as (sql, parameters) for any SQLite connection.
+SCHEMA_QUERY = (
+    "SELECT name, sql FROM sqlite_master WHERE type IN ('table', 'trigger') "
+    "AND substr(name, 1, ?) = ?",
+    (len(SEARCH_TRIGGER_PREFIX), SEARCH_TRIGGER_PREFIX),
+)
+
+
+def _as_schema(rows: Iterable[Sequence[Any]]) -> dict[str, str]:
     return {str(name): str(sql) for name, sql in rows}
+
+
+def _schema(handle: sqlite_utils.Database) -> dict[str, str]:
+    return _as_schema(handle.execute(*SCHEMA_QUERY).fetchall())
 
 
 def _search_objects_sql(db: Database) -> dict[str, str]:
     with db.read() as session:
-        rows = session.connection().exec_driver_sql(
-            "SELECT name, sql FROM sqlite_master WHERE type IN ('table', 'trigger') "
-            "AND substr(name, 1, ?) = ?",
-            (len(SEARCH_TRIGGER_PREFIX), SEARCH_TRIGGER_PREFIX),
-        )
-        return {str(name): str(sql) for name, sql in rows}
+        return _as_schema(session.connection().exec_driver_sql(*SCHEMA_QUERY))
 
 
 def _is_current(source: Source, schema: Mapping[str, str]) -> bool:
@@ -141,10 +144,7 @@ def deferred_search_index(handle: sqlite_utils.Database) -> Iterator[None]:
     For bulk paths that write many rows (the large demo, a JSON import): the triggers
     build one document per row, several times over for a log entry and its links.
     """
-    triggers = handle.execute(
-        "SELECT name FROM sqlite_master WHERE type = 'trigger' AND substr(name, 1, ?) = ?",
-        (len(SEARCH_TRIGGER_PREFIX), SEARCH_TRIGGER_PREFIX),
-    ).fetchall()
+    triggers = handle.execute(*SEARCH_TRIGGERS_QUERY).fetchall()
     for (name,) in triggers:
         handle.execute(f"DROP TRIGGER IF EXISTS {quote(str(name))}")
     yield
@@ -157,12 +157,7 @@ def search_index_is_current(path: Path) -> bool:
     """Whether the file's index is as this code makes it (read-only: it changes nothing).
     When it is not, the next open rebuilds it, which takes seconds on a large file."""
     with contextlib.closing(sqlite_file.open_read_only(path)) as connection:
-        rows = connection.execute(
-            "SELECT name, sql FROM sqlite_master WHERE type IN ('table', 'trigger') "
-            "AND substr(name, 1, ?) = ?",
-            (len(SEARCH_TRIGGER_PREFIX), SEARCH_TRIGGER_PREFIX),
-        ).fetchall()
-    schema = {str(name): str(sql) for name, sql in rows}
+        schema = _as_schema(connection.execute(*SCHEMA_QUERY).fetchall())
     return all(_is_current(source, schema) for source in SOURCES)
 
 
@@ -172,7 +167,8 @@ def ensure_search_index(db: Database) -> list[SearchKind]:
     Reads the schema first and writes only when something needs building, so opening an
     up-to-date file (or a read-only one) costs one small query.
     """
-    if all(_is_current(source, _search_objects_sql(db)) for source in SOURCES):
+    schema = _search_objects_sql(db)
+    if all(_is_current(source, schema) for source in SOURCES):
         return []
     built: list[SearchKind] = []
     with bulk_transaction(db) as handle:

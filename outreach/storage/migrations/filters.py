@@ -11,6 +11,11 @@ FTS_SUFFIXES = ("_fts", "_fts_data", "_fts_idx", "_fts_docsize", "_fts_config", 
 #: then refuses the RENAME), so the runner drops them before migrating and the search
 #: package recreates them, and rebuilds its index, when the file is next opened.
 SEARCH_TRIGGER_PREFIX = "search_"
+#: The search index's triggers, as (sql, parameters) for any SQLite connection.
+SEARCH_TRIGGERS_QUERY = (
+    "SELECT name FROM sqlite_master WHERE type = 'trigger' AND substr(name, 1, ?) = ?",
+    (len(SEARCH_TRIGGER_PREFIX), SEARCH_TRIGGER_PREFIX),
+)
 
 
 def include_object(

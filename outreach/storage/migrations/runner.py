@@ -17,7 +17,7 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, Engine
 
 from outreach.errors import CorruptDatabaseError
-from outreach.storage.migrations.filters import SEARCH_TRIGGER_PREFIX
+from outreach.storage.migrations.filters import SEARCH_TRIGGERS_QUERY
 
 SCRIPT_LOCATION = Path(__file__).parent
 
@@ -51,10 +51,7 @@ def current_revision(engine: Engine) -> str | None:
 def _drop_search_triggers(connection: Connection) -> None:
     """The search index's triggers go before a migration; opening the file recreates them
     and rebuilds the index (see filters.SEARCH_TRIGGER_PREFIX)."""
-    names = connection.exec_driver_sql(
-        "SELECT name FROM sqlite_master WHERE type = 'trigger' AND substr(name, 1, ?) = ?",
-        (len(SEARCH_TRIGGER_PREFIX), SEARCH_TRIGGER_PREFIX),
-    ).scalars()
+    names = connection.exec_driver_sql(*SEARCH_TRIGGERS_QUERY).scalars()
     for name in list(names):
         quoted = name.replace('"', '""')
         connection.exec_driver_sql(f'DROP TRIGGER IF EXISTS "{quoted}"')
