@@ -206,6 +206,13 @@ def check(context: Context, rebuild_search: bool) -> None:
             + ", ".join(f"{count} {kind}" for kind, count in counts.items())
             + "."
         )
+    repaired = context.db.search_rebuilt_on_open
+    if repaired:
+        click.echo(
+            "Repaired on opening: the search index of "
+            + ", ".join(repaired)
+            + " was missing or outdated and has been rebuilt."
+        )
     problems = integrity_problems(context.db) + search_index_problems(context.db)
     for problem in problems:
         click.echo(problem, err=True)

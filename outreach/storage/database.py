@@ -110,6 +110,9 @@ class Database:
         self._active: ContextVar[Session | None] = ContextVar(
             f"outreach-write-{id(self)}", default=None
         )
+        #: the kinds of search index that opening the file found missing or outdated
+        #: and rebuilt (so `outreach check` can say so)
+        self.search_rebuilt_on_open: tuple[str, ...] = ()
 
     def subscribe(self, listener: Listener) -> Callable[[], None]:
         self._listeners.append(listener)
@@ -208,7 +211,7 @@ def open_database(path: Path | str, actor: str | None = None) -> Database:
         # The full-text search index lives beside the tables, outside the migrations.
         from outreach.search.index import ensure_search_index
 
-        ensure_search_index(database)
+        database.search_rebuilt_on_open = tuple(map(str, ensure_search_index(database)))
     except BaseException:
         engine.dispose()
         raise

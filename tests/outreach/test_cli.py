@@ -188,6 +188,20 @@ def test_check_finds_a_stale_search_index_and_rebuild_search_mends_it(demo_db: P
     assert run("--db", str(demo_db), "check").exit_code == 0
 
 
+def test_check_says_when_opening_rebuilt_a_missing_part_of_the_index(demo_db: Path) -> None:
+    with closing(sqlite3.connect(demo_db)) as connection, connection:
+        (trigger,) = connection.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'trigger' "
+            "AND name LIKE 'search_contact__%' LIMIT 1"
+        ).fetchone()
+        connection.execute(f'DROP TRIGGER "{trigger}"')
+    result = run("--db", str(demo_db), "check")
+    assert result.exit_code == 0, result.output
+    assert "Repaired on opening: the search index of contact was missing" in result.stdout
+    again = run("--db", str(demo_db), "check")
+    assert "Repaired" not in again.stdout
+
+
 def test_running_the_demo_twice_is_refused(demo_db: Path, tmp_path: Path) -> None:
     copy = tmp_path / "demo-copy.db"
     shutil.copy2(demo_db, copy)
