@@ -20,6 +20,7 @@ from typing import Any, Protocol
 import click
 
 from outreach.briefing.options import Marking, PaperSize, PrintOptions, Progress
+from outreach.cli.output import parse_day
 from outreach.errors import ValidationError
 from outreach.storage.database import Database
 
@@ -36,15 +37,6 @@ def _marking(_ctx: click.Context, _param: click.Parameter, value: str) -> Markin
         return Marking.parse(value)
     except ValidationError as error:
         raise click.BadParameter(str(error)) from None
-
-
-def _day(_ctx: click.Context, _param: click.Parameter, value: str | None) -> date | None:
-    if value is None:
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise click.BadParameter(f"'{value}' is not a date; write it as YYYY-MM-DD.") from None
 
 
 def _options(function: Callable[..., Any]) -> Callable[..., Any]:
@@ -78,7 +70,7 @@ def _options(function: Callable[..., Any]) -> Callable[..., Any]:
         ),
         click.option(
             "--as-of",
-            callback=_day,
+            callback=parse_day,
             help="The date of the treaty status and the log (default: today; for a pack, "
             "the meeting's first day).",
         ),

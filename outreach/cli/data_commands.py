@@ -3,13 +3,14 @@ and `duplicates`. `register(cli)` adds them to the main command group."""
 
 from __future__ import annotations
 
-import json
 import sys
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import click
+
+from outreach.cli.output import as_json, parse_day
 
 if TYPE_CHECKING:
     from outreach.cli.main import Context
@@ -25,15 +26,6 @@ KIND_TITLES = {
     "log_entry": "Log entries",
 }
 BOLD, PLAIN = "\x1b[1m", "\x1b[0m"
-
-
-def _parse_day(_ctx: click.Context, _param: click.Parameter, value: str | None) -> date | None:
-    if value is None:
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise click.BadParameter(f"'{value}' is not a date; write it as YYYY-MM-DD.") from None
 
 
 # --- search ----------------------------------------------------------------------------------
@@ -80,10 +72,10 @@ def search(
     results = SearchService(context.db).search(" ".join(words), limit=limit, kinds=kinds or None)
     if output == "json":
         click.echo(
-            json.dumps(
+            as_json(
                 [
                     {
-                        "kind": hit.kind.value,
+                        "kind": hit.kind,
                         "id": hit.id,
                         "title": hit.title,
                         "subtitle": hit.subtitle,
@@ -92,9 +84,7 @@ def search(
                         "state_id": hit.state_id,
                     }
                     for hit in results.hits
-                ],
-                ensure_ascii=False,
-                indent=2,
+                ]
             )
         )
         return
@@ -107,10 +97,6 @@ def search(
 @click.group(name="import")
 def import_group() -> None:
     """Bring data in: treaty status (UNTC), contacts (CSV), a whole export (JSON)."""
-
-
-def _day(value: date | None) -> str:
-    return value.isoformat() if value else "—"
 
 
 def _participation(signed: date | None, consent: date | None, kind: Any) -> str:
@@ -181,7 +167,7 @@ def print_plan(plan: ImportPlan, file_name: str) -> None:
 @import_group.command(name="untc")
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--treaty", default="APMBC", show_default=True, help="The treaty's code.")
-@click.option("--as-of", callback=_parse_day, help="The table's date (default: today).")
+@click.option("--as-of", callback=parse_day, help="The table's date (default: today).")
 @click.option("--dry-run", is_flag=True, help="Show the changes; change nothing.")
 @click.pass_obj
 def import_untc(

@@ -14,7 +14,7 @@ import click
 
 from outreach.cli.briefing_commands import register as register_briefing
 from outreach.cli.data_commands import register as register_data
-from outreach.cli.output import as_csv, as_json, as_table
+from outreach.cli.output import FORMATS, parse_day, print_rows
 from outreach.cli.planning_commands import register as register_planning
 from outreach.domain.enums import TreatyStatus
 from outreach.errors import OutreachError
@@ -79,15 +79,6 @@ def _quiet_stdout() -> None:
     devnull = os.open(os.devnull, os.O_WRONLY)
     os.dup2(devnull, sys.stdout.fileno())
     os.close(devnull)
-
-
-def _parse_day(_ctx: click.Context, _param: click.Parameter, value: str | None) -> date | None:
-    if value is None:
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise click.BadParameter(f"'{value}' is not a date; write it as YYYY-MM-DD.") from None
 
 
 def launch_desktop(db_path: Path) -> int:
@@ -156,11 +147,11 @@ def demo(context: Context, scale: str) -> None:
 
 @cli.command()
 @click.option("--treaty", default="APMBC", show_default=True, help="The treaty's code.")
-@click.option("--as-of", callback=_parse_day, help="The date of the status (default: today).")
+@click.option("--as-of", callback=parse_day, help="The date of the status (default: today).")
 @click.option("--category", help="Only states in this priority category (its slug).")
 @click.option("--status", type=click.Choice([s.value for s in TreatyStatus]))
 @click.option("--text", help="Only states whose name, code or alias contains this.")
-@click.option("--format", "output", type=click.Choice(["table", "csv", "json"]), default="table")
+@click.option("--format", "output", type=FORMATS, default="table")
 @click.pass_obj
 def states(
     context: Context,
@@ -178,12 +169,7 @@ def states(
         treaty=treaty, as_of=as_of, status=status, category=category, text=text
     )
     dicts = [{column: getattr(row, column) for column in STATE_COLUMNS} for row in rows]
-    if output == "json":
-        click.echo(as_json(dicts))
-    elif output == "csv":
-        click.echo(as_csv(dicts, STATE_COLUMNS), nl=False)
-    else:
-        click.echo(as_table(dicts, STATE_COLUMNS))
+    print_rows(dicts, STATE_COLUMNS, output)
 
 
 @cli.command()

@@ -1,4 +1,4 @@
-"""Printing records as a table, CSV or JSON."""
+"""Printing records as a table, CSV or JSON; the options every command reads the same way."""
 
 from __future__ import annotations
 
@@ -9,6 +9,11 @@ from collections.abc import Sequence
 from datetime import date
 from enum import Enum
 from typing import Any
+
+import click
+
+#: --format for the commands that list records
+FORMATS = click.Choice(["table", "csv", "json"])
 
 
 def plain(value: Any) -> Any:
@@ -57,3 +62,23 @@ def as_table(rows: Sequence[dict[str, Any]], columns: Sequence[str]) -> str:
         for line in cells
     ]
     return "\n".join(line.rstrip() for line in lines)
+
+
+def print_rows(rows: Sequence[dict[str, Any]], columns: Sequence[str], output: str) -> None:
+    """`rows` in the chosen format ("table", "csv" or "json") on standard output."""
+    if output == "json":
+        click.echo(as_json(rows))
+    elif output == "csv":
+        click.echo(as_csv(rows, columns), nl=False)
+    else:
+        click.echo(as_table(rows, columns))
+
+
+def parse_day(_ctx: click.Context, _param: click.Parameter, value: str | None) -> date | None:
+    """A date option's callback: YYYY-MM-DD, or a clear usage error."""
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(f"'{value}' is not a date; write it as YYYY-MM-DD.") from None

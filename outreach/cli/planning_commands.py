@@ -14,7 +14,7 @@ from typing import Any
 
 import click
 
-from outreach.cli.output import as_csv, as_json, as_table
+from outreach.cli.output import FORMATS, parse_day, print_rows
 from outreach.domain.records import MeetingRecord
 from outreach.storage.database import Database
 
@@ -26,31 +26,12 @@ ROOM_COLUMNS = (
 INTERVENTION_COLUMNS = (
     "id", "kind", "title", "starts_at", "ends_at", "status", "lead", "targets", "demarche",
 )  # fmt: skip
-FORMATS = click.Choice(["table", "csv", "json"])
-
-
-def _day(_ctx: click.Context, _param: click.Parameter, value: str | None) -> date | None:
-    if value is None:
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise click.BadParameter(f"'{value}' is not a date; write it as YYYY-MM-DD.") from None
 
 
 def _db(context: Any) -> Database:
     db = context.db
     assert isinstance(db, Database)
     return db
-
-
-def _print(rows: list[dict[str, Any]], columns: tuple[str, ...], output: str) -> None:
-    if output == "json":
-        click.echo(as_json(rows))
-    elif output == "csv":
-        click.echo(as_csv(rows, columns), nl=False)
-    else:
-        click.echo(as_table(rows, columns))
 
 
 def find_meeting(db: Database, text: str) -> MeetingRecord:
@@ -69,8 +50,8 @@ def find_meeting(db: Database, text: str) -> MeetingRecord:
     type=click.Path(dir_okay=False, path_type=Path),
     help="The .ics file to write (replaced if it exists).",
 )
-@click.option("--from", "from_", metavar="DATE", callback=_day, help="First day (YYYY-MM-DD).")
-@click.option("--to", metavar="DATE", callback=_day, help="Last day (YYYY-MM-DD).")
+@click.option("--from", "from_", metavar="DATE", callback=parse_day, help="First day (YYYY-MM-DD).")
+@click.option("--to", metavar="DATE", callback=parse_day, help="Last day (YYYY-MM-DD).")
 @click.option("--state", metavar="STATE", help="Only what concerns this state (ISO code, name).")
 @click.option(
     "--category", metavar="SLUG", help="Only what concerns a state of this priority category."
@@ -102,9 +83,13 @@ def ics(
 @click.argument("text", required=False)
 @click.option("--forum", help="Only this forum's meetings (its short name, e.g. msp).")
 @click.option(
-    "--from", "from_", metavar="DATE", callback=_day, help="Meetings ending on or after this day."
+    "--from",
+    "from_",
+    metavar="DATE",
+    callback=parse_day,
+    help="Meetings ending on or after this day.",
 )
-@click.option("--to", metavar="DATE", callback=_day, help="Meetings starting on or before it.")
+@click.option("--to", metavar="DATE", callback=parse_day, help="Meetings starting on or before it.")
 @click.option("--format", "output", type=FORMATS, default="table", show_default=True)
 @click.pass_obj
 def meetings(
@@ -136,7 +121,7 @@ def meetings(
         }
         for m in found
     ]
-    _print(rows, MEETING_COLUMNS, output)
+    print_rows(rows, MEETING_COLUMNS, output)
 
 
 @click.command("room")
@@ -173,7 +158,7 @@ def room(context: Any, meeting: str, everyone: bool, output: str) -> None:
             f"{found.title}, {found.city}, {found.starts_on.isoformat()} to "
             f"{found.ends_on.isoformat()}: {planned.state_count} states in the room."
         )
-    _print(rows, ROOM_COLUMNS, output)
+    print_rows(rows, ROOM_COLUMNS, output)
 
 
 @click.command("interventions")
@@ -209,7 +194,7 @@ def interventions(context: Any, meeting: str, output: str) -> None:
         }
         for record in InterventionService(db).for_meeting(found.id)
     ]
-    _print(rows, INTERVENTION_COLUMNS, output)
+    print_rows(rows, INTERVENTION_COLUMNS, output)
 
 
 KINDS = click.Choice(["statement", "side_event", "bilateral"])
@@ -270,9 +255,9 @@ def plan(
 @click.command("done")
 @click.argument("intervention", type=int)
 @click.option("--outcome", required=True, help="What came of it.")
-@click.option("--on", "on", callback=_day, metavar="DATE",
+@click.option("--on", "on", callback=parse_day, metavar="DATE",
               help="The day it took place (default: the bilateral's day).")  # fmt: skip
-@click.option("--follow-up", "follow_up", callback=_day, metavar="DATE",
+@click.option("--follow-up", "follow_up", callback=parse_day, metavar="DATE",
               help="A bilateral's follow-up date, on its log entry.")  # fmt: skip
 @click.pass_obj
 def done(
