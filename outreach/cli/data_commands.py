@@ -121,17 +121,11 @@ def _describe(change: ParticipationChange) -> str:
         text += after
     if change.in_force_on:
         text += f" (in force {change.in_force_on.isoformat()})"
-    if change.listed_name and fold_differs(change.listed_name, change.state_name):
-        text += f'  [listed as "{change.listed_name}"]'
+    if change.listed_as:
+        text += f'  [listed as "{change.listed_as}"]'
     if change.withdrawal_kept:
         text += "  [withdrawal kept]"
     return text
-
-
-def fold_differs(listed: str, name: str) -> bool:
-    from outreach.reference.folding import fold
-
-    return fold(listed) != fold(name)
 
 
 def print_plan(plan: ImportPlan, file_name: str) -> None:

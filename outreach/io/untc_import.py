@@ -128,6 +128,14 @@ class ParticipationChange:
     source_before: str = ""  # where the dates before came from, to put back on undo
     as_of_before: date | None = None
 
+    @property
+    def listed_as(self) -> str:
+        """The table's name for the state when it differs from the state's own by more
+        than case and accents (a UN name, a footnote glued on); else ""."""
+        if not self.listed_name or fold(self.listed_name) == fold(self.state_name):
+            return ""
+        return self.listed_name
+
 
 @dataclass(frozen=True, slots=True)
 class ImportPlan:

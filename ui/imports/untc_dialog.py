@@ -220,10 +220,9 @@ class UntcImportDialog(QDialog):
         self.apply_button.setEnabled(bool(plan.changes))
 
     def _change_row(self, change: ParticipationChange) -> list[str]:
-        listed = change.listed_name if change.listed_name != change.state_name else ""
         return [
             change.state_name + (self.tr(" (withdrawal kept)") if change.withdrawal_kept else ""),
-            listed,
+            change.listed_as,
             _participation(change.signed_before, change.consent_before, change.kind_before),
             _participation(change.signed_on, change.consent_on, change.consent_kind)
             if change.kind != "not_listed"

@@ -33,6 +33,7 @@ from outreach.io.untc_import import (
     revert_untc_import,
     strip_footnotes,
 )
+from outreach.reference.folding import fold
 from outreach.services.history import HistoryService
 from outreach.services.states import StateService
 from outreach.services.treaties import TreatyService
@@ -177,6 +178,17 @@ def test_the_plan_shows_new_changed_not_listed_and_unmatched(campaign: Database)
     assert new["TUR"].in_force_on == date(2004, 3, 1)  # type: ignore[attr-defined]
     assert new["MHL"].in_force_on == date(2025, 9, 1)  # type: ignore[attr-defined]
     assert new["NLD"].listed_name == "Netherlands (Kingdom of the)5, 6"  # type: ignore[attr-defined]
+
+
+def test_a_change_says_how_the_table_names_a_state_only_when_it_differs(
+    campaign: Database,
+) -> None:
+    plan = plan_untc_file(campaign, LONG, "APMBC")
+    changes = by_state(campaign, plan.changes)
+    assert changes["BOL"].listed_as == "Bolivia (Plurinational State of)"  # type: ignore[attr-defined]
+    assert changes["DNK"].listed_as == "Denmark3"  # type: ignore[attr-defined]
+    same = [c for c in plan.changes if fold(c.listed_name) == fold(c.state_name)]
+    assert same and all(change.listed_as == "" for change in same)
 
 
 def test_planning_changes_nothing(campaign: Database) -> None:
