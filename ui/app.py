@@ -124,10 +124,8 @@ class DesktopApp:
         self.states_page.go_to_state(state_id)
 
     def go_to_state(self) -> None:
-        dialog = GoToStateDialog(
-            [self.services.states.get(row.id) for row in self.services.states.list_rows()],
-            self.window,
-        )
+        # the list's rows carry names, codes and aliases: one query, not one per state
+        dialog = GoToStateDialog(self.services.states.list_rows(), self.window)
         if dialog.exec():
             state_id = dialog.chosen_state_id()
             if state_id is not None:

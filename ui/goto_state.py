@@ -12,11 +12,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from outreach.domain.records import StateRecord
+from outreach.domain.records import StateRow
 from ui.widgets.modal import ok_cancel
 
 
-def choices(states: list[StateRecord]) -> dict[str, int]:
+def choices(states: list[StateRow]) -> dict[str, int]:
     """Every text that names a state -> its id: "Türkiye", "Turkey (Türkiye)", "TUR"."""
     result: dict[str, int] = {}
     for state in states:
@@ -28,7 +28,7 @@ def choices(states: list[StateRecord]) -> dict[str, int]:
 
 
 class GoToStateDialog(QDialog):
-    def __init__(self, states: list[StateRecord], parent: QWidget | None = None) -> None:
+    def __init__(self, states: list[StateRow], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Go to state"))
         self._choices = choices(states)
