@@ -232,5 +232,7 @@ class MainWindow(QMainWindow):
             page.save_state(settings)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        for page in self.pages:
+            page.keep_edits()
         self.save_layout()
         super().closeEvent(event)

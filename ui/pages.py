@@ -52,6 +52,9 @@ class Page(QWidget):
         """What is selected here, for "Log a contact" and friends."""
         return Selection()
 
+    def keep_edits(self) -> None:
+        """Save what is typed in the page and not saved yet (the window is closing)."""
+
     def new_item(self) -> None:
         """Ctrl+N on this page."""
 

@@ -182,3 +182,14 @@ def test_every_page_brings_back_its_splitters_and_columns(qtbot: QtBot, demo_db_
                 assert view.sectionSize(0) == 123, key
             else:
                 assert bytes(view.saveState().data()) == changed[key], key
+
+
+def test_talking_points_typed_are_kept_when_the_window_closes(
+    qtbot: QtBot, demo_db_path: Path
+) -> None:
+    desktop = open_app(qtbot, demo_db_path)
+    desktop.show_state(desktop.services.states.get("PAK").id)
+    desktop.states_page.detail.talking_points.setPlainText("Ask about the moratorium.")
+    desktop.window.close()
+    again = open_app(qtbot, demo_db_path)
+    assert again.services.states.get("PAK").talking_points == "Ask about the moratorium."

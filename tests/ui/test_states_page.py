@@ -230,3 +230,16 @@ def test_a_duty_met_in_the_obligations_dialog_is_no_longer_overdue_until_undone(
     undo_runner.stack.undo()
     assert app_services.treaties.obligations("KHM", "APMBC") == before
     assert page.detail.profile.toPlainText().count("overdue") == overdue
+
+
+def test_notes_typed_are_kept_when_another_state_is_chosen(
+    qtbot: QtBot, app_services: AppServices, undo_runner: UndoRunner
+) -> None:
+    page = make_page(qtbot, app_services, undo_runner)
+    page.go_to_state(app_services.states.get("IDN").id)
+    page.detail.notes.setPlainText("Ratification bill tabled in parliament.")
+    page.go_to_state(app_services.states.get("KHM").id)  # no Save clicked
+    assert app_services.states.get("IDN").notes == "Ratification bill tabled in parliament."
+    assert page.detail.state is not None and page.detail.state.iso3 == "KHM"
+    undo_runner.stack.undo()  # kept as an ordinary, undoable edit
+    assert app_services.states.get("IDN").notes != "Ratification bill tabled in parliament."

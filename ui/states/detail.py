@@ -136,6 +136,7 @@ class StateDetail(QTabWidget):
         self.addTab(records_view(self.history, self), self.tr("History"))
 
     def show_state(self, state_id: int | None) -> None:
+        self.keep_edits()  # moving to another state, or a refresh, must not drop typing
         if state_id is None:
             self.state = None
             self.profile.setHtml(self.tr("<p>Select a state.</p>"))
@@ -249,6 +250,11 @@ class StateDetail(QTabWidget):
                 ),
             )
         )
+
+    def keep_edits(self) -> None:
+        """Save the stance, notes and talking points typed and not yet saved (undoable)."""
+        if self.has_unsaved_edits():
+            self.save_profile()
 
     def has_unsaved_edits(self) -> bool:
         state = self.state

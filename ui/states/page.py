@@ -188,6 +188,9 @@ class StatesPage(Page):
     def selection(self) -> Selection:
         return Selection(state_id=self.selected_state_id())
 
+    def keep_edits(self) -> None:
+        self.detail.keep_edits()
+
     def remembered_views(self) -> dict[str, Restorable]:
         return {"states/header": self.table.horizontalHeader(), "states/splitter": self.splitter}
 
