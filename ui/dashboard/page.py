@@ -27,13 +27,10 @@ from outreach.services.calendar import CalendarService
 from outreach.services.dashboard import CategoryMovement, DashboardService
 from ui.calendar.due import DueBox
 from ui.pages import Page
+from ui.widgets.dates import iso_day
 from ui.widgets.records_table import RECORD_ROLE, RecordsModel, records_view, stretch_column
 
 DEFAULT_SINCE = QDate(2004, 1, 1)
-
-
-def _day(value: date | None) -> str:
-    return value.isoformat() if value else ""
 
 
 class DashboardPage(Page):
@@ -84,7 +81,7 @@ class DashboardPage(Page):
         )
         self.overdue = RecordsModel[LogEntryRecord](
             [
-                (self.tr("Due"), lambda e: _day(e.follow_up_on)),
+                (self.tr("Due"), lambda e: iso_day(e.follow_up_on)),
                 (self.tr("States"), lambda e: self._state_names(e.state_ids)),
                 (self.tr("Summary"), lambda e: e.summary),
             ],
@@ -93,7 +90,7 @@ class DashboardPage(Page):
         )
         self.demarches = RecordsModel[DemarcheRecord](
             [
-                (self.tr("Due"), lambda d: _day(d.due_on)),
+                (self.tr("Due"), lambda d: iso_day(d.due_on)),
                 (self.tr("State"), lambda d: self._names.get(d.state_id, "")),
                 (self.tr("Démarche"), lambda d: d.title),
                 (self.tr("Status"), lambda d: d.status.value),
@@ -102,7 +99,7 @@ class DashboardPage(Page):
         )
         self.meetings = RecordsModel[MeetingRecord](
             [
-                (self.tr("Starts"), lambda m: _day(m.starts_on)),
+                (self.tr("Starts"), lambda m: iso_day(m.starts_on)),
                 (self.tr("Meeting"), lambda m: m.title),
                 (self.tr("City"), lambda m: m.city),
             ],

@@ -52,6 +52,7 @@ from ui.log.widgets import type_ahead
 from ui.pages import Page, Restorable
 from ui.services import AppServices
 from ui.undo import UndoRunner, soft_deletion
+from ui.widgets.dates import iso_day
 from ui.widgets.records_table import OVERDUE_RED, sortable_records_view
 
 LIST_VIEW, BOARD_VIEW = 0, 1
@@ -79,10 +80,6 @@ def _number(value: object) -> int | None:
         return int(str(value))
     except ValueError:
         return None
-
-
-def _day(value: date | None) -> str:
-    return value.isoformat() if value is not None else ""
 
 
 class DemarcheDetail(QWidget):
@@ -190,10 +187,10 @@ class DemarcheDetail(QWidget):
             "channel": channel_label(record.channel),
             "level": level_label(record.level),
             "officer": record.officer,
-            "planned": _day(record.planned_on),
-            "due": _day(record.due_on),
-            "delivered": _day(record.delivered_on),
-            "closed": _day(record.closed_on),
+            "planned": iso_day(record.planned_on),
+            "due": iso_day(record.due_on),
+            "delivered": iso_day(record.delivered_on),
+            "closed": iso_day(record.closed_on),
             "contacts": contacts or self.tr("(none)"),
             "talking_points": record.talking_points,
             "response": record.response,

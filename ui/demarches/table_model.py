@@ -23,6 +23,7 @@ from PySide6.QtGui import QBrush, QColor
 
 from outreach.domain.records import DemarcheRecord
 from ui.demarches.labels import action_label, channel_label, level_label, status_label
+from ui.widgets.dates import iso_day
 from ui.widgets.records_table import OVERDUE_RED, Index
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -60,10 +61,6 @@ HEADERS: dict[Column, object] = {
 def is_overdue(record: DemarcheRecord, today: date) -> bool:
     """Open and due before today."""
     return record.status.is_open and record.due_on is not None and record.due_on < today
-
-
-def _day(value: date | None) -> str:
-    return value.isoformat() if value is not None else ""
 
 
 class DemarchesTableModel(QAbstractTableModel):
@@ -117,18 +114,18 @@ class DemarchesTableModel(QAbstractTableModel):
         if column == Column.STATUS:
             return status_label(record.status)
         if column == Column.PLANNED:
-            return _day(record.planned_on)
+            return iso_day(record.planned_on)
         if column == Column.DUE:
-            return _day(record.due_on)
+            return iso_day(record.due_on)
         return record.officer
 
     def _sort_value(self, record: DemarcheRecord, column: Column) -> Any:
         if column == Column.STATUS:
             return record.status.rank
         if column == Column.PLANNED:
-            return _day(record.planned_on) or NO_DATE
+            return iso_day(record.planned_on) or NO_DATE
         if column == Column.DUE:
-            return _day(record.due_on) or NO_DATE
+            return iso_day(record.due_on) or NO_DATE
         if column == Column.ACTION:
             return record.requested_action
         if column == Column.CHANNEL:

@@ -47,16 +47,13 @@ from ui.log.widgets import from_qdate, iso_date_edit
 from ui.pages import Page, Restorable
 from ui.services import AppServices
 from ui.undo import Operation, UndoRunner, soft_deletion
+from ui.widgets.dates import iso_day
 from ui.widgets.filtered_records import selected_row
 from ui.widgets.modal import accepted
 from ui.widgets.records_table import RECORD_ROLE, RecordsModel, records_view
 
 FORUM_VIEW, PLANNER_VIEW = 0, 1
 MEETINGS_TAB, MEMBERS_TAB = 0, 1
-
-
-def _day(value: date | None) -> str:
-    return value.isoformat() if value else ""
 
 
 def _selected_record(view: QTableView) -> Any:
@@ -137,8 +134,8 @@ class ForumsPage(Page):
             [
                 (self.tr("State"), lambda m: m.state_name),
                 (self.tr("ISO"), lambda m: m.state_iso3),
-                (self.tr("Since"), lambda m: _day(m.since)),
-                (self.tr("Until"), lambda m: _day(m.until)),
+                (self.tr("Since"), lambda m: iso_day(m.since)),
+                (self.tr("Until"), lambda m: iso_day(m.until)),
                 (self.tr("Source"), lambda m: m.source),
             ],
             warn=lambda m: m.until is not None and m.until < today,

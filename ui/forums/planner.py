@@ -10,7 +10,6 @@ the démarche a bilateral carries. Every change is undoable.
 from __future__ import annotations
 
 import html
-from datetime import date
 
 from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtWidgets import (
@@ -59,13 +58,10 @@ from ui.forums.room_model import GROUP_ROLE, ROW_ROLE, Column, RoomModel, RoomPr
 from ui.log.names import StateNames, state_names_for
 from ui.services import AppServices
 from ui.undo import Operation, UndoRunner, soft_deletion
+from ui.widgets.dates import iso_day
 from ui.widgets.export_list import install_export_action
 from ui.widgets.modal import accepted
 from ui.widgets.records_table import RecordsModel, records_view
-
-
-def _day(value: date | None) -> str:
-    return value.isoformat() if value else ""
 
 
 def meeting_line(meeting: MeetingRecord, forum_name: str) -> str:
@@ -125,7 +121,7 @@ class MeetingPlanner(QWidget):
                 (self.tr("Date"), lambda e: e.occurred_on.isoformat()),
                 (self.tr("States"), lambda e: self.state_names.names(e.state_ids)),
                 (self.tr("Summary"), lambda e: e.summary),
-                (self.tr("Follow-up"), lambda e: _day(e.follow_up_on)),
+                (self.tr("Follow-up"), lambda e: iso_day(e.follow_up_on)),
             ],
             parent=self,
         )

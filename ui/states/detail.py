@@ -29,13 +29,10 @@ from outreach.domain.records import (
 from ui.services import AppServices
 from ui.states.dialogs import add_fact, edit_obligations, edit_participation
 from ui.undo import Operation, UndoRunner
+from ui.widgets.dates import iso_day
 from ui.widgets.records_table import OVERDUE_RED, RecordsModel, records_view
 
 TREATY = "APMBC"
-
-
-def _day(value: date | None) -> str:
-    return value.isoformat() if value else "—"
 
 
 class StateDetail(QTabWidget):
@@ -107,7 +104,10 @@ class StateDetail(QTabWidget):
                 (self.tr("Date"), lambda e: e.occurred_on.isoformat()),
                 (self.tr("Kind"), lambda e: e.kind),
                 (self.tr("Summary"), lambda e: e.summary),
-                (self.tr("Follow-up"), lambda e: _day(e.follow_up_on) if e.follow_up_on else ""),
+                (
+                    self.tr("Follow-up"),
+                    lambda e: iso_day(e.follow_up_on),
+                ),
             ],
             warn=lambda e: e.follow_up_overdue_on(today),
             parent=self,
@@ -118,7 +118,7 @@ class StateDetail(QTabWidget):
                 (self.tr("Title"), lambda d: d.title),
                 (self.tr("Action"), lambda d: d.requested_action.replace("_", " ")),
                 (self.tr("Status"), lambda d: d.status.value),
-                (self.tr("Due"), lambda d: _day(d.due_on)),
+                (self.tr("Due"), lambda d: iso_day(d.due_on, "—")),
             ],
             warn=lambda d: d.status.is_open and d.due_on is not None and d.due_on < today,
             parent=self,
@@ -171,16 +171,17 @@ class StateDetail(QTabWidget):
             status = participation.status_on(today).value
             parts.append(
                 f"<p><b>{e(status.capitalize())}</b> · {e(self.tr('signed'))} "
-                f"{_day(participation.signed_on)} · {e(self.tr('consent'))} "
-                f"{_day(participation.consent_on)} "
+                f"{iso_day(participation.signed_on, '—')} · {e(self.tr('consent'))} "
+                f"{iso_day(participation.consent_on, '—')} "
                 f"{e(participation.consent_kind.value if participation.consent_kind else '')}"
-                f" · {e(self.tr('in force'))} {_day(participation.in_force_on)}"
+                f" · {e(self.tr('in force'))} {iso_day(participation.in_force_on, '—')}"
             )
             if participation.withdrawal_notified_on:
                 parts.append(
                     f" · {e(self.tr('withdrawal notified'))} "
-                    f"{_day(participation.withdrawal_notified_on)}, "
-                    f"{e(self.tr('effective'))} {_day(participation.withdrawal_effective_on)}"
+                    f"{iso_day(participation.withdrawal_notified_on, '—')}, "
+                    f"{e(self.tr('effective'))} "
+                    f"{iso_day(participation.withdrawal_effective_on, '—')}"
                 )
             parts.append(f"<br><small>{e(participation.source)}</small></p>")
         obligations = services.treaties.obligations(state.id, TREATY)
@@ -189,10 +190,12 @@ class StateDetail(QTabWidget):
             for duty in obligations:
                 due = duty.deadline
                 late = duty.overdue_on(today)
-                met = f" — {e(self.tr('met'))} {_day(duty.met_on)}" if duty.met_on else ""
+                met = f" — {e(self.tr('met'))} {iso_day(duty.met_on, '—')}" if duty.met_on else ""
                 style = f' style="color:{OVERDUE_RED}"' if late else ""
                 flag = f" <b>{e(self.tr('overdue'))}</b>" if late else ""
-                parts.append(f"<li{style}>{e(duty.description)}: {_day(due)}{met}{flag}</li>")
+                parts.append(
+                    f"<li{style}>{e(duty.description)}: {iso_day(due, '—')}{met}{flag}</li>"
+                )
             parts.append("</ul>")
         categories = services.categories.of_state(state.id)
         if categories:
@@ -212,7 +215,7 @@ class StateDetail(QTabWidget):
                 negation = "" if fact.holds else e(self.tr("not "))
                 parts.append(
                     f"<li>{negation}{e(what)}{amount} — <small>{e(fact.source)}, "
-                    f"{e(self.tr('as of'))} {_day(fact.as_of)}</small></li>"
+                    f"{e(self.tr('as of'))} {iso_day(fact.as_of, '—')}</small></li>"
                 )
             parts.append("</ul>")
         seats = services.facts.seats_of(state.id)
@@ -221,8 +224,8 @@ class StateDetail(QTabWidget):
             parts.append(f"<h3>{e(self.tr('Seats and forums'))}</h3><ul>")
             for seat in seats:
                 parts.append(
-                    f"<li>{e(seat.body)} ({e(seat.kind)}) {_day(seat.start_on)} – "
-                    f"{_day(seat.end_on)}</li>"
+                    f"<li>{e(seat.body)} ({e(seat.kind)}) {iso_day(seat.start_on, '—')} – "
+                    f"{iso_day(seat.end_on, '—')}</li>"
                 )
             if forums:
                 parts.append(f"<li>{e(', '.join(forum.name for forum in forums))}</li>")

@@ -53,3 +53,8 @@ class OptionalDateEdit(QWidget):
         if day is not None:
             self.edit.setDate(to_qdate(day))
         self.check.setChecked(day is not None)
+
+
+def iso_day(value: date | None, missing: str = "") -> str:
+    """A date as the lists show it (YYYY-MM-DD), or `missing` when there is none."""
+    return value.isoformat() if value is not None else missing
