@@ -21,9 +21,9 @@ from ui.context import Selection
 from ui.log.dialog import LogContactDialog, edit_log_entry, log_a_contact
 from ui.log.page import LogPage
 from ui.log.table_model import MAX_PAGES, OVERDUE_COLOR, PAGE_SIZE, ROW_ROLE, Column
-from ui.log.widgets import from_qdate, to_qdate
 from ui.services import AppServices
 from ui.undo import UndoRunner
+from ui.widgets.dates import from_qdate, to_qdate
 
 #: suggestion pop-ups ask the platform for things the offscreen one cannot do
 OFFSCREEN_POPUPS = pytest.mark.qt_log_ignore(

@@ -28,7 +28,6 @@ from ui.widgets.records_table import OVERDUE_RED, Index
 DATE_ROLE = Qt.ItemDataRole.UserRole + 1
 ITEMS_ROLE = Qt.ItemDataRole.UserRole + 2
 ITEM_ROLE = Qt.ItemDataRole.UserRole + 3
-SORT_ROLE = Qt.ItemDataRole.UserRole + 4
 WEEKS, DAYS = 6, 7
 
 
@@ -250,8 +249,6 @@ class AgendaModel(QAbstractTableModel):
             return self._display(item, column)
         if role == ITEM_ROLE:
             return item
-        if role == SORT_ROLE:
-            return f"{item.starts_on.isoformat()} {item_time(item) or '00:00'}"
         if role == Qt.ItemDataRole.DecorationRole and column == AgendaColumn.TITLE:
             return item_colour(item)
         if role == Qt.ItemDataRole.ForegroundRole and item.overdue and column == AgendaColumn.DATE:

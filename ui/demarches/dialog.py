@@ -38,9 +38,10 @@ from ui.context import Selection
 from ui.demarches.labels import action_label, channel_label, level_label
 from ui.errors import show_error
 from ui.log.names import StateNames, contact_names_for, state_names_for
-from ui.log.widgets import OptionalDateEdit, type_ahead
+from ui.log.widgets import type_ahead
 from ui.services import AppServices
 from ui.undo import Operation, UndoRunner
+from ui.widgets.dates import OptionalDateEdit
 from ui.widgets.field_errors import FieldErrors
 from ui.widgets.modal import accepted, ok_cancel
 

@@ -25,9 +25,10 @@ from outreach.domain.records import ForumMembershipRecord, ForumRecord, MeetingR
 from outreach.errors import ValidationError
 from ui.errors import show_error
 from ui.log.names import StateNames, state_names_for
-from ui.log.widgets import OptionalDateEdit, from_qdate, iso_date_edit, to_qdate, type_ahead
+from ui.log.widgets import type_ahead
 from ui.services import AppServices
 from ui.undo import Operation, UndoRunner
+from ui.widgets.dates import OptionalDateEdit, from_qdate, iso_date_edit, to_qdate
 from ui.widgets.modal import ok_cancel
 
 

@@ -51,9 +51,10 @@ from ui.demarches.labels import status_label as demarche_status_label
 from ui.errors import show_error
 from ui.forums.labels import kind_label, status_label
 from ui.log.names import Choice, StateNames, contact_names_for, state_names_for
-from ui.log.widgets import OptionalDateEdit, PickList, from_qdate, iso_date_edit, to_qdate
+from ui.log.widgets import PickList
 from ui.services import AppServices
 from ui.undo import Operation, UndoRunner
+from ui.widgets.dates import OptionalDateEdit, from_qdate, iso_date_edit, to_qdate
 from ui.widgets.modal import ok_cancel
 
 OFFICER_KEY = "interventions/officer"

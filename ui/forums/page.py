@@ -43,11 +43,10 @@ from ui.forums.forum_dialogs import (
     membership_change,
 )
 from ui.forums.planner import MeetingPlanner
-from ui.log.widgets import from_qdate, iso_date_edit
 from ui.pages import Page, Restorable
 from ui.services import AppServices
 from ui.undo import Operation, UndoRunner, soft_deletion
-from ui.widgets.dates import iso_day
+from ui.widgets.dates import from_qdate, iso_date_edit, iso_day
 from ui.widgets.filtered_records import selected_row
 from ui.widgets.modal import accepted
 from ui.widgets.records_table import RECORD_ROLE, RecordsModel, records_view

@@ -35,9 +35,10 @@ from ui.context import Selection
 from ui.errors import show_error
 from ui.log.names import Choice, ContactNames, StateNames, contact_names_for, state_names_for
 from ui.log.table_model import kind_label
-from ui.log.widgets import OptionalDateEdit, PickList, from_qdate, iso_date_edit, to_qdate
+from ui.log.widgets import PickList
 from ui.services import AppServices
 from ui.undo import Operation, UndoRunner
+from ui.widgets.dates import OptionalDateEdit, from_qdate, iso_date_edit, to_qdate
 from ui.widgets.field_errors import FieldErrors
 from ui.widgets.modal import accepted, ok_cancel
 

@@ -51,10 +51,11 @@ from ui.log.table_model import (
     sort_column,
     sort_order,
 )
-from ui.log.widgets import OptionalDateEdit, type_ahead
+from ui.log.widgets import type_ahead
 from ui.pages import Page, Restorable
 from ui.services import AppServices
 from ui.undo import Operation, UndoRunner, soft_deletion
+from ui.widgets.dates import OptionalDateEdit
 from ui.widgets.export_list import install_export_action
 
 #: besides the log itself, what changes the names or links this page shows

@@ -30,7 +30,6 @@ from outreach.errors import OutreachError
 from outreach.services.contact_log import ContactLogService, LogSort
 from ui.widgets.records_table import Index
 
-SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 ROW_ROLE = Qt.ItemDataRole.UserRole + 2
 
 PAGE_SIZE = 200
@@ -244,8 +243,6 @@ class LogTableModel(QAbstractTableModel):
         column = Column(index.column())
         if role == Qt.ItemDataRole.DisplayRole:
             return self._shown(entry, column)
-        if role == SORT_ROLE:
-            return self._raw(entry, column)
         if role == ROW_ROLE:
             return entry
         if role == Qt.ItemDataRole.ForegroundRole:
@@ -276,15 +273,6 @@ class LogTableModel(QAbstractTableModel):
             return follow_up_text(entry)
         return entry.officer
 
-    def _raw(self, entry: LogEntryRecord, column: Column) -> Any:
-        if column == Column.DATE:
-            return entry.occurred_on.isoformat()
-        if column == Column.KIND:
-            return entry.kind
-        if column == Column.FOLLOW_UP:
-            return entry.follow_up_on.isoformat() if entry.follow_up_on else ""
-        return self._shown(entry, column)
-
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
@@ -310,7 +298,6 @@ _ROLES = frozenset(
         Qt.ItemDataRole.DisplayRole,
         Qt.ItemDataRole.ForegroundRole,
         Qt.ItemDataRole.ToolTipRole,
-        SORT_ROLE,
         ROW_ROLE,
     }
 )

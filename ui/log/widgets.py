@@ -23,13 +23,6 @@ from PySide6.QtWidgets import (
 
 from outreach.reference.folding import fold
 from ui.log.names import Choice
-from ui.widgets.dates import (  # noqa: F401  (re-exported for the log's users)
-    DATE_FORMAT,
-    OptionalDateEdit,
-    from_qdate,
-    iso_date_edit,
-    to_qdate,
-)
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 10
 MAX_SUGGESTIONS = 50

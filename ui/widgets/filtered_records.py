@@ -123,9 +123,6 @@ class FilteredRecordsModel(QAbstractTableModel, Generic[R]):
         self._sort_shown()
         self.endResetModel()
 
-    def filter_text(self) -> str:
-        return self._needle
-
     def _filtered(self) -> list[R]:
         if not self._needle:
             return list(self._all)
