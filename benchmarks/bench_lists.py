@@ -11,14 +11,14 @@ from __future__ import annotations
 
 import argparse
 import sqlite3
-import statistics
 import tempfile
 import time
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from outreach.demo.synthetic import load_synthetic
+from timing import large_demo, median_seconds
+
 from outreach.domain.records import LogFilter
 from outreach.services.contact_log import ContactLogService, LogSort
 from outreach.services.states import StateService
@@ -27,25 +27,10 @@ from outreach.setup import prepare_database
 PAGE = 200
 
 
-def median_seconds(call: Callable[[], object], repeat: int) -> float:
-    call()  # warm the page cache once
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        call()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
-
-
 def build_large_demo(folder: Path) -> tuple[Path, float, float]:
     """The large demo, its generation time, and a bare baseline: the same number of log
     rows inserted with plain sqlite3 into one table."""
-    path = folder / "large.db"
-    db = prepare_database(path, demo_on_first_run=True)
-    start = time.perf_counter()
-    load_synthetic(db)
-    generation = time.perf_counter() - start
-    db.close()
+    path, generation = large_demo(folder)
     bare = sqlite3.connect(folder / "bare.db")
     bare.execute("CREATE TABLE log (id INTEGER PRIMARY KEY, occurred_on TEXT, summary TEXT)")
     start = time.perf_counter()

@@ -12,13 +12,11 @@ from __future__ import annotations
 
 import argparse
 import sqlite3
-import statistics
 import tempfile
-import time
-from collections.abc import Callable
 from pathlib import Path
 
-from outreach.demo.synthetic import load_synthetic
+from timing import large_demo, median_seconds
+
 from outreach.search import SearchService, match_expression
 from outreach.search.sources import SOURCES
 from outreach.setup import prepare_database
@@ -37,31 +35,13 @@ QUERIES = (
 TABLES = tuple(source.fts for source in SOURCES)
 
 
-def median_seconds(call: Callable[[], object], repeat: int) -> float:
-    call()  # warm the page cache once
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        call()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
-
-
-def build_large_demo(folder: Path) -> Path:
-    path = folder / "large.db"
-    db = prepare_database(path, demo_on_first_run=True)
-    load_synthetic(db)
-    db.close()
-    return path
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--repeat", type=int, default=15)
     parser.add_argument("--out", type=Path, default=None)
     arguments = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
-        path = build_large_demo(Path(folder))
+        path, _generation = large_demo(Path(folder))
         db = prepare_database(path, demo_on_first_run=False)
         search = SearchService(db)
         raw = sqlite3.connect(path)
