@@ -51,5 +51,14 @@ class DiskFullError(OutreachError):
     pass
 
 
+class ServerUnavailableError(OutreachError):
+    """The database server cannot be reached (or refused the connection); nothing was
+    saved, and what was typed is kept."""
+
+
+class StaleRecordError(OutreachError):
+    """Someone else saved the record since it was read; nothing was overwritten."""
+
+
 class CancelledError(OutreachError):
     """The user cancelled a long job (a pack of briefing sheets); nothing was written."""

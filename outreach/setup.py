@@ -8,26 +8,37 @@ from pathlib import Path
 
 from outreach.storage import sqlite_file
 from outreach.storage.database import Database, open_database
+from outreach.storage.location import FileLocation, Location, parse_location
 
 
-def prepare_database(path: Path, *, demo_on_first_run: bool) -> Database:
-    """Open `path`; a new file gets the reference data (and the demo, if asked)."""
+def prepare_database(location: Location | Path | str, *, demo_on_first_run: bool) -> Database:
+    """Open a database; a new one gets the reference data (and the demo, if asked).
+
+    A server's database gets the demo only when asked for it by name (`outreach demo`):
+    a desk's shared database starts with the reference data alone.
+    """
     from outreach.demo.campaign import load_demo
     from outreach.reference.loader import load_reference
 
-    first_run = sqlite_file.is_blank(path)
-    db = open_database(path)
+    where = parse_location(location)
+    first_run = isinstance(where, FileLocation) and sqlite_file.is_blank(where.path)
+    db = open_database(where)
     if load_reference(db) and first_run and demo_on_first_run:
         load_demo(db)
     return db
 
 
-def preparation_needed(path: Path) -> str | None:
-    """What opening `path` will do that takes a while, in words for the user; None when
-    it opens at once. Reads the file only: it changes nothing."""
-    from outreach.search.index import search_index_is_current
+def preparation_needed(location: Location | Path | str) -> str | None:
+    """What opening a file will do that takes a while, in words for the user; None when
+    it opens at once (and for a server, which prepares itself). Reads the file only: it
+    changes nothing."""
     from outreach.storage.migrations.runner import head_revision
+    from outreach.storage.sqlite_search import search_index_is_current
 
+    where = parse_location(location)
+    if not isinstance(where, FileLocation):
+        return None
+    path = where.path
     if sqlite_file.is_blank(path):
         return f"Creating {path.name} with the reference data and the demo campaign…"
     try:

@@ -3,6 +3,7 @@
 # Sourced by ./run and ./run-tests; safe to run again (it only does what is missing).
 #   - system libraries Qt needs (installed with apt-get when run as root, otherwise the
 #     exact command to run is printed);
+#   - for the tests, Debian's PostgreSQL server programs (the tests run their own server);
 #   - a virtual environment in .venv with the project and its test tools installed,
 #     reinstalled only when pyproject.toml changes.
 set -euo pipefail
@@ -85,7 +86,8 @@ bootstrap() {
   if [ "$mode" = app ]; then
     ensure_system_packages "${QT_CORE_PACKAGES[@]}" "${QT_WINDOW_PACKAGES[@]}"
   else
-    ensure_system_packages "${QT_CORE_PACKAGES[@]}" fonts-dejavu-core poppler-utils
+    # postgresql: the tests start a throwaway server of their own (tests/postgres_server.py)
+    ensure_system_packages "${QT_CORE_PACKAGES[@]}" fonts-dejavu-core poppler-utils postgresql
   fi
   ensure_python
   ensure_venv

@@ -1,7 +1,14 @@
-"""Shared fixtures: every test gets its own temporary database file, never the user's."""
+"""Shared fixtures: every test gets its own temporary database, never the user's.
+
+`db` and `reference_db` come in both backends: a test that asks for either runs once on a
+SQLite file and once on a database of the test PostgreSQL server (`backend` is
+parametrized below), so the services, search, import/export and command line are proven
+on both. A test about what only a file has is marked `file_only` and runs on a file.
+"""
 
 from __future__ import annotations
 
+import contextlib
 import shutil
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -11,6 +18,7 @@ from sqlalchemy import func, select
 
 from outreach.storage.database import Database, open_database
 from outreach.storage.models import AuditEntry, State
+from tests.postgres_server import TestServer
 
 
 @pytest.fixture
@@ -18,9 +26,68 @@ def db_path(tmp_path: Path) -> Path:
     return tmp_path / "outreach-test.db"
 
 
+BACKENDS = ("sqlite", "postgresql")
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line(
+        "markers", "file_only: about what only a SQLite file has; runs on a file alone"
+    )
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    if "backend" in metafunc.fixturenames:
+        file_only = metafunc.definition.get_closest_marker("file_only") is not None
+        metafunc.parametrize("backend", ["sqlite"] if file_only else list(BACKENDS))
+
+
+@pytest.fixture(scope="session")
+def pg_server() -> Iterator[TestServer]:
+    """A PostgreSQL server of the test run's own, on a Unix socket, stopped at the end."""
+    server = TestServer()
+    try:
+        server.start()
+        yield server
+    finally:
+        server.stop()
+
+
+@pytest.fixture(scope="session")
+def pg_templates(pg_server: TestServer) -> dict[str, str]:
+    """Databases copied for each test: "empty" (migrated, indexed) and "reference"."""
+    from outreach.reference.loader import load_reference
+
+    empty = pg_server.new_database(prefix="template_empty")
+    open_database(pg_server.url(empty), actor="test-officer").close()
+    reference = pg_server.new_database(template=empty, prefix="template_reference")
+    database = open_database(pg_server.url(reference), actor="test-officer")
+    try:
+        load_reference(database)
+    finally:
+        database.close()
+    return {"empty": empty, "reference": reference}
+
+
+@contextlib.contextmanager
+def server_copy(server: TestServer, template: str) -> Iterator[Database]:
+    name = server.new_database(template=template)
+    database = open_database(server.url(name), actor="test-officer")
+    try:
+        yield database
+    finally:
+        database.close()
+        server.drop_database(name)
+
+
 @pytest.fixture
-def db(db_path: Path) -> Iterator[Database]:
-    """An empty, migrated database (no reference data)."""
+def db(backend: str, db_path: Path, request: pytest.FixtureRequest) -> Iterator[Database]:
+    """An empty, migrated database (no reference data), on each backend."""
+    if backend == "postgresql":
+        server = request.getfixturevalue("pg_server")
+        templates = request.getfixturevalue("pg_templates")
+        with server_copy(server, templates["empty"]) as database:
+            yield database
+        return
     database = open_database(db_path, actor="test-officer")
     yield database
     database.close()
@@ -72,8 +139,18 @@ def reference_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture
-def reference_db(reference_template: Path, tmp_path: Path) -> Iterator[Database]:
-    """A private copy of the reference database (states, the APMBC, seats, forums)."""
+def reference_db(
+    backend: str, tmp_path: Path, request: pytest.FixtureRequest
+) -> Iterator[Database]:
+    """A private copy of the reference database (states, the APMBC, seats, forums), on
+    each backend."""
+    if backend == "postgresql":
+        server = request.getfixturevalue("pg_server")
+        templates = request.getfixturevalue("pg_templates")
+        with server_copy(server, templates["reference"]) as database:
+            yield database
+        return
+    reference_template = request.getfixturevalue("reference_template")
     path = tmp_path / "outreach-reference.db"
     shutil.copy2(reference_template, path)
     for suffix in ("-wal", "-shm"):

@@ -18,6 +18,7 @@ from outreach.io.contacts_csv import ContactImporter
 from outreach.io.untc_import import UntcImporter
 from outreach.setup import preparation_needed, prepare_database
 from outreach.storage.database import Database
+from outreach.storage.location import Location, parse_location
 from ui.briefing.printing import print_selection
 from ui.briefing.settings import edit_print_settings
 from ui.calendar.due import due_status_text
@@ -107,7 +108,7 @@ class DesktopApp:
             manage_categories=lambda: manage_categories(window, services, undo),
             assign_category=lambda selection: assign_to_category(window, services, undo, selection),
             print_current=lambda selection: print_selection(
-                window, services, self.db.path, selection, QSettings()
+                window, services, self.db.location, selection, QSettings()
             ),
             print_settings=lambda: edit_print_settings(window, QSettings()),
             search=self.search,
@@ -155,29 +156,30 @@ class DesktopApp:
         self.window.statusBar().showMessage(due_status_text(summary))
 
 
-def build_app(db_path: Path) -> DesktopApp:
-    """Open the database (the demo on a first run) and build the window over it."""
-    db = prepare_database(db_path, demo_on_first_run=True)
-    return DesktopApp(db, db_path.name)
+def build_app(location: Location | Path) -> DesktopApp:
+    """Open the database (the demo on a first run of a file) and build the window."""
+    where = parse_location(location)
+    db = prepare_database(where, demo_on_first_run=True)
+    return DesktopApp(db, where.name)
 
 
-def open_desktop(db_path: Path) -> DesktopApp:
+def open_desktop(location: Location | Path) -> DesktopApp:
     """`build_app`, saying so on screen when opening will take a while (a first run
     creating the demo, an update of the file, a search index to rebuild)."""
-    reason = preparation_needed(db_path)
+    reason = preparation_needed(location)
     notice = OpeningNotice(reason) if reason else None
     try:
-        return build_app(db_path)
+        return build_app(location)
     finally:
         if notice is not None:
             notice.close()
             notice.deleteLater()
 
 
-def main(db_path: Path) -> int:
+def main(location: Location | Path) -> int:
     app = make_application(sys.argv)
     try:
-        desktop = open_desktop(db_path)
+        desktop = open_desktop(location)
     except OutreachError as error:
         QMessageBox.critical(None, app.tr("Outreach cannot open the database"), str(error))
         return 1

@@ -178,7 +178,7 @@ def import_untc(
     from outreach.reference.loader import load_reference
 
     if load_reference(context.db):  # a new file: the states and treaties come first
-        click.echo(f"Created {context.db_path} with the reference data.")
+        click.echo(f"Created {context.where} with the reference data.")
     plan = plan_untc_file(context.db, file, treaty, as_of=as_of)
     print_plan(plan, file.name)
     if dry_run:
@@ -248,7 +248,7 @@ def import_json_command(context: Context, file: Path) -> None:
 
     summary = import_json(context.db, file)
     click.echo(
-        f"Imported {summary.total:,} rows in {len(summary.rows)} tables into {context.db_path}."
+        f"Imported {summary.total:,} rows in {len(summary.rows)} tables into {context.where}."
     )
 
 

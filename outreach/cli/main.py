@@ -7,7 +7,6 @@ import sys
 from collections.abc import Callable
 from datetime import date
 from importlib.metadata import entry_points
-from pathlib import Path
 from typing import Any
 
 import click
@@ -20,6 +19,7 @@ from outreach.domain.enums import TreatyStatus
 from outreach.errors import OutreachError
 from outreach.paths import ENV_VAR, default_database_path
 from outreach.storage.database import Database, open_database
+from outreach.storage.location import FileLocation, Location, parse_location
 
 FRONTEND_GROUP = "outreach.frontends"
 STATE_COLUMNS = (
@@ -35,16 +35,22 @@ STATE_COLUMNS = (
 
 
 class Context:
-    """What every command shares: the chosen database path, opened on first use."""
+    """What every command shares: the chosen database (a file or a server), opened on
+    first use."""
 
-    def __init__(self, db_path: Path) -> None:
-        self.db_path = db_path
+    def __init__(self, location: Location) -> None:
+        self.location = location
         self._db: Database | None = None
+
+    @property
+    def where(self) -> str:
+        """The database as messages name it (a server's URL without its password)."""
+        return self.location.display
 
     @property
     def db(self) -> Database:
         if self._db is None:
-            self._db = open_database(self.db_path)
+            self._db = open_database(self.location)
         return self._db
 
     def close(self) -> None:
@@ -81,33 +87,40 @@ def _quiet_stdout() -> None:
     os.close(devnull)
 
 
-def launch_desktop(db_path: Path) -> int:
+def launch_desktop(location: Location) -> int:
     """Start the desktop front end registered under the `outreach.frontends` entry point."""
     found = entry_points(group=FRONTEND_GROUP, name="desktop")
     if not found:
         raise OutreachError("The desktop app is not installed; run the README's app command.")
-    start: Callable[[Path], int] = next(iter(found)).load()
-    return start(db_path)
+    start: Callable[[Location], int] = next(iter(found)).load()
+    return start(location)
 
 
 @click.group(cls=OutreachGroup, invoke_without_command=True)
 @click.option(
     "--db",
-    "db_path",
-    type=click.Path(dir_okay=False, path_type=Path),
+    "db",
     envvar=ENV_VAR,
     default=None,
-    help=f"The database file (default: the app's data folder; or set {ENV_VAR}).",
+    metavar="PATH|URL",
+    help=(
+        "The database: a file, or a server as postgresql://ROLE@HOST:PORT/DBNAME "
+        f"(default: the app's data folder; or set {ENV_VAR})."
+    ),
 )
 @click.version_option(package_name="outreach")
 @click.pass_context
-def cli(ctx: click.Context, db_path: Path | None) -> None:
+def cli(ctx: click.Context, db: str | None) -> None:
     """Outreach: a CRM for treaty universalization campaigns."""
-    context = Context(db_path or default_database_path())
+    try:
+        location = parse_location(db) if db else FileLocation(default_database_path())
+    except OutreachError as error:
+        raise click.BadParameter(str(error), param_hint="--db") from None
+    context = Context(location)
     ctx.obj = context
     ctx.call_on_close(context.close)
     if ctx.invoked_subcommand is None:
-        sys.exit(launch_desktop(context.db_path))
+        sys.exit(launch_desktop(context.location))
 
 
 @cli.command()
@@ -118,7 +131,7 @@ def init(context: Context) -> None:
 
     loaded = load_reference(context.db)
     click.echo(
-        f"{'Created' if loaded else 'Already initialised:'} {context.db_path}"
+        f"{'Created' if loaded else 'Already initialised:'} {context.where}"
         + (" with the reference data." if loaded else "")
     )
 
@@ -203,8 +216,8 @@ def check(context: Context, rebuild_search: bool) -> None:
     for problem in problems:
         click.echo(problem, err=True)
     if problems:
-        raise click.ClickException(f"{len(problems)} problem(s) found in {context.db_path}")
-    click.echo(f"{context.db_path}: no problems found.")
+        raise click.ClickException(f"{len(problems)} problem(s) found in {context.where}")
+    click.echo(f"{context.where}: no problems found.")
 
 
 register_planning(cli)

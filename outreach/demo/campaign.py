@@ -213,7 +213,8 @@ def load_demo(db: Database) -> str:
         _meetings(db, contact_ids)
         entries = ContactLogService(db).count()
     return (
-        f"Demo campaign loaded into {db.path}: {len(content.SMART_CATEGORIES)} smart and "
+        f"Demo campaign loaded into {db.location.display}: "
+        f"{len(content.SMART_CATEGORIES)} smart and "
         f"{len(content.MANUAL_CATEGORIES)} manual categories, {len(contact_ids)} contacts, "
         f"{len(content.DEMARCHES)} démarches, {entries} log entries, "
         f"{len(content.BANGKOK_INTERVENTIONS)} interventions at Bangkok, "

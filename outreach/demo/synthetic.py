@@ -180,22 +180,22 @@ def load_synthetic(
     firsts = {model: _next_id(db, model) for model in (Organization, Contact, Demarche, LogEntry)}
     organizations = _organizations(rng, states, firsts[Organization])
     # The search index is rebuilt once at the end rather than one document per row.
-    with bulk_transaction(db) as bulk, deferred_search_index(bulk):
-        bulk.table("organization").insert_all(organizations, batch_size=BATCH)
+    with bulk_transaction(db) as bulk, deferred_search_index(db, bulk):
+        bulk.insert_rows("organization", organizations)
         people = list(_contacts(rng, organizations, firsts[Contact], contacts))
-        bulk.table("contact").insert_all(people, batch_size=BATCH)
+        bulk.insert_rows("contact", people)
         progress(f"{len(people):,} contacts")
-        bulk.table("demarche").insert_all(
-            map(_iso, _demarches(rng, states, firsts[Demarche], demarches)), batch_size=BATCH
+        bulk.insert_rows(
+            "demarche", map(_iso, _demarches(rng, states, firsts[Demarche], demarches))
         )
         progress(f"{demarches:,} démarches")
         pairs = [(person["id"], person["state_id"]) for person in people]
         for number, batch in enumerate(
             _batches(_log_entries(rng, pairs, firsts[LogEntry], log_entries), BATCH), start=1
         ):
-            bulk.table("log_entry").insert_all([_iso(row[0]) for row in batch], batch_size=BATCH)
-            bulk.table(LogEntryState.__tablename__).insert_all([row[1] for row in batch])
-            bulk.table(LogEntryContact.__tablename__).insert_all([row[2] for row in batch])
+            bulk.insert_rows("log_entry", [_iso(row[0]) for row in batch])
+            bulk.insert_rows(LogEntryState.__tablename__, [row[1] for row in batch])
+            bulk.insert_rows(LogEntryContact.__tablename__, [row[2] for row in batch])
             if number % 10 == 0:
                 progress(f"{number * BATCH:,} log entries")
         counts = {
@@ -204,16 +204,19 @@ def load_synthetic(
             "demarches": demarches,
             "log_entries": log_entries,
         }
-        bulk.table(AuditEntry.__tablename__).insert(
-            {
-                "at": str(datetime.now(UTC).replace(tzinfo=None)),
-                "actor": db.actor,
-                "action": "create",
-                "entity": "synthetic_volume",
-                "entity_id": 0,
-                "state_id": None,
-                "changes": json.dumps({"generated": [None, counts]}),
-            }
+        bulk.insert_rows(
+            AuditEntry.__tablename__,
+            [
+                {
+                    "at": str(datetime.now(UTC).replace(tzinfo=None)),
+                    "actor": db.actor,
+                    "action": "create",
+                    "entity": "synthetic_volume",
+                    "entity_id": 0,
+                    "state_id": None,
+                    "changes": json.dumps({"generated": [None, counts]}),
+                }
+            ],
         )
     return (
         f"Added synthetic volume: {len(organizations):,} organizations, {contacts:,} contacts, "

@@ -99,13 +99,27 @@ def exported_tables(db: Database) -> list[str]:
     from outreach.storage.models import Base
 
     with db.read() as session:
-        present = {
-            str(name)
-            for name in session.connection()
-            .exec_driver_sql("SELECT name FROM sqlite_master WHERE type = 'table'")
-            .scalars()
-        }
+        present = db.backend.table_names(session.connection())
     return [table.name for table in Base.metadata.sorted_tables if table.name in present]
+
+
+def as_stored(value: Any) -> Any:
+    """A cell as a SQLite file stores it (dates as ISO text, times with microseconds,
+    yes/no as 1/0), whichever backend it was read from: an export of a file and of a
+    server holding the same records is the same export."""
+    if isinstance(value, datetime):
+        return value.strftime("%Y-%m-%d %H:%M:%S.%f")
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, bool):
+        return int(value)
+    return value
+
+
+def table_rows(connection: Any, table: str) -> tuple[list[str], Iterator[list[Any]]]:
+    """The columns and the rows of one table, in id order, as stored (see `as_stored`)."""
+    result = connection.exec_driver_sql(f'SELECT * FROM "{table}" ORDER BY id')
+    return list(result.keys()), ([as_stored(value) for value in row] for row in result)
 
 
 def export_csv(db: Database, folder: Path) -> dict[str, int]:
@@ -119,7 +133,6 @@ def export_csv(db: Database, folder: Path) -> dict[str, int]:
     with db.read() as session:  # one snapshot for every file
         connection = session.connection()
         for table in tables:
-            result = connection.exec_driver_sql(f'SELECT * FROM "{table}" ORDER BY rowid')
-            header = list(result.keys())
-            counts[table] = write_csv(folder / f"{table}.csv", header, result)
+            header, rows = table_rows(connection, table)
+            counts[table] = write_csv(folder / f"{table}.csv", header, rows)
     return counts

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from outreach.errors import OutreachError, ValidationError
-from outreach.io.csv_export import exported_tables, replacing
+from outreach.io.csv_export import exported_tables, replacing, table_rows
 from outreach.search.index import deferred_search_index
 from outreach.storage.bulk import bulk_transaction
 from outreach.storage.database import Database
@@ -28,7 +28,6 @@ from outreach.storage.migrations import runner
 
 FORMAT = "outreach-export"
 VERSION = 1
-BATCH = 2_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,12 +59,11 @@ def export_json(db: Database, path: Path) -> dict[str, int]:
             '"tables": {'
         )
         for number, table in enumerate(tables):
-            result = connection.exec_driver_sql(f'SELECT * FROM "{table}" ORDER BY rowid')
-            columns = list(result.keys())
+            columns, rows = table_rows(connection, table)
             handle.write(("," if number else "") + f"\n{json.dumps(table)}: ")
             handle.write(f'{{"columns": {json.dumps(columns)}, "rows": [')
             count = 0
-            for row in result:  # streamed: the large demo does not fit in one string
+            for row in rows:  # streamed: the large demo does not fit in one string
                 cells = [_plain(value) for value in row]
                 handle.write(("," if count else "") + "\n" + json.dumps(cells, ensure_ascii=False))
                 count += 1
@@ -113,10 +111,10 @@ def import_json(db: Database, path: Path) -> JsonImportSummary:
     """Load an export into this database, which must be empty, in one transaction."""
     document = _read(path)
     tables = exported_tables(db)
-    with bulk_transaction(db) as handle:
-        known = {table: set(handle.table(table).columns_dict) for table in tables}
+    with bulk_transaction(db) as bulk:
+        known = {table: bulk.columns(table) for table in tables}
         _check_tables(document, known)
-        filled = [table for table in tables if handle.table(table).count]
+        filled = [table for table in tables if bulk.count(table)]
         if filled:
             raise ValidationError(
                 "A JSON export goes into an empty database; this one already holds "
@@ -124,7 +122,7 @@ def import_json(db: Database, path: Path) -> JsonImportSummary:
                 "Import it with --db into a new file."
             )
         counts: dict[str, int] = {}
-        with deferred_search_index(handle):
+        with deferred_search_index(db, bulk):
             for table in tables:  # parents before children, for the foreign keys
                 content = document["tables"].get(table)
                 if content is None:
@@ -134,8 +132,6 @@ def import_json(db: Database, path: Path) -> JsonImportSummary:
                 for row in rows:
                     if not isinstance(row, list) or len(row) != len(columns):
                         raise ValidationError(f"A row of table {table} has the wrong shape.")
-                handle.table(table).insert_all(
-                    (dict(zip(columns, row, strict=True)) for row in rows), batch_size=BATCH
-                )
+                bulk.insert_rows(table, (dict(zip(columns, row, strict=True)) for row in rows))
                 counts[table] = len(rows)
     return JsonImportSummary(rows=counts)

@@ -1,9 +1,10 @@
-"""Searching the index: what people type becomes an FTS5 query of quoted prefixes, each
-kind is ranked by bm25 (title-like columns weigh most), and each hit comes back as a
-frozen `SearchHit` with a title, a line of context and the matching words marked.
+"""Searching the index: what people type becomes folded word prefixes, each kind is
+ranked by the backend (bm25 on a file, ts_rank on a server; title-like columns weigh
+most), and each hit comes back as a frozen `SearchHit` with a title, a line of context
+and the matching words marked.
 
 Ranking is bounded so that a query stays quick on the large demo (200,000 log entries):
-bm25 is computed over the newest `window` matches of each kind (2,000 by default), which
+it is computed over the newest `window` matches of each kind (2,000 by default), which
 is every match for any query that narrows things down, and the most recent ones for a
 word that appears everywhere ("discussed"), where recency is the better order anyway.
 """
@@ -19,7 +20,6 @@ from sqlalchemy import Connection
 
 from outreach.errors import ValidationError
 from outreach.reference.folding import fold
-from outreach.search.index import quote
 from outreach.search.records import (
     MARK_END,
     MARK_START,
@@ -29,6 +29,7 @@ from outreach.search.records import (
     SearchResults,
 )
 from outreach.search.sources import BY_KIND, Source
+from outreach.storage.backend import SearchIndex
 from outreach.storage.database import Database
 
 KIND_ORDER: tuple[SearchKind, ...] = tuple(SearchKind)
@@ -66,7 +67,7 @@ _DETAILS: dict[SearchKind, str] = {
     SearchKind.LOG_ENTRY: (
         "SELECT e.id, e.summary, (SELECT min(ls.state_id) FROM log_entry_state ls "
         "WHERE ls.log_entry_id = e.id), e.occurred_on, e.kind, "
-        "(SELECT group_concat(st.name, ', ') FROM log_entry_state ls JOIN state st "
+        "(SELECT {join}(st.name, ', ') FROM log_entry_state ls JOIN state st "
         "ON st.id = ls.state_id WHERE ls.log_entry_id = e.id) "
         "FROM log_entry e WHERE e.id IN ({ids})"
     ),
@@ -82,15 +83,18 @@ def terms_of(text: str) -> list[str]:
     return (longer or words)[:MAX_TERMS]
 
 
+def folded_terms(text: str) -> list[str]:
+    """The words of `text`, folded as the index's folded column is ("Łódź" typed finds
+    "Lodz" written, too); each is matched as a word prefix ("dema" finds "démarche")."""
+    return [fold(term) for term in terms_of(text)]
+
+
 def match_expression(text: str) -> str | None:
-    """An FTS5 query matching records holding every word of `text` as a word prefix
-    ("dema" finds "démarche"), or None when `text` has no words. Quoting each word keeps
-    FTS5's own syntax (AND, NEAR, quotes, *) out of what people type."""
-    terms = terms_of(text)
-    if not terms:
-        return None
-    # folded as the index's folded column is: "Łódź" typed finds "Lodz" written, too
-    return " ".join(f'"{fold(term)}"*' for term in terms)
+    """The FTS5 query a SQLite file runs for `text`, or None when `text` has no words."""
+    from outreach.storage.sqlite_search import match_expression as fts5_expression
+
+    terms = folded_terms(text)
+    return fts5_expression(terms) if terms else None
 
 
 def _mark(text: str, prefixes: Sequence[str]) -> tuple[str, int | None]:
@@ -161,15 +165,15 @@ class SearchService:
         if limit < 1:
             raise ValidationError(f"The number of results must be at least 1 (got {limit}).")
         wanted = self._kinds(kinds)
-        expression = match_expression(text)
-        if expression is None:
+        prefixes = folded_terms(text)
+        if not prefixes:
             return SearchResults(text=text, groups=())
-        prefixes = [fold(term) for term in terms_of(text)]
         groups = []
+        index = self._db.backend.search
         with self._db.read() as session:
             connection = session.connection()
             for kind in wanted:
-                group = self._group(connection, BY_KIND[kind], expression, prefixes, limit, window)
+                group = self._group(index, connection, BY_KIND[kind], prefixes, limit, window)
                 if group.hits:
                     groups.append(group)
         return SearchResults(text=text, groups=tuple(groups))
@@ -192,39 +196,24 @@ class SearchService:
 
     @staticmethod
     def _group(
+        index: SearchIndex,
         connection: Connection,
         source: Source,
-        expression: str,
         prefixes: Sequence[str],
         limit: int,
         window: int,
     ) -> SearchGroup:
-        fts = quote(source.fts)
-        weights = ", ".join(str(weight) for _name, weight in source.fts_columns)
-        ranked = connection.exec_driver_sql(
-            f"SELECT rowid, score FROM (SELECT rowid, bm25({fts}, {weights}) AS score "
-            f"FROM {fts} WHERE {fts} MATCH ? ORDER BY rowid DESC LIMIT ?) "
-            "ORDER BY score, rowid DESC LIMIT ?",
-            (expression, window, limit + 1),
-        ).all()
+        ranked = index.ranked(connection, source, prefixes, window, limit + 1)
         more = len(ranked) > limit
         ranked = ranked[:limit]
         if not ranked:
             return SearchGroup(kind=source.kind, hits=(), more=False)
-        ids = [int(row[0]) for row in ranked]
-        marks = ", ".join("?" for _ in ids)
-        documents = {
-            int(row[0]): tuple(row[1:])
-            for row in connection.exec_driver_sql(
-                f"SELECT rowid, * FROM {fts} WHERE rowid IN ({marks})", tuple(ids)
-            )
-        }
-        details = {
-            int(row[0]): tuple(row[1:])
-            for row in connection.exec_driver_sql(
-                _DETAILS[source.kind].format(ids=marks), tuple(ids)
-            )
-        }
+        ids = [record_id for record_id, _score in ranked]
+        documents = index.documents(connection, source, ids)
+        query = _DETAILS[source.kind].format(
+            ids=", ".join(str(record_id) for record_id in ids), join=index.join_function
+        )
+        details = {int(row[0]): tuple(row[1:]) for row in connection.exec_driver_sql(query)}
         hits = []
         for record_id, score in ranked:
             if record_id not in details or record_id not in documents:

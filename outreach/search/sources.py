@@ -1,5 +1,6 @@
-"""What the search index holds: one FTS5 table per kind of record, one row per live
-record, built by a SQL query over the record and the few records it names.
+"""What the search index holds: one table per kind of record, one row per live record,
+built by a SQL query over the record and the few records it names (the same on both
+backends, but for the aggregate that joins texts, `{join}` below).
 
 A document takes text from other tables (a contact's organization and state, a log
 entry's states and contacts), so each source lists the tables it *watches*: a change to
@@ -58,11 +59,14 @@ class Source:
     def fts(self) -> str:
         return f"search_{self.kind}_fts"
 
-    def document_query(self, ids: str | None = None) -> str:
+    def document_query(self, join: str, ids: str | None = None) -> str:
         """The documents of the live records whose id is in `ids` (all when None): the id,
-        one text per column, then the folded copy (NULL unless a letter was folded)."""
+        one text per column, then the folded copy (NULL unless a letter was folded).
+        `join` is the backend's aggregate that joins texts with a separator."""
         where = self.live if ids is None else f"{self.live} AND {self.alias}.id IN ({ids})"
-        named = ", ".join(f"{value} AS v{index}" for index, value in enumerate(self.values))
+        named = ", ".join(
+            f"{value.format(join=join)} AS v{index}" for index, value in enumerate(self.values)
+        )
         texts = [f"coalesce(doc.v{index}, '')" for index in range(len(self.values))]
         # The values are read once, in the inner query; each is folded on its own, which
         # keeps the SQL shallow enough for SQLite's parser.
@@ -98,14 +102,14 @@ SOURCES: tuple[Source, ...] = (
             "s.name",
             "s.official_name",
             "s.iso2 || ' ' || s.iso3",
-            "coalesce((SELECT group_concat(a.alias, ' · ') FROM state_alias a "
+            "coalesce((SELECT {join}(a.alias, ' · ') FROM state_alias a "
             "WHERE a.state_id = s.id), '')",
             "s.notes",
             "s.talking_points",
         ),
         tables="state s",
         alias="s",
-        live="1",
+        live="TRUE",
         watches=(
             Watch("state", ("name", "official_name", "iso2", "iso3", "notes", "talking_points")),
             Watch("state_alias", ("state_id", "alias"), key="state_id"),
@@ -261,9 +265,9 @@ SOURCES: tuple[Source, ...] = (
         values=(
             "e.summary",
             "e.details",
-            "coalesce((SELECT group_concat(st.name, ' · ') FROM log_entry_state ls "
+            "coalesce((SELECT {join}(st.name, ' · ') FROM log_entry_state ls "
             "JOIN state st ON st.id = ls.state_id WHERE ls.log_entry_id = e.id), '')",
-            "coalesce((SELECT group_concat(trim(c.given_name || ' ' || c.family_name), ' · ') "
+            "coalesce((SELECT {join}(trim(c.given_name || ' ' || c.family_name), ' · ') "
             "FROM log_entry_contact lc JOIN contact c ON c.id = lc.contact_id "
             "WHERE lc.log_entry_id = e.id), '')",
             "e.kind || ' ' || e.officer",

@@ -1,111 +1,45 @@
-"""Opening the database file safely and handing out one-transaction units of work.
+"""Opening a database safely and handing out one-transaction units of work.
 
-`open_database` refuses files that are not ours, damaged or from a newer version of the
-app (leaving them untouched), backs up a file before migrating it, and returns a
-`Database`: the engine plus `read()` and `write()` units of work. Every write is one
-transaction (BEGIN IMMEDIATE, so a second writer waits for the busy timeout instead of
-failing half-way) whose audit rows are written in the same transaction; after a commit
-the database tells its listeners which kinds of records changed.
+`open_database` takes a file path or a server URL (see `location`). It refuses what is
+not ours, damaged, or from a newer version of the app (leaving it untouched), keeps a copy
+of a file before migrating it, and returns a `Database`: the engine plus `read()` and
+`write()` units of work. Every write is one transaction whose audit rows are written in
+the same transaction; after a commit the database tells its listeners which kinds of
+records changed. What differs between a file and a server is the backend's business
+(`outreach.storage.backend`).
 """
 
 from __future__ import annotations
 
-import getpass
-import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from pathlib import Path
-from typing import Any
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from outreach.domain.changes import Changes
-from outreach.errors import (
-    CorruptDatabaseError,
-    DatabaseLockedError,
-    DiskFullError,
-    NewerSchemaError,
-    NotADatabaseError,
-    OutreachError,
-    ReadOnlyDatabaseError,
-    ValidationError,
-)
-from outreach.storage import sqlite_file
 from outreach.storage.audit import CHANGED_KEY, install_audit
+from outreach.storage.backend import Backend, backend_for
+from outreach.storage.location import FileLocation, Location, parse_location
 from outreach.storage.migrations import runner
 
-BUSY_TIMEOUT_MS = 5000
-
-
 Listener = Callable[[Changes], None]
-
-
-def translate_sqlite_error(error: BaseException) -> OutreachError | None:
-    """Sort SQLite's operational failures into the errors a user can act on."""
-    message = str(getattr(error, "orig", error)).lower()
-    if "locked" in message or "busy" in message:
-        return DatabaseLockedError(
-            "The database is in use by another program; try again in a moment."
-        )
-    if "readonly" in message or "read-only" in message:
-        return ReadOnlyDatabaseError("The database file is read-only; nothing was saved.")
-    if "disk is full" in message or "database or disk is full" in message:
-        return DiskFullError("The disk is full; nothing was saved. Free some space and retry.")
-    if "unique constraint failed" in message:
-        return ValidationError("That would duplicate an existing record; nothing was saved.")
-    if "foreign key constraint failed" in message:
-        return ValidationError("That refers to a record that does not exist; nothing was saved.")
-    if "malformed" in message or "not a database" in message:
-        return CorruptDatabaseError("The database file is damaged; nothing was saved.")
-    return None
-
-
-def _configure_connection(journal_mode: str) -> Callable[[Any, Any], None]:
-    def on_connect(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
-        # Autocommit at the driver level: we issue BEGIN ourselves (see _begin), and
-        # PRAGMA foreign_keys is ignored inside a transaction.
-        dbapi_connection.isolation_level = None
-        cursor = dbapi_connection.cursor()
-        cursor.execute("PRAGMA foreign_keys = ON")
-        cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-        cursor.execute(f"PRAGMA journal_mode = {journal_mode}")
-        cursor.execute("PRAGMA synchronous = FULL")
-        cursor.close()
-
-    return on_connect
-
-
-def _begin(connection: Any) -> None:
-    mode = connection.get_execution_options().get("sqlite_begin", "DEFERRED")
-    connection.exec_driver_sql(f"BEGIN {mode}")
-
-
-def make_engine(path: Path) -> Engine:
-    journal_mode = "DELETE" if sqlite_file.is_on_network_file_system(path) else "WAL"
-    engine = create_engine(f"sqlite:///{path}", future=True)
-    event.listen(engine, "connect", _configure_connection(journal_mode))
-    event.listen(engine, "begin", _begin)
-    return engine
-
-
-def default_actor() -> str:
-    try:
-        return getpass.getuser()
-    except (KeyError, OSError):
-        return "unknown"
 
 
 class Database:
     """The open database file: units of work and change listeners. Nothing else."""
 
-    def __init__(self, engine: Engine, path: Path, actor: str | None = None) -> None:
+    def __init__(
+        self, backend: Backend, engine: Engine, writer: Engine, actor: str | None = None
+    ) -> None:
+        self.backend = backend
+        self.location: Location = backend.location
         self.engine = engine
-        self.path = path
-        self.actor = actor or default_actor()
-        self._writer = engine.execution_options(sqlite_begin="IMMEDIATE")
+        self.actor = actor or backend.current_officer(engine)
+        self._writer = writer
         self._listeners: list[Listener] = []
         self._active: ContextVar[Session | None] = ContextVar(
             f"outreach-write-{id(self)}", default=None
@@ -113,6 +47,17 @@ class Database:
         #: the kinds of search index that opening the file found missing or outdated
         #: and rebuilt (so `outreach check` can say so)
         self.search_rebuilt_on_open: tuple[str, ...] = ()
+
+    @property
+    def path(self) -> Path:
+        """The file, for what only a file has (a copy beside it, its folder)."""
+        if not isinstance(self.location, FileLocation):
+            raise TypeError(f"{self.location.display} is a server, not a file")
+        return self.location.path
+
+    @property
+    def is_server(self) -> bool:
+        return not isinstance(self.location, FileLocation)
 
     def subscribe(self, listener: Listener) -> Callable[[], None]:
         self._listeners.append(listener)
@@ -129,7 +74,7 @@ class Database:
             with session.begin():
                 yield session
         except DBAPIError as error:
-            raise translate_sqlite_error(error) or error from error
+            raise self.backend.translate_error(error) or error from error
         finally:
             session.close()
 
@@ -152,7 +97,7 @@ class Database:
             with session.begin():
                 yield session
         except DBAPIError as error:
-            raise translate_sqlite_error(error) or error from error
+            raise self.backend.translate_error(error) or error from error
         finally:
             self._active.reset(token)
             changed = frozenset(session.info.get(CHANGED_KEY, ()))
@@ -169,49 +114,24 @@ class Database:
         self.engine.dispose()
 
 
-def _refuse_unusable(path: Path) -> bool:
-    """Check an existing file without writing to it; True when it needs migrating."""
-    sqlite_file.assert_sqlite_header(path)
-    sqlite_file.assert_intact(path)
-    revision = sqlite_file.read_schema_revision(path)
-    if revision is None:
-        if sqlite_file.table_names(path):
-            raise NotADatabaseError(f"{path} is a SQLite file but not an Outreach database")
-        return True
-    if revision != sqlite_file.BASE_REVISION and revision not in runner.known_revisions():
-        raise NewerSchemaError(
-            f"{path} was written by a newer version of Outreach (schema {revision}); "
-            "update the app to open it"
-        )
-    return revision != runner.head_revision()
+def open_database(location: Location | Path | str, actor: str | None = None) -> Database:
+    """Open (creating if needed) and migrate the database at `location`: a file path
+    or a server URL.
 
-
-def open_database(path: Path | str, actor: str | None = None) -> Database:
-    """Open (creating if needed) and migrate the database at `path`.
-
-    A file that is not ours, is damaged, or comes from a newer version is refused and
-    left exactly as it was. A file holding data is copied aside before a migration.
+    What is not ours, is damaged, or comes from a newer version is refused and left
+    exactly as it was. A file holding data is copied aside before a migration.
     """
-    path = Path(path).expanduser().absolute()
-    if sqlite_file.is_blank(path):
-        sqlite_file.create_private_file(path)
-    elif _refuse_unusable(path) and sqlite_file.holds_data(path):
-        sqlite_file.backup_beside(path, "before-migration")
-    engine = make_engine(path)
+    backend = backend_for(parse_location(location))
+    backend.prepare()
+    engine, writer = backend.make_engine()
     try:
-        runner.upgrade_to_head(engine)
+        runner.upgrade_to_head(engine, backend)
+        database = Database(backend, engine, writer, actor)
+        # The full-text search index lives beside the tables, outside the migrations.
+        database.search_rebuilt_on_open = tuple(map(str, backend.search.ensure(database)))
     except DBAPIError as error:
         engine.dispose()
-        raise translate_sqlite_error(error) or error from error
-    except BaseException:
-        engine.dispose()
-        raise
-    database = Database(engine, path, actor)
-    try:
-        # The full-text search index lives beside the tables, outside the migrations.
-        from outreach.search.index import ensure_search_index
-
-        database.search_rebuilt_on_open = tuple(map(str, ensure_search_index(database)))
+        raise backend.translate_error(error) or error from error
     except BaseException:
         engine.dispose()
         raise

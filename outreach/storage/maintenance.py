@@ -1,4 +1,4 @@
-"""Checks on a whole database file: integrity and references."""
+"""Checks on a whole database: integrity and references."""
 
 from __future__ import annotations
 
@@ -6,15 +6,6 @@ from outreach.storage.database import Database
 
 
 def integrity_problems(db: Database) -> list[str]:
-    """What SQLite's integrity and foreign-key checks report; empty when all is well."""
-    problems: list[str] = []
+    """What the backend's integrity and foreign-key checks report; empty when all is well."""
     with db.read() as session:
-        connection = session.connection()
-        for (line,) in connection.exec_driver_sql("PRAGMA integrity_check").fetchall():
-            if line != "ok":
-                problems.append(f"integrity: {line}")
-        for table, rowid, parent, _fk in connection.exec_driver_sql(
-            "PRAGMA foreign_key_check"
-        ).fetchall():
-            problems.append(f"{table} row {rowid} refers to a missing {parent}")
-    return problems
+        return db.backend.integrity_problems(session.connection())

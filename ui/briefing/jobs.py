@@ -17,6 +17,7 @@ from outreach.briefing.options import PrintOptions
 from outreach.briefing.printing import Printed, print_meeting, print_states
 from outreach.errors import CancelledError, OutreachError
 from outreach.storage.database import open_database
+from outreach.storage.location import Location
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,11 +38,11 @@ class JobSignals(QObject):
 
 
 class BriefingJob(QRunnable):
-    def __init__(self, db_path: Path, request: BriefingRequest) -> None:
+    def __init__(self, location: Location, request: BriefingRequest) -> None:
         super().__init__()
         self.setAutoDelete(False)  # its owner keeps it until `done` (or the like) arrives
         self.signals = JobSignals()
-        self._db_path = db_path
+        self._location = location
         self._request = request
         self._stop = threading.Event()
 
@@ -68,7 +69,7 @@ class BriefingJob(QRunnable):
 
     def _print(self) -> Printed:
         request = self._request
-        db = open_database(self._db_path)
+        db = open_database(self._location)
         try:
             if request.meeting_id is not None:
                 return print_meeting(

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
 from outreach.briefing.printing import Printed
 from outreach.errors import OutreachError
+from outreach.storage.location import Location
 from ui.briefing.jobs import BriefingJob, BriefingRequest
 from ui.briefing.preview import PdfPreviewDialog
 from ui.briefing.settings import edit_print_settings, load_options
@@ -101,7 +102,7 @@ def choose_target(
 def print_selection(
     parent: QWidget,
     services: AppServices,
-    db_path: Path,
+    location: Location,
     selection: Selection,
     settings: QSettings,
 ) -> None:
@@ -112,7 +113,7 @@ def print_selection(
         show_error(parent, error)
         return
     if target is not None:
-        BriefingRun(parent, db_path, target, settings).start()
+        BriefingRun(parent, location, target, settings).start()
 
 
 class BriefingRun(QObject):
@@ -125,14 +126,14 @@ class BriefingRun(QObject):
     def __init__(
         self,
         parent: QWidget,
-        db_path: Path,
+        location: Location,
         target: PrintTarget,
         settings: QSettings,
         pool: QThreadPool | None = None,
     ) -> None:
         super().__init__(parent)
         self._window = parent
-        self._db_path = db_path
+        self._location = location
         self.target = target
         self._settings = settings
         self._pool = pool or QThreadPool.globalInstance()
@@ -157,7 +158,7 @@ class BriefingRun(QObject):
             state_ids=self.target.state_ids,
             meeting_id=self.target.meeting_id,
         )
-        job = BriefingJob(self._db_path, request)
+        job = BriefingJob(self._location, request)
         job.signals.progress.connect(self._on_progress)
         job.signals.done.connect(self._on_done)
         job.signals.failed.connect(self._on_failed)

@@ -1,4 +1,5 @@
-"""What autogenerate compares: never the full-text search tables sqlite-utils makes."""
+"""What autogenerate compares: never the search index's tables (FTS5 tables on a file,
+tsvector tables on a server), which the search package builds outside the migrations."""
 
 from __future__ import annotations
 
@@ -21,4 +22,8 @@ SEARCH_TRIGGERS_QUERY = (
 def include_object(
     _object: Any, name: str | None, type_: str, _reflected: bool, _compare_to: Any
 ) -> bool:
-    return not (type_ == "table" and name is not None and name.endswith(FTS_SUFFIXES))
+    return not (
+        type_ == "table"
+        and name is not None
+        and (name.endswith(FTS_SUFFIXES) or name.startswith(SEARCH_TRIGGER_PREFIX))
+    )

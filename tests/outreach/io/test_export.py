@@ -6,7 +6,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-import sqlite3
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -18,6 +18,7 @@ from outreach.demo.synthetic import load_synthetic
 from outreach.errors import OutreachError, ValidationError
 from outreach.io.csv_export import (
     DANGEROUS_FIRST,
+    as_stored,
     export_csv,
     exported_tables,
     neutralise,
@@ -29,6 +30,7 @@ from outreach.search import SearchKind, SearchService, search_index_problems
 from outreach.services.contacts import ContactService
 from outreach.services.duplicates import DuplicateService
 from outreach.storage.database import Database, open_database
+from tests.conftest import server_copy
 
 
 @pytest.fixture
@@ -44,43 +46,62 @@ def campaign(reference_db: Database) -> Database:
     return reference_db
 
 
-def table_rows(path: Path) -> dict[str, list[tuple[object, ...]]]:
-    """Every table of a database file as stored, the search index and Alembic aside."""
-    with sqlite3.connect(path) as connection:
-        names = [
-            row[0]
-            for row in connection.execute(
-                "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'search_%' "
-                "AND name NOT LIKE 'sqlite_%' AND name != 'alembic_version' ORDER BY name"
-            )
-        ]
+def table_rows(db: Database) -> dict[str, list[tuple[object, ...]]]:
+    """Every table of a database as a file stores it, the search index and Alembic aside."""
+    with db.read() as session:
+        connection = session.connection()
+        names = sorted(
+            name
+            for name in db.backend.table_names(connection)
+            if not name.startswith(("search_", "sqlite_")) and name != "alembic_version"
+        )
         return {
-            name: connection.execute(f'SELECT * FROM "{name}" ORDER BY rowid').fetchall()
+            name: [
+                tuple(as_stored(value) for value in row)
+                for row in connection.exec_driver_sql(f'SELECT * FROM "{name}" ORDER BY id')
+            ]
             for name in names
         }
 
 
-def test_json_round_trips_into_an_empty_database(campaign: Database, tmp_path: Path) -> None:
+@pytest.fixture
+def empty_target(
+    backend: str, tmp_path: Path, request: pytest.FixtureRequest
+) -> Iterator[Database]:
+    """An empty database on the same backend as `campaign`, to import into."""
+    if backend == "postgresql":
+        server = request.getfixturevalue("pg_server")
+        with server_copy(server, request.getfixturevalue("pg_templates")["empty"]) as target:
+            yield target
+        return
+    target = open_database(tmp_path / "copy.db")
+    yield target
+    target.close()
+
+
+def test_json_round_trips_into_an_empty_database(
+    campaign: Database, empty_target: Database, tmp_path: Path
+) -> None:
     exported = tmp_path / "everything.json"
     counts = export_json(campaign, exported)
     assert counts["audit_entry"] > 0 and counts["log_entry"] > 200
     document = json.loads(exported.read_text(encoding="utf-8"))
     assert document["format"] == "outreach-export"
-    target = open_database(tmp_path / "copy.db")
-    try:
-        summary = import_json(target, exported)
-        assert summary.rows == counts
-        original = table_rows(campaign.path)
-        copy = table_rows(target.path)
-        assert set(copy) == set(original)
-        for table, rows in original.items():
-            assert copy[table] == rows, table
-        # The copy's search index was built from the imported rows.
-        assert search_index_problems(target) == []
-        hits = SearchService(target).search("nairobi").hits
-        assert any(hit.kind == SearchKind.DEMARCHE for hit in hits)
-    finally:
-        target.close()
+    target = empty_target
+    summary = import_json(target, exported)
+    assert summary.rows == counts
+    original = table_rows(campaign)
+    copy = table_rows(target)
+    assert set(copy) == set(original)
+    for table, rows in original.items():
+        assert copy[table] == rows, table
+    # The copy's search index was built from the imported rows.
+    assert search_index_problems(target) == []
+    hits = SearchService(target).search("nairobi").hits
+    assert any(hit.kind == SearchKind.DEMARCHE for hit in hits)
+    # and new records get new ids: the copy's id counters moved past the imported rows
+    created = ContactService(target).create("Afterwards", given_name="New")
+    assert created.id > max(row[0] for row in original["contact"])  # type: ignore[operator]
 
 
 def test_json_goes_only_into_an_empty_database(campaign: Database, tmp_path: Path) -> None:
@@ -117,7 +138,7 @@ def test_csv_export_writes_one_file_per_table(campaign: Database, tmp_path: Path
     tables = exported_tables(campaign)
     assert sorted(counts) == sorted(tables)
     assert {p.stem for p in (tmp_path / "tables").glob("*.csv")} == set(tables)
-    stored = table_rows(campaign.path)
+    stored = table_rows(campaign)
     for table in tables:
         with (tmp_path / "tables" / f"{table}.csv").open(encoding="utf-8-sig", newline="") as f:
             rows = list(csv.reader(f))

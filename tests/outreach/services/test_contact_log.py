@@ -449,6 +449,7 @@ def _plan(db: Database, filters: LogFilter, sort: LogSort) -> str:
     ],
 )
 @pytest.mark.parametrize("sort", [LogSort.OCCURRED_DESC, LogSort.OCCURRED_ASC])
+@pytest.mark.file_only  # reads SQLite's query plan; the server's lists are benchmarked
 def test_a_date_ordered_page_walks_the_date_index(
     db: Database, generated: list[Generated], filters: LogFilter, sort: LogSort
 ) -> None:

@@ -13,6 +13,9 @@ from outreach.errors import CorruptDatabaseError, NewerSchemaError, NotADatabase
 from outreach.storage.database import Database, open_database
 from outreach.storage.models import State
 
+# What a SQLite file is and does; the server has its own tests (test_server.py).
+pytestmark = pytest.mark.file_only
+
 
 def fingerprint(path: Path) -> tuple[str, int, list[str]]:
     """Bytes, modification time and the neighbours (journal, WAL, backup) of a file."""

@@ -1,0 +1,222 @@
+"""A desk's shared database on a PostgreSQL server (psycopg 3).
+
+Each officer connects as their own role; passwords come from libpq's own places
+(`~/.pgpass`, `PGPASSWORD`, a service file). Refusals are as strict as for a file: a
+database holding tables that are not ours, or a schema newer than the code, is refused
+untouched. Migrations run in one transaction under an advisory lock, so two officers
+opening a new version at once do not both migrate. The driver's failures are sorted into
+known errors by their SQLSTATE, the code the server gives each kind of failure.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import itertools
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import Connection, Engine, create_engine, text
+from sqlalchemy.exc import DBAPIError, OperationalError
+
+from outreach.errors import (
+    DatabaseLockedError,
+    DiskFullError,
+    NewerSchemaError,
+    NotADatabaseError,
+    OutreachError,
+    ReadOnlyDatabaseError,
+    ServerUnavailableError,
+    ValidationError,
+)
+from outreach.storage.location import ServerLocation
+from outreach.storage.migrations import runner
+
+if TYPE_CHECKING:
+    from outreach.storage.database import Database
+
+#: Taken by whoever migrates or builds the search index (any number: ours alone).
+SCHEMA_LOCK = 0x0_0E_AC_4D
+CONNECT_TIMEOUT_S = 10
+
+READ_ONLY = "You can read this database but not change it; nothing was saved."
+
+
+def _sqlstate(error: BaseException) -> str:
+    original = getattr(error, "orig", error)
+    return str(getattr(original, "sqlstate", "") or "")
+
+
+def translate_postgres_error(error: BaseException) -> OutreachError | None:
+    """Sort the server's failures into the errors a user can act on, by SQLSTATE."""
+    state = _sqlstate(error)
+    if state == "42501" or state == "25006":  # insufficient privilege; read-only transaction
+        return ReadOnlyDatabaseError(READ_ONLY)
+    if state in ("40001", "40P01", "55P03"):  # serialization failure, deadlock, lock wait
+        return DatabaseLockedError(
+            "Another officer was saving the same records; nothing was saved. Try again."
+        )
+    if state == "23505":
+        return ValidationError("That would duplicate an existing record; nothing was saved.")
+    if state == "23503":
+        return ValidationError("That refers to a record that does not exist; nothing was saved.")
+    if state in ("53100", "53200"):  # disk full, out of memory
+        return DiskFullError("The server is out of space; nothing was saved.")
+    if (
+        state.startswith("08")
+        or state in ("57P01", "57P02", "57P03")
+        or (isinstance(error, OperationalError) and not state)
+    ):
+        detail = str(getattr(error, "orig", error)).strip().splitlines()
+        return ServerUnavailableError(
+            "The database server cannot be reached; nothing was saved"
+            + (f" ({detail[0]})" if detail else "")
+            + "."
+        )
+    if state == "28000" or state == "28P01" or state == "3D000":
+        detail = str(getattr(error, "orig", error)).strip().splitlines()
+        return ServerUnavailableError(f"The server refused the connection: {detail[0]}.")
+    return None
+
+
+class PostgresBulk:
+    """`BulkWriter` with COPY, on the SQLAlchemy connection of one transaction. The ids
+    come with the rows, so each table's id sequence is moved past them at the end."""
+
+    def __init__(self, connection: Connection) -> None:
+        self.connection = connection
+        self.filled: set[str] = set()
+
+    def insert_rows(self, table: str, rows: Iterable[Mapping[str, Any]]) -> int:
+        iterator = iter(rows)
+        first = next(iterator, None)
+        if first is None:
+            return 0
+        columns = list(first)
+        names = ", ".join(_quote(column) for column in columns)
+        driver = self.connection.connection.driver_connection
+        assert driver is not None
+        count = 0
+        with (
+            driver.cursor() as cursor,
+            cursor.copy(f"COPY {_quote(table)} ({names}) FROM STDIN") as copy,
+        ):
+            for row in itertools.chain([first], iterator):
+                copy.write_row([row.get(column) for column in columns])
+                count += 1
+        self.filled.add(table)
+        return count
+
+    def count(self, table: str) -> int:
+        return int(
+            self.connection.exec_driver_sql(f"SELECT count(*) FROM {_quote(table)}").scalar_one()
+        )
+
+    def columns(self, table: str) -> set[str]:
+        rows = self.connection.execute(
+            text(
+                "SELECT column_name FROM information_schema.columns "
+                "WHERE table_schema = current_schema() AND table_name = :table"
+            ),
+            {"table": table},
+        )
+        return {str(name) for name in rows.scalars()}
+
+    def execute(self, sql: str, parameters: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
+        result = self.connection.exec_driver_sql(sql, tuple(parameters))
+        return [tuple(row) for row in result] if result.returns_rows else []
+
+    def move_sequences(self) -> None:
+        for table in sorted(self.filled):
+            self.connection.exec_driver_sql(
+                f"SELECT setval(pg_get_serial_sequence('{_quote(table)}', 'id'), "
+                f"coalesce(max(id), 1), max(id) IS NOT NULL) FROM {_quote(table)}"
+            )
+
+
+def _quote(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
+
+
+class PostgresBackend:
+    def __init__(self, location: ServerLocation) -> None:
+        from outreach.storage.postgresql_search import TsvectorIndex
+
+        self.location = location
+        self.search = TsvectorIndex()
+
+    def make_engine(self) -> tuple[Engine, Engine]:
+        engine = create_engine(
+            self.location.url,
+            pool_pre_ping=True,  # a server that went away is noticed before a query fails
+            connect_args={
+                "connect_timeout": CONNECT_TIMEOUT_S,
+                "application_name": "Outreach",
+            },
+        )
+        return engine, engine
+
+    def prepare(self) -> None:
+        """Refuse a database that is not ours or is newer, touching nothing."""
+        engine, _writer = self.make_engine()
+        try:
+            with engine.connect() as connection:
+                tables = self.table_names(connection)
+                revision = None
+                if "alembic_version" in tables:
+                    revision = connection.exec_driver_sql(
+                        "SELECT version_num FROM alembic_version"
+                    ).scalar()
+        except DBAPIError as error:
+            raise translate_postgres_error(error) or error from error
+        finally:
+            engine.dispose()
+        where = self.location.display
+        ours = {name for name in tables if not name.startswith("search_")}
+        if "alembic_version" not in tables and ours:
+            raise NotADatabaseError(
+                f"{where} holds tables that are not Outreach's; it was left untouched. "
+                "Give Outreach a database of its own."
+            )
+        if revision is not None and revision not in runner.known_revisions():
+            raise NewerSchemaError(
+                f"{where} was set up by a newer version of Outreach (schema {revision}); "
+                "update the app to open it"
+            )
+
+    @contextlib.contextmanager
+    def migrating(self, connection: Connection) -> Iterator[None]:
+        with connection.begin():
+            connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({SCHEMA_LOCK})")
+            yield
+
+    def translate_error(self, error: BaseException) -> OutreachError | None:
+        return translate_postgres_error(error)
+
+    def current_officer(self, engine: Engine) -> str:
+        with engine.connect() as connection:
+            return str(connection.exec_driver_sql("SELECT session_user").scalar_one())
+
+    @contextlib.contextmanager
+    def bulk(self, db: Database) -> Iterator[PostgresBulk]:
+        try:
+            with db.engine.begin() as connection:
+                bulk = PostgresBulk(connection)
+                yield bulk
+                bulk.move_sequences()
+        except DBAPIError as error:
+            raise translate_postgres_error(error) or error from error
+
+    def table_names(self, connection: Connection) -> set[str]:
+        rows = connection.exec_driver_sql(
+            "SELECT tablename FROM pg_tables WHERE schemaname = current_schema()"
+        )
+        return {str(name) for name in rows.scalars()}
+
+    def integrity_problems(self, connection: Connection) -> list[str]:
+        """The server enforces every constraint as it writes; what it can still report is
+        a constraint left unchecked (NOT VALID)."""
+        rows = connection.exec_driver_sql(
+            "SELECT conrelid::regclass::text, conname FROM pg_constraint "
+            "WHERE NOT convalidated AND connamespace = current_schema()::regnamespace"
+        )
+        return [f"{table}: constraint {name} is not checked" for table, name in rows]

@@ -1,0 +1,221 @@
+"""The SQLite file: the embedded default, one officer's database on one machine.
+
+Per-connection pragmas (foreign keys, WAL or a rollback journal on network file systems,
+synchronous=FULL, busy timeout), BEGIN IMMEDIATE for writes so a second writer waits
+instead of failing half-way, files created 0600, refusals that leave a file untouched
+(see `sqlite_file`), a copy beside a file before it is migrated, and sqlite-utils for
+bulk rows.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import getpass
+import sqlite3
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from typing import TYPE_CHECKING, Any
+
+import sqlite_utils
+from sqlalchemy import Connection, Engine, create_engine, event
+
+from outreach.errors import (
+    CorruptDatabaseError,
+    DatabaseLockedError,
+    DiskFullError,
+    NewerSchemaError,
+    NotADatabaseError,
+    OutreachError,
+    ReadOnlyDatabaseError,
+    ValidationError,
+)
+from outreach.storage import sqlite_file
+from outreach.storage.location import FileLocation
+from outreach.storage.migrations import runner
+from outreach.storage.migrations.filters import SEARCH_TRIGGERS_QUERY
+
+if TYPE_CHECKING:
+    from outreach.storage.database import Database
+
+BUSY_TIMEOUT_MS = 5000
+
+
+def translate_sqlite_error(error: BaseException) -> OutreachError | None:
+    """Sort SQLite's operational failures into the errors a user can act on."""
+    message = str(getattr(error, "orig", error)).lower()
+    if "locked" in message or "busy" in message:
+        return DatabaseLockedError(
+            "The database is in use by another program; try again in a moment."
+        )
+    if "readonly" in message or "read-only" in message:
+        return ReadOnlyDatabaseError("The database file is read-only; nothing was saved.")
+    if "disk is full" in message or "database or disk is full" in message:
+        return DiskFullError("The disk is full; nothing was saved. Free some space and retry.")
+    if "unique constraint failed" in message:
+        return ValidationError("That would duplicate an existing record; nothing was saved.")
+    if "foreign key constraint failed" in message:
+        return ValidationError("That refers to a record that does not exist; nothing was saved.")
+    if "malformed" in message or "not a database" in message:
+        return CorruptDatabaseError("The database file is damaged; nothing was saved.")
+    return None
+
+
+def _configure_connection(journal_mode: str) -> Callable[[Any, Any], None]:
+    def on_connect(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
+        # Autocommit at the driver level: we issue BEGIN ourselves (see _begin), and
+        # PRAGMA foreign_keys is ignored inside a transaction.
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA foreign_keys = ON")
+        cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        cursor.execute(f"PRAGMA journal_mode = {journal_mode}")
+        cursor.execute("PRAGMA synchronous = FULL")
+        cursor.close()
+
+    return on_connect
+
+
+def _begin(connection: Any) -> None:
+    mode = connection.get_execution_options().get("sqlite_begin", "DEFERRED")
+    connection.exec_driver_sql(f"BEGIN {mode}")
+
+
+class SqliteBulk:
+    """`BulkWriter` over sqlite-utils, on its own connection inside BEGIN IMMEDIATE."""
+
+    BATCH = 2_000
+
+    def __init__(self, handle: sqlite_utils.Database) -> None:
+        self.handle = handle
+
+    def insert_rows(self, table: str, rows: Iterable[Mapping[str, Any]]) -> int:
+        counted = 0
+
+        def counting() -> Iterator[dict[str, Any]]:
+            nonlocal counted
+            for row in rows:
+                counted += 1
+                yield dict(row)
+
+        self.handle.table(table).insert_all(counting(), batch_size=self.BATCH)
+        return counted
+
+    def count(self, table: str) -> int:
+        return int(self.handle.table(table).count)
+
+    def columns(self, table: str) -> set[str]:
+        return set(self.handle.table(table).columns_dict)
+
+    def execute(self, sql: str, parameters: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
+        return [tuple(row) for row in self.handle.execute(sql, tuple(parameters)).fetchall()]
+
+
+class SqliteBackend:
+    def __init__(self, location: FileLocation) -> None:
+        from outreach.storage.sqlite_search import Fts5Index
+
+        self.location = location
+        self.path = location.path
+        self.search = Fts5Index()
+
+    def make_engine(self) -> tuple[Engine, Engine]:
+        journal = "DELETE" if sqlite_file.is_on_network_file_system(self.path) else "WAL"
+        engine = create_engine(f"sqlite:///{self.path}", future=True)
+        event.listen(engine, "connect", _configure_connection(journal))
+        event.listen(engine, "begin", _begin)
+        return engine, engine.execution_options(sqlite_begin="IMMEDIATE")
+
+    def prepare(self) -> None:
+        path = self.path
+        if sqlite_file.is_blank(path):
+            sqlite_file.create_private_file(path)
+        elif self._needs_migrating() and sqlite_file.holds_data(path):
+            sqlite_file.backup_beside(path, "before-migration")
+
+    def _needs_migrating(self) -> bool:
+        """Check an existing file without writing to it; True when it needs migrating."""
+        path = self.path
+        sqlite_file.assert_sqlite_header(path)
+        sqlite_file.assert_intact(path)
+        revision = sqlite_file.read_schema_revision(path)
+        if revision is None:
+            if sqlite_file.table_names(path):
+                raise NotADatabaseError(f"{path} is a SQLite file but not an Outreach database")
+            return True
+        if revision != sqlite_file.BASE_REVISION and revision not in runner.known_revisions():
+            raise NewerSchemaError(
+                f"{path} was written by a newer version of Outreach (schema {revision}); "
+                "update the app to open it"
+            )
+        return revision != runner.head_revision()
+
+    @contextlib.contextmanager
+    def migrating(self, connection: Connection) -> Iterator[None]:
+        """Foreign keys off around the migrations (SQLite rebuilds a table to alter it,
+        and dropping the old parent would cascade deletes into child rows); the search
+        triggers go first (they read other tables, which a rebuild leaves dangling
+        mid-way) and `foreign_key_check` must come back empty before the commit."""
+        driver = connection.connection.dbapi_connection
+        assert driver is not None
+        driver.execute("PRAGMA foreign_keys = OFF")  # outside any transaction
+        try:
+            with connection.begin():
+                for name in list(connection.exec_driver_sql(*SEARCH_TRIGGERS_QUERY).scalars()):
+                    quoted = str(name).replace('"', '""')
+                    connection.exec_driver_sql(f'DROP TRIGGER IF EXISTS "{quoted}"')
+                yield
+                problems = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+                if problems:
+                    raise CorruptDatabaseError(
+                        f"migration would break {len(problems)} references; nothing was changed"
+                    )
+        finally:
+            driver.execute("PRAGMA foreign_keys = ON")
+
+    def translate_error(self, error: BaseException) -> OutreachError | None:
+        return translate_sqlite_error(error)
+
+    def current_officer(self, engine: Engine) -> str:
+        try:
+            return getpass.getuser()
+        except (KeyError, OSError):
+            return "unknown"
+
+    @contextlib.contextmanager
+    def bulk(self, db: Database) -> Iterator[SqliteBulk]:
+        """A sqlite-utils handle on the file, inside BEGIN IMMEDIATE ... COMMIT: a crash
+        part-way leaves nothing behind."""
+        connection = sqlite3.connect(self.path, isolation_level=None)
+        connection.execute("PRAGMA foreign_keys = ON")
+        connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        connection.execute("PRAGMA synchronous = FULL")
+        handle = sqlite_utils.Database(connection)
+        try:
+            connection.execute("BEGIN IMMEDIATE")
+            yield SqliteBulk(handle)  # sqlite-utils nests its work in savepoints inside
+            connection.execute("COMMIT")
+        except sqlite3.Error as error:
+            if connection.in_transaction:
+                connection.execute("ROLLBACK")
+            raise translate_sqlite_error(error) or error from error
+        except BaseException:
+            if connection.in_transaction:
+                connection.execute("ROLLBACK")
+            raise
+        finally:
+            connection.close()
+
+    def table_names(self, connection: Connection) -> set[str]:
+        rows = connection.exec_driver_sql("SELECT name FROM sqlite_master WHERE type = 'table'")
+        return {str(name) for name in rows.scalars()}
+
+    def integrity_problems(self, connection: Connection) -> list[str]:
+        """What SQLite's integrity and foreign-key checks report."""
+        problems: list[str] = []
+        for (line,) in connection.exec_driver_sql("PRAGMA integrity_check").fetchall():
+            if line != "ok":
+                problems.append(f"integrity: {line}")
+        for table, rowid, parent, _fk in connection.exec_driver_sql(
+            "PRAGMA foreign_key_check"
+        ).fetchall():
+            problems.append(f"{table} row {rowid} refers to a missing {parent}")
+        return problems
