@@ -6,6 +6,8 @@ Anything else that escapes is a bug and is reported as such.
 
 from __future__ import annotations
 
+from datetime import datetime
+
 
 class OutreachError(Exception):
     """Base of every error the user can understand and act on."""
@@ -58,6 +60,11 @@ class ServerUnavailableError(OutreachError):
 
 class StaleRecordError(OutreachError):
     """Someone else saved the record since it was read; nothing was overwritten."""
+
+    def __init__(self, message: str, actor: str = "", at: datetime | None = None) -> None:
+        super().__init__(message)
+        self.actor = actor  # who saved it
+        self.at = at  # when (naive UTC), if the audit trail says
 
 
 class CancelledError(OutreachError):

@@ -36,6 +36,7 @@ class StateRecord:
     notes: str
     talking_points: str
     aliases: tuple[str, ...] = ()
+    version: int = 1  # see outreach.storage.models.Versioned
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,6 +139,7 @@ class CategoryRecord:
     colour: str
     kind: CategoryKind
     rule: str
+    version: int = 1  # see outreach.storage.models.Versioned
 
 
 @dataclass(frozen=True, slots=True)
@@ -179,6 +181,7 @@ class OrganizationRecord:
     state_id: int | None
     city: str
     notes: str
+    version: int = 1  # see outreach.storage.models.Versioned
 
 
 @dataclass(frozen=True, slots=True)
@@ -193,6 +196,7 @@ class ContactRecord:
     phone: str
     languages: tuple[str, ...]
     notes: str
+    version: int = 1  # see outreach.storage.models.Versioned
 
     @property
     def full_name(self) -> str:
@@ -220,6 +224,7 @@ class MeetingRecord:
     ends_on: date
     notes: str
     attendee_ids: tuple[int, ...] = ()  # states announced as attending, beyond members
+    version: int = 1  # see outreach.storage.models.Versioned
 
 
 @dataclass(frozen=True, slots=True)
@@ -261,6 +266,7 @@ class DemarcheRecord:
     status_reason: str
     contact_ids: tuple[int, ...] = ()
     treaty_id: int | None = None
+    version: int = 1  # see outreach.storage.models.Versioned
 
 
 @dataclass(frozen=True, slots=True)
@@ -277,6 +283,7 @@ class LogEntryRecord:
     demarche_id: int | None
     state_ids: tuple[int, ...] = ()
     contact_ids: tuple[int, ...] = ()
+    version: int = 1  # see outreach.storage.models.Versioned
 
     def follow_up_overdue_on(self, day: date) -> bool:
         return (
@@ -342,6 +349,7 @@ class InterventionRecord:
     outcome: str
     demarche_id: int | None
     target_ids: tuple[int, ...] = ()
+    version: int = 1  # see outreach.storage.models.Versioned
 
     @property
     def is_open(self) -> bool:

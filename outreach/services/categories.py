@@ -14,7 +14,7 @@ from outreach.domain.records import CategoryMemberRecord, CategoryRecord
 from outreach.domain.smart_rules import matches, parse_rule
 from outreach.errors import ValidationError
 from outreach.reference.folding import fold
-from outreach.services import lookup
+from outreach.services import common, lookup
 from outreach.services.picture import category_members, live_categories, load_pictures
 from outreach.services.validation import optional_text, required_text
 from outreach.storage.database import Database
@@ -32,6 +32,7 @@ def category_record(category: Category) -> CategoryRecord:
         colour=category.colour,
         kind=CategoryKind(category.kind),
         rule=category.rule,
+        version=common.current_version(category),
     )
 
 
@@ -92,9 +93,11 @@ class CategoryService:
         description: str | None = None,
         colour: str | None = None,
         rule: str | None = None,
+        version: int | None = None,
     ) -> CategoryRecord:
         with self._db.write() as session:
             category = lookup.category(session, ref)
+            common.check_version(session, category, version, "category")
             if name is not None:
                 category.name = required_text(name, "category name", max_length=120)
             if description is not None:

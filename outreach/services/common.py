@@ -10,11 +10,11 @@ from enum import Enum
 from typing import Final, TypeVar
 
 from sqlalchemy import select
-from sqlalchemy.orm import InstrumentedAttribute, Session
+from sqlalchemy.orm import InstrumentedAttribute, Session, object_session
 
-from outreach.errors import NotFoundError, ValidationError
+from outreach.errors import NotFoundError, StaleRecordError, ValidationError
 from outreach.services import lookup
-from outreach.storage.models import Base, SoftDeleted, State
+from outreach.storage.models import AuditEntry, Base, SoftDeleted, State, Versioned
 
 M = TypeVar("M", bound=Base)
 S = TypeVar("S", bound=SoftDeleted)
@@ -47,6 +47,41 @@ def get_any(session: Session, model: type[M], record_id: int, label: str) -> M:
     if record is None:
         raise NotFoundError(f"There is no {label} with id {record_id}.")
     return record
+
+
+def current_version(record: Versioned) -> int:
+    """The record's version once its pending changes are written: a record handed back
+    from a write must carry the version the next save will be checked against."""
+    session = object_session(record)
+    if session is not None and session.is_modified(record):
+        session.flush()
+    return record.version
+
+
+def check_version(session: Session, record: Versioned, seen: int | None, label: str) -> None:
+    """Refuse to change a record someone saved after `seen` was read (None: no check).
+
+    The message says who changed it and when, from the audit trail, so the officer can
+    talk to them; nothing is overwritten.
+    """
+    if seen is None or record.version == seen:
+        return
+    table = type(record).__tablename__  # type: ignore[attr-defined]
+    record_id = record.id  # type: ignore[attr-defined]
+    last = session.execute(
+        select(AuditEntry.actor, AuditEntry.at)
+        .where(AuditEntry.entity == table, AuditEntry.entity_id == record_id)
+        .order_by(AuditEntry.id.desc())
+        .limit(1)
+    ).first()
+    who, when = (last[0], last[1]) if last else ("Someone", None)
+    at = f" at {when:%Y-%m-%d %H:%M} UTC" if when else ""
+    raise StaleRecordError(
+        f"{who} changed this {label}{at}, after you opened it; nothing was overwritten. "
+        "Reload it to see their change, then apply yours again.",
+        actor=str(who),
+        at=when,
+    )
 
 
 def soft_delete(record: SoftDeleted) -> None:

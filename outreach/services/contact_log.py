@@ -68,6 +68,7 @@ def log_entry_record(
         demarche_id=entry.demarche_id,
         state_ids=state_ids,
         contact_ids=contact_ids,
+        version=common.current_version(entry),
     )
 
 
@@ -277,12 +278,14 @@ class ContactLogService:
         demarche_id: int | Keep | None = KEEP,
         meeting_id: int | Keep | None = KEEP,
         follow_up_on: date | str | Keep | None = KEEP,
+        version: int | None = None,
     ) -> LogEntryRecord:
         """Change the fields given (None leaves a field; for the links and the follow-up
         date, KEEP leaves them and None clears them). `states` and `contact_ids`, when
         given, replace the entry's states and contacts."""
         with self._db.write() as session, session.no_autoflush:
             entry = lookup.get_live(session, LogEntry, entry_id, LABEL)
+            common.check_version(session, entry, version, LABEL)
             if occurred_on is not None:
                 entry.occurred_on = _required_date(occurred_on, "date of the contact")
             if kind is not None:

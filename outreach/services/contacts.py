@@ -40,6 +40,7 @@ def contact_record(contact: Contact) -> ContactRecord:
         phone=contact.phone,
         languages=tuple(code for code in contact.languages.split(",") if code),
         notes=contact.notes,
+        version=common.current_version(contact),
     )
 
 
@@ -229,11 +230,13 @@ class ContactService:
         phone: str | None = None,
         languages: Iterable[str] | str | None = None,
         notes: str | None = None,
+        version: int | None = None,
     ) -> ContactRecord:
         """Change the fields given. Text fields: None leaves them; "" empties the optional
         ones. `organization_id` and `state`: KEEP leaves them, None removes them."""
         with self._db.write() as session, session.no_autoflush:
             contact = lookup.get_live(session, Contact, contact_id, LABEL)
+            common.check_version(session, contact, version, LABEL)
             if family_name is not None:
                 contact.family_name = required_text(family_name, "family name", max_length=100)
             if given_name is not None:

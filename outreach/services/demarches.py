@@ -47,6 +47,7 @@ def demarche_record(demarche: Demarche, contact_ids: tuple[int, ...]) -> Demarch
         status_reason=demarche.status_reason,
         contact_ids=contact_ids,
         treaty_id=demarche.treaty_id,
+        version=common.current_version(demarche),
     )
 
 
@@ -186,12 +187,14 @@ class DemarcheService:
         response: str | None = None,
         contact_ids: Iterable[int] | None = None,
         treaty: str | Keep | None = KEEP,
+        version: int | None = None,
     ) -> DemarcheRecord:
         """Change the fields given (None leaves a field; for the dates and the treaty, KEEP
         leaves them and None clears them). The status changes only through `move`;
         `contact_ids`, when given, replaces the linked contacts."""
         with self._db.write() as session, session.no_autoflush:
             demarche = lookup.get_live(session, Demarche, demarche_id, LABEL)
+            common.check_version(session, demarche, version, LABEL)
             if state is not None:
                 demarche.state_id = lookup.state(session, state).id
             if title is not None:
@@ -227,6 +230,7 @@ class DemarcheService:
         to_status: DemarcheStatus | str,
         on: date | str | None = None,
         reason: str = "",
+        version: int | None = None,
     ) -> DemarcheRecord:
         """Move along the lifecycle. `on` (today by default) dates a delivery or closure;
         moving back to delivered keeps the first delivery date unless `on` is given.
@@ -236,6 +240,7 @@ class DemarcheService:
         why = optional_text(reason)
         with self._db.write() as session:
             demarche = lookup.get_live(session, Demarche, demarche_id, LABEL)
+            common.check_version(session, demarche, version, LABEL)
             current = DemarcheStatus(demarche.status)
             _check_move(current, target, why)
             if target.rank < DemarcheStatus.DELIVERED.rank:

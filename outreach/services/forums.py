@@ -67,6 +67,7 @@ def _meeting_records(session: Session, meetings: list[Meeting]) -> list[MeetingR
             ends_on=meeting.ends_on,
             notes=meeting.notes,
             attendee_ids=attendees[meeting.id],
+            version=common.current_version(meeting),
         )
         for meeting in meetings
     ]
@@ -282,10 +283,12 @@ class ForumService:
         ends_on: date | str | None = None,
         timezone: str | None = None,
         notes: str | None = None,
+        version: int | None = None,
     ) -> MeetingRecord:
         """Change the fields given; None leaves a field as it is."""
         with self._db.write() as session, session.no_autoflush:
             meeting = lookup.get_live(session, Meeting, meeting_id, MEETING)
+            common.check_version(session, meeting, version, MEETING)
             if forum is not None:
                 meeting.forum_id = _forum(session, forum).id
             if title is not None:

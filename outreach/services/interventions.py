@@ -86,6 +86,7 @@ def intervention_record(
         outcome=intervention.outcome,
         demarche_id=intervention.demarche_id,
         target_ids=target_ids,
+        version=common.current_version(intervention),
     )
 
 
@@ -302,11 +303,13 @@ class InterventionService:
         status: InterventionStatus | str | None = None,
         outcome: str | None = None,
         demarche_id: int | Keep | None = KEEP,
+        version: int | None = None,
     ) -> InterventionRecord:
         """Change the fields given (None leaves a field; for the times and the démarche,
         KEEP leaves them and None clears them). `targets`, when given, replaces them."""
         with self._db.write() as session, session.no_autoflush:
             intervention = lookup.get_live(session, Intervention, intervention_id, LABEL)
+            common.check_version(session, intervention, version, LABEL)
             if meeting_id is not None:
                 intervention.meeting_id = _live_meeting(session, meeting_id).id
             meeting = _live_meeting(session, intervention.meeting_id)
@@ -346,12 +349,14 @@ class InterventionService:
         intervention_id: int,
         status: InterventionStatus | str,
         outcome: str | None = None,
+        version: int | None = None,
     ) -> InterventionRecord:
         """Move to any status (idea, planned, confirmed, done, dropped); `outcome`, when
         given, replaces the outcome."""
         wanted = choice(InterventionStatus, status, "status")
         with self._db.write() as session:
             intervention = lookup.get_live(session, Intervention, intervention_id, LABEL)
+            common.check_version(session, intervention, version, LABEL)
             intervention.status = wanted.value
             if outcome is not None:
                 intervention.outcome = optional_text(outcome)

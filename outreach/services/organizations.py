@@ -27,6 +27,7 @@ def organization_record(organization: Organization) -> OrganizationRecord:
         state_id=organization.state_id,
         city=organization.city,
         notes=organization.notes,
+        version=common.current_version(organization),
     )
 
 
@@ -73,10 +74,12 @@ class OrganizationService:
         state: str | int | Keep | None = KEEP,
         city: str | None = None,
         notes: str | None = None,
+        version: int | None = None,
     ) -> OrganizationRecord:
         """Change the fields given; `state=None` removes the state, `KEEP` leaves it."""
         with self._db.write() as session, session.no_autoflush:
             organization = lookup.get_live(session, Organization, organization_id, LABEL)
+            common.check_version(session, organization, version, LABEL)
             if name is not None:
                 organization.name = required_text(name, "organization name", max_length=200)
             if kind is not None:

@@ -13,7 +13,7 @@ from outreach.domain.enums import ConsentKind, DemarcheStatus, Stance, TreatySta
 from outreach.domain.records import StateRecord, StateRow
 from outreach.errors import ValidationError
 from outreach.reference.folding import fold
-from outreach.services import lookup
+from outreach.services import common, lookup
 from outreach.services.picture import category_members, load_pictures, slugs_by_state
 from outreach.services.validation import choice, optional_text, required_text
 from outreach.storage.database import Database
@@ -35,6 +35,7 @@ def state_record(state: State) -> StateRecord:
         notes=state.notes,
         talking_points=state.talking_points,
         aliases=tuple(alias.alias for alias in state.aliases),
+        version=common.current_version(state),
     )
 
 
@@ -118,9 +119,11 @@ class StateService:
         stance: Stance | str | None = None,
         notes: str | None = None,
         talking_points: str | None = None,
+        version: int | None = None,
     ) -> StateRecord:
         with self._db.write() as session:
             state = lookup.state(session, ref)
+            common.check_version(session, state, version, "state")
             if name is not None:
                 state.name = required_text(name, "state name", max_length=200)
             if stance is not None:

@@ -35,8 +35,14 @@ def _state_of(record: Base) -> int | None:
     return state_id if isinstance(state_id, int) else None
 
 
+#: Bookkeeping, not content: a record's version goes up with every change anyway.
+UNAUDITED = frozenset({"version"})
+
+
 def _column_names(record: Base) -> list[str]:
-    return [column.key for column in inspect(record).mapper.column_attrs]
+    return [
+        column.key for column in inspect(record).mapper.column_attrs if column.key not in UNAUDITED
+    ]
 
 
 def _created(record: Base) -> dict[str, list[Any]]:

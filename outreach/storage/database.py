@@ -19,8 +19,10 @@ from pathlib import Path
 from sqlalchemy import Engine
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.exc import StaleDataError
 
 from outreach.domain.changes import Changes
+from outreach.errors import StaleRecordError
 from outreach.storage.audit import CHANGED_KEY, install_audit
 from outreach.storage.backend import Backend, backend_for
 from outreach.storage.location import FileLocation, Location, parse_location
@@ -98,6 +100,11 @@ class Database:
                 yield session
         except DBAPIError as error:
             raise self.backend.translate_error(error) or error from error
+        except StaleDataError:  # another officer's save landed between our read and write
+            raise StaleRecordError(
+                "Another officer saved the same record at the same moment; nothing was "
+                "overwritten. Reload it and apply your change again."
+            ) from None
         finally:
             self._active.reset(token)
             changed = frozenset(session.info.get(CHANGED_KEY, ()))

@@ -8,6 +8,7 @@ delete from carry `deleted_at`: deletions are soft so that undo can restore them
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import Any
 
 from sqlalchemy import (
     Boolean,
@@ -24,7 +25,7 @@ from sqlalchemy import (
     event,
     text,
 )
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column, relationship
 
 from outreach.reference.folding import fold
 
@@ -45,6 +46,18 @@ class SoftDeleted:
     deleted_at: Mapped[datetime | None] = mapped_column(DateTime, default=None)
 
 
+class Versioned:
+    """A record people edit: `version` goes up by one with every change, and an update
+    says which version it changes (SQLAlchemy adds `AND version = :seen` to it), so two
+    officers saving the same record cannot overwrite each other unawares."""
+
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+
+    @declared_attr.directive
+    def __mapper_args__(cls) -> dict[str, Any]:  # noqa: N805 (a class-level attribute)
+        return {"version_id_col": cls.__table__.c.version}  # type: ignore[attr-defined]
+
+
 class Sourced:
     """Reference facts keep where they came from and the date they describe."""
 
@@ -55,7 +68,7 @@ class Sourced:
 # --- states and treaties ----------------------------------------------------------------
 
 
-class State(Base):
+class State(Base, Versioned):
     __tablename__ = "state"
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -165,7 +178,7 @@ class Seat(Base, Sourced):
 # --- priority categories -----------------------------------------------------------------
 
 
-class Category(Base, SoftDeleted):
+class Category(Base, Versioned, SoftDeleted):
     __tablename__ = "category"
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -193,7 +206,7 @@ class CategoryMember(Base):
 # --- people --------------------------------------------------------------------------------
 
 
-class Organization(Base, SoftDeleted):
+class Organization(Base, Versioned, SoftDeleted):
     __tablename__ = "organization"
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -204,7 +217,7 @@ class Organization(Base, SoftDeleted):
     notes: Mapped[str] = mapped_column(Text, default="")
 
 
-class Contact(Base, SoftDeleted):
+class Contact(Base, Versioned, SoftDeleted):
     __tablename__ = "contact"
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -259,7 +272,7 @@ class ForumMembership(Base, Sourced):
     until: Mapped[date | None] = mapped_column(Date)
 
 
-class Meeting(Base, SoftDeleted):
+class Meeting(Base, Versioned, SoftDeleted):
     __tablename__ = "meeting"
     __table_args__ = (CheckConstraint("ends_on >= starts_on", name="ends_after_start"),)
 
@@ -286,7 +299,7 @@ class MeetingAttendee(Base):
     state_id: Mapped[int] = mapped_column(ForeignKey("state.id"), index=True)
 
 
-class Intervention(Base, SoftDeleted):
+class Intervention(Base, Versioned, SoftDeleted):
     __tablename__ = "intervention"
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -316,7 +329,7 @@ class InterventionTarget(Base):
 # --- démarches and the contact log ----------------------------------------------------------
 
 
-class Demarche(Base, SoftDeleted):
+class Demarche(Base, Versioned, SoftDeleted):
     __tablename__ = "demarche"
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -353,7 +366,7 @@ OPEN_FOLLOW_UP = text(
 )
 
 
-class LogEntry(Base, SoftDeleted):
+class LogEntry(Base, Versioned, SoftDeleted):
     __tablename__ = "log_entry"
     __table_args__ = (
         Index("ix_log_entry_occurred", "occurred_on", "id"),

@@ -108,6 +108,8 @@ def _upsert(source: Source, ids: str | None) -> str:
 
 
 def _function_sql(source: Source, watch: Watch, event: str) -> str:
+    """The trigger's work runs with its owner's rights (SECURITY DEFINER), so an officer
+    who may change a contact need not be allowed to write the index itself."""
     keys = {
         "ai": f"NEW.{quote(watch.key)}",
         "au": f"OLD.{quote(watch.key)}, NEW.{quote(watch.key)}",
@@ -116,7 +118,8 @@ def _function_sql(source: Source, watch: Watch, event: str) -> str:
     ids = watch.ids.format(keys=keys)
     name = quote(source.trigger_name(watch, event))
     return (
-        f"CREATE FUNCTION {name}() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
+        f"CREATE FUNCTION {name}() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER "
+        "SET search_path FROM CURRENT AS $$ BEGIN "
         f"DELETE FROM {quote(source.fts)} WHERE id IN ({ids}); "
         f"{_upsert(source, ids)}; RETURN NULL; END $$"
     )
