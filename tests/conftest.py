@@ -93,6 +93,26 @@ def db(backend: str, db_path: Path, request: pytest.FixtureRequest) -> Iterator[
     database.close()
 
 
+def downgrade_file(path: Path, revision: str) -> None:
+    """Take a database file back to an older schema with the migrations' own downgrades,
+    as a file that older version wrote would be."""
+    from alembic import command
+
+    from outreach.storage.location import FileLocation
+    from outreach.storage.migrations.runner import alembic_config
+    from outreach.storage.sqlite_backend import SqliteBackend
+
+    backend = SqliteBackend(FileLocation(path))
+    engine, _writer = backend.make_engine()
+    try:
+        with engine.connect() as connection, backend.migrating(connection):
+            config = alembic_config()
+            config.attributes["connection"] = connection
+            command.downgrade(config, revision)
+    finally:
+        engine.dispose()
+
+
 @pytest.fixture
 def few_states(db: Database) -> dict[str, int]:
     """A handful of states, by ISO3 -> id, for tests that need some to point at."""

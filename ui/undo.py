@@ -7,9 +7,9 @@ the change bus refreshes the views after each service call.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import Generic, TypeVar
+from typing import Any, Generic, Protocol, TypeVar
 
 from PySide6.QtGui import QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QWidget
@@ -40,6 +40,63 @@ def soft_deletion(
         do=lambda: delete(record_id),
         undo=lambda _deleted: restore(record_id),
         redo=lambda _deleted: delete(record_id),
+    )
+
+
+class Versioned(Protocol):
+    @property
+    def version(self) -> int: ...
+
+
+V = TypeVar("V", bound=Versioned)
+
+RecordKey = tuple[str, int]  # (kind of record, id)
+
+
+class VersionBook:
+    """The version of each record as this window last wrote it.
+
+    Undo and redo check their write against it: when another officer saved the record
+    since, the step is refused (and says who) rather than put old values over theirs.
+    One book per window, shared by its operations, so undoing several steps on one
+    record in a row works: each step leaves the version the next one expects.
+    """
+
+    def __init__(self) -> None:
+        self._written: dict[RecordKey, int] = {}
+
+    def version(self, key: RecordKey, otherwise: int | None) -> int | None:
+        return self._written.get(key, otherwise)
+
+    def wrote(self, key: RecordKey, version: int) -> None:
+        self._written[key] = version
+
+
+def versioned_edit(
+    text: str,
+    save: Callable[..., V],
+    book: VersionBook,
+    key: RecordKey,
+    seen: int,
+    *,
+    new: Mapping[str, Any],
+    old: Mapping[str, Any],
+) -> Operation[V]:
+    """An edit of a record that carries a version: `save(version=…, **fields)` writes
+    `new` over the version the user saw; undo writes `old` back and redo `new` again,
+    over the version this window last wrote (see `VersionBook`). Each refuses
+    (StaleRecordError: shown, nothing overwritten) when someone saved in between."""
+
+    def write(values: Mapping[str, Any], version: int | None) -> V:
+        record = save(version=version, **values)
+        book.wrote(key, record.version)
+        return record
+
+    return Operation(
+        text=text,
+        do=lambda: write(new, seen),
+        undo=lambda _saved: write(old, book.version(key, seen)),
+        redo=lambda _saved: write(new, book.version(key, seen)),
     )
 
 
@@ -76,6 +133,7 @@ class UndoRunner:
     def __init__(self, stack: QUndoStack, parent: QWidget) -> None:
         self.stack = stack
         self._parent = parent
+        self.versions = VersionBook()
 
     def run(self, operation: Operation[T]) -> T | None:
         """Do it and push it; a refusal is shown and None returned."""

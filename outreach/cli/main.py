@@ -15,6 +15,7 @@ from outreach.cli.briefing_commands import register as register_briefing
 from outreach.cli.data_commands import register as register_data
 from outreach.cli.output import FORMATS, parse_day, print_rows
 from outreach.cli.planning_commands import register as register_planning
+from outreach.cli.server_commands import register as register_server
 from outreach.domain.enums import TreatyStatus
 from outreach.errors import OutreachError
 from outreach.paths import ENV_VAR, default_database_path
@@ -223,6 +224,7 @@ def check(context: Context, rebuild_search: bool) -> None:
 register_planning(cli)
 register_briefing(cli)
 register_data(cli)
+register_server(cli)
 
 
 def main() -> None:

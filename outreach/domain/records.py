@@ -36,7 +36,9 @@ class StateRecord:
     notes: str
     talking_points: str
     aliases: tuple[str, ...] = ()
-    version: int = 1  # see outreach.storage.models.Versioned
+    # which save of the record this is (outreach.storage.models.Versioned); bookkeeping,
+    # so two records with the same content are equal whatever their versions
+    version: int = field(default=1, compare=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,7 +141,9 @@ class CategoryRecord:
     colour: str
     kind: CategoryKind
     rule: str
-    version: int = 1  # see outreach.storage.models.Versioned
+    # which save of the record this is (outreach.storage.models.Versioned); bookkeeping,
+    # so two records with the same content are equal whatever their versions
+    version: int = field(default=1, compare=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -181,7 +185,9 @@ class OrganizationRecord:
     state_id: int | None
     city: str
     notes: str
-    version: int = 1  # see outreach.storage.models.Versioned
+    # which save of the record this is (outreach.storage.models.Versioned); bookkeeping,
+    # so two records with the same content are equal whatever their versions
+    version: int = field(default=1, compare=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -196,7 +202,9 @@ class ContactRecord:
     phone: str
     languages: tuple[str, ...]
     notes: str
-    version: int = 1  # see outreach.storage.models.Versioned
+    # which save of the record this is (outreach.storage.models.Versioned); bookkeeping,
+    # so two records with the same content are equal whatever their versions
+    version: int = field(default=1, compare=False)
 
     @property
     def full_name(self) -> str:
@@ -224,7 +232,9 @@ class MeetingRecord:
     ends_on: date
     notes: str
     attendee_ids: tuple[int, ...] = ()  # states announced as attending, beyond members
-    version: int = 1  # see outreach.storage.models.Versioned
+    # which save of the record this is (outreach.storage.models.Versioned); bookkeeping,
+    # so two records with the same content are equal whatever their versions
+    version: int = field(default=1, compare=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -266,7 +276,9 @@ class DemarcheRecord:
     status_reason: str
     contact_ids: tuple[int, ...] = ()
     treaty_id: int | None = None
-    version: int = 1  # see outreach.storage.models.Versioned
+    # which save of the record this is (outreach.storage.models.Versioned); bookkeeping,
+    # so two records with the same content are equal whatever their versions
+    version: int = field(default=1, compare=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -283,7 +295,9 @@ class LogEntryRecord:
     demarche_id: int | None
     state_ids: tuple[int, ...] = ()
     contact_ids: tuple[int, ...] = ()
-    version: int = 1  # see outreach.storage.models.Versioned
+    # which save of the record this is (outreach.storage.models.Versioned); bookkeeping,
+    # so two records with the same content are equal whatever their versions
+    version: int = field(default=1, compare=False)
 
     def follow_up_overdue_on(self, day: date) -> bool:
         return (
@@ -349,7 +363,9 @@ class InterventionRecord:
     outcome: str
     demarche_id: int | None
     target_ids: tuple[int, ...] = ()
-    version: int = 1  # see outreach.storage.models.Versioned
+    # which save of the record this is (outreach.storage.models.Versioned); bookkeeping,
+    # so two records with the same content are equal whatever their versions
+    version: int = field(default=1, compare=False)
 
     @property
     def is_open(self) -> bool:

@@ -92,8 +92,10 @@ class Backend(Protocol):
 
     def translate_error(self, error: BaseException) -> OutreachError | None: ...
 
-    def current_officer(self, engine: Engine) -> str:
-        """Who is working: the OS user on a file, the server's session_user."""
+    def officer(self, engine: Engine, claimed: str | None) -> str:
+        """Who is working: on a file, `claimed` or else the OS user; on a server, always
+        the role connected (`session_user`), which the server itself writes into the
+        audit trail whatever a client claims."""
         ...
 
     def bulk(self, db: Database) -> AbstractContextManager[BulkWriter]: ...

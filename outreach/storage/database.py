@@ -40,7 +40,7 @@ class Database:
         self.backend = backend
         self.location: Location = backend.location
         self.engine = engine
-        self.actor = actor or backend.current_officer(engine)
+        self.actor = backend.officer(engine, actor)
         self._writer = writer
         self._listeners: list[Listener] = []
         self._active: ContextVar[Session | None] = ContextVar(

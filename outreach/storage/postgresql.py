@@ -37,8 +37,14 @@ if TYPE_CHECKING:
 #: Taken by whoever migrates or builds the search index (any number: ours alone).
 SCHEMA_LOCK = 0x0_0E_AC_4D
 CONNECT_TIMEOUT_S = 10
+#: A setting, for one transaction, that marks rows restored as they were (see `bulk`).
+RESTORING = "outreach.restoring"
 
 READ_ONLY = "You can read this database but not change it; nothing was saved."
+NOT_YOURS = (
+    "Your role may not change these records (the desk's administrators can); "
+    "nothing was saved."
+)
 
 
 def _sqlstate(error: BaseException) -> str:
@@ -143,6 +149,7 @@ class PostgresBackend:
 
         self.location = location
         self.search = TsvectorIndex()
+        self._may_write: bool | None = None
 
     def make_engine(self) -> tuple[Engine, Engine]:
         engine = create_engine(
@@ -161,6 +168,12 @@ class PostgresBackend:
         try:
             with engine.connect() as connection:
                 tables = self.table_names(connection)
+                owner = bool(
+                    connection.exec_driver_sql(
+                        "SELECT pg_has_role(session_user, datdba, 'MEMBER') FROM pg_database "
+                        "WHERE datname = current_database()"
+                    ).scalar()
+                )
                 revision = None
                 if "alembic_version" in tables:
                     revision = connection.exec_driver_sql(
@@ -182,24 +195,60 @@ class PostgresBackend:
                 f"{where} was set up by a newer version of Outreach (schema {revision}); "
                 "update the app to open it"
             )
+        if revision is not None and revision != runner.head_revision() and not owner:
+            raise OutreachError(
+                f"{where} needs updating for this version of Outreach, which only its owner "
+                "can do: ask them to open it once with this version. Nothing was changed."
+            )
 
     @contextlib.contextmanager
     def migrating(self, connection: Connection) -> Iterator[None]:
         with connection.begin():
             connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({SCHEMA_LOCK})")
             yield
+            self.after_migrations(connection)
+
+    def after_migrations(self, connection: Connection) -> None:
+        """What the server enforces beyond the tables, (re)made after every migration."""
+        from outreach.storage.postgresql_roles import install_server_rules
+
+        install_server_rules(connection)
 
     def translate_error(self, error: BaseException) -> OutreachError | None:
-        return translate_postgres_error(error)
+        known = translate_postgres_error(error)
+        if isinstance(known, ReadOnlyDatabaseError) and self._writes_campaign_data():
+            return ReadOnlyDatabaseError(NOT_YOURS)  # an officer refused an admin's change
+        return known
 
-    def current_officer(self, engine: Engine) -> str:
+    def _writes_campaign_data(self) -> bool:
+        """Whether the role connected may log contacts: an officer or more."""
+        if self._may_write is None:
+            engine, _writer = self.make_engine()
+            try:
+                with engine.connect() as connection:
+                    self._may_write = bool(
+                        connection.exec_driver_sql(
+                            "SELECT has_table_privilege('log_entry', 'INSERT')"
+                        ).scalar()
+                    )
+            except DBAPIError:
+                return False
+            finally:
+                engine.dispose()
+        return self._may_write
+
+    def officer(self, engine: Engine, claimed: str | None) -> str:
         with engine.connect() as connection:
             return str(connection.exec_driver_sql("SELECT session_user").scalar_one())
 
     @contextlib.contextmanager
     def bulk(self, db: Database) -> Iterator[PostgresBulk]:
+        """Bulk rows restore records as they were, audit rows included: RESTORING tells
+        the server's audit rules to keep the officer each audit row names (they do so
+        only for the database's administrators; see `postgresql_roles`)."""
         try:
             with db.engine.begin() as connection:
+                connection.exec_driver_sql(f"SELECT set_config('{RESTORING}', 'on', true)")
                 bulk = PostgresBulk(connection)
                 yield bulk
                 bulk.move_sequences()

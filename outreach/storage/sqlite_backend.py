@@ -174,7 +174,9 @@ class SqliteBackend:
     def translate_error(self, error: BaseException) -> OutreachError | None:
         return translate_sqlite_error(error)
 
-    def current_officer(self, engine: Engine) -> str:
+    def officer(self, engine: Engine, claimed: str | None) -> str:
+        if claimed:
+            return claimed
         try:
             return getpass.getuser()
         except (KeyError, OSError):

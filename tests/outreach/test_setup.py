@@ -9,6 +9,7 @@ from pathlib import Path
 
 from outreach.setup import preparation_needed
 from outreach.storage.database import open_database
+from tests.conftest import downgrade_file
 
 
 def copy_of(template: Path, tmp_path: Path) -> Path:
@@ -47,8 +48,7 @@ def test_an_older_file_is_announced_as_updated_with_a_copy_kept(
     reference_template: Path, tmp_path: Path
 ) -> None:
     path = copy_of(reference_template, tmp_path)
-    with closing(sqlite3.connect(path)) as connection, connection:
-        connection.execute("UPDATE alembic_version SET version_num = '0003'")
+    downgrade_file(path, "0003")
     reason = preparation_needed(path)
     assert reason is not None and reason.startswith("Updating campaign.db for this version")
     open_database(path).close()

@@ -681,3 +681,26 @@ def test_the_reason_prompt_insists_on_a_reason_and_cancel_gives_none(
 
     QTimer.singleShot(0, cancel)
     assert moves.ask_for_reason(parent, record, DemarcheStatus.CANCELLED) is None
+
+
+def test_two_windows_move_one_card_one_wins_the_other_is_told(
+    db: Database, services: AppServices, undo_runner: UndoRunner, messages: list[str]
+) -> None:
+    demarche_id = _draft(services, title="Contested")
+    card = services.demarches.get(demarche_id)  # as this window's board shows it
+    other = open_database(db.location, actor="second-officer")  # another officer's window
+    try:
+        moves.move_demarche(
+            None, AppServices.over(other), UndoRunner(undo_runner.stack, QWidget()),
+            card, DemarcheStatus.APPROVED,
+        )  # fmt: skip
+    finally:
+        other.close()
+    undo_runner.stack.clear()
+    moved = moves.move_demarche(
+        None, services, undo_runner, card, DemarcheStatus.CANCELLED, ask=lambda *_: "Dropped"
+    )
+    assert moved is None  # refused: this window's card was stale
+    assert len(messages) == 1 and "second-officer changed this démarche" in messages[0]
+    assert services.demarches.get(demarche_id).status == DemarcheStatus.APPROVED  # theirs
+    assert undo_runner.stack.count() == 0  # nothing to undo: nothing was done

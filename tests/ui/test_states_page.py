@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
+from outreach.errors import StaleRecordError
+from outreach.services.states import StateService
+from outreach.storage.database import Database, open_database
 from ui.change_bus import ChangeBus
+from ui.conflicts import ConflictChoice
 from ui.services import AppServices
 from ui.states.page import StatesPage
 from ui.states.table_model import ROW_ROLE, Column
@@ -243,3 +248,55 @@ def test_notes_typed_are_kept_when_another_state_is_chosen(
     assert page.detail.state is not None and page.detail.state.iso3 == "KHM"
     undo_runner.stack.undo()  # kept as an ordinary, undoable edit
     assert app_services.states.get("IDN").notes != "Ratification bill tabled in parliament."
+
+
+@pytest.mark.parametrize(
+    ("choice", "expected"),
+    [
+        # their notes stay, my talking points go in
+        (ConflictChoice.REAPPLY, ("Their note.", "My points.", "Their points.")),
+        # everything I see goes in over theirs
+        (ConflictChoice.OVERWRITE, ("", "My points.", "")),
+        # nothing saved; my typing stays on screen
+        (ConflictChoice.KEEP_EDITING, ("Their note.", "Their points.", None)),
+    ],
+)
+def test_a_profile_someone_else_saved_meanwhile_is_never_overwritten_unasked(
+    qtbot: QtBot,
+    app_db: Database,
+    app_services: AppServices,
+    undo_runner: UndoRunner,
+    monkeypatch: pytest.MonkeyPatch,
+    choice: ConflictChoice,
+    expected: tuple[str, str, str | None],
+) -> None:
+    page = make_page(qtbot, app_services, undo_runner)
+    khm = app_services.states.get("KHM")
+    app_services.states.update_profile("KHM", notes="", talking_points="", version=khm.version)
+    page.go_to_state(khm.id)  # I open Cambodia
+    other = open_database(app_db.location, actor="second-officer")  # another window
+    try:
+        theirs = StateService(other)
+        theirs.update_profile(
+            "KHM", notes="Their note.", talking_points="Their points.",
+            version=theirs.get("KHM").version,
+        )  # fmt: skip
+    finally:
+        other.close()
+    asked: list[str] = []
+
+    def ask(_parent: object, error: StaleRecordError) -> ConflictChoice:
+        asked.append(str(error))
+        return choice
+
+    monkeypatch.setattr("ui.states.detail.ask_about_conflict", ask)
+    page.detail.talking_points.setPlainText("My points.")
+    page.detail.save_profile()
+    assert len(asked) == 1 and "second-officer changed this state" in asked[0]
+    saved = app_services.states.get("KHM")
+    notes, points, on_screen = expected
+    assert (saved.notes, saved.talking_points) == (notes, points)
+    if on_screen is None:  # kept editing: what I typed is still there, unsaved
+        assert page.detail.talking_points.toPlainText() == "My points."
+    else:
+        assert not page.detail.has_unsaved_edits()

@@ -25,7 +25,7 @@ from outreach.errors import OutreachError, ValidationError
 from outreach.services.contacts import normalize_email, normalize_phone
 from ui.errors import show_error
 from ui.services import AppServices
-from ui.undo import Operation, UndoRunner
+from ui.undo import Operation, UndoRunner, versioned_edit
 from ui.widgets.id_combo import IdComboBox
 
 ERROR = "#b00020"  # the colour of a hint that says what is wrong
@@ -250,11 +250,14 @@ class ContactDialog(QDialog):
                 return
             contact_id, previous = before.id, contact_values(before)
             record = self._undo.run(
-                Operation(
+                versioned_edit(
                     self.tr("Edit contact {0}").format(before.full_name),
-                    do=lambda: contacts.update(contact_id, **values),
-                    undo=lambda _after: contacts.update(contact_id, **previous),
-                    redo=lambda after: contacts.update(contact_id, **contact_values(after)),
+                    lambda **fields: contacts.update(contact_id, **fields),
+                    self._undo.versions,
+                    ("contact", contact_id),
+                    before.version,
+                    new=values,
+                    old=previous,
                 )
             )
         if record is None:

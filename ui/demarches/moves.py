@@ -20,7 +20,7 @@ from outreach.domain.records import DemarcheRecord
 from outreach.services.demarches import DemarcheService
 from ui.demarches.labels import status_label
 from ui.services import AppServices
-from ui.undo import Operation, UndoRunner
+from ui.undo import Operation, UndoRunner, VersionBook
 
 #: the reason recorded when a move is undone (moving back needs one)
 UNDONE_REASON = "Undone"
@@ -68,22 +68,42 @@ def dated_on(record: DemarcheRecord) -> date | None:
 
 
 def move_operation(
-    service: DemarcheService, demarche_id: int, target: DemarcheStatus, reason: str = ""
+    service: DemarcheService,
+    demarche_id: int,
+    target: DemarcheStatus,
+    reason: str = "",
+    seen_version: int | None = None,
+    book: VersionBook | None = None,
 ) -> Operation[Moved]:
     """Move to `target` (with `reason` when one is due); undo moves back to the status
-    and dates it had, redo moves forth to the status and dates the move gave."""
+    and dates it had, redo moves forth to the status and dates the move gave.
+
+    The move is checked against `seen_version`, the démarche as the card showed it, and
+    undo and redo against the version the step before left: when another officer moved
+    or edited it meanwhile, the step is refused and says who (nothing is overwritten).
+    """
+    versions = book or VersionBook()
+    key = ("demarche", demarche_id)
+
+    def moved_to(
+        status: DemarcheStatus, on: date | None, why: str, version: int | None
+    ) -> DemarcheRecord:
+        record = service.move(demarche_id, status, on=on, reason=why, version=version)
+        versions.wrote(key, record.version)
+        return record
 
     def do() -> Moved:
         before = service.get(demarche_id)
-        return before, service.move(demarche_id, target, reason=reason)
+        return before, moved_to(target, None, reason, seen_version)
 
     def undo(moved: Moved) -> DemarcheRecord:
         before, _after = moved
-        return service.move(demarche_id, before.status, on=dated_on(before), reason=UNDONE_REASON)
+        version = versions.version(key, seen_version)
+        return moved_to(before.status, dated_on(before), UNDONE_REASON, version)
 
     def redo(moved: Moved) -> DemarcheRecord:
         _before, after = moved
-        return service.move(demarche_id, target, on=dated_on(after), reason=reason)
+        return moved_to(target, dated_on(after), reason, versions.version(key, seen_version))
 
     return Operation(
         text=_tr("Move démarche to {0}").format(status_label(target)),
@@ -135,5 +155,7 @@ def move_demarche(
         if answer is None:
             return None
         reason = answer
-    moved = undo.run(move_operation(services.demarches, record.id, target, reason))
+    moved = undo.run(
+        move_operation(services.demarches, record.id, target, reason, record.version, undo.versions)
+    )
     return None if moved is None else moved[1]

@@ -24,7 +24,7 @@ from ui.contacts.dialog import state_choices
 from ui.errors import show_error
 from ui.organizations.table_model import kind_label
 from ui.services import AppServices
-from ui.undo import Operation, UndoRunner
+from ui.undo import Operation, UndoRunner, versioned_edit
 from ui.widgets.id_combo import IdComboBox
 
 
@@ -138,13 +138,14 @@ class OrganizationDialog(QDialog):
                 return
             organization_id = before.id
             record = self._undo.run(
-                Operation(
+                versioned_edit(
                     self.tr("Edit organization {0}").format(before.name),
-                    do=lambda: organizations.update(organization_id, **values),
-                    undo=lambda _after: organizations.update(organization_id, **previous),
-                    redo=lambda after: organizations.update(
-                        organization_id, **organization_values(after)
-                    ),
+                    lambda **fields: organizations.update(organization_id, **fields),
+                    self._undo.versions,
+                    ("organization", organization_id),
+                    before.version,
+                    new=values,
+                    old=previous,
                 )
             )
         if record is None:

@@ -26,9 +26,12 @@ from outreach.domain.records import (
     LogFilter,
     StateRecord,
 )
+from outreach.errors import OutreachError, StaleRecordError
+from ui.conflicts import ConflictChoice, ask_about_conflict, fields_to_save
+from ui.errors import show_error
 from ui.services import AppServices
 from ui.states.dialogs import add_fact, edit_obligations, edit_participation
-from ui.undo import Operation, UndoRunner
+from ui.undo import Operation, UndoRunner, versioned_edit
 from ui.widgets.dates import iso_day
 from ui.widgets.records_table import OVERDUE_RED, RecordsModel, records_view
 
@@ -148,13 +151,16 @@ class StateDetail(QTabWidget):
         services = self._services
         self.state = services.states.get(state_id)
         self.profile.setHtml(self._profile_html(self.state))
-        self.stance.setCurrentIndex(self.stance.findData(self.state.stance.value))
-        self.notes.setPlainText(self.state.notes)
-        self.talking_points.setPlainText(self.state.talking_points)
+        self._fill_editors(self.state)
         self.contacts.set_records(services.contacts.list(state=state_id, limit=200))
         self.log.set_records(services.log.page(LogFilter(state_id=state_id), 0, 100))
         self.demarches.set_records(services.demarches.list(state=state_id))
         self.history.set_records(services.history.for_state(state_id, limit=200))
+
+    def _fill_editors(self, state: StateRecord) -> None:
+        self.stance.setCurrentIndex(self.stance.findData(state.stance.value))
+        self.notes.setPlainText(state.notes)
+        self.talking_points.setPlainText(state.talking_points)
 
     def _profile_html(self, state: StateRecord) -> str:
         services, today = self._services, date.today()
@@ -233,25 +239,49 @@ class StateDetail(QTabWidget):
         return "".join(parts)
 
     def save_profile(self) -> None:
+        """Save what is typed, checked against the version opened: when another officer
+        saved this state since, ask (see `ui.conflicts`); nothing typed is lost."""
         if self.state is None:
             return
-        before = self.state
-        stance = str(self.stance.currentData())
-        notes, points = self.notes.toPlainText(), self.talking_points.toPlainText()
-        states = self._services.states
-        self._undo.run(
-            Operation(
-                text=self.tr("Edit profile of {0}").format(before.name),
-                do=lambda: states.update_profile(
-                    before.id, stance=stance, notes=notes, talking_points=points
-                ),
-                undo=lambda _after: states.update_profile(
-                    before.id,
-                    stance=before.stance,
-                    notes=before.notes,
-                    talking_points=before.talking_points,
-                ),
-            )
+        opened = self.state
+        mine = {
+            "stance": str(self.stance.currentData()),
+            "notes": self.notes.toPlainText(),
+            "talking_points": self.talking_points.toPlainText(),
+        }
+        try:
+            self.state = self._undo.attempt(self._profile_operation(opened, mine))
+        except StaleRecordError as error:
+            self._resolve_conflict(opened, mine, error)
+        except OutreachError as error:
+            show_error(self, error)
+
+    def _resolve_conflict(
+        self, opened: StateRecord, mine: dict[str, str], error: StaleRecordError
+    ) -> None:
+        choice = ask_about_conflict(self, error)
+        if choice is ConflictChoice.KEEP_EDITING:
+            return
+        fresh = self._services.states.get(opened.id)
+        before = _profile_values(opened)
+        values = {**_profile_values(fresh), **fields_to_save(choice, before, mine)}
+        saved = self._undo.run(self._profile_operation(fresh, values))
+        if saved is not None:  # what is stored now: theirs and mine together
+            self.state = saved
+            self._fill_editors(saved)
+
+    def _profile_operation(
+        self, before: StateRecord, values: dict[str, str]
+    ) -> Operation[StateRecord]:
+        states, state_id = self._services.states, before.id
+        return versioned_edit(
+            self.tr("Edit profile of {0}").format(before.name),
+            lambda **fields: states.update_profile(state_id, **fields),
+            self._undo.versions,
+            ("state", state_id),
+            before.version,
+            new=values,
+            old=_profile_values(before),
         )
 
     def keep_edits(self) -> None:
@@ -266,6 +296,15 @@ class StateDetail(QTabWidget):
             or self.talking_points.toPlainText() != state.talking_points
             or self.stance.currentData() != state.stance.value
         )
+
+
+def _profile_values(state: StateRecord) -> dict[str, str]:
+    """The profile fields the detail pane edits, as `update_profile` takes them."""
+    return {
+        "stance": state.stance.value,
+        "notes": state.notes,
+        "talking_points": state.talking_points,
+    }
 
 
 def _changes_text(record: AuditRecord) -> str:

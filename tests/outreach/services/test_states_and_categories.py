@@ -308,7 +308,7 @@ def test_an_assignment_is_audited(categories: CategoryService, reference_db: Dat
     assert len(entries) == 1
     (entry,) = entries
     assert entry.action == "create"
-    assert entry.actor == "test-officer"
+    assert entry.actor == reference_db.actor  # the officer (on a server: the role)
     assert entry.state_id == turkey.id
     changes = json.loads(entry.changes)
     assert changes["rationale"] == [None, "Joint deposit with Greece."]

@@ -70,7 +70,7 @@ def test_an_error_inside_a_write_rolls_back_the_change_and_its_audit(db: Databas
 
 
 def test_every_change_is_audited_with_old_and_new_values(db: Database) -> None:
-    db.actor = "desk-officer"
+    """Who: the officer (on a server, the role connected, whatever the client says)."""
     with db.write() as session:
         session.add(State(iso2="TR", iso3="TUR", name="Turkey"))
     with db.write() as session:
@@ -78,8 +78,8 @@ def test_every_change_is_audited_with_old_and_new_values(db: Database) -> None:
     with db.read() as session:
         entries = session.query(AuditEntry).order_by(AuditEntry.id).all()
     assert [(e.action, e.entity, e.actor) for e in entries] == [
-        ("create", "state", "desk-officer"),
-        ("update", "state", "desk-officer"),
+        ("create", "state", db.actor),
+        ("update", "state", db.actor),
     ]
     assert json.loads(entries[1].changes) == {"name": ["Turkey", "Türkiye"]}
     assert entries[1].state_id == entries[0].entity_id
