@@ -93,20 +93,28 @@ class TestServer:
             f"-k {self.socket_dir} -c listen_addresses='' -c fsync=off "
             "-c synchronous_commit=off -c full_page_writes=off -c max_connections=60"
         )
+        self._options = options
         self.running = True
         atexit.register(self.stop)
+        self.resume()
+        return self
+
+    def pause(self) -> None:
+        """Stop the server as a crash or a network cut would, keeping its data."""
+        self._run(str(self.bin / "pg_ctl"), "-D", str(self.data), "-m", "immediate", "stop")
+
+    def resume(self) -> None:
         self._run(
             str(self.bin / "pg_ctl"),
             "-D",
             str(self.data),
             "-o",
-            options,
+            self._options,
             "-l",
             str(self.folder / "server.log"),
             "-w",
             "start",
         )
-        return self
 
     def stop(self) -> None:
         if self.running:

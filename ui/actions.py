@@ -17,6 +17,7 @@ Shortcut = QKeySequence.StandardKey | str | None
 
 class ActionId(Enum):
     NEW = auto()
+    OPEN = auto()
     SAVE = auto()
     UNDO = auto()
     REDO = auto()
@@ -55,6 +56,8 @@ def _tr(text: str) -> str:
 SPECS: dict[ActionId, ActionSpec] = {
     ActionId.NEW: ActionSpec("&New", QKeySequence.StandardKey.New, "document-new",
                              "Add a record to the list in view"),
+    ActionId.OPEN: ActionSpec("&Open database…", QKeySequence.StandardKey.Open, "document-open",
+                              "Open another database: a file, or the desk's server"),
     ActionId.SAVE: ActionSpec("&Save", QKeySequence.StandardKey.Save, "document-save",
                               "Save the edits in view"),
     ActionId.UNDO: ActionSpec("&Undo", QKeySequence.StandardKey.Undo, "edit-undo",

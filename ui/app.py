@@ -6,6 +6,7 @@ Nothing here is global: each piece gets what it needs passed in.
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QSettings
@@ -28,6 +29,7 @@ from ui.categories.dialogs import assign_to_category, manage_categories
 from ui.change_bus import ChangeBus
 from ui.contacts.page import ContactsPage
 from ui.dashboard.page import DashboardPage
+from ui.databases import OpenDatabaseDialog, RecentDatabases
 from ui.demarches.dialog import plan_a_demarche
 from ui.demarches.page import DemarchesPage
 from ui.duplicates.dialog import DuplicatesDialog
@@ -65,6 +67,8 @@ class DesktopApp:
 
     def __init__(self, db: Database, label: str) -> None:
         self.db = db
+        #: the database to open when this window closes for it (File ▸ Open…)
+        self.next_location: Location | None = None
         self.services = AppServices.over(db)
         self.bus = ChangeBus()
         self.undo_stack = QUndoStack()
@@ -96,8 +100,16 @@ class DesktopApp:
         self.bus.changed.connect(self._refresh_status)
         self.undo_stack.setParent(self.window)
         self.bus.setParent(self.window)
-        self.window.destroyed.connect(db.close)
+        self.bus.connection.connect(self.window.show_connection)
+        # other officers' commits on a server feed the same bus (a file has nobody else)
+        stop_listening = db.listen_to_others(self.bus.publish_connection)
+        self.window.destroyed.connect(lambda: self._close(stop_listening))
         self._refresh_status(Changes(frozenset()))
+
+    def _close(self, stop_listening: Callable[[], None] | None) -> None:
+        if stop_listening is not None:
+            stop_listening()
+        self.db.close()
 
     def _hooks(self) -> WindowHooks:
         window, services, undo = self.window, self.services, self.undo
@@ -118,7 +130,20 @@ class DesktopApp:
                 ContactsImportDialog(ContactImporter(self.db), window, undo=undo)
             ),
             find_duplicates=lambda: accepted(DuplicatesDialog(services.duplicates, undo, window)),
+            open_database=self.open_database,
+            open_recent=lambda where: self.switch_to(parse_location(where)),
+            recent_databases=lambda: RecentDatabases(QSettings()).entries(),
         )
+
+    def open_database(self) -> None:
+        dialog = OpenDatabaseDialog(self.window)
+        if accepted(dialog) and dialog.chosen is not None:
+            self.switch_to(dialog.chosen)
+
+    def switch_to(self, location: Location) -> None:
+        """Close this window and open `location` in its place (see `main`)."""
+        self.next_location = location
+        self.window.close()
 
     def show_state(self, state_id: int) -> None:
         self.window.show_page(StatesPage)
@@ -177,12 +202,26 @@ def open_desktop(location: Location | Path) -> DesktopApp:
 
 
 def main(location: Location | Path) -> int:
+    """Open the window over `location`; when the officer opens another database from
+    it, the window closes and the next opens (a database that cannot be opened is said,
+    and the one before is opened again)."""
     app = make_application(sys.argv)
-    try:
-        desktop = open_desktop(location)
-    except OutreachError as error:
-        QMessageBox.critical(None, app.tr("Outreach cannot open the database"), str(error))
-        return 1
-    desktop.window.restore_layout()
-    desktop.window.show()
-    return app.exec()
+    current: Location | None = None
+    wanted: Location | None = parse_location(location)
+    code = 0
+    while wanted is not None:
+        try:
+            desktop = open_desktop(wanted)
+        except OutreachError as error:
+            QMessageBox.critical(None, app.tr("Outreach cannot open the database"), str(error))
+            if current is None or wanted == current:
+                return 1
+            wanted = current  # back to the one that was open
+            continue
+        current = wanted
+        RecentDatabases(QSettings()).add(current)
+        desktop.window.restore_layout()
+        desktop.window.show()
+        code = app.exec()
+        wanted = desktop.next_location
+    return code

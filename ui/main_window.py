@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut, QUndoStack
 from PySide6.QtWidgets import (
+    QLabel,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
@@ -28,8 +29,10 @@ from ui.pages import Page
 from ui.shortcuts import ShortcutsDialog
 from ui.widgets.modal import accepted
 
-#: an action, a separator (None) or a submenu (its title and entries)
-MenuEntry = ActionId | None | tuple[str, list[ActionId]]
+#: where File ▸ Open recent goes in a menu's entries
+RECENT = "recent"
+#: an action, a separator (None), a submenu (its title and entries) or RECENT
+MenuEntry = ActionId | None | tuple[str, list[ActionId]] | str
 
 
 @dataclass(frozen=True)
@@ -48,6 +51,9 @@ class WindowHooks:
     import_untc: Callable[[], None]
     import_contacts: Callable[[], None]
     find_duplicates: Callable[[], None]
+    open_database: Callable[[], None]
+    open_recent: Callable[[str], None]
+    recent_databases: Callable[[], list[str]]
 
 
 class MainWindow(QMainWindow):
@@ -60,6 +66,9 @@ class MainWindow(QMainWindow):
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Outreach — {0}").format(database_label))
+        self.database_label = database_label
+        self.connection_label = QLabel(self)
+        self.statusBar().addPermanentWidget(self.connection_label)
         self.undo_stack = undo_stack
         self.actions_ = ActionRegistry(self)
         self.pages: list[Page] = []
@@ -142,6 +151,8 @@ class MainWindow(QMainWindow):
         a[ActionId.IMPORT_UNTC].triggered.connect(hooks.import_untc)
         a[ActionId.IMPORT_CONTACTS].triggered.connect(hooks.import_contacts)
         a[ActionId.FIND_DUPLICATES].triggered.connect(hooks.find_duplicates)
+        a[ActionId.OPEN].triggered.connect(hooks.open_database)
+        self._hooks = hooks
         a[ActionId.SAVE].setEnabled(False)  # edits are saved as they are made, in dialogs
         self._build_menus()
 
@@ -149,7 +160,7 @@ class MainWindow(QMainWindow):
         a = self.actions_
         imports = (self.tr("&Import"), [ActionId.IMPORT_UNTC, ActionId.IMPORT_CONTACTS])
         menus: dict[str, list[MenuEntry]] = {
-            self.tr("&File"): [ActionId.NEW, ActionId.SAVE, None, imports,
+            self.tr("&File"): [ActionId.NEW, ActionId.OPEN, RECENT, ActionId.SAVE, None, imports,
                                ActionId.EXPORT_CALENDAR, None, ActionId.PRINT,
                                ActionId.PRINT_SETTINGS, None, ActionId.QUIT],
             self.tr("&Edit"): [ActionId.UNDO, ActionId.REDO, None, ActionId.DELETE, None,
@@ -174,11 +185,38 @@ class MainWindow(QMainWindow):
         for entry in entries:
             if entry is None:
                 menu.addSeparator()
+            elif entry == RECENT:
+                self.recent_menu = menu.addMenu(self.tr("Open &recent"))
+                self.recent_menu.aboutToShow.connect(self._fill_recent)
             elif isinstance(entry, tuple):
                 title, children = entry
                 self._fill_menu(menu.addMenu(title), list(children))
             else:
                 menu.addAction(self.actions_[entry])
+
+    def _fill_recent(self) -> None:
+        self.recent_menu.clear()
+        entries = self._hooks.recent_databases()
+        for number, where in enumerate(entries, start=1):
+            action = self.recent_menu.addAction(f"&{number} {where}")
+            action.triggered.connect(
+                lambda _checked=False, chosen=where: self._hooks.open_recent(chosen)
+            )
+        if not entries:
+            self.recent_menu.addAction(self.tr("(none yet)")).setEnabled(False)
+
+    def show_connection(self, up: bool, why: str) -> None:
+        """The server's state in the status bar: connected, or lost and retrying."""
+        if up:
+            self.connection_label.setText(self.tr("● Connected to {0}").format(self.database_label))
+            self.connection_label.setStyleSheet("")
+            self.connection_label.setToolTip("")
+        else:
+            self.connection_label.setText(
+                self.tr("○ Server unreachable: reconnecting… (what you type is kept)")
+            )
+            self.connection_label.setStyleSheet("color: #b00020")
+            self.connection_label.setToolTip(why)
 
     def shortcut_rows(self) -> list[tuple[str, str]]:
         """Every shortcut of the window: its actions, then the pages and the lists."""

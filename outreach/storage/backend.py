@@ -9,7 +9,7 @@ app see a `Database` and plain SQLAlchemy; they never ask which backend it is.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from contextlib import AbstractContextManager
 from typing import TYPE_CHECKING, Any, Protocol
 
@@ -99,6 +99,16 @@ class Backend(Protocol):
         ...
 
     def bulk(self, db: Database) -> AbstractContextManager[BulkWriter]: ...
+
+    def listen(
+        self,
+        on_changes: Callable[[frozenset[str]], None],
+        on_connection: Callable[[bool, str], None],
+    ) -> Callable[[], None] | None:
+        """Hear other officers' commits (the tables they changed) as they happen, and
+        the connection's state, until the returned callable is called; None where
+        there is nobody else (a file)."""
+        ...
 
     def table_names(self, connection: Connection) -> set[str]: ...
 

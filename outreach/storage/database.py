@@ -113,6 +113,14 @@ class Database:
         if changed:
             self._notify(Changes(changed))
 
+    def listen_to_others(
+        self, on_connection: Callable[[bool, str], None] = lambda _up, _why: None
+    ) -> Callable[[], None] | None:
+        """Hand other officers' commits to this database's listeners as they happen (a
+        server), calling `on_connection` when the connection is lost or back. Returns
+        what stops it; None on a file, which nobody else writes."""
+        return self.backend.listen(lambda tables: self._notify(Changes(tables)), on_connection)
+
     def _notify(self, changes: Changes) -> None:
         for listener in list(self._listeners):
             listener(changes)

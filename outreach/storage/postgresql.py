@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import contextlib
 import itertools
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+import uuid
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Connection, Engine, create_engine, text
@@ -33,6 +34,7 @@ from outreach.storage.migrations import runner
 
 if TYPE_CHECKING:
     from outreach.storage.database import Database
+    from outreach.storage.postgresql_changes import OnChanges, OnConnection
 
 #: Taken by whoever migrates or builds the search index (any number: ours alone).
 SCHEMA_LOCK = 0x0_0E_AC_4D
@@ -42,8 +44,7 @@ RESTORING = "outreach.restoring"
 
 READ_ONLY = "You can read this database but not change it; nothing was saved."
 NOT_YOURS = (
-    "Your role may not change these records (the desk's administrators can); "
-    "nothing was saved."
+    "Your role may not change these records (the desk's administrators can); nothing was saved."
 )
 
 
@@ -150,6 +151,8 @@ class PostgresBackend:
         self.location = location
         self.search = TsvectorIndex()
         self._may_write: bool | None = None
+        #: this process's connections' name, to tell its own change notices from others'
+        self.own_name = f"Outreach {uuid.uuid4().hex[:12]}"
 
     def make_engine(self) -> tuple[Engine, Engine]:
         engine = create_engine(
@@ -157,7 +160,7 @@ class PostgresBackend:
             pool_pre_ping=True,  # a server that went away is noticed before a query fails
             connect_args={
                 "connect_timeout": CONNECT_TIMEOUT_S,
-                "application_name": "Outreach",
+                "application_name": self.own_name,
             },
         )
         return engine, engine
@@ -210,9 +213,22 @@ class PostgresBackend:
 
     def after_migrations(self, connection: Connection) -> None:
         """What the server enforces beyond the tables, (re)made after every migration."""
+        from outreach.storage.postgresql_changes import install_change_notices
         from outreach.storage.postgresql_roles import install_server_rules
 
         install_server_rules(connection)
+        install_change_notices(connection)
+
+    def listen(self, on_changes: OnChanges, on_connection: OnConnection) -> Callable[[], None]:
+        """Hear other officers' commits as they happen (see `postgresql_changes`);
+        returns what stops listening."""
+        from outreach.storage.postgresql_changes import ChangeListener
+
+        conninfo = self.location.url.set(drivername="postgresql").render_as_string(
+            hide_password=False
+        )
+        listener = ChangeListener(conninfo, self.own_name, on_changes, on_connection).start()
+        return listener.stop
 
     def translate_error(self, error: BaseException) -> OutreachError | None:
         known = translate_postgres_error(error)

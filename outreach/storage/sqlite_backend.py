@@ -206,6 +206,14 @@ class SqliteBackend:
         finally:
             connection.close()
 
+    def listen(
+        self,
+        on_changes: Callable[[frozenset[str]], None],
+        on_connection: Callable[[bool, str], None],
+    ) -> None:
+        """A file is one officer's: there is nobody else to hear."""
+        return
+
     def table_names(self, connection: Connection) -> set[str]:
         rows = connection.exec_driver_sql("SELECT name FROM sqlite_master WHERE type = 'table'")
         return {str(name) for name in rows.scalars()}

@@ -46,6 +46,7 @@ class StateDetail(QTabWidget):
         self._services = services
         self._undo = undo
         self.state: StateRecord | None = None
+        self._saving = False  # a save is under way (see save_profile)
 
         self.profile = QTextBrowser(self)
         self.profile.setOpenExternalLinks(False)
@@ -241,9 +242,15 @@ class StateDetail(QTabWidget):
     def save_profile(self) -> None:
         """Save what is typed, checked against the version opened: when another officer
         saved this state since, ask (see `ui.conflicts`); nothing typed is lost."""
-        if self.state is None:
-            return
-        opened = self.state
+        if self.state is None or self._saving:
+            return  # the save's own refresh (the change bus) must not save again
+        self._saving = True
+        try:
+            self._save_profile(self.state)
+        finally:
+            self._saving = False
+
+    def _save_profile(self, opened: StateRecord) -> None:
         mine = {
             "stance": str(self.stance.currentData()),
             "notes": self.notes.toPlainText(),

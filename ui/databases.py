@@ -1,0 +1,97 @@
+"""Choosing the database: File ▸ Open… (a file, or a desk's server by its URL) and
+File ▸ Open recent.
+
+The recent list keeps what `Location.display` shows, which never holds a password: a
+password belongs in libpq's own places (~/.pgpass, PGPASSWORD, a service file), never
+in the app's settings.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QSettings
+from PySide6.QtWidgets import (
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from outreach.errors import OutreachError
+from outreach.storage.location import Location, parse_location
+from ui.errors import show_error
+from ui.widgets.modal import ok_cancel
+
+RECENT_KEY = "databases/recent"
+RECENT_MAX = 8
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("Databases", text)
+
+
+class RecentDatabases:
+    """The databases opened lately, newest first, as a person may see them."""
+
+    def __init__(self, settings: QSettings) -> None:
+        self._settings = settings
+
+    def entries(self) -> list[str]:
+        value = self._settings.value(RECENT_KEY, [])
+        if isinstance(value, str):  # QSettings gives a lone entry as a string
+            value = [value]
+        return [str(entry) for entry in value or []]
+
+    def add(self, location: Location) -> None:
+        shown = location.display  # never the password
+        entries = [shown, *(entry for entry in self.entries() if entry != shown)]
+        self._settings.setValue(RECENT_KEY, entries[:RECENT_MAX])
+
+
+class OpenDatabaseDialog(QDialog):
+    """A file path or a server URL, with Browse… for a file."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(_tr("Open a database"))
+        self.where = QLineEdit(self)
+        self.where.setPlaceholderText(_tr("/path/to/campaign.db or postgresql://ROLE@HOST/DBNAME"))
+        self.where.setMinimumWidth(460)
+        browse = QPushButton(_tr("&Browse…"), self)
+        browse.clicked.connect(self._browse)
+        row = QHBoxLayout()
+        row.addWidget(self.where, 1)
+        row.addWidget(browse)
+        hint = QLabel(
+            _tr(
+                "A file on this computer, or the desk's shared server. A server's password "
+                "is read from ~/.pgpass or PGPASSWORD, never kept by Outreach."
+            ),
+            self,
+        )
+        hint.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(_tr("&Database:"), self, buddy=self.where))
+        layout.addLayout(row)
+        layout.addWidget(hint)
+        layout.addWidget(ok_cancel(self, self.accept, _tr("&Open")))
+        self.chosen: Location | None = None
+
+    def _browse(self) -> None:
+        path, _filter = QFileDialog.getOpenFileName(
+            self, _tr("Open a database file"), "", _tr("Outreach databases (*.db);;All files (*)")
+        )
+        if path:
+            self.where.setText(path)
+
+    def accept(self) -> None:
+        try:
+            self.chosen = parse_location(self.where.text())
+        except OutreachError as error:
+            show_error(self, error)
+            self.where.setFocus()
+            return
+        super().accept()
