@@ -38,7 +38,8 @@ def pytest_configure(config: pytest.Config) -> None:
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
     if "backend" in metafunc.fixturenames:
         file_only = metafunc.definition.get_closest_marker("file_only") is not None
-        metafunc.parametrize("backend", ["sqlite"] if file_only else list(BACKENDS))
+        # module scope: a module's fixtures built once per backend (the CLI's databases)
+        metafunc.parametrize("backend", ["sqlite"] if file_only else list(BACKENDS), scope="module")
 
 
 @pytest.fixture(scope="session")
@@ -77,6 +78,17 @@ def server_copy(server: TestServer, template: str) -> Iterator[Database]:
     finally:
         database.close()
         server.drop_database(name)
+
+
+def new_database_location(
+    backend: str, folder: Path, request: pytest.FixtureRequest, template: str | None = None
+) -> str:
+    """Where a new database goes, as `--db` takes it: a file in `folder`, or a new
+    database on the test server (a copy of `template`, when given)."""
+    if backend == "postgresql":
+        server: TestServer = request.getfixturevalue("pg_server")
+        return server.url(server.new_database(template=template))
+    return str(folder / "outreach.db")
 
 
 @pytest.fixture

@@ -12,6 +12,7 @@ from typing import Any
 import click
 
 from outreach.cli.briefing_commands import register as register_briefing
+from outreach.cli.copy_command import register as register_copy
 from outreach.cli.data_commands import register as register_data
 from outreach.cli.output import FORMATS, parse_day, print_rows
 from outreach.cli.planning_commands import register as register_planning
@@ -225,6 +226,7 @@ register_planning(cli)
 register_briefing(cli)
 register_data(cli)
 register_server(cli)
+register_copy(cli)
 
 
 def main() -> None:

@@ -21,8 +21,8 @@ from typing import Any
 
 from outreach.errors import OutreachError, ValidationError
 from outreach.io.csv_export import exported_tables, replacing, table_rows
-from outreach.search.index import deferred_search_index
-from outreach.storage.bulk import bulk_transaction
+from outreach.io.database_copy import TableContent, fill_empty_database
+from outreach.storage.backend import BulkWriter
 from outreach.storage.database import Database
 from outreach.storage.migrations import runner
 
@@ -107,31 +107,28 @@ def _check_tables(document: dict[str, Any], known: dict[str, set[str]]) -> None:
             )
 
 
+def _refusal(tables: str) -> str:
+    return (
+        f"A JSON export goes into an empty database; this one already holds {tables}. "
+        "Import it with --db into a new file."
+    )
+
+
 def import_json(db: Database, path: Path) -> JsonImportSummary:
     """Load an export into this database, which must be empty, in one transaction."""
     document = _read(path)
-    tables = exported_tables(db)
-    with bulk_transaction(db) as bulk:
-        known = {table: bulk.columns(table) for table in tables}
-        _check_tables(document, known)
-        filled = [table for table in tables if bulk.count(table)]
-        if filled:
-            raise ValidationError(
-                "A JSON export goes into an empty database; this one already holds "
-                f"{', '.join(filled[:4])}{'…' if len(filled) > 4 else ''}. "
-                "Import it with --db into a new file."
-            )
-        counts: dict[str, int] = {}
-        with deferred_search_index(db, bulk):
-            for table in tables:  # parents before children, for the foreign keys
-                content = document["tables"].get(table)
-                if content is None:
-                    continue
-                columns = list(content["columns"])
-                rows = content["rows"]
-                for row in rows:
-                    if not isinstance(row, list) or len(row) != len(columns):
-                        raise ValidationError(f"A row of table {table} has the wrong shape.")
-                bulk.insert_rows(table, (dict(zip(columns, row, strict=True)) for row in rows))
-                counts[table] = len(rows)
-    return JsonImportSummary(rows=counts)
+
+    def check(bulk: BulkWriter, tables: list[str]) -> None:
+        _check_tables(document, {table: bulk.columns(table) for table in tables})
+
+    def content_of(table: str) -> TableContent | None:
+        content = document["tables"].get(table)
+        if content is None:
+            return None
+        columns, rows = list(content["columns"]), content["rows"]
+        for row in rows:
+            if not isinstance(row, list) or len(row) != len(columns):
+                raise ValidationError(f"A row of table {table} has the wrong shape.")
+        return columns, rows
+
+    return JsonImportSummary(rows=fill_empty_database(db, content_of, _refusal, check))

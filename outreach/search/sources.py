@@ -59,10 +59,12 @@ class Source:
     def fts(self) -> str:
         return f"search_{self.kind}_fts"
 
-    def document_query(self, join: str, ids: str | None = None) -> str:
+    def document_query(self, join: str, ids: str | None = None, fence: str = "") -> str:
         """The documents of the live records whose id is in `ids` (all when None): the id,
         one text per column, then the folded copy (NULL unless a letter was folded).
-        `join` is the backend's aggregate that joins texts with a separator."""
+        `join` is the backend's aggregate that joins texts with a separator; `fence`
+        ends the inner query (PostgreSQL's "OFFSET 0" keeps it from being merged into
+        the outer one, which would run each text's subquery three times)."""
         where = self.live if ids is None else f"{self.live} AND {self.alias}.id IN ({ids})"
         named = ", ".join(
             f"{value.format(join=join)} AS v{index}" for index, value in enumerate(self.values)
@@ -75,7 +77,8 @@ class Source:
         plain = ", ".join(f"doc.v{index}" for index in range(len(self.values)))
         return (
             f"SELECT doc.id, {plain}, nullif({folded}, {joined}) FROM "
-            f"(SELECT {self.alias}.id AS id, {named} FROM {self.tables} WHERE {where}) AS doc"
+            f"(SELECT {self.alias}.id AS id, {named} FROM {self.tables} WHERE {where}{fence}) "
+            "AS doc"
         )
 
     def trigger_name(self, watch: Watch, event: str) -> str:

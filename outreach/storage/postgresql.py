@@ -271,6 +271,10 @@ class PostgresBackend:
         except DBAPIError as error:
             raise translate_postgres_error(error) or error from error
 
+    def snapshot_options(self) -> dict[str, Any]:
+        """Repeatable read, read only: one snapshot for every query, as pg_dump reads."""
+        return {"isolation_level": "REPEATABLE READ", "postgresql_readonly": True}
+
     def table_names(self, connection: Connection) -> set[str]:
         rows = connection.exec_driver_sql(
             "SELECT tablename FROM pg_tables WHERE schemaname = current_schema()"

@@ -214,6 +214,9 @@ class SqliteBackend:
         """A file is one officer's: there is nobody else to hear."""
         return
 
+    def snapshot_options(self) -> dict[str, Any]:
+        return {}  # a read transaction on a file is one snapshot already
+
     def table_names(self, connection: Connection) -> set[str]:
         rows = connection.exec_driver_sql("SELECT name FROM sqlite_master WHERE type = 'table'")
         return {str(name) for name in rows.scalars()}

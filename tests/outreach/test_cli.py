@@ -20,6 +20,8 @@ from click.testing import CliRunner, Result
 
 from outreach.cli.main import STATE_COLUMNS, cli
 from outreach.demo.content import LIKELY_ACCEDERS
+from tests.conftest import new_database_location
+from tests.postgres_server import TestServer
 
 JSON_KEYS = {
     "iso3",
@@ -37,7 +39,7 @@ def run(*args: str, env: dict[str, str] | None = None) -> Result:
     return CliRunner(env=env).invoke(cli, list(args), catch_exceptions=True)
 
 
-def states_json(db: Path, *args: str) -> list[dict[str, Any]]:
+def states_json(db: Path | str, *args: str) -> list[dict[str, Any]]:
     result = run("--db", str(db), "states", "--format", "json", *args)
     assert result.exit_code == 0, result.output
     rows = json.loads(result.stdout)
@@ -61,20 +63,26 @@ def assert_clean_failure(result: Result, *, usage_error: bool = False) -> str:
 
 
 @pytest.fixture(scope="module")
-def init_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A database created by `outreach init` (reference data only); tests only read it."""
-    path = tmp_path_factory.mktemp("cli-init") / "outreach.db"
-    result = run("--db", str(path), "init")
+def init_db(
+    backend: str, tmp_path_factory: pytest.TempPathFactory, request: pytest.FixtureRequest
+) -> str:
+    """A database created by `outreach init` (reference data only), on a new file or an
+    empty server database; tests only read it."""
+    path = new_database_location(backend, tmp_path_factory.mktemp("cli-init"), request)
+    result = run("--db", path, "init")
     assert result.exit_code == 0, result.output
     assert "Created" in result.output
     return path
 
 
 @pytest.fixture(scope="module")
-def demo_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A database filled by `outreach demo` on a new file; tests only read it."""
-    path = tmp_path_factory.mktemp("cli-demo") / "outreach.db"
-    result = run("--db", str(path), "demo")
+def demo_db(
+    backend: str, tmp_path_factory: pytest.TempPathFactory, request: pytest.FixtureRequest
+) -> str:
+    """A database filled by `outreach demo`, on a new file or an empty server database;
+    tests only read it."""
+    path = new_database_location(backend, tmp_path_factory.mktemp("cli-demo"), request)
+    result = run("--db", path, "demo")
     assert result.exit_code == 0, result.output
     assert "Demo campaign loaded" in result.output
     return path
@@ -83,7 +91,7 @@ def demo_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
 # --- init and states ---------------------------------------------------------------------
 
 
-def test_init_then_states_as_json(init_db: Path) -> None:
+def test_init_then_states_as_json(init_db: str) -> None:
     rows = states_json(init_db)
     assert len(rows) == 198
     assert all(set(row) == JSON_KEYS for row in rows)
@@ -97,14 +105,14 @@ def test_init_then_states_as_json(init_db: Path) -> None:
     assert all(row["categories"] == [] for row in rows)  # no categories before the demo
 
 
-def test_init_twice_keeps_the_data(init_db: Path) -> None:
+def test_init_twice_keeps_the_data(init_db: str) -> None:
     result = run("--db", str(init_db), "init")
     assert result.exit_code == 0, result.output
     assert "Already initialised" in result.output
     assert len(states_json(init_db)) == 198
 
 
-def test_as_of_and_status_give_only_parties_on_that_day(init_db: Path) -> None:
+def test_as_of_and_status_give_only_parties_on_that_day(init_db: str) -> None:
     rows = states_json(init_db, "--as-of", "2002-11-30", "--status", "party")
     assert rows
     assert {row["status"] for row in rows} == {"party"}
@@ -117,7 +125,7 @@ def test_as_of_and_status_give_only_parties_on_that_day(init_db: Path) -> None:
     assert len(rows) + len(pending) == 130
 
 
-def test_the_date_changes_the_answer(init_db: Path) -> None:
+def test_the_date_changes_the_answer(init_db: str) -> None:
     def turkey(as_of: str) -> str:
         (row,) = states_json(init_db, "--as-of", as_of, "--text", "turkey")
         return str(row["status"])
@@ -126,7 +134,7 @@ def test_the_date_changes_the_answer(init_db: Path) -> None:
     assert turkey("2004-03-01") == "party"
 
 
-def test_csv_has_a_header_and_one_line_per_state(init_db: Path) -> None:
+def test_csv_has_a_header_and_one_line_per_state(init_db: str) -> None:
     result = run(
         "--db", str(init_db), "states", "--format", "csv", "--as-of", "2002-11-30", "--text", "co"
     )
@@ -141,7 +149,7 @@ def test_csv_has_a_header_and_one_line_per_state(init_db: Path) -> None:
     assert ivory_coast["in_force_on"] == "2000-12-01"
 
 
-def test_the_table_lists_states(init_db: Path) -> None:
+def test_the_table_lists_states(init_db: str) -> None:
     result = run("--db", str(init_db), "states", "--text", "Cambodia")
     assert result.exit_code == 0, result.output
     header, rule, line = result.stdout.splitlines()
@@ -150,7 +158,7 @@ def test_the_table_lists_states(init_db: Path) -> None:
     assert line.startswith("KHM")
 
 
-def test_check_passes_on_a_new_database(init_db: Path) -> None:
+def test_check_passes_on_a_new_database(init_db: str) -> None:
     result = run("--db", str(init_db), "check")
     assert result.exit_code == 0, result.output
     assert "no problems" in result.output
@@ -159,24 +167,25 @@ def test_check_passes_on_a_new_database(init_db: Path) -> None:
 # --- the demo ----------------------------------------------------------------------------
 
 
-def test_demo_lists_its_likely_acceders(demo_db: Path) -> None:
+def test_demo_lists_its_likely_acceders(demo_db: str) -> None:
     rows = states_json(demo_db, "--category", "likely-acceders")
     assert {row["iso3"] for row in rows} == set(LIKELY_ACCEDERS)
     assert all("likely-acceders" in row["categories"] for row in rows)
 
 
-def test_demo_smart_categories_show_on_the_list(demo_db: Path) -> None:
+def test_demo_smart_categories_show_on_the_list(demo_db: str) -> None:
     rows = states_json(demo_db, "--as-of", "2004-06-01", "--category", "security-council-2004")
     assert len(rows) == 15
     assert {"CHN", "USA", "DEU", "PAK", "BRA"} <= {row["iso3"] for row in rows}
 
 
-def test_check_passes_after_the_demo(demo_db: Path) -> None:
+def test_check_passes_after_the_demo(demo_db: str) -> None:
     result = run("--db", str(demo_db), "check")
     assert result.exit_code == 0, result.output
 
 
-def test_check_finds_a_stale_search_index_and_rebuild_search_mends_it(demo_db: Path) -> None:
+@pytest.mark.file_only  # damages the file's FTS5 index behind the app's back
+def test_check_finds_a_stale_search_index_and_rebuild_search_mends_it(demo_db: str) -> None:
     with closing(sqlite3.connect(demo_db)) as connection, connection:
         connection.execute("DELETE FROM search_contact_fts WHERE rowid IN (1, 2)")
     stale = run("--db", str(demo_db), "check")
@@ -188,7 +197,8 @@ def test_check_finds_a_stale_search_index_and_rebuild_search_mends_it(demo_db: P
     assert run("--db", str(demo_db), "check").exit_code == 0
 
 
-def test_check_says_when_opening_rebuilt_a_missing_part_of_the_index(demo_db: Path) -> None:
+@pytest.mark.file_only  # drops part of the file's FTS5 index behind the app's back
+def test_check_says_when_opening_rebuilt_a_missing_part_of_the_index(demo_db: str) -> None:
     with closing(sqlite3.connect(demo_db)) as connection, connection:
         (trigger,) = connection.execute(
             "SELECT name FROM sqlite_master WHERE type = 'trigger' "
@@ -202,7 +212,8 @@ def test_check_says_when_opening_rebuilt_a_missing_part_of_the_index(demo_db: Pa
     assert "Repaired" not in again.stdout
 
 
-def test_running_the_demo_twice_is_refused(demo_db: Path, tmp_path: Path) -> None:
+@pytest.mark.file_only  # copies the file
+def test_running_the_demo_twice_is_refused(demo_db: str, tmp_path: Path) -> None:
     copy = tmp_path / "demo-copy.db"
     shutil.copy2(demo_db, copy)
     before = states_json(copy, "--category", "likely-acceders")
@@ -214,7 +225,7 @@ def test_running_the_demo_twice_is_refused(demo_db: Path, tmp_path: Path) -> Non
 # --- errors ------------------------------------------------------------------------------
 
 
-def test_an_unknown_category_is_one_line(init_db: Path) -> None:
+def test_an_unknown_category_is_one_line(init_db: str) -> None:
     line = assert_clean_failure(run("--db", str(init_db), "states", "--category", "nope"))
     assert "nope" in line
 
@@ -262,7 +273,7 @@ def test_the_db_option_wins_over_the_environment(init_db: Path, tmp_path: Path) 
     assert not elsewhere.exists()
 
 
-def test_a_reader_that_stops_early_is_no_error(init_db: Path) -> None:
+def test_a_reader_that_stops_early_is_no_error(init_db: str) -> None:
     """`outreach states | head -1`: the pipe closes before the list is written."""
     process = subprocess.Popen(
         [sys.executable, "-c", "from outreach.cli.main import main; main()",
@@ -275,3 +286,19 @@ def test_a_reader_that_stops_early_is_no_error(init_db: Path) -> None:
     errors = process.stderr.read().decode()
     assert process.wait(timeout=60) == 0
     assert errors == ""
+
+
+def test_a_file_and_a_server_answer_the_same(
+    tmp_path: Path, pg_server: TestServer, pg_templates: dict[str, str]
+) -> None:
+    """`demo`, then `states --category likely-acceders --format json`, on a new file and
+    on an empty server database, print the same."""
+    server = pg_server.url(pg_server.new_database())
+    answers = []
+    for where in (str(tmp_path / "desk.db"), server):
+        assert run("--db", where, "demo").exit_code == 0
+        result = run("--db", where, "states", "--category", "likely-acceders", "--format", "json")
+        assert result.exit_code == 0, result.output
+        answers.append(result.stdout)
+    assert answers[0] == answers[1]
+    assert len(json.loads(answers[1])) >= 5

@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import json
 import shutil
-import sqlite3
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner, Result
+from sqlalchemy.engine import make_url
 
 from outreach.cli.data_commands import register
 from outreach.cli.main import cli
+from tests.conftest import new_database_location
 
 FIXTURES = Path(__file__).parent / "io" / "fixtures"
 
@@ -24,18 +25,26 @@ def run(*args: str) -> Result:
 
 
 @pytest.fixture(scope="module")
-def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("demo") / "demo.db"
-    result = run("--db", str(path), "demo")
+def demo_template(
+    backend: str, tmp_path_factory: pytest.TempPathFactory, request: pytest.FixtureRequest
+) -> str:
+    """`outreach demo` on a new file or an empty server database, once per module."""
+    path = new_database_location(backend, tmp_path_factory.mktemp("demo"), request)
+    result = run("--db", path, "demo")
     assert result.exit_code == 0, result.output
     return path
 
 
 @pytest.fixture
-def demo(demo_template: Path, tmp_path: Path) -> Path:
+def demo(backend: str, demo_template: str, tmp_path: Path, request: pytest.FixtureRequest) -> str:
+    """A copy of the demo for one test: a copied file, or a server database copied
+    from the template's."""
+    if backend == "postgresql":
+        template = make_url(demo_template).database
+        return new_database_location(backend, tmp_path, request, template=template)
     path = tmp_path / "demo.db"
     shutil.copy(demo_template, path)
-    return path
+    return str(path)
 
 
 def test_register_adds_each_command_once() -> None:
@@ -45,7 +54,7 @@ def test_register_adds_each_command_once() -> None:
     assert set(cli.commands["export"].commands) == {"json", "csv"}  # type: ignore[attr-defined]
 
 
-def test_search_demarche_finds_the_demarches(demo: Path) -> None:
+def test_search_demarche_finds_the_demarches(demo: str) -> None:
     result = run("--db", str(demo), "search", "demarche")
     assert result.exit_code == 0, result.output
     assert result.output.startswith("Démarches (")
@@ -54,20 +63,20 @@ def test_search_demarche_finds_the_demarches(demo: Path) -> None:
     assert "[démarche]" in result.output  # the words that matched, marked
 
 
-def test_search_as_json_and_by_kind(demo: Path) -> None:
+def test_search_as_json_and_by_kind(demo: str) -> None:
     result = run("--db", str(demo), "search", "ornek", "--kind", "contact", "--format", "json")
     assert result.exit_code == 0, result.output
     hits = json.loads(result.output)
     assert [(hit["kind"], hit["title"]) for hit in hits] == [("contact", "Aylin Örnek")]
 
 
-def test_search_with_nothing_found(demo: Path) -> None:
+def test_search_with_nothing_found(demo: str) -> None:
     result = run("--db", str(demo), "search", "xyzzy")
     assert result.exit_code == 0
     assert "Nothing found" in result.output
 
 
-def test_import_untc_dry_run_then_apply(demo: Path) -> None:
+def test_import_untc_dry_run_then_apply(demo: str) -> None:
     table = FIXTURES / "untc_apmbc_long.csv"
     dry = run("--db", str(demo), "import", "untc", str(table), "--treaty", "APMBC", "--dry-run")
     assert dry.exit_code == 0, dry.output
@@ -101,7 +110,7 @@ def test_import_untc_into_a_new_file_gives_every_listed_state_its_status(tmp_pat
         assert listed["signed_on"] == (row["signed_on"] or None), row["participant"]
 
 
-def test_import_untc_of_a_missing_treaty_fails_in_one_line(demo: Path) -> None:
+def test_import_untc_of_a_missing_treaty_fails_in_one_line(demo: str) -> None:
     result = run("--db", str(demo), "import", "untc", str(FIXTURES / "untc_apmbc_long.csv"),
                  "--treaty", "XYZ")  # fmt: skip
     assert result.exit_code == 1
@@ -109,7 +118,7 @@ def test_import_untc_of_a_missing_treaty_fails_in_one_line(demo: Path) -> None:
     assert "Traceback" not in result.output
 
 
-def test_import_contacts_with_a_report(demo: Path, tmp_path: Path) -> None:
+def test_import_contacts_with_a_report(demo: str, tmp_path: Path) -> None:
     source = tmp_path / "people.csv"
     source.write_text(
         "Surname,Given,Country,Mail\nTest,Ann,KHM,ann@example.org\nBad,Bob,Atlantis,\n",
@@ -127,30 +136,30 @@ def test_import_contacts_with_a_report(demo: Path, tmp_path: Path) -> None:
     assert (tmp_path / "people.rejected.csv").exists()
 
 
-def test_export_json_and_import_it_into_a_new_file(demo: Path, tmp_path: Path) -> None:
+def test_export_json_and_import_it_into_a_new_file(demo: str, tmp_path: Path) -> None:
     exported = tmp_path / "all.json"
     result = run("--db", str(demo), "export", "json", str(exported))
     assert result.exit_code == 0, result.output
     copy = tmp_path / "copy.db"
     result = run("--db", str(copy), "import", "json", str(exported))
     assert result.exit_code == 0, result.output
-    with sqlite3.connect(demo) as a, sqlite3.connect(copy) as b:
-        for table in ("state", "participation", "contact", "log_entry", "audit_entry"):
-            query = f"SELECT * FROM {table} ORDER BY id"
-            assert a.execute(query).fetchall() == b.execute(query).fetchall(), table
+    again = tmp_path / "again.json"
+    assert run("--db", str(copy), "export", "json", str(again)).exit_code == 0
+    original, copied = (json.loads(path.read_text(encoding="utf-8")) for path in (exported, again))
+    assert copied["tables"] == original["tables"]  # every table, row by row
     refused = run("--db", str(demo), "import", "json", str(exported))
     assert refused.exit_code == 1
     assert "empty database" in refused.output
 
 
-def test_export_csv(demo: Path, tmp_path: Path) -> None:
+def test_export_csv(demo: str, tmp_path: Path) -> None:
     result = run("--db", str(demo), "export", "csv", str(tmp_path / "tables"))
     assert result.exit_code == 0, result.output
     assert (tmp_path / "tables" / "contact.csv").exists()
     assert (tmp_path / "tables" / "audit_entry.csv").exists()
 
 
-def test_duplicates_list_and_merge(demo: Path, tmp_path: Path) -> None:
+def test_duplicates_list_and_merge(demo: str, tmp_path: Path) -> None:
     source = tmp_path / "again.csv"
     source.write_text("family_name,given_name,state\nOrnek,Aylin,TUR\n", encoding="utf-8")
     assert run("--db", str(demo), "import", "contacts", str(source)).exit_code == 0

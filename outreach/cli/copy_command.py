@@ -1,0 +1,116 @@
+"""`outreach copy SOURCE DEST`: a whole database into an empty one, from a file to a
+server, a server to a file, or a file to a file. `register(cli)` adds it to the main
+command group.
+
+Databases are named by their `display` everywhere here, so a password in a server URL
+reaches no message and no progress bar.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import click
+
+from outreach.errors import OutreachError
+from outreach.storage.database import Database, open_database
+from outreach.storage.location import FileLocation, Location, parse_location
+
+if TYPE_CHECKING:
+    from click._termui_impl import ProgressBar
+
+    from outreach.io.database_copy import CopySummary, Progress
+
+
+def _location(text: str, hint: str) -> Location:
+    try:
+        return parse_location(text)
+    except OutreachError as error:
+        raise click.BadParameter(str(error), param_hint=hint) from None
+
+
+@contextlib.contextmanager
+def _opened(location: Location) -> Iterator[Database]:
+    database = open_database(location)
+    try:
+        yield database
+    finally:
+        database.close()
+
+
+@contextlib.contextmanager
+def _progress_bar(label: str) -> Iterator[Progress]:
+    """A progress bar on stderr, counting rows; made at the first report, when the
+    number of rows is known (and the destination was found empty)."""
+    with contextlib.ExitStack() as stack:
+        bars: list[ProgressBar[int]] = []
+
+        def progress(done: int, total: int) -> None:
+            if not bars:
+                bars.append(
+                    stack.enter_context(
+                        click.progressbar(
+                            length=total,
+                            label=f"{label} ({total:,} rows)",
+                            file=sys.stderr,
+                        )
+                    )
+                )
+            bars[0].update(done - bars[0].pos)
+
+        yield progress
+
+
+def _remove_new_file(path: Path) -> None:
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        with contextlib.suppress(OSError):
+            path.with_name(path.name + suffix).unlink()
+
+
+def _copy(source: Location, destination: Location) -> CopySummary:
+    from outreach.io.database_copy import copy_database  # not at every start of the CLI
+
+    if isinstance(source, FileLocation) and not source.path.is_file():
+        raise OutreachError(f"There is no database at {source.display}; nothing was copied.")
+    new_file = isinstance(destination, FileLocation) and not destination.path.exists()
+    try:
+        # The source first: a source that cannot be opened leaves no new file behind.
+        with _opened(source) as source_db, _opened(destination) as destination_db:
+            label = f"Copying {source.display} to {destination.display}"
+            with _progress_bar(label) as progress:
+                return copy_database(source_db, destination_db, progress)
+    except BaseException:
+        if new_file:  # a failed copy leaves no empty database where the copy should be
+            assert isinstance(destination, FileLocation)
+            _remove_new_file(destination.path)
+        raise
+
+
+@click.command(name="copy")
+@click.argument("source", metavar="SOURCE")
+@click.argument("destination", metavar="DEST")
+def copy_command(source: str, destination: str) -> None:
+    """Copy a whole database, audit trail included, into an empty one.
+
+    SOURCE and DEST are each a file or a server (postgresql://ROLE@HOST:PORT/DBNAME).
+    DEST must be empty (a new file, or a new database on the server); it is written in
+    one transaction, so a copy that fails leaves it as it was. The search index is
+    rebuilt on DEST. The global --db is not used.
+    """
+    source_location = _location(source, "SOURCE")
+    destination_location = _location(destination, "DEST")
+    summary = _copy(source_location, destination_location)
+    click.echo(
+        f"Copied {summary.total:,} rows in {len(summary.rows)} tables from "
+        f"{source_location.display} to {destination_location.display}."
+    )
+
+
+def register(cli: click.Group) -> None:
+    """Add `copy` to `cli` (once; a second call changes nothing)."""
+    if copy_command.name not in cli.commands:
+        cli.add_command(copy_command)
