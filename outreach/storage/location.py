@@ -64,6 +64,9 @@ class ServerLocation:
         host = self.url.host or self.url.query.get("host") or "local socket"
         if isinstance(host, tuple):
             host = host[0]
+        service = self.url.query.get("service")
+        if not self.url.database and service:
+            return f"service {service}"
         return f"{self.url.database} on {host}"
 
 
@@ -94,7 +97,7 @@ def parse_location(value: str | Path | Location) -> Location:
         url = make_url(text)
     except ArgumentError as error:
         raise ValidationError(f"That server URL cannot be read: {error}") from None
-    if not url.database:
+    if not url.database and "service" not in url.query:
         raise ValidationError(
             "The server URL names no database: end it with /DBNAME "
             "(postgresql://ROLE@HOST:PORT/DBNAME)."
