@@ -11,6 +11,8 @@ from outreach.errors import (
     NotFoundError,
     OutreachError,
     ReadOnlyDatabaseError,
+    ServerUnavailableError,
+    StaleRecordError,
     ValidationError,
 )
 
@@ -22,6 +24,8 @@ def _title(error: OutreachError) -> str:
         DatabaseLockedError: "The database is busy",
         ReadOnlyDatabaseError: "The database is read-only",
         DiskFullError: "The disk is full",
+        ServerUnavailableError: "The server cannot be reached",
+        StaleRecordError: "Changed by someone else",
     }
     for kind, title in titles.items():
         if isinstance(error, kind):
