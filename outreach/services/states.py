@@ -6,7 +6,7 @@ from collections import defaultdict
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Select, func, select
+from sqlalchemy import Select, exists, func, select
 from sqlalchemy.orm import Session
 
 from outreach.domain.enums import ConsentKind, DemarcheStatus, Stance, TreatyStatus
@@ -183,7 +183,10 @@ def _first_date_per_state(
 
 def _activity_by_state(session: Session) -> dict[int, tuple[date | None, date | None, int]]:
     """Per state: the last contact logged, the next open follow-up, open démarches."""
-    logged = set(session.scalars(select(LogEntryState.state_id).distinct()))
+    # "which states have a log entry": an index probe per state, not a scan of the links
+    logged = set(
+        session.scalars(select(State.id).where(exists().where(LogEntryState.state_id == State.id)))
+    )
     linked = select(LogEntryState.state_id, LogEntry.occurred_on).join(
         LogEntry, LogEntry.id == LogEntryState.log_entry_id
     )

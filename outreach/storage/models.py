@@ -372,6 +372,8 @@ class LogEntry(Base, Versioned, SoftDeleted):
         Index("ix_log_entry_occurred", "occurred_on", "id"),
         # Open follow-ups are a small share of a long log: a partial index makes the
         # "overdue" and "open follow-up" filters an index walk in date order.
+        # (On a server, migration 0006 adds two more, for sorting by kind and for open
+        # follow-ups by due date: see there why a file has neither.)
         Index(
             "ix_log_entry_open_follow_up",
             "occurred_on",
