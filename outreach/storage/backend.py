@@ -120,6 +120,20 @@ class Backend(Protocol):
     def integrity_problems(self, connection: Connection) -> list[str]: ...
 
 
+def document_count_problems(connection: Connection, source: Source) -> list[str]:
+    """Either backend's index holds one document per live record: a count that differs
+    is a problem `outreach check` reports."""
+    table = '"' + source.table.replace('"', '""') + '"'
+    index = '"' + source.fts.replace('"', '""') + '"'
+    documents = connection.exec_driver_sql(f"SELECT count(*) FROM {index}").scalar()
+    records = connection.exec_driver_sql(
+        f"SELECT count(*) FROM {table} {source.alias} WHERE {source.live}"
+    ).scalar()
+    if documents == records:
+        return []
+    return [f"search: the {source.kind} index holds {documents} documents for {records} records"]
+
+
 def backend_for(location: Location) -> Backend:
     if isinstance(location, ServerLocation):
         from outreach.storage.postgresql import PostgresBackend

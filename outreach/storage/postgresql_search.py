@@ -25,7 +25,7 @@ from sqlalchemy import Connection, text
 
 from outreach.reference.folding import LETTERS
 from outreach.search.sources import SOURCES, Source, Watch
-from outreach.storage.backend import BulkWriter
+from outreach.storage.backend import BulkWriter, document_count_problems
 from outreach.storage.migrations.filters import SEARCH_TRIGGER_PREFIX
 
 if TYPE_CHECKING:
@@ -276,17 +276,7 @@ class TsvectorIndex:
                 if not _is_current(source, signed):
                     problems.append(f"search: the {source.kind} index is missing or outdated")
                     continue
-                documents = connection.exec_driver_sql(
-                    f"SELECT count(*) FROM {quote(source.fts)}"
-                ).scalar()
-                records = connection.exec_driver_sql(
-                    f"SELECT count(*) FROM {quote(source.table)} {source.alias} WHERE {source.live}"
-                ).scalar()
-                if documents != records:
-                    problems.append(
-                        f"search: the {source.kind} index holds {documents} documents "
-                        f"for {records} records"
-                    )
+                problems.extend(document_count_problems(connection, source))
         return problems
 
     def ranked(

@@ -28,7 +28,7 @@ from sqlalchemy.exc import DBAPIError
 
 from outreach.search.sources import PREFIX, SOURCES, TOKENIZE, Source, Watch
 from outreach.storage import sqlite_file
-from outreach.storage.backend import BulkWriter
+from outreach.storage.backend import BulkWriter, document_count_problems
 from outreach.storage.migrations.filters import SEARCH_TRIGGER_PREFIX, SEARCH_TRIGGERS_QUERY
 
 if TYPE_CHECKING:
@@ -203,15 +203,7 @@ class Fts5Index:
                 except DBAPIError as error:  # reported, not raised
                     problems.append(f"search: the {source.kind} index is damaged: {error}")
                     continue
-                documents = connection.exec_driver_sql(f"SELECT count(*) FROM {fts}").scalar()
-                records = connection.exec_driver_sql(
-                    f"SELECT count(*) FROM {quote(source.table)} {source.alias} WHERE {source.live}"
-                ).scalar()
-                if documents != records:
-                    problems.append(
-                        f"search: the {source.kind} index holds {documents} documents "
-                        f"for {records} records"
-                    )
+                problems.extend(document_count_problems(connection, source))
         return problems
 
     def ranked(
