@@ -38,6 +38,7 @@ from reportlab.platypus import (
     BaseDocTemplate,
     Flowable,
     Frame,
+    KeepTogether,
     PageBreak,
     PageTemplate,
     Paragraph,
@@ -59,8 +60,11 @@ from outreach.briefing.options import (
 from outreach.briefing.sheet import (
     ACCENT,
     INK,
+    MIN_ROW_PART,
     MUTED,
     RULE,
+    clip,
+    column,
     interventions_flowables,
     meeting_dates,
     sheet_flowables,
@@ -72,6 +76,9 @@ SIDE_MARGIN = 17 * mm
 TOP_MARGIN = 21 * mm
 BOTTOM_MARGIN = 19 * mm
 CREATOR = "Outreach"
+# A section longer than a page starts on the page where its heading falls if this much of
+# the page is left (points): the heading, its rule and the first lines.
+MIN_SECTION_START = 80
 # reportlab keeps some state in module globals and promises no thread safety; one build
 # at a time (they are CPU-bound under the GIL anyway, so nothing is lost).
 _BUILDING = threading.Lock()
@@ -252,9 +259,32 @@ class Contents(Flowable):  # type: ignore[misc]  # reportlab has no type hints
                 ]
             else:
                 rows.append([Paragraph(link, st.toc_entry), page_label(entry.page)])
-        table = Table(rows, colWidths=[width - 40, 40], repeatRows=1, hAlign="LEFT")
+        table = Table(
+            rows,
+            colWidths=[width - 40, 40],
+            repeatRows=1,
+            hAlign="LEFT",
+            splitInRow=MIN_ROW_PART,
+        )
         table.setStyle(TableStyle(commands))
         return table
+
+
+class KeepWithNext(KeepTogether):  # type: ignore[misc]  # reportlab has no type hints
+    """What `keepWithNext` groups (a heading, its rule and what follows): moved whole to
+    the next page when it does not fit, as usual, unless it is longer than a page anyway;
+    then it starts here, rather than leaving this page blank below the last section."""
+
+    def split(self, available_width: float, available_height: float) -> list[Flowable]:
+        if getattr(self, "_wrapInfo", None) != (available_width, available_height):
+            self.wrap(available_width, available_height)
+        frame = getattr(self, "_frame", None)
+        height: float = self._H  # of the whole group, as `wrap` measured it
+        longer_than_a_page = frame is not None and height > frame._height
+        if longer_than_a_page and available_height >= MIN_SECTION_START:
+            return list(self._content)
+        parts: list[Flowable] = super().split(available_width, available_height)
+        return parts
 
 
 def _pages_needed(table: Table, width: float, height: float) -> int:
@@ -404,6 +434,7 @@ def _render(
         keywords=[options.marking.value],
         initialFontName=REGULAR,
         lang="en",
+        keepTogetherClass=KeepWithNext,
     )
     frame = Frame(
         doc.leftMargin,
@@ -566,11 +597,14 @@ def _cover(pack: MeetingPack, options: PrintOptions, width: float) -> list[Flowa
         ("Printed", labels.day(pack.printed_on)),
         ("Officer", pack.officer or "—"),
     ]
+    room = column(width * 0.68)
     facts = Table(
-        [[Paragraph(f"<b>{escape(k)}</b>", st.cover_line), Paragraph(escape(v), st.cover_line)]
+        [[Paragraph(f"<b>{escape(k)}</b>", st.cover_line),
+          Paragraph(escape(clip(v, room, st.cover_line)), st.cover_line)]
          for k, v in lines],
         colWidths=[width * 0.32, width * 0.68],
         hAlign="LEFT",
+        splitInRow=MIN_ROW_PART,
     )  # fmt: skip
     facts.setStyle(
         TableStyle(

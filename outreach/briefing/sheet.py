@@ -2,6 +2,11 @@
 
 Pure layout: no database, no canvas. Every piece of user text is escaped before it
 goes into a paragraph, so "<", "&" or a stray tag in a note print as typed.
+
+Whatever its length, text prints: a table row taller than the rest of the page goes on
+over the next page (reportlab's split in row), a word wider than its column is broken,
+and a text that would take more than some ten pages is cut with "… (continued in
+Outreach)" (`clip`), so a runaway paste cannot turn a sheet into a book.
 """
 
 from __future__ import annotations
@@ -10,12 +15,14 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
+from math import ceil
 from xml.sax.saxutils import escape
 
 import phonenumbers
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_LEFT
 from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 from reportlab.platypus.flowables import HRFlowable
 
@@ -37,6 +44,17 @@ OK = colors.HexColor("#2e7d32")
 MAX_FACTS = 8
 MAX_SEATS = 4
 MAX_DEMARCHES = 8
+
+CONTINUED = "… (continued in Outreach)"
+# The paper one text may take before `clip` cuts it: some ten pages, room for anything
+# the forms accept (20,000 characters of talking points, even as short bullet lines).
+MAX_TEXT_HEIGHT = 10 * 680.0
+# Wrapping at word breaks fills lines less than the text's width suggests.
+WRAP_SLACK = 1.15
+# A row too tall for the rest of a page is split there, unless the part left on the page
+# would be shorter than this (points): then the row starts on the next page.
+MIN_ROW_PART = 24
+CELL_PADDING = 6  # left and right padding of a table cell, together
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,6 +122,38 @@ def text(value: str) -> str:
     return escape(value).replace("\n", "<br/>")
 
 
+def clip(value: str, width: float, style: ParagraphStyle, *, font: str | None = None) -> str:
+    """`value` as typed, or, if it would run past MAX_TEXT_HEIGHT in paragraphs of `style`
+    `width` points wide (one per line of `value`), the part that fits and CONTINUED.
+    An estimate from the glyphs' widths: cheap on any length, and exact enough to keep
+    every sheet a few pages long."""
+    budget = int(MAX_TEXT_HEIGHT // style.leading)  # lines of print
+    room = max(width - style.leftIndent - style.rightIndent, 1.0)
+    lines = value.splitlines()
+    used = 0
+    for index, line in enumerate(lines):
+        drawn = stringWidth(line, font or style.fontName, style.fontSize) * WRAP_SLACK
+        needed = max(1, ceil(drawn / room))
+        if used + needed <= budget:
+            used += needed
+            continue
+        part = _word_cut(line[: len(line) * (budget - used) // needed])
+        kept = "\n".join([*lines[:index], part]).rstrip()
+        return f"{kept} {CONTINUED}" if kept else CONTINUED
+    return value
+
+
+def _word_cut(value: str) -> str:
+    """`value` without the word it ends in the middle of, if that word is short."""
+    space = value.rfind(" ", len(value) - 40)
+    return value[:space] if space > 0 else value
+
+
+def column(width: float) -> float:
+    """The room for text in a table column `width` points wide."""
+    return width - CELL_PADDING
+
+
 # --- pieces --------------------------------------------------------------------------------
 
 
@@ -140,7 +190,9 @@ def table(
     ]
     for row in alerts:
         commands.append(("BACKGROUND", (0, row + 1), (-1, row + 1), ALERT_FILL))
-    result = Table(shown, colWidths=list(widths), repeatRows=1, hAlign="LEFT")
+    result = Table(
+        shown, colWidths=list(widths), repeatRows=1, hAlign="LEFT", splitInRow=MIN_ROW_PART
+    )
     result.setStyle(TableStyle(commands))
     return result
 
@@ -234,7 +286,8 @@ def treaty_section(data: BriefingData, width: float) -> list[Flowable]:
         table(header, [row], [width * w for w in widths]),
     ]
     if participation and (participation.source or participation.as_of):
-        source = escape(participation.source) or "no source recorded"
+        source = escape(clip(participation.source, width, styles().small))
+        source = source or "no source recorded"
         flowables.append(
             Paragraph(f"Source: {source}; as of {labels.day(participation.as_of)}", styles().small)
         )
@@ -249,6 +302,7 @@ def bound_on(data: BriefingData) -> bool:
 
 def obligations_section(data: BriefingData, width: float) -> list[Flowable]:
     flowables = heading("Obligations and deadlines")
+    st = styles().cell
     if not data.obligations or not bound_on(data):
         reason = (
             "No dated obligations recorded."
@@ -256,6 +310,7 @@ def obligations_section(data: BriefingData, width: float) -> list[Flowable]:
             else "No treaty obligations: the state is not bound by the treaty."
         )
         return [*flowables, empty(reason)]
+    widths = [width * w for w in (0.56, 0.13, 0.13, 0.18)]
     rows, alerts = [], []
     for index, obligation in enumerate(data.obligations):
         deadline = obligation.deadline
@@ -270,14 +325,13 @@ def obligations_section(data: BriefingData, width: float) -> list[Flowable]:
             [
                 cell(
                     f"<b>{escape(labels.label(labels.OBLIGATION, obligation.kind.value))}</b>"
-                    f"<br/>{muted(escape(obligation.description))}"
+                    f"<br/>{muted(escape(clip(obligation.description, column(widths[0]), st)))}"
                 ),
                 labels.day(obligation.due_on),
                 labels.day(obligation.extended_to),
                 cell(state),
             ]
         )
-    widths = [width * w for w in (0.56, 0.13, 0.13, 0.18)]
     return [
         *flowables,
         table(["Obligation", "Due", "Extended to", "Standing"], rows, widths, alerts=alerts),
@@ -288,6 +342,8 @@ def facts_section(data: BriefingData, width: float) -> list[Flowable]:
     flowables = heading("Facts")
     if not data.facts:
         return [*flowables, empty("No facts recorded.")]
+    widths = [width * w for w in (0.25, 0.07, 0.2, 0.35, 0.13)]
+    st = styles().cell
     rows = []
     for fact in data.facts[:MAX_FACTS]:
         detail = []
@@ -300,12 +356,11 @@ def facts_section(data: BriefingData, width: float) -> list[Flowable]:
             [
                 cell(escape(labels.label(labels.FACT, fact.kind.value))),
                 "Yes" if fact.holds else "No",
-                cell(escape("; ".join(detail)) or "—"),
-                cell(muted(escape(fact.source))),
+                cell(escape(clip("; ".join(detail), column(widths[2]), st)) or "—"),
+                cell(muted(escape(clip(fact.source, column(widths[3]), st)))),
                 labels.day(fact.as_of),
             ]
         )
-    widths = [width * w for w in (0.25, 0.07, 0.2, 0.35, 0.13)]
     flowables.append(table(["Fact", "Holds", "Detail", "Source", "As of"], rows, widths))
     if len(data.facts) > MAX_FACTS:
         flowables.append(
@@ -319,7 +374,7 @@ def categories_section(data: BriefingData, width: float) -> list[Flowable]:
     if not data.categories:
         return [*flowables, empty("In no priority category.")]
     for category, why in data.categories:
-        reason = f" — {escape(why)}" if why else ""
+        reason = f" — {escape(clip(why, width, styles().bullet))}" if why else ""
         flowables.append(
             Paragraph(
                 f'<font color="{category.colour}">■</font> <b>{escape(category.name)}</b>{reason}',
@@ -355,24 +410,24 @@ def contacts_section(data: BriefingData, width: float) -> list[Flowable]:
     flowables = heading("Key contacts")
     if not data.contacts:
         return [*flowables, empty("No contacts recorded for this state.")]
+    widths = [width * w for w in (0.22, 0.42, 0.26, 0.1)]
+    room = [column(w) for w in widths]
+    st = styles().cell
     rows = []
     for person in data.contacts:
         contact = person.contact
-        role = ", ".join(escape(part) for part in (contact.position, person.organization) if part)
-        reach = "<br/>".join(
-            escape(part)
-            for part in (contact.email, phone(contact.phone) if contact.phone else "")
-            if part
+        role = ", ".join(part for part in (contact.position, person.organization) if part)
+        reach = "\n".join(
+            part for part in (contact.email, phone(contact.phone) if contact.phone else "") if part
         )
         rows.append(
             [
-                cell(f"<b>{escape(contact.full_name)}</b>"),
-                cell(role or "—"),
-                cell(reach or "—"),
-                ", ".join(contact.languages) or "—",
+                cell(f"<b>{escape(clip(contact.full_name, room[0], st, font=BOLD))}</b>"),
+                cell(escape(clip(role, room[1], st)) or "—"),
+                cell(text(clip(reach, room[2], st)) or "—"),
+                cell(escape(clip(", ".join(contact.languages), room[3], st)) or "—"),
             ]
         )
-    widths = [width * w for w in (0.22, 0.42, 0.26, 0.1)]
     flowables.append(table(["Name", "Position", "E-mail, phone", "Languages"], rows, widths))
     if data.more_contacts:
         flowables.append(
@@ -385,9 +440,13 @@ def log_section(data: BriefingData, width: float) -> list[Flowable]:
     flowables = heading("Last contacts")
     if not data.log:
         return [*flowables, empty("No contact logged yet.")]
+    widths = [width * w for w in (0.13, 0.1, 0.57, 0.2)]
+    room = column(widths[2])
+    st = styles().cell
     rows, alerts = [], []
     for index, line in enumerate(data.log):
-        who = f"<br/>{muted('with ' + escape(', '.join(line.people)))}" if line.people else ""
+        people = clip("with " + ", ".join(line.people), room, st)
+        who = f"<br/>{muted(escape(people))}" if line.people else ""
         follow_up = "—"
         if line.follow_up_on is not None:
             if line.follow_up_done_on is not None:
@@ -401,11 +460,10 @@ def log_section(data: BriefingData, width: float) -> list[Flowable]:
             [
                 labels.day(line.occurred_on),
                 escape(labels.label({}, line.kind)),
-                cell(f"{escape(line.summary)}{who}"),
+                cell(f"{escape(clip(line.summary, room, st))}{who}"),
                 cell(follow_up),
             ]
         )
-    widths = [width * w for w in (0.13, 0.1, 0.57, 0.2)]
     flowables.append(table(["Date", "Kind", "Summary", "Follow-up"], rows, widths, alerts=alerts))
     return flowables
 
@@ -414,6 +472,8 @@ def demarches_section(data: BriefingData, width: float) -> list[Flowable]:
     flowables = heading("Open démarches")
     if not data.open_demarches:
         return [*flowables, empty("No open démarche.")]
+    widths = [width * w for w in (0.32, 0.18, 0.19, 0.16, 0.15)]
+    room = column(widths[0])
     rows, alerts = [], []
     for index, demarche in enumerate(data.open_demarches[:MAX_DEMARCHES]):
         due = labels.day(demarche.due_on)
@@ -424,14 +484,13 @@ def demarches_section(data: BriefingData, width: float) -> list[Flowable]:
         level = labels.label(labels.LEVEL, demarche.level).lower()
         rows.append(
             [
-                cell(f"<b>{escape(demarche.title)}</b>"),
+                cell(f"<b>{escape(clip(demarche.title, room, styles().cell, font=BOLD))}</b>"),
                 cell(escape(labels.label(labels.ACTION, demarche.requested_action))),
                 cell(escape(f"{channel}, {level}")),
                 cell(escape(labels.label(labels.DEMARCHE_STATUS, demarche.status.value))),
                 cell(due),
             ]
         )
-    widths = [width * w for w in (0.32, 0.18, 0.19, 0.16, 0.15)]
     flowables.append(
         table(
             ["Démarche", "Requested action", "Channel, level", "Status", "Due"],
@@ -451,7 +510,8 @@ def talking_points_section(data: BriefingData, width: float) -> list[Flowable]:
     points = data.state.talking_points.strip()
     if not points:
         return [*flowables, empty("No talking points yet: write them on the state's profile.")]
-    return [*flowables, boxed(paragraphs(points), width)]
+    room = width - BOX_PADDING
+    return [*flowables, boxed(paragraphs(clip(points, room, styles().bullet)), width)]
 
 
 def paragraphs(value: str) -> list[Flowable]:
@@ -469,8 +529,13 @@ def paragraphs(value: str) -> list[Flowable]:
     return result
 
 
+BOX_PADDING = 14  # left and right padding of a boxed text, together
+
+
 def boxed(content: list[Flowable], width: float) -> Table:
-    box = Table([[content]], colWidths=[width], hAlign="LEFT")
+    """`content` in a shaded box with an accent rule on the left, split across pages as
+    it needs."""
+    box = Table([[content]], colWidths=[width], hAlign="LEFT", splitInRow=MIN_ROW_PART)
     box.setStyle(
         TableStyle(
             [
@@ -520,6 +585,9 @@ def interventions_flowables(
     result: list[Flowable] = [Paragraph("Planned interventions", st.title), Spacer(1, 4)]
     if not interventions:
         return [*result, empty("No interventions are planned for this meeting yet.")]
+    widths = [width * w for w in (0.13, 0.47, 0.16, 0.14, 0.1)]
+    room = column(widths[1])
+    cell_style = styles().cell
     rows = []
     for item in interventions:
         when = ""
@@ -528,21 +596,20 @@ def interventions_flowables(
             if item.ends_at is not None:
                 same_day = item.ends_at.date() == item.starts_at.date()
                 when += "–" + item.ends_at.strftime("%H:%M" if same_day else "%Y-%m-%d %H:%M")
-        details = [f"<b>{escape(item.title)}</b>"]
+        details = [f"<b>{escape(clip(item.title, room, cell_style, font=BOLD))}</b>"]
         if item.targets:
-            details.append(muted("With " + escape(", ".join(item.targets))))
+            details.append(muted(escape(clip("With " + ", ".join(item.targets), room, cell_style))))
         if item.talking_points:
-            details.append(text(item.talking_points))
+            details.append(text(clip(item.talking_points, room, cell_style)))
         rows.append(
             [
                 cell(escape(labels.label(labels.INTERVENTION, item.kind))),
                 cell("<br/>".join(details)),
                 cell(escape(when) or "not scheduled"),
-                cell(escape(item.lead_officer) or "—"),
+                cell(escape(clip(item.lead_officer, column(widths[3]), cell_style)) or "—"),
                 cell(escape(labels.label({}, item.status))),
             ]
         )
-    widths = [width * w for w in (0.13, 0.47, 0.16, 0.14, 0.1)]
     result.append(table(["Kind", "Intervention", "When", "Lead", "Status"], rows, widths))
     return result
 
