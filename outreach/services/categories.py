@@ -9,6 +9,7 @@ from datetime import UTC, date, datetime
 
 from sqlalchemy import select
 
+from outreach.domain import limits
 from outreach.domain.enums import CategoryKind
 from outreach.domain.records import CategoryMemberRecord, CategoryRecord
 from outreach.domain.smart_rules import matches, parse_rule
@@ -16,7 +17,7 @@ from outreach.errors import ValidationError
 from outreach.reference.folding import fold
 from outreach.services import common, lookup
 from outreach.services.picture import category_members, live_categories, load_pictures
-from outreach.services.validation import optional_text, required_text
+from outreach.services.validation import optional_text, parse_date, required_text, valid_text
 from outreach.storage.database import Database
 from outreach.storage.models import Category, CategoryMember
 
@@ -41,9 +42,29 @@ def slugify(name: str) -> str:
 
 
 def _checked_colour(colour: str) -> str:
-    if not COLOUR.match(colour):
+    if not COLOUR.fullmatch(valid_text(colour, "colour")):  # not "#1f77b4\n" either
         raise ValidationError(f"'{colour}' is not a colour like #1f77b4.", "colour")
     return colour.lower()
+
+
+def _slug(text: str) -> str:
+    """The short name made of `text` (a slug given, or the name)."""
+    key = slugify(valid_text(text, "short name"))
+    if not key:
+        raise ValidationError("The category needs a name with letters or digits.", "name")
+    if len(key) > limits.CODE:
+        raise ValidationError(
+            f"The category's short name is longer than {limits.CODE} characters; "
+            "give a shorter one.",
+            "slug",
+        )
+    return key
+
+
+def _rule(rule: str) -> str:
+    checked = optional_text(rule, limits.RULE)
+    parse_rule(checked)
+    return checked
 
 
 class CategoryService:
@@ -64,22 +85,19 @@ class CategoryService:
         rule: str | None = None,
     ) -> CategoryRecord:
         """A manual category, or a smart one when a rule is given."""
-        title = required_text(name, "category name", max_length=120)
-        key = slugify(slug or title)
-        if not key:
-            raise ValidationError("The category needs a name with letters or digits.", "name")
-        if rule is not None:
-            parse_rule(rule)
+        title = required_text(name, limits.CATEGORY_NAME)
+        key = _slug(slug or title)
+        checked_rule = _rule(rule) if rule is not None else None
         with self._db.write() as session:
             if session.scalar(select(Category).where(Category.slug == key)) is not None:
                 raise ValidationError(f"A category '{key}' exists already.", "slug")
             category = Category(
                 slug=key,
                 name=title,
-                description=optional_text(description),
+                description=optional_text(description, limits.DESCRIPTION),
                 colour=_checked_colour(colour),
                 kind=(CategoryKind.SMART if rule else CategoryKind.MANUAL).value,
-                rule=rule or "",
+                rule=checked_rule or "",
             )
             session.add(category)
             session.flush()
@@ -99,16 +117,15 @@ class CategoryService:
             category = lookup.category(session, ref)
             common.check_version(session, category, version, "category")
             if name is not None:
-                category.name = required_text(name, "category name", max_length=120)
+                category.name = required_text(name, limits.CATEGORY_NAME)
             if description is not None:
-                category.description = optional_text(description)
+                category.description = optional_text(description, limits.DESCRIPTION)
             if colour is not None:
                 category.colour = _checked_colour(colour)
             if rule is not None:
                 if category.kind != CategoryKind.SMART:
                     raise ValidationError("Only a smart category has a rule.", "rule")
-                parse_rule(rule)
-                category.rule = rule
+                category.rule = _rule(rule)
             return category_record(category)
 
     def delete(self, ref: str | int) -> CategoryRecord:
@@ -154,7 +171,7 @@ class CategoryService:
         self, ref: str | int, state_ref: str | int, rationale: str, on: date | None = None
     ) -> CategoryMemberRecord:
         """Put a state in a manual category, saying why."""
-        reason = required_text(rationale, "rationale", max_length=2000)
+        reason = required_text(rationale, limits.RATIONALE)
         with self._db.write() as session:
             category = lookup.category(session, ref)
             if category.kind == CategoryKind.SMART:
@@ -170,7 +187,7 @@ class CategoryService:
                 )
             ) or CategoryMember(category_id=category.id, state_id=state.id)
             member.rationale = reason
-            member.added_on = on or date.today()
+            member.added_on = parse_date(on, "date") or date.today()
             session.add(member)
             return CategoryMemberRecord(category.slug, state.id, state.iso3, state.name, reason)
 

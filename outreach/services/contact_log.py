@@ -16,12 +16,19 @@ from typing import Any
 from sqlalchemy import ColumnElement, Select, SQLColumnExpression, func, or_, select
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
+from outreach.domain import limits
 from outreach.domain.enums import LogKind
 from outreach.domain.records import LogEntryRecord, LogFilter
 from outreach.errors import ValidationError
 from outreach.services import common, lookup
 from outreach.services.common import KEEP, Keep
-from outreach.services.validation import choice, optional_text, parse_date, required_text
+from outreach.services.validation import (
+    choice,
+    optional_text,
+    parse_date,
+    required_text,
+    valid_text,
+)
 from outreach.storage.database import Database
 from outreach.storage.models import (
     Contact,
@@ -123,14 +130,11 @@ def _check_someone(state_ids: list[int], contact_ids: list[int]) -> None:
 
 
 def _summary(value: str) -> str:
-    return required_text(value, "summary", max_length=500)
+    return required_text(value, limits.SUMMARY)
 
 
 def _officer(value: str) -> str:
-    text = optional_text(value)
-    if len(text) > 120:
-        raise ValidationError("The officer's name is longer than 120 characters.", "officer")
-    return text
+    return optional_text(value, limits.OFFICER)
 
 
 def _required_date(value: date | str, field: str) -> date:
@@ -188,7 +192,7 @@ def conditions(filters: LogFilter) -> list[ColumnElement[bool]]:
         result.append(LogEntry.follow_up_done_on.is_(None))
     if filters.overdue_on is not None:
         result.append(LogEntry.follow_up_on < filters.overdue_on)
-    text = (filters.text or "").strip()
+    text = valid_text((filters.text or "").strip(), "text searched for")
     if text:
         result.append(
             or_(
@@ -242,6 +246,7 @@ class ContactLogService:
         checked_kind = choice(LogKind, kind, "kind")
         text = _summary(summary)
         by = _officer(officer)
+        notes = optional_text(details, limits.DETAILS)
         follow_up = parse_date(follow_up_on, "follow-up date")
         _check_follow_up(day, follow_up)
         with self._db.write() as session:
@@ -252,7 +257,7 @@ class ContactLogService:
                 occurred_on=day,
                 kind=checked_kind.value,
                 summary=text,
-                details=optional_text(details),
+                details=notes,
                 officer=by,
                 follow_up_on=follow_up,
                 demarche_id=_link_id(session, Demarche, demarche_id, "démarche"),
@@ -293,7 +298,7 @@ class ContactLogService:
             if summary is not None:
                 entry.summary = _summary(summary)
             if details is not None:
-                entry.details = optional_text(details)
+                entry.details = optional_text(details, limits.DETAILS)
             if officer is not None:
                 entry.officer = _officer(officer)
             if not isinstance(demarche_id, Keep):

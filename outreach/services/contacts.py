@@ -15,17 +15,17 @@ from email_validator import EmailNotValidError, validate_email
 from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.orm import Session
 
+from outreach.domain import limits
 from outreach.domain.records import ContactRecord
 from outreach.errors import ValidationError
 from outreach.reference.folding import fold
 from outreach.services import common, lookup
 from outreach.services.common import KEEP, Keep
-from outreach.services.validation import optional_text, required_text
+from outreach.services.validation import optional_text, required_text, valid_text
 from outreach.storage.database import Database
 from outreach.storage.models import Contact, Organization, State
 
 LABEL = "contact"
-LANGUAGES_MAX = 60  # the width of contact.languages
 
 
 def contact_record(contact: Contact) -> ContactRecord:
@@ -47,7 +47,7 @@ def contact_record(contact: Contact) -> ContactRecord:
 def normalize_phone(raw: str | None, region: str | None) -> str:
     """A phone number as E.164, or "" for none. `region` (ISO alpha-2) reads national
     numbers; international ones (+…) need no region."""
-    text = (raw or "").strip()
+    text = optional_text(raw, limits.PHONE)
     if not text:
         return ""
     if region is None and text.startswith("00"):
@@ -74,7 +74,7 @@ def normalize_phone(raw: str | None, region: str | None) -> str:
 
 def normalize_email(raw: str | None) -> str:
     """An e-mail address checked for form only (never over the network), or "" for none."""
-    text = (raw or "").strip()
+    text = optional_text(raw, limits.EMAIL)
     if not text:
         return ""
     try:
@@ -90,7 +90,7 @@ def normalize_languages(value: Iterable[str] | str | None) -> str:
     items = value.replace(",", " ").split() if isinstance(value, str) else value
     codes: builtins.list[str] = []
     for item in items:
-        code = item.strip().lower()
+        code = valid_text(item, limits.LANGUAGES).strip().lower()
         if not code:
             continue
         if len(code) != 2 or not code.isalpha() or _language(code) is None:
@@ -101,10 +101,9 @@ def normalize_languages(value: Iterable[str] | str | None) -> str:
         if code not in codes:
             codes.append(code)
     text = ",".join(codes)
-    if len(text) > LANGUAGES_MAX:
-        raise ValidationError(
-            f"Too many languages; at most {(LANGUAGES_MAX + 1) // 3} fit.", "languages"
-        )
+    if len(text) > limits.LANGUAGES.max_length:
+        most = (limits.LANGUAGES.max_length + 1) // 3
+        raise ValidationError(f"Too many languages; at most {most} fit.", "languages")
     return text
 
 
@@ -187,13 +186,10 @@ class ContactService:
         notes: str = "",
     ) -> ContactRecord:
         """A contact. Without a `state`, the contact takes its organization's state."""
-        family = required_text(family_name, "family name", max_length=100)
-        given = optional_text(given_name)
-        if len(given) > 100:
-            raise ValidationError("The given name is longer than 100 characters.", "given_name")
-        role = optional_text(position)
-        if len(role) > 200:
-            raise ValidationError("The position is longer than 200 characters.", "position")
+        family = required_text(family_name, limits.FAMILY_NAME)
+        given = optional_text(given_name, limits.GIVEN_NAME)
+        role = optional_text(position, limits.POSITION)
+        remarks = optional_text(notes, limits.NOTES)
         mail = normalize_email(email)
         spoken = normalize_languages(languages)
         with self._db.write() as session:
@@ -211,7 +207,7 @@ class ContactService:
                 email=mail,
                 phone=normalize_phone(phone, _region(session, state_id)),
                 languages=spoken,
-                notes=optional_text(notes),
+                notes=remarks,
             )
             session.add(contact)
             session.flush()
@@ -238,19 +234,11 @@ class ContactService:
             contact = lookup.get_live(session, Contact, contact_id, LABEL)
             common.check_version(session, contact, version, LABEL)
             if family_name is not None:
-                contact.family_name = required_text(family_name, "family name", max_length=100)
+                contact.family_name = required_text(family_name, limits.FAMILY_NAME)
             if given_name is not None:
-                given = optional_text(given_name)
-                if len(given) > 100:
-                    raise ValidationError(
-                        "The given name is longer than 100 characters.", "given_name"
-                    )
-                contact.given_name = given
+                contact.given_name = optional_text(given_name, limits.GIVEN_NAME)
             if position is not None:
-                role = optional_text(position)
-                if len(role) > 200:
-                    raise ValidationError("The position is longer than 200 characters.", "position")
-                contact.position = role
+                contact.position = optional_text(position, limits.POSITION)
             if not isinstance(organization_id, Keep):
                 contact.organization_id = _organization_id(session, organization_id)
             if not isinstance(state, Keep):
@@ -263,7 +251,7 @@ class ContactService:
             if languages is not None:
                 contact.languages = normalize_languages(languages)
             if notes is not None:
-                contact.notes = optional_text(notes)
+                contact.notes = optional_text(notes, limits.NOTES)
             session.flush()
             return contact_record(contact)
 

@@ -15,6 +15,7 @@ from datetime import date
 from sqlalchemy import ColumnElement, select
 from sqlalchemy.orm import Session
 
+from outreach.domain import limits
 from outreach.domain.enums import Channel, DemarcheStatus, Level, RequestedAction
 from outreach.domain.records import DemarcheRecord
 from outreach.errors import ValidationError
@@ -85,14 +86,11 @@ def _link_contacts(session: Session, demarche: Demarche, contact_ids: Iterable[i
 
 
 def _title(value: str) -> str:
-    return required_text(value, "title", max_length=300)
+    return required_text(value, limits.TITLE)
 
 
 def _officer(value: str) -> str:
-    text = optional_text(value)
-    if len(text) > 120:
-        raise ValidationError("The officer's name is longer than 120 characters.", "officer")
-    return text
+    return optional_text(value, limits.OFFICER)
 
 
 def _check_planning(planned_on: date | None, due_on: date | None) -> None:
@@ -152,6 +150,7 @@ class DemarcheService:
         due = parse_date(due_on, "due date")
         _check_planning(planned, due)
         by = _officer(officer)
+        points = optional_text(talking_points, limits.TALKING_POINTS)
         with self._db.write() as session:
             demarche = Demarche(
                 state_id=lookup.state(session, state).id,
@@ -160,7 +159,7 @@ class DemarcheService:
                 requested_action=action.value,
                 channel=how.value,
                 level=at_level.value,
-                talking_points=optional_text(talking_points),
+                talking_points=points,
                 officer=by,
                 status=DemarcheStatus.DRAFT.value,
                 planned_on=planned,
@@ -208,7 +207,7 @@ class DemarcheService:
             if level is not None:
                 demarche.level = choice(Level, level, "level").value
             if talking_points is not None:
-                demarche.talking_points = optional_text(talking_points)
+                demarche.talking_points = optional_text(talking_points, limits.TALKING_POINTS)
             if officer is not None:
                 demarche.officer = _officer(officer)
             if not isinstance(planned_on, Keep):
@@ -217,7 +216,7 @@ class DemarcheService:
                 demarche.due_on = parse_date(due_on, "due date")
             _check_planning(demarche.planned_on, demarche.due_on)
             if response is not None:
-                demarche.response = optional_text(response)
+                demarche.response = optional_text(response, limits.RESPONSE)
             if not isinstance(treaty, Keep):
                 demarche.treaty_id = lookup.treaty(session, treaty).id if treaty else None
             if contact_ids is not None:
@@ -237,7 +236,7 @@ class DemarcheService:
         `reason` is required to move back, to cancel, or to reopen."""
         target = choice(DemarcheStatus, to_status, "status")
         given = parse_date(on, "date")
-        why = optional_text(reason)
+        why = optional_text(reason, limits.REASON)
         with self._db.write() as session:
             demarche = lookup.get_live(session, Demarche, demarche_id, LABEL)
             common.check_version(session, demarche, version, LABEL)

@@ -6,12 +6,20 @@ from datetime import date
 
 from sqlalchemy import select
 
+from outreach.domain import limits
 from outreach.domain.enums import FactKind, SeatBody, SeatKind
 from outreach.domain.records import FactRecord, SeatRecord
 from outreach.errors import NotFoundError
 from outreach.services import lookup
 from outreach.services.treaties import refresh_obligations
-from outreach.services.validation import choice, optional_text, ordered, required_text
+from outreach.services.validation import (
+    checked_date,
+    choice,
+    optional_date,
+    optional_text,
+    ordered,
+    required_text,
+)
 from outreach.storage.database import Database
 from outreach.storage.models import Fact, Participation, Seat
 
@@ -58,7 +66,9 @@ class FactService:
     ) -> FactRecord:
         """A statement about a state; every fact must say where it comes from and when."""
         fact_kind = choice(FactKind, kind, "kind of fact")
-        cited = required_text(source, "source of the fact", max_length=1000)
+        cited = required_text(source, limits.FACT_SOURCE)
+        said = optional_text(detail, limits.FACT_DETAIL)
+        day = checked_date(as_of, "date of the fact")
         with self._db.write() as session:
             state = lookup.state(session, state_ref)
             fact = Fact(
@@ -66,9 +76,9 @@ class FactService:
                 kind=fact_kind.value,
                 holds=holds,
                 quantity=quantity,
-                detail=optional_text(detail),
+                detail=said,
                 source=cited,
-                as_of=as_of,
+                as_of=day,
             )
             session.add(fact)
             session.flush()
@@ -113,7 +123,10 @@ class FactService:
         end_on: date | None = None,
         source: str = "",
     ) -> SeatRecord:
+        checked_date(start_on, "start of the seat")
+        optional_date(end_on, "end of the seat")
         ordered(start_on, end_on, "seat")
+        cited = optional_text(source, limits.SOURCE)
         with self._db.write() as session:
             state = lookup.state(session, state_ref)
             seat = Seat(
@@ -122,7 +135,7 @@ class FactService:
                 kind=choice(SeatKind, kind, "kind of seat").value,
                 start_on=start_on,
                 end_on=end_on,
-                source=optional_text(source),
+                source=cited,
             )
             session.add(seat)
             session.flush()

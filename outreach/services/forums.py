@@ -11,6 +11,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from sqlalchemy import ColumnElement, select
 from sqlalchemy.orm import Session
 
+from outreach.domain import limits
 from outreach.domain.enums import ForumKind
 from outreach.domain.records import ForumMembershipRecord, ForumRecord, MeetingRecord
 from outreach.errors import NotFoundError, ValidationError
@@ -18,7 +19,13 @@ from outreach.reference.folding import fold
 from outreach.services import common, lookup
 from outreach.services.categories import slugify
 from outreach.services.common import KEEP, Keep
-from outreach.services.validation import choice, optional_text, parse_date, required_text
+from outreach.services.validation import (
+    choice,
+    optional_text,
+    parse_date,
+    required_text,
+    valid_text,
+)
 from outreach.storage.database import Database
 from outreach.storage.models import Forum, ForumMembership, Meeting, MeetingAttendee, State
 
@@ -89,7 +96,7 @@ def _forum(session: Session, ref: str | int) -> Forum:
 
 
 def _timezone(value: str) -> str:
-    name = value.strip()
+    name = optional_text(value, limits.TIMEZONE)
     try:
         ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError):
@@ -119,10 +126,7 @@ def _check_dates(start: date, end: date) -> None:
 
 
 def _city(value: str) -> str:
-    text = optional_text(value)
-    if len(text) > 100:
-        raise ValidationError("The city is longer than 100 characters.", "city")
-    return text
+    return optional_text(value, limits.CITY)
 
 
 def _held_on(day: date) -> list[ColumnElement[bool]]:
@@ -153,17 +157,20 @@ class ForumService:
         notes: str = "",
     ) -> ForumRecord:
         """A forum; its slug (short name: msp, cd, unga-1c) is made lower case."""
-        key = slugify(slug)
+        key = slugify(valid_text(slug, "short name"))
         if not key:
             raise ValidationError("The forum needs a short name with letters or digits.", "slug")
-        if len(key) > 60:
-            raise ValidationError("The forum's short name is longer than 60 characters.", "slug")
-        title = required_text(name, "forum name", max_length=200)
+        if len(key) > limits.CODE:
+            raise ValidationError(
+                f"The forum's short name is longer than {limits.CODE} characters.", "slug"
+            )
+        title = required_text(name, limits.FORUM_NAME)
         checked_kind = choice(ForumKind, kind, "forum kind")
+        remarks = optional_text(notes, limits.NOTES)
         with self._db.write() as session:
             if session.scalar(select(Forum).where(Forum.slug == key)) is not None:
                 raise ValidationError(f"A forum '{key}' exists already.", "slug")
-            forum = Forum(slug=key, name=title, kind=checked_kind.value, notes=optional_text(notes))
+            forum = Forum(slug=key, name=title, kind=checked_kind.value, notes=remarks)
             session.add(forum)
             session.flush()
             return forum_record(forum)
@@ -189,6 +196,7 @@ class ForumService:
                 f"The membership ends ({end.isoformat()}) before it starts ({start.isoformat()}).",
                 "until",
             )
+        cited = optional_text(source, limits.SOURCE)
         with self._db.write() as session:
             found_forum = _forum(session, forum)
             found_state = lookup.state(session, state)
@@ -209,7 +217,7 @@ class ForumService:
                 state_id=found_state.id,
                 since=start,
                 until=end,
-                source=optional_text(source),
+                source=cited,
             )
             session.add(membership)
             session.flush()
@@ -255,10 +263,11 @@ class ForumService:
         notes: str = "",
     ) -> MeetingRecord:
         """A meeting of `forum` (slug or id); `timezone` is an IANA name (Europe/Zurich)."""
-        heading = required_text(title, "meeting title", max_length=300)
+        heading = required_text(title, limits.MEETING_TITLE)
         start, end = _dates(starts_on, ends_on)
         zone = _timezone(timezone)
         place = _city(city)
+        remarks = optional_text(notes, limits.NOTES)
         with self._db.write() as session:
             meeting = Meeting(
                 forum_id=_forum(session, forum).id,
@@ -267,7 +276,7 @@ class ForumService:
                 timezone=zone,
                 starts_on=start,
                 ends_on=end,
-                notes=optional_text(notes),
+                notes=remarks,
             )
             session.add(meeting)
             return _meeting_record(session, meeting)
@@ -292,7 +301,7 @@ class ForumService:
             if forum is not None:
                 meeting.forum_id = _forum(session, forum).id
             if title is not None:
-                meeting.title = required_text(title, "meeting title", max_length=300)
+                meeting.title = required_text(title, limits.MEETING_TITLE)
             if city is not None:
                 meeting.city = _city(city)
             if starts_on is not None:
@@ -303,7 +312,7 @@ class ForumService:
             if timezone is not None:
                 meeting.timezone = _timezone(timezone)
             if notes is not None:
-                meeting.notes = optional_text(notes)
+                meeting.notes = optional_text(notes, limits.NOTES)
             return _meeting_record(session, meeting)
 
     def meetings(
@@ -341,7 +350,7 @@ class ForumService:
         """Meetings by id ("12") or by part of the title or city ("bangkok"), ignoring case
         and accents; the meeting whose id was typed comes first, then the others by start
         date."""
-        key = text.strip()
+        key = valid_text(text.strip(), "meeting")
         if not key:
             return []
         needle = fold(key)
@@ -485,7 +494,7 @@ class ForumService:
                     "until",
                 )
             if source is not None:
-                membership.source = optional_text(source)
+                membership.source = optional_text(source, limits.SOURCE)
             for other in session.scalars(
                 select(ForumMembership).where(
                     ForumMembership.forum_id == membership.forum_id,

@@ -20,6 +20,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import ColumnElement, select
 from sqlalchemy.orm import Session
 
+from outreach.domain import limits
 from outreach.domain.enums import (
     Channel,
     DemarcheStatus,
@@ -43,7 +44,13 @@ from outreach.services.contact_log import ContactLogService, log_entry_record
 from outreach.services.demarches import DemarcheService
 from outreach.services.states import DEFAULT_TREATY
 from outreach.services.treaties import TreatyService, status_of
-from outreach.services.validation import choice, optional_text, parse_date, required_text
+from outreach.services.validation import (
+    choice,
+    optional_text,
+    parse_date,
+    required_text,
+    valid_text,
+)
 from outreach.storage.database import Database
 from outreach.storage.models import (
     Demarche,
@@ -120,14 +127,11 @@ def _sort_key(record: InterventionRecord) -> tuple[bool, datetime, int]:
 
 
 def _title(value: str) -> str:
-    return required_text(value, "title", max_length=300)
+    return required_text(value, limits.TITLE)
 
 
 def _officer(value: str) -> str:
-    text = optional_text(value)
-    if len(text) > 120:
-        raise ValidationError("The lead officer's name is longer than 120 characters.", "officer")
-    return text
+    return optional_text(value, limits.LEAD_OFFICER)
 
 
 def _moment(value: When, zone: str, field: str) -> datetime | None:
@@ -136,6 +140,7 @@ def _moment(value: When, zone: str, field: str) -> datetime | None:
     if value is None or value == "":
         return None
     if isinstance(value, str):
+        valid_text(value, field)
         try:
             value = datetime.fromisoformat(value.strip())
         except ValueError:
@@ -155,7 +160,7 @@ def _check_slot(starts_at: datetime | None, ends_at: datetime | None, meeting: M
         if ends_at is not None:
             raise ValidationError("An end time needs a start time.", "starts_at")
         return
-    period = f"{meeting.starts_on.isoformat()} to {meeting.ends_on.isoformat()}"
+    period = _period(meeting)
     if not meeting.starts_on <= starts_at.date() <= meeting.ends_on:
         raise ValidationError(
             f"The intervention starts on {starts_at.date().isoformat()}, outside the "
@@ -175,6 +180,20 @@ def _check_slot(starts_at: datetime | None, ends_at: datetime | None, meeting: M
             f"The intervention ends on {ends_at.date().isoformat()}, after the meeting "
             f"({meeting.title}, {period}).",
             "ends_at",
+        )
+
+
+def _period(meeting: Meeting) -> str:
+    return f"{meeting.starts_on.isoformat()} to {meeting.ends_on.isoformat()}"
+
+
+def _check_within_meeting(day: date, meeting: Meeting, what: str) -> None:
+    """Refuse a day outside the meeting's dates ("The bilateral took place on …")."""
+    if not meeting.starts_on <= day <= meeting.ends_on:
+        raise ValidationError(
+            f"{what} {day.isoformat()}, outside the meeting ({meeting.title}, "
+            f"{_period(meeting)}); give a day within it.",
+            "on",
         )
 
 
@@ -259,6 +278,8 @@ class InterventionService:
         checked_kind = choice(InterventionKind, kind, "kind")
         heading = _title(title)
         lead = _officer(lead_officer)
+        points = optional_text(talking_points, limits.TALKING_POINTS)
+        result = optional_text(outcome, limits.OUTCOME)
         checked_status = choice(InterventionStatus, status, "status")
         with self._db.write() as session:
             meeting = _live_meeting(session, meeting_id)
@@ -273,11 +294,11 @@ class InterventionService:
                 kind=checked_kind.value,
                 title=heading,
                 lead_officer=lead,
-                talking_points=optional_text(talking_points),
+                talking_points=points,
                 starts_at=start,
                 ends_at=end,
                 status=checked_status.value,
-                outcome=optional_text(outcome),
+                outcome=result,
                 demarche_id=demarche_id,
             )
             session.add(intervention)
@@ -320,7 +341,7 @@ class InterventionService:
             if lead_officer is not None:
                 intervention.lead_officer = _officer(lead_officer)
             if talking_points is not None:
-                intervention.talking_points = optional_text(talking_points)
+                intervention.talking_points = optional_text(talking_points, limits.TALKING_POINTS)
             if not isinstance(starts_at, Keep):
                 intervention.starts_at = _moment(starts_at, meeting.timezone, "start time")
             if not isinstance(ends_at, Keep):
@@ -329,7 +350,7 @@ class InterventionService:
             if status is not None:
                 intervention.status = choice(InterventionStatus, status, "status").value
             if outcome is not None:
-                intervention.outcome = optional_text(outcome)
+                intervention.outcome = optional_text(outcome, limits.OUTCOME)
             current = _record(session, intervention)
             state_ids = (
                 [state.id for state in common.states(session, targets)]
@@ -359,7 +380,7 @@ class InterventionService:
             common.check_version(session, intervention, version, LABEL)
             intervention.status = wanted.value
             if outcome is not None:
-                intervention.outcome = optional_text(outcome)
+                intervention.outcome = optional_text(outcome, limits.OUTCOME)
             return _record(session, intervention)
 
     def delete(self, intervention_id: int) -> InterventionRecord:
@@ -532,7 +553,7 @@ class InterventionService:
         linked to the meeting and the bilateral's démarche; its summary defaults to the
         bilateral's title and its details to the outcome. With `deliver_demarche`, an
         open démarche not yet delivered is marked delivered on that day too."""
-        result = optional_text(outcome)
+        result = optional_text(outcome, limits.OUTCOME)
         if not result:
             raise ValidationError("Say what came of the bilateral (its outcome).", "outcome")
         with self._db.write() as session:
@@ -544,7 +565,10 @@ class InterventionService:
             if before.status == InterventionStatus.DONE:
                 raise ValidationError(f"“{before.title}” is done already.", "status")
             meeting = _live_meeting(session, before.meeting_id)
-            day = parse_date(on, "date of the bilateral") or _default_day(before, meeting)
+            given = parse_date(on, "date of the bilateral")
+            if given is not None:
+                _check_within_meeting(given, meeting, "The bilateral took place on")
+            day = given or _default_day(before, meeting)
             entry = self._log.log(
                 day,
                 LogKind.MEETING,

@@ -7,6 +7,7 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from outreach.domain import limits
 from outreach.domain.enums import OrganizationKind
 from outreach.domain.records import OrganizationRecord
 from outreach.reference.folding import fold
@@ -50,16 +51,16 @@ class OrganizationService:
         notes: str = "",
     ) -> OrganizationRecord:
         """An organization; `state` is an ISO code, a name or an id, or None for none."""
-        title = required_text(name, "organization name", max_length=200)
+        title = required_text(name, limits.ORGANIZATION_NAME)
         checked_kind = choice(OrganizationKind, kind, "organization kind")
-        place = required_text(city, "city", max_length=100) if city.strip() else ""
+        place = optional_text(city, limits.CITY)
         with self._db.write() as session:
             organization = Organization(
                 name=title,
                 kind=checked_kind.value,
                 state_id=_state_id(session, state),
                 city=place,
-                notes=optional_text(notes),
+                notes=optional_text(notes, limits.NOTES),
             )
             session.add(organization)
             session.flush()
@@ -81,17 +82,15 @@ class OrganizationService:
             organization = lookup.get_live(session, Organization, organization_id, LABEL)
             common.check_version(session, organization, version, LABEL)
             if name is not None:
-                organization.name = required_text(name, "organization name", max_length=200)
+                organization.name = required_text(name, limits.ORGANIZATION_NAME)
             if kind is not None:
                 organization.kind = choice(OrganizationKind, kind, "organization kind").value
             if not isinstance(state, Keep):
                 organization.state_id = _state_id(session, state)
             if city is not None:
-                organization.city = (
-                    required_text(city, "city", max_length=100) if city.strip() else ""
-                )
+                organization.city = optional_text(city, limits.CITY)
             if notes is not None:
-                organization.notes = optional_text(notes)
+                organization.notes = optional_text(notes, limits.NOTES)
             session.flush()
             return organization_record(organization)
 

@@ -9,6 +9,7 @@ from typing import Any
 from sqlalchemy import Select, exists, func, select
 from sqlalchemy.orm import Session
 
+from outreach.domain import limits
 from outreach.domain.enums import ConsentKind, DemarcheStatus, Stance, TreatyStatus
 from outreach.domain.records import StateRecord, StateRow
 from outreach.errors import ValidationError
@@ -125,17 +126,17 @@ class StateService:
             state = lookup.state(session, ref)
             common.check_version(session, state, version, "state")
             if name is not None:
-                state.name = required_text(name, "state name", max_length=200)
+                state.name = required_text(name, limits.STATE_NAME)
             if stance is not None:
                 state.stance = choice(Stance, stance, "stance").value
             if notes is not None:
-                state.notes = optional_text(notes)
+                state.notes = optional_text(notes, limits.NOTES)
             if talking_points is not None:
-                state.talking_points = optional_text(talking_points)
+                state.talking_points = optional_text(talking_points, limits.TALKING_POINTS)
             return state_record(state)
 
     def add_alias(self, ref: str | int, alias: str) -> StateRecord:
-        text = required_text(alias, "alias", max_length=200)
+        text = required_text(alias, limits.ALIAS)
         with self._db.write() as session:
             state = lookup.state(session, ref)
             other = lookup.find_state(session, text)

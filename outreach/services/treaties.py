@@ -8,6 +8,7 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from outreach.domain import limits
 from outreach.domain.enums import ConsentKind, FactKind, ObligationKind, TreatyStatus
 from outreach.domain.records import (
     ObligationChange,
@@ -18,7 +19,7 @@ from outreach.domain.records import (
 from outreach.domain.treaty_rules import TreatyRules, apmbc_obligations, status_on
 from outreach.errors import NotFoundError, ValidationError
 from outreach.services import lookup
-from outreach.services.validation import choice, optional_text, ordered
+from outreach.services.validation import choice, optional_date, optional_text, ordered
 from outreach.storage.database import Database
 from outreach.storage.models import Fact, Obligation, Participation, Treaty
 
@@ -159,6 +160,10 @@ class TreatyService:
     ) -> ParticipationRecord:
         """Set a state's signature and consent; entry into force follows the treaty's rule."""
         kind = choice(ConsentKind, consent_kind, "kind of consent") if consent_kind else None
+        optional_date(signed_on, "date of signature")
+        optional_date(consent_on, "date of consent")
+        optional_date(as_of, "date the source gives")
+        cited = optional_text(source, limits.SOURCE)
         with self._db.write() as session:
             treaty = lookup.treaty(session, treaty_code)
             state = lookup.state(session, state_ref)
@@ -175,8 +180,8 @@ class TreatyService:
             participation.in_force_on = (
                 rules.entry_into_force_for(consent_on) if consent_on else None
             )
-            if source:
-                participation.source = source
+            if cited:
+                participation.source = cited
             if as_of is not None:
                 participation.as_of = as_of
             session.add(participation)
@@ -188,6 +193,8 @@ class TreatyService:
         self, state_ref: str | int, treaty_code: str, notified_on: date, source: str = ""
     ) -> ParticipationRecord:
         """Record an instrument of withdrawal; it takes effect after the notice period."""
+        optional_date(notified_on, "date of the withdrawal")
+        cited = optional_text(source, limits.SOURCE)
         with self._db.write() as session:
             treaty = lookup.treaty(session, treaty_code)
             state = lookup.state(session, state_ref)
@@ -207,8 +214,8 @@ class TreatyService:
             participation.withdrawal_effective_on = rules_of(treaty).withdrawal_effective_on(
                 notified_on
             )
-            if source:
-                participation.source = source
+            if cited:
+                participation.source = cited
             return participation_record(treaty, participation)
 
     def set_status(
@@ -288,6 +295,9 @@ class TreatyService:
     ) -> ObligationRecord:
         """When a duty was met and to when its deadline was extended (None for neither);
         with a `source`, where that is known from and as of when (else both are kept)."""
+        optional_date(extended_to, "extended deadline")
+        optional_date(as_of, "date the source gives")
+        cited = optional_text(source, limits.SOURCE) if source is not None else None
         with self._db.write() as session:
             obligation = session.get(Obligation, obligation_id)
             if obligation is None:
@@ -303,10 +313,10 @@ class TreatyService:
                     f"A duty is met on a day that has come; {met_on.isoformat()} is still ahead.",
                     "met_on",
                 )
-            obligation.met_on = met_on
+            obligation.met_on = optional_date(met_on, "date the duty was met")
             obligation.extended_to = extended_to
-            if source is not None:
-                obligation.source = optional_text(source)
+            if cited is not None:
+                obligation.source = cited
                 obligation.as_of = as_of
             return obligation_record(obligation)
 

@@ -1,27 +1,79 @@
-"""Checks shared by the services. Each raises `ValidationError` with a message for people."""
+"""Checks shared by the services. Each raises `ValidationError` with a message for people.
+
+Every text a service accepts goes through `required_text`, `optional_text` or
+`valid_text`, and every date through `parse_date` or `checked_date`, so the limits of
+`outreach.domain.limits` hold whichever front end (app, command line, import) sent it.
+"""
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from enum import StrEnum
 from typing import TypeVar
 
+from outreach.domain.limits import EARLIEST_DATE, LATEST_DATE, TextField
 from outreach.errors import ValidationError
 
 E = TypeVar("E", bound=StrEnum)
 
+# Lone surrogates (what Python makes of bytes that are not UTF-8 in a command's arguments,
+# "Caf\udce9") cannot be stored or printed; NUL and the other control characters are not
+# text either, and break exports. Tab, line feed and carriage return are ordinary text.
+_NOT_TEXT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
 
-def required_text(value: str | None, field: str, *, max_length: int = 300) -> str:
-    text = (value or "").strip()
-    if not text:
-        raise ValidationError(f"The {field} cannot be empty.", field)
-    if len(text) > max_length:
-        raise ValidationError(f"The {field} is longer than {max_length} characters.", field)
+
+def valid_text(value: str, field: TextField | str) -> str:
+    """`value` if it holds only characters that are text; else a ValidationError that does
+    not repeat the value (it could not be shown). `field` is a text field, or the label of
+    what else was typed (a date, a state's name)."""
+    if _NOT_TEXT.search(value):
+        label, key, plural = (
+            (field, field, False)
+            if isinstance(field, str)
+            else (field.label, field.key, field.plural)
+        )
+        verb = "contain" if plural else "contains"
+        raise ValidationError(f"The {label} {verb} characters that are not valid text.", key)
+    return value
+
+
+def _checked(text: str, field: TextField) -> str:
+    valid_text(text, field)
+    if len(text) > field.max_length:
+        raise ValidationError(
+            f"{field.the} longer than {field.max_length:,} characters.", field.key
+        )
     return text
 
 
-def optional_text(value: str | None) -> str:
-    return (value or "").strip()
+def required_text(value: str | None, field: TextField) -> str:
+    """`value` stripped: not empty, valid text, at most the field's length."""
+    text = (value or "").strip()
+    if not text:
+        raise ValidationError(f"The {field.label} cannot be empty.", field.key)
+    return _checked(text, field)
+
+
+def optional_text(value: str | None, field: TextField) -> str:
+    """`value` stripped ("" for None): valid text, at most the field's length."""
+    return _checked((value or "").strip(), field)
+
+
+def checked_date(value: date, field: str) -> date:
+    """`value` if it lies in the range the app handles (1900 to 2200). (By year: a
+    datetime, which does not compare with a date, is checked too.)"""
+    if not EARLIEST_DATE.year <= value.year <= LATEST_DATE.year:
+        raise ValidationError(
+            f"The {field} {value.isoformat()} is out of range; give a date from "
+            f"{EARLIEST_DATE.year} to {LATEST_DATE.year}.",
+            field,
+        )
+    return value
+
+
+def optional_date(value: date | None, field: str) -> date | None:
+    return None if value is None else checked_date(value, field)
 
 
 def parse_date(value: str | date | None, field: str) -> date | None:
@@ -29,13 +81,15 @@ def parse_date(value: str | date | None, field: str) -> date | None:
     if value is None or value == "":
         return None
     if isinstance(value, date):
-        return value
+        return checked_date(value, field)
+    valid_text(value, field)
     try:
-        return date.fromisoformat(value.strip())
+        day = date.fromisoformat(value.strip())
     except ValueError:
         raise ValidationError(
             f"The {field} '{value}' is not a date; write it as YYYY-MM-DD.", field
         ) from None
+    return checked_date(day, field)
 
 
 def ordered(start: date | None, end: date | None, what: str) -> None:
@@ -49,6 +103,7 @@ def choice(enum: type[E], value: str | E, field: str) -> E:
     try:
         return enum(value)
     except ValueError:
+        valid_text(str(value), field)
         allowed = ", ".join(member.value for member in enum)
         raise ValidationError(
             f"'{value}' is not a valid {field}; choose one of: {allowed}.", field

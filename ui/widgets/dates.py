@@ -7,6 +7,8 @@ from datetime import date
 from PySide6.QtCore import QDate, Signal
 from PySide6.QtWidgets import QCheckBox, QDateEdit, QHBoxLayout, QWidget
 
+from outreach.domain import limits
+
 DATE_FORMAT = "yyyy-MM-dd"
 
 
@@ -23,6 +25,9 @@ def iso_date_edit(parent: QWidget | None = None) -> QDateEdit:
     edit = QDateEdit(parent)
     edit.setDisplayFormat(DATE_FORMAT)
     edit.setCalendarPopup(True)
+    # the range the services accept (outreach.domain.limits), so a slip of the wheel
+    # cannot reach year 9999
+    edit.setDateRange(to_qdate(limits.EARLIEST_DATE), to_qdate(limits.LATEST_DATE))
     edit.setDate(to_qdate(date.today()))
     return edit
 
