@@ -43,6 +43,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from outreach.domain import limits
 from outreach.domain.enums import CategoryKind
 from outreach.domain.records import CategoryMemberRecord, CategoryRecord, StateRecord
 from outreach.errors import OutreachError
@@ -129,6 +130,7 @@ class CategoriesDialog(QDialog):
 
         # --- the details: name, colour, description ---
         self.name_edit = QLineEdit(self)
+        self.name_edit.setMaxLength(limits.CATEGORY_NAME.max_length)
         self.kind_label = QLabel(self)
         self.colour_button = QPushButton(self)
         self.colour_button.setToolTip(self.tr("Choose the category's colour"))

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from outreach.domain import limits
 from outreach.domain.records import ContactRecord, OrganizationRecord
 from outreach.errors import OutreachError, ValidationError
 from outreach.services.contacts import normalize_email, normalize_phone
@@ -81,9 +82,12 @@ class ContactDialog(QDialog):
         self._organizations = {organization.id: organization for organization in organizations}
 
         self.given_edit = QLineEdit(self)
+        self.given_edit.setMaxLength(limits.GIVEN_NAME.max_length)
         self.family_edit = QLineEdit(self)
+        self.family_edit.setMaxLength(limits.FAMILY_NAME.max_length)
         self.family_edit.setPlaceholderText(self.tr("Required"))
         self.position_edit = QLineEdit(self)
+        self.position_edit.setMaxLength(limits.POSITION.max_length)
         self.organization_box = IdComboBox(self.tr("— none —"), self)
         self.organization_box.set_choices(
             [(organization.id, organization.name) for organization in organizations]
@@ -91,12 +95,15 @@ class ContactDialog(QDialog):
         self.state_box = IdComboBox(self.tr("— none —"), self)
         self.state_box.set_choices(list(states) if states is not None else state_choices(services))
         self.email_edit = QLineEdit(self)
+        self.email_edit.setMaxLength(limits.EMAIL.max_length)
         self.email_edit.setPlaceholderText(self.tr("name@example.org"))
         self.email_hint = self._hint_label()
         self.phone_edit = QLineEdit(self)
+        self.phone_edit.setMaxLength(limits.PHONE.max_length)
         self.phone_edit.setPlaceholderText(self.tr("+855 23 223 456, or national with a state"))
         self.phone_hint = self._hint_label()
         self.languages_edit = QLineEdit(self)
+        self.languages_edit.setMaxLength(limits.LANGUAGES.max_length)
         self.languages_edit.setPlaceholderText(self.tr("ISO 639-1 codes: en, fr, km"))
         self.notes_edit = QPlainTextEdit(self)
         self.notes_edit.setTabChangesFocus(True)

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from outreach.domain import limits
 from outreach.domain.enums import Channel, Level, RequestedAction
 from outreach.domain.records import ContactRecord, DemarcheRecord
 from outreach.errors import OutreachError, ValidationError
@@ -119,7 +120,7 @@ class DemarcheDialog(QDialog):
         self.state_box.currentIndexChanged.connect(lambda _row: self._refresh_contacts())
 
         self.title_edit = QLineEdit(self)
-        self.title_edit.setMaxLength(300)
+        self.title_edit.setMaxLength(limits.TITLE.max_length)
         self.title_edit.setPlaceholderText(self.tr("What we ask, in one line"))
 
         self.action_box = QComboBox(self)
@@ -145,7 +146,7 @@ class DemarcheDialog(QDialog):
         self.talking_points_edit.setPlaceholderText(self.tr("Talking points (optional)"))
         self.talking_points_edit.setTabChangesFocus(True)
         self.officer_edit = QLineEdit(self)
-        self.officer_edit.setMaxLength(120)
+        self.officer_edit.setMaxLength(limits.OFFICER.max_length)
         self.planned = OptionalDateEdit(self.tr("Planned for"), self)
         self.due = OptionalDateEdit(self.tr("Due by"), self)
 

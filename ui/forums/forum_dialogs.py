@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from outreach.domain import limits
 from outreach.domain.records import ForumMembershipRecord, ForumRecord, MeetingRecord
 from outreach.errors import ValidationError
 from ui.errors import show_error
@@ -92,6 +93,7 @@ class MembershipDialog(QDialog):
         self.since = OptionalDateEdit(self.tr("Since"), self)
         self.until = OptionalDateEdit(self.tr("Until"), self)
         self.source_edit = QLineEdit(self)
+        self.source_edit.setMaxLength(limits.SOURCE.max_length)
         self.source_edit.setPlaceholderText(self.tr("Where this comes from"))
         self.buttons = ok_cancel(
             self, self.try_accept, self.tr("Save") if membership else self.tr("Add")
@@ -227,10 +229,10 @@ class MeetingDialog(QDialog):
         self.setWindowTitle(self.tr("Edit meeting") if meeting else self.tr("New meeting"))
         self.setMinimumWidth(520)
         self.title_edit = QLineEdit(self)
-        self.title_edit.setMaxLength(300)
+        self.title_edit.setMaxLength(limits.MEETING_TITLE.max_length)
         self.title_edit.setPlaceholderText(self.tr("e.g. Sixth Meeting of the States Parties"))
         self.city_edit = QLineEdit(self)
-        self.city_edit.setMaxLength(100)
+        self.city_edit.setMaxLength(limits.CITY.max_length)
         self.zone_box = QComboBox(self)
         self.zone_box.setEditable(True)
         self.zone_box.addItems(time_zones())

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from outreach.domain import limits
 from outreach.domain.enums import (
     Channel,
     DemarcheStatus,
@@ -131,14 +132,14 @@ class InterventionDialog(QDialog):
             self.kind_box.addItem(kind_label(kind), kind.value)
         self.kind_box.currentIndexChanged.connect(lambda _row: self._suggest_title())
         self.title_edit = QLineEdit(self)
-        self.title_edit.setMaxLength(300)
+        self.title_edit.setMaxLength(limits.TITLE.max_length)
         self.title_edit.setPlaceholderText(self.tr("What it is, in one line"))
         self.title_edit.textEdited.connect(self._title_typed)
         self.targets = PickList(self.tr("Type a state's name, code or alias…"), self)
         self.targets.set_source(self.state_names.choices())
         self.targets.changed.connect(self._suggest_title)
         self.lead_edit = QLineEdit(self)
-        self.lead_edit.setMaxLength(120)
+        self.lead_edit.setMaxLength(limits.LEAD_OFFICER.max_length)
         self.lead_edit.setPlaceholderText(self.tr("Who leads it"))
 
         self.slot_check = QCheckBox(self.tr("&Time slot"), self)
@@ -416,7 +417,7 @@ class CompleteBilateralDialog(QDialog):
         self.outcome_edit.setPlaceholderText(self.tr("What came of it (required)"))
         self.outcome_edit.setTabChangesFocus(True)
         self.summary_edit = QLineEdit(intervention.title, self)
-        self.summary_edit.setMaxLength(500)
+        self.summary_edit.setMaxLength(limits.SUMMARY.max_length)
         self.date_edit = iso_date_edit(self)
         day = intervention.starts_at.date() if intervention.starts_at else meeting.starts_on
         self.date_edit.setDate(to_qdate(day))
@@ -564,7 +565,7 @@ class DemarcheForDialog(QDialog):
             self.state_box.addItem(names.name(state_id), state_id)
         self.state_box.currentIndexChanged.connect(lambda _row: self._suggest_action())
         self.title_edit = QLineEdit(intervention.title, self)
-        self.title_edit.setMaxLength(300)
+        self.title_edit.setMaxLength(limits.TITLE.max_length)
         self.action_box = QComboBox(self)
         for action in RequestedAction:
             self.action_box.addItem(action_label(action), action.value)

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from outreach.domain import limits
 from outreach.domain.enums import LogKind
 from outreach.domain.records import DemarcheRecord, LogEntryRecord
 from outreach.errors import OutreachError, ValidationError
@@ -141,7 +142,7 @@ class LogContactDialog(QDialog):
     def _build(self) -> None:
         self.summary_edit = QLineEdit(self)
         self.summary_edit.setPlaceholderText(self.tr("What was said, in one line"))
-        self.summary_edit.setMaxLength(500)
+        self.summary_edit.setMaxLength(limits.SUMMARY.max_length)
 
         self.follow_up = OptionalDateEdit(self.tr("Follow up on"), self)
         self.week_button = QPushButton(self.tr("+1 week"), self)
@@ -179,7 +180,7 @@ class LogContactDialog(QDialog):
         self.details_edit.setPlaceholderText(self.tr("Details (optional)"))
         self.details_edit.setTabChangesFocus(True)
         self.officer_edit = QLineEdit(self)
-        self.officer_edit.setMaxLength(120)
+        self.officer_edit.setMaxLength(limits.OFFICER.max_length)
 
         self.buttons = ok_cancel(
             self, self.try_accept, self.tr("Save") if self._entry else self.tr("Log")

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from outreach.domain import limits
 from outreach.domain.enums import OrganizationKind
 from outreach.domain.records import OrganizationRecord
 from outreach.errors import ValidationError
@@ -63,6 +64,7 @@ class OrganizationDialog(QDialog):
         self.setMinimumWidth(480)
 
         self.name_edit = QLineEdit(self)
+        self.name_edit.setMaxLength(limits.ORGANIZATION_NAME.max_length)
         self.name_edit.setPlaceholderText(self.tr("Required"))
         self.kind_box = QComboBox(self)
         for kind in OrganizationKind:
@@ -70,6 +72,7 @@ class OrganizationDialog(QDialog):
         self.state_box = IdComboBox(self.tr("— none —"), self)
         self.state_box.set_choices(list(states) if states is not None else state_choices(services))
         self.city_edit = QLineEdit(self)
+        self.city_edit.setMaxLength(limits.CITY.max_length)
         self.notes_edit = QPlainTextEdit(self)
         self.notes_edit.setTabChangesFocus(True)
 

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from outreach.domain import limits
 from outreach.domain.enums import ConsentKind, FactKind
 from outreach.domain.records import (
     FactRecord,
@@ -54,6 +55,7 @@ class ParticipationDialog(QDialog):
             self.kind.addItem(self.tr(kind.value.capitalize()), kind.value)
         self.withdrawal = OptionalDateEdit(self.tr("Withdrawal notified on"), self)
         self.source = QLineEdit(self)
+        self.source.setMaxLength(limits.SOURCE.max_length)
         self.source.setPlaceholderText(self.tr("e.g. UN Treaty Collection, as of today"))
         if current is not None:
             self.signed.set_value(current.signed_on)
@@ -144,7 +146,9 @@ class FactDialog(QDialog):
         self.quantity.setSpecialValueText(self.tr("(none)"))
         self.quantity.setGroupSeparatorShown(True)
         self.detail = QLineEdit(self)
+        self.detail.setMaxLength(limits.FACT_DETAIL.max_length)
         self.source = QLineEdit(self)
+        self.source.setMaxLength(limits.FACT_SOURCE.max_length)
         self.source.setPlaceholderText(self.tr("Where this comes from (required)"))
         self.as_of = iso_date_edit(self)
         form = QFormLayout(self)
@@ -220,6 +224,7 @@ class ObligationsDialog(QDialog):
             grid.addWidget(extended, row, 3)
             self.rows.append((met, extended))
         self.source = QLineEdit(self)
+        self.source.setMaxLength(limits.SOURCE.max_length)
         self.source.setPlaceholderText(
             self.tr("Where the dates come from, e.g. the Article 7 report of 2004")
         )
