@@ -3,12 +3,15 @@
 A flush hook looks at every new, changed and deleted row and inserts one `audit_entry` per
 record with the old and new values, so no service can forget to audit, and a rolled-back
 transaction leaves no audit behind it. The same hook records which kinds of records
-changed, which the database hands to its listeners after commit.
+changed, which the database hands to its listeners after commit. Each row is chained to
+the one before it by a hash (`audit_chain`): here on a file, by the server's trigger on a
+server.
 """
 
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable, Mapping
 from datetime import UTC, date, datetime
 from typing import Any
 
@@ -16,6 +19,13 @@ from sqlalchemy import event, insert, inspect
 from sqlalchemy.orm import Session
 
 from outreach.domain.enums import AuditAction
+from outreach.storage.audit_chain import (
+    HASHED,
+    chained,
+    chained_by_the_server,
+    last_hash,
+    row_hash,
+)
 from outreach.storage.models import AuditEntry, Base, State
 
 CHANGED_KEY = "outreach.changed"
@@ -114,9 +124,78 @@ def _audit_after_flush(session: Session, _context: object) -> None:
     rows = [row for row in rows if row["entity_id"] is not None]
     changed.update(str(row["entity"]) for row in rows)
     if rows:
-        session.connection().execute(insert(AuditEntry), rows)
+        connection = session.connection()
+        if not chained_by_the_server(connection):
+            rows = list(chained(rows, last_hash(connection)))
+        connection.execute(insert(AuditEntry), rows)
+
+
+def _chain_entries_before_flush(session: Session, _context: object, _objects: object) -> None:
+    """Audit rows a service adds itself (a merge's) are chained before they go in, in
+    the order they were added, which is the order the flush inserts them in."""
+    entries = [
+        record
+        for record in session.new
+        if isinstance(record, AuditEntry) and record.row_hash is None
+    ]
+    if not entries:
+        return
+    connection = session.connection()
+    if chained_by_the_server(connection):
+        return
+    entries.sort(key=lambda entry: inspect(entry).insert_order or 0)
+    previous = last_hash(connection)
+    for entry in entries:
+        if entry.changes is None:
+            entry.changes = "{}"  # the column's default, which the hash must see
+        entry.prev_hash = previous
+        entry.row_hash = previous = row_hash(
+            {name: getattr(entry, name) for name in HASHED}, previous
+        )
+
+
+def created_changes(values: Mapping[str, Any]) -> dict[str, list[Any]]:
+    """What the trail records of a new record written in bulk: as for one the session
+    flushes, every value but the id and bookkeeping, leaving out the empty ones."""
+    return {
+        name: [None, _plain(value)]
+        for name, value in values.items()
+        if name != "id" and name not in UNAUDITED and value not in (None, "")
+    }
+
+
+def audit_bulk(
+    session: Session,
+    action: AuditAction,
+    entity: str,
+    entries: Iterable[tuple[int, int | None, dict[str, list[Any]]]],
+) -> None:
+    """Audit rows for records written by bulk statements, which the flush hook does not
+    see: one per (id, state id, changes), in the session's transaction; the table is
+    noted as changed for the database's listeners."""
+    actor = str(session.info.get(ACTOR_KEY, "unknown"))
+    at = datetime.now(UTC).replace(tzinfo=None)
+    rows = [
+        {
+            "at": at,
+            "actor": actor,
+            "action": action.value,
+            "entity": entity,
+            "entity_id": entity_id,
+            "state_id": state_id,
+            "changes": json.dumps(changes, ensure_ascii=False, sort_keys=True),
+        }
+        for entity_id, state_id, changes in entries
+    ]
+    if rows:
+        session.info.setdefault(CHANGED_KEY, set()).add(entity)
+        connection = session.connection()
+        if not chained_by_the_server(connection):  # as the flush hook chains its rows
+            rows = list(chained(rows, last_hash(connection)))
+        connection.execute(insert(AuditEntry), rows)
 
 
 def install_audit(session: Session, actor: str) -> None:
     session.info[ACTOR_KEY] = actor
+    event.listen(session, "before_flush", _chain_entries_before_flush)
     event.listen(session, "after_flush", _audit_after_flush)

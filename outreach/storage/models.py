@@ -27,6 +27,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column, relationship
 
+from outreach.domain import limits
 from outreach.reference.folding import fold
 
 NAMING = {
@@ -61,7 +62,7 @@ class Versioned:
 class Sourced:
     """Reference facts keep where they came from and the date they describe."""
 
-    source: Mapped[str] = mapped_column(Text, default="")
+    source: Mapped[str] = mapped_column(Text, default="", info=limits.SOURCE.column_info())
     as_of: Mapped[date | None] = mapped_column(Date, default=None)
 
 
@@ -75,13 +76,15 @@ class State(Base, Versioned):
     iso2: Mapped[str] = mapped_column(String(2), unique=True)
     iso3: Mapped[str] = mapped_column(String(3), unique=True)
     numeric: Mapped[str | None] = mapped_column(String(3))
-    name: Mapped[str] = mapped_column(String(200))
+    name: Mapped[str] = mapped_column(String(200), info=limits.STATE_NAME.column_info())
     official_name: Mapped[str] = mapped_column(String(300), default="")
     region: Mapped[str] = mapped_column(String(100), default="")
     subregion: Mapped[str] = mapped_column(String(100), default="")
     stance: Mapped[str] = mapped_column(String(20), default="unknown")
-    notes: Mapped[str] = mapped_column(Text, default="")
-    talking_points: Mapped[str] = mapped_column(Text, default="")
+    notes: Mapped[str] = mapped_column(Text, default="", info=limits.NOTES.column_info())
+    talking_points: Mapped[str] = mapped_column(
+        Text, default="", info=limits.TALKING_POINTS.column_info()
+    )
 
     aliases: Mapped[list[StateAlias]] = relationship(
         back_populates="state", cascade="all, delete-orphan", order_by="StateAlias.alias"
@@ -93,7 +96,7 @@ class StateAlias(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     state_id: Mapped[int] = mapped_column(ForeignKey("state.id", ondelete="CASCADE"), index=True)
-    alias: Mapped[str] = mapped_column(String(200))
+    alias: Mapped[str] = mapped_column(String(200), info=limits.ALIAS.column_info())
     folded: Mapped[str] = mapped_column(String(200), unique=True)  # accent- and case-folded
 
     state: Mapped[State] = relationship(back_populates="aliases")
@@ -158,7 +161,7 @@ class Fact(Base, Sourced):
     kind: Mapped[str] = mapped_column(String(30))
     holds: Mapped[bool] = mapped_column(Boolean, default=True)  # "is a producer": yes / no
     quantity: Mapped[int | None] = mapped_column(Integer)  # e.g. stockpile size
-    detail: Mapped[str] = mapped_column(Text, default="")
+    detail: Mapped[str] = mapped_column(Text, default="", info=limits.FACT_DETAIL.column_info())
 
 
 class Seat(Base, Sourced):
@@ -183,11 +186,15 @@ class Category(Base, Versioned, SoftDeleted):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     slug: Mapped[str] = mapped_column(String(60), unique=True)
-    name: Mapped[str] = mapped_column(String(120))
-    description: Mapped[str] = mapped_column(Text, default="")
+    name: Mapped[str] = mapped_column(String(120), info=limits.CATEGORY_NAME.column_info())
+    description: Mapped[str] = mapped_column(
+        Text, default="", info=limits.DESCRIPTION.column_info()
+    )
     colour: Mapped[str] = mapped_column(String(7), default="#607d8b")
     kind: Mapped[str] = mapped_column(String(10), default="manual")
-    rule: Mapped[str] = mapped_column(Text, default="")  # JSON, for smart categories
+    rule: Mapped[str] = mapped_column(
+        Text, default="", info=limits.RULE.column_info()
+    )  # JSON, for smart categories
 
 
 class CategoryMember(Base):
@@ -199,7 +206,7 @@ class CategoryMember(Base):
         ForeignKey("category.id", ondelete="CASCADE"), index=True
     )
     state_id: Mapped[int] = mapped_column(ForeignKey("state.id"), index=True)
-    rationale: Mapped[str] = mapped_column(Text, default="")
+    rationale: Mapped[str] = mapped_column(Text, default="", info=limits.RATIONALE.column_info())
     added_on: Mapped[date | None] = mapped_column(Date)
 
 
@@ -210,26 +217,32 @@ class Organization(Base, Versioned, SoftDeleted):
     __tablename__ = "organization"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    name: Mapped[str] = mapped_column(String(200))
+    name: Mapped[str] = mapped_column(String(200), info=limits.ORGANIZATION_NAME.column_info())
     kind: Mapped[str] = mapped_column(String(20), default="other")
     state_id: Mapped[int | None] = mapped_column(ForeignKey("state.id"), index=True)
-    city: Mapped[str] = mapped_column(String(100), default="")
-    notes: Mapped[str] = mapped_column(Text, default="")
+    city: Mapped[str] = mapped_column(String(100), default="", info=limits.CITY.column_info())
+    notes: Mapped[str] = mapped_column(Text, default="", info=limits.NOTES.column_info())
 
 
 class Contact(Base, Versioned, SoftDeleted):
     __tablename__ = "contact"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    given_name: Mapped[str] = mapped_column(String(100), default="")
-    family_name: Mapped[str] = mapped_column(String(100))
-    position: Mapped[str] = mapped_column(String(200), default="")
+    given_name: Mapped[str] = mapped_column(
+        String(100), default="", info=limits.GIVEN_NAME.column_info()
+    )
+    family_name: Mapped[str] = mapped_column(String(100), info=limits.FAMILY_NAME.column_info())
+    position: Mapped[str] = mapped_column(
+        String(200), default="", info=limits.POSITION.column_info()
+    )
     organization_id: Mapped[int | None] = mapped_column(ForeignKey("organization.id"), index=True)
     state_id: Mapped[int | None] = mapped_column(ForeignKey("state.id"), index=True)
-    email: Mapped[str] = mapped_column(String(254), default="")
+    email: Mapped[str] = mapped_column(String(254), default="", info=limits.EMAIL.column_info())
     phone: Mapped[str] = mapped_column(String(20), default="")  # E.164
-    languages: Mapped[str] = mapped_column(String(60), default="")  # ISO 639-1, comma-separated
-    notes: Mapped[str] = mapped_column(Text, default="")
+    languages: Mapped[str] = mapped_column(
+        String(60), default="", info=limits.LANGUAGES.column_info()
+    )  # ISO 639-1, comma-separated
+    notes: Mapped[str] = mapped_column(Text, default="", info=limits.NOTES.column_info())
     # Family then given name, accent- and case-folded, so lists sort and page in SQL
     # ("Örnek" with the O's). Kept current by the mapper events below.
     sort_key: Mapped[str] = mapped_column(String(210), default="", index=True)
@@ -253,9 +266,9 @@ class Forum(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     slug: Mapped[str] = mapped_column(String(60), unique=True)
-    name: Mapped[str] = mapped_column(String(200))
+    name: Mapped[str] = mapped_column(String(200), info=limits.FORUM_NAME.column_info())
     kind: Mapped[str] = mapped_column(String(20), default="other")
-    notes: Mapped[str] = mapped_column(Text, default="")
+    notes: Mapped[str] = mapped_column(Text, default="", info=limits.NOTES.column_info())
 
 
 class ForumMembership(Base, Sourced):
@@ -278,12 +291,14 @@ class Meeting(Base, Versioned, SoftDeleted):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     forum_id: Mapped[int] = mapped_column(ForeignKey("forum.id"), index=True)
-    title: Mapped[str] = mapped_column(String(300))
-    city: Mapped[str] = mapped_column(String(100), default="")
-    timezone: Mapped[str] = mapped_column(String(60), default="UTC")
+    title: Mapped[str] = mapped_column(String(300), info=limits.MEETING_TITLE.column_info())
+    city: Mapped[str] = mapped_column(String(100), default="", info=limits.CITY.column_info())
+    timezone: Mapped[str] = mapped_column(
+        String(60), default="UTC", info=limits.TIMEZONE.column_info()
+    )
     starts_on: Mapped[date] = mapped_column(Date)
     ends_on: Mapped[date] = mapped_column(Date)
-    notes: Mapped[str] = mapped_column(Text, default="")
+    notes: Mapped[str] = mapped_column(Text, default="", info=limits.NOTES.column_info())
 
 
 class MeetingAttendee(Base):
@@ -305,13 +320,17 @@ class Intervention(Base, Versioned, SoftDeleted):
     id: Mapped[int] = mapped_column(primary_key=True)
     meeting_id: Mapped[int] = mapped_column(ForeignKey("meeting.id"), index=True)
     kind: Mapped[str] = mapped_column(String(20))
-    title: Mapped[str] = mapped_column(String(300))
-    lead_officer: Mapped[str] = mapped_column(String(120), default="")
-    talking_points: Mapped[str] = mapped_column(Text, default="")
+    title: Mapped[str] = mapped_column(String(300), info=limits.TITLE.column_info())
+    lead_officer: Mapped[str] = mapped_column(
+        String(120), default="", info=limits.LEAD_OFFICER.column_info()
+    )
+    talking_points: Mapped[str] = mapped_column(
+        Text, default="", info=limits.TALKING_POINTS.column_info()
+    )
     starts_at: Mapped[datetime | None] = mapped_column(DateTime)
     ends_at: Mapped[datetime | None] = mapped_column(DateTime)
     status: Mapped[str] = mapped_column(String(20), default="idea")
-    outcome: Mapped[str] = mapped_column(Text, default="")
+    outcome: Mapped[str] = mapped_column(Text, default="", info=limits.OUTCOME.column_info())
     demarche_id: Mapped[int | None] = mapped_column(ForeignKey("demarche.id"), index=True)
 
 
@@ -335,19 +354,21 @@ class Demarche(Base, Versioned, SoftDeleted):
     id: Mapped[int] = mapped_column(primary_key=True)
     state_id: Mapped[int] = mapped_column(ForeignKey("state.id"), index=True)
     treaty_id: Mapped[int | None] = mapped_column(ForeignKey("treaty.id"))
-    title: Mapped[str] = mapped_column(String(300))
+    title: Mapped[str] = mapped_column(String(300), info=limits.TITLE.column_info())
     requested_action: Mapped[str] = mapped_column(String(40))
     channel: Mapped[str] = mapped_column(String(30))
     level: Mapped[str] = mapped_column(String(30))
-    talking_points: Mapped[str] = mapped_column(Text, default="")
-    officer: Mapped[str] = mapped_column(String(120), default="")
+    talking_points: Mapped[str] = mapped_column(
+        Text, default="", info=limits.TALKING_POINTS.column_info()
+    )
+    officer: Mapped[str] = mapped_column(String(120), default="", info=limits.OFFICER.column_info())
     status: Mapped[str] = mapped_column(String(20), default="draft", index=True)
     planned_on: Mapped[date | None] = mapped_column(Date)
     due_on: Mapped[date | None] = mapped_column(Date, index=True)
     delivered_on: Mapped[date | None] = mapped_column(Date)
-    response: Mapped[str] = mapped_column(Text, default="")
+    response: Mapped[str] = mapped_column(Text, default="", info=limits.RESPONSE.column_info())
     closed_on: Mapped[date | None] = mapped_column(Date)
-    status_reason: Mapped[str] = mapped_column(Text, default="")
+    status_reason: Mapped[str] = mapped_column(Text, default="", info=limits.REASON.column_info())
 
 
 class DemarcheContact(Base):
@@ -387,9 +408,9 @@ class LogEntry(Base, Versioned, SoftDeleted):
     id: Mapped[int] = mapped_column(primary_key=True)
     occurred_on: Mapped[date] = mapped_column(Date)
     kind: Mapped[str] = mapped_column(String(20))
-    summary: Mapped[str] = mapped_column(String(500))
-    details: Mapped[str] = mapped_column(Text, default="")
-    officer: Mapped[str] = mapped_column(String(120), default="")
+    summary: Mapped[str] = mapped_column(String(500), info=limits.SUMMARY.column_info())
+    details: Mapped[str] = mapped_column(Text, default="", info=limits.DETAILS.column_info())
+    officer: Mapped[str] = mapped_column(String(120), default="", info=limits.OFFICER.column_info())
     follow_up_on: Mapped[date | None] = mapped_column(Date)
     follow_up_done_on: Mapped[date | None] = mapped_column(Date)
     meeting_id: Mapped[int | None] = mapped_column(ForeignKey("meeting.id"), index=True)
@@ -422,7 +443,8 @@ class LogEntryContact(Base):
 
 
 class AuditEntry(Base):
-    """Append-only: one row per changed record, written in the same transaction."""
+    """Append-only: one row per changed record, written in the same transaction; the
+    database refuses to change or delete one, and a hash chain shows if anyone did."""
 
     __tablename__ = "audit_entry"
     __table_args__ = (Index("ix_audit_entry_entity", "entity", "entity_id"),)
@@ -435,3 +457,6 @@ class AuditEntry(Base):
     entity_id: Mapped[int] = mapped_column(Integer)
     state_id: Mapped[int | None] = mapped_column(Integer, index=True)  # the state it concerns
     changes: Mapped[str] = mapped_column(Text, default="{}")  # JSON {field: [old, new]}
+    # The hash chain (`audit_chain`): the previous row's hash and this row's own.
+    prev_hash: Mapped[str | None] = mapped_column(String(64))
+    row_hash: Mapped[str | None] = mapped_column(String(64))

@@ -30,7 +30,9 @@ actor, whatever the client sent, except while a bulk copy or import restores row
 (`outreach.restoring` is on for the transaction: see `PostgresBackend.bulk`) run by the
 database's owner or an admin, so that a copy keeps who did what. No group holds UPDATE,
 DELETE or TRUNCATE on `audit_entry`, and a trigger refuses them even to the owner; a
-migration that must rewrite audit rows disables that trigger for its transaction.
+migration that must rewrite audit rows disables that trigger for its transaction. A last
+BEFORE INSERT trigger chains each row to the one before it by a hash (`audit_chain`), so
+that `outreach check` sees a row changed or removed by whoever went round the rest.
 """
 
 from __future__ import annotations
@@ -47,6 +49,7 @@ from sqlalchemy import Connection, text
 from sqlalchemy.exc import DBAPIError
 
 from outreach.errors import OutreachError, ValidationError
+from outreach.storage.audit_chain import install_server_chain
 from outreach.storage.models import AuditEntry, Base
 from outreach.storage.postgresql import RESTORING, translate_postgres_error
 
@@ -319,6 +322,7 @@ def install_server_rules(connection: Connection) -> None:
                 "CREATE TRIGGER {} " + when + " ON {} " + each + " EXECUTE FUNCTION {}()"
             ).format(trigger, _AUDIT, sql.Identifier(function)),
         )
+    install_server_chain(connection)
     here = _here(connection)
     groups = _existing_groups(connection, here.database)
     if len(groups) == len(LEVELS):
