@@ -1,8 +1,14 @@
-"""Printing records as a table, CSV or JSON; the options every command reads the same way."""
+"""Printing records as a table, CSV or JSON; the options every command reads the same way.
+
+Stored text is printed as `printable` shows it: a name holding terminal control characters
+(an escape sequence that clears the screen or recolours the prompt) is printed escaped
+("\\x1b[2J"), never run by the terminal. CSV and JSON keep the values as stored: CSV goes
+through the one neutralising writer (`outreach.io.csv_export.write_rows`), JSON escapes
+control characters itself.
+"""
 
 from __future__ import annotations
 
-import csv
 import io
 import json
 from collections.abc import Sequence
@@ -12,8 +18,27 @@ from typing import Any
 
 import click
 
+from outreach.errors import ValidationError
+from outreach.io.csv_export import write_rows
+from outreach.services.validation import checked_date, valid_text
+
 #: --format for the commands that list records
 FORMATS = click.Choice(["table", "csv", "json"])
+
+#: C0 controls, DEL and C1 controls (the C1 CSI, U+009B, starts an escape sequence too)
+_CONTROLS = [*range(0x20), *range(0x7F, 0xA0)]
+_SHORT = {"\t": "\\t", "\n": "\\n", "\r": "\\r"}
+_ESCAPES = {code: _SHORT.get(chr(code), f"\\x{code:02x}") for code in _CONTROLS}
+
+
+def printable(text: str, keep: str = "") -> str:
+    """`text` with its control characters escaped (ESC as \\x1b, a newline as \\n), so
+    that printing stored text cannot drive the terminal; the characters in `keep` stay."""
+    if not keep:
+        return text.translate(_ESCAPES)
+    return text.translate(
+        {code: escape for code, escape in _ESCAPES.items() if chr(code) not in keep}
+    )
 
 
 def plain(value: Any) -> Any:
@@ -32,21 +57,23 @@ def as_json(rows: Sequence[dict[str, Any]]) -> str:
     )
 
 
-def _cell(value: Any) -> str:
+def _value(value: Any) -> Any:
+    """A cell's value: lists as words, enums as their values, None and numbers kept."""
     value = plain(value)
-    if value is None:
-        return ""
     if isinstance(value, list):
         return " ".join(str(item) for item in value)
-    return str(value)
+    return value
+
+
+def _cell(value: Any) -> str:
+    value = _value(value)
+    return "" if value is None else printable(str(value))
 
 
 def as_csv(rows: Sequence[dict[str, Any]], columns: Sequence[str]) -> str:
+    """The rows as CSV, every cell neutralised like every other CSV the program writes."""
     buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(columns)
-    for row in rows:
-        writer.writerow([_cell(row[column]) for column in columns])
+    write_rows(buffer, columns, ([_value(row[column]) for column in columns] for row in rows))
     return buffer.getvalue()
 
 
@@ -79,6 +106,16 @@ def parse_day(_ctx: click.Context, _param: click.Parameter, value: str | None) -
     if value is None:
         return None
     try:
-        return date.fromisoformat(value)
+        return checked_date(date.fromisoformat(valid_text(value, "date")), "date")
+    except ValidationError as error:
+        raise click.BadParameter(str(error)) from None
     except ValueError:
         raise click.BadParameter(f"'{value}' is not a date; write it as YYYY-MM-DD.") from None
+
+
+#: For the commands that write what an encrypted database holds into a plain file.
+PLAINTEXT_OK = click.option(
+    "--plaintext-ok",
+    is_flag=True,
+    help="Write it even from an encrypted database (the export itself is not encrypted).",
+)

@@ -14,7 +14,7 @@ from typing import Any
 
 import click
 
-from outreach.cli.output import FORMATS, parse_day, print_rows
+from outreach.cli.output import FORMATS, PLAINTEXT_OK, parse_day, print_rows, printable
 from outreach.domain.records import MeetingRecord
 from outreach.storage.database import Database
 
@@ -56,6 +56,7 @@ def find_meeting(db: Database, text: str) -> MeetingRecord:
 @click.option(
     "--category", metavar="SLUG", help="Only what concerns a state of this priority category."
 )
+@PLAINTEXT_OK
 @click.pass_obj
 def ics(
     context: Any,
@@ -64,11 +65,14 @@ def ics(
     to: date | None,
     state: str | None,
     category: str | None,
+    plaintext_ok: bool,
 ) -> None:
     """Export meetings, interventions, démarche due dates and follow-ups to .ics."""
     from outreach.io.calendar_export import export_ics
     from outreach.services.calendar import CalendarService
+    from outreach.storage.encryption import refuse_plaintext
 
+    refuse_plaintext(_db(context), "a calendar file", plaintext_ok)
     result = export_ics(
         CalendarService(_db(context)), output, from_, to, state=state, category=category
     )
@@ -77,6 +81,12 @@ def ics(
         f"{result.interventions} interventions, {result.demarches} démarche due dates, "
         f"{result.follow_ups} follow-ups."
     )
+    if len(result.skipped) == 1:
+        click.echo(f"1 item skipped: {printable(str(result.skipped[0]))}.")
+    elif result.skipped:
+        click.echo(f"{len(result.skipped)} items skipped:")
+        for skipped in result.skipped:
+            click.echo(f"  {printable(str(skipped))}")
 
 
 @click.command("meetings")
@@ -155,7 +165,7 @@ def room(context: Any, meeting: str, everyone: bool, output: str) -> None:
     ]
     if output == "table":
         click.echo(
-            f"{found.title}, {found.city}, {found.starts_on.isoformat()} to "
+            f"{printable(found.title)}, {printable(found.city)}, {found.starts_on.isoformat()} to "
             f"{found.ends_on.isoformat()}: {planned.state_count} states in the room."
         )
     print_rows(rows, ROOM_COLUMNS, output)
@@ -247,7 +257,8 @@ def plan(
     )
     slot = record.starts_at.strftime("%Y-%m-%d %H:%M") if record.starts_at else "no time yet"
     click.echo(
-        f"Planned {record.kind} {record.id} at {found.title}: {record.title} ({slot}, "
+        f"Planned {record.kind} {record.id} at {printable(found.title)}: "
+        f"{printable(record.title)} ({slot}, "
         f"{found.timezone}), {record.status}."
     )
 
@@ -273,12 +284,13 @@ def done(
         if on is not None or follow_up is not None:
             raise click.UsageError("--on and --follow-up are for bilaterals, which are logged.")
         service.set_status(record.id, "done", outcome)
-        click.echo(f"{record.title}: done.")
+        click.echo(f"{printable(record.title)}: done.")
         return
     result = service.complete_bilateral(record.id, outcome, on=on, follow_up_on=follow_up)
     entry = result.log_entry
     click.echo(
-        f"{record.title}: done, logged as entry {entry.id} on {entry.occurred_on.isoformat()}"
+        f"{printable(record.title)}: done, logged as entry {entry.id} on "
+        f"{entry.occurred_on.isoformat()}"
         + (f", follow-up {entry.follow_up_on.isoformat()}." if entry.follow_up_on else ".")
     )
 

@@ -5,6 +5,10 @@ a time slot is a timed event on its meeting's clock (`DTSTART;TZID=Africa/Nairob
 with the VTIMEZONE it needs), one without is an all-day event over its meeting's dates.
 Every event has a stable UID ("intervention-12@outreach"), so importing a newer export
 updates the events instead of doubling them. Dropped interventions are left out.
+
+One bad record never costs the whole export: an item that cannot be written (a date at
+the very end of the calendar, 9999-12-31, has no day after it to end on) is left out and
+reported in `ExportResult.skipped`; the rest are written.
 """
 
 from __future__ import annotations
@@ -15,7 +19,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
-from zoneinfo import ZoneInfo
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from icalendar import Calendar, Event
 
@@ -48,6 +52,17 @@ EVENT_STATUS = {
 
 
 @dataclass(frozen=True, slots=True)
+class SkippedItem:
+    """A calendar item left out of an export, and why."""
+
+    item: CalendarItem
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{summary(self.item)}, {self.item.starts_on.isoformat()}: {self.reason}"
+
+
+@dataclass(frozen=True, slots=True)
 class ExportResult:
     path: Path
     events: int
@@ -55,6 +70,7 @@ class ExportResult:
     interventions: int
     demarches: int
     follow_ups: int
+    skipped: tuple[SkippedItem, ...] = ()
 
 
 def uid(item: CalendarItem) -> str:
@@ -97,23 +113,67 @@ def event(item: CalendarItem, stamp: datetime) -> Event:
     return result
 
 
-def build_calendar(
-    items: Iterable[CalendarItem], *, stamp: datetime | None = None, name: str = "Outreach"
-) -> Calendar:
+def writable_event(
+    item: CalendarItem, stamp: datetime, *, serialised: bool = False
+) -> Event | SkippedItem:
+    """The item's event, or why it cannot be written (the rest of the export goes on).
+    With `serialised`, the event is also written out once, to find one that builds but
+    does not serialise (it doubles the work, so only after the whole calendar failed)."""
+    try:
+        result = event(item, stamp)
+        if serialised:
+            result.to_ical()
+    except ZoneInfoNotFoundError:
+        return SkippedItem(item, f"unknown time zone {item.timezone!r}")
+    except (OverflowError, ValueError):
+        return SkippedItem(item, "date out of range")
+    return result
+
+
+@dataclass(frozen=True, slots=True)
+class BuiltCalendar:
+    calendar: Calendar
+    written: tuple[CalendarItem, ...]
+    skipped: tuple[SkippedItem, ...]
+
+
+def build_calendar_reporting(
+    items: Iterable[CalendarItem],
+    *,
+    stamp: datetime | None = None,
+    name: str = "Outreach",
+    serialised: bool = False,
+) -> BuiltCalendar:
     """A VCALENDAR of `items` (dropped interventions left out), with the VTIMEZONEs that
-    its timed events use. `stamp` (UTC, now by default) is every event's DTSTAMP."""
+    its timed events use, and the items it holds and those it had to leave out. `stamp`
+    (UTC, now by default) is every event's DTSTAMP; `serialised`: see `writable_event`."""
     moment = (stamp or datetime.now(UTC)).astimezone(UTC)
     calendar = Calendar()
     calendar.add("prodid", PRODUCT)
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
     calendar.add("x-wr-calname", name)
+    written: list[CalendarItem] = []
+    skipped: list[SkippedItem] = []
     for item in items:
         if item.kind == CalendarKind.INTERVENTION and item.status == InterventionStatus.DROPPED:
             continue
-        calendar.add_component(event(item, moment))
+        built = writable_event(item, moment, serialised=serialised)
+        if isinstance(built, SkippedItem):
+            skipped.append(built)
+            continue
+        calendar.add_component(built)
+        written.append(item)
     calendar.add_missing_timezones()
-    return calendar
+    return BuiltCalendar(calendar, tuple(written), tuple(skipped))
+
+
+def build_calendar(
+    items: Iterable[CalendarItem], *, stamp: datetime | None = None, name: str = "Outreach"
+) -> Calendar:
+    """A VCALENDAR of `items` (see `build_calendar_reporting`; items that cannot be
+    written are left out)."""
+    return build_calendar_reporting(items, stamp=stamp, name=name).calendar
 
 
 def calendar_ics(
@@ -127,8 +187,25 @@ def calendar_ics(
 ) -> tuple[bytes, list[CalendarItem]]:
     """The .ics text for what the calendar holds from `from_` to `to` (filtered by state
     and category like the calendar view), and the items in it."""
+    text, built = _calendar_text(service, from_, to, state, category, stamp)
+    return text, list(built.written)
+
+
+def _calendar_text(
+    service: CalendarService,
+    from_: date | None,
+    to: date | None,
+    state: str | int | None,
+    category: str | None,
+    stamp: datetime | None,
+) -> tuple[bytes, BuiltCalendar]:
     items = service.items(from_, to, state=state, category=category, include_dropped=False)
-    return build_calendar(items, stamp=stamp).to_ical(), items
+    built = build_calendar_reporting(items, stamp=stamp)
+    try:
+        return built.calendar.to_ical(), built
+    except (OverflowError, ValueError):  # an event built but does not write: find it
+        built = build_calendar_reporting(items, stamp=stamp, serialised=True)
+        return built.calendar.to_ical(), built
 
 
 def export_ics(
@@ -141,9 +218,11 @@ def export_ics(
     category: str | None = None,
     stamp: datetime | None = None,
 ) -> ExportResult:
-    """Write the calendar to `path` (replacing it whole, never leaving half a file)."""
+    """Write the calendar to `path` (replacing it whole, never leaving half a file); an
+    item that cannot be written is left out and listed in the result's `skipped`."""
     target = Path(path).expanduser()
-    text, items = calendar_ics(service, from_, to, state=state, category=category, stamp=stamp)
+    text, built = _calendar_text(service, from_, to, state, category, stamp)
+    items = built.written
     try:
         handle, temporary = tempfile.mkstemp(prefix=".outreach-", suffix=".ics", dir=target.parent)
     except OSError as error:
@@ -169,4 +248,5 @@ def export_ics(
         interventions=count(CalendarKind.INTERVENTION),
         demarches=count(CalendarKind.DEMARCHE),
         follow_ups=count(CalendarKind.FOLLOW_UP),
+        skipped=built.skipped,
     )

@@ -75,8 +75,12 @@ def replacing(path: Path, encoding: str = "utf-8", newline: str | None = "") -> 
 def write_rows(handle: IO[str], header: Sequence[str], rows: Iterable[Sequence[Any]]) -> int:
     """Write a header and rows, every cell neutralised; returns the number of rows.
 
-    UTF-8 with a byte-order mark (written by the caller's encoding, see `write_csv`) so
-    that Excel reads accents right; the csv module quotes commas, quotes and newlines.
+    Every CSV the program writes goes through here: the files (`write_csv`), the app's
+    "Export this list" and the command line's `--format csv`. A file is UTF-8 with a
+    byte-order mark (written by the caller's encoding, see `write_csv`) so that Excel
+    reads accents right; the csv module quotes commas, quotes and newlines. Lines end
+    in CRLF, as RFC 4180 has it, on a terminal too: with a bare LF, the csv module
+    would leave a cell holding a carriage return unquoted, and split its row.
     """
     writer = csv.writer(handle, lineterminator="\r\n")
     writer.writerow([neutralise(name) for name in header])
@@ -122,9 +126,13 @@ def table_rows(connection: Any, table: str) -> tuple[list[str], Iterator[list[An
     return list(result.keys()), ([as_stored(value) for value in row] for row in result)
 
 
-def export_csv(db: Database, folder: Path) -> dict[str, int]:
+def export_csv(db: Database, folder: Path, *, plaintext_ok: bool = False) -> dict[str, int]:
     """One `<table>.csv` per table in `folder` (created if needed), every row and column
-    as stored; returns the number of rows written per table."""
+    as stored; returns the number of rows written per table. From an encrypted database,
+    only when the officer says so (`plaintext_ok`)."""
+    from outreach.storage.encryption import refuse_plaintext
+
+    refuse_plaintext(db, "a CSV export", plaintext_ok)
     folder = Path(folder)
     if folder.exists() and not folder.is_dir():
         raise OutreachError(f"{folder} is a file; give a folder to export the tables into.")

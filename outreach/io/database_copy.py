@@ -23,7 +23,6 @@ from sqlalchemy import Connection
 from outreach.errors import ValidationError
 from outreach.io.csv_export import exported_tables, table_rows
 from outreach.search.index import deferred_search_index
-from outreach.storage.backend import BulkWriter
 from outreach.storage.bulk import bulk_transaction
 from outreach.storage.database import Database
 
@@ -48,15 +47,10 @@ def _listing(tables: Sequence[str]) -> str:
     return ", ".join(tables[:4]) + ("…" if len(tables) > 4 else "")
 
 
-def _no_check(_bulk: BulkWriter, _tables: list[str]) -> None:
-    return None
-
-
 def fill_empty_database(
     db: Database,
     content_of: Callable[[str], TableContent | None],
     refusal: Callable[[str], str],
-    check: Callable[[BulkWriter, list[str]], None] = _no_check,
 ) -> dict[str, int]:
     """Put each table's rows into `db`, which must be empty, in one transaction; returns
     the number of rows per table given.
@@ -64,13 +58,12 @@ def fill_empty_database(
     Tables go parents before children, so every foreign key finds its row. `content_of`
     gives a table's columns and rows, or None to leave it out. A database holding any row
     is refused with `refusal(tables)` before anything is written: rows with their own ids
-    cannot be merged into rows that already use them. `check` sees the destination's
-    tables first (an import compares its columns with them). The search index is set
-    aside while the rows go in and rebuilt once at the end, in the same transaction.
+    cannot be merged into rows that already use them (an import checks its rows against
+    the schema before it comes here). The search index is set aside while the rows go in
+    and rebuilt once at the end, in the same transaction.
     """
     tables = exported_tables(db)
     with bulk_transaction(db) as bulk:
-        check(bulk, tables)
         filled = [table for table in tables if bulk.count(table)]
         if filled:
             raise ValidationError(refusal(_listing(filled)))

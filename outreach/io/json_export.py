@@ -6,6 +6,10 @@ the database stores them (dates as ISO text, yes/no as 1/0), so an import into a
 database gives identical content, table by table. The full-text search index is not
 exported: it is rebuilt from the rows on import.
 
+An import checks the whole file against the schema before it writes a row
+(`outreach.io.schema_check`): a file with a date that is no date, a missing required
+value or a reference to no row is refused with every problem and where it is.
+
     {"format": "outreach-export", "version": 1, "schema": "0002", "exported_at": "...",
      "tables": {"state": {"columns": ["id", "iso2", ...], "rows": [[1, "AF", ...], ...]},
                 ...}}
@@ -14,17 +18,23 @@ exported: it is rebuilt from the rows on import.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from sqlalchemy import select
+
 from outreach.errors import OutreachError, ValidationError
 from outreach.io.csv_export import exported_tables, replacing, table_rows
 from outreach.io.database_copy import TableContent, fill_empty_database
-from outreach.storage.backend import BulkWriter
+from outreach.io.schema_check import ExistingValues, rows_problems, summary
+from outreach.storage.audit_chain import export_chain_problems
 from outreach.storage.database import Database
+from outreach.storage.encryption import refuse_plaintext
 from outreach.storage.migrations import runner
+from outreach.storage.models import Base
 
 FORMAT = "outreach-export"
 VERSION = 1
@@ -45,8 +55,10 @@ def _plain(value: Any) -> Any:
     return value
 
 
-def export_json(db: Database, path: Path) -> dict[str, int]:
-    """Write every table to `path`; returns the number of rows per table."""
+def export_json(db: Database, path: Path, *, plaintext_ok: bool = False) -> dict[str, int]:
+    """Write every table to `path`; returns the number of rows per table. From an
+    encrypted database, only when the officer says so (`plaintext_ok`)."""
+    refuse_plaintext(db, "a JSON export", plaintext_ok)
     tables = exported_tables(db)
     counts: dict[str, int] = {}
     with db.read() as session, replacing(Path(path)) as handle:
@@ -93,18 +105,38 @@ def _read(path: Path) -> dict[str, Any]:
     return document
 
 
-def _check_tables(document: dict[str, Any], known: dict[str, set[str]]) -> None:
-    for table, content in document["tables"].items():
-        if table not in known:
-            raise ValidationError(f"The export holds a table this app does not know: {table}.")
-        if not isinstance(content, dict) or not isinstance(content.get("rows"), list):
-            raise ValidationError(f"The export's table {table} is not readable.")
-        unknown = set(content.get("columns", [])) - known[table]
-        if unknown:
-            raise ValidationError(
-                f"The export's table {table} has columns this app does not know: "
-                f"{', '.join(sorted(unknown))} (exported by a newer version?)."
-            )
+#: Problems listed in a refusal; the rest are counted.
+SHOWN_PROBLEMS = 50
+
+
+def document_problems(db: Database, document: dict[str, Any]) -> list[str]:
+    """Every way the document's tables break the schema (types, required values, unique
+    values, references), each with where it is; empty when the rows can go in."""
+    return list(rows_problems(document["tables"], _existing_values(db)))
+
+
+def _existing_values(db: Database) -> ExistingValues:
+    """The values a column of `db` holds, for references to a table the file leaves out."""
+
+    known: dict[tuple[str, str], set[Any]] = {}
+
+    def values(table: str, column: str) -> set[Any]:
+        if (table, column) not in known:
+            with db.read() as session:
+                found = session.scalars(select(Base.metadata.tables[table].c[column]))
+                known[table, column] = set(found)
+        return known[table, column]
+
+    return values
+
+
+def _refuse(path: Path, problems: list[str]) -> None:
+    if problems:
+        count = len(problems)
+        raise ValidationError(
+            f"{path} cannot be imported: {count} problem{'s' if count > 1 else ''} "
+            "found; nothing was written.\n" + summary(problems, SHOWN_PROBLEMS)
+        )
 
 
 def _refusal(tables: str) -> str:
@@ -114,21 +146,23 @@ def _refusal(tables: str) -> str:
     )
 
 
-def import_json(db: Database, path: Path) -> JsonImportSummary:
-    """Load an export into this database, which must be empty, in one transaction."""
-    document = _read(path)
-
-    def check(bulk: BulkWriter, tables: list[str]) -> None:
-        _check_tables(document, {table: bulk.columns(table) for table in tables})
+def _content(document: dict[str, Any]) -> Callable[[str], TableContent | None]:
+    """A checked document's tables, as `fill_empty_database` takes them."""
 
     def content_of(table: str) -> TableContent | None:
         content = document["tables"].get(table)
         if content is None:
             return None
-        columns, rows = list(content["columns"]), content["rows"]
-        for row in rows:
-            if not isinstance(row, list) or len(row) != len(columns):
-                raise ValidationError(f"A row of table {table} has the wrong shape.")
-        return columns, rows
+        return list(content["columns"]), content["rows"]
 
-    return JsonImportSummary(rows=fill_empty_database(db, content_of, _refusal, check))
+    return content_of
+
+
+def import_json(db: Database, path: Path) -> JsonImportSummary:
+    """Load an export into this database, which must be empty, in one transaction.
+
+    The whole file is checked first; a file with any problem is refused with all of them
+    (the first few dozen listed) and nothing is written."""
+    document = _read(path)
+    _refuse(path, document_problems(db, document) + export_chain_problems(document))
+    return JsonImportSummary(rows=fill_empty_database(db, _content(document), _refusal))

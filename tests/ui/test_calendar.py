@@ -29,7 +29,7 @@ NAIROBI_DAY = date(2004, 11, 30)
 
 @pytest.fixture
 def db(demo_db_path: Path) -> Iterator[Database]:
-    database = open_database(demo_db_path, actor="test-officer")
+    database = open_database(demo_db_path, actor="test-officer", create=True)
     yield database
     database.close()
 
@@ -263,3 +263,23 @@ def test_the_agenda_exports_as_a_list(
         "Bilatérale avec la Côte d'Ivoire",
     ]
     assert len(rows) == 1 + page.agenda.rowCount()
+
+
+def test_export_says_which_items_no_calendar_could_hold(
+    db: Database, services: AppServices, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tests.reliability.test_exports import END_OF_TIME, demarche
+
+    demarche(db, "Typo in the year", END_OF_TIME)  # as an old file may hold it
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", lambda *_a, **_k: (str(tmp_path / "all.ics"), "*.ics")
+    )
+    told: list[str] = []
+    monkeypatch.setattr(
+        QMessageBox, "information", lambda _parent, _title, text, *_a: told.append(text)
+    )
+    parent = QWidget()
+    result = export_calendar(parent, services)
+    assert result is not None and len(result.skipped) == 1
+    assert "Left out, as no calendar could hold them:" in told[0]
+    assert "Typo in the year (Pakistan), 9999-12-31: date out of range" in told[0]

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from outreach.errors import OutreachError
 from outreach.io.calendar_export import ExportResult, export_ics
+from ui.encryption import plaintext_confirmed
 from ui.errors import show_error
 from ui.services import AppServices
 
@@ -39,7 +40,10 @@ def export_calendar(
 ) -> ExportResult | None:
     """Ask for a file and write the calendar to it (meetings, interventions, démarche due
     dates and open follow-ups, within the dates and filters given); None if cancelled or
-    refused (the reason was shown)."""
+    refused (the reason was shown). From an encrypted database, only once the officer
+    confirms (the .ics file is not encrypted)."""
+    if not plaintext_confirmed(parent):
+        return None
     chosen, _filter = QFileDialog.getSaveFileName(
         parent,
         _tr("Export the calendar"),
@@ -57,19 +61,27 @@ def export_calendar(
         show_error(parent, error)
         return None
     QSettings().setValue(FOLDER_KEY, str(path.parent))
-    QMessageBox.information(
-        parent,
-        _tr("Calendar exported"),
-        _tr(
-            "Wrote {0} events to {1}: {2} meetings, {3} interventions, {4} démarche due "
-            "dates and {5} follow-ups. Import the file into any calendar program."
-        ).format(
-            result.events,
-            result.path,
-            result.meetings,
-            result.interventions,
-            result.demarches,
-            result.follow_ups,
-        ),
-    )
+    QMessageBox.information(parent, _tr("Calendar exported"), _exported_text(result))
     return result
+
+
+def _exported_text(result: ExportResult) -> str:
+    """What was written, and what was left out and why (a date no calendar can hold)."""
+    text = _tr(
+        "Wrote {0} events to {1}: {2} meetings, {3} interventions, {4} démarche due "
+        "dates and {5} follow-ups. Import the file into any calendar program."
+    ).format(
+        result.events,
+        result.path,
+        result.meetings,
+        result.interventions,
+        result.demarches,
+        result.follow_ups,
+    )
+    if result.skipped:
+        shown = "\n".join(f"• {item}" for item in result.skipped[:10])
+        more = len(result.skipped) - 10
+        text += "\n\n" + _tr("Left out, as no calendar could hold them:") + "\n" + shown
+        if more > 0:
+            text += "\n" + _tr("… and {0} more.").format(more)
+    return text

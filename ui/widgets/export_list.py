@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QAbstractItemView, QFileDialog, QTableView, QTreeV
 
 from outreach.errors import OutreachError
 from outreach.io.csv_export import write_csv
+from ui.encryption import plaintext_confirmed
 from ui.errors import show_error
 
 
@@ -81,7 +82,10 @@ def export_list(
     path: Path | None = None,
 ) -> Path | None:
     """Ask where (unless `path` is given) and write the list there; returns the file
-    written, or None when cancelled or refused (the reason shown)."""
+    written, or None when cancelled or refused (the reason shown). From an encrypted
+    database, only once the officer confirms (the file written is not encrypted)."""
+    if not plaintext_confirmed(parent):
+        return None
     if path is None:
         folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
         chosen, _filter = QFileDialog.getSaveFileName(

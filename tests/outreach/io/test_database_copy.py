@@ -50,7 +50,7 @@ def campaign_template(tmp_path_factory: pytest.TempPathFactory, reference_templa
     """A file holding the campaign, built once for this module."""
     path = tmp_path_factory.mktemp("campaign") / "campaign.db"
     shutil.copy2(reference_template, path)
-    db = open_database(path, actor="test-officer")
+    db = open_database(path, actor="test-officer", create=True)
     try:
         fill_campaign(db)
     finally:
@@ -67,7 +67,7 @@ def campaign_file(campaign_template: Path, tmp_path: Path) -> Path:
 
 @pytest.fixture
 def campaign_db(campaign_file: Path) -> Iterator[Database]:
-    db = open_database(campaign_file, actor="test-officer")
+    db = open_database(campaign_file, actor="test-officer", create=True)
     yield db
     db.close()
 
@@ -108,7 +108,7 @@ def test_file_to_server_to_file_is_lossless(
     to_server = copy_database(
         campaign_db, empty_server, lambda done, total: reports.append((done, total))
     )
-    back = open_database(tmp_path / "back.db", actor="someone-else")
+    back = open_database(tmp_path / "back.db", actor="someone-else", create=True)
     try:
         to_file = copy_database(empty_server, back)
         original = exported(campaign_db, tmp_path / "original.json")
@@ -127,7 +127,7 @@ def test_file_to_server_to_file_is_lossless(
 
 
 def test_a_file_copies_into_a_new_file(campaign_db: Database, tmp_path: Path) -> None:
-    copy = open_database(tmp_path / "copy.db")
+    copy = open_database(tmp_path / "copy.db", create=True)
     try:
         summary = copy_database(campaign_db, copy)
         assert summary.rows["contact"] > 40
@@ -155,7 +155,7 @@ def other_backend(
         with server_copy(pg_server, pg_templates["empty"]) as db:
             yield db
         return
-    db = open_database(tmp_path / "copy.db", actor="someone-else")
+    db = open_database(tmp_path / "copy.db", actor="someone-else", create=True)
     yield db
     db.close()
 
@@ -280,7 +280,10 @@ def test_copy_command_file_to_server_and_back(
     down = run("copy", url, str(back_file))
     assert down.exit_code == 0, down.output
     assert f"Copied {rows.group(1)} rows" in down.stdout
-    original, back = open_database(campaign_file), open_database(back_file)
+    original, back = (
+        open_database(campaign_file, create=True),
+        open_database(back_file, create=True),
+    )
     try:
         assert exported(back, tmp_path / "back.json") == exported(
             original, tmp_path / "original.json"

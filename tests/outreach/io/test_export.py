@@ -74,7 +74,7 @@ def empty_target(
         with server_copy(server, request.getfixturevalue("pg_templates")["empty"]) as target:
             yield target
         return
-    target = open_database(tmp_path / "copy.db")
+    target = open_database(tmp_path / "copy.db", create=True)
     yield target
     target.close()
 
