@@ -26,9 +26,8 @@ withdrawal recorded in the app is never erased by an import.
 
 from __future__ import annotations
 
-import csv
-import io
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
@@ -37,16 +36,38 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from outreach.briefing.options import IsCancelled, Progress, never_cancelled, no_progress
 from outreach.domain.enums import ConsentKind
-from outreach.errors import OutreachError, ValidationError
+from outreach.errors import CancelledError, ValidationError
+from outreach.io.csv_reading import MEGABYTE, Record, read_text, records, sniff_delimiter
 from outreach.reference.folding import fold
 from outreach.services import lookup
 from outreach.services.treaties import TreatyService, rules_of
+from outreach.storage import backups
 from outreach.storage.database import Database
 from outreach.storage.models import Participation, State
 
 #: a participation's signature, consent and kind of consent
 Dates = tuple[date | None, date | None, ConsentKind | None]
+
+# A treaty has at most a few hundred participants (the UN has 193 members; the widest
+# treaties list under 200 participants). A table listing more is not a status table: a
+# wrong file, or one pasted many times over, and it is refused before anything is read
+# into a plan. The file's size is capped for the same reason (a real table is some tens
+# of kilobytes).
+MAX_PARTICIPANTS = 1_000
+MAX_TABLE_BYTES = 5 * MEGABYTE
+TOO_LARGE = (
+    "{name} is {mb:,.1f} MB; a status table is some tens of kilobytes. Choose the "
+    "status table saved from the UN Treaty Collection."
+)
+# A state leaves a treaty by withdrawing, which is rare (a handful in any treaty's life,
+# and recorded in Outreach itself), so a table that drops many participations at once is
+# far likelier cut short (a partial copy, a header alone) than true: an import that takes
+# out more than 5 states, or more than a tenth of the treaty's participations (a small
+# treaty), must be confirmed (`--yes`, or the app's question).
+MANY_REMOVALS = 5
+MANY_REMOVALS_SHARE = 0.10
 
 # Month names as the UN prints them. Not strptime's %b: it follows the C locale, which a
 # desktop app sets from the user's language (French: "déc."), and the table is English.
@@ -150,6 +171,22 @@ class ImportPlan:
     unmatched: tuple[Unmatched, ...]
     problems: tuple[str, ...]
     withdrawals_kept: tuple[str, ...]  # not listed, but a withdrawal is recorded: left as is
+    participations_before: int = 0  # states with a signature or consent before the import
+
+    @property
+    def removals_need_confirmation(self) -> bool:
+        """Whether the import takes out so many participations that the table is likely
+        incomplete (see MANY_REMOVALS): the command line wants --yes, the app asks."""
+        removals = len(self.not_listed)
+        return removals > MANY_REMOVALS or removals > MANY_REMOVALS_SHARE * max(
+            self.participations_before, 1
+        )
+
+    def removals_summary(self, shown: int = 5) -> str:
+        """'161 states (Afghanistan, Albania, …)': what an import would take out."""
+        names = [change.state_name for change in self.not_listed]
+        more = ", …" if len(names) > shown else ""
+        return f"{len(names)} states ({', '.join(names[:shown])}{more})"
 
     def of_kind(self, kind: ChangeKind) -> tuple[ParticipationChange, ...]:
         return tuple(change for change in self.changes if change.kind == kind)
@@ -206,30 +243,16 @@ def parse_cell(cell: str) -> tuple[date, str] | None:
     return day, match.group("suffix") or ""
 
 
-def _decode(data: bytes) -> str:
-    for encoding in ("utf-8-sig", "cp1252"):
-        try:
-            return data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    return data.decode("latin-1")
+def _records(text: str) -> Iterator[Record]:
+    """The table's records: tab-separated when pasted from the web page, else whatever
+    separator a spreadsheet used. Three columns: participant, signature, consent."""
+    return records(text, sniff_delimiter(text, prefer_tab=True), width=3)
 
 
-def _records(text: str) -> list[list[str]]:
-    first_lines = "\n".join(text.splitlines()[:20])
-    if "\t" in first_lines:
-        delimiter = "\t"
-    else:
-        try:
-            delimiter = csv.Sniffer().sniff(first_lines, delimiters=",;\t").delimiter
-        except csv.Error:
-            delimiter = ","
-    return list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
-
-
-def _header(records: list[list[str]]) -> tuple[int, int, int | None, int]:
-    """(line index, participant, signature, consent) columns of the header row."""
-    for number, record in enumerate(records):
+def _header(table: Iterator[Record]) -> tuple[int, int | None, int]:
+    """The (participant, signature, consent) columns of the header row, the records
+    before it (a title, a note) read and left behind."""
+    for _line, record in table:
         folded = [fold(_clean(cell)) for cell in record]
         participant = next((i for i, c in enumerate(folded) if c.startswith("participant")), None)
         if participant is None:
@@ -245,7 +268,7 @@ def _header(records: list[list[str]]) -> tuple[int, int, int | None, int]:
                 "(or 'Ratification, Acceptance(A), Approval(AA), Accession(a), "
                 "Succession(d)'); copy the whole status table, headers included."
             )
-        return number, participant, signature, consent
+        return participant, signature, consent
     raise ValidationError(
         "No 'Participant' header found; copy the UN Treaty Collection's status table "
         "with its header row (Participant, Signature, Ratification, …)."
@@ -253,12 +276,13 @@ def _header(records: list[list[str]]) -> tuple[int, int, int | None, int]:
 
 
 def parse_untc_table(text: str) -> ParsedTable:
-    """The participants of a status table (CSV or tab-separated text)."""
-    records = _records(text)
-    start, participant, signature, consent = _header(records)
+    """The participants of a status table (CSV or tab-separated text); refused when
+    its quotes do not pair up or it lists more than MAX_PARTICIPANTS."""
+    table = _records(text)
+    participant, signature, consent = _header(table)
     rows: list[TableRow] = []
     problems: list[str] = []
-    for index, record in enumerate(records[start + 1 :], start=start + 2):
+    for index, record in table:
 
         def cell(column: int | None, record: list[str] = record) -> str:
             return record[column] if column is not None and column < len(record) else ""
@@ -266,6 +290,12 @@ def parse_untc_table(text: str) -> ParsedTable:
         listed = _clean(cell(participant))
         if not listed:
             continue
+        if len(rows) == MAX_PARTICIPANTS:
+            raise ValidationError(
+                f"The table lists more than {MAX_PARTICIPANTS:,} participants (line "
+                f"{index}); a treaty has at most a few hundred, so this is not one "
+                "treaty's status table. Nothing was read."
+            )
         name = strip_footnotes(listed)
         try:
             signed = parse_cell(cell(signature))
@@ -297,11 +327,7 @@ def parse_untc_table(text: str) -> ParsedTable:
 
 
 def read_untc_file(path: Path) -> ParsedTable:
-    try:
-        data = Path(path).read_bytes()
-    except OSError as error:
-        raise OutreachError(f"Cannot read {path}: {error.strerror or error}") from None
-    return parse_untc_table(_decode(data))
+    return parse_untc_table(read_text(path, MAX_TABLE_BYTES, TOO_LARGE))
 
 
 # --- comparing with the database ----------------------------------------------------------
@@ -331,8 +357,9 @@ def plan_untc_import(
             )
         }
         seen: dict[int, int] = {}
+        states = lookup.StateNames(session)  # read once: a query per row made it slow
         for row in table.rows:
-            state = lookup.find_state(session, row.name)
+            state = states.find(row.name)
             if state is None:
                 unmatched.append(Unmatched(row.line, row.listed_name))
                 continue
@@ -420,6 +447,9 @@ def plan_untc_import(
         unmatched=tuple(unmatched),
         problems=tuple(problems),
         withdrawals_kept=tuple(withdrawals_kept),
+        participations_before=sum(
+            1 for before in current.values() if before.signed_on or before.consent_on
+        ),
     )
 
 
@@ -455,14 +485,27 @@ def _dates_now(session: Session, treaty_id: int, state_id: int) -> Dates:
     )
 
 
-def apply_untc_import(db: Database, plan: ImportPlan) -> ImportOutcome:
-    """Record every change of `plan` in one transaction (all or nothing).
+def apply_untc_import(
+    db: Database,
+    plan: ImportPlan,
+    *,
+    progress: Progress = no_progress,
+    cancelled: IsCancelled = never_cancelled,
+) -> ImportOutcome:
+    """Record every change of `plan` in one transaction (all or nothing); `progress`
+    hears of each change recorded, and once `cancelled()` is true the import stops with
+    CancelledError, having changed nothing.
 
-    Refused when a participation changed since the plan was made: plan again."""
+    Refused when a participation changed since the plan was made: plan again. Whether
+    the removals need confirming (`removals_need_confirmation`) is for the caller to ask."""
     treaties = TreatyService(db)
+    backups.before_change(db, "import")
     with db.write() as session:
         treaty = lookup.treaty(session, plan.treaty_code)
-        for change in plan.changes:
+        for done, change in enumerate(plan.changes):
+            if cancelled():
+                raise CancelledError("The import was cancelled; nothing was changed.")
+            progress(done, len(plan.changes))
             before = (change.signed_before, change.consent_before, change.kind_before)
             if _dates_now(session, treaty.id, change.state_id) != before:
                 raise ValidationError(
@@ -525,8 +568,14 @@ class UntcImporter:
     ) -> ImportPlan:
         return plan_untc_file(self._db, path, treaty_code, as_of=as_of)
 
-    def apply(self, plan: ImportPlan) -> ImportOutcome:
-        return apply_untc_import(self._db, plan)
+    def apply(
+        self,
+        plan: ImportPlan,
+        *,
+        progress: Progress = no_progress,
+        cancelled: IsCancelled = never_cancelled,
+    ) -> ImportOutcome:
+        return apply_untc_import(self._db, plan, progress=progress, cancelled=cancelled)
 
     def revert(self, plan: ImportPlan) -> ImportOutcome:
         return revert_untc_import(self._db, plan)

@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session
 
 from outreach.errors import NotFoundError
 from outreach.reference.folding import fold
+from outreach.services.validation import valid_text
 from outreach.storage.models import Base, Category, State, StateAlias, Treaty
 
 M = TypeVar("M", bound=Base)
@@ -24,7 +25,7 @@ def get_live(session: Session, model: type[M], record_id: int, label: str) -> M:
 
 def find_state(session: Session, text: str) -> State | None:
     """A state by ISO 3166 alpha-2 or alpha-3 code, display name or alias."""
-    key = text.strip()
+    key = valid_text(text.strip(), "state")
     if not key:
         return None
     if len(key) in (2, 3) and key.isalpha() and key.isupper():
@@ -39,6 +40,33 @@ def find_state(session: Session, text: str) -> State | None:
         if fold(state.name) == folded or state.iso3 == key.upper() or state.iso2 == key.upper():
             return state
     return None
+
+
+class StateNames:
+    """`find_state` for many names at once (an import of thousands of rows): the states,
+    their codes and aliases read once, then each name found without a query."""
+
+    def __init__(self, session: Session) -> None:
+        states = list(session.scalars(select(State).order_by(State.id)))
+        by_id = {state.id: state for state in states}
+        self._codes = {code: state for state in states for code in (state.iso2, state.iso3)}
+        self._names: dict[str, State] = {}
+        for state in states:
+            self._names.setdefault(fold(state.name), state)
+        self._aliases = {
+            folded: by_id[state_id]
+            for folded, state_id in session.execute(select(StateAlias.folded, StateAlias.state_id))
+        }
+
+    def find(self, text: str) -> State | None:
+        """As `find_state`: a code, an alias, a name (accents and case aside)."""
+        key = valid_text(text.strip(), "state")
+        if not key:
+            return None
+        if len(key) in (2, 3) and key.isalpha() and key.isupper() and key in self._codes:
+            return self._codes[key]
+        folded = fold(key)
+        return self._aliases.get(folded) or self._names.get(folded) or self._codes.get(key.upper())
 
 
 def state(session: Session, ref: str | int) -> State:

@@ -83,14 +83,14 @@ def test_import_untc_dry_run_then_apply(demo: str) -> None:
     assert "Dry run: nothing was changed." in dry.output
     assert 'line 14: "Republic of Atlantis"' in dry.output
     assert "No longer listed" in dry.output
-    applied = run("--db", str(demo), "import", "untc", str(table), "--treaty", "APMBC")
+    applied = run("--db", str(demo), "import", "untc", str(table), "--treaty", "APMBC", "--yes")
     assert applied.exit_code == 0, applied.output
     assert "in one transaction" in applied.output
     states = run("--db", str(demo), "states", "--format", "json", "--status", "party")
     parties = {row["iso3"] for row in json.loads(states.output)}
     assert {"AFG", "TUR", "GBR", "VAT", "PSE", "BOL", "CIV", "COD"} <= parties
     assert "CAN" not in parties  # not listed in this (partial) table
-    again = run("--db", str(demo), "import", "untc", str(table), "--treaty", "APMBC")
+    again = run("--db", str(demo), "import", "untc", str(table), "--treaty", "APMBC", "--yes")
     assert "Nothing to change." in again.output
 
 
@@ -99,9 +99,12 @@ def test_import_untc_into_a_new_file_gives_every_listed_state_its_status(tmp_pat
 
     table, rows = full_status_table(tmp_path)
     new = tmp_path / "x.db"
+    refused = run("--db", str(new), "import", "untc", str(table), "--treaty", "APMBC")
+    assert refused.exit_code == 1 and "There is no database at" in refused.output
+    assert not new.exists()  # a misspelt --db never becomes a new database
+    assert run("--db", str(new), "init").exit_code == 0
     result = run("--db", str(new), "import", "untc", str(table), "--treaty", "APMBC")
     assert result.exit_code == 0, result.output
-    assert "with the reference data" in result.output
     states = run("--db", str(new), "states", "--format", "json")
     by_iso3 = {row["iso3"]: row for row in json.loads(states.output)}
     for row in rows:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSortFilterProxyModel, Qt
-from PySide6.QtWidgets import QFileDialog, QTableView
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QTableView
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
@@ -30,12 +30,18 @@ FIXTURES = Path(__file__).parents[1] / "outreach" / "io" / "fixtures"
 
 @pytest.fixture
 def db(demo_db_path: Path) -> Iterator[Database]:
-    database = open_database(demo_db_path, actor="test-officer")
+    database = open_database(demo_db_path, actor="test-officer", create=True)
     yield database
     database.close()
 
 
 # --- UNTC --------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def yes_to_removals(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The partial fixture table takes many states out: the officer confirms it."""
+    monkeypatch.setattr(QMessageBox, "question", lambda *_a: QMessageBox.StandardButton.Yes)
 
 
 def test_the_untc_preview_shows_each_kind_of_change(qtbot: QtBot, db: Database) -> None:
@@ -54,6 +60,7 @@ def test_the_untc_preview_shows_each_kind_of_change(qtbot: QtBot, db: Database) 
     assert dialog.apply_button.isEnabled()
 
 
+@pytest.mark.usefixtures("yes_to_removals")
 def test_applying_the_untc_import(qtbot: QtBot, db: Database, messages: list[str]) -> None:
     dialog = UntcImportDialog(UntcImporter(db), ["APMBC"])
     qtbot.addWidget(dialog)
@@ -67,6 +74,7 @@ def test_applying_the_untc_import(qtbot: QtBot, db: Database, messages: list[str
     assert messages == []
 
 
+@pytest.mark.usefixtures("yes_to_removals")
 def test_an_applied_import_is_one_step_undo_takes_back(
     qtbot: QtBot, db: Database, undo_runner: UndoRunner, messages: list[str]
 ) -> None:

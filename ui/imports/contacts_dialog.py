@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from outreach.errors import OutreachError
+from outreach.errors import CancelledError, OutreachError
 from outreach.io.contacts_csv import (
     FIELDS,
     REQUIRED,
@@ -44,6 +44,7 @@ from outreach.io.contacts_csv import (
     CsvTable,
 )
 from ui.errors import show_error
+from ui.imports.progress import import_progress
 from ui.undo import Operation, UndoRunner
 from ui.widgets.records_table import Index
 
@@ -235,15 +236,22 @@ class ContactsImportDialog(QDialog):
         if not text:
             return None
         importer, path, mapping = self._importer, Path(text), self.mapping()
+        label = self.tr("Importing the contacts of {0}…").format(path.name)
         try:
-            report = self._undo.attempt(
-                Operation(
-                    text=self.tr("Import contacts from {0}").format(path.name),
-                    do=lambda: importer.run(path, mapping),
-                    undo=importer.take_back,
-                    redo=importer.restore,
+            with import_progress(self, label) as progress:
+                report = self._undo.attempt(
+                    Operation(
+                        text=self.tr("Import contacts from {0}").format(path.name),
+                        do=lambda: importer.run(
+                            path, mapping, progress=progress.report, cancelled=progress.cancelled
+                        ),
+                        undo=importer.take_back,
+                        redo=importer.restore,
+                    )
                 )
-            )
+        except CancelledError:
+            self.message.setText(self.tr("Import cancelled; nothing was imported."))
+            return None
         except OutreachError as error:
             show_error(self, error)
             return None

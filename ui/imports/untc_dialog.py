@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QTreeWidget,
     QTreeWidgetItem,
@@ -27,12 +28,12 @@ from PySide6.QtWidgets import (
 )
 
 from outreach.domain.enums import ConsentKind
-from outreach.errors import OutreachError
+from outreach.errors import CancelledError, OutreachError
 from outreach.io.untc_import import ImportOutcome, ImportPlan, ParticipationChange, UntcImporter
 from ui.errors import show_error
+from ui.imports.progress import import_progress
 from ui.undo import Operation, UndoRunner
 
-MANY_LEAVING = 10  # more states than this leaving at once: probably half a table
 WARN = QColor("#b71c1c")
 
 
@@ -208,7 +209,7 @@ class UntcImportDialog(QDialog):
             lines.append(
                 self.tr("Names that match no state, not imported: {0}.").format(len(plan.unmatched))
             )
-        if len(plan.not_listed) > MANY_LEAVING:
+        if plan.removals_need_confirmation:
             lines.append(
                 self.tr("{0} states would leave the treaty: is the table complete?").format(
                     len(plan.not_listed)
@@ -248,20 +249,47 @@ class UntcImportDialog(QDialog):
 
     # --- applying ---------------------------------------------------------------------------
 
+    def confirm_removals(self, plan: ImportPlan) -> bool:
+        """Whether to go on with an import that takes many states out (see
+        `ImportPlan.removals_need_confirmation`); the default answer is No."""
+        answer = QMessageBox.question(
+            self,
+            self.tr("Take {0} states out of {1}?").format(len(plan.not_listed), plan.treaty_code),
+            self.tr(
+                "This table would take {0} out of {1}: they would be recorded as outside the "
+                "treaty. A status table lists every participant, so one that drops so many "
+                "is probably incomplete (a partial copy, the header alone).\n\n"
+                "Apply it anyway?"
+            ).format(plan.removals_summary(), plan.treaty_code),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
     def apply(self) -> ImportOutcome | None:
         if self.plan is None or not self.plan.changes:
             return None
         plan, importer = self.plan, self._importer
+        if plan.removals_need_confirmation and not self.confirm_removals(plan):
+            return None
+        label = self.tr("Recording the {0} status…").format(plan.treaty_code)
         try:
-            outcome = self._undo.attempt(
-                Operation(
-                    text=self.tr("Import {0} status ({1} changes)").format(
-                        plan.treaty_code, len(plan.changes)
-                    ),
-                    do=lambda: importer.apply(plan),
-                    undo=lambda _outcome: importer.revert(plan),
+            with import_progress(self, label) as progress:
+                outcome = self._undo.attempt(
+                    Operation(
+                        text=self.tr("Import {0} status ({1} changes)").format(
+                            plan.treaty_code, len(plan.changes)
+                        ),
+                        do=lambda: importer.apply(
+                            plan, progress=progress.report, cancelled=progress.cancelled
+                        ),
+                        undo=lambda _outcome: importer.revert(plan),
+                        redo=lambda _outcome: importer.apply(plan),  # the box is gone by then
+                    )
                 )
-            )
+        except CancelledError:
+            self.summary.setText(self.tr("Import cancelled; nothing was changed."))
+            return None
         except OutreachError as error:
             show_error(self, error)
             self.preview()  # the database may have moved on: show it as it is now
