@@ -84,7 +84,7 @@ def bare_document(sheets: list[BriefingData], options: PrintOptions) -> Callable
 def prepare(folder: Path, large: bool) -> tuple[Database, int, int]:
     """The demo (large, if asked), the Nairobi meeting's id and the number of states in
     its room: at least PACK_SIZE, as the demo announces observers there."""
-    db = prepare_database(folder / "demo.db", demo_on_first_run=True)
+    db = prepare_database(folder / "demo.db", demo_on_first_run=True, create=True)
     if large:
         from outreach.demo.synthetic import load_synthetic
 

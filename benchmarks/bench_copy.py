@@ -81,7 +81,7 @@ class Setting:
     @contextmanager
     def open_server(self, template: str) -> Iterator[Database]:
         with self.server_database(template) as name:
-            db = open_database(self.server.url(name))
+            db = open_database(self.server.url(name), create=True)
             try:
                 yield db
             finally:
@@ -93,7 +93,7 @@ class Setting:
     @contextmanager
     def open_file(self) -> Iterator[Database]:
         path = self.new_file()
-        db = open_database(path)
+        db = open_database(path, create=True)
         try:
             yield db
         finally:
@@ -170,10 +170,10 @@ def index_seconds(destinations: Fresh, source: Database) -> float:
 
 
 def measure(setting: Setting, repeat: int) -> list[str]:
-    source_file = open_database(setting.file)
+    source_file = open_database(setting.file, create=True)
     tables = exported_tables(source_file)
     filled = setting.server.new_database(template=setting.empty, prefix="large")
-    source_server = open_database(setting.server.url(filled))
+    source_server = open_database(setting.server.url(filled), create=True)
     rows = copy_database(source_file, source_server).total
     lines = []
     try:
@@ -235,7 +235,7 @@ def main() -> None:
         server = TestServer().start()
         try:
             empty = server.new_database(prefix="empty")
-            open_database(server.url(empty)).close()
+            open_database(server.url(empty), create=True).close()
             setting = Setting(
                 Path(folder), server, path, empty, bare_template(server), iter(range(10**6))
             )

@@ -121,7 +121,11 @@ def main() -> None:
             )
         print("\n".join(lines), flush=True)
         opened = [
-            (demo, prepare_database(demo.location, demo_on_first_run=False), demo.bare())
+            (
+                demo,
+                prepare_database(demo.location, demo_on_first_run=False, create=True),
+                demo.bare(),
+            )
             for demo in demos
         ]
         header = " | ".join(

@@ -72,7 +72,11 @@ def main() -> None:
     arguments = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder, large_demo_on_both(Path(folder)) as demos:
         opened = [
-            (demo, prepare_database(demo.location, demo_on_first_run=False), demo.bare())
+            (
+                demo,
+                prepare_database(demo.location, demo_on_first_run=False, create=True),
+                demo.bare(),
+            )
             for demo in demos
         ]
         searches = [(demo, SearchService(db), bare) for demo, db, bare in opened]

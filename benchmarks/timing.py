@@ -43,7 +43,7 @@ def large_demo(folder: Path) -> tuple[Path, float]:
     """The demo plus the synthetic volume (200,000 log entries) in `folder`, and how long
     the synthetic volume took to generate."""
     path = folder / "large.db"
-    db = prepare_database(path, demo_on_first_run=True)
+    db = prepare_database(path, demo_on_first_run=True, create=True)
     start = time.perf_counter()
     load_synthetic(db)
     generation = time.perf_counter() - start
@@ -56,7 +56,7 @@ def large_demo_on_server(url: str) -> float:
     synthetic volume took to generate (it goes in with COPY). The tables are then
     vacuumed and analysed, as autovacuum does on its own within a minute of such a load,
     so that the measures see the steady state rather than autovacuum starting mid-run."""
-    db = prepare_database(url, demo_on_first_run=False)
+    db = prepare_database(url, demo_on_first_run=False, create=True)
     load_demo(db)
     start = time.perf_counter()
     load_synthetic(db)

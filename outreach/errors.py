@@ -37,8 +37,21 @@ class CorruptDatabaseError(DatabaseFileError):
     pass
 
 
+class MissingDatabaseError(DatabaseFileError):
+    """No database where one was expected (a missing or empty file, a server database
+    with no tables): only the commands that create a database make one there."""
+
+
 class NewerSchemaError(DatabaseFileError):
     pass
+
+
+class PassphraseRequiredError(DatabaseFileError):
+    """An encrypted database file (SQLCipher) opened without its passphrase."""
+
+
+class WrongPassphraseError(DatabaseFileError):
+    """The passphrase given does not open the encrypted file; nothing was changed."""
 
 
 class DatabaseLockedError(OutreachError):

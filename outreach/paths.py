@@ -11,9 +11,14 @@ APP_NAME = "Outreach"
 ENV_VAR = "OUTREACH_DB"
 
 
+def data_folder() -> Path:
+    """The platform's folder for the app's files (the default database, its backups)."""
+    return user_data_path(APP_NAME, appauthor=False)
+
+
 def default_database_path() -> Path:
     """`OUTREACH_DB` if set, else outreach.db in the platform's data folder."""
     chosen = os.environ.get(ENV_VAR)
     if chosen:
         return Path(chosen).expanduser()
-    return user_data_path(APP_NAME, appauthor=False) / "outreach.db"
+    return data_folder() / "outreach.db"

@@ -3,32 +3,45 @@ and saying beforehand when opening will take a while."""
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 
+from outreach.errors import OutreachError
 from outreach.storage import sqlite_file
 from outreach.storage.database import Database, open_database
 from outreach.storage.location import FileLocation, Location, parse_location
 
 
-def prepare_database(location: Location | Path | str, *, demo_on_first_run: bool) -> Database:
-    """Open a database; a new one gets the reference data (and the demo, if asked).
+def prepare_database(
+    location: Location | Path | str,
+    *,
+    demo_on_first_run: bool,
+    create: bool = False,
+    passphrase: str | None = None,
+) -> Database:
+    """Open a database; a new one (made only when `create`) gets the reference data, and
+    the demo if asked.
 
     A server's database gets the demo only when asked for it by name (`outreach demo`):
     a desk's shared database starts with the reference data alone.
     """
-    from outreach.demo.campaign import load_demo
+    from outreach.demo.stages import load_demo_stages
     from outreach.reference.loader import load_reference
 
     where = parse_location(location)
     first_run = isinstance(where, FileLocation) and sqlite_file.is_blank(where.path)
-    db = open_database(where)
-    if load_reference(db) and first_run and demo_on_first_run:
-        load_demo(db)
+    db = open_database(where, create=create, passphrase=passphrase)
+    if db.read_only:
+        return db
+    if first_run and demo_on_first_run:
+        load_demo_stages(db)
+    else:
+        load_reference(db)
     return db
 
 
-def preparation_needed(location: Location | Path | str) -> str | None:
+def preparation_needed(
+    location: Location | Path | str, passphrase: str | None = None
+) -> str | None:
     """What opening a file will do that takes a while, in words for the user; None when
     it opens at once (and for a server, which prepares itself). Reads the file only: it
     changes nothing."""
@@ -42,14 +55,15 @@ def preparation_needed(location: Location | Path | str) -> str | None:
     if sqlite_file.is_blank(path):
         return f"Creating {path.name} with the reference data and the demo campaign…"
     try:
-        revision = sqlite_file.read_schema_revision(path)
-        if revision not in (None, head_revision()) and sqlite_file.holds_data(path):
+        revision = sqlite_file.read_schema_revision(path, passphrase)
+        if revision not in (None, head_revision()) and sqlite_file.holds_data(path, passphrase):
             return (
-                f"Updating {path.name} for this version of Outreach: a copy of it is kept "
-                "beside it first…"
+                f"Updating {path.name} for this version of Outreach: a backup of it is made first…"
             )
-        if revision is not None and not search_index_is_current(path):
+        if revision is not None and not search_index_is_current(path, passphrase):
             return f"Rebuilding the search index of {path.name}…"
-    except (OSError, sqlite3.Error):
-        return None  # opening will say what is wrong with the file
+    except (OSError, OutreachError):
+        return None  # opening will say what is wrong with the file (or ask its passphrase)
+    except sqlite_file.DATABASE_ERRORS:
+        return None
     return None

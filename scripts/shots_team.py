@@ -34,8 +34,8 @@ def shoot(target: Path, server: TestServer) -> None:
     with server.admin() as connection:
         connection.execute(f"CREATE DATABASE {DESK}")
     url = server.url(DESK)
-    prepare_database(url, demo_on_first_run=False)
-    demo = open_database(url)
+    prepare_database(url, demo_on_first_run=False, create=True)
+    demo = open_database(url, create=True)
     from outreach.demo.campaign import load_demo
 
     load_demo(demo)
@@ -53,7 +53,7 @@ def shoot(target: Path, server: TestServer) -> None:
     save(window, target / "team-mode.png")
 
     # another officer saves Cambodia's notes while this one types talking points
-    other = open_database(server.url(DESK, role=COLLEAGUE))
+    other = open_database(server.url(DESK, role=COLLEAGUE), create=True)
     theirs = StateService(other)
     theirs.update_profile(
         "KHM", notes="Cabinet to decide on accession in May.", version=cambodia.version

@@ -59,9 +59,9 @@ def pg_templates(pg_server: TestServer) -> dict[str, str]:
     from outreach.reference.loader import load_reference
 
     empty = pg_server.new_database(prefix="template_empty")
-    open_database(pg_server.url(empty), actor="test-officer").close()
+    open_database(pg_server.url(empty), actor="test-officer", create=True).close()
     reference = pg_server.new_database(template=empty, prefix="template_reference")
-    database = open_database(pg_server.url(reference), actor="test-officer")
+    database = open_database(pg_server.url(reference), actor="test-officer", create=True)
     try:
         load_reference(database)
     finally:
@@ -72,7 +72,7 @@ def pg_templates(pg_server: TestServer) -> dict[str, str]:
 @contextlib.contextmanager
 def server_copy(server: TestServer, template: str) -> Iterator[Database]:
     name = server.new_database(template=template)
-    database = open_database(server.url(name), actor="test-officer")
+    database = open_database(server.url(name), actor="test-officer", create=True)
     try:
         yield database
     finally:
@@ -100,7 +100,7 @@ def db(backend: str, db_path: Path, request: pytest.FixtureRequest) -> Iterator[
         with server_copy(server, templates["empty"]) as database:
             yield database
         return
-    database = open_database(db_path, actor="test-officer")
+    database = open_database(db_path, actor="test-officer", create=True)
     yield database
     database.close()
 
@@ -162,7 +162,7 @@ def reference_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     from outreach.reference.loader import load_reference
 
     path = tmp_path_factory.mktemp("reference") / "reference.db"
-    database = open_database(path, actor="test-officer")
+    database = open_database(path, actor="test-officer", create=True)
     try:
         load_reference(database)
     finally:
@@ -189,6 +189,6 @@ def reference_db(
         sidecar = reference_template.with_name(reference_template.name + suffix)
         if sidecar.exists():
             shutil.copy2(sidecar, path.with_name(path.name + suffix))
-    database = open_database(path, actor="test-officer")
+    database = open_database(path, actor="test-officer", create=True)
     yield database
     database.close()

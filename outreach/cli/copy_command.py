@@ -16,8 +16,10 @@ from typing import TYPE_CHECKING
 
 import click
 
+from outreach.cli.passphrase import unlocking
 from outreach.errors import OutreachError
 from outreach.storage.database import Database, open_database
+from outreach.storage.encryption import refuse_plaintext
 from outreach.storage.location import FileLocation, Location, parse_location
 
 if TYPE_CHECKING:
@@ -34,9 +36,16 @@ def _location(text: str, hint: str) -> Location:
 
 
 @contextlib.contextmanager
-def _opened(location: Location) -> Iterator[Database]:
-    database = open_database(location)
+def _opened(
+    location: Location, *, create: bool = False, plaintext_ok: bool = True
+) -> Iterator[Database]:
+    """The database open; an encrypted file asks its passphrase, and as a source is
+    refused unless `plaintext_ok` (the copy is not encrypted)."""
+    database = unlocking(
+        location.name, lambda key: open_database(location, create=create, passphrase=key)
+    )
     try:
+        refuse_plaintext(database, "a copy", plaintext_ok)
         yield database
     finally:
         database.close()
@@ -71,7 +80,7 @@ def _remove_new_file(path: Path) -> None:
             path.with_name(path.name + suffix).unlink()
 
 
-def _copy(source: Location, destination: Location) -> CopySummary:
+def _copy(source: Location, destination: Location, plaintext_ok: bool = False) -> CopySummary:
     from outreach.io.database_copy import copy_database  # not at every start of the CLI
 
     if isinstance(source, FileLocation) and not source.path.is_file():
@@ -79,7 +88,10 @@ def _copy(source: Location, destination: Location) -> CopySummary:
     new_file = isinstance(destination, FileLocation) and not destination.path.exists()
     try:
         # The source first: a source that cannot be opened leaves no new file behind.
-        with _opened(source) as source_db, _opened(destination) as destination_db:
+        with (
+            _opened(source, plaintext_ok=plaintext_ok) as source_db,
+            _opened(destination, create=True) as destination_db,
+        ):
             label = f"Copying {source.display} to {destination.display}"
             with _progress_bar(label) as progress:
                 return copy_database(source_db, destination_db, progress)
@@ -93,7 +105,12 @@ def _copy(source: Location, destination: Location) -> CopySummary:
 @click.command(name="copy")
 @click.argument("source", metavar="SOURCE")
 @click.argument("destination", metavar="DEST")
-def copy_command(source: str, destination: str) -> None:
+@click.option(
+    "--plaintext-ok",
+    is_flag=True,
+    help="Copy even an encrypted file (into a database that is not encrypted).",
+)
+def copy_command(source: str, destination: str, plaintext_ok: bool) -> None:
     """Copy a whole database, audit trail included, into an empty one.
 
     SOURCE and DEST are each a file or a server (postgresql://ROLE@HOST:PORT/DBNAME).
@@ -103,7 +120,7 @@ def copy_command(source: str, destination: str) -> None:
     """
     source_location = _location(source, "SOURCE")
     destination_location = _location(destination, "DEST")
-    summary = _copy(source_location, destination_location)
+    summary = _copy(source_location, destination_location, plaintext_ok)
     click.echo(
         f"Copied {summary.total:,} rows in {len(summary.rows)} tables from "
         f"{source_location.display} to {destination_location.display}."

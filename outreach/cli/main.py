@@ -7,14 +7,17 @@ import sys
 from collections.abc import Callable
 from datetime import date
 from importlib.metadata import entry_points
-from typing import Any
+from typing import Any, TypeVar
 
 import click
 
+from outreach.cli.backup_commands import register as register_backup
 from outreach.cli.briefing_commands import register as register_briefing
 from outreach.cli.copy_command import register as register_copy
 from outreach.cli.data_commands import register as register_data
+from outreach.cli.encryption_commands import register as register_encryption
 from outreach.cli.output import FORMATS, parse_day, print_rows
+from outreach.cli.passphrase import unlocking
 from outreach.cli.planning_commands import register as register_planning
 from outreach.cli.server_commands import register as register_server
 from outreach.domain.enums import TreatyStatus
@@ -23,6 +26,7 @@ from outreach.paths import ENV_VAR, default_database_path
 from outreach.storage.database import Database, open_database
 from outreach.storage.location import FileLocation, Location, parse_location
 
+T = TypeVar("T")
 FRONTEND_GROUP = "outreach.frontends"
 STATE_COLUMNS = (
     "iso3",
@@ -43,6 +47,11 @@ class Context:
     def __init__(self, location: Location) -> None:
         self.location = location
         self._db: Database | None = None
+        #: set by the commands that make a database where there is none (init, demo,
+        #: import json, server setup); every other command refuses a missing or empty one
+        self.may_create = False
+        #: the passphrase that opened an encrypted file (asked once per command)
+        self.passphrase: str | None = None
 
     @property
     def where(self) -> str:
@@ -52,8 +61,31 @@ class Context:
     @property
     def db(self) -> Database:
         if self._db is None:
-            self._db = open_database(self.location)
+            location, create = self.location, self.may_create
+            self._db = self.unlocked(
+                lambda key: open_database(location, create=create, passphrase=key)
+            )
+            for notice in self._db.notices:
+                click.echo(notice, err=True)
         return self._db
+
+    def unlocked(self, attempt: Callable[[str | None], T]) -> T:
+        """`attempt(passphrase)`: None for a plain file; for an encrypted one, the
+        passphrase from OUTREACH_PASSPHRASE or asked on the terminal (three tries)."""
+        if self.passphrase is not None:
+            return attempt(self.passphrase)
+
+        def remembering(key: str | None) -> T:
+            result = attempt(key)
+            self.passphrase = key
+            return result
+
+        return unlocking(self.location.name, remembering)
+
+    def creating(self) -> Database:
+        """The database, made first if there is none (for the commands that create)."""
+        self.may_create = True
+        return self.db
 
     def close(self) -> None:
         if self._db is not None:
@@ -131,7 +163,7 @@ def init(context: Context) -> None:
     """Create the database with the reference data (states, treaty, seats, forums)."""
     from outreach.reference.loader import load_reference
 
-    loaded = load_reference(context.db)
+    loaded = load_reference(context.creating())
     click.echo(
         f"{'Created' if loaded else 'Already initialised:'} {context.where}"
         + (" with the reference data." if loaded else "")
@@ -148,16 +180,17 @@ def init(context: Context) -> None:
 )
 @click.pass_obj
 def demo(context: Context, scale: str) -> None:
-    """Fill the database with the demo campaign (2002-2004)."""
-    from outreach.demo.campaign import load_demo
-    from outreach.demo.synthetic import load_synthetic
-    from outreach.reference.loader import load_reference
+    """Fill the database with the demo campaign (2002-2004).
 
-    load_reference(context.db)
-    summary = load_demo(context.db)
-    click.echo(summary)
-    if scale == "large":
-        click.echo(load_synthetic(context.db, progress=lambda text: click.echo(text, err=True)))
+    Each part (reference data, campaign, synthetic volume) is saved whole or not at all;
+    run the command again after an interruption to add what is missing.
+    """
+    from outreach.demo.stages import load_demo_stages
+
+    db = context.creating()
+    progress = lambda text: click.echo(text, err=True)  # noqa: E731
+    for line in load_demo_stages(db, "large" if scale == "large" else "small", progress):
+        click.echo(line)
 
 
 @cli.command()
@@ -214,6 +247,11 @@ def check(context: Context, rebuild_search: bool) -> None:
             + ", ".join(repaired)
             + " was missing or outdated and has been rebuilt."
         )
+    if context.db.read_only:
+        click.echo(
+            f"{context.where} is opened read-only: the search index's own check, which "
+            "writes, was skipped (its document counts were checked)."
+        )
     problems = integrity_problems(context.db) + search_index_problems(context.db)
     for problem in problems:
         click.echo(problem, err=True)
@@ -227,6 +265,8 @@ register_briefing(cli)
 register_data(cli)
 register_server(cli)
 register_copy(cli)
+register_backup(cli)
+register_encryption(cli)
 
 
 def main() -> None:

@@ -21,14 +21,15 @@ if TYPE_CHECKING:
 OFFICER_COLUMNS = ("role", "level", "can_login")
 
 
-def _server_db(context: Context) -> Database:
-    """The server database; a file is refused before it is opened (or created)."""
+def _server_db(context: Context, *, create: bool = False) -> Database:
+    """The server database; a file is refused before it is opened (or created). Only
+    `setup` sets up a server database that has no tables yet."""
     if isinstance(context.location, FileLocation):
         raise OutreachError(
             f"{context.where} is a file; the server commands are for a desk's PostgreSQL "
             "database (--db postgresql://ROLE@HOST/DBNAME)."
         )
-    return context.db
+    return context.creating() if create else context.db
 
 
 @click.group(name="server")
@@ -45,7 +46,7 @@ def setup_command(context: Context) -> None:
     again is harmless."""
     from outreach.storage.postgresql_roles import setup_server
 
-    done = setup_server(_server_db(context))
+    done = setup_server(_server_db(context, create=True))
     if done.created:
         click.echo(f"Created the roles {', '.join(done.created)}.")
     click.echo(

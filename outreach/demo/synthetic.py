@@ -164,6 +164,14 @@ def _batches(rows: Iterator[Any], size: int) -> Iterator[list[Any]]:
         yield batch
 
 
+def bulk_note(rows: int) -> str:
+    """What the large demo's one audit entry says it stands for."""
+    return (
+        f"This one entry stands for {rows:,} rows written in bulk (organizations, contacts, "
+        "démarches, log entries and their links), which are not audited one by one."
+    )
+
+
 def load_synthetic(
     db: Database,
     *,
@@ -180,12 +188,13 @@ def load_synthetic(
     firsts = {model: _next_id(db, model) for model in (Organization, Contact, Demarche, LogEntry)}
     organizations = _organizations(rng, states, firsts[Organization])
     # The search index is rebuilt once at the end rather than one document per row.
+    written = 0  # rows, for the one audit entry that stands for them all
     with bulk_transaction(db) as bulk, deferred_search_index(db, bulk):
-        bulk.insert_rows("organization", organizations)
+        written += bulk.insert_rows("organization", organizations)
         people = list(_contacts(rng, organizations, firsts[Contact], contacts))
-        bulk.insert_rows("contact", people)
+        written += bulk.insert_rows("contact", people)
         progress(f"{len(people):,} contacts")
-        bulk.insert_rows(
+        written += bulk.insert_rows(
             "demarche", map(_iso, _demarches(rng, states, firsts[Demarche], demarches))
         )
         progress(f"{demarches:,} démarches")
@@ -193,9 +202,9 @@ def load_synthetic(
         for number, batch in enumerate(
             _batches(_log_entries(rng, pairs, firsts[LogEntry], log_entries), BATCH), start=1
         ):
-            bulk.insert_rows("log_entry", [_iso(row[0]) for row in batch])
-            bulk.insert_rows(LogEntryState.__tablename__, [row[1] for row in batch])
-            bulk.insert_rows(LogEntryContact.__tablename__, [row[2] for row in batch])
+            written += bulk.insert_rows("log_entry", [_iso(row[0]) for row in batch])
+            written += bulk.insert_rows(LogEntryState.__tablename__, [row[1] for row in batch])
+            written += bulk.insert_rows(LogEntryContact.__tablename__, [row[2] for row in batch])
             if number % 10 == 0:
                 progress(f"{number * BATCH:,} log entries")
         counts = {
@@ -214,7 +223,15 @@ def load_synthetic(
                     "entity": "synthetic_volume",
                     "entity_id": 0,
                     "state_id": None,
-                    "changes": json.dumps({"generated": [None, counts]}),
+                    "changes": json.dumps(
+                        {
+                            "generated": [None, counts],
+                            "rows_written_in_bulk": [None, written],
+                            "note": [None, bulk_note(written)],
+                        },
+                        ensure_ascii=False,
+                        sort_keys=True,
+                    ),
                 }
             ],
         )
@@ -222,3 +239,10 @@ def load_synthetic(
         f"Added synthetic volume: {len(organizations):,} organizations, {contacts:,} contacts, "
         f"{demarches:,} démarches, {log_entries:,} log entries."
     )
+
+
+def has_synthetic(db: Database) -> bool:
+    """Whether the volume was loaded (its summary row in the audit trail says so)."""
+    with db.read() as session:
+        found = session.scalar(select(func.count()).where(AuditEntry.entity == "synthetic_volume"))
+    return bool(found)

@@ -31,6 +31,7 @@ from outreach.errors import ValidationError
 from outreach.reference.folding import fold
 from outreach.services import common, lookup
 from outreach.services.contacts import contact_record
+from outreach.storage import backups
 from outreach.storage.database import Database
 from outreach.storage.models import (
     AuditEntry,
@@ -227,6 +228,7 @@ class DuplicateService:
         """Merge contact `drop_id` into `keep_id`, keeping every link and all history."""
         if keep_id == drop_id:
             raise ValidationError("A contact cannot be merged with itself.", "contact")
+        backups.before_change(self._db, "merge")
         with self._db.write() as session:
             keep = lookup.get_live(session, Contact, keep_id, "contact")
             drop = lookup.get_live(session, Contact, drop_id, "contact")

@@ -70,6 +70,11 @@ class SearchIndex(Protocol):
 
 
 class Backend(Protocol):
+    #: opened read-only: set by `prepare` (a file we may not change)
+    read_only: bool
+    #: what opening did that the user should hear of once, in words for them
+    notices: list[str]
+
     @property
     def location(self) -> Location: ...
 
@@ -80,9 +85,10 @@ class Backend(Protocol):
         """The engine for reads, and the same pool with the options writes need."""
         ...
 
-    def prepare(self) -> None:
-        """Before migrating: refuse what is not ours (untouched), create what is new,
-        keep a copy of a file that is about to be migrated."""
+    def prepare(self, create: bool) -> None:
+        """Before migrating: refuse what is not ours (untouched), create what is new
+        when `create` (otherwise refuse it with `MissingDatabaseError`), keep a copy of a
+        file that is about to be migrated."""
         ...
 
     def migrating(self, connection: Connection) -> AbstractContextManager[None]:
@@ -134,12 +140,20 @@ def document_count_problems(connection: Connection, source: Source) -> list[str]
     return [f"search: the {source.kind} index holds {documents} documents for {records} records"]
 
 
-def backend_for(location: Location) -> Backend:
+def backend_for(location: Location, passphrase: str | None = None) -> Backend:
+    """The backend of `location`; `passphrase` opens an encrypted file (a server is never
+    encrypted by Outreach: its own encryption and TLS are its administrator's)."""
     if isinstance(location, ServerLocation):
+        from outreach.errors import ValidationError
         from outreach.storage.postgresql import PostgresBackend
 
+        if passphrase is not None:
+            raise ValidationError(
+                f"{location.display} is a server: only a database file can be encrypted "
+                "by Outreach (the server's own encryption and TLS are its administrator's)."
+            )
         return PostgresBackend(location)
     assert isinstance(location, FileLocation)
     from outreach.storage.sqlite_backend import SqliteBackend
 
-    return SqliteBackend(location)
+    return SqliteBackend(location, passphrase)

@@ -61,6 +61,28 @@ class Database:
     def is_server(self) -> bool:
         return not isinstance(self.location, FileLocation)
 
+    @property
+    def read_only(self) -> bool:
+        """Opened read-only (a file we may not change): every save is refused."""
+        return self.backend.read_only
+
+    @property
+    def passphrase(self) -> str | None:
+        """The key of an encrypted file, None otherwise: for copies of it (backups)."""
+        key = getattr(self.backend, "passphrase", None)
+        return key if isinstance(key, str) else None
+
+    @property
+    def encrypted(self) -> bool:
+        """An encrypted file (SQLCipher): what leaves it as plain text is refused unless
+        the officer says so (`outreach.storage.encryption.refuse_plaintext`)."""
+        return self.passphrase is not None
+
+    @property
+    def notices(self) -> tuple[str, ...]:
+        """What opening did that the user should hear of once (permissions tightened)."""
+        return tuple(self.backend.notices)
+
     def subscribe(self, listener: Listener) -> Callable[[], None]:
         self._listeners.append(listener)
         return lambda: self._listeners.remove(listener)
@@ -129,21 +151,34 @@ class Database:
         self.engine.dispose()
 
 
-def open_database(location: Location | Path | str, actor: str | None = None) -> Database:
-    """Open (creating if needed) and migrate the database at `location`: a file path
-    or a server URL.
+def open_database(
+    location: Location | Path | str,
+    actor: str | None = None,
+    *,
+    create: bool = False,
+    passphrase: str | None = None,
+) -> Database:
+    """Open and migrate the database at `location`: a file path or a server URL.
 
-    What is not ours, is damaged, or comes from a newer version is refused and left
-    exactly as it was. A file holding data is copied aside before a migration.
+    Only with `create` is a new database made where there is none (a missing or empty
+    file, a server database without tables): a misspelt path is an error, not a new
+    file. What is not ours, is damaged, or comes from a newer version is refused and
+    left exactly as it was. A file holding data is copied aside before a migration. A
+    file we may not change is opened read-only (`Database.read_only`).
+
+    An encrypted file needs its `passphrase` (`PassphraseRequiredError` without one,
+    `WrongPassphraseError` with a wrong one); a new file made with one is encrypted; a
+    plain file opens as it is, whatever passphrase is given.
     """
-    backend = backend_for(parse_location(location))
-    backend.prepare()
+    backend = backend_for(parse_location(location), passphrase)
+    backend.prepare(create)
     engine, writer = backend.make_engine()
     try:
-        runner.upgrade_to_head(engine, backend)
         database = Database(backend, engine, writer, actor)
-        # The full-text search index lives beside the tables, outside the migrations.
-        database.search_rebuilt_on_open = tuple(map(str, backend.search.ensure(database)))
+        if not backend.read_only:  # prepare() refused a read-only file that needs updating
+            runner.upgrade_to_head(engine, backend)
+            # The full-text search index lives beside the tables, outside the migrations.
+            database.search_rebuilt_on_open = tuple(map(str, backend.search.ensure(database)))
     except DBAPIError as error:
         engine.dispose()
         raise backend.translate_error(error) or error from error

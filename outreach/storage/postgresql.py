@@ -22,6 +22,7 @@ from sqlalchemy.exc import DBAPIError, OperationalError
 from outreach.errors import (
     DatabaseLockedError,
     DiskFullError,
+    MissingDatabaseError,
     NewerSchemaError,
     NotADatabaseError,
     OutreachError,
@@ -29,6 +30,8 @@ from outreach.errors import (
     ServerUnavailableError,
     ValidationError,
 )
+from outreach.storage.audit_chain import REFUSED as AUDIT_REFUSED
+from outreach.storage.audit_chain import SERVER_REFUSAL
 from outreach.storage.location import ServerLocation
 from outreach.storage.migrations import runner
 
@@ -56,6 +59,8 @@ def _sqlstate(error: BaseException) -> str:
 def translate_postgres_error(error: BaseException) -> OutreachError | None:
     """Sort the server's failures into the errors a user can act on, by SQLSTATE."""
     state = _sqlstate(error)
+    if state == "42501" and SERVER_REFUSAL in str(getattr(error, "orig", error)):
+        return OutreachError(AUDIT_REFUSED)  # the audit trail's own trigger, even to the owner
     if state == "42501" or state == "25006":  # insufficient privilege; read-only transaction
         return ReadOnlyDatabaseError(READ_ONLY)
     if state in ("40001", "40P01", "55P03"):  # serialization failure, deadlock, lock wait
@@ -66,6 +71,8 @@ def translate_postgres_error(error: BaseException) -> OutreachError | None:
         return ValidationError("That would duplicate an existing record; nothing was saved.")
     if state == "23503":
         return ValidationError("That refers to a record that does not exist; nothing was saved.")
+    if state == "22003":  # an id or a quantity beyond the column's integer range
+        return ValidationError("A number is out of range (no record has it); nothing was saved.")
     if state in ("53100", "53200"):  # disk full, out of memory
         return DiskFullError("The server is out of space; nothing was saved.")
     if (
@@ -151,6 +158,9 @@ class PostgresBackend:
         self.location = location
         self.search = TsvectorIndex()
         self._may_write: bool | None = None
+        #: a reader's rights are the server's business: its saves are refused there
+        self.read_only = False
+        self.notices: list[str] = []
         #: this process's connections' name, to tell its own change notices from others'
         self.own_name = f"Outreach {uuid.uuid4().hex[:12]}"
 
@@ -169,8 +179,9 @@ class PostgresBackend:
         )
         return engine, engine
 
-    def prepare(self) -> None:
-        """Refuse a database that is not ours or is newer, touching nothing."""
+    def prepare(self, create: bool) -> None:
+        """Refuse a database that is not ours or is newer, touching nothing; one without
+        tables is set up only when `create`."""
         engine, _writer = self.make_engine()
         try:
             with engine.connect() as connection:
@@ -191,6 +202,11 @@ class PostgresBackend:
         finally:
             engine.dispose()
         where = self.location.display
+        if not tables and not create:
+            raise MissingDatabaseError(
+                f"{where} holds no Outreach database yet. Nothing was changed; its owner "
+                "sets it up with `outreach init` (or `outreach copy` into it)."
+            )
         ours = {name for name in tables if not name.startswith("search_")}
         if "alembic_version" not in tables and ours:
             raise NotADatabaseError(

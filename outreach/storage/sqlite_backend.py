@@ -3,18 +3,19 @@
 Per-connection pragmas (foreign keys, WAL or a rollback journal on network file systems,
 synchronous=FULL, busy timeout), BEGIN IMMEDIATE for writes so a second writer waits
 instead of failing half-way, files created 0600, refusals that leave a file untouched
-(see `sqlite_file`), a copy beside a file before it is migrated, and sqlite-utils for
-bulk rows.
+(see `sqlite_file`), a backup of a file before it is migrated (see `backups`), and
+sqlite-utils for bulk rows.
 """
 
 from __future__ import annotations
 
 import contextlib
 import getpass
-import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+import sqlcipher3.dbapi2 as sqlcipher
 import sqlite_utils
 from sqlalchemy import Connection, Engine, create_engine, event
 
@@ -22,13 +23,14 @@ from outreach.errors import (
     CorruptDatabaseError,
     DatabaseLockedError,
     DiskFullError,
+    MissingDatabaseError,
     NewerSchemaError,
     NotADatabaseError,
     OutreachError,
     ReadOnlyDatabaseError,
     ValidationError,
 )
-from outreach.storage import sqlite_file
+from outreach.storage import audit_chain, backups, sqlite_file
 from outreach.storage.location import FileLocation
 from outreach.storage.migrations import runner
 from outreach.storage.migrations.filters import SEARCH_TRIGGERS_QUERY
@@ -42,6 +44,8 @@ BUSY_TIMEOUT_MS = 5000
 def translate_sqlite_error(error: BaseException) -> OutreachError | None:
     """Sort SQLite's operational failures into the errors a user can act on."""
     message = str(getattr(error, "orig", error)).lower()
+    if audit_chain.SQLITE_REFUSAL in message:
+        return OutreachError(audit_chain.REFUSED)
     if "locked" in message or "busy" in message:
         return DatabaseLockedError(
             "The database is in use by another program; try again in a moment."
@@ -59,16 +63,22 @@ def translate_sqlite_error(error: BaseException) -> OutreachError | None:
     return None
 
 
-def _configure_connection(journal_mode: str) -> Callable[[Any, Any], None]:
-    def on_connect(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
+def _configure_connection(journal_mode: str | None) -> Callable[[Any, Any], None]:
+    """Per-connection pragmas; `journal_mode` None for a file opened read-only, where
+    the journal cannot be changed and every write is refused by `query_only`."""
+
+    def on_connect(dbapi_connection: Any, _record: Any) -> None:
         # Autocommit at the driver level: we issue BEGIN ourselves (see _begin), and
         # PRAGMA foreign_keys is ignored inside a transaction.
         dbapi_connection.isolation_level = None
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA foreign_keys = ON")
         cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-        cursor.execute(f"PRAGMA journal_mode = {journal_mode}")
-        cursor.execute("PRAGMA synchronous = FULL")
+        if journal_mode is None:
+            cursor.execute("PRAGMA query_only = ON")
+        else:
+            cursor.execute(f"PRAGMA journal_mode = {journal_mode}")
+            cursor.execute("PRAGMA synchronous = FULL")
         cursor.close()
 
     return on_connect
@@ -77,6 +87,18 @@ def _configure_connection(journal_mode: str) -> Callable[[Any, Any], None]:
 def _begin(connection: Any) -> None:
     mode = connection.get_execution_options().get("sqlite_begin", "DEFERRED")
     connection.exec_driver_sql(f"BEGIN {mode}")
+
+
+def _missing_file_message(path: Path) -> str:
+    if path.exists():
+        return (
+            f"{path} is an empty file, not an Outreach database. Nothing was changed; "
+            "`outreach init` makes a new database there."
+        )
+    return (
+        f"There is no database at {path}. Check the path; `outreach init` creates a new "
+        "database there."
+    )
 
 
 class SqliteBulk:
@@ -89,6 +111,9 @@ class SqliteBulk:
 
     def insert_rows(self, table: str, rows: Iterable[Mapping[str, Any]]) -> int:
         counted = 0
+        if table == audit_chain.TABLE:  # chained on here; restored rows keep their hashes
+            newest = self.execute(f"SELECT row_hash FROM {table} ORDER BY id DESC LIMIT 1")
+            rows = audit_chain.chained(rows, newest[0][0] if newest else None)
 
         def counting() -> Iterator[dict[str, Any]]:
             nonlocal counted
@@ -110,35 +135,83 @@ class SqliteBulk:
 
 
 class SqliteBackend:
-    def __init__(self, location: FileLocation) -> None:
+    def __init__(self, location: FileLocation, passphrase: str | None = None) -> None:
         from outreach.storage.sqlite_search import Fts5Index
 
         self.location = location
         self.path = location.path
+        #: the key of an encrypted file (SQLCipher), None for a plain one; it goes to
+        #: `sqlite_file.connect` and nowhere else (no log, message or setting)
+        self.passphrase = passphrase
         self.search = Fts5Index()
+        #: a file we may read but not change (or whose folder we may not write in) is
+        #: opened read-only: no migration, no journal, no side files, every save refused
+        self.read_only = False
+        self.notices: list[str] = []
+
+    @property
+    def encrypted(self) -> bool:
+        return self.passphrase is not None
 
     def make_engine(self) -> tuple[Engine, Engine]:
-        journal = "DELETE" if sqlite_file.is_on_network_file_system(self.path) else "WAL"
-        engine = create_engine(f"sqlite:///{self.path}", future=True)
+        path, key = self.path, self.passphrase
+        # An encrypted file's connections come from sqlcipher3, whose errors SQLAlchemy
+        # must know to wrap (`module`); `connect` keys each one first.
+        driver: dict[str, Any] = {"module": sqlcipher} if key is not None else {}
+        if self.read_only:
+            engine = create_engine(
+                "sqlite://",
+                creator=lambda: sqlite_file.open_read_only(path, key, any_thread=True),
+                future=True,
+                **driver,
+            )
+            journal: str | None = None
+        else:
+            journal = "DELETE" if sqlite_file.is_on_network_file_system(self.path) else "WAL"
+            if key is None:
+                engine = create_engine(f"sqlite:///{self.path}", future=True)
+            else:
+                engine = create_engine(
+                    f"sqlite:///{self.path}",
+                    creator=lambda: sqlite_file.connect(path, key, any_thread=True),
+                    future=True,
+                    **driver,
+                )
         event.listen(engine, "connect", _configure_connection(journal))
         event.listen(engine, "begin", _begin)
         return engine, engine.execution_options(sqlite_begin="IMMEDIATE")
 
-    def prepare(self) -> None:
+    def prepare(self, create: bool) -> None:
         path = self.path
         if sqlite_file.is_blank(path):
-            sqlite_file.create_private_file(path)
-        elif self._needs_migrating() and sqlite_file.holds_data(path):
-            sqlite_file.backup_beside(path, "before-migration")
+            if not create:
+                raise MissingDatabaseError(_missing_file_message(path))
+            sqlite_file.create_private_file(path)  # encrypted from the start with a passphrase
+            return
+        self.passphrase = sqlite_file.key_for(path, self.passphrase)  # none for a plain file
+        self.read_only = not sqlite_file.is_writable(path)
+        needs_migrating = self._needs_migrating()
+        if self.read_only:
+            if needs_migrating:
+                raise ReadOnlyDatabaseError(
+                    f"{path} is read-only and was written by an older version of Outreach: "
+                    "make it writable and open it once to update it. Nothing was changed."
+                )
+            return
+        notice = sqlite_file.make_private(path)
+        if notice:
+            self.notices.append(notice)
+        if needs_migrating and sqlite_file.holds_data(path, self.passphrase):
+            backups.make_backup(path, "before-migration", passphrase=self.passphrase)
 
     def _needs_migrating(self) -> bool:
         """Check an existing file without writing to it; True when it needs migrating."""
-        path = self.path
-        sqlite_file.assert_sqlite_header(path)
-        sqlite_file.assert_intact(path)
-        revision = sqlite_file.read_schema_revision(path)
+        path, key = self.path, self.passphrase
+        sqlite_file.assert_sqlite_header(path, key)
+        sqlite_file.assert_intact(path, key)
+        revision = sqlite_file.read_schema_revision(path, key)
         if revision is None:
-            if sqlite_file.table_names(path):
+            if sqlite_file.table_names(path, key):
                 raise NotADatabaseError(f"{path} is a SQLite file but not an Outreach database")
             return True
         if revision != sqlite_file.BASE_REVISION and revision not in runner.known_revisions():
@@ -186,7 +259,7 @@ class SqliteBackend:
     def bulk(self, db: Database) -> Iterator[SqliteBulk]:
         """A sqlite-utils handle on the file, inside BEGIN IMMEDIATE ... COMMIT: a crash
         part-way leaves nothing behind."""
-        connection = sqlite3.connect(self.path, isolation_level=None)
+        connection = sqlite_file.connect(self.path, self.passphrase)
         connection.execute("PRAGMA foreign_keys = ON")
         connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         connection.execute("PRAGMA synchronous = FULL")
@@ -195,7 +268,7 @@ class SqliteBackend:
             connection.execute("BEGIN IMMEDIATE")
             yield SqliteBulk(handle)  # sqlite-utils nests its work in savepoints inside
             connection.execute("COMMIT")
-        except sqlite3.Error as error:
+        except sqlite_file.DATABASE_ERRORS as error:
             if connection.in_transaction:
                 connection.execute("ROLLBACK")
             raise translate_sqlite_error(error) or error from error

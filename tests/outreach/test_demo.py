@@ -26,7 +26,7 @@ from outreach.storage.models import AuditEntry, Contact, LogEntry, LogEntryState
 
 @pytest.fixture
 def demo_db(tmp_path: Path) -> Database:
-    return prepare_database(tmp_path / "demo.db", demo_on_first_run=True)
+    return prepare_database(tmp_path / "demo.db", demo_on_first_run=True, create=True)
 
 
 def test_the_demo_has_demarches_in_every_lifecycle_state(demo_db: Database) -> None:

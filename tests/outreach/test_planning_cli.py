@@ -28,7 +28,7 @@ def db_file(reference_template: Path, tmp_path: Path) -> Path:
     """A copy of the reference database with a bilateral planned at Nairobi."""
     path = tmp_path / "planning.db"
     shutil.copy2(reference_template, path)
-    db = open_database(path, actor="test-officer")
+    db = open_database(path, actor="test-officer", create=True)
     try:
         forums = ForumService(db)
         nairobi = forums.find_meetings("Nairobi Summit")[0]
@@ -163,7 +163,7 @@ def test_plan_then_done_logs_a_bilateral(db_file: Path) -> None:
     )  # fmt: skip
     assert done.exit_code == 0, done.output
     assert "done, logged as entry" in done.output and "follow-up 2005-01-10" in done.output
-    db = open_database(db_file, actor="test-officer")
+    db = open_database(db_file, actor="test-officer", create=True)
     try:
         record = InterventionService(db).get(ethiopia["id"])
         (entry,) = InterventionService(db).log_entries(record.meeting_id)

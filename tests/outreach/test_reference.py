@@ -35,7 +35,9 @@ PARTICIPATION_CSV = (
 @pytest.fixture(scope="module")
 def reference(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Database]:
     """One database with the reference data for the whole module (nothing here writes)."""
-    database = open_database(tmp_path_factory.mktemp("ref") / "ref.db", actor="test-officer")
+    database = open_database(
+        tmp_path_factory.mktemp("ref") / "ref.db", actor="test-officer", create=True
+    )
     assert load_reference(database) is True
     yield database
     database.close()

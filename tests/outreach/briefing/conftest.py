@@ -19,7 +19,7 @@ from outreach.storage.database import Database, open_database
 @pytest.fixture(scope="session")
 def briefing_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("briefing-template") / "demo.db"
-    prepare_database(path, demo_on_first_run=True).close()
+    prepare_database(path, demo_on_first_run=True, create=True).close()
     return path
 
 
@@ -41,7 +41,7 @@ def demo_path(briefing_template: Path, tmp_path: Path) -> Path:
 
 @pytest.fixture
 def demo(demo_path: Path) -> Iterator[Database]:
-    database = open_database(demo_path, actor="test-officer")
+    database = open_database(demo_path, actor="test-officer", create=True)
     yield database
     database.close()
 

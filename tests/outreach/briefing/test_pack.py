@@ -46,7 +46,7 @@ def nairobi(briefing_template: Path, tmp_path_factory: pytest.TempPathFactory) -
     """The Nairobi pack of the demo, with an observer announced and two interventions;
     built once for the module's tests, which only read it."""
     path = copy_of(briefing_template, tmp_path_factory.mktemp("nairobi"))
-    db = open_database(path, actor="test-officer")
+    db = open_database(path, actor="test-officer", create=True)
     try:
         meeting = find_meeting(db, "nairobi")
         ForumService(db).add_attendee(meeting.id, "USA")  # an observer, outside the treaty

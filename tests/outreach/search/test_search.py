@@ -310,7 +310,7 @@ def test_opening_a_file_without_an_index_builds_it(
         for kind, name in names:
             if kind == "trigger" or name.endswith("_fts"):
                 connection.execute(f'DROP {kind.upper()} IF EXISTS "{name}"')
-    reopened = open_database(path)
+    reopened = open_database(path, create=True)
     try:
         assert ids(SearchService(reopened), "muller", SearchKind.CONTACT) == [people["muller"]]
         assert ensure_search_index(reopened) == []  # current now: nothing more to do
@@ -361,7 +361,7 @@ def test_the_index_survives_a_migration_that_rebuilds_tables(
 ) -> None:
     path = reference_db.path
     reference_db.close()
-    migrated = open_database(path)
+    migrated = open_database(path, create=True)
     try:
         assert runner.current_revision(migrated.engine) == "9999_test"
         search = SearchService(migrated)

@@ -19,7 +19,7 @@ from outreach.storage.database import Database, open_database
 @pytest.fixture
 def second_officer(reference_db: Database) -> Iterator[Database]:
     """The same database, opened by another officer in another window."""
-    other = open_database(reference_db.location, actor="second-officer")
+    other = open_database(reference_db.location, actor="second-officer", create=True)
     yield other
     other.close()
 

@@ -19,7 +19,7 @@ from outreach.storage.database import open_database
 
 
 def main(url: str, seconds: float, name: str, contact_ids: list[int]) -> None:
-    db = open_database(url, actor=name)
+    db = open_database(url, actor=name, create=True)
     contacts = ContactService(db)
     rng = random.Random(name)
     saved: list[list[object]] = []

@@ -23,7 +23,7 @@ def test_five_officers_for_thirty_seconds_lose_nothing(
 ) -> None:
     name = pg_server.new_database(template=pg_templates["empty"])
     url = pg_server.url(name)
-    db = open_database(url, actor="setup")
+    db = open_database(url, actor="setup", create=True)
     try:
         contacts = ContactService(db)
         ids = [contacts.create(f"Shared {number}").id for number in range(8)]

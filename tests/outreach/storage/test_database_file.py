@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from outreach.errors import CorruptDatabaseError, NewerSchemaError, NotADatabaseError
+from outreach.storage import backups
 from outreach.storage.database import Database, open_database
 from outreach.storage.models import State
 
@@ -52,7 +53,7 @@ def test_a_text_file_is_refused_and_left_unchanged(tmp_path: Path) -> None:
     path.write_text("Call the Deputy Director on Monday\n")
     before = fingerprint(path)
     with pytest.raises(NotADatabaseError, match="not an Outreach database"):
-        open_database(path)
+        open_database(path, create=True)
     assert fingerprint(path) == before
 
 
@@ -64,12 +65,12 @@ def test_another_programs_sqlite_file_is_refused_and_left_unchanged(tmp_path: Pa
     connection.close()
     before = fingerprint(path)
     with pytest.raises(NotADatabaseError, match="not an Outreach database"):
-        open_database(path)
+        open_database(path, create=True)
     assert fingerprint(path) == before
 
 
 def test_a_corrupt_database_is_refused_and_left_unchanged(db_path: Path) -> None:
-    database = open_database(db_path)
+    database = open_database(db_path, create=True)
     with database.write() as session:
         session.add_all(
             State(iso2=f"Q{chr(65 + i)}", iso3=f"Q{chr(65 + i)}Z", name=f"State {i} " * 20)
@@ -83,31 +84,31 @@ def test_a_corrupt_database_is_refused_and_left_unchanged(db_path: Path) -> None
     db_path.write_bytes(bytes(data))
     before = fingerprint(db_path)
     with pytest.raises(CorruptDatabaseError, match="damaged"):
-        open_database(db_path)
+        open_database(db_path, create=True)
     assert fingerprint(db_path) == before
 
 
 def test_a_file_from_a_newer_version_is_refused_and_left_unchanged(db_path: Path) -> None:
-    open_database(db_path).close()
+    open_database(db_path, create=True).close()
     with sqlite3.connect(db_path) as connection:
         connection.execute("UPDATE alembic_version SET version_num = '9999_from_the_future'")
     connection.close()
     before = fingerprint(db_path)
     with pytest.raises(NewerSchemaError, match="newer version of Outreach"):
-        open_database(db_path)
+        open_database(db_path, create=True)
     assert fingerprint(db_path) == before
 
 
 def test_reopening_keeps_data_and_makes_no_backup(db_path: Path) -> None:
-    database = open_database(db_path)
+    database = open_database(db_path, create=True)
     with database.write() as session:
         session.add(State(iso2="KH", iso3="KHM", name="Cambodia"))
     database.close()
-    reopened = open_database(db_path)
+    reopened = open_database(db_path, create=True)
     with reopened.read() as session:
         assert [s.name for s in session.query(State)] == ["Cambodia"]
     reopened.close()
-    assert not list(db_path.parent.glob("*before-migration*"))
+    assert backups.list_backups(db_path) == []
 
 
 def test_on_a_network_file_system_the_journal_is_not_wal(
@@ -116,7 +117,7 @@ def test_on_a_network_file_system_the_journal_is_not_wal(
     from outreach.storage import sqlite_file
 
     monkeypatch.setattr(sqlite_file, "file_system_type", lambda _path: "nfs4")
-    database = open_database(db_path)
+    database = open_database(db_path, create=True)
     with database.read() as session:
         mode = session.connection().exec_driver_sql("PRAGMA journal_mode").scalar()
     database.close()

@@ -58,7 +58,7 @@ def test_another_officers_commit_is_heard_within_two_seconds(window: Database) -
     assert stop is not None
     try:
         heard.wait_for(lambda: heard.states == [(True, "")], SOON)
-        other = open_database(window.location)
+        other = open_database(window.location, create=True)
         try:
             ContactService(other).create("Example", given_name="Second")
         finally:
@@ -75,7 +75,7 @@ def test_another_officers_commit_is_heard_within_two_seconds(window: Database) -
 
 
 def test_a_file_has_nobody_else_to_hear(db_path: object) -> None:
-    database = open_database(str(db_path))
+    database = open_database(str(db_path), create=True)
     try:
         assert database.listen_to_others() is None
     finally:
@@ -91,7 +91,7 @@ def test_a_server_that_goes_away_is_said_and_caught_up_when_back() -> None:
     server = TestServer().start()
     try:
         name = server.new_database()
-        window = open_database(server.url(name))
+        window = open_database(server.url(name), create=True)
         heard = Heard()
         window.subscribe(heard.change)
         stop = window.listen_to_others(heard.state)

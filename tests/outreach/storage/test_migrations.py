@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from outreach.storage import sqlite_file
+from outreach.storage import backups, sqlite_file
 from outreach.storage.database import open_database
 from outreach.storage.migrations import runner
 from outreach.storage.models import State, StateAlias
@@ -52,7 +52,7 @@ def newer_code(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None
 
 
 def _database_with_a_state_and_alias(path: Path) -> None:
-    database = open_database(path)
+    database = open_database(path, create=True)
     with database.write() as session:
         state = State(iso2="CI", iso3="CIV", name="Côte d'Ivoire")
         state.aliases.append(StateAlias(alias="Ivory Coast", folded="ivory coast"))
@@ -72,12 +72,12 @@ def test_upgrading_a_file_with_data_backs_it_up_first(tmp_path: Path, newer_code
         _database_with_a_state_and_alias(path)
     runner._script.cache_clear()
 
-    database = open_database(path)
+    database = open_database(path, create=True)
 
-    backups = list(tmp_path.glob("campaign.before-migration-*.db"))
-    assert len(backups) == 1
-    assert sqlite_file.read_schema_revision(backups[0]) != "0002_test"
-    with sqlite3.connect(backups[0]) as copy:
+    made = [b.path for b in backups.list_backups(path) if b.reason == "before-migration"]
+    assert len(made) == 1
+    assert sqlite_file.read_schema_revision(made[0]) != "0002_test"
+    with sqlite3.connect(made[0]) as copy:
         assert copy.execute("SELECT name FROM state").fetchall() == [("Côte d'Ivoire",)]
     with database.read() as session:
         columns = [
@@ -93,9 +93,9 @@ def test_upgrading_a_file_with_data_backs_it_up_first(tmp_path: Path, newer_code
 
 def test_a_new_empty_file_is_created_at_the_head_without_backup(tmp_path: Path) -> None:
     path = tmp_path / "fresh.db"
-    open_database(path).close()
+    open_database(path, create=True).close()
     assert sqlite_file.read_schema_revision(path) == runner.head_revision()
-    assert [p.name for p in tmp_path.iterdir() if "before-migration" in p.name] == []
+    assert backups.list_backups(path) == []
 
 
 def test_autogenerate_ignores_full_text_search_tables(tmp_path: Path) -> None:
@@ -106,7 +106,7 @@ def test_autogenerate_ignores_full_text_search_tables(tmp_path: Path) -> None:
     from outreach.storage.models import Base
 
     path = tmp_path / "fts.db"
-    open_database(path).close()
+    open_database(path, create=True).close()
     with sqlite3.connect(path) as connection:
         connection.execute("CREATE VIRTUAL TABLE contact_fts USING fts5(name)")
     from sqlalchemy import create_engine
@@ -127,7 +127,7 @@ def test_0004_recomputes_the_sort_keys_of_names_with_letters_folded_since(
     from outreach.services.contacts import ContactService
 
     path = tmp_path / "campaign.db"
-    database = open_database(path)
+    database = open_database(path, create=True)
     contacts = ContactService(database)
     orsted = contacts.create("Ørsted", given_name="Søren")
     plain = contacts.create("Olsen", given_name="Ole")
@@ -139,11 +139,11 @@ def test_0004_recomputes_the_sort_keys_of_names_with_letters_folded_since(
             "UPDATE contact SET sort_key = ? WHERE id = ?", ("ørsted\x1fsøren", orsted.id)
         )
 
-    database = open_database(path)
+    database = open_database(path, create=True)
     with database.read() as session:
         keys = dict(session.connection().exec_driver_sql("SELECT id, sort_key FROM contact").all())
     assert keys == {orsted.id: "orsted\x1fsoren", plain.id: "olsen\x1fole"}
     assert [c.family_name for c in ContactService(database).list()] == ["Olsen", "Ørsted"]
     database.close()
     assert sqlite_file.read_schema_revision(path) == runner.head_revision()
-    assert len(list(tmp_path.glob("campaign.before-migration-*.db"))) == 1
+    assert [b.reason for b in backups.list_backups(path)] == ["before-migration"]

@@ -26,7 +26,7 @@ def test_a_database_holding_other_tables_is_refused_untouched(pg_server: TestSer
     name = pg_server.new_database(prefix="payroll")
     pg_server.execute(name, "CREATE TABLE salary (id integer PRIMARY KEY, amount numeric)")
     with pytest.raises(NotADatabaseError, match="holds tables that are not Outreach's"):
-        open_database(pg_server.url(name))
+        open_database(pg_server.url(name), create=True)
     assert tables_of(pg_server, name) == ["salary"]  # nothing created beside it
 
 
@@ -37,14 +37,14 @@ def test_a_newer_schema_is_refused_untouched(
     pg_server.execute(name, "UPDATE alembic_version SET version_num = '9999_future'")
     before = tables_of(pg_server, name)
     with pytest.raises(NewerSchemaError, match="newer version of Outreach"):
-        open_database(pg_server.url(name))
+        open_database(pg_server.url(name), create=True)
     assert tables_of(pg_server, name) == before
 
 
 def test_an_unreachable_server_is_one_line_and_no_traceback(tmp_path: object) -> None:
     url = f"postgresql://nobody@/desk?host={tmp_path}"  # no server listens there
     with pytest.raises(ServerUnavailableError, match="cannot be reached"):
-        open_database(url)
+        open_database(url, create=True)
     result = CliRunner().invoke(cli, ["--db", url, "states"])
     assert result.exit_code == 1
     lines = result.output.strip().splitlines()

@@ -65,7 +65,7 @@ class Desk:
         return role
 
     def open(self, role: str, actor: str | None = None) -> Database:
-        database = open_database(self.url(role), actor=actor)
+        database = open_database(self.url(role), actor=actor, create=True)
         self.opened.append(database)
         return database
 

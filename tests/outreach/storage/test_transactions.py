@@ -22,7 +22,7 @@ KILLED_WRITER = textwrap.dedent(
     from outreach.storage.database import open_database
     from outreach.storage.models import State
 
-    db = open_database(sys.argv[1])
+    db = open_database(sys.argv[1], create=True)
     with db.write() as session:
         for number in range(500):
             code = f"{number:03d}"
@@ -36,7 +36,7 @@ KILLED_WRITER = textwrap.dedent(
 
 
 def test_a_process_killed_mid_write_leaves_no_partial_change(db_path: Path) -> None:
-    database = open_database(db_path)
+    database = open_database(db_path, create=True)
     with database.write() as session:
         session.add(State(iso2="KH", iso3="KHM", name="Cambodia"))
     database.close()
@@ -51,7 +51,7 @@ def test_a_process_killed_mid_write_leaves_no_partial_change(db_path: Path) -> N
     assert killed.returncode == -9, killed.stderr
     assert "flushed" in killed.stdout
 
-    reopened = open_database(db_path)
+    reopened = open_database(db_path, create=True)
     with reopened.read() as session:
         assert [state.name for state in session.query(State)] == ["Cambodia"]
         assert session.query(AuditEntry).count() == 1  # only Cambodia's creation
