@@ -18,6 +18,10 @@ Shortcut = QKeySequence.StandardKey | str | None
 class ActionId(Enum):
     NEW = auto()
     OPEN = auto()
+    NEW_DATABASE = auto()
+    RESTORE_BACKUP = auto()
+    ENCRYPT = auto()
+    DECRYPT = auto()
     SAVE = auto()
     UNDO = auto()
     REDO = auto()
@@ -58,6 +62,14 @@ SPECS: dict[ActionId, ActionSpec] = {
                              "Add a record to the list in view"),
     ActionId.OPEN: ActionSpec("&Open database…", QKeySequence.StandardKey.Open, "document-open",
                               "Open another database: a file, or the desk's server"),
+    ActionId.NEW_DATABASE: ActionSpec("New data&base…", "Ctrl+Shift+N", "document-new",
+                                      "Make a new database file with the reference data"),
+    ActionId.RESTORE_BACKUP: ActionSpec("Restore from &backup…", None, "document-revert",
+                                        "Put a backup of this database file in its place"),
+    ActionId.ENCRYPT: ActionSpec("&Encrypt this database…", None, "security-high",
+                                 "Encrypt the file with a passphrase (PROTECTED data)"),
+    ActionId.DECRYPT: ActionSpec("&Decrypt this database…", None, "security-low",
+                                 "Store the encrypted file unencrypted again"),
     ActionId.SAVE: ActionSpec("&Save", QKeySequence.StandardKey.Save, "document-save",
                               "Save the edits in view"),
     ActionId.UNDO: ActionSpec("&Undo", QKeySequence.StandardKey.Undo, "edit-undo",

@@ -5,6 +5,7 @@ Nothing here is global: each piece gets what it needs passed in.
 
 from __future__ import annotations
 
+import functools
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -17,9 +18,11 @@ from outreach.domain.changes import Changes
 from outreach.errors import OutreachError
 from outreach.io.contacts_csv import ContactImporter
 from outreach.io.untc_import import UntcImporter
+from outreach.paths import default_database_path
 from outreach.setup import preparation_needed, prepare_database
 from outreach.storage.database import Database
-from outreach.storage.location import Location, parse_location
+from outreach.storage.location import FileLocation, Location, parse_location
+from ui.backups import choose_backup, keep_daily_backup, put_back, restored_after_damage
 from ui.briefing.printing import print_selection
 from ui.briefing.settings import edit_print_settings
 from ui.calendar.due import due_status_text
@@ -29,10 +32,11 @@ from ui.categories.dialogs import assign_to_category, manage_categories
 from ui.change_bus import ChangeBus
 from ui.contacts.page import ContactsPage
 from ui.dashboard.page import DashboardPage
-from ui.databases import OpenDatabaseDialog, RecentDatabases
+from ui.databases import OpenDatabaseDialog, RecentDatabases, new_database_file
 from ui.demarches.dialog import plan_a_demarche
 from ui.demarches.page import DemarchesPage
 from ui.duplicates.dialog import DuplicatesDialog
+from ui.encryption import ENCRYPTED_PROPERTY, Conversion, ask_decryption, ask_encryption
 from ui.forums.page import ForumsPage
 from ui.goto_state import GoToStateDialog
 from ui.imports.contacts_dialog import ContactsImportDialog
@@ -43,6 +47,7 @@ from ui.main_window import MainWindow, WindowHooks
 from ui.opening import OpeningNotice
 from ui.organizations.page import OrganizationsPage
 from ui.pages import Page
+from ui.passphrase import opened_with_passphrase
 from ui.record_opener import RecordOpener
 from ui.search.dialog import SearchDialog
 from ui.services import AppServices
@@ -69,6 +74,12 @@ class DesktopApp:
         self.db = db
         #: the database to open when this window closes for it (File ▸ Open…)
         self.next_location: Location | None = None
+        #: the backup to put in place of the file once this window has closed (`finish`)
+        self.restore_from: Path | None = None
+        #: the encryption or decryption to carry out once this window has closed
+        self.conversion: Conversion | None = None
+        #: the passphrase the next database opens with (this file, encrypted, again)
+        self.next_passphrase: str | None = None
         self.services = AppServices.over(db)
         self.bus = ChangeBus()
         self.undo_stack = QUndoStack()
@@ -105,6 +116,10 @@ class DesktopApp:
         stop_listening = db.listen_to_others(self.bus.publish_connection)
         self.window.destroyed.connect(lambda: self._close(stop_listening))
         self._refresh_status(Changes(frozenset()))
+        if db.read_only:
+            self.window.show_read_only()
+        for notice in db.notices:  # said once: what opening changed (permissions)
+            self.window.statusBar().showMessage(notice, 30_000)
 
     def _close(self, stop_listening: Callable[[], None] | None) -> None:
         if stop_listening is not None:
@@ -131,14 +146,51 @@ class DesktopApp:
             ),
             find_duplicates=lambda: accepted(DuplicatesDialog(services.duplicates, undo, window)),
             open_database=self.open_database,
+            new_database=self.new_database,
             open_recent=lambda where: self.switch_to(parse_location(where)),
             recent_databases=lambda: RecentDatabases(QSettings()).entries(),
+            restore_backup=self.restore_backup,
+            encrypt_database=lambda: self.convert(ask_encryption(window, self.db)),
+            decrypt_database=lambda: self.convert(ask_decryption(window, self.db)),
         )
+
+    def convert(self, chosen: Conversion | None) -> None:
+        """File ▸ Encrypt / Decrypt this database…: done once this window has closed and
+        let go of the file (`finish`), then the file opens again."""
+        if chosen is not None:
+            self.conversion = chosen
+            self.switch_to(self.db.location)
 
     def open_database(self) -> None:
         dialog = OpenDatabaseDialog(self.window)
         if accepted(dialog) and dialog.chosen is not None:
             self.switch_to(dialog.chosen)
+
+    def new_database(self) -> None:
+        """File ▸ New database…: a new file with the reference data, opened in place of
+        this one."""
+        made = new_database_file(self.window)
+        if made is not None:
+            self.switch_to(made)
+
+    def restore_backup(self) -> None:
+        """File ▸ Restore from backup…: the chosen copy goes in place once this window
+        has closed and let go of the file (`finish`), then the file opens again."""
+        chosen = choose_backup(self.window, self.db)
+        if chosen is not None:
+            self.restore_from = chosen
+            self.switch_to(self.db.location)
+
+    def finish(self) -> None:
+        """What is left once the window has closed: the restore chosen in it, if any."""
+        if self.restore_from is not None:
+            self.db.close()
+            put_back(self.restore_from, self.db.path, self.db.passphrase)
+        same_file = self.next_location == self.db.location
+        self.next_passphrase = self.db.passphrase if same_file else None
+        if self.conversion is not None:
+            self.db.close()
+            self.next_passphrase = self.conversion.carry_out(self.db.path)
 
     def switch_to(self, location: Location) -> None:
         """Close this window and open `location` in its place (see `main`)."""
@@ -181,20 +233,32 @@ class DesktopApp:
         self.window.statusBar().showMessage(due_status_text(summary))
 
 
-def build_app(location: Location | Path) -> DesktopApp:
-    """Open the database (the demo on a first run of a file) and build the window."""
+def build_app(location: Location | Path, passphrase: str | None = None) -> DesktopApp:
+    """Open the database (the demo on a first run of a file) and build the window; an
+    encrypted file needs its `passphrase`, and its title shows a lock."""
     where = parse_location(location)
-    db = prepare_database(where, demo_on_first_run=True)
-    return DesktopApp(db, where.name)
+    # Only the first run, at the default place, makes a database; a path that was
+    # given and finds nothing is a mistake to report (File ▸ New database… makes one).
+    first_run = where == FileLocation(default_database_path())
+    db = prepare_database(where, demo_on_first_run=True, create=first_run, passphrase=passphrase)
+    label = (
+        ("🔒 " if db.encrypted else "")
+        + where.name
+        + (" " + QApplication.translate("DesktopApp", "(read-only)") if db.read_only else "")
+    )
+    desktop = DesktopApp(db, label)
+    desktop.window.show_encryption(not db.is_server and not db.read_only)
+    desktop.window.setProperty(ENCRYPTED_PROPERTY, db.encrypted)  # asked before exports
+    return desktop
 
 
-def open_desktop(location: Location | Path) -> DesktopApp:
+def open_desktop(location: Location | Path, passphrase: str | None = None) -> DesktopApp:
     """`build_app`, saying so on screen when opening will take a while (a first run
     creating the demo, an update of the file, a search index to rebuild)."""
-    reason = preparation_needed(location)
+    reason = preparation_needed(location, passphrase)
     notice = OpeningNotice(reason) if reason else None
     try:
-        return build_app(location)
+        return build_app(location, passphrase)
     finally:
         if notice is not None:
             notice.close()
@@ -204,24 +268,33 @@ def open_desktop(location: Location | Path) -> DesktopApp:
 def main(location: Location | Path) -> int:
     """Open the window over `location`; when the officer opens another database from
     it, the window closes and the next opens (a database that cannot be opened is said,
-    and the one before is opened again)."""
+    and the one before is opened again; a damaged file is offered its latest good
+    backup)."""
     app = make_application(sys.argv)
     current: Location | None = None
     wanted: Location | None = parse_location(location)
     code = 0
+    known: str | None = None  # the passphrase of an encrypted file opened again
     while wanted is not None:
         try:
-            desktop = open_desktop(wanted)
+            desktop = opened_with_passphrase(
+                wanted, functools.partial(open_desktop, wanted), known=known
+            )
         except OutreachError as error:
+            if restored_after_damage(wanted, error):
+                continue  # its latest good backup is in place: open that
             QMessageBox.critical(None, app.tr("Outreach cannot open the database"), str(error))
             if current is None or wanted == current:
                 return 1
             wanted = current  # back to the one that was open
             continue
         current = wanted
+        keep_daily_backup(desktop.db, desktop.window)
         RecentDatabases(QSettings()).add(current)
         desktop.window.restore_layout()
         desktop.window.show()
         code = app.exec()
+        desktop.finish()
         wanted = desktop.next_location
+        known = desktop.next_passphrase
     return code

@@ -8,6 +8,8 @@ in the app's settings.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QCoreApplication, QSettings
 from PySide6.QtWidgets import (
     QDialog,
@@ -21,7 +23,8 @@ from PySide6.QtWidgets import (
 )
 
 from outreach.errors import OutreachError
-from outreach.storage.location import Location, parse_location
+from outreach.setup import prepare_database
+from outreach.storage.location import FileLocation, Location, parse_location
 from ui.errors import show_error
 from ui.widgets.modal import ok_cancel
 
@@ -95,3 +98,30 @@ class OpenDatabaseDialog(QDialog):
             self.where.setFocus()
             return
         super().accept()
+
+
+def new_database_file(parent: QWidget) -> Location | None:
+    """File ▸ New database…: ask where, make the file there with the reference data and
+    return it to open; None when cancelled or refused (said to the user)."""
+    chosen, _filter = QFileDialog.getSaveFileName(
+        parent, _tr("New database file"), "", _tr("Outreach databases (*.db)")
+    )
+    if not chosen:
+        return None
+    path = Path(chosen)
+    if not path.suffix:
+        path = path.with_suffix(".db")
+    if path.exists() and path.stat().st_size > 0:
+        show_error(
+            parent,
+            OutreachError(
+                _tr("{0} already exists; open it with File ▸ Open database….").format(path)
+            ),
+        )
+        return None
+    try:
+        prepare_database(path, demo_on_first_run=False, create=True).close()
+    except OutreachError as error:
+        show_error(parent, error)
+        return None
+    return FileLocation(path)

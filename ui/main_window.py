@@ -52,8 +52,12 @@ class WindowHooks:
     import_contacts: Callable[[], None]
     find_duplicates: Callable[[], None]
     open_database: Callable[[], None]
+    new_database: Callable[[], None]
     open_recent: Callable[[str], None]
     recent_databases: Callable[[], list[str]]
+    restore_backup: Callable[[], None]
+    encrypt_database: Callable[[], None] = lambda: None
+    decrypt_database: Callable[[], None] = lambda: None
 
 
 class MainWindow(QMainWindow):
@@ -152,6 +156,10 @@ class MainWindow(QMainWindow):
         a[ActionId.IMPORT_CONTACTS].triggered.connect(hooks.import_contacts)
         a[ActionId.FIND_DUPLICATES].triggered.connect(hooks.find_duplicates)
         a[ActionId.OPEN].triggered.connect(hooks.open_database)
+        a[ActionId.NEW_DATABASE].triggered.connect(hooks.new_database)
+        a[ActionId.RESTORE_BACKUP].triggered.connect(hooks.restore_backup)
+        a[ActionId.ENCRYPT].triggered.connect(hooks.encrypt_database)
+        a[ActionId.DECRYPT].triggered.connect(hooks.decrypt_database)
         self._hooks = hooks
         a[ActionId.SAVE].setEnabled(False)  # edits are saved as they are made, in dialogs
         self._build_menus()
@@ -160,7 +168,9 @@ class MainWindow(QMainWindow):
         a = self.actions_
         imports = (self.tr("&Import"), [ActionId.IMPORT_UNTC, ActionId.IMPORT_CONTACTS])
         menus: dict[str, list[MenuEntry]] = {
-            self.tr("&File"): [ActionId.NEW, ActionId.OPEN, RECENT, ActionId.SAVE, None, imports,
+            self.tr("&File"): [ActionId.NEW, ActionId.OPEN, ActionId.NEW_DATABASE, RECENT,
+                               ActionId.RESTORE_BACKUP, ActionId.ENCRYPT, ActionId.DECRYPT,
+                               ActionId.SAVE, None, imports,
                                ActionId.EXPORT_CALENDAR, None, ActionId.PRINT,
                                ActionId.PRINT_SETTINGS, None, ActionId.QUIT],
             self.tr("&Edit"): [ActionId.UNDO, ActionId.REDO, None, ActionId.DELETE, None,
@@ -204,6 +214,20 @@ class MainWindow(QMainWindow):
             )
         if not entries:
             self.recent_menu.addAction(self.tr("(none yet)")).setEnabled(False)
+
+    def show_encryption(self, convertible: bool) -> None:
+        """File ▸ Encrypt… and Decrypt…, greyed out for a server or a read-only file (the
+        one that does not apply to the file says so when chosen)."""
+        for action_id in (ActionId.ENCRYPT, ActionId.DECRYPT):
+            self.actions_[action_id].setEnabled(convertible)
+
+    def show_read_only(self) -> None:
+        """A file opened read-only says so for as long as it is open."""
+        self.connection_label.setText(self.tr("Opened read-only: changes cannot be saved"))
+        self.connection_label.setStyleSheet("color: #8a5a00")
+        self.connection_label.setToolTip(
+            self.tr("You may read this file but not change it (its permissions or its folder's).")
+        )
 
     def show_connection(self, up: bool, why: str) -> None:
         """The server's state in the status bar: connected, or lost and retrying."""

@@ -21,7 +21,7 @@ from ui.undo import UndoRunner
 @pytest.fixture(scope="session")
 def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("template") / "demo.db"
-    prepare_database(path, demo_on_first_run=True).close()
+    prepare_database(path, demo_on_first_run=True, create=True).close()
     return path
 
 
@@ -44,7 +44,7 @@ def isolated_settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
 @pytest.fixture
 def app_db(demo_db_path: Path) -> Iterator[Database]:
     """A fresh copy of the demo database, open."""
-    db = open_database(demo_db_path, actor="test-officer")
+    db = open_database(demo_db_path, actor="test-officer", create=True)
     yield db
     db.close()
 

@@ -253,13 +253,13 @@ def test_opening_a_file_that_needs_work_says_so_on_screen_meanwhile(
     shown_while_opening: list[str] = []
     build = app_module.build_app
 
-    def build_and_look(path: Path) -> DesktopApp:
+    def build_and_look(path: Path, passphrase: str | None = None) -> DesktopApp:
         shown_while_opening.extend(
             widget.label.text()
             for widget in QApplication.topLevelWidgets()
             if isinstance(widget, OpeningNotice) and widget.isVisible()
         )
-        return build(path)
+        return build(path, passphrase)
 
     monkeypatch.setattr(app_module, "build_app", build_and_look)
     desktop = app_module.open_desktop(demo_db_path)

@@ -26,7 +26,7 @@ from ui.services import AppServices
 @pytest.fixture
 def sheets_pdf(demo_db_path: Path, tmp_path: Path) -> Path:
     out = tmp_path / "sheets.pdf"
-    db = open_database(demo_db_path)
+    db = open_database(demo_db_path, create=True)
     try:
         print_states(db, ["KHM", "UKR"], out, PrintOptions())
     finally:

@@ -33,7 +33,7 @@ from ui.widgets.chips import CategoryChipsDelegate, split_slugs
 
 @pytest.fixture
 def services(demo_db_path: Path) -> Iterator[AppServices]:
-    db = open_database(demo_db_path, actor="test-officer")
+    db = open_database(demo_db_path, actor="test-officer", create=True)
     yield AppServices.over(db)
     db.close()
 

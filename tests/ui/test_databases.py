@@ -57,7 +57,7 @@ def server_desktop(
 ) -> Iterator[tuple[DesktopApp, str]]:
     name = pg_server.new_database(template=pg_templates["reference"])
     url = pg_server.url(name)
-    prepare_database(url, demo_on_first_run=True).close()
+    prepare_database(url, demo_on_first_run=True, create=True).close()
     desktop = open_app(qtbot, parse_location(url))
     yield desktop, url
     desktop.window.close()
@@ -73,7 +73,7 @@ def test_a_window_on_a_server_says_so_and_shows_other_officers_changes_live(
     qtbot.waitUntil(lambda: "Connected" in desktop.window.connection_label.text(), timeout=3000)
     contacts = desktop.window.show_page(ContactsPage)
     assert isinstance(contacts, ContactsPage)
-    other = open_database(url)  # another officer, elsewhere
+    other = open_database(url, create=True)  # another officer, elsewhere
     try:
         with qtbot.waitSignal(desktop.bus.changed, timeout=2000):  # within two seconds
             ContactService(other).create("Newcomer", given_name="Live")

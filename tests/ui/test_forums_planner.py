@@ -37,7 +37,7 @@ NAIROBI_DAY = date(2004, 11, 30)
 
 @pytest.fixture
 def db(demo_db_path: Path) -> Iterator[Database]:
-    database = open_database(demo_db_path, actor="test-officer")
+    database = open_database(demo_db_path, actor="test-officer", create=True)
     yield database
     database.close()
 

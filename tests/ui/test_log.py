@@ -33,7 +33,7 @@ OFFSCREEN_POPUPS = pytest.mark.qt_log_ignore(
 
 @pytest.fixture
 def db(demo_db_path: Path) -> Iterator[Database]:
-    database = open_database(demo_db_path, actor="test-officer")
+    database = open_database(demo_db_path, actor="test-officer", create=True)
     yield database
     database.close()
 

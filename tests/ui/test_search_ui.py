@@ -20,7 +20,7 @@ from ui.undo import Operation, UndoRunner
 
 @pytest.fixture
 def db(demo_db_path: Path) -> Iterator[Database]:
-    database = open_database(demo_db_path, actor="test-officer")
+    database = open_database(demo_db_path, actor="test-officer", create=True)
     yield database
     database.close()
 

@@ -274,7 +274,7 @@ def test_a_profile_someone_else_saved_meanwhile_is_never_overwritten_unasked(
     khm = app_services.states.get("KHM")
     app_services.states.update_profile("KHM", notes="", talking_points="", version=khm.version)
     page.go_to_state(khm.id)  # I open Cambodia
-    other = open_database(app_db.location, actor="second-officer")  # another window
+    other = open_database(app_db.location, actor="second-officer", create=True)  # another window
     try:
         theirs = StateService(other)
         theirs.update_profile(

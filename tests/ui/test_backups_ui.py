@@ -1,0 +1,196 @@
+"""Backups in the app: File ▸ Restore from backup…, the latest good backup offered for
+a damaged file at start, and the daily backup when the app starts.
+
+`main` runs whole, its event loop replaced by a stand-in that plays the officer's part
+and closes the window (no modal box is left open: each one is answered by a stub)."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
+from pytestqt.qtbot import QtBot
+
+from outreach.services.contacts import ContactService
+from outreach.storage import backups
+from outreach.storage.database import open_database
+from ui import app as app_module
+from ui.actions import ActionId
+from ui.backups import RestoreBackupDialog
+from ui.main_window import MainWindow
+
+from .desktop import open_app
+
+Turn = Callable[[MainWindow], None]
+
+
+def contact_names(path: Path) -> set[str]:
+    database = open_database(path)
+    try:
+        return {record.family_name for record in ContactService(database).list()}
+    finally:
+        database.close()
+
+
+def add_contact(path: Path, family_name: str) -> None:
+    database = open_database(path)
+    try:
+        ContactService(database).create(family_name)
+    finally:
+        database.close()
+
+
+def scribble(path: Path) -> None:
+    data = bytearray(path.read_bytes())
+    page_size = int.from_bytes(data[16:18], "big")
+    for offset in range(page_size * 2, min(len(data), page_size * 40), 7):
+        data[offset] = 0xA5
+    path.write_bytes(bytes(data))
+
+
+@pytest.fixture
+def event_loop_turns(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[Turn]]:
+    """What the officer does in each window `main` shows, in turn; the window then
+    closes (the event loop is not run: the stand-in returns at once)."""
+    turns: list[Turn] = []
+    windows: list[MainWindow] = []
+
+    def stand_in(*_args: object) -> int:
+        window = next(
+            widget
+            for widget in QApplication.topLevelWidgets()
+            if isinstance(widget, MainWindow) and widget.isVisible()
+        )
+        windows.append(window)
+        if turns:
+            turns.pop(0)(window)
+        window.close()
+        return 0
+
+    monkeypatch.setattr(QApplication, "exec", stand_in)
+    yield turns
+    for window in windows:
+        window.deleteLater()
+    QApplication.processEvents()
+
+
+@pytest.fixture
+def answers(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Every question asked is answered Yes; the texts are kept."""
+    asked: list[str] = []
+
+    def question(_parent: object, _title: str, text: str, *_args: object) -> object:
+        asked.append(text)
+        return QMessageBox.StandardButton.Yes
+
+    monkeypatch.setattr(QMessageBox, "question", question)
+    return asked
+
+
+def test_restore_from_the_file_menu_puts_the_backup_back_and_reopens_it(
+    qtbot: QtBot,
+    demo_db_path: Path,
+    event_loop_turns: list[Turn],
+    answers: list[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    backup = backups.make_backup(demo_db_path, "manual")
+    add_contact(demo_db_path, "Saved-after-the-backup")
+    shown: list[list[str]] = []
+
+    def choose_the_newest(dialog: RestoreBackupDialog) -> int:
+        shown.append([dialog.table.item(0, column).text() for column in range(3)])
+        dialog.table.selectRow(0)
+        dialog.accept()
+        return QDialog.DialogCode.Accepted.value
+
+    monkeypatch.setattr(RestoreBackupDialog, "exec", choose_the_newest)
+    seen_after: list[str] = []
+    event_loop_turns.append(lambda window: window.actions_[ActionId.RESTORE_BACKUP].trigger())
+    event_loop_turns.append(lambda window: seen_after.append(window.windowTitle()))
+
+    assert app_module.main(demo_db_path) == 0
+
+    assert shown == [[backups.taken_text(backup), "on request", backups.size_text(backup.size)]]
+    assert len(answers) == 1 and "Replace demo.db with the backup taken" in answers[0]
+    assert seen_after == ["Outreach — demo.db"]  # the file opened again
+    assert "Saved-after-the-backup" not in contact_names(demo_db_path)
+    [aside] = demo_db_path.parent.glob("demo.before-restore-*.db")
+    assert "Saved-after-the-backup" in contact_names(aside)
+
+
+def test_cancelling_the_confirmation_changes_nothing(
+    qtbot: QtBot, demo_db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    backups.make_backup(demo_db_path, "manual")
+    desktop = open_app(qtbot, demo_db_path)
+    monkeypatch.setattr(
+        RestoreBackupDialog,
+        "exec",
+        lambda dialog: dialog.accept() or QDialog.DialogCode.Accepted.value,
+    )
+    monkeypatch.setattr(QMessageBox, "question", lambda *_a: QMessageBox.StandardButton.Cancel)
+    desktop.window.actions_[ActionId.RESTORE_BACKUP].trigger()
+    assert desktop.restore_from is None and desktop.window.isVisible()
+    assert not list(demo_db_path.parent.glob("demo.before-restore-*"))
+
+
+def test_with_no_backup_yet_the_menu_says_when_and_where_they_are_made(
+    qtbot: QtBot, demo_db_path: Path, boxes: list[tuple[str, str]]
+) -> None:
+    desktop = open_app(qtbot, demo_db_path)
+    desktop.window.actions_[ActionId.RESTORE_BACKUP].trigger()
+    [(title, text)] = boxes
+    assert title == "Restore from backup"
+    assert "no backup of demo.db yet" in text and str(backups.backup_folder(demo_db_path)) in text
+    assert desktop.restore_from is None and desktop.window.isVisible()
+
+
+def test_a_damaged_file_at_start_is_offered_its_latest_good_backup(
+    qtbot: QtBot, demo_db_path: Path, event_loop_turns: list[Turn], answers: list[str]
+) -> None:
+    good = backups.make_backup(demo_db_path, "daily")
+    newer = backups.make_backup(demo_db_path, "import")
+    scribble(newer.path)  # the newest backup is damaged too: the one before is offered
+    scribble(demo_db_path)
+    titles: list[str] = []
+    event_loop_turns.append(lambda window: titles.append(window.windowTitle()))
+
+    assert app_module.main(demo_db_path) == 0
+
+    assert len(answers) == 1
+    assert "damaged" in answers[0] and backups.taken_text(good) in answers[0]
+    assert titles == ["Outreach — demo.db"]  # it opened, from the good backup
+    assert contact_names(demo_db_path)  # the demo's contacts are back
+    assert list(demo_db_path.parent.glob("demo.before-restore-*.db"))  # the damaged file kept
+
+
+def test_declining_the_offer_leaves_the_damaged_file_as_it_was(
+    qtbot: QtBot, demo_db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    backups.make_backup(demo_db_path, "daily")
+    scribble(demo_db_path)
+    before = hashlib.sha256(demo_db_path.read_bytes()).hexdigest()
+    said: list[str] = []
+    monkeypatch.setattr(QMessageBox, "question", lambda *_a: QMessageBox.StandardButton.Cancel)
+    monkeypatch.setattr(QMessageBox, "critical", lambda _p, _t, text, *_a: said.append(text))
+
+    assert app_module.main(demo_db_path) == 1
+
+    assert len(said) == 1 and "damaged" in said[0]
+    assert hashlib.sha256(demo_db_path.read_bytes()).hexdigest() == before
+    assert not list(demo_db_path.parent.glob("demo.before-restore-*"))
+
+
+def test_the_app_start_makes_a_backup_when_the_newest_is_older_than_a_day(
+    qtbot: QtBot, demo_db_path: Path, event_loop_turns: list[Turn]
+) -> None:
+    assert app_module.main(demo_db_path) == 0
+    [first] = backups.list_backups(demo_db_path)
+    assert first.reason == "daily"
+
+    assert app_module.main(demo_db_path) == 0  # the same day: nothing new
+    assert backups.list_backups(demo_db_path) == [first]

@@ -1,0 +1,186 @@
+"""Backups in the app: File ▸ Restore from backup…, the latest good backup offered when
+the file is damaged at start, and the daily backup when a file opens.
+
+The copies themselves are `outreach.storage.backups`' business; this module asks.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QHeaderView,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from outreach.errors import CorruptDatabaseError, NotADatabaseError, OutreachError
+from outreach.storage import backups
+from outreach.storage.backups import Backup
+from outreach.storage.database import Database
+from outreach.storage.location import FileLocation, Location
+from ui.errors import show_error
+from ui.widgets.modal import accepted, ok_cancel
+
+#: what a backup's reason means to the officer
+REASONS = {
+    "daily": "when the app started",
+    "before-migration": "before an update of the file",
+    "import": "before an import",
+    "merge": "before a merge of contacts",
+    "manual": "on request",
+    "encrypted": "when the file was encrypted",
+}
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("Backups", text)
+
+
+def reason_text(backup: Backup) -> str:
+    return _tr(REASONS.get(backup.reason, backup.reason))
+
+
+class RestoreBackupDialog(QDialog):
+    """The backups of a file, newest first (when, why, how big); Restore… takes the one
+    selected."""
+
+    def __init__(self, found: list[Backup], folder: Path, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(_tr("Restore from backup"))
+        self.found = found
+        self.chosen: Backup | None = None
+        self.table = QTableWidget(len(found), 3, self)
+        self.table.setHorizontalHeaderLabels([_tr("Taken"), _tr("Why"), _tr("Size")])
+        for row, backup in enumerate(found):
+            for column, text in enumerate(
+                (backups.taken_text(backup), reason_text(backup), backups.size_text(backup.size))
+            ):
+                self.table.setItem(row, column, QTableWidgetItem(text))
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.doubleClicked.connect(lambda _index: self.accept())
+        self.table.selectRow(0)
+        self.table.setMinimumWidth(460)
+        where = QLabel(_tr("Backups kept in {0}").format(folder), self)
+        where.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.table)
+        layout.addWidget(where)
+        layout.addWidget(ok_cancel(self, self.accept, _tr("&Restore…")))
+
+    def accept(self) -> None:
+        row = self.table.currentRow()
+        if not 0 <= row < len(self.found):
+            return
+        self.chosen = self.found[row]
+        super().accept()
+
+
+def choose_backup(parent: QWidget, db: Database) -> Path | None:
+    """File ▸ Restore from backup…: the backup to put in place of `db`'s file, checked
+    and confirmed; None when there is none or the officer changed their mind."""
+    if db.is_server:
+        QMessageBox.information(
+            parent,
+            _tr("Restore from backup"),
+            _tr(
+                "This database is on the desk's server: its backups are made and restored "
+                "on the server by its administrator."
+            ),
+        )
+        return None
+    path = db.path
+    found = backups.list_backups(path)
+    if not found:
+        QMessageBox.information(
+            parent,
+            _tr("Restore from backup"),
+            _tr(
+                "There is no backup of {0} yet. One is made each day the app starts, and "
+                "before every import and merge, in {1}."
+            ).format(path.name, backups.backup_folder(path)),
+        )
+        return None
+    dialog = RestoreBackupDialog(found, backups.backup_folder(path), parent)
+    if not accepted(dialog) or dialog.chosen is None:
+        return None
+    chosen = dialog.chosen
+    try:
+        backups.check_copy(chosen.path, db.passphrase)
+    except OutreachError as error:
+        show_error(parent, error)
+        return None
+    question = _tr(
+        "Replace {0} with the backup taken {1} ({2})?\n\nWhat was saved since then will "
+        "not be in it. The current file is kept beside it, renamed {3}."
+    ).format(path.name, backups.taken_text(chosen), reason_text(chosen), _aside(path))
+    return chosen.path if _yes(parent, _tr("Restore from backup"), question) else None
+
+
+def put_back(
+    backup: Path, target: Path, passphrase: str | None = None, parent: QWidget | None = None
+) -> bool:
+    """Restore `backup` over `target` (closed by now); an error is said, and False."""
+    try:
+        backups.restore(backup, target, passphrase)
+    except OutreachError as error:
+        show_error(parent, error)
+        return False
+    return True
+
+
+def restored_after_damage(location: Location, error: OutreachError) -> bool:
+    """When opening the file `location` failed because it is damaged, offer its latest
+    good backup; True once that backup is in place (open it again)."""
+    damaged = isinstance(error, CorruptDatabaseError | NotADatabaseError)
+    if not damaged or not isinstance(location, FileLocation):
+        return False
+    path = location.path
+    latest = backups.latest_good_backup(path)
+    if latest is None:
+        return False
+    question = _tr(
+        "{0}\n\nRestore the latest good backup, taken {1} ({2})? What was saved since then "
+        "will not be in it. The damaged file is kept beside it, renamed {3}."
+    ).format(error, backups.taken_text(latest), reason_text(latest), _aside(path))
+    if not _yes(None, _tr("The database is damaged"), question):
+        return False
+    return put_back(latest.path, path)
+
+
+def keep_daily_backup(db: Database, window: QMainWindow) -> None:
+    """A backup of the file when its newest is older than a day; a failure is said in
+    the status bar and stops nothing."""
+    if db.is_server or db.read_only:
+        return  # a server's backups are its administrator's; a read-only file cannot change
+    try:
+        backups.backup_if_stale(db.path, passphrase=db.passphrase)
+    except OutreachError as error:
+        window.statusBar().showMessage(_tr("No backup was made: {0}").format(error), 60_000)
+
+
+def _aside(path: Path) -> str:
+    return f"{path.stem}.before-restore-…{path.suffix or '.db'}"
+
+
+def _yes(parent: QWidget | None, title: str, question: str) -> bool:
+    answer = QMessageBox.question(
+        parent,
+        title,
+        question,
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+        QMessageBox.StandardButton.Cancel,
+    )
+    return answer == QMessageBox.StandardButton.Yes
