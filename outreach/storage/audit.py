@@ -91,18 +91,32 @@ def _update_action(changes: dict[str, list[Any]]) -> AuditAction:
     return AuditAction.UPDATE
 
 
+def _entry(
+    action: AuditAction,
+    entity: str,
+    entity_id: int | None,
+    state_id: int | None,
+    changes: dict[str, list[Any]],
+    actor: str,
+    at: datetime | None = None,
+) -> dict[str, Any]:
+    """One audit row's values (its hashes are added when it is chained)."""
+    return {
+        "at": at or datetime.now(UTC).replace(tzinfo=None),
+        "actor": actor,
+        "action": action.value,
+        "entity": entity,
+        "entity_id": entity_id,
+        "state_id": state_id,
+        "changes": json.dumps(changes, ensure_ascii=False, sort_keys=True),
+    }
+
+
 def _row(
     action: AuditAction, record: Base, changes: dict[str, list[Any]], actor: str
 ) -> dict[str, Any]:
-    return {
-        "at": datetime.now(UTC).replace(tzinfo=None),
-        "actor": actor,
-        "action": action.value,
-        "entity": record.__tablename__,
-        "entity_id": getattr(record, "id", None),
-        "state_id": _state_of(record),
-        "changes": json.dumps(changes, ensure_ascii=False, sort_keys=True),
-    }
+    entity_id = getattr(record, "id", None)
+    return _entry(action, record.__tablename__, entity_id, _state_of(record), changes, actor)
 
 
 def _audit_after_flush(session: Session, _context: object) -> None:
@@ -123,11 +137,18 @@ def _audit_after_flush(session: Session, _context: object) -> None:
         rows.append(_row(AuditAction.DELETE, record, _deleted(record), actor))
     rows = [row for row in rows if row["entity_id"] is not None]
     changed.update(str(row["entity"]) for row in rows)
-    if rows:
-        connection = session.connection()
-        if not chained_by_the_server(connection):
-            rows = list(chained(rows, last_hash(connection)))
-        connection.execute(insert(AuditEntry), rows)
+    _insert_chained(session, rows)
+
+
+def _insert_chained(session: Session, rows: list[dict[str, Any]]) -> None:
+    """Insert audit rows in the session's transaction, chained to the last one (on a
+    file here; on a server its trigger does it)."""
+    if not rows:
+        return
+    connection = session.connection()
+    if not chained_by_the_server(connection):
+        rows = list(chained(rows, last_hash(connection)))
+    connection.execute(insert(AuditEntry), rows)
 
 
 def _chain_entries_before_flush(session: Session, _context: object, _objects: object) -> None:
@@ -176,23 +197,12 @@ def audit_bulk(
     actor = str(session.info.get(ACTOR_KEY, "unknown"))
     at = datetime.now(UTC).replace(tzinfo=None)
     rows = [
-        {
-            "at": at,
-            "actor": actor,
-            "action": action.value,
-            "entity": entity,
-            "entity_id": entity_id,
-            "state_id": state_id,
-            "changes": json.dumps(changes, ensure_ascii=False, sort_keys=True),
-        }
+        _entry(action, entity, entity_id, state_id, changes, actor, at)
         for entity_id, state_id, changes in entries
     ]
     if rows:
         session.info.setdefault(CHANGED_KEY, set()).add(entity)
-        connection = session.connection()
-        if not chained_by_the_server(connection):  # as the flush hook chains its rows
-            rows = list(chained(rows, last_hash(connection)))
-        connection.execute(insert(AuditEntry), rows)
+    _insert_chained(session, rows)
 
 
 def install_audit(session: Session, actor: str) -> None:
