@@ -16,6 +16,7 @@ import uuid
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
+import psycopg
 from sqlalchemy import Connection, Engine, create_engine, text
 from sqlalchemy.exc import DBAPIError, OperationalError
 
@@ -69,6 +70,10 @@ def translate_postgres_error(error: BaseException) -> OutreachError | None:
         )
     if state == "23505":
         return ValidationError("That would duplicate an existing record; nothing was saved.")
+    if state == "23514":  # check_violation, e.g. a meeting ending before it starts
+        return ValidationError(
+            "That breaks a rule of the records (an end before its start); nothing was saved."
+        )
     if state == "23503":
         return ValidationError("That refers to a record that does not exist; nothing was saved.")
     if state == "22003":  # an id or a quantity beyond the column's integer range
@@ -288,7 +293,7 @@ class PostgresBackend:
                 bulk = PostgresBulk(connection)
                 yield bulk
                 bulk.move_sequences()
-        except DBAPIError as error:
+        except (DBAPIError, psycopg.Error) as error:  # COPY speaks to psycopg directly
             raise translate_postgres_error(error) or error from error
 
     def snapshot_options(self) -> dict[str, Any]:

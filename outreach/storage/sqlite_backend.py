@@ -56,6 +56,10 @@ def translate_sqlite_error(error: BaseException) -> OutreachError | None:
         return DiskFullError("The disk is full; nothing was saved. Free some space and retry.")
     if "unique constraint failed" in message:
         return ValidationError("That would duplicate an existing record; nothing was saved.")
+    if "check constraint failed" in message:  # e.g. a meeting ending before it starts
+        return ValidationError(
+            "That breaks a rule of the records (an end before its start); nothing was saved."
+        )
     if "foreign key constraint failed" in message:
         return ValidationError("That refers to a record that does not exist; nothing was saved.")
     if "malformed" in message or "not a database" in message:

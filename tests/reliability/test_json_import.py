@@ -152,3 +152,16 @@ def test_a_good_export_still_goes_in(exported: Document, db: Database, tmp_path:
     summary = import_json(db, write(exported, tmp_path / "good.json"))
     assert summary.rows["state"] == len(exported["tables"]["state"]["rows"]) > 190
     assert row_count(db) == summary.total
+
+
+def test_a_row_breaking_a_rule_of_the_records_is_refused_not_a_bug(
+    exported: Document, db: Database, tmp_path: Path
+) -> None:
+    """A membership that ends before it starts passes the column checks; the database's
+    own rule refuses it, and that refusal reads as one, with nothing written."""
+    rows = exported["tables"]["forum_membership"]["rows"]
+    columns = exported["tables"]["forum_membership"]["columns"]
+    row = next(i for i, values in enumerate(rows) if values[columns.index("since")])
+    set_cell(exported, "forum_membership", row, "until", "1901-01-01")
+    message = refusal(db, exported, tmp_path / "backwards.json")
+    assert "breaks a rule of the records" in message
