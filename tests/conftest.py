@@ -16,7 +16,8 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-from outreach.storage.database import Database, open_database
+from outreach.setup import open_database
+from outreach.storage.database import Database
 from outreach.storage.models import AuditEntry, State
 from tests.postgres_server import TestServer
 
@@ -33,6 +34,29 @@ def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line(
         "markers", "file_only: about what only a SQLite file has; runs on a file alone"
     )
+    config.addinivalue_line("markers", "ui: a desktop test (tests/ui), marked by its folder")
+    config.addinivalue_line(
+        "markers", "server: runs on the test PostgreSQL server, marked by its fixtures"
+    )
+    config.addinivalue_line(
+        "markers", "slow: takes seconds (kill -9 cycles, hypothesis, many rows, 30 s of writers)"
+    )
+
+
+UI_TESTS = Path(__file__).parent / "ui"
+SERVER_FIXTURES = {"pg_server", "pg_templates", "server_copy"}
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark each test by where it runs, so a developer can choose: the core alone on a
+    file is `pytest -m "not ui and not server and not slow"` (README)."""
+    for item in items:
+        if UI_TESTS in Path(str(item.path)).parents:
+            item.add_marker(pytest.mark.ui)
+        callspec = getattr(item, "callspec", None)
+        on_server = callspec is not None and callspec.params.get("backend") == "postgresql"
+        if on_server or SERVER_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.server)
 
 
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
@@ -56,7 +80,7 @@ def pg_server() -> Iterator[TestServer]:
 @pytest.fixture(scope="session")
 def pg_templates(pg_server: TestServer) -> dict[str, str]:
     """Databases copied for each test: "empty" (migrated, indexed) and "reference"."""
-    from outreach.reference.loader import load_reference
+    from outreach.setup.reference import load_reference
 
     empty = pg_server.new_database(prefix="template_empty")
     open_database(pg_server.url(empty), actor="test-officer", create=True).close()
@@ -159,7 +183,7 @@ def audit_count(db: Database) -> Callable[[], int]:
 @pytest.fixture(scope="session")
 def reference_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A database file holding the shipped reference data, built once per test run."""
-    from outreach.reference.loader import load_reference
+    from outreach.setup.reference import load_reference
 
     path = tmp_path_factory.mktemp("reference") / "reference.db"
     database = open_database(path, actor="test-officer", create=True)

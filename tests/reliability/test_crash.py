@@ -5,11 +5,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from outreach.reference.loader import load_reference
-from outreach.storage.database import open_database
+import pytest
+
+from outreach.setup.reference import load_reference
+from outreach.setup import open_database
 from tests.reliability.crashing import crash_cycles
 
 
+@pytest.mark.slow
 def test_fifty_kills_mid_write_lose_no_acknowledged_change(tmp_path: Path) -> None:
     path = tmp_path / "crash.db"
     db = open_database(path, create=True)

@@ -34,6 +34,8 @@ from outreach.storage.database import Database
 from outreach.storage.maintenance import integrity_problems
 from outreach.storage.models import Base
 
+pytestmark = pytest.mark.slow  # hypothesis: dozens of calls per test, both backends
+
 FUZZ = settings(
     max_examples=25,
     deadline=None,

@@ -9,8 +9,10 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from outreach.services.contacts import ContactService
-from outreach.storage.database import open_database
+from outreach.setup import open_database
 from tests.postgres_server import TestServer
 
 OFFICERS = 5
@@ -18,6 +20,7 @@ SECONDS = 30
 ROOT = Path(__file__).resolve().parents[3]
 
 
+@pytest.mark.slow
 def test_five_officers_for_thirty_seconds_lose_nothing(
     pg_server: TestServer, pg_templates: dict[str, str]
 ) -> None:
