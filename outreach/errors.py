@@ -66,6 +66,11 @@ class DiskFullError(OutreachError):
     pass
 
 
+class DiskError(OutreachError):
+    """The drive holding the database failed a read or a write (a network drive that
+    went away, a failing disk); nothing was saved."""
+
+
 class ServerUnavailableError(OutreachError):
     """The database server cannot be reached (or refused the connection); nothing was
     saved, and what was typed is kept."""
