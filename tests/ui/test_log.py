@@ -16,7 +16,8 @@ from pytestqt.qtbot import QtBot
 from outreach.demo import synthetic
 from outreach.domain.records import LogFilter
 from outreach.services.contact_log import LogSort
-from outreach.storage.database import Database, open_database
+from outreach.setup import open_database
+from outreach.storage.database import Database
 from ui.context import Selection
 from ui.log.dialog import LogContactDialog, edit_log_entry, log_a_contact
 from ui.log.page import LogPage
@@ -552,8 +553,8 @@ def test_the_model_holds_only_a_few_pages_of_a_long_log(
 def test_a_page_of_the_log_fetches_its_contact_names_in_one_call(
     app_services: AppServices, monkeypatch
 ) -> None:  # type: ignore[no-untyped-def]
-    from ui.log.names import ContactNames, state_names_for
     from ui.log.table_model import LogTableModel
+    from ui.widgets.names import ContactNames, state_names_for
 
     calls: list[int] = []
     original = app_services.contacts.get_many

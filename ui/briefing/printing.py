@@ -17,7 +17,8 @@ from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
 from outreach.briefing.printing import Printed
 from outreach.errors import OutreachError
-from outreach.storage.location import Location
+from outreach.storage.database import Database
+from ui.background import BackgroundOp
 from ui.briefing.jobs import BriefingJob, BriefingRequest
 from ui.briefing.preview import PdfPreviewDialog
 from ui.briefing.settings import edit_print_settings, load_options
@@ -102,7 +103,7 @@ def choose_target(
 def print_selection(
     parent: QWidget,
     services: AppServices,
-    location: Location,
+    db: Database,
     selection: Selection,
     settings: QSettings,
 ) -> None:
@@ -113,7 +114,15 @@ def print_selection(
         show_error(parent, error)
         return
     if target is not None:
-        BriefingRun(parent, location, target, settings).start()
+        BriefingRun(parent, db, target, settings).start()
+
+
+def _failure_message(error: BaseException) -> str:
+    if isinstance(error, OutreachError):
+        return str(error)
+    return _tr(
+        "Printing failed unexpectedly ({0}: {1}). This is a bug in Outreach; no file was written."
+    ).format(type(error).__name__, error)
 
 
 class BriefingRun(QObject):
@@ -126,21 +135,21 @@ class BriefingRun(QObject):
     def __init__(
         self,
         parent: QWidget,
-        location: Location,
+        db: Database,
         target: PrintTarget,
         settings: QSettings,
         pool: QThreadPool | None = None,
     ) -> None:
         super().__init__(parent)
         self._window = parent
-        self._location = location
+        self._db = db
         self.target = target
         self._settings = settings
         self._pool = pool or QThreadPool.globalInstance()
         self._folder = tempfile.TemporaryDirectory(prefix="outreach-print-")
         self._builds = 0
         self._ending = ""  # set when the run should end once its job stops
-        self.job: BriefingJob | None = None
+        self.job: BackgroundOp[Printed] | None = None
         self.progress: QProgressDialog | None = None
         self.preview: PdfPreviewDialog | None = None
 
@@ -158,12 +167,15 @@ class BriefingRun(QObject):
             state_ids=self.target.state_ids,
             meeting_id=self.target.meeting_id,
         )
-        job = BriefingJob(self._location, request)
-        job.signals.progress.connect(self._on_progress)
-        job.signals.done.connect(self._on_done)
-        job.signals.failed.connect(self._on_failed)
-        job.signals.cancelled.connect(self._on_cancelled)
-        self.job = job
+        self.job = BackgroundOp(
+            self,
+            BriefingJob(self._db, request),
+            done=self._on_done,
+            failed=self._on_failed,
+            progress=self._on_progress,
+            cancelled=self._on_cancelled,
+            pool=self._pool,
+        )
         owner = self.preview or self._window
         progress = QProgressDialog(
             _tr("Preparing {0}…").format(self.target.title), _tr("Cancel"), 0, 0, owner
@@ -175,7 +187,7 @@ class BriefingRun(QObject):
         progress.setAutoReset(False)
         progress.canceled.connect(self.cancel)
         self.progress = progress
-        self._pool.start(job)
+        self.job.start()
 
     def cancel(self) -> None:
         if self.job is not None:
@@ -184,7 +196,7 @@ class BriefingRun(QObject):
                 self.progress.setLabelText(_tr("Cancelling…"))
 
     def _on_progress(self, done: int, total: int) -> None:
-        if self.progress is None or (self.job is not None and self.job.is_cancelled()):
+        if self.progress is None:
             return
         self.progress.setMaximum(max(total, 1))
         self.progress.setValue(min(done, total))
@@ -214,12 +226,14 @@ class BriefingRun(QObject):
         self.preview.activateWindow()
         self.shown.emit(self.preview)
 
-    def _on_failed(self, message: str) -> None:
+    def _on_failed(self, error: BaseException) -> None:
         self._finish_job()
         if self._ending:
             self._end(self._ending)
             return
-        QMessageBox.warning(self.preview or self._window, _tr("Printing failed"), message)
+        QMessageBox.warning(
+            self.preview or self._window, _tr("Printing failed"), _failure_message(error)
+        )
         if self.preview is None:
             self._end("failed")
 

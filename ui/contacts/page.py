@@ -9,20 +9,11 @@ worker thread, so the page paints at once and fills in when the rows arrive.
 
 from __future__ import annotations
 
-import contextlib
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
 
-from PySide6.QtCore import (
-    QDate,
-    QLocale,
-    QObject,
-    QRunnable,
-    Qt,
-    QThreadPool,
-    Signal,
-)
+from PySide6.QtCore import QDate, QLocale, Qt, Signal
 from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
@@ -35,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from outreach.domain.changes import Changes
+from outreach.domain.changes import Changes, Entity
 from outreach.domain.records import (
     ContactRecord,
     DemarcheRecord,
@@ -44,6 +35,7 @@ from outreach.domain.records import (
     OrganizationRecord,
 )
 from outreach.errors import OutreachError
+from ui.background import BackgroundOp
 from ui.contacts.dialog import ContactDialog
 from ui.contacts.table_model import Column, ContactsTableModel
 from ui.context import Selection
@@ -87,31 +79,6 @@ def fetch_contacts_data(services: AppServices) -> ContactsData:
         state_codes={row.id: row.iso3 for row in rows},
         demarches=services.demarches.list(),
     )
-
-
-class _Delivery(QObject):
-    """Carries a worker's result to the GUI thread (a queued signal)."""
-
-    done = Signal(int, object)
-
-
-class _Load(QRunnable):
-    """Reads the contacts data on a worker thread and hands it to `delivery`."""
-
-    def __init__(self, services: AppServices, delivery: _Delivery, generation: int) -> None:
-        super().__init__()
-        self._services = services
-        self._delivery = delivery
-        self._generation = generation
-
-    def run(self) -> None:
-        result: object
-        try:
-            result = fetch_contacts_data(self._services)
-        except Exception as error:  # handed to the GUI thread, which reports it
-            result = error
-        with contextlib.suppress(RuntimeError):  # RuntimeError: the page is gone
-            self._delivery.done.emit(self._generation, result)
 
 
 def _short_date(day: date | None) -> str:
@@ -234,7 +201,7 @@ class ContactDetail(QWidget):
 class ContactsPage(Page):
     """Every live contact; Ctrl+N adds, double-click edits, Delete deletes (undoable)."""
 
-    shows = ("contact", "organization")
+    shows = (Entity.CONTACT, Entity.ORGANIZATION)
     #: up to this many contacts load on the GUI thread; more load on a worker
     sync_limit = 2_000
     #: emitted when the rows of a reload are in the table
@@ -246,13 +213,10 @@ class ContactsPage(Page):
         super().__init__(parent)
         self._services = services
         self._undo = undo
-        self._generation = 0
-        self._loading = False
+        self._load: BackgroundOp[ContactsData] | None = None  # the worker reading the list
         self._data: ContactsData | None = None
         self._by_contact: dict[int, list[DemarcheRecord]] | None = {}  # None: stale
         self._select_after_load: int | None = None
-        self._delivery = _Delivery()
-        self._delivery.done.connect(self._delivered, Qt.ConnectionType.QueuedConnection)
         self._dialogs = DialogSlot[ContactDialog](self._dialog_closed)
 
         self.model = ContactsTableModel(self)
@@ -305,11 +269,12 @@ class ContactsPage(Page):
     @property
     def loading(self) -> bool:
         """True while a worker is reading the list."""
-        return self._loading
+        return self._load is not None
 
     def reload(self) -> None:
-        self._generation += 1
-        generation = self._generation
+        if self._load is not None:  # superseded: its rows would be out of date
+            self._load.cancel()
+            self._load = None
         try:
             total = self._services.contacts.count()
         except OutreachError as error:
@@ -323,22 +288,25 @@ class ContactsPage(Page):
                 return
             self._apply(data)
             return
-        self._loading = True
         self.count_label.setText(self.tr("Loading {0} contacts…").format(QLocale().toString(total)))
-        QThreadPool.globalInstance().start(_Load(self._services, self._delivery, generation))
+        services = self._services
+        self._load = BackgroundOp(
+            self,
+            lambda _task: fetch_contacts_data(services),
+            done=self._loaded,
+            failed=self._load_failed,
+        ).start()
 
-    def _delivered(self, generation: int, result: object) -> None:
-        if generation != self._generation:
-            return  # a newer reload is under way
-        self._loading = False
-        if isinstance(result, OutreachError):
-            self.count_label.clear()
-            show_error(self, result)
-            return
-        if isinstance(result, BaseException):
-            raise result
-        assert isinstance(result, ContactsData)
-        self._apply(result)
+    def _loaded(self, data: ContactsData) -> None:
+        self._load = None
+        self._apply(data)
+
+    def _load_failed(self, error: BaseException) -> None:
+        self._load = None
+        self.count_label.clear()
+        if not isinstance(error, OutreachError):
+            raise error  # a bug: the app's error display reports it
+        show_error(self, error)
 
     def _apply(self, data: ContactsData) -> None:
         current = self._select_after_load or self.current_contact_id()
@@ -351,7 +319,6 @@ class ContactsPage(Page):
             data.states,
         )
         self.detail.demarche_states = data.states
-        self._loading = False
         self._select(current)
         self._show_count()
         self._show_details()
@@ -376,10 +343,10 @@ class ContactsPage(Page):
         return self._by_contact.get(contact_id, [])
 
     def on_changed(self, changes: Changes) -> None:
-        if changes.touches("demarche", "demarche_contact"):
+        if changes.touches(Entity.DEMARCHE, Entity.DEMARCHE_CONTACT):
             self._by_contact = None  # read again when a contact's details next show
         if self.isVisible() and changes.touches(
-            "demarche", "demarche_contact", "log_entry", "log_entry_contact"
+            Entity.DEMARCHE, Entity.DEMARCHE_CONTACT, Entity.LOG_ENTRY, Entity.LOG_ENTRY_CONTACT
         ):
             self._show_details()
         super().on_changed(changes)
@@ -421,7 +388,7 @@ class ContactsPage(Page):
 
     def select_contact(self, contact_id: int) -> None:
         """Select a contact (after the load under way, if any); clears a filter hiding it."""
-        if self._loading:
+        if self.loading:
             self._select_after_load = contact_id
             return
         if self.model.row_of(contact_id) is None and self.filter_edit.text():

@@ -34,14 +34,14 @@ from outreach.domain.records import DemarcheRecord, LogEntryRecord
 from outreach.errors import OutreachError, ValidationError
 from ui.context import Selection
 from ui.errors import show_error
-from ui.log.names import Choice, ContactNames, StateNames, contact_names_for, state_names_for
 from ui.log.table_model import kind_label
-from ui.log.widgets import PickList
 from ui.services import AppServices
 from ui.undo import Operation, UndoRunner
 from ui.widgets.dates import OptionalDateEdit, from_qdate, iso_date_edit, to_qdate
 from ui.widgets.field_errors import FieldErrors
 from ui.widgets.modal import accepted, ok_cancel
+from ui.widgets.names import Choice, ContactNames, StateNames, contact_names_for, state_names_for
+from ui.widgets.pickers import DemarcheBox, PickList
 
 #: with at most this many contacts, all of them are offered as you type; beyond it, the
 #: contacts of the chosen states are, and the others are searched for on Return
@@ -127,7 +127,6 @@ class LogContactDialog(QDialog):
         self.state_names: StateNames = state_names_for(services.states)
         self.contact_names: ContactNames = contact_names_for(services.contacts, services.states)
         self._all_contacts: list[Choice] | None = None
-        self._demarches: dict[int, DemarcheRecord] = {}
         self.setWindowTitle(self.tr("Edit log entry") if entry else self.tr("Log a contact"))
         self.setMinimumWidth(560)
         self._build()
@@ -173,8 +172,7 @@ class LogContactDialog(QDialog):
         self.contacts = PickList(
             self.tr("Type a contact's name…"), self, search=self._search_contacts
         )
-        self.demarche_box = QComboBox(self)
-        self.demarche_box.addItem(self.tr("(none)"), None)
+        self.demarche_box = DemarcheBox(self._services.demarches, self.state_names, self)
         self.meeting_label = QLabel(self)
         self.details_edit = QPlainTextEdit(self)
         self.details_edit.setPlaceholderText(self.tr("Details (optional)"))
@@ -243,7 +241,7 @@ class LogContactDialog(QDialog):
         self.states.set_chosen([self._state_choice(state_id) for state_id in states])
         self.contacts.set_chosen([self._contact_choice(contact_id) for contact_id in contacts])
         if demarche is not None:
-            self._select_demarche(demarche)
+            self.demarche_box.select(demarche)
         self._show_meeting()
 
     def _fill_from_entry(self, entry: LogEntryRecord) -> None:
@@ -258,7 +256,7 @@ class LogContactDialog(QDialog):
         )
         if entry.demarche_id is not None:
             with contextlib.suppress(OutreachError):
-                self._select_demarche(self._services.demarches.get(entry.demarche_id))
+                self.demarche_box.select(self._services.demarches.get(entry.demarche_id))
         self.details_edit.setPlainText(entry.details)
         self.officer_edit.setText(entry.officer)
         self._show_meeting()
@@ -283,7 +281,7 @@ class LogContactDialog(QDialog):
 
     def _states_changed(self) -> None:
         self.contacts.set_source(self._contact_choices())
-        self._refresh_demarches()
+        self.demarche_box.offer_for(self.states.ids())
 
     def _contact_choices(self) -> list[Choice]:
         """The contacts of the chosen states first, then (in a small address book) the
@@ -321,44 +319,9 @@ class LogContactDialog(QDialog):
             return []
         return [self.contact_names.remember(record) for record in records]
 
-    def _refresh_demarches(self) -> None:
-        current = self.demarche_box.currentData()
-        found: dict[int, DemarcheRecord] = {}
-        for state_id in self.states.ids():
-            try:
-                for record in self._services.demarches.list(state=state_id, open_only=True):
-                    found[record.id] = record
-            except OutreachError:
-                continue
-        if isinstance(current, int) and current in self._demarches:
-            found.setdefault(current, self._demarches[current])
-        self._demarches = found
-        self.demarche_box.blockSignals(True)
-        self.demarche_box.clear()
-        self.demarche_box.addItem(self.tr("(none)"), None)
-        for record in found.values():
-            self.demarche_box.addItem(self._demarche_label(record), record.id)
-        row = self.demarche_box.findData(current) if current is not None else 0
-        self.demarche_box.setCurrentIndex(max(row, 0))
-        self.demarche_box.blockSignals(False)
-
-    def _demarche_label(self, record: DemarcheRecord) -> str:
-        return self.tr("{0} ({1}, {2})").format(
-            record.title, self.state_names.iso3(record.state_id), record.status.value
-        )
-
-    def _select_demarche(self, record: DemarcheRecord) -> None:
-        self._demarches[record.id] = record
-        row = self.demarche_box.findData(record.id)
-        if row < 0:
-            self.demarche_box.addItem(self._demarche_label(record), record.id)
-            row = self.demarche_box.count() - 1
-        self.demarche_box.setCurrentIndex(row)
-
     # --- accepting ----------------------------------------------------------------------
 
     def values(self) -> LogValues:
-        demarche = self.demarche_box.currentData()
         return LogValues(
             occurred_on=from_qdate(self.date_edit.date()),
             kind=str(self.kind_box.currentData()),
@@ -367,7 +330,7 @@ class LogContactDialog(QDialog):
             officer=self.officer_edit.text(),
             state_ids=tuple(self.states.ids()),
             contact_ids=tuple(self.contacts.ids()),
-            demarche_id=demarche if isinstance(demarche, int) else None,
+            demarche_id=self.demarche_box.current_id(),
             meeting_id=self._meeting_id,
             follow_up_on=self.follow_up.value(),
         )

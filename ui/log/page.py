@@ -35,13 +35,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from outreach.domain.changes import Changes
+from outreach.domain.changes import Changes, Entity
 from outreach.domain.enums import LogKind
 from outreach.domain.records import LogEntryRecord, LogFilter
 from outreach.errors import OutreachError
 from ui.context import Selection
 from ui.log.dialog import SMALL_CONTACT_LIST, edit_log_entry, log_a_contact
-from ui.log.names import contact_names_for, state_names_for
 from ui.log.table_model import (
     SORTABLE,
     Column,
@@ -51,15 +50,16 @@ from ui.log.table_model import (
     sort_column,
     sort_order,
 )
-from ui.log.widgets import type_ahead
 from ui.pages import Page, Restorable
 from ui.services import AppServices
 from ui.undo import Operation, UndoRunner, soft_deletion
 from ui.widgets.dates import OptionalDateEdit
 from ui.widgets.export_list import install_export_action
+from ui.widgets.names import contact_names_for, state_names_for
+from ui.widgets.pickers import type_ahead
 
 #: besides the log itself, what changes the names or links this page shows
-NAMES_SHOWN = ("state", "state_alias", "contact", "demarche", "meeting")
+NAMES_SHOWN = (Entity.STATE, Entity.STATE_ALIAS, Entity.CONTACT, Entity.DEMARCHE, Entity.MEETING)
 TEXT_DELAY_MS = 250
 COLUMN_WIDTHS = {
     Column.DATE: 90,
@@ -81,7 +81,7 @@ def _label(parent: QWidget) -> QLabel:
 
 
 class LogPage(Page):
-    shows = ("log_entry", "log_entry_state", "log_entry_contact")
+    shows = (Entity.LOG_ENTRY, Entity.LOG_ENTRY_STATE, Entity.LOG_ENTRY_CONTACT)
 
     def __init__(
         self,
@@ -355,9 +355,9 @@ class LogPage(Page):
         self._show_count()
 
     def on_changed(self, changes: Changes) -> None:
-        if changes.touches("state", "state_alias"):
+        if changes.touches(Entity.STATE, Entity.STATE_ALIAS):
             self.state_names.invalidate()
-        if changes.touches("contact", "state", "state_alias"):
+        if changes.touches(Entity.CONTACT, Entity.STATE, Entity.STATE_ALIAS):
             self.contact_names.invalidate()
         names_changed = changes.touches(*NAMES_SHOWN)
         if names_changed:

@@ -25,7 +25,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtWidgets import QAbstractItemView
 
-from outreach.reference.folding import fold
+from outreach.folding import fold
 from ui.widgets.records_table import Index
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1  # raw values for sorting (text folded)

@@ -1,8 +1,10 @@
-"""Names for the ids a log entry holds: states (all loaded once) and contacts (on demand).
+"""Names for state and contact ids: states (all loaded once) and contacts (on demand),
+and what the pickers (`ui.widgets.pickers`) offer to be typed.
 
-A log entry carries state and contact ids. The table shows names, so it needs a cheap
-id -> name lookup: the ~200 states are read once through `StateService.list_rows`; the
-contacts (20,000 in the large demo) are read one by one as rows come into view and kept.
+A log entry, a démarche or an intervention carries state and contact ids. Tables show
+names, so they need a cheap id -> name lookup: the ~200 states are read once through
+`StateService.list_rows`; the contacts (20,000 in the large demo) are read one by one as
+rows come into view and kept.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from weakref import WeakKeyDictionary
 
 from outreach.domain.records import ContactRecord
 from outreach.errors import NotFoundError, OutreachError
-from outreach.reference.folding import fold
+from outreach.folding import fold
 from outreach.services.contacts import ContactService
 from outreach.services.states import StateService
 
@@ -111,8 +113,9 @@ _STATE_NAMES: WeakKeyDictionary[StateService, StateNames] = WeakKeyDictionary()
 
 
 def state_names_for(states: StateService) -> StateNames:
-    """The state names read over `states`, shared by the log page and its dialogs so the
-    list is read once; the page drops it when a state or alias changes."""
+    """The state names read over `states`, shared by the pages and dialogs that pick or
+    show states so the list is read once; the log page drops it when a state or alias
+    changes."""
     names = _STATE_NAMES.get(states)
     if names is None:
         names = _STATE_NAMES[states] = StateNames(states)

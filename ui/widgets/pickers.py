@@ -1,9 +1,11 @@
-"""Small widgets the contact log needs: a date that may be left empty, a list of things
-picked by typing part of their name, and type-ahead for combo boxes."""
+"""Pickers shared by the log, démarche, calendar and forum dialogs: states and contacts
+picked by typing part of a name (`PickList`), a démarche to the chosen states
+(`DemarcheBox`), and type-ahead for combo boxes. What they offer comes from
+`ui.widgets.names`."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Any, cast
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
@@ -21,8 +23,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from outreach.reference.folding import fold
-from ui.log.names import Choice
+from outreach.domain.records import DemarcheRecord
+from outreach.errors import OutreachError
+from outreach.folding import fold
+from outreach.services.demarches import DemarcheService
+from ui.widgets.names import Choice, StateNames
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 10
 MAX_SUGGESTIONS = 50
@@ -187,6 +192,58 @@ class PickList(QWidget):
 
     def labels(self) -> list[str]:
         return [choice.label for choice in self._chosen.values()]
+
+
+class DemarcheBox(QComboBox):
+    """A démarche or "(none)": the open démarches to the states given to `offer_for`,
+    plus the one chosen (kept even when closed or when its state is no longer given)."""
+
+    def __init__(
+        self, demarches: DemarcheService, states: StateNames, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._service = demarches
+        self._states = states
+        self._offered: dict[int, DemarcheRecord] = {}
+        self.addItem(self.tr("(none)"), None)
+
+    def offer_for(self, state_ids: Iterable[int]) -> None:
+        current = self.current_id()
+        found: dict[int, DemarcheRecord] = {}
+        for state_id in state_ids:
+            try:
+                for record in self._service.list(state=state_id, open_only=True):
+                    found[record.id] = record
+            except OutreachError:
+                continue  # busy: that state's démarches are offered next time
+        if current is not None and current in self._offered:
+            found.setdefault(current, self._offered[current])
+        self._offered = found
+        self.blockSignals(True)
+        self.clear()
+        self.addItem(self.tr("(none)"), None)
+        for record in found.values():
+            self.addItem(self._label(record), record.id)
+        row = self.findData(current) if current is not None else 0
+        self.setCurrentIndex(max(row, 0))
+        self.blockSignals(False)
+
+    def select(self, record: DemarcheRecord) -> None:
+        self._offered[record.id] = record
+        row = self.findData(record.id)
+        if row < 0:
+            self.addItem(self._label(record), record.id)
+            row = self.count() - 1
+        self.setCurrentIndex(row)
+
+    def current_id(self) -> int | None:
+        value = self.currentData()
+        return value if isinstance(value, int) else None
+
+    def _label(self, record: DemarcheRecord) -> str:
+        return self.tr("{0} ({1}, {2})").format(
+            record.title, self._states.iso3(record.state_id), record.status.value
+        )
 
 
 def type_ahead(combo: QComboBox, find: Callable[[str], int | None] | None = None) -> None:
