@@ -7,7 +7,7 @@ from typing import Protocol
 from PySide6.QtCore import QByteArray, QSettings
 from PySide6.QtWidgets import QWidget
 
-from outreach.domain.changes import Changes
+from outreach.domain.changes import Changes, Entity
 from ui.context import Selection
 
 
@@ -22,8 +22,8 @@ class Restorable(Protocol):
 class Page(QWidget):
     """A page of the main window. Subclasses override what they support."""
 
-    #: table names whose changes make this page reload
-    shows: tuple[str, ...] = ()
+    #: the kinds of records whose changes make this page reload
+    shows: tuple[Entity, ...] = ()
 
     def title(self) -> str:
         raise NotImplementedError

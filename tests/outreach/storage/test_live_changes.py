@@ -9,9 +9,10 @@ from collections.abc import Callable, Iterator
 
 import pytest
 
-from outreach.domain.changes import Changes
+from outreach.domain.changes import Changes, Entity
 from outreach.services.contacts import ContactService
-from outreach.storage.database import Database, open_database
+from outreach.setup import open_database
+from outreach.storage.database import Database
 from outreach.storage.postgresql_changes import tables_changed_by_others
 from tests.conftest import server_copy
 from tests.postgres_server import TestServer
@@ -63,13 +64,13 @@ def test_another_officers_commit_is_heard_within_two_seconds(window: Database) -
             ContactService(other).create("Example", given_name="Second")
         finally:
             other.close()
-        took = heard.wait_for(lambda: any(c.touches("contact") for c in heard.changes), SOON)
+        took = heard.wait_for(lambda: any(c.touches(Entity.CONTACT) for c in heard.changes), SOON)
         assert took < SOON
         # my own commit is announced once, by the database itself, not again by the server
         heard.changes.clear()
         ContactService(window).create("Example", given_name="Mine")
         time.sleep(1.0)
-        assert [change.touches("contact") for change in heard.changes] == [True]
+        assert [change.touches(Entity.CONTACT) for change in heard.changes] == [True]
     finally:
         stop()
 
@@ -103,7 +104,9 @@ def test_a_server_that_goes_away_is_said_and_caught_up_when_back() -> None:
             server.resume()
             heard.wait_for(lambda: heard.states[-1] == (True, ""), 15)
             # the notices sent meanwhile are lost: everything is read again
-            heard.wait_for(lambda: any(c.touches("contact", "state") for c in heard.changes), 5)
+            heard.wait_for(
+                lambda: any(c.touches(Entity.CONTACT, Entity.STATE) for c in heard.changes), 5
+            )
             ContactService(window).create("Back", given_name="Again")  # and it works again
         finally:
             stop()

@@ -10,16 +10,17 @@ from pathlib import Path
 
 import pytest
 
-from outreach.domain.changes import Changes
+from outreach.domain.changes import Changes, Entity
 from outreach.errors import ValidationError
-from outreach.storage.database import Database, open_database
+from outreach.setup import open_database
+from outreach.storage.database import Database
 from outreach.storage.maintenance import integrity_problems
 from outreach.storage.models import AuditEntry, State
 
 KILLED_WRITER = textwrap.dedent(
     """
     import os, signal, sys
-    from outreach.storage.database import open_database
+    from outreach.setup import open_database
     from outreach.storage.models import State
 
     db = open_database(sys.argv[1], create=True)
@@ -93,7 +94,7 @@ def test_listeners_hear_of_commits_not_of_rollbacks(db: Database) -> None:
     with pytest.raises(ValidationError), db.write() as session:
         session.add(State(iso2="KH", iso3="KHX", name="Duplicate"))
         session.flush()
-    assert heard == [Changes(frozenset({"state"}))]
+    assert heard == [Changes(frozenset({Entity.STATE}))]
 
 
 def test_writes_inside_a_write_are_one_transaction(db: Database) -> None:
@@ -105,3 +106,12 @@ def test_writes_inside_a_write_are_one_transaction(db: Database) -> None:
         raise RuntimeError("abandon the whole batch")
     with db.read() as session:
         assert session.query(State).count() == 0
+
+
+def test_every_table_is_a_kind_of_record_pages_can_name() -> None:
+    """One `Entity` per table: a page can declare any table it shows, and a table added
+    without its member fails here rather than going unheard."""
+    from outreach.storage.models import Base
+
+    assert {entity.value for entity in Entity} == set(Base.metadata.tables)
+    assert Changes.of(["contact", "search_contact_fts"]).entities == {Entity.CONTACT}
