@@ -34,7 +34,8 @@ from timing import large_demo
 from outreach.io.csv_export import exported_tables
 from outreach.io.database_copy import copy_database
 from outreach.search import rebuild_search
-from outreach.storage.database import Database, open_database
+from outreach.setup import open_database
+from outreach.storage.database import Database
 from outreach.storage.models import Base
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # for the tests' server

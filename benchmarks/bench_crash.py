@@ -21,8 +21,8 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # for the tests' probe
-from outreach.reference.loader import load_reference
-from outreach.storage.database import open_database
+from outreach.setup import open_database
+from outreach.setup.reference import load_reference
 from tests.reliability.crashing import crash_cycles
 
 

@@ -38,8 +38,9 @@ from sqlalchemy import create_engine
 
 from outreach.io.contacts_csv import FIELDS, import_contacts
 from outreach.io.untc_import import plan_untc_file
-from outreach.reference.loader import load_reference
-from outreach.storage.database import Database, open_database
+from outreach.setup import open_database
+from outreach.setup.reference import load_reference
+from outreach.storage.database import Database
 from outreach.storage.models import Base
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # for the tests' server

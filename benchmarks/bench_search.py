@@ -23,10 +23,10 @@ from pathlib import Path
 from timing import POSTGRESQL, SQLITE, Bare, large_demo_on_both, median_seconds
 
 from outreach.search import SearchService, match_expression
+from outreach.search.postgresql_index import RANK_WEIGHTS, tsquery_text
 from outreach.search.service import folded_terms
 from outreach.search.sources import SOURCES
 from outreach.setup import prepare_database
-from outreach.storage.postgresql_search import RANK_WEIGHTS, tsquery_text
 
 QUERIES = (
     ("prefix, as typed", "dema"),

@@ -19,8 +19,7 @@ from shots_common import save, settle
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from outreach.services.states import StateService
-from outreach.setup import prepare_database
-from outreach.storage.database import open_database
+from outreach.setup import open_database, prepare_database
 from outreach.storage.location import parse_location
 from outreach.storage.postgresql_roles import grant, setup_server
 from tests.postgres_server import TestServer

@@ -27,6 +27,15 @@ def db_path(tmp_path: Path) -> Path:
     return tmp_path / "outreach-test.db"
 
 
+@pytest.fixture(scope="session", autouse=True)
+def private_log_folder(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """The log file (`outreach.logs`) of every command and app a test starts, in this
+    process or a child, goes to a temporary folder, never the user's."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("OUTREACH_LOG_DIR", str(tmp_path_factory.mktemp("logs")))
+        yield
+
+
 BACKENDS = ("sqlite", "postgresql")
 
 

@@ -14,10 +14,11 @@ from PySide6.QtCore import QSettings
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from outreach.domain.changes import Changes
+from outreach.domain.changes import Changes, Entity
 from outreach.errors import OutreachError
 from outreach.io.contacts_csv import ContactImporter
 from outreach.io.untc_import import UntcImporter
+from outreach.logs import configure_logging
 from outreach.paths import default_database_path
 from outreach.setup import preparation_needed, prepare_database
 from outreach.storage.database import Database
@@ -37,6 +38,7 @@ from ui.demarches.dialog import plan_a_demarche
 from ui.demarches.page import DemarchesPage
 from ui.duplicates.dialog import DuplicatesDialog
 from ui.encryption import ENCRYPTED_PROPERTY, Conversion, ask_decryption, ask_encryption
+from ui.errors import install_excepthook
 from ui.forums.page import ForumsPage
 from ui.goto_state import GoToStateDialog
 from ui.imports.contacts_dialog import ContactsImportDialog
@@ -135,7 +137,7 @@ class DesktopApp:
             manage_categories=lambda: manage_categories(window, services, undo),
             assign_category=lambda selection: assign_to_category(window, services, undo, selection),
             print_current=lambda selection: print_selection(
-                window, services, self.db.location, selection, QSettings()
+                window, services, self.db, selection, QSettings()
             ),
             print_settings=lambda: edit_print_settings(window, QSettings()),
             search=self.search,
@@ -223,7 +225,9 @@ class DesktopApp:
         accepted(UntcImportDialog(UntcImporter(self.db), codes, self.window, undo=self.undo))
 
     def _refresh_status(self, changes: Changes) -> None:
-        if changes.entities and not changes.touches("log_entry", "demarche", "intervention"):
+        if changes.entities and not changes.touches(
+            Entity.LOG_ENTRY, Entity.DEMARCHE, Entity.INTERVENTION
+        ):
             return
         try:
             summary = self.services.calendar.due()
@@ -271,6 +275,7 @@ def main(location: Location | Path) -> int:
     and the one before is opened again; a damaged file is offered its latest good
     backup)."""
     app = make_application(sys.argv)
+    install_excepthook(app, configure_logging("desktop app"))
     current: Location | None = None
     wanted: Location | None = parse_location(location)
     code = 0

@@ -42,7 +42,7 @@ from outreach.domain.records import (
 )
 from outreach.domain.smart_rules import StateFacts, matches, seat_years
 from outreach.errors import NotFoundError, ValidationError
-from outreach.reference.folding import fold
+from outreach.folding import fold
 from outreach.services import common, lookup
 from outreach.services.categories import category_record, describe_rule
 from outreach.services.contacts import contact_record

@@ -50,13 +50,7 @@ from reportlab.platypus import (
 from outreach.briefing import labels
 from outreach.briefing.data import BriefingData, MeetingPack
 from outreach.briefing.fonts import BOLD, REGULAR, register_fonts
-from outreach.briefing.options import (
-    IsCancelled,
-    PrintOptions,
-    Progress,
-    never_cancelled,
-    no_progress,
-)
+from outreach.briefing.options import PrintOptions
 from outreach.briefing.sheet import (
     ACCENT,
     INK,
@@ -71,6 +65,7 @@ from outreach.briefing.sheet import (
     styles,
 )
 from outreach.errors import CancelledError, DiskFullError, OutreachError, ValidationError
+from outreach.progress import IsCancelled, Progress, never_cancelled, no_progress
 
 SIDE_MARGIN = 17 * mm
 TOP_MARGIN = 21 * mm

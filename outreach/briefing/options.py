@@ -6,7 +6,6 @@ command line takes them as options. Nothing here reads the operating system's us
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -80,18 +79,3 @@ class PrintOptions:
             )
         if self.log_entries < 0 or self.contacts < 0:
             raise ValidationError("The number of log entries and contacts cannot be negative.")
-
-
-Progress = Callable[[int, int], None]
-"""progress(done, total): called as sheets are laid out."""
-
-IsCancelled = Callable[[], bool]
-"""cancelled(): True once the user asked to stop; the job then raises `CancelledError`."""
-
-
-def no_progress(_done: int, _total: int) -> None:
-    """The default progress callback: report nothing."""
-
-
-def never_cancelled() -> bool:
-    return False

@@ -19,15 +19,10 @@ from outreach.briefing.data import (
     gather_pack,
 )
 from outreach.briefing.document import pack_document, sheets_document, write_atomically
-from outreach.briefing.options import (
-    IsCancelled,
-    PrintOptions,
-    Progress,
-    never_cancelled,
-    no_progress,
-)
+from outreach.briefing.options import PrintOptions
 from outreach.domain.records import MeetingRecord
 from outreach.errors import CancelledError
+from outreach.progress import IsCancelled, Progress, never_cancelled, no_progress
 from outreach.services.states import DEFAULT_TREATY
 from outreach.storage.database import Database
 

@@ -20,7 +20,7 @@ from outreach.storage import backups, sqlite_file
 from outreach.storage.location import FileLocation
 
 if TYPE_CHECKING:
-    from outreach.cli.main import Context
+    from outreach.cli.context import Context
 
 BACKUP_COLUMNS = ("taken", "reason", "size", "file")
 

@@ -19,9 +19,10 @@ from typing import Any, Protocol
 
 import click
 
-from outreach.briefing.options import Marking, PaperSize, PrintOptions, Progress
+from outreach.briefing.options import Marking, PaperSize, PrintOptions
 from outreach.cli.output import parse_day
 from outreach.errors import ValidationError
+from outreach.progress import Progress
 from outreach.storage.database import Database
 
 OFFICER_VAR = "OUTREACH_OFFICER"

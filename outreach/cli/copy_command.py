@@ -18,7 +18,8 @@ import click
 
 from outreach.cli.passphrase import unlocking
 from outreach.errors import OutreachError
-from outreach.storage.database import Database, open_database
+from outreach.setup import open_database
+from outreach.storage.database import Database
 from outreach.storage.encryption import refuse_plaintext
 from outreach.storage.location import FileLocation, Location, parse_location
 

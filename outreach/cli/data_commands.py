@@ -15,7 +15,7 @@ import click
 from outreach.cli.output import PLAINTEXT_OK, as_json, parse_day, printable
 
 if TYPE_CHECKING:
-    from outreach.cli.main import Context
+    from outreach.cli.context import Context
     from outreach.io.untc_import import ImportPlan, ParticipationChange
     from outreach.search.records import SearchResults
 
@@ -196,7 +196,7 @@ def import_untc(
     """
     from outreach.errors import ValidationError
     from outreach.io.untc_import import apply_untc_import, plan_untc_file
-    from outreach.reference.loader import load_reference
+    from outreach.setup.reference import load_reference
 
     if load_reference(context.db):  # a new file: the states and treaties come first
         click.echo(f"Created {context.where} with the reference data.")

@@ -15,7 +15,7 @@ from outreach.storage import encryption, sqlite_file
 from outreach.storage.location import FileLocation
 
 if TYPE_CHECKING:
-    from outreach.cli.main import Context
+    from outreach.cli.context import Context
 
 PASSPHRASE_FILE = click.option(
     "--passphrase-file",

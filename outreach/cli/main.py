@@ -2,31 +2,32 @@
 
 from __future__ import annotations
 
+import logging
 import os
 import sys
 from collections.abc import Callable
 from datetime import date
 from importlib.metadata import entry_points
-from typing import Any, TypeVar
+from typing import Any
 
 import click
 
 from outreach.cli.backup_commands import register as register_backup
 from outreach.cli.briefing_commands import register as register_briefing
+from outreach.cli.context import Context
 from outreach.cli.copy_command import register as register_copy
 from outreach.cli.data_commands import register as register_data
 from outreach.cli.encryption_commands import register as register_encryption
 from outreach.cli.output import FORMATS, parse_day, print_rows
-from outreach.cli.passphrase import unlocking
 from outreach.cli.planning_commands import register as register_planning
 from outreach.cli.server_commands import register as register_server
 from outreach.domain.enums import TreatyStatus
 from outreach.errors import OutreachError
+from outreach.logs import configure_logging, current_log_file
 from outreach.paths import ENV_VAR, default_database_path
-from outreach.storage.database import Database, open_database
 from outreach.storage.location import FileLocation, Location, parse_location
 
-T = TypeVar("T")
+logger = logging.getLogger(__name__)
 FRONTEND_GROUP = "outreach.frontends"
 STATE_COLUMNS = (
     "iso3",
@@ -40,65 +41,14 @@ STATE_COLUMNS = (
 )
 
 
-class Context:
-    """What every command shares: the chosen database (a file or a server), opened on
-    first use."""
-
-    def __init__(self, location: Location) -> None:
-        self.location = location
-        self._db: Database | None = None
-        #: set by the commands that make a database where there is none (init, demo,
-        #: import json, server setup); every other command refuses a missing or empty one
-        self.may_create = False
-        #: the passphrase that opened an encrypted file (asked once per command)
-        self.passphrase: str | None = None
-
-    @property
-    def where(self) -> str:
-        """The database as messages name it (a server's URL without its password)."""
-        return self.location.display
-
-    @property
-    def db(self) -> Database:
-        if self._db is None:
-            location, create = self.location, self.may_create
-            self._db = self.unlocked(
-                lambda key: open_database(location, create=create, passphrase=key)
-            )
-            for notice in self._db.notices:
-                click.echo(notice, err=True)
-        return self._db
-
-    def unlocked(self, attempt: Callable[[str | None], T]) -> T:
-        """`attempt(passphrase)`: None for a plain file; for an encrypted one, the
-        passphrase from OUTREACH_PASSPHRASE or asked on the terminal (three tries)."""
-        if self.passphrase is not None:
-            return attempt(self.passphrase)
-
-        def remembering(key: str | None) -> T:
-            result = attempt(key)
-            self.passphrase = key
-            return result
-
-        return unlocking(self.location.name, remembering)
-
-    def creating(self) -> Database:
-        """The database, made first if there is none (for the commands that create)."""
-        self.may_create = True
-        return self.db
-
-    def close(self) -> None:
-        if self._db is not None:
-            self._db.close()
-
-
 class OutreachGroup(click.Group):
     """Known errors become one line and a non-zero exit; bugs never show a traceback."""
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
-        except OutreachError as error:
+        except OutreachError as error:  # its message may quote the user's data: not logged
+            logger.info("%s in `%s`", type(error).__name__, ctx.invoked_subcommand)
             raise click.ClickException(str(error)) from None
         except (click.ClickException, click.exceptions.Exit, click.Abort):
             raise
@@ -106,9 +56,13 @@ class OutreachGroup(click.Group):
             _quiet_stdout()
             sys.exit(0)
         except Exception as error:  # a bug: say so plainly, keep the terminal clean
+            logger.exception("unexpected %s in `%s`", type(error).__name__, ctx.invoked_subcommand)
+            log_file = current_log_file()
             click.echo(
                 f"Error: unexpected {type(error).__name__}: {error} "
-                "(this is a bug in Outreach; nothing was saved)",
+                "(this is a bug in Outreach; nothing was saved"
+                + (f"; details in {log_file}" if log_file else "")
+                + ")",
                 err=True,
             )
             sys.exit(2)
@@ -161,7 +115,7 @@ def cli(ctx: click.Context, db: str | None) -> None:
 @click.pass_obj
 def init(context: Context) -> None:
     """Create the database with the reference data (states, treaty, seats, forums)."""
-    from outreach.reference.loader import load_reference
+    from outreach.setup.reference import load_reference
 
     loaded = load_reference(context.creating())
     click.echo(
@@ -185,7 +139,7 @@ def demo(context: Context, scale: str) -> None:
     Each part (reference data, campaign, synthetic volume) is saved whole or not at all;
     run the command again after an interruption to add what is missing.
     """
-    from outreach.demo.stages import load_demo_stages
+    from outreach.setup.demo import load_demo_stages
 
     db = context.creating()
     progress = lambda text: click.echo(text, err=True)  # noqa: E731
@@ -271,6 +225,7 @@ register_encryption(cli)
 
 def main() -> None:
     """Run the command line; every error is one line on stderr and a non-zero exit."""
+    configure_logging("command line")
     try:
         cli.main(prog_name="outreach", standalone_mode=False)
     except click.exceptions.Exit as done:

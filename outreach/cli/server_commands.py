@@ -15,7 +15,7 @@ from outreach.storage.location import FileLocation
 from outreach.storage.postgresql_roles import LEVELS, check_role_name
 
 if TYPE_CHECKING:
-    from outreach.cli.main import Context
+    from outreach.cli.context import Context
     from outreach.storage.database import Database
 
 OFFICER_COLUMNS = ("role", "level", "can_login")

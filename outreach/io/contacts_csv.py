@@ -33,14 +33,14 @@ from pathlib import Path
 from sqlalchemy import insert, select, update
 from sqlalchemy.orm import Session
 
-from outreach.briefing.options import IsCancelled, Progress, never_cancelled, no_progress
 from outreach.domain import limits
 from outreach.domain.enums import AuditAction
 from outreach.domain.records import ContactRecord
 from outreach.errors import CancelledError, NotFoundError, OutreachError, ValidationError
+from outreach.folding import fold
 from outreach.io.csv_export import unneutralise, write_csv
 from outreach.io.csv_reading import MEGABYTE, read_text, records, sniff_delimiter
-from outreach.reference.folding import fold
+from outreach.progress import IsCancelled, Progress, never_cancelled, no_progress
 from outreach.services import common
 from outreach.services.contacts import normalize_email, normalize_languages, normalize_phone
 from outreach.services.lookup import StateNames

@@ -36,11 +36,11 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from outreach.briefing.options import IsCancelled, Progress, never_cancelled, no_progress
 from outreach.domain.enums import ConsentKind
 from outreach.errors import CancelledError, ValidationError
+from outreach.folding import fold
 from outreach.io.csv_reading import MEGABYTE, Record, read_text, records, sniff_delimiter
-from outreach.reference.folding import fold
+from outreach.progress import IsCancelled, Progress, never_cancelled, no_progress
 from outreach.services import lookup
 from outreach.services.treaties import TreatyService, rules_of
 from outreach.storage import backups

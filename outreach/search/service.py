@@ -19,7 +19,8 @@ from typing import Any
 from sqlalchemy import Connection
 
 from outreach.errors import ValidationError
-from outreach.reference.folding import fold
+from outreach.folding import fold
+from outreach.search.index import SearchIndex, index_of
 from outreach.search.records import (
     MARK_END,
     MARK_START,
@@ -29,7 +30,7 @@ from outreach.search.records import (
     SearchResults,
 )
 from outreach.search.sources import BY_KIND, Source
-from outreach.storage.backend import SearchIndex
+from outreach.search.sqlite_index import match_expression as fts5_expression
 from outreach.storage.database import Database
 
 KIND_ORDER: tuple[SearchKind, ...] = tuple(SearchKind)
@@ -91,8 +92,6 @@ def folded_terms(text: str) -> list[str]:
 
 def match_expression(text: str) -> str | None:
     """The FTS5 query a SQLite file runs for `text`, or None when `text` has no words."""
-    from outreach.storage.sqlite_search import match_expression as fts5_expression
-
     terms = folded_terms(text)
     return fts5_expression(terms) if terms else None
 
@@ -169,7 +168,7 @@ class SearchService:
         if not prefixes:
             return SearchResults(text=text, groups=())
         groups = []
-        index = self._db.backend.search
+        index = index_of(self._db)
         with self._db.read() as session:
             connection = session.connection()
             for kind in wanted:

@@ -5,14 +5,16 @@ backends, but for the aggregate that joins texts, `{join}` below).
 A document takes text from other tables (a contact's organization and state, a log
 entry's states and contacts), so each source lists the tables it *watches*: a change to
 a watched table re-indexes the documents it touches, through SQL triggers (see
-`outreach.search.index` for why triggers).
+`outreach.search.sqlite_index` for why triggers).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from outreach.reference.folding import fold_sql
+from sqlalchemy import Connection
+
+from outreach.folding import fold_sql
 from outreach.search.records import SearchKind
 from outreach.storage.migrations.filters import SEARCH_TRIGGER_PREFIX
 
@@ -297,3 +299,17 @@ SOURCES: tuple[Source, ...] = (
 )
 
 BY_KIND: dict[SearchKind, Source] = {source.kind: source for source in SOURCES}
+
+
+def document_count_problems(connection: Connection, source: Source) -> list[str]:
+    """Either backend's index holds one document per live record: a count that differs
+    is a problem `outreach check` reports."""
+    table = '"' + source.table.replace('"', '""') + '"'
+    index = '"' + source.fts.replace('"', '""') + '"'
+    documents = connection.exec_driver_sql(f"SELECT count(*) FROM {index}").scalar()
+    records = connection.exec_driver_sql(
+        f"SELECT count(*) FROM {table} {source.alias} WHERE {source.live}"
+    ).scalar()
+    if documents == records:
+        return []
+    return [f"search: the {source.kind} index holds {documents} documents for {records} records"]

@@ -14,7 +14,7 @@ from outreach.domain.enums import CategoryKind
 from outreach.domain.records import CategoryMemberRecord, CategoryRecord
 from outreach.domain.smart_rules import matches, parse_rule
 from outreach.errors import ValidationError
-from outreach.reference.folding import fold
+from outreach.folding import fold
 from outreach.services import common, lookup
 from outreach.services.picture import category_members, live_categories, load_pictures
 from outreach.services.validation import optional_text, parse_date, required_text, valid_text

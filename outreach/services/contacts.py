@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 from outreach.domain import limits
 from outreach.domain.records import ContactRecord
 from outreach.errors import ValidationError
-from outreach.reference.folding import fold
+from outreach.folding import fold
 from outreach.services import common, lookup
 from outreach.services.common import KEEP, Keep
 from outreach.services.validation import optional_text, required_text, valid_text

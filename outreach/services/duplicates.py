@@ -28,7 +28,7 @@ from sqlalchemy.orm import Session
 
 from outreach.domain.records import ContactRecord
 from outreach.errors import ValidationError
-from outreach.reference.folding import fold
+from outreach.folding import fold
 from outreach.services import common, lookup
 from outreach.services.contacts import contact_record
 from outreach.storage import backups

@@ -15,7 +15,7 @@ from outreach.domain import limits
 from outreach.domain.enums import ForumKind
 from outreach.domain.records import ForumMembershipRecord, ForumRecord, MeetingRecord
 from outreach.errors import NotFoundError, ValidationError
-from outreach.reference.folding import fold
+from outreach.folding import fold
 from outreach.services import common, lookup
 from outreach.services.categories import slugify
 from outreach.services.common import KEEP, Keep

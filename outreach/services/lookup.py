@@ -8,7 +8,7 @@ from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from outreach.errors import NotFoundError
-from outreach.reference.folding import fold
+from outreach.folding import fold
 from outreach.services.validation import valid_text
 from outreach.storage.models import Base, Category, State, StateAlias, Treaty
 

@@ -17,7 +17,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from outreach.domain.records import MeetingRecord, Room, RoomGroup, RoomRow, StateRow
-from outreach.reference.folding import fold
+from outreach.folding import fold
 from outreach.services.categories import CategoryService
 from outreach.services.forums import ForumService
 from outreach.services.interventions import OPEN_STATUSES

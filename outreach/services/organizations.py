@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 from outreach.domain import limits
 from outreach.domain.enums import OrganizationKind
 from outreach.domain.records import OrganizationRecord
-from outreach.reference.folding import fold
+from outreach.folding import fold
 from outreach.services import common, lookup
 from outreach.services.common import KEEP, Keep
 from outreach.services.validation import choice, optional_text, required_text

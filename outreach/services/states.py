@@ -13,7 +13,7 @@ from outreach.domain import limits
 from outreach.domain.enums import ConsentKind, DemarcheStatus, Stance, TreatyStatus
 from outreach.domain.records import StateRecord, StateRow
 from outreach.errors import ValidationError
-from outreach.reference.folding import fold
+from outreach.folding import fold
 from outreach.services import common, lookup
 from outreach.services.picture import category_members, load_pictures, slugs_by_state
 from outreach.services.validation import choice, optional_text, required_text

@@ -3,8 +3,9 @@
 Everything that differs between a SQLite file and a PostgreSQL server sits behind
 `Backend`: connecting and per-connection settings, refusing what is not ours, running the
 migrations, sorting the driver's failures into known errors, who the officer is, bulk
-rows, the full-text index and integrity checks. Services, io, briefing and the desktop
-app see a `Database` and plain SQLAlchemy; they never ask which backend it is.
+rows and integrity checks (the full-text index is `outreach.search`'s, one per backend).
+Services, io, briefing and the desktop app see a `Database` and plain SQLAlchemy; they
+never ask which backend it is. Which backend a location gets is `database.backend_for`.
 """
 
 from __future__ import annotations
@@ -16,11 +17,9 @@ from typing import TYPE_CHECKING, Any, Protocol
 from sqlalchemy import Connection, Engine
 
 from outreach.errors import OutreachError
-from outreach.storage.location import FileLocation, Location, ServerLocation
+from outreach.storage.location import Location
 
 if TYPE_CHECKING:
-    from outreach.search.records import SearchKind
-    from outreach.search.sources import Source
     from outreach.storage.database import Database
 
 
@@ -40,35 +39,6 @@ class BulkWriter(Protocol):
     def execute(self, sql: str, parameters: Sequence[Any] = ()) -> list[tuple[Any, ...]]: ...
 
 
-class SearchIndex(Protocol):
-    """The full-text index: kept current by the database itself (triggers), queried by
-    `outreach.search.service`."""
-
-    #: the SQL aggregate that joins texts with a separator: group_concat / string_agg
-    join_function: str
-
-    def ensure(self, db: Database) -> list[SearchKind]: ...
-
-    def rebuild(self, db: Database) -> dict[SearchKind, int]: ...
-
-    def problems(self, db: Database) -> list[str]: ...
-
-    def deferred(self, bulk: BulkWriter) -> AbstractContextManager[None]: ...
-
-    def ranked(
-        self, connection: Connection, source: Source, terms: Sequence[str], window: int, limit: int
-    ) -> list[tuple[int, float]]:
-        """(id, score) of the best matches, best (lowest score) first; `terms` are folded
-        words, each matched as a word prefix."""
-        ...
-
-    def documents(
-        self, connection: Connection, source: Source, ids: Sequence[int]
-    ) -> dict[int, tuple[Any, ...]]:
-        """The indexed texts of these records, in `source.fts_columns` order."""
-        ...
-
-
 class Backend(Protocol):
     #: opened read-only: set by `prepare` (a file we may not change)
     read_only: bool
@@ -77,9 +47,6 @@ class Backend(Protocol):
 
     @property
     def location(self) -> Location: ...
-
-    @property
-    def search(self) -> SearchIndex: ...
 
     def make_engine(self) -> tuple[Engine, Engine]:
         """The engine for reads, and the same pool with the options writes need."""
@@ -124,36 +91,3 @@ class Backend(Protocol):
     def table_names(self, connection: Connection) -> set[str]: ...
 
     def integrity_problems(self, connection: Connection) -> list[str]: ...
-
-
-def document_count_problems(connection: Connection, source: Source) -> list[str]:
-    """Either backend's index holds one document per live record: a count that differs
-    is a problem `outreach check` reports."""
-    table = '"' + source.table.replace('"', '""') + '"'
-    index = '"' + source.fts.replace('"', '""') + '"'
-    documents = connection.exec_driver_sql(f"SELECT count(*) FROM {index}").scalar()
-    records = connection.exec_driver_sql(
-        f"SELECT count(*) FROM {table} {source.alias} WHERE {source.live}"
-    ).scalar()
-    if documents == records:
-        return []
-    return [f"search: the {source.kind} index holds {documents} documents for {records} records"]
-
-
-def backend_for(location: Location, passphrase: str | None = None) -> Backend:
-    """The backend of `location`; `passphrase` opens an encrypted file (a server is never
-    encrypted by Outreach: its own encryption and TLS are its administrator's)."""
-    if isinstance(location, ServerLocation):
-        from outreach.errors import ValidationError
-        from outreach.storage.postgresql import PostgresBackend
-
-        if passphrase is not None:
-            raise ValidationError(
-                f"{location.display} is a server: only a database file can be encrypted "
-                "by Outreach (the server's own encryption and TLS are its administrator's)."
-            )
-        return PostgresBackend(location)
-    assert isinstance(location, FileLocation)
-    from outreach.storage.sqlite_backend import SqliteBackend
-
-    return SqliteBackend(location, passphrase)

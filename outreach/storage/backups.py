@@ -244,13 +244,10 @@ def check_copy(path: Path, passphrase: str | None = None) -> None:
     """Refuse a file that is not a sound Outreach database this version can open: the
     checks that opening a file makes (SQLite header, quick_check, the schema), without
     writing to it. An encrypted copy needs its `passphrase` (`PassphraseRequiredError`)."""
-    from outreach.storage.location import FileLocation
-    from outreach.storage.sqlite_backend import SqliteBackend  # it makes our backups
-
     if not path.is_file():
         raise OutreachError(f"There is no backup at {path}.")
     key = sqlite_file.key_for(path, passphrase)
-    SqliteBackend(FileLocation(path), key)._needs_migrating()
+    sqlite_file.needs_migrating(path, key)
     if sqlite_file.read_schema_revision(path, key) is None:  # an empty SQLite file
         raise NotADatabaseError(f"{path} holds no Outreach database")
 

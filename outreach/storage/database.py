@@ -1,12 +1,13 @@
 """Opening a database safely and handing out one-transaction units of work.
 
-`open_database` takes a file path or a server URL (see `location`). It refuses what is
+`open_migrated` takes a file path or a server URL (see `location`). It refuses what is
 not ours, damaged, or from a newer version of the app (leaving it untouched), keeps a copy
 of a file before migrating it, and returns a `Database`: the engine plus `read()` and
 `write()` units of work. Every write is one transaction whose audit rows are written in
 the same transaction; after a commit the database tells its listeners which kinds of
 records changed. What differs between a file and a server is the backend's business
-(`outreach.storage.backend`).
+(`outreach.storage.backend`). The full-text index is not storage's: a database is opened
+for use with `outreach.setup.open_database`, which also builds or repairs the index.
 """
 
 from __future__ import annotations
@@ -22,11 +23,12 @@ from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
 from outreach.domain.changes import Changes
-from outreach.errors import StaleRecordError
+from outreach.errors import StaleRecordError, ValidationError
 from outreach.storage.audit import CHANGED_KEY, install_audit
-from outreach.storage.backend import Backend, backend_for
-from outreach.storage.location import FileLocation, Location, parse_location
+from outreach.storage.backend import Backend
+from outreach.storage.location import FileLocation, Location, ServerLocation, parse_location
 from outreach.storage.migrations import runner
+from outreach.storage.sqlite_backend import SqliteBackend
 
 Listener = Callable[[Changes], None]
 
@@ -133,7 +135,7 @@ class Database:
             session.close()
         # Reached only when the transaction committed.
         if changed:
-            self._notify(Changes(changed))
+            self._notify(Changes.of(changed))
 
     def listen_to_others(
         self, on_connection: Callable[[bool, str], None] = lambda _up, _why: None
@@ -141,7 +143,7 @@ class Database:
         """Hand other officers' commits to this database's listeners as they happen (a
         server), calling `on_connection` when the connection is lost or back. Returns
         what stops it; None on a file, which nobody else writes."""
-        return self.backend.listen(lambda tables: self._notify(Changes(tables)), on_connection)
+        return self.backend.listen(lambda tables: self._notify(Changes.of(tables)), on_connection)
 
     def _notify(self, changes: Changes) -> None:
         for listener in list(self._listeners):
@@ -151,14 +153,33 @@ class Database:
         self.engine.dispose()
 
 
-def open_database(
+def backend_for(location: Location, passphrase: str | None = None) -> Backend:
+    """The backend of `location`; `passphrase` opens an encrypted file (a server is never
+    encrypted by Outreach: its own encryption and TLS are its administrator's)."""
+    if isinstance(location, ServerLocation):
+        # Imported here, lazily: psycopg and the server code load only when a server is
+        # opened (most runs open a file).
+        from outreach.storage.postgresql import PostgresBackend
+
+        if passphrase is not None:
+            raise ValidationError(
+                f"{location.display} is a server: only a database file can be encrypted "
+                "by Outreach (the server's own encryption and TLS are its administrator's)."
+            )
+        return PostgresBackend(location)
+    assert isinstance(location, FileLocation)
+    return SqliteBackend(location, passphrase)
+
+
+def open_migrated(
     location: Location | Path | str,
     actor: str | None = None,
     *,
     create: bool = False,
     passphrase: str | None = None,
 ) -> Database:
-    """Open and migrate the database at `location`: a file path or a server URL.
+    """Open and migrate the database at `location`: a file path or a server URL. Its
+    search index is left as it is: callers want `outreach.setup.open_database`.
 
     Only with `create` is a new database made where there is none (a missing or empty
     file, a server database without tables): a misspelt path is an error, not a new
@@ -177,8 +198,6 @@ def open_database(
         database = Database(backend, engine, writer, actor)
         if not backend.read_only:  # prepare() refused a read-only file that needs updating
             runner.upgrade_to_head(engine, backend)
-            # The full-text search index lives beside the tables, outside the migrations.
-            database.search_rebuilt_on_open = tuple(map(str, backend.search.ensure(database)))
     except DBAPIError as error:
         engine.dispose()
         raise backend.translate_error(error) or error from error

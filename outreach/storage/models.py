@@ -28,7 +28,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column, relationship
 
 from outreach.domain import limits
-from outreach.reference.folding import fold
+from outreach.folding import fold
 
 NAMING = {
     "ix": "ix_%(column_0_label)s",

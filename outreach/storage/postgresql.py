@@ -18,83 +18,31 @@ from typing import TYPE_CHECKING, Any
 
 import psycopg
 from sqlalchemy import Connection, Engine, create_engine, text
-from sqlalchemy.exc import DBAPIError, OperationalError
+from sqlalchemy.exc import DBAPIError
 
 from outreach.errors import (
-    DatabaseLockedError,
-    DiskFullError,
     MissingDatabaseError,
     NewerSchemaError,
     NotADatabaseError,
     OutreachError,
     ReadOnlyDatabaseError,
-    ServerUnavailableError,
-    ValidationError,
 )
-from outreach.storage.audit_chain import REFUSED as AUDIT_REFUSED
-from outreach.storage.audit_chain import SERVER_REFUSAL
 from outreach.storage.location import ServerLocation
 from outreach.storage.migrations import runner
+from outreach.storage.postgresql_changes import OnChanges, OnConnection, install_change_notices
+from outreach.storage.postgresql_errors import translate_postgres_error
+from outreach.storage.postgresql_roles import RESTORING, install_server_rules
 
 if TYPE_CHECKING:
     from outreach.storage.database import Database
-    from outreach.storage.postgresql_changes import OnChanges, OnConnection
 
 #: Taken by whoever migrates or builds the search index (any number: ours alone).
 SCHEMA_LOCK = 0x0_0E_AC_4D
 CONNECT_TIMEOUT_S = 10
-#: A setting, for one transaction, that marks rows restored as they were (see `bulk`).
-RESTORING = "outreach.restoring"
 
-READ_ONLY = "You can read this database but not change it; nothing was saved."
 NOT_YOURS = (
     "Your role may not change these records (the desk's administrators can); nothing was saved."
 )
-
-
-def _sqlstate(error: BaseException) -> str:
-    original = getattr(error, "orig", error)
-    return str(getattr(original, "sqlstate", "") or "")
-
-
-def translate_postgres_error(error: BaseException) -> OutreachError | None:
-    """Sort the server's failures into the errors a user can act on, by SQLSTATE."""
-    state = _sqlstate(error)
-    if state == "42501" and SERVER_REFUSAL in str(getattr(error, "orig", error)):
-        return OutreachError(AUDIT_REFUSED)  # the audit trail's own trigger, even to the owner
-    if state == "42501" or state == "25006":  # insufficient privilege; read-only transaction
-        return ReadOnlyDatabaseError(READ_ONLY)
-    if state in ("40001", "40P01", "55P03"):  # serialization failure, deadlock, lock wait
-        return DatabaseLockedError(
-            "Another officer was saving the same records; nothing was saved. Try again."
-        )
-    if state == "23505":
-        return ValidationError("That would duplicate an existing record; nothing was saved.")
-    if state == "23514":  # check_violation, e.g. a meeting ending before it starts
-        return ValidationError(
-            "That breaks a rule of the records (an end before its start); nothing was saved."
-        )
-    if state == "23503":
-        return ValidationError("That refers to a record that does not exist; nothing was saved.")
-    if state == "22003":  # an id or a quantity beyond the column's integer range
-        return ValidationError("A number is out of range (no record has it); nothing was saved.")
-    if state in ("53100", "53200"):  # disk full, out of memory
-        return DiskFullError("The server is out of space; nothing was saved.")
-    if (
-        state.startswith("08")
-        or state in ("57P01", "57P02", "57P03")
-        or (isinstance(error, OperationalError) and not state)
-    ):
-        detail = str(getattr(error, "orig", error)).strip().splitlines()
-        return ServerUnavailableError(
-            "The database server cannot be reached; nothing was saved"
-            + (f" ({detail[0]})" if detail else "")
-            + "."
-        )
-    if state == "28000" or state == "28P01" or state == "3D000":
-        detail = str(getattr(error, "orig", error)).strip().splitlines()
-        return ServerUnavailableError(f"The server refused the connection: {detail[0]}.")
-    return None
 
 
 class PostgresBulk:
@@ -158,10 +106,7 @@ def _quote(name: str) -> str:
 
 class PostgresBackend:
     def __init__(self, location: ServerLocation) -> None:
-        from outreach.storage.postgresql_search import TsvectorIndex
-
         self.location = location
-        self.search = TsvectorIndex()
         self._may_write: bool | None = None
         #: a reader's rights are the server's business: its saves are refused there
         self.read_only = False
@@ -238,9 +183,6 @@ class PostgresBackend:
 
     def after_migrations(self, connection: Connection) -> None:
         """What the server enforces beyond the tables, (re)made after every migration."""
-        from outreach.storage.postgresql_changes import install_change_notices
-        from outreach.storage.postgresql_roles import install_server_rules
-
         install_server_rules(connection)
         install_change_notices(connection)
 

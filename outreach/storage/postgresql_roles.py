@@ -51,7 +51,7 @@ from sqlalchemy.exc import DBAPIError
 from outreach.errors import OutreachError, ValidationError
 from outreach.storage.audit_chain import install_server_chain
 from outreach.storage.models import AuditEntry, Base
-from outreach.storage.postgresql import RESTORING, translate_postgres_error
+from outreach.storage.postgresql_errors import translate_postgres_error
 
 if TYPE_CHECKING:
     from outreach.storage.database import Database
@@ -59,6 +59,9 @@ if TYPE_CHECKING:
 Level = Literal["reader", "officer", "admin"]
 #: weakest first: each level holds the one before it
 LEVELS: tuple[Level, ...] = get_args(Level)
+#: A setting, for one transaction, that marks rows restored as they were (a copy or an
+#: import: `PostgresBackend.bulk`); the audit trigger then keeps their actor and time.
+RESTORING = "outreach.restoring"
 #: what `officers` calls the database's owner, above the levels
 OWNER = "owner"
 

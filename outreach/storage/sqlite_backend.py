@@ -21,50 +21,19 @@ from sqlalchemy import Connection, Engine, create_engine, event
 
 from outreach.errors import (
     CorruptDatabaseError,
-    DatabaseLockedError,
-    DiskFullError,
     MissingDatabaseError,
-    NewerSchemaError,
-    NotADatabaseError,
     OutreachError,
     ReadOnlyDatabaseError,
-    ValidationError,
 )
 from outreach.storage import audit_chain, backups, sqlite_file
 from outreach.storage.location import FileLocation
-from outreach.storage.migrations import runner
 from outreach.storage.migrations.filters import SEARCH_TRIGGERS_QUERY
+from outreach.storage.sqlite_errors import translate_sqlite_error
 
 if TYPE_CHECKING:
     from outreach.storage.database import Database
 
 BUSY_TIMEOUT_MS = 5000
-
-
-def translate_sqlite_error(error: BaseException) -> OutreachError | None:
-    """Sort SQLite's operational failures into the errors a user can act on."""
-    message = str(getattr(error, "orig", error)).lower()
-    if audit_chain.SQLITE_REFUSAL in message:
-        return OutreachError(audit_chain.REFUSED)
-    if "locked" in message or "busy" in message:
-        return DatabaseLockedError(
-            "The database is in use by another program; try again in a moment."
-        )
-    if "readonly" in message or "read-only" in message:
-        return ReadOnlyDatabaseError("The database file is read-only; nothing was saved.")
-    if "disk is full" in message or "database or disk is full" in message:
-        return DiskFullError("The disk is full; nothing was saved. Free some space and retry.")
-    if "unique constraint failed" in message:
-        return ValidationError("That would duplicate an existing record; nothing was saved.")
-    if "check constraint failed" in message:  # e.g. a meeting ending before it starts
-        return ValidationError(
-            "That breaks a rule of the records (an end before its start); nothing was saved."
-        )
-    if "foreign key constraint failed" in message:
-        return ValidationError("That refers to a record that does not exist; nothing was saved.")
-    if "malformed" in message or "not a database" in message:
-        return CorruptDatabaseError("The database file is damaged; nothing was saved.")
-    return None
 
 
 def _configure_connection(journal_mode: str | None) -> Callable[[Any, Any], None]:
@@ -140,14 +109,11 @@ class SqliteBulk:
 
 class SqliteBackend:
     def __init__(self, location: FileLocation, passphrase: str | None = None) -> None:
-        from outreach.storage.sqlite_search import Fts5Index
-
         self.location = location
         self.path = location.path
         #: the key of an encrypted file (SQLCipher), None for a plain one; it goes to
         #: `sqlite_file.connect` and nowhere else (no log, message or setting)
         self.passphrase = passphrase
-        self.search = Fts5Index()
         #: a file we may read but not change (or whose folder we may not write in) is
         #: opened read-only: no migration, no journal, no side files, every save refused
         self.read_only = False
@@ -194,7 +160,7 @@ class SqliteBackend:
             return
         self.passphrase = sqlite_file.key_for(path, self.passphrase)  # none for a plain file
         self.read_only = not sqlite_file.is_writable(path)
-        needs_migrating = self._needs_migrating()
+        needs_migrating = sqlite_file.needs_migrating(path, self.passphrase)
         if self.read_only:
             if needs_migrating:
                 raise ReadOnlyDatabaseError(
@@ -207,23 +173,6 @@ class SqliteBackend:
             self.notices.append(notice)
         if needs_migrating and sqlite_file.holds_data(path, self.passphrase):
             backups.make_backup(path, "before-migration", passphrase=self.passphrase)
-
-    def _needs_migrating(self) -> bool:
-        """Check an existing file without writing to it; True when it needs migrating."""
-        path, key = self.path, self.passphrase
-        sqlite_file.assert_sqlite_header(path, key)
-        sqlite_file.assert_intact(path, key)
-        revision = sqlite_file.read_schema_revision(path, key)
-        if revision is None:
-            if sqlite_file.table_names(path, key):
-                raise NotADatabaseError(f"{path} is a SQLite file but not an Outreach database")
-            return True
-        if revision != sqlite_file.BASE_REVISION and revision not in runner.known_revisions():
-            raise NewerSchemaError(
-                f"{path} was written by a newer version of Outreach (schema {revision}); "
-                "update the app to open it"
-            )
-        return revision != runner.head_revision()
 
     @contextlib.contextmanager
     def migrating(self, connection: Connection) -> Iterator[None]:

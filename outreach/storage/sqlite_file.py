@@ -26,10 +26,12 @@ import sqlcipher3.dbapi2 as sqlcipher
 
 from outreach.errors import (
     CorruptDatabaseError,
+    NewerSchemaError,
     NotADatabaseError,
     PassphraseRequiredError,
     WrongPassphraseError,
 )
+from outreach.storage.migrations import runner
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 #: what either driver raises: the plain file's (sqlite3) or the encrypted file's (sqlcipher3)
@@ -262,6 +264,24 @@ def table_names(path: Path, passphrase: str | None = None) -> list[str]:
             "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%'"
         ).fetchall()
     return [str(row[0]) for row in rows]
+
+
+def needs_migrating(path: Path, passphrase: str | None = None) -> bool:
+    """Check an existing file without writing to it: refuse what is not a sound Outreach
+    database this version can open; True when it needs migrating."""
+    assert_sqlite_header(path, passphrase)
+    assert_intact(path, passphrase)
+    revision = read_schema_revision(path, passphrase)
+    if revision is None:
+        if table_names(path, passphrase):
+            raise NotADatabaseError(f"{path} is a SQLite file but not an Outreach database")
+        return True
+    if revision != BASE_REVISION and revision not in runner.known_revisions():
+        raise NewerSchemaError(
+            f"{path} was written by a newer version of Outreach (schema {revision}); "
+            "update the app to open it"
+        )
+    return revision != runner.head_revision()
 
 
 def holds_data(path: Path, passphrase: str | None = None) -> bool:

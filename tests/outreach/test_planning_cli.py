@@ -18,7 +18,7 @@ from outreach.cli.planning_commands import COMMANDS, register
 from outreach.services.categories import CategoryService
 from outreach.services.forums import ForumService
 from outreach.services.interventions import InterventionService
-from outreach.storage.database import open_database
+from outreach.setup import open_database
 
 register(cli)  # idempotent: the lead's main.py may already have done it
 

@@ -13,11 +13,12 @@ from sqlalchemy import func, select
 
 from outreach.domain.enums import TreatyStatus
 from outreach.errors import NotFoundError
-from outreach.reference.loader import load_reference
 from outreach.services.facts import FactService
 from outreach.services.states import StateService
 from outreach.services.treaties import TreatyService
-from outreach.storage.database import Database, open_database
+from outreach.setup import open_database
+from outreach.setup.reference import load_reference
+from outreach.storage.database import Database
 from outreach.storage.models import (
     Forum,
     ForumMembership,

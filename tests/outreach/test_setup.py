@@ -7,9 +7,8 @@ import sqlite3
 from contextlib import closing
 from pathlib import Path
 
-from outreach.setup import preparation_needed
+from outreach.setup import open_database, preparation_needed
 from outreach.storage import backups
-from outreach.storage.database import open_database
 from tests.conftest import downgrade_file
 
 

@@ -24,7 +24,7 @@ from sqlalchemy import select
 
 from outreach.search import search_index_problems
 from outreach.services.contact_log import ContactLogService
-from outreach.storage.database import open_database
+from outreach.setup import open_database
 from outreach.storage.maintenance import integrity_problems
 from outreach.storage.models import AuditEntry, LogEntry, LogEntryState
 

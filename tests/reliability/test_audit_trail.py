@@ -22,8 +22,9 @@ from outreach.errors import OutreachError, ValidationError
 from outreach.io.database_copy import copy_database
 from outreach.io.json_export import export_json, import_json
 from outreach.services.contacts import ContactService
+from outreach.setup import open_database
 from outreach.storage.audit_chain import SQLITE_TRIGGERS, audit_chain_problems, row_hash
-from outreach.storage.database import Database, open_database
+from outreach.storage.database import Database
 from outreach.storage.maintenance import integrity_problems
 from outreach.storage.models import AuditEntry
 from tests.conftest import downgrade_file, server_copy

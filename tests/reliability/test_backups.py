@@ -20,9 +20,10 @@ from outreach.io.contacts_csv import import_contacts
 from outreach.io.untc_import import apply_untc_import, plan_untc_file
 from outreach.services.contacts import ContactService
 from outreach.services.duplicates import DuplicateService
+from outreach.setup import open_database
 from outreach.storage import backups
 from outreach.storage.backups import RetentionPolicy
-from outreach.storage.database import Database, open_database
+from outreach.storage.database import Database
 from outreach.storage.models import State
 
 UNTC_TABLE = Path(__file__).parent.parent / "outreach" / "io" / "fixtures" / "untc_apmbc_pasted.txt"

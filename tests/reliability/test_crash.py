@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from outreach.setup.reference import load_reference
 from outreach.setup import open_database
+from outreach.setup.reference import load_reference
 from tests.reliability.crashing import crash_cycles
 
 

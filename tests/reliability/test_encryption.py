@@ -27,11 +27,11 @@ from outreach.errors import (
 )
 from outreach.io.csv_export import export_csv
 from outreach.io.json_export import export_json
-from outreach.reference.loader import load_reference
 from outreach.search import SearchService, search_index_problems
 from outreach.services.states import StateService
+from outreach.setup import open_database
+from outreach.setup.reference import load_reference
 from outreach.storage import backups, encryption, sqlite_file
-from outreach.storage.database import open_database
 from outreach.storage.maintenance import integrity_problems
 from outreach.storage.models import State
 

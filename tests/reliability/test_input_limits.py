@@ -33,7 +33,8 @@ from outreach.services.interventions import InterventionService
 from outreach.services.organizations import OrganizationService
 from outreach.services.states import StateService
 from outreach.services.treaties import TreatyService
-from outreach.storage.database import Database, open_database
+from outreach.setup import open_database
+from outreach.storage.database import Database
 from outreach.storage.models import AuditEntry, Base
 
 NAIROBI = "Nairobi Summit"  # the First Review Conference, 2004-11-29 to 2004-12-03

@@ -17,11 +17,11 @@ from click.testing import CliRunner, Result
 
 from outreach.cli.main import cli
 from outreach.demo import synthetic
-from outreach.demo.stages import load_demo_stages
 from outreach.errors import DiskFullError, MissingDatabaseError, ReadOnlyDatabaseError
-from outreach.reference.loader import is_loaded
 from outreach.services.categories import CategoryService
-from outreach.storage.database import open_database
+from outreach.setup import open_database
+from outreach.setup.demo import load_demo_stages
+from outreach.setup.reference import is_loaded
 from outreach.storage.sqlite_file import SHARED_FOLDER_VARIABLE
 from tests.postgres_server import TestServer
 from tests.reliability.read_only import read_only_folder_holding

@@ -34,7 +34,8 @@ from outreach.domain.enums import CategoryKind
 from outreach.domain.records import CategoryRecord
 from outreach.services.interventions import InterventionService
 from outreach.services.states import StateService
-from outreach.storage.database import Database, open_database
+from outreach.setup import open_database
+from outreach.storage.database import Database
 from tests.outreach.briefing.conftest import briefing_template, copy_of, page_texts
 
 __all__ = ["briefing_template"]  # the demo database, prepared once per session

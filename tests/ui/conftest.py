@@ -11,8 +11,8 @@ from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
-from outreach.setup import prepare_database
-from outreach.storage.database import Database, open_database
+from outreach.setup import open_database, prepare_database
+from outreach.storage.database import Database
 from ui.change_bus import ChangeBus
 from ui.services import AppServices
 from ui.undo import UndoRunner

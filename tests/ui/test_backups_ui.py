@@ -15,8 +15,8 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from outreach.services.contacts import ContactService
+from outreach.setup import open_database
 from outreach.storage import backups
-from outreach.storage.database import open_database
 from ui import app as app_module
 from ui.actions import ActionId
 from ui.backups import RestoreBackupDialog

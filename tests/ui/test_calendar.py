@@ -17,7 +17,8 @@ from pytestqt.qtbot import QtBot
 
 from outreach.domain.enums import CalendarKind
 from outreach.domain.records import CalendarItem, MeetingRecord
-from outreach.storage.database import Database, open_database
+from outreach.setup import open_database
+from outreach.storage.database import Database
 from ui.calendar.due import DueBox, due_status_text
 from ui.calendar.export import export_calendar
 from ui.calendar.models import ITEMS_ROLE, AgendaColumn, AgendaModel, MonthModel

@@ -22,7 +22,7 @@ from pytestqt.qtbot import QtBot
 
 from outreach.domain.enums import CategoryKind
 from outreach.domain.records import CategoryRecord
-from outreach.storage.database import open_database
+from outreach.setup import open_database
 from ui.categories import AssignDialog, CategoriesDialog, assign_to_category, manage_categories
 from ui.categories.models import CategoriesTableModel, CategoryColumn, MembersTableModel
 from ui.context import Selection

@@ -10,8 +10,7 @@ from PySide6.QtCore import QSettings
 from pytestqt.qtbot import QtBot
 
 from outreach.services.contacts import ContactService
-from outreach.setup import prepare_database
-from outreach.storage.database import open_database
+from outreach.setup import open_database, prepare_database
 from outreach.storage.location import FileLocation, ServerLocation, parse_location
 from tests.postgres_server import TestServer
 from ui.app import DesktopApp

@@ -16,7 +16,8 @@ from pytestqt.qtbot import QtBot
 
 from outreach.domain.enums import Channel, DemarcheStatus, Level, RequestedAction
 from outreach.domain.records import DemarcheRecord
-from outreach.storage.database import Database, open_database
+from outreach.setup import open_database
+from outreach.storage.database import Database
 from ui.context import Selection
 from ui.demarches import moves
 from ui.demarches.board import OVERDUE_ROLE, DemarcheBoard, demarche_mime

@@ -14,7 +14,8 @@ from outreach.errors import NotFoundError
 from outreach.services.contact_log import ContactLogService
 from outreach.services.contacts import ContactService
 from outreach.services.duplicates import DuplicateService
-from outreach.storage.database import Database, open_database
+from outreach.setup import open_database
+from outreach.storage.database import Database
 from ui.duplicates import DuplicatesDialog
 from ui.duplicates.dialog import DuplicatePairsModel
 from ui.undo import UndoRunner

@@ -98,7 +98,7 @@ def opener(location: FileLocation) -> tuple[list[str | None], object]:
 
     def open_with(key: str | None) -> str:
         tried.append(key)
-        from outreach.storage.database import open_database
+        from outreach.setup import open_database
 
         open_database(location, passphrase=key).close()
         return "opened"

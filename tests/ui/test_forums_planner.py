@@ -18,7 +18,8 @@ from pytestqt.qtbot import QtBot
 
 from outreach.domain.enums import DemarcheStatus, InterventionKind, InterventionStatus
 from outreach.domain.records import LogFilter, MeetingRecord
-from outreach.storage.database import Database, open_database
+from outreach.setup import open_database
+from outreach.storage.database import Database
 from ui.forums.forum_dialogs import AttendeeDialog, EndMembershipDialog, MembershipDialog
 from ui.forums.intervention_dialogs import (
     CompleteBilateralDialog,

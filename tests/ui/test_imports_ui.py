@@ -18,7 +18,8 @@ from outreach.io.untc_import import UntcImporter
 from outreach.services.contacts import ContactService
 from outreach.services.organizations import OrganizationService
 from outreach.services.treaties import TreatyService
-from outreach.storage.database import Database, open_database
+from outreach.setup import open_database
+from outreach.storage.database import Database
 from ui.imports import ContactsImportDialog, UntcImportDialog
 from ui.imports.contacts_dialog import MappedPreviewModel
 from ui.undo import UndoRunner

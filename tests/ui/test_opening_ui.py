@@ -10,8 +10,8 @@ from PySide6.QtWidgets import QFileDialog
 from pytestqt.qtbot import QtBot
 
 from outreach.errors import MissingDatabaseError
-from outreach.reference.loader import is_loaded
-from outreach.storage.database import open_database
+from outreach.setup import open_database
+from outreach.setup.reference import is_loaded
 from outreach.storage.location import FileLocation
 from tests.reliability.read_only import read_only_folder_holding
 from ui.actions import ActionId

@@ -12,7 +12,8 @@ from pytestqt.qtbot import QtBot
 
 from outreach.search import SearchKind, SearchService
 from outreach.services.contacts import ContactService
-from outreach.storage.database import Database, open_database
+from outreach.setup import open_database
+from outreach.storage.database import Database
 from ui.search import SearchDialog, SearchResultsModel
 from ui.search.dialog import HIT_ROLE, HTML_ROLE, hit_html
 from ui.undo import Operation, UndoRunner

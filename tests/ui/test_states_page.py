@@ -8,7 +8,8 @@ from pytestqt.qtbot import QtBot
 
 from outreach.errors import StaleRecordError
 from outreach.services.states import StateService
-from outreach.storage.database import Database, open_database
+from outreach.setup import open_database
+from outreach.storage.database import Database
 from ui.change_bus import ChangeBus
 from ui.conflicts import ConflictChoice
 from ui.services import AppServices

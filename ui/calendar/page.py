@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from outreach.domain.changes import Changes
+from outreach.domain.changes import Changes, Entity
 from outreach.domain.enums import CalendarKind
 from outreach.domain.records import CalendarItem
 from outreach.errors import OutreachError
@@ -40,11 +40,11 @@ from ui.calendar.month_view import MonthView
 from ui.context import Selection
 from ui.errors import show_error
 from ui.forums.labels import calendar_kind_label
-from ui.log.names import StateNames, state_names_for
-from ui.log.widgets import type_ahead
 from ui.pages import Page, Restorable
 from ui.services import AppServices
 from ui.widgets.export_list import install_export_action
+from ui.widgets.names import StateNames, state_names_for
+from ui.widgets.pickers import type_ahead
 
 
 def _shift(year: int, month: int, months: int) -> tuple[int, int]:
@@ -54,10 +54,19 @@ def _shift(year: int, month: int, months: int) -> tuple[int, int]:
 
 class CalendarPage(Page):
     shows = (
-        "meeting", "intervention", "intervention_target", "demarche", "log_entry",
-        "log_entry_state", "meeting_attendee", "forum_membership", "category",
-        "category_member", "state", "participation",
-    )  # fmt: skip
+        Entity.MEETING,
+        Entity.INTERVENTION,
+        Entity.INTERVENTION_TARGET,
+        Entity.DEMARCHE,
+        Entity.LOG_ENTRY,
+        Entity.LOG_ENTRY_STATE,
+        Entity.MEETING_ATTENDEE,
+        Entity.FORUM_MEMBERSHIP,
+        Entity.CATEGORY,
+        Entity.CATEGORY_MEMBER,
+        Entity.STATE,
+        Entity.PARTICIPATION,
+    )
     #: (kind, id): "meeting", "intervention", "demarche" or "follow_up" (a log entry's id)
     open_item = Signal(str, int)
 
@@ -174,9 +183,9 @@ class CalendarPage(Page):
     # --- loading ------------------------------------------------------------------------------
 
     def on_changed(self, changes: Changes) -> None:
-        if changes.touches("state", "state_alias", "category"):
+        if changes.touches(Entity.STATE, Entity.STATE_ALIAS, Entity.CATEGORY):
             self._choices_ready = False
-        if changes.touches("state", "state_alias"):
+        if changes.touches(Entity.STATE, Entity.STATE_ALIAS):
             self.state_names.invalidate()
         super().on_changed(changes)
 

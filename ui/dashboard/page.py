@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from outreach.charts.parties import parties_chart, to_svg
+from outreach.domain.changes import Entity
 from outreach.domain.records import DemarcheRecord, LogEntryRecord, MeetingRecord
 from outreach.services.calendar import CalendarService
 from outreach.services.dashboard import CategoryMovement, DashboardService
@@ -35,9 +36,18 @@ DEFAULT_SINCE = QDate(2004, 1, 1)
 
 class DashboardPage(Page):
     shows = (
-        "participation", "category", "category_member", "fact", "seat", "log_entry",
-        "log_entry_state", "demarche", "meeting", "intervention", "intervention_target",
-    )  # fmt: skip
+        Entity.PARTICIPATION,
+        Entity.CATEGORY,
+        Entity.CATEGORY_MEMBER,
+        Entity.FACT,
+        Entity.SEAT,
+        Entity.LOG_ENTRY,
+        Entity.LOG_ENTRY_STATE,
+        Entity.DEMARCHE,
+        Entity.MEETING,
+        Entity.INTERVENTION,
+        Entity.INTERVENTION_TARGET,
+    )
     open_state = Signal(int)
     #: (kind, id) of an item due this week, as the calendar names it
     open_item = Signal(str, int)

@@ -38,13 +38,13 @@ from outreach.services.states import DEFAULT_TREATY
 from ui.context import Selection
 from ui.demarches.labels import action_label, channel_label, level_label
 from ui.errors import show_error
-from ui.log.names import StateNames, contact_names_for, state_names_for
-from ui.log.widgets import type_ahead
 from ui.services import AppServices
 from ui.undo import Operation, UndoRunner
 from ui.widgets.dates import OptionalDateEdit
 from ui.widgets.field_errors import FieldErrors
 from ui.widgets.modal import accepted, ok_cancel
+from ui.widgets.names import StateNames, contact_names_for, state_names_for
+from ui.widgets.pickers import type_ahead
 
 OFFICER_KEY = "demarches/officer"
 LOG_OFFICER_KEY = "log/officer"  # what the contact log remembered, as a first guess

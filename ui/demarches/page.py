@@ -29,11 +29,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from outreach.domain.changes import Changes
+from outreach.domain.changes import Changes, Entity
 from outreach.domain.enums import DemarcheStatus
 from outreach.domain.records import DemarcheRecord, LogFilter
 from outreach.errors import OutreachError
-from outreach.reference.folding import fold
+from outreach.folding import fold
 from ui.context import Selection
 from ui.demarches.board import DemarcheBoard
 from ui.demarches.dialog import edit_demarche, plan_a_demarche
@@ -47,12 +47,12 @@ from ui.demarches.table_model import (
     is_overdue,
 )
 from ui.errors import show_error
-from ui.log.names import ContactNames, StateNames, contact_names_for, state_names_for
-from ui.log.widgets import type_ahead
 from ui.pages import Page, Restorable
 from ui.services import AppServices
 from ui.undo import UndoRunner, soft_deletion
 from ui.widgets.dates import iso_day
+from ui.widgets.names import ContactNames, StateNames, contact_names_for, state_names_for
+from ui.widgets.pickers import type_ahead
 from ui.widgets.records_table import OVERDUE_RED, sortable_records_view
 
 LIST_VIEW, BOARD_VIEW = 0, 1
@@ -213,7 +213,7 @@ class DemarchesPage(Page):
     """Every live démarche; Ctrl+N plans one, Enter or a double click edits, Delete
     deletes (undoable); on the board, cards move by drag and drop or Ctrl+Left/Right."""
 
-    shows = ("demarche", "demarche_contact")
+    shows = (Entity.DEMARCHE, Entity.DEMARCHE_CONTACT)
     #: emitted after a reload has put the rows in the list and on the board
     loaded = Signal()
 
@@ -339,10 +339,10 @@ class DemarchesPage(Page):
         self._choices_ready = True
 
     def on_changed(self, changes: Changes) -> None:
-        if changes.touches("state", "state_alias"):
+        if changes.touches(Entity.STATE, Entity.STATE_ALIAS):
             self.state_names.invalidate()
             self._choices_ready = False
-        if changes.touches("contact"):
+        if changes.touches(Entity.CONTACT):
             self.contact_names.invalidate()
         super().on_changed(changes)
 

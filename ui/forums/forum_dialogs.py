@@ -25,12 +25,12 @@ from outreach.domain import limits
 from outreach.domain.records import ForumMembershipRecord, ForumRecord, MeetingRecord
 from outreach.errors import ValidationError
 from ui.errors import show_error
-from ui.log.names import StateNames, state_names_for
-from ui.log.widgets import type_ahead
 from ui.services import AppServices
 from ui.undo import Operation, UndoRunner
 from ui.widgets.dates import OptionalDateEdit, from_qdate, iso_date_edit, to_qdate
 from ui.widgets.modal import ok_cancel
+from ui.widgets.names import StateNames, state_names_for
+from ui.widgets.pickers import type_ahead
 
 
 def _short(text: str) -> str:

@@ -51,12 +51,12 @@ from ui.demarches.labels import action_label, channel_label, level_label
 from ui.demarches.labels import status_label as demarche_status_label
 from ui.errors import show_error
 from ui.forums.labels import kind_label, status_label
-from ui.log.names import Choice, StateNames, contact_names_for, state_names_for
-from ui.log.widgets import PickList
 from ui.services import AppServices
 from ui.undo import Operation, UndoRunner
 from ui.widgets.dates import OptionalDateEdit, from_qdate, iso_date_edit, to_qdate
 from ui.widgets.modal import ok_cancel
+from ui.widgets.names import Choice, StateNames, contact_names_for, state_names_for
+from ui.widgets.pickers import PickList
 
 OFFICER_KEY = "interventions/officer"
 LOG_OFFICER_KEY = "log/officer"

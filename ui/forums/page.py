@@ -30,10 +30,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from outreach.domain.changes import Changes
+from outreach.domain.changes import Changes, Entity
 from outreach.domain.records import ForumMembershipRecord, ForumRecord, MeetingRecord
 from outreach.errors import OutreachError
-from outreach.reference.folding import fold
+from outreach.folding import fold
 from ui.context import Selection
 from ui.errors import show_error
 from ui.forums.forum_dialogs import (
@@ -62,10 +62,22 @@ def _selected_record(view: QTableView) -> Any:
 
 class ForumsPage(Page):
     shows = (
-        "forum", "forum_membership", "meeting", "meeting_attendee", "intervention",
-        "intervention_target", "log_entry", "log_entry_state", "demarche", "category",
-        "category_member", "participation", "state", "fact", "seat",
-    )  # fmt: skip
+        Entity.FORUM,
+        Entity.FORUM_MEMBERSHIP,
+        Entity.MEETING,
+        Entity.MEETING_ATTENDEE,
+        Entity.INTERVENTION,
+        Entity.INTERVENTION_TARGET,
+        Entity.LOG_ENTRY,
+        Entity.LOG_ENTRY_STATE,
+        Entity.DEMARCHE,
+        Entity.CATEGORY,
+        Entity.CATEGORY_MEMBER,
+        Entity.PARTICIPATION,
+        Entity.STATE,
+        Entity.FACT,
+        Entity.SEAT,
+    )
     #: ("state", id) or ("demarche", id): something the window shows elsewhere
     open_item = Signal(str, int)
 
@@ -220,7 +232,7 @@ class ForumsPage(Page):
     # --- loading --------------------------------------------------------------------------------
 
     def on_changed(self, changes: Changes) -> None:
-        if changes.touches("state", "state_alias"):
+        if changes.touches(Entity.STATE, Entity.STATE_ALIAS):
             self.planner.state_names.invalidate()
         super().on_changed(changes)
 

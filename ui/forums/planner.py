@@ -55,12 +55,12 @@ from ui.forums.interventions_model import Column as InterventionColumn
 from ui.forums.interventions_model import InterventionsModel
 from ui.forums.labels import kind_label, status_label, time_slot
 from ui.forums.room_model import GROUP_ROLE, ROW_ROLE, Column, RoomModel, RoomProxy
-from ui.log.names import StateNames, state_names_for
 from ui.services import AppServices
 from ui.undo import Operation, UndoRunner, soft_deletion
 from ui.widgets.dates import iso_day
 from ui.widgets.export_list import install_export_action
 from ui.widgets.modal import accepted
+from ui.widgets.names import StateNames, state_names_for
 from ui.widgets.records_table import RecordsModel, records_view
 
 

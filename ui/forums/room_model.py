@@ -24,7 +24,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from outreach.domain.records import RoomGroup, RoomRow
-from outreach.reference.folding import fold
+from outreach.folding import fold
 from ui.forums.labels import (
     TREATY_STATUS_COLOURS,
     stance_label,

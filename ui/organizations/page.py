@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from outreach.domain.changes import Changes
+from outreach.domain.changes import Changes, Entity
 from outreach.domain.records import ContactRecord, OrganizationRecord
 from outreach.errors import OutreachError
 from ui.contacts.dialog import ContactDialog
@@ -120,7 +120,7 @@ class OrganizationDetail(QWidget):
 class OrganizationsPage(Page):
     """Every live organization; Ctrl+N adds, double-click edits, Delete deletes (undoable)."""
 
-    shows = ("organization",)
+    shows = (Entity.ORGANIZATION,)
 
     def __init__(
         self, services: AppServices, undo: UndoRunner, parent: QWidget | None = None
@@ -198,7 +198,7 @@ class OrganizationsPage(Page):
 
     def on_changed(self, changes: Changes) -> None:
         super().on_changed(changes)
-        if changes.touches("contact") and not changes.touches(*self.shows):
+        if changes.touches(Entity.CONTACT) and not changes.touches(*self.shows):
             self._show_details()
 
     def _filter(self, text: str) -> None:

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel
 
-from outreach.reference.folding import fold
+from outreach.folding import fold
 from ui.states.table_model import ROW_ROLE, SEARCH_ROLE
 
 

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from outreach.domain.changes import Entity
 from outreach.domain.enums import TreatyStatus
 from ui.context import Selection
 from ui.pages import Page, Restorable
@@ -33,9 +34,19 @@ NO_SEAT_FILTER = 0
 
 class StatesPage(Page):
     shows = (
-        "state", "state_alias", "participation", "category", "category_member", "fact",
-        "seat", "log_entry", "log_entry_state", "demarche", "forum_membership", "obligation",
-    )  # fmt: skip
+        Entity.STATE,
+        Entity.STATE_ALIAS,
+        Entity.PARTICIPATION,
+        Entity.CATEGORY,
+        Entity.CATEGORY_MEMBER,
+        Entity.FACT,
+        Entity.SEAT,
+        Entity.LOG_ENTRY,
+        Entity.LOG_ENTRY_STATE,
+        Entity.DEMARCHE,
+        Entity.FORUM_MEMBERSHIP,
+        Entity.OBLIGATION,
+    )
 
     def __init__(self, services: AppServices, undo: UndoRunner, parent: QWidget | None = None):
         super().__init__(parent)

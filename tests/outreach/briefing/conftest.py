@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from outreach.setup import prepare_database
-from outreach.storage.database import Database, open_database
+from outreach.setup import open_database, prepare_database
+from outreach.storage.database import Database
 
 
 @pytest.fixture(scope="session")

@@ -25,7 +25,8 @@ from outreach.demo import content
 from outreach.errors import CancelledError, NotFoundError, ValidationError
 from outreach.services.forums import ForumService
 from outreach.services.interventions import InterventionService
-from outreach.storage.database import Database, open_database
+from outreach.setup import open_database
+from outreach.storage.database import Database
 
 from .conftest import assert_no_leak, copy_of, metadata, outline, page_texts, words
 

@@ -24,7 +24,8 @@ from outreach.search import SearchKind, SearchService, search_index_problems
 from outreach.services.contact_log import ContactLogService
 from outreach.services.contacts import ContactService
 from outreach.services.duplicates import DuplicateService
-from outreach.storage.database import Database, open_database
+from outreach.setup import open_database
+from outreach.storage.database import Database
 from tests.conftest import server_copy
 from tests.postgres_server import TestServer
 

@@ -29,7 +29,8 @@ from outreach.io.json_export import export_json, import_json
 from outreach.search import SearchKind, SearchService, search_index_problems
 from outreach.services.contacts import ContactService
 from outreach.services.duplicates import DuplicateService
-from outreach.storage.database import Database, open_database
+from outreach.setup import open_database
+from outreach.storage.database import Database
 from tests.conftest import server_copy
 
 

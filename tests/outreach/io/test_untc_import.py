@@ -24,6 +24,7 @@ from sqlalchemy import delete, func, select
 
 from outreach.domain.enums import ConsentKind, TreatyStatus
 from outreach.errors import ValidationError
+from outreach.folding import fold
 from outreach.io.untc_import import (
     ChangeKind,
     apply_untc_import,
@@ -33,7 +34,6 @@ from outreach.io.untc_import import (
     revert_untc_import,
     strip_footnotes,
 )
-from outreach.reference.folding import fold
 from outreach.services.history import HistoryService
 from outreach.services.states import StateService
 from outreach.services.treaties import TreatyService

@@ -29,7 +29,8 @@ from outreach.services.contacts import ContactService
 from outreach.services.demarches import DemarcheService
 from outreach.services.organizations import OrganizationService
 from outreach.services.states import StateService
-from outreach.storage.database import Database, open_database
+from outreach.setup import open_database
+from outreach.storage.database import Database
 from outreach.storage.migrations import runner
 from outreach.storage.models import Contact
 

@@ -322,7 +322,7 @@ def test_the_0003_migration_folds_names_as_the_code_did() -> None:
 def test_the_latest_sort_key_migration_folds_names_as_the_code_does() -> None:
     import importlib
 
-    from outreach.reference.folding import LETTERS
+    from outreach.folding import LETTERS
     from outreach.storage.models import contact_sort_key
 
     migration = importlib.import_module(

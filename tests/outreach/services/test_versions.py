@@ -13,7 +13,8 @@ from outreach.errors import StaleRecordError
 from outreach.services.contacts import ContactService
 from outreach.services.demarches import DemarcheService
 from outreach.services.states import StateService
-from outreach.storage.database import Database, open_database
+from outreach.setup import open_database
+from outreach.storage.database import Database
 
 
 @pytest.fixture

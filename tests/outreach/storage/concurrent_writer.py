@@ -15,7 +15,7 @@ import time
 
 from outreach.errors import DatabaseLockedError, StaleRecordError
 from outreach.services.contacts import ContactService
-from outreach.storage.database import open_database
+from outreach.setup import open_database
 
 
 def main(url: str, seconds: float, name: str, contact_ids: list[int]) -> None:

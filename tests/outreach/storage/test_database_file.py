@@ -10,8 +10,9 @@ from pathlib import Path
 import pytest
 
 from outreach.errors import CorruptDatabaseError, NewerSchemaError, NotADatabaseError
+from outreach.setup import open_database
 from outreach.storage import backups
-from outreach.storage.database import Database, open_database
+from outreach.storage.database import Database
 from outreach.storage.models import State
 
 # What a SQLite file is and does; the server has its own tests (test_server.py).

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from outreach.setup import open_database
 from outreach.storage import backups, sqlite_file
-from outreach.storage.database import open_database
 from outreach.storage.migrations import runner
 from outreach.storage.models import State, StateAlias
 from tests.conftest import downgrade_file

@@ -10,7 +10,7 @@ from click.testing import CliRunner
 
 from outreach.cli.main import cli
 from outreach.errors import NewerSchemaError, NotADatabaseError, ServerUnavailableError
-from outreach.storage.database import open_database
+from outreach.setup import open_database
 from tests.postgres_server import SUPERUSER, TestServer
 
 

@@ -22,7 +22,8 @@ from outreach.services.categories import CategoryService
 from outreach.services.contact_log import ContactLogService
 from outreach.services.contacts import ContactService
 from outreach.services.states import StateService
-from outreach.storage.database import Database, open_database
+from outreach.setup import open_database
+from outreach.storage.database import Database
 from outreach.storage.location import parse_location
 from outreach.storage.postgresql_roles import grant, group_names, setup_server
 from tests.conftest import server_copy

@@ -19,9 +19,9 @@ from sqlalchemy.orm import Session
 
 from outreach.domain.enums import ConsentKind, SeatBody
 from outreach.domain.treaty_rules import add_months
+from outreach.folding import fold
 from outreach.reference.countries import SOURCE as COUNTRY_SOURCE
 from outreach.reference.countries import all_states
-from outreach.reference.folding import fold
 from outreach.reference.treaties import TREATIES, TreatyRef
 from outreach.services.treaties import refresh_obligations, rules_of
 from outreach.storage.database import Database

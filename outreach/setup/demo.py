@@ -13,6 +13,7 @@ from collections.abc import Callable
 from typing import Literal
 
 from outreach.errors import DiskFullError
+from outreach.setup.reference import is_loaded, load_reference
 from outreach.storage.database import Database
 
 Scale = Literal["small", "large"]
@@ -24,7 +25,6 @@ def load_demo_stages(
     """Load what is missing of the demo at `scale`; returns what each stage did."""
     from outreach.demo.campaign import has_demo, load_demo
     from outreach.demo.synthetic import has_synthetic, load_synthetic
-    from outreach.reference.loader import is_loaded, load_reference
 
     stages: list[tuple[str, Callable[[Database], bool], Callable[[Database], str]]] = [
         ("the reference data", is_loaded, _reference_loaded(load_reference)),

@@ -6,7 +6,7 @@ change.
 Folding is the server's: `outreach_fold` takes accents off with `unaccent` (through an
 IMMUTABLE wrapper, since `unaccent()` itself is not and an index needs it to be), lowers
 case and turns the letters Unicode keeps whole (ł, ø, ß, …) into the Latin letters people
-type, as `outreach.reference.folding.fold` does in Python. Punctuation becomes spaces, so
+type, as `outreach.folding.fold` does in Python. Punctuation becomes spaces, so
 a word splits where SQLite's tokenizer splits it. Queries are prefix `tsquery`s
 (`'dem':*`); column weights map onto the four tsvector weights A–D and `ts_rank` ranks.
 
@@ -23,13 +23,13 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Connection, text
 
-from outreach.reference.folding import LETTERS
-from outreach.search.sources import SOURCES, Source, Watch
-from outreach.storage.backend import BulkWriter, document_count_problems
+from outreach.folding import LETTERS
+from outreach.search.records import SearchKind
+from outreach.search.sources import SOURCES, Source, Watch, document_count_problems
+from outreach.storage.backend import BulkWriter
 from outreach.storage.migrations.filters import SEARCH_TRIGGER_PREFIX
 
 if TYPE_CHECKING:
-    from outreach.search.records import SearchKind
     from outreach.storage.database import Database
 
 JOIN = "string_agg"

@@ -26,13 +26,20 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import Connection
 from sqlalchemy.exc import DBAPIError
 
-from outreach.search.sources import PREFIX, SOURCES, TOKENIZE, Source, Watch
+from outreach.search.records import SearchKind
+from outreach.search.sources import (
+    PREFIX,
+    SOURCES,
+    TOKENIZE,
+    Source,
+    Watch,
+    document_count_problems,
+)
 from outreach.storage import sqlite_file
-from outreach.storage.backend import BulkWriter, document_count_problems
+from outreach.storage.backend import BulkWriter
 from outreach.storage.migrations.filters import SEARCH_TRIGGER_PREFIX, SEARCH_TRIGGERS_QUERY
 
 if TYPE_CHECKING:
-    from outreach.search.records import SearchKind
     from outreach.storage.database import Database
 
 EVENTS = ("ai", "au", "ad")

@@ -1,14 +1,53 @@
-"""Preparing a database for use: reference data always, the demo campaign on a first run;
-and saying beforehand when opening will take a while."""
+"""Preparing a database for use: opening it with its search index, the reference data
+always, the demo campaign on a first run; and saying beforehand when opening will take a
+while.
+
+Above storage and search (and the demo), so that opening can ask each for its part: the
+tables are storage's (`open_migrated`), the full-text index search's, the reference data
+and the demo this package's (`setup.reference`, `setup.demo`).
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+from sqlalchemy.exc import DBAPIError
+
 from outreach.errors import OutreachError
+from outreach.search.index import ensure_search_index
+from outreach.search.sqlite_index import search_index_is_current
+from outreach.setup.demo import load_demo_stages
+from outreach.setup.reference import load_reference
 from outreach.storage import sqlite_file
-from outreach.storage.database import Database, open_database
+from outreach.storage.database import Database, open_migrated
 from outreach.storage.location import FileLocation, Location, parse_location
+from outreach.storage.migrations.runner import head_revision
+
+
+def open_database(
+    location: Location | Path | str,
+    actor: str | None = None,
+    *,
+    create: bool = False,
+    passphrase: str | None = None,
+) -> Database:
+    """Open and migrate the database at `location` (a file path or a server URL, see
+    `outreach.storage.database.open_migrated` for what is refused and when a new one is
+    made), then build or repair its full-text search index: the tables and the index
+    ready together. A database opened read-only keeps the index it has."""
+    db = open_migrated(location, actor, create=create, passphrase=passphrase)
+    if db.read_only:
+        return db
+    try:
+        # The full-text search index lives beside the tables, outside the migrations.
+        db.search_rebuilt_on_open = tuple(map(str, ensure_search_index(db)))
+    except DBAPIError as error:
+        db.close()
+        raise db.backend.translate_error(error) or error from error
+    except BaseException:
+        db.close()
+        raise
+    return db
 
 
 def prepare_database(
@@ -24,9 +63,6 @@ def prepare_database(
     A server's database gets the demo only when asked for it by name (`outreach demo`):
     a desk's shared database starts with the reference data alone.
     """
-    from outreach.demo.stages import load_demo_stages
-    from outreach.reference.loader import load_reference
-
     where = parse_location(location)
     first_run = isinstance(where, FileLocation) and sqlite_file.is_blank(where.path)
     db = open_database(where, create=create, passphrase=passphrase)
@@ -45,9 +81,6 @@ def preparation_needed(
     """What opening a file will do that takes a while, in words for the user; None when
     it opens at once (and for a server, which prepares itself). Reads the file only: it
     changes nothing."""
-    from outreach.storage.migrations.runner import head_revision
-    from outreach.storage.sqlite_search import search_index_is_current
-
     where = parse_location(location)
     if not isinstance(where, FileLocation):
         return None
