@@ -46,7 +46,7 @@ class RecentDatabases:
         value = self._settings.value(RECENT_KEY, [])
         if isinstance(value, str):  # QSettings gives a lone entry as a string
             value = [value]
-        return [str(entry) for entry in value or []]
+        return [str(entry) for entry in value] if isinstance(value, list) else []
 
     def add(self, location: Location) -> None:
         shown = location.display  # never the password
@@ -77,7 +77,9 @@ class OpenDatabaseDialog(QDialog):
         )
         hint.setWordWrap(True)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(_tr("&Database:"), self, buddy=self.where))
+        label = QLabel(_tr("&Database:"), self)
+        label.setBuddy(self.where)
+        layout.addWidget(label)
         layout.addLayout(row)
         layout.addWidget(hint)
         layout.addWidget(ok_cancel(self, self.accept, _tr("&Open")))

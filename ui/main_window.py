@@ -39,25 +39,25 @@ MenuEntry = ActionId | None | tuple[str, list[ActionId]] | str
 class WindowHooks:
     """What the window's own actions do; the composition root supplies them."""
 
-    log_contact: Callable[[Selection], None]
-    plan_demarche: Callable[[Selection], None]
-    go_to_state: Callable[[], None]
-    manage_categories: Callable[[], None]
-    assign_category: Callable[[Selection], None]
-    print_current: Callable[[Selection], None]
-    print_settings: Callable[[], None]
-    search: Callable[[], None]
-    export_calendar: Callable[[], None]
-    import_untc: Callable[[], None]
-    import_contacts: Callable[[], None]
-    find_duplicates: Callable[[], None]
-    open_database: Callable[[], None]
-    new_database: Callable[[], None]
+    log_contact: Callable[[Selection], object]
+    plan_demarche: Callable[[Selection], object]
+    go_to_state: Callable[[], object]
+    manage_categories: Callable[[], object]
+    assign_category: Callable[[Selection], object]
+    print_current: Callable[[Selection], object]
+    print_settings: Callable[[], object]
+    search: Callable[[], object]
+    export_calendar: Callable[[], object]
+    import_untc: Callable[[], object]
+    import_contacts: Callable[[], object]
+    find_duplicates: Callable[[], object]
+    open_database: Callable[[], object]
+    new_database: Callable[[], object]
     open_recent: Callable[[str], None]
     recent_databases: Callable[[], list[str]]
-    restore_backup: Callable[[], None]
-    encrypt_database: Callable[[], None] = lambda: None
-    decrypt_database: Callable[[], None] = lambda: None
+    restore_backup: Callable[[], object]
+    encrypt_database: Callable[[], object] = lambda: None
+    decrypt_database: Callable[[], object] = lambda: None
 
 
 class MainWindow(QMainWindow):
@@ -195,7 +195,7 @@ class MainWindow(QMainWindow):
         for entry in entries:
             if entry is None:
                 menu.addSeparator()
-            elif entry == RECENT:
+            elif isinstance(entry, str):  # RECENT, the only entry named by text
                 self.recent_menu = menu.addMenu(self.tr("Open &recent"))
                 self.recent_menu.aboutToShow.connect(self._fill_recent)
             elif isinstance(entry, tuple):
@@ -281,7 +281,7 @@ class MainWindow(QMainWindow):
             self.splitter.setSizes([navigation, max(self.width() - navigation, 400)])
         for page in self.pages:
             page.restore_state(settings)
-        row = settings.value("window/page", 0, type=int)
+        row = int(settings.value("window/page", 0, type=int))  # type: ignore[call-overload]
         self.navigation.setCurrentRow(row if 0 <= row < len(self.pages) else 0)
 
     def save_layout(self) -> None:

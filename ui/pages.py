@@ -44,7 +44,7 @@ class Page(QWidget):
             self.reload()
             self._stale = False
 
-    def showEvent(self, event: object) -> None:  # type: ignore[override]
+    def showEvent(self, event: object) -> None:
         self.ensure_loaded()
         super().showEvent(event)  # type: ignore[arg-type]
 

@@ -46,7 +46,7 @@ def dialog(qtbot: QtBot, db: Database, undo_runner: UndoRunner) -> DuplicatesDia
 
 
 def test_pairs_are_shown_side_by_side(dialog: DuplicatesDialog, twin: int) -> None:
-    dialog.find()
+    dialog.find_pairs()
     pair = dialog.current_pair()
     assert pair is not None and twin in (pair.first.id, pair.second.id)
     rows = dialog.side.texts()
@@ -57,7 +57,7 @@ def test_pairs_are_shown_side_by_side(dialog: DuplicatesDialog, twin: int) -> No
 def test_merge_and_undo(
     dialog: DuplicatesDialog, twin: int, db: Database, undo_runner: UndoRunner
 ) -> None:
-    dialog.find()
+    dialog.find_pairs()
     pair = dialog.current_pair()
     assert pair is not None
     keep_first = pair.first.id != twin
@@ -82,7 +82,7 @@ def test_merge_and_undo(
 
 
 def test_not_the_same_person_hides_the_pair(dialog: DuplicatesDialog, twin: int) -> None:
-    dialog.find()
+    dialog.find_pairs()
     before = dialog.model.rowCount()
     dialog.skip_current()
     assert dialog.model.rowCount() == before - 1

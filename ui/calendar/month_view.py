@@ -51,8 +51,8 @@ class MonthDelegate(QStyledItemDelegate):
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
         painter.save()
-        rect = option.rect  # type: ignore[attr-defined]
-        palette = option.palette  # type: ignore[attr-defined]
+        rect = option.rect
+        palette = option.palette
         day = index.data(DATE_ROLE)
         model = index.model()
         in_month = (
@@ -64,13 +64,13 @@ class MonthDelegate(QStyledItemDelegate):
         if not in_month:
             background = palette.color(QPalette.ColorRole.AlternateBase)
         painter.fillRect(rect, background)
-        selected = bool(option.state & QStyle.StateFlag.State_Selected)  # type: ignore[attr-defined]
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
         if selected:
             highlight = QColor(palette.color(QPalette.ColorRole.Highlight))
             highlight.setAlpha(40)
             painter.fillRect(rect, highlight)
-        metrics = QFontMetrics(option.font)  # type: ignore[attr-defined]
-        number_font = option.font  # type: ignore[attr-defined]
+        metrics = QFontMetrics(option.font)
+        number_font = option.font
         if day == date.today():
             number_font.setBold(True)
             painter.setPen(QPen(QColor(palette.color(QPalette.ColorRole.Highlight)), 2))
@@ -84,7 +84,7 @@ class MonthDelegate(QStyledItemDelegate):
         )
         items = index.data(ITEMS_ROLE) or []
         chips, hidden, more = self.layout(rect, metrics, items)
-        painter.setFont(option.font)  # type: ignore[attr-defined]
+        painter.setFont(option.font)
         for chip, item in chips:
             self._paint_chip(painter, chip, item, metrics)
         if more is not None:
@@ -119,7 +119,7 @@ class MonthDelegate(QStyledItemDelegate):
         )
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
-        metrics = QFontMetrics(option.font)  # type: ignore[attr-defined]
+        metrics = QFontMetrics(option.font)
         return QSize(120, metrics.height() * 5)
 
 

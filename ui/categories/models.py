@@ -15,9 +15,9 @@ from ui.widgets.filtered_records import (
     ROW_ROLE,
     SORT_ROLE,
     FilteredRecordsModel,
-    Index,
     fold_fast,
 )
+from ui.widgets.records_table import Index
 
 __all__ = [
     "ROW_ROLE",

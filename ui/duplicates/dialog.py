@@ -6,6 +6,7 @@ the audit trail records the merge."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import (
@@ -118,7 +119,8 @@ class DuplicatePairsModel(QAbstractTableModel):
         return None
 
 
-ROWS = (
+#: (the field's name, marked for translation; how to read it from a contact's summary)
+ROWS: tuple[tuple[object, Callable[[ContactSummary], str]], ...] = (
     (QT_TRANSLATE_NOOP("SideBySide", "Name"), lambda s: s.contact.full_name),
     (QT_TRANSLATE_NOOP("SideBySide", "Position"), lambda s: s.contact.position),
     (QT_TRANSLATE_NOOP("SideBySide", "Organization"), lambda s: s.organization),
@@ -238,10 +240,10 @@ class DuplicatesDialog(QDialog):
         self.keep_left.clicked.connect(lambda: self.merge_current(keep_first=True))
         self.keep_right.clicked.connect(lambda: self.merge_current(keep_first=False))
         self.not_same.clicked.connect(self.skip_current)
-        self.threshold.editingFinished.connect(self.find)
-        self.find()  # at once: about a second on 20,000 contacts
+        self.threshold.editingFinished.connect(self.find_pairs)
+        self.find_pairs()  # at once: about a second on 20,000 contacts
 
-    def find(self) -> None:
+    def find_pairs(self) -> None:
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             pairs = self._service.find(self.threshold.value())

@@ -295,7 +295,7 @@ class MeetingDialog(QDialog):
         else:
             meeting_id = self._meeting.id
             before = self._meeting
-            old = {
+            old: dict[str, Any] = {
                 "title": before.title,
                 "city": before.city,
                 "timezone": before.timezone,

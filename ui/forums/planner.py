@@ -638,8 +638,11 @@ class MeetingPlanner(QWidget):
         chosen = record is not None
         for widget in (self.edit_button, self.status_button, self.delete_button):
             widget.setEnabled(chosen)
-        bilateral = record is not None and record.kind == InterventionKind.BILATERAL
-        self.done_button.setEnabled(bilateral and record.status != InterventionStatus.DONE)
+        self.done_button.setEnabled(
+            record is not None
+            and record.kind == InterventionKind.BILATERAL
+            and record.status != InterventionStatus.DONE
+        )
         self.demarche_button.setEnabled(chosen and bool(record and record.target_ids))
         linked = record is not None and record.demarche_id is not None
         self.create_demarche_action.setEnabled(not linked)

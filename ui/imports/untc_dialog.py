@@ -245,7 +245,8 @@ class UntcImportDialog(QDialog):
                     item.setForeground(column, QBrush(WARN))
 
     def section_titles(self) -> list[str]:
-        return [self.tree.topLevelItem(i).text(0) for i in range(self.tree.topLevelItemCount())]
+        items = (self.tree.topLevelItem(i) for i in range(self.tree.topLevelItemCount()))
+        return [item.text(0) for item in items if item is not None]
 
     # --- applying ---------------------------------------------------------------------------
 

@@ -12,7 +12,7 @@ import contextlib
 import textwrap
 from dataclasses import dataclass
 from datetime import date
-from typing import Any, cast
+from typing import Any
 
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import (
@@ -363,22 +363,19 @@ class LogContactDialog(QDialog):
         log = self._services.log
 
         def do() -> LogEntryRecord:
-            return cast(
-                LogEntryRecord,
-                self._errors.guarded(
-                    lambda: log.log(
-                        values.occurred_on,
-                        values.kind,
-                        values.summary,
-                        details=values.details,
-                        officer=values.officer,
-                        states=list(values.state_ids),
-                        contact_ids=list(values.contact_ids),
-                        demarche_id=values.demarche_id,
-                        meeting_id=values.meeting_id,
-                        follow_up_on=values.follow_up_on,
-                    )
-                ),
+            return self._errors.guarded(
+                lambda: log.log(
+                    values.occurred_on,
+                    values.kind,
+                    values.summary,
+                    details=values.details,
+                    officer=values.officer,
+                    states=list(values.state_ids),
+                    contact_ids=list(values.contact_ids),
+                    demarche_id=values.demarche_id,
+                    meeting_id=values.meeting_id,
+                    follow_up_on=values.follow_up_on,
+                )
             )
 
         record = self._undo.run(
@@ -402,7 +399,7 @@ class LogContactDialog(QDialog):
         entry_id = entry.id
 
         def do() -> LogEntryRecord:
-            before = cast(LogEntryRecord, self._errors.guarded(lambda: log.get(entry_id)))
+            before = self._errors.guarded(lambda: log.get(entry_id))
             self._errors.guarded(lambda: log.update(entry_id, **changes))
             return before
 

@@ -135,7 +135,9 @@ class SearchResultsModel(QAbstractItemModel):
             return QModelIndex()
         return self.createIndex(row, 0, group + 1)
 
-    def parent(self, child: Index = QModelIndex()) -> QModelIndex:  # noqa: B008
+    # A tree model must answer parent(index); QObject.parent() (no argument) is the same
+    # name in Qt's C++, which the stubs cannot express as one signature.
+    def parent(self, child: Index = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # noqa: B008
         if not child.isValid() or child.internalId() == GROUP:
             return QModelIndex()
         return self.createIndex(child.internalId() - 1, 0, GROUP)
@@ -323,7 +325,7 @@ class SearchDialog(QDialog):
             rows += [self.model.index(row, 0, parent) for row in range(self.model.rowCount(parent))]
         return rows
 
-    def move(self, step: int) -> None:
+    def move_selection(self, step: int) -> None:
         hits = self._hits()
         if not hits:
             return
@@ -349,10 +351,10 @@ class SearchDialog(QDialog):
             assert isinstance(event, QKeyEvent)
             key = event.key()
             if key == Qt.Key.Key_Down:
-                self.move(1)
+                self.move_selection(1)
                 return True
             if key == Qt.Key.Key_Up:
-                self.move(-1)
+                self.move_selection(-1)
                 return True
             if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
                 self.open_current()

@@ -95,8 +95,8 @@ class StatesPage(Page):
         list_side = QWidget(self)
         filters = QHBoxLayout()
         filters.addWidget(self.text, 2)
-        for widget in (self.category, self.region, self.status, self.council_year):
-            filters.addWidget(widget)
+        for control in (self.category, self.region, self.status, self.council_year):
+            filters.addWidget(control)
         list_layout = QVBoxLayout(list_side)
         list_layout.setContentsMargins(0, 0, 0, 0)
         list_layout.addLayout(filters)

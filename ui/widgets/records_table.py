@@ -17,6 +17,9 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidge
 
 from ui.widgets.export_list import install_export_action
 
+#: a column number, or an IntEnum naming one (a page's Column)
+Column = TypeVar("Column", bound=int)
+
 T = TypeVar("T")
 Index = QModelIndex | QPersistentModelIndex
 #: the colour of what is overdue, in every list
@@ -103,7 +106,7 @@ def sortable_records_view(
     model: QAbstractItemModel,
     parent: QWidget,
     *,
-    widths: Mapping[int, int],
+    widths: Mapping[Column, int],
     sort_column: int,
     export_name: Callable[[], str],
 ) -> QTableView:
