@@ -61,6 +61,7 @@ from ui.errors import show_error
 from ui.services import AppServices
 from ui.undo import Operation, UndoRunner, soft_deletion
 from ui.widgets.filtered_records import selected_row
+from ui.widgets.record_dialog import RecordDialog
 
 #: colours offered to new categories in turn (Material 800s: readable under white text)
 PALETTE = ("#1565c0", "#2e7d32", "#c62828", "#6a1b9a", "#ef6c00", "#00838f", "#4e342e")
@@ -480,7 +481,7 @@ def manage_categories(parent: QWidget, services: AppServices, undo: UndoRunner) 
     dialog.open()
 
 
-class AssignDialog(QDialog):
+class AssignDialog(RecordDialog):
     """Put one state in a manual category, with the rationale (required)."""
 
     def __init__(
@@ -501,30 +502,22 @@ class AssignDialog(QDialog):
         self.setMinimumWidth(460)
 
         self.state_label = QLabel(f"{self._state.name} ({self._state.iso3})", self)
+        self.add_row(self.tr("State:"), self.state_label)
         self.category_box = QComboBox(self)
         for category in categories:
             self.category_box.addItem(swatch(category.colour), category.name, category.id)
         self.category_box.currentIndexChanged.connect(self._category_changed)
+        self.add_row(self.tr("&Category:"), self.category_box, "category")
         self.membership_label = QLabel(self)
         self.membership_label.setWordWrap(True)
+        self.add_row("", self.membership_label)
         self.rationale_edit = QPlainTextEdit(self)
         self.rationale_edit.setTabChangesFocus(True)
         self.rationale_edit.setPlaceholderText(
             self.tr("Why this state belongs in the category (required)")
         )
-        form = QFormLayout()
-        form.addRow(self.tr("State:"), self.state_label)
-        form.addRow(self.tr("&Category:"), self.category_box)
-        form.addRow("", self.membership_label)
-        form.addRow(self.tr("&Rationale:"), self.rationale_edit)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.buttons)
+        self.add_row(self.tr("&Rationale:"), self.rationale_edit, "rationale")
+        self.default_focus = self.rationale_edit
         self._category_changed()
         self.rationale_edit.setFocus()
 
@@ -552,10 +545,10 @@ class AssignDialog(QDialog):
         if not self.rationale_edit.toPlainText().strip():
             self.rationale_edit.setPlainText(rationale)
 
-    def save(self) -> None:
+    def save(self) -> bool:
         category_id = self.category_box.currentData()
         if not isinstance(category_id, int):
-            return
+            return False
         categories, state_id = self._services.categories, self._state.id
         rationale = self.rationale_edit.toPlainText()
         previous = self._rationale_in(category_id)
@@ -571,14 +564,16 @@ class AssignDialog(QDialog):
                 self.tr("Assign {0} to {1}").format(
                     self._state.name, self.category_box.currentText()
                 ),
-                do=lambda: categories.assign(category_id, state_id, rationale),
+                do=lambda: self.errors.guarded(
+                    lambda: categories.assign(category_id, state_id, rationale)
+                ),
                 undo=put_back,
             )
         )
         if member is None:
-            return  # refused: the message was shown; keep the dialog and its input
+            return False  # refused: the message was shown; keep the dialog and its input
         self.saved = member
-        self.accept()
+        return True
 
 
 def assign_to_category(

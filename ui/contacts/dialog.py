@@ -9,25 +9,16 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import (
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
-    QLabel,
-    QLineEdit,
-    QPlainTextEdit,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QDialogButtonBox, QLabel, QPlainTextEdit, QWidget
 
 from outreach.domain import limits
 from outreach.domain.records import ContactRecord, OrganizationRecord
 from outreach.errors import OutreachError, ValidationError
 from outreach.services.contacts import normalize_email, normalize_phone
-from ui.errors import show_error
 from ui.services import AppServices
 from ui.undo import Operation, UndoRunner, versioned_edit
 from ui.widgets.id_combo import IdComboBox
+from ui.widgets.record_dialog import RecordDialog
 
 ERROR = "#b00020"  # the colour of a hint that says what is wrong
 
@@ -52,7 +43,7 @@ def state_choices(services: AppServices) -> list[tuple[int, str]]:
     return [(row.id, f"{row.name} ({row.iso3})") for row in services.states.list_rows()]
 
 
-class ContactDialog(QDialog):
+class ContactDialog(RecordDialog):
     """`contact=None` adds a contact; otherwise edits it. After a successful save,
     `saved` holds the stored record and the fields show what was stored (the phone in
     E.164), then the dialog accepts."""
@@ -68,7 +59,7 @@ class ContactDialog(QDialog):
         organization_id: int | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
+        super().__init__(parent, ok_kind=QDialogButtonBox.StandardButton.Save)
         self._services = services
         self._undo = undo
         self._contact = contact
@@ -81,54 +72,35 @@ class ContactDialog(QDialog):
             organizations = services.organizations.list()
         self._organizations = {organization.id: organization for organization in organizations}
 
-        self.given_edit = QLineEdit(self)
-        self.given_edit.setMaxLength(limits.GIVEN_NAME.max_length)
-        self.family_edit = QLineEdit(self)
-        self.family_edit.setMaxLength(limits.FAMILY_NAME.max_length)
-        self.family_edit.setPlaceholderText(self.tr("Required"))
-        self.position_edit = QLineEdit(self)
-        self.position_edit.setMaxLength(limits.POSITION.max_length)
+        self.given_edit = self.add_text(limits.GIVEN_NAME, self.tr("&Given name:"))
+        self.family_edit = self.add_text(
+            limits.FAMILY_NAME, self.tr("&Family name:"), self.tr("Required")
+        )
+        self.position_edit = self.add_text(limits.POSITION, self.tr("&Position:"))
         self.organization_box = IdComboBox(self.tr("— none —"), self)
         self.organization_box.set_choices(
             [(organization.id, organization.name) for organization in organizations]
         )
+        self.add_row(self.tr("&Organization:"), self.organization_box, "organization_id")
         self.state_box = IdComboBox(self.tr("— none —"), self)
         self.state_box.set_choices(list(states) if states is not None else state_choices(services))
-        self.email_edit = QLineEdit(self)
-        self.email_edit.setMaxLength(limits.EMAIL.max_length)
-        self.email_edit.setPlaceholderText(self.tr("name@example.org"))
+        self.add_row(self.tr("&State:"), self.state_box, "state")
+        self.email_edit = self.add_text(
+            limits.EMAIL, self.tr("&E-mail:"), self.tr("name@example.org")
+        )
         self.email_hint = self._hint_label()
-        self.phone_edit = QLineEdit(self)
-        self.phone_edit.setMaxLength(limits.PHONE.max_length)
-        self.phone_edit.setPlaceholderText(self.tr("+855 23 223 456, or national with a state"))
+        self.add_row("", self.email_hint)
+        self.phone_edit = self.add_text(
+            limits.PHONE, self.tr("P&hone:"), self.tr("+855 23 223 456, or national with a state")
+        )
         self.phone_hint = self._hint_label()
-        self.languages_edit = QLineEdit(self)
-        self.languages_edit.setMaxLength(limits.LANGUAGES.max_length)
-        self.languages_edit.setPlaceholderText(self.tr("ISO 639-1 codes: en, fr, km"))
+        self.add_row("", self.phone_hint)
+        self.languages_edit = self.add_text(
+            limits.LANGUAGES, self.tr("&Languages:"), self.tr("ISO 639-1 codes: en, fr, km")
+        )
         self.notes_edit = QPlainTextEdit(self)
         self.notes_edit.setTabChangesFocus(True)
-
-        form = QFormLayout()
-        form.addRow(self.tr("&Given name:"), self.given_edit)
-        form.addRow(self.tr("&Family name:"), self.family_edit)
-        form.addRow(self.tr("&Position:"), self.position_edit)
-        form.addRow(self.tr("&Organization:"), self.organization_box)
-        form.addRow(self.tr("&State:"), self.state_box)
-        form.addRow(self.tr("&E-mail:"), self.email_edit)
-        form.addRow("", self.email_hint)
-        form.addRow(self.tr("P&hone:"), self.phone_edit)
-        form.addRow("", self.phone_hint)
-        form.addRow(self.tr("&Languages:"), self.languages_edit)
-        form.addRow(self.tr("&Notes:"), self.notes_edit)
-
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.buttons)
+        self.add_row(self.tr("&Notes:"), self.notes_edit, "notes")
 
         if contact is not None:
             self._show(contact)
@@ -226,18 +198,22 @@ class ContactDialog(QDialog):
 
     # --- saving ---------------------------------------------------------------------------
 
-    def save(self) -> None:
+    def save(self) -> bool:
         """Save through the services; on a refusal the message shows and the dialog stays
         open with what was typed."""
-        if not self.organization_box.names_something():
-            message = self.tr("'{0}' is not an organization in the list; pick one from it.")
-            self._refuse(self.organization_box, message)
-            return
-        if not self.state_box.names_something():
-            self._refuse(self.state_box, self.tr("'{0}' is not a state in the list; pick one."))
-            return
+        for box, field, message in (
+            (
+                self.organization_box,
+                "organization_id",
+                self.tr("'{0}' is not an organization in the list; pick one from it."),
+            ),
+            (self.state_box, "state", self.tr("'{0}' is not a state in the list; pick one.")),
+        ):
+            if not box.names_something():
+                raise ValidationError(message.format(box.currentText()), field)
         values = self.values()
         contacts = self._services.contacts
+        guarded = self.errors.guarded
         before = self._contact
         record: ContactRecord | None
         if before is None:
@@ -245,7 +221,7 @@ class ContactDialog(QDialog):
             record = self._undo.run(
                 Operation(
                     self.tr("Add contact {0}").format(name.strip()),
-                    do=lambda: contacts.create(**values),
+                    do=lambda: guarded(lambda: contacts.create(**values)),
                     undo=lambda created: contacts.delete(created.id),
                     redo=lambda created: contacts.restore(created.id),
                 )
@@ -253,13 +229,12 @@ class ContactDialog(QDialog):
         else:
             if self._unchanged(before, values):
                 self.saved = before
-                self.accept()
-                return
+                return True
             contact_id, previous = before.id, contact_values(before)
             record = self._undo.run(
                 versioned_edit(
                     self.tr("Edit contact {0}").format(before.full_name),
-                    lambda **fields: contacts.update(contact_id, **fields),
+                    lambda **fields: guarded(lambda: contacts.update(contact_id, **fields)),
                     self._undo.versions,
                     ("contact", contact_id),
                     before.version,
@@ -268,14 +243,10 @@ class ContactDialog(QDialog):
                 )
             )
         if record is None:
-            return  # refused: the message was shown; keep the dialog and its input
+            return False  # refused: the message was shown; keep the dialog and its input
         self.saved = record
         self._show(record)  # what was stored: the phone in E.164, the e-mail normalised
-        self.accept()
-
-    def _refuse(self, box: IdComboBox, message: str) -> None:
-        show_error(self, ValidationError(message.format(box.currentText())))
-        box.setFocus()
+        return True
 
     @staticmethod
     def _unchanged(before: ContactRecord, values: dict[str, Any]) -> bool:

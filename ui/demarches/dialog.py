@@ -10,7 +10,6 @@ restores it; undoing an edit puts the previous values back.
 
 from __future__ import annotations
 
-import textwrap
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -19,11 +18,7 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
     QHBoxLayout,
-    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
@@ -41,10 +36,10 @@ from ui.errors import show_error
 from ui.services import AppServices
 from ui.undo import Operation, UndoRunner
 from ui.widgets.dates import OptionalDateEdit
-from ui.widgets.field_errors import FieldErrors
-from ui.widgets.modal import accepted, ok_cancel
+from ui.widgets.modal import accepted
 from ui.widgets.names import StateNames, contact_names_for, state_names_for
 from ui.widgets.pickers import type_ahead
+from ui.widgets.record_dialog import RecordDialog, short
 
 OFFICER_KEY = "demarches/officer"
 LOG_OFFICER_KEY = "log/officer"  # what the contact log remembered, as a first guess
@@ -69,11 +64,7 @@ class DemarcheValues:
     response: str
 
 
-def _short(text: str) -> str:
-    return textwrap.shorten(text, 40, placeholder="…") if text.strip() else "…"
-
-
-class DemarcheDialog(QDialog):
+class DemarcheDialog(RecordDialog):
     """Plan a démarche (no `demarche`) or edit one (`demarche` given).
 
     Accepting runs the change through the undo runner; `demarche_id` then holds the
@@ -92,7 +83,6 @@ class DemarcheDialog(QDialog):
         self._services = services
         self._undo = undo
         self._demarche = demarche
-        self._errors = FieldErrors()
         self.demarche_id: int | None = demarche.id if demarche else None
         self.state_names: StateNames = state_names_for(services.states)
         self._contact_names = contact_names_for(services.contacts, services.states)
@@ -118,10 +108,11 @@ class DemarcheDialog(QDialog):
         assert line is not None
         line.setPlaceholderText(self.tr("Type a state's name, code or alias…"))
         self.state_box.currentIndexChanged.connect(lambda _row: self._refresh_contacts())
-
-        self.title_edit = QLineEdit(self)
-        self.title_edit.setMaxLength(limits.TITLE.max_length)
-        self.title_edit.setPlaceholderText(self.tr("What we ask, in one line"))
+        self.add_row(self.tr("&State:"), self.state_box, "state")
+        self.title_edit = self.add_text(
+            limits.TITLE, self.tr("&Title:"), self.tr("What we ask, in one line")
+        )
+        self.default_focus = self.title_edit
 
         self.action_box = QComboBox(self)
         for action in RequestedAction:
@@ -132,6 +123,9 @@ class DemarcheDialog(QDialog):
         self.level_box = QComboBox(self)
         for level in Level:
             self.level_box.addItem(level_label(level), level.value)
+        self.add_row(self.tr("Requested &action:"), self.action_box, "requested action")
+        self.add_row(self.tr("C&hannel:"), self.channel_box, "channel")
+        self.add_row(self.tr("&Level:"), self.level_box, "level")
         self.treaty_box = QComboBox(self)
         self.treaty_box.addItem(self.tr("(none)"), None)
         try:
@@ -142,48 +136,37 @@ class DemarcheDialog(QDialog):
             self._treaty_codes[treaty.id] = treaty.code
             self.treaty_box.addItem(treaty.short_name or treaty.code, treaty.code)
 
+        self.add_row(self.tr("T&reaty:"), self.treaty_box)
+
         self.talking_points_edit = QPlainTextEdit(self)
         self.talking_points_edit.setPlaceholderText(self.tr("Talking points (optional)"))
         self.talking_points_edit.setTabChangesFocus(True)
-        self.officer_edit = QLineEdit(self)
-        self.officer_edit.setMaxLength(limits.OFFICER.max_length)
+        self.add_row(self.tr("Talking &points:"), self.talking_points_edit, "talking_points")
+        self.officer_edit = self.add_text(limits.OFFICER, self.tr("Responsible &officer:"))
         self.planned = OptionalDateEdit(self.tr("Planned for"), self)
         self.due = OptionalDateEdit(self.tr("Due by"), self)
-
-        self.contacts_list = QListWidget(self)
-        self.contacts_list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.contacts_list.setMaximumHeight(self.contacts_list.fontMetrics().height() * 7)
-        self.contacts_list.setToolTip(self.tr("Tick the contacts involved (Space)"))
-
-        self.response_edit = QPlainTextEdit(self)
-        self.response_edit.setPlaceholderText(self.tr("The government's response"))
-        self.response_edit.setTabChangesFocus(True)
-
-        self.buttons = ok_cancel(
-            self, self.try_accept, self.tr("Save") if self._demarche else self.tr("Plan")
-        )
-        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setToolTip(self.tr("Save the démarche (Ctrl+Enter)"))
-
-        form = QFormLayout(self)
-        form.addRow(self.tr("&State:"), self.state_box)
-        form.addRow(self.tr("&Title:"), self.title_edit)
-        form.addRow(self.tr("Requested &action:"), self.action_box)
-        form.addRow(self.tr("C&hannel:"), self.channel_box)
-        form.addRow(self.tr("&Level:"), self.level_box)
-        form.addRow(self.tr("T&reaty:"), self.treaty_box)
-        form.addRow(self.tr("Talking &points:"), self.talking_points_edit)
-        form.addRow(self.tr("Responsible &officer:"), self.officer_edit)
+        self.register(self.planned.edit, "planned date", "planned_on")
+        self.register(self.due.edit, "due date", "due_on")
         dates = QHBoxLayout()
         dates.addWidget(self.planned)
         dates.addSpacing(12)
         dates.addWidget(self.due)
         dates.addStretch(1)
-        form.addRow(self.tr("Dates:"), dates)
-        form.addRow(self.tr("&Contacts involved:"), self.contacts_list)
-        form.addRow(self.tr("Res&ponse:"), self.response_edit)
-        form.addRow(self.buttons)
-        form.setRowVisible(self.response_edit, self._demarche is not None)
+        self.add_row(self.tr("Dates:"), dates)
+
+        self.contacts_list = QListWidget(self)
+        self.contacts_list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.contacts_list.setMaximumHeight(self.contacts_list.fontMetrics().height() * 7)
+        self.contacts_list.setToolTip(self.tr("Tick the contacts involved (Space)"))
+        self.add_row(self.tr("&Contacts involved:"), self.contacts_list, "contact_ids")
+
+        self.response_edit = QPlainTextEdit(self)
+        self.response_edit.setPlaceholderText(self.tr("The government's response"))
+        self.response_edit.setTabChangesFocus(True)
+        self.add_row(self.tr("Res&ponse:"), self.response_edit, "response")
+        self.form.setRowVisible(self.response_edit, self._demarche is not None)
+        self.ok_button.setText(self.tr("Save") if self._demarche else self.tr("Plan"))
+        self.ok_button.setToolTip(self.tr("Save the démarche (Ctrl+Enter)"))
 
     # --- filling ----------------------------------------------------------------------------
 
@@ -354,8 +337,8 @@ class DemarcheDialog(QDialog):
             response=self.response_edit.toPlainText(),
         )
 
-    def try_accept(self) -> None:
-        """Save through the undo runner; close only when the service took the démarche."""
+    def save(self) -> bool:
+        """Save through the undo runner; done only when the service took the démarche."""
         values = self.values()
         if values.state_id is None:
             text = self.state_box.currentText().strip()
@@ -364,19 +347,13 @@ class DemarcheDialog(QDialog):
                 if text
                 else self.tr("Choose the state the démarche is made to.")
             )
-            show_error(self, ValidationError(message, "state"))
-            self.state_box.setFocus()
-            return
-        self._errors.error = None
+            raise ValidationError(message, "state")
         done = (
             self._create(values) if self._demarche is None else self._edit(self._demarche, values)
         )
-        if not done:
-            self._focus_error()
-            return
-        if values.officer.strip():
+        if done and values.officer.strip():
             QSettings().setValue(OFFICER_KEY, values.officer.strip())
-        self.accept()
+        return done
 
     def _create(self, values: DemarcheValues) -> bool:
         demarches = self._services.demarches
@@ -384,7 +361,7 @@ class DemarcheDialog(QDialog):
         state_id = values.state_id
 
         def do() -> DemarcheRecord:
-            record: DemarcheRecord = self._errors.guarded(
+            record: DemarcheRecord = self.errors.guarded(
                 lambda: demarches.create(
                     state_id,
                     values.title,
@@ -403,7 +380,7 @@ class DemarcheDialog(QDialog):
 
         record = self._undo.run(
             Operation(
-                text=self.tr("Plan démarche: {0}").format(_short(values.title)),
+                text=self.tr("Plan démarche: {0}").format(short(values.title)),
                 do=do,
                 undo=lambda created: demarches.delete(created.id),
                 redo=lambda created: demarches.restore(created.id),
@@ -454,13 +431,13 @@ class DemarcheDialog(QDialog):
             return True
 
         def do() -> DemarcheRecord:
-            current: DemarcheRecord = self._errors.guarded(lambda: demarches.get(demarche_id))
-            self._errors.guarded(lambda: demarches.update(demarche_id, **changes))
+            current: DemarcheRecord = self.errors.guarded(lambda: demarches.get(demarche_id))
+            self.errors.guarded(lambda: demarches.update(demarche_id, **changes))
             return current
 
         result = self._undo.run(
             Operation(
-                text=self.tr("Edit démarche: {0}").format(_short(values.title)),
+                text=self.tr("Edit démarche: {0}").format(short(values.title)),
                 do=do,
                 undo=lambda current: demarches.update(
                     demarche_id, **self._as_before(current, changes)
@@ -469,21 +446,6 @@ class DemarcheDialog(QDialog):
             )
         )
         return result is not None
-
-    def _focus_error(self) -> None:
-        widgets: dict[str, QWidget] = {
-            "state": self.state_box,
-            "title": self.title_edit,
-            "requested action": self.action_box,
-            "channel": self.channel_box,
-            "level": self.level_box,
-            "officer": self.officer_edit,
-            "planned date": self.planned.edit,
-            "due date": self.due.edit,
-            "due_on": self.due.edit,
-            "contact_ids": self.contacts_list,
-        }
-        self._errors.focus(widgets, self.title_edit)
 
 
 def plan_a_demarche(

@@ -3,7 +3,6 @@ announce a state as attending. Each change is one undoable operation."""
 
 from __future__ import annotations
 
-import textwrap
 from datetime import date
 from functools import cache
 from typing import Any
@@ -16,7 +15,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
     QLabel,
-    QLineEdit,
     QPlainTextEdit,
     QWidget,
 )
@@ -24,17 +22,13 @@ from PySide6.QtWidgets import (
 from outreach.domain import limits
 from outreach.domain.records import ForumMembershipRecord, ForumRecord, MeetingRecord
 from outreach.errors import ValidationError
-from ui.errors import show_error
 from ui.services import AppServices
 from ui.undo import Operation, UndoRunner
 from ui.widgets.dates import OptionalDateEdit, from_qdate, iso_date_edit, to_qdate
 from ui.widgets.modal import ok_cancel
 from ui.widgets.names import StateNames, state_names_for
 from ui.widgets.pickers import type_ahead
-
-
-def _short(text: str) -> str:
-    return textwrap.shorten(text, 40, placeholder="…") if text.strip() else "…"
+from ui.widgets.record_dialog import RecordDialog, short
 
 
 @cache
@@ -69,7 +63,7 @@ def chosen_state(box: QComboBox, names: StateNames) -> int | None:
 # --- memberships ---------------------------------------------------------------------------
 
 
-class MembershipDialog(QDialog):
+class MembershipDialog(RecordDialog):
     """Add a member to `forum` (no `membership`) or change a membership's dates."""
 
     def __init__(
@@ -89,22 +83,19 @@ class MembershipDialog(QDialog):
         self.names = state_names_for(services.states)
         self.setWindowTitle(self.tr("Edit membership") if membership else self.tr("Add a member"))
         self.setMinimumWidth(480)
+        self.ok_button.setText(self.tr("Save") if membership else self.tr("Add"))
+        self.add_row(self.tr("Forum:"), QLabel(forum.name, self))
         self.state_box = state_box(self.names, self)
+        self.add_row(self.tr("&State:"), self.state_box, "state")
         self.since = OptionalDateEdit(self.tr("Since"), self)
+        self.add_row(self.tr("Member:"), self.since)
+        self.register(self.since.edit, "since")
         self.until = OptionalDateEdit(self.tr("Until"), self)
-        self.source_edit = QLineEdit(self)
-        self.source_edit.setMaxLength(limits.SOURCE.max_length)
-        self.source_edit.setPlaceholderText(self.tr("Where this comes from"))
-        self.buttons = ok_cancel(
-            self, self.try_accept, self.tr("Save") if membership else self.tr("Add")
+        self.add_row("", self.until)
+        self.register(self.until.edit, "until")
+        self.source_edit = self.add_text(
+            limits.SOURCE, self.tr("S&ource:"), self.tr("Where this comes from")
         )
-        form = QFormLayout(self)
-        form.addRow(self.tr("Forum:"), QLabel(forum.name, self))
-        form.addRow(self.tr("&State:"), self.state_box)
-        form.addRow(self.tr("Member:"), self.since)
-        form.addRow("", self.until)
-        form.addRow(self.tr("S&ource:"), self.source_edit)
-        form.addRow(self.buttons)
         if membership is not None:
             self.state_box.setCurrentIndex(self.state_box.findData(membership.state_id))
             self.state_box.setEnabled(False)
@@ -118,22 +109,22 @@ class MembershipDialog(QDialog):
     def set_state(self, state_id: int) -> None:
         self.state_box.setCurrentIndex(self.state_box.findData(state_id))
 
-    def try_accept(self) -> None:
+    def save(self) -> bool:
         forums = self._services.forums
         since, until, source = self.since.value(), self.until.value(), self.source_edit.text()
         if self._membership is None:
             state_id = chosen_state(self.state_box, self.names)
             if state_id is None:
-                show_error(self, ValidationError(self.tr("Choose the state that is a member.")))
-                self.state_box.setFocus()
-                return
+                raise ValidationError(self.tr("Choose the state that is a member."), "state")
             forum_id = self._forum.id
             record = self._undo.run(
                 Operation(
                     text=self.tr("Add {0} to {1}").format(
-                        self.names.name(state_id), _short(self._forum.name)
+                        self.names.name(state_id), short(self._forum.name)
                     ),
-                    do=lambda: forums.add_member(forum_id, state_id, since, until, source),
+                    do=lambda: self.errors.guarded(
+                        lambda: forums.add_member(forum_id, state_id, since, until, source)
+                    ),
                     undo=lambda added: forums.remove_member(added.id),
                     redo=lambda added: forums.restore_member(added),
                 )
@@ -150,9 +141,9 @@ class MembershipDialog(QDialog):
                 )
             )
         if record is None:
-            return
+            return False
         self.membership_id = record.id
-        self.accept()
+        return True
 
 
 def membership_change(
@@ -209,7 +200,7 @@ class EndMembershipDialog(QDialog):
 # --- meetings ----------------------------------------------------------------------------
 
 
-class MeetingDialog(QDialog):
+class MeetingDialog(RecordDialog):
     """Plan a meeting of `forum` (no `meeting`) or edit one."""
 
     def __init__(
@@ -228,11 +219,14 @@ class MeetingDialog(QDialog):
         self.meeting_id: int | None = meeting.id if meeting else None
         self.setWindowTitle(self.tr("Edit meeting") if meeting else self.tr("New meeting"))
         self.setMinimumWidth(520)
-        self.title_edit = QLineEdit(self)
-        self.title_edit.setMaxLength(limits.MEETING_TITLE.max_length)
-        self.title_edit.setPlaceholderText(self.tr("e.g. Sixth Meeting of the States Parties"))
-        self.city_edit = QLineEdit(self)
-        self.city_edit.setMaxLength(limits.CITY.max_length)
+        self.ok_button.setText(self.tr("Save") if meeting else self.tr("Create"))
+        self.add_row(self.tr("Forum:"), QLabel(forum.name, self))
+        self.title_edit = self.add_text(
+            limits.MEETING_TITLE,
+            self.tr("&Title:"),
+            self.tr("e.g. Sixth Meeting of the States Parties"),
+        )
+        self.city_edit = self.add_text(limits.CITY, self.tr("&City:"))
         self.zone_box = QComboBox(self)
         self.zone_box.setEditable(True)
         self.zone_box.addItems(time_zones())
@@ -242,23 +236,15 @@ class MeetingDialog(QDialog):
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        self.add_row(self.tr("Time &zone:"), self.zone_box, limits.TIMEZONE.key)
         self.starts_edit = iso_date_edit(self)
+        self.add_row(self.tr("&From:"), self.starts_edit, "starts_on")
         self.ends_edit = iso_date_edit(self)
+        self.add_row(self.tr("T&o:"), self.ends_edit, "ends_on")
         self.notes_edit = QPlainTextEdit(self)
         self.notes_edit.setTabChangesFocus(True)
         self.notes_edit.setMaximumHeight(self.notes_edit.fontMetrics().height() * 5)
-        self.buttons = ok_cancel(
-            self, self.try_accept, self.tr("Save") if meeting else self.tr("Create")
-        )
-        form = QFormLayout(self)
-        form.addRow(self.tr("Forum:"), QLabel(forum.name, self))
-        form.addRow(self.tr("&Title:"), self.title_edit)
-        form.addRow(self.tr("&City:"), self.city_edit)
-        form.addRow(self.tr("Time &zone:"), self.zone_box)
-        form.addRow(self.tr("&From:"), self.starts_edit)
-        form.addRow(self.tr("T&o:"), self.ends_edit)
-        form.addRow(self.tr("&Notes:"), self.notes_edit)
-        form.addRow(self.buttons)
+        self.add_row(self.tr("&Notes:"), self.notes_edit, "notes")
         if meeting is not None:
             self.title_edit.setText(meeting.title)
             self.city_edit.setText(meeting.city)
@@ -279,15 +265,16 @@ class MeetingDialog(QDialog):
             "notes": self.notes_edit.toPlainText(),
         }
 
-    def try_accept(self) -> None:
+    def save(self) -> bool:
         forums = self._services.forums
+        guarded = self.errors.guarded
         values = self.values()
         if self._meeting is None:
             forum_id = self._forum.id
             record = self._undo.run(
                 Operation(
-                    text=self.tr("New meeting: {0}").format(_short(values["title"])),
-                    do=lambda: forums.create_meeting(forum_id, **values),
+                    text=self.tr("New meeting: {0}").format(short(values["title"])),
+                    do=lambda: guarded(lambda: forums.create_meeting(forum_id, **values)),
                     undo=lambda created: forums.delete_meeting(created.id),
                     redo=lambda created: forums.restore_meeting(created.id),
                 )
@@ -305,18 +292,18 @@ class MeetingDialog(QDialog):
             }
             record = self._undo.run(
                 Operation(
-                    text=self.tr("Edit meeting: {0}").format(_short(values["title"])),
-                    do=lambda: forums.update_meeting(meeting_id, **values),
+                    text=self.tr("Edit meeting: {0}").format(short(values["title"])),
+                    do=lambda: guarded(lambda: forums.update_meeting(meeting_id, **values)),
                     undo=lambda _after: forums.update_meeting(meeting_id, **old),
                 )
             )
         if record is None:
-            return
+            return False
         self.meeting_id = record.id
-        self.accept()
+        return True
 
 
-class AttendeeDialog(QDialog):
+class AttendeeDialog(RecordDialog):
     """Announce a state as attending a meeting (beyond the forum's members)."""
 
     def __init__(
@@ -333,10 +320,9 @@ class AttendeeDialog(QDialog):
         self.names = state_names_for(services.states)
         self.setWindowTitle(self.tr("Announce an attending state"))
         self.setMinimumWidth(460)
+        self.ok_button.setText(self.tr("Announce"))
         self.state_box = state_box(self.names, self)
-        self.buttons = ok_cancel(self, self.try_accept, self.tr("Announce"))
-        form = QFormLayout(self)
-        form.addRow(
+        self.form.addRow(
             QLabel(
                 self.tr("A state expected at {0} though not a member (an observer):").format(
                     meeting.title
@@ -344,20 +330,17 @@ class AttendeeDialog(QDialog):
                 self,
             )
         )
-        form.addRow(self.tr("&State:"), self.state_box)
-        form.addRow(self.buttons)
+        self.add_row(self.tr("&State:"), self.state_box, "state")
 
     def set_state(self, state_id: int) -> None:
         self.state_box.setCurrentIndex(self.state_box.findData(state_id))
 
-    def try_accept(self) -> None:
+    def save(self) -> bool:
         state_id = chosen_state(self.state_box, self.names)
         if state_id is None:
-            show_error(self, ValidationError(self.tr("Choose the state that will attend.")))
-            self.state_box.setFocus()
-            return
-        if self._undo.run(attendee_operation(self._services, self._meeting, state_id, True)):
-            self.accept()
+            raise ValidationError(self.tr("Choose the state that will attend."), "state")
+        operation = attendee_operation(self._services, self._meeting, state_id, True)
+        return self._undo.run(operation) is not None
 
 
 def attendee_operation(
@@ -380,7 +363,7 @@ def attendee_operation(
         else QCoreApplication.translate("AttendeeDialog", "No longer expecting {0} at {1}")
     )
     return Operation(
-        text=text.format(names.name(state_id), _short(meeting.title)),
+        text=text.format(names.name(state_id), short(meeting.title)),
         do=announce if add else withdraw,
         undo=withdraw if add else announce,
     )

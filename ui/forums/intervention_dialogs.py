@@ -7,7 +7,6 @@ message and the dialog stays open with everything typed.
 
 from __future__ import annotations
 
-import textwrap
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import Any
@@ -17,11 +16,8 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QDialog,
-    QFormLayout,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
@@ -49,24 +45,19 @@ from outreach.domain.records import (
 from outreach.errors import OutreachError, ValidationError
 from ui.demarches.labels import action_label, channel_label, level_label
 from ui.demarches.labels import status_label as demarche_status_label
-from ui.errors import show_error
 from ui.forums.labels import kind_label, status_label
 from ui.services import AppServices
 from ui.undo import Operation, UndoRunner
 from ui.widgets.dates import OptionalDateEdit, from_qdate, iso_date_edit, to_qdate
-from ui.widgets.modal import ok_cancel
 from ui.widgets.names import Choice, StateNames, contact_names_for, state_names_for
 from ui.widgets.pickers import PickList
+from ui.widgets.record_dialog import RecordDialog, short
 
 OFFICER_KEY = "interventions/officer"
 LOG_OFFICER_KEY = "log/officer"
 CONTACT_ROLE = Qt.ItemDataRole.UserRole + 40
 DEFAULT_START = time(10, 0)
 DEFAULT_LENGTH = timedelta(minutes=45)
-
-
-def _short(text: str) -> str:
-    return textwrap.shorten(text, 40, placeholder="…") if text.strip() else "…"
 
 
 def meeting_days(meeting: MeetingRecord) -> list[date]:
@@ -90,7 +81,7 @@ class InterventionValues:
     outcome: str
 
 
-class InterventionDialog(QDialog):
+class InterventionDialog(RecordDialog):
     """Plan an intervention at `meeting` (no `intervention`) or edit one.
 
     Accepting runs the change through the undo runner; `intervention_id` then holds the
@@ -131,16 +122,21 @@ class InterventionDialog(QDialog):
         for kind in InterventionKind:
             self.kind_box.addItem(kind_label(kind), kind.value)
         self.kind_box.currentIndexChanged.connect(lambda _row: self._suggest_title())
-        self.title_edit = QLineEdit(self)
-        self.title_edit.setMaxLength(limits.TITLE.max_length)
-        self.title_edit.setPlaceholderText(self.tr("What it is, in one line"))
+        self.add_row(self.tr("Meeting:"), QLabel(self._meeting.title, self))
+        self.add_row(self.tr("&Kind:"), self.kind_box)
+        self.title_edit = self.add_text(
+            limits.TITLE, self.tr("T&itle:"), self.tr("What it is, in one line")
+        )
         self.title_edit.textEdited.connect(self._title_typed)
+        self.register(self.kind_box, "kind")
         self.targets = PickList(self.tr("Type a state's name, code or alias…"), self)
         self.targets.set_source(self.state_names.choices())
         self.targets.changed.connect(self._suggest_title)
-        self.lead_edit = QLineEdit(self)
-        self.lead_edit.setMaxLength(limits.LEAD_OFFICER.max_length)
-        self.lead_edit.setPlaceholderText(self.tr("Who leads it"))
+        self.add_row(self.tr("Target &states:"), self.targets)
+        self.register(self.targets.line, "targets")
+        self.lead_edit = self.add_text(
+            limits.LEAD_OFFICER, self.tr("&Lead officer:"), self.tr("Who leads it")
+        )
 
         self.slot_check = QCheckBox(self.tr("&Time slot"), self)
         self.day_box = QComboBox(self)
@@ -170,33 +166,25 @@ class InterventionDialog(QDialog):
         slot.addWidget(self.end_edit)
         slot.addWidget(zone)
         slot.addStretch(1)
+        self.add_row(self.tr("When:"), slot)
+        self.register(self.start_edit, "starts_at")
+        self.register(self.end_edit, "ends_at")
 
         self.status_box = QComboBox(self)
         for status in InterventionStatus:
             self.status_box.addItem(status_label(status), status.value)
+        self.add_row(self.tr("St&atus:"), self.status_box, "status")
         self.talking_points_edit = QPlainTextEdit(self)
         self.talking_points_edit.setPlaceholderText(self.tr("Talking points"))
         self.talking_points_edit.setTabChangesFocus(True)
+        self.add_row(self.tr("Talking &points:"), self.talking_points_edit, "talking_points")
         self.outcome_edit = QPlainTextEdit(self)
         self.outcome_edit.setPlaceholderText(self.tr("What came of it"))
         self.outcome_edit.setTabChangesFocus(True)
         self.outcome_edit.setMaximumHeight(self.outcome_edit.fontMetrics().height() * 5)
-
-        self.buttons = ok_cancel(
-            self, self.try_accept, self.tr("Save") if self._intervention else self.tr("Plan")
-        )
-        form = QFormLayout(self)
-        form.addRow(self.tr("Meeting:"), QLabel(self._meeting.title, self))
-        form.addRow(self.tr("&Kind:"), self.kind_box)
-        form.addRow(self.tr("T&itle:"), self.title_edit)
-        form.addRow(self.tr("Target &states:"), self.targets)
-        form.addRow(self.tr("&Lead officer:"), self.lead_edit)
-        form.addRow(self.tr("When:"), slot)
-        form.addRow(self.tr("St&atus:"), self.status_box)
-        form.addRow(self.tr("Talking &points:"), self.talking_points_edit)
-        form.addRow(self.tr("&Outcome:"), self.outcome_edit)
-        form.addRow(self.buttons)
-        form.setRowVisible(self.outcome_edit, self._intervention is not None)
+        self.add_row(self.tr("&Outcome:"), self.outcome_edit, "outcome")
+        self.form.setRowVisible(self.outcome_edit, self._intervention is not None)
+        self.ok_button.setText(self.tr("Save") if self._intervention else self.tr("Plan"))
 
     # --- filling -----------------------------------------------------------------------------
 
@@ -286,25 +274,15 @@ class InterventionDialog(QDialog):
             outcome=self.outcome_edit.toPlainText(),
         )
 
-    def try_accept(self) -> None:
+    def save(self) -> bool:
         if not self.targets.submit_pending():
-            show_error(
-                self,
-                ValidationError(
-                    self.tr("No state matches '{0}'; pick one from the list.").format(
-                        self.targets.line.text().strip()
-                    )
-                ),
-            )
-            self.targets.line.setFocus()
-            return
+            message = self.tr("No state matches '{0}'; pick one from the list.")
+            raise ValidationError(message.format(self.targets.line.text().strip()), "targets")
         values = self.values()
         done = self._plan(values) if self._intervention is None else self._edit(values)
-        if not done:
-            return
-        if values.lead_officer.strip():
+        if done and values.lead_officer.strip():
             QSettings().setValue(OFFICER_KEY, values.lead_officer.strip())
-        self.accept()
+        return done
 
     def _plan(self, values: InterventionValues) -> bool:
         service = self._services.interventions
@@ -312,18 +290,20 @@ class InterventionDialog(QDialog):
         record = self._undo.run(
             Operation(
                 text=self.tr("Plan {0}: {1}").format(
-                    kind_label(values.kind).lower(), _short(values.title)
+                    kind_label(values.kind).lower(), short(values.title)
                 ),
-                do=lambda: service.plan(
-                    meeting_id,
-                    values.kind,
-                    values.title,
-                    lead_officer=values.lead_officer,
-                    talking_points=values.talking_points,
-                    targets=list(values.target_ids),
-                    starts_at=values.starts_at,
-                    ends_at=values.ends_at,
-                    status=values.status,
+                do=lambda: self.errors.guarded(
+                    lambda: service.plan(
+                        meeting_id,
+                        values.kind,
+                        values.title,
+                        lead_officer=values.lead_officer,
+                        talking_points=values.talking_points,
+                        targets=list(values.target_ids),
+                        starts_at=values.starts_at,
+                        ends_at=values.ends_at,
+                        status=values.status,
+                    )
                 ),
                 undo=lambda created: service.delete(created.id),
                 redo=lambda created: service.restore(created.id),
@@ -372,13 +352,13 @@ class InterventionDialog(QDialog):
             return True
 
         def do() -> InterventionRecord:
-            before = service.get(intervention_id)
-            service.update(intervention_id, **changed)
+            before = self.errors.guarded(lambda: service.get(intervention_id))
+            self.errors.guarded(lambda: service.update(intervention_id, **changed))
             return before
 
         result = self._undo.run(
             Operation(
-                text=self.tr("Edit intervention: {0}").format(_short(values.title)),
+                text=self.tr("Edit intervention: {0}").format(short(values.title)),
                 do=do,
                 undo=lambda before: service.update(
                     intervention_id, **self.as_before(before, changed)
@@ -392,7 +372,7 @@ class InterventionDialog(QDialog):
 # --- completing a bilateral --------------------------------------------------------------
 
 
-class CompleteBilateralDialog(QDialog):
+class CompleteBilateralDialog(RecordDialog):
     """Mark a bilateral done: its outcome, and the log entry written with it in one step."""
 
     def __init__(
@@ -413,14 +393,18 @@ class CompleteBilateralDialog(QDialog):
         self.setWindowTitle(self.tr("Bilateral done"))
         self.setMinimumWidth(560)
 
+        self.add_row(self.tr("Bilateral:"), QLabel(intervention.title, self))
         self.outcome_edit = QPlainTextEdit(self)
         self.outcome_edit.setPlaceholderText(self.tr("What came of it (required)"))
         self.outcome_edit.setTabChangesFocus(True)
-        self.summary_edit = QLineEdit(intervention.title, self)
-        self.summary_edit.setMaxLength(limits.SUMMARY.max_length)
+        self.add_row(self.tr("&Outcome:"), self.outcome_edit, "outcome")
+        self.summary_edit = self.text_edit(limits.SUMMARY)
+        self.summary_edit.setText(intervention.title)
         self.date_edit = iso_date_edit(self)
         day = intervention.starts_at.date() if intervention.starts_at else meeting.starts_on
         self.date_edit.setDate(to_qdate(day))
+        self.add_row(self.tr("&Date:"), self.date_edit, "occurred_on", "date of the contact")
+        self.add_row(self.tr("Log &summary:"), self.summary_edit)
         self.follow_up = OptionalDateEdit(self.tr("Follow up on"), self)
         month = QPushButton(self.tr("+1 month"), self)
         month.setAutoDefault(False)
@@ -431,10 +415,13 @@ class CompleteBilateralDialog(QDialog):
         follow_up_row.addWidget(self.follow_up)
         follow_up_row.addWidget(month)
         follow_up_row.addStretch(1)
+        self.add_row(self.tr("Follow-up:"), follow_up_row)
+        self.register(self.follow_up.edit, "follow_up_on", "follow-up date")
         self.contacts_list = QListWidget(self)
         self.contacts_list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.contacts_list.setMaximumHeight(self.contacts_list.fontMetrics().height() * 6)
         self._fill_contacts()
+        self.add_row(self.tr("&Contacts met:"), self.contacts_list, "contact_ids")
         self.deliver_check = QCheckBox(self)
         self._demarche: DemarcheRecord | None = None
         if intervention.demarche_id is not None:
@@ -449,21 +436,12 @@ class CompleteBilateralDialog(QDialog):
         )
         if self._demarche is not None:
             self.deliver_check.setText(
-                self.tr("Mark the démarche “{0}” delivered").format(_short(self._demarche.title))
+                self.tr("Mark the démarche “{0}” delivered").format(short(self._demarche.title))
             )
         self.deliver_check.setChecked(deliverable)
-        self.buttons = ok_cancel(self, self.try_accept, self.tr("Done and log"))
-
-        form = QFormLayout(self)
-        form.addRow(self.tr("Bilateral:"), QLabel(intervention.title, self))
-        form.addRow(self.tr("&Outcome:"), self.outcome_edit)
-        form.addRow(self.tr("&Date:"), self.date_edit)
-        form.addRow(self.tr("Log &summary:"), self.summary_edit)
-        form.addRow(self.tr("Follow-up:"), follow_up_row)
-        form.addRow(self.tr("&Contacts met:"), self.contacts_list)
-        form.addRow("", self.deliver_check)
-        form.addRow(self.buttons)
-        form.setRowVisible(self.deliver_check, deliverable)
+        self.add_row("", self.deliver_check)
+        self.form.setRowVisible(self.deliver_check, deliverable)
+        self.ok_button.setText(self.tr("Done and log"))
         self.outcome_edit.setFocus()
 
     def _fill_contacts(self) -> None:
@@ -504,7 +482,7 @@ class CompleteBilateralDialog(QDialog):
                     Qt.CheckState.Checked if value in contact_ids else Qt.CheckState.Unchecked
                 )
 
-    def try_accept(self) -> None:
+    def save(self) -> bool:
         service = self._services.interventions
         intervention_id = self._intervention.id
         outcome = self.outcome_edit.toPlainText()
@@ -515,31 +493,32 @@ class CompleteBilateralDialog(QDialog):
         deliver = self.deliver_check.isChecked() and not self.deliver_check.isHidden()
         done = self._undo.run(
             Operation(
-                text=self.tr("Bilateral done: {0}").format(_short(self._intervention.title)),
-                do=lambda: service.complete_bilateral(
-                    intervention_id,
-                    outcome,
-                    day,
-                    summary,
-                    follow_up,
-                    contacts,
-                    deliver_demarche=deliver,
+                text=self.tr("Bilateral done: {0}").format(short(self._intervention.title)),
+                do=lambda: self.errors.guarded(
+                    lambda: service.complete_bilateral(
+                        intervention_id,
+                        outcome,
+                        day,
+                        summary,
+                        follow_up,
+                        contacts,
+                        deliver_demarche=deliver,
+                    )
                 ),
                 undo=service.undo_completion,
                 redo=service.redo_completion,
             ),
         )
         if done is None:
-            self.outcome_edit.setFocus()
-            return
+            return False
         self.completed = done
-        self.accept()
+        return True
 
 
 # --- démarches --------------------------------------------------------------------------
 
 
-class DemarcheForDialog(QDialog):
+class DemarcheForDialog(RecordDialog):
     """Create a draft démarche to one of an intervention's targets and link it."""
 
     def __init__(
@@ -558,14 +537,15 @@ class DemarcheForDialog(QDialog):
         self._statuses = statuses or {}
         self.demarche: DemarcheRecord | None = None
         names = state_names_for(services.states)
-        self.setWindowTitle(self.tr("Démarche for “{0}”").format(_short(intervention.title)))
+        self.setWindowTitle(self.tr("Démarche for “{0}”").format(short(intervention.title)))
         self.setMinimumWidth(520)
         self.state_box = QComboBox(self)
         for state_id in intervention.target_ids:
             self.state_box.addItem(names.name(state_id), state_id)
         self.state_box.currentIndexChanged.connect(lambda _row: self._suggest_action())
-        self.title_edit = QLineEdit(intervention.title, self)
-        self.title_edit.setMaxLength(limits.TITLE.max_length)
+        self.add_row(self.tr("&State:"), self.state_box, "state")
+        self.title_edit = self.add_text(limits.TITLE, self.tr("&Title:"))
+        self.title_edit.setText(intervention.title)
         self.action_box = QComboBox(self)
         for action in RequestedAction:
             self.action_box.addItem(action_label(action), action.value)
@@ -579,15 +559,11 @@ class DemarcheForDialog(QDialog):
         self.level_box.setCurrentIndex(self.level_box.findData(Level.AMBASSADOR.value))
         self.due_edit = iso_date_edit(self)
         self.due_edit.setDate(to_qdate(meeting.ends_on))
-        self.buttons = ok_cancel(self, self.try_accept, self.tr("Create and link"))
-        form = QFormLayout(self)
-        form.addRow(self.tr("&State:"), self.state_box)
-        form.addRow(self.tr("&Title:"), self.title_edit)
-        form.addRow(self.tr("Requested &action:"), self.action_box)
-        form.addRow(self.tr("C&hannel:"), self.channel_box)
-        form.addRow(self.tr("&Level:"), self.level_box)
-        form.addRow(self.tr("&Due by:"), self.due_edit)
-        form.addRow(self.buttons)
+        self.add_row(self.tr("Requested &action:"), self.action_box, "requested action")
+        self.add_row(self.tr("C&hannel:"), self.channel_box, "channel")
+        self.add_row(self.tr("&Level:"), self.level_box, "level")
+        self.add_row(self.tr("&Due by:"), self.due_edit, "due_on", "due date")
+        self.ok_button.setText(self.tr("Create and link"))
         self._suggest_action()
 
     def _suggest_action(self) -> None:
@@ -601,7 +577,7 @@ class DemarcheForDialog(QDialog):
         )
         self.action_box.setCurrentIndex(self.action_box.findData(action.value))
 
-    def try_accept(self) -> None:
+    def save(self) -> bool:
         service = self._services.interventions
         demarches = self._services.demarches
         intervention_id = self._intervention.id
@@ -625,19 +601,21 @@ class DemarcheForDialog(QDialog):
 
         made = self._undo.run(
             Operation(
-                text=self.tr("Create démarche for: {0}").format(_short(self._intervention.title)),
-                do=lambda: service.create_demarche_for(intervention_id, **arguments),
+                text=self.tr("Create démarche for: {0}").format(short(self._intervention.title)),
+                do=lambda: self.errors.guarded(
+                    lambda: service.create_demarche_for(intervention_id, **arguments)
+                ),
                 undo=undo,
                 redo=redo,
             ),
         )
         if made is None:
-            return
+            return False
         self.demarche = made[1]
-        self.accept()
+        return True
 
 
-class LinkDemarcheDialog(QDialog):
+class LinkDemarcheDialog(RecordDialog):
     """Link one of the démarches made to an intervention's targets."""
 
     def __init__(
@@ -672,29 +650,29 @@ class LinkDemarcheDialog(QDialog):
                 record.id,
             )
         self.empty_label = QLabel(self.tr("No démarche is made to these states yet."), self)
-        self.buttons = ok_cancel(self, self.try_accept, self.tr("Link"))
-        form = QFormLayout(self)
-        form.addRow(self.tr("&Démarche:"), self.demarche_box)
-        form.addRow(self.empty_label)
-        form.addRow(self.buttons)
-        form.setRowVisible(self.empty_label, not found)
+        self.ok_button.setText(self.tr("Link"))
+        self.add_row(self.tr("&Démarche:"), self.demarche_box, "demarche_id")
+        self.form.addRow(self.empty_label)
+        self.form.setRowVisible(self.empty_label, not found)
         current = self.demarche_box.findData(intervention.demarche_id)
         self.demarche_box.setCurrentIndex(max(current, 0))
 
     def try_accept(self) -> None:
-        chosen = self.demarche_box.currentData()
-        if not isinstance(chosen, int):
-            self.reject()
+        if not isinstance(self.demarche_box.currentData(), int):
+            self.reject()  # nothing to link: OK closes like Cancel
             return
+        super().try_accept()
+
+    def save(self) -> bool:
+        chosen = self.demarche_box.currentData()
         service = self._services.interventions
         intervention_id = self._intervention.id
         previous = self._intervention.demarche_id
         linked = self._undo.run(
             Operation(
-                text=self.tr("Link démarche to: {0}").format(_short(self._intervention.title)),
+                text=self.tr("Link démarche to: {0}").format(short(self._intervention.title)),
                 do=lambda: service.link_demarche(intervention_id, chosen),
                 undo=lambda _linked: service.link_demarche(intervention_id, previous),
             ),
         )
-        if linked is not None:
-            self.accept()
+        return linked is not None

@@ -9,7 +9,6 @@ stays open with everything typed. Logging and editing are undoable.
 from __future__ import annotations
 
 import contextlib
-import textwrap
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -17,12 +16,8 @@ from typing import Any
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QPlainTextEdit,
     QPushButton,
     QWidget,
@@ -38,10 +33,10 @@ from ui.log.table_model import kind_label
 from ui.services import AppServices
 from ui.undo import Operation, UndoRunner
 from ui.widgets.dates import OptionalDateEdit, from_qdate, iso_date_edit, to_qdate
-from ui.widgets.field_errors import FieldErrors
-from ui.widgets.modal import accepted, ok_cancel
+from ui.widgets.modal import accepted
 from ui.widgets.names import Choice, ContactNames, StateNames, contact_names_for, state_names_for
 from ui.widgets.pickers import DemarcheBox, PickList
+from ui.widgets.record_dialog import RecordDialog, short
 
 #: with at most this many contacts, all of them are offered as you type; beyond it, the
 #: contacts of the chosen states are, and the others are searched for on Return
@@ -63,10 +58,6 @@ class LogValues:
     demarche_id: int | None
     meeting_id: int | None
     follow_up_on: date | None
-
-
-def _short(text: str) -> str:
-    return textwrap.shorten(text, 40, placeholder="…") if text.strip() else "…"
 
 
 def _changes(before: LogEntryRecord, values: LogValues) -> dict[str, Any]:
@@ -102,7 +93,7 @@ def _as_before(before: LogEntryRecord, changed: dict[str, Any]) -> dict[str, Any
     return undo
 
 
-class LogContactDialog(QDialog):
+class LogContactDialog(RecordDialog):
     """Log a contact (no `entry`) or edit a log entry (`entry` given).
 
     Accepting runs the change through the undo runner; `entry_id` then holds the entry's
@@ -121,7 +112,6 @@ class LogContactDialog(QDialog):
         self._services = services
         self._undo = undo
         self._entry = entry
-        self._errors = FieldErrors()
         self._meeting_id = entry.meeting_id if entry else (selection or Selection()).meeting_id
         self.entry_id: int | None = entry.id if entry else None
         self.state_names: StateNames = state_names_for(services.states)
@@ -139,9 +129,9 @@ class LogContactDialog(QDialog):
     # --- building -------------------------------------------------------------------------
 
     def _build(self) -> None:
-        self.summary_edit = QLineEdit(self)
-        self.summary_edit.setPlaceholderText(self.tr("What was said, in one line"))
-        self.summary_edit.setMaxLength(limits.SUMMARY.max_length)
+        self.summary_edit = self.add_text(
+            limits.SUMMARY, self.tr("&Summary:"), self.tr("What was said, in one line")
+        )
 
         self.follow_up = OptionalDateEdit(self.tr("Follow up on"), self)
         self.week_button = QPushButton(self.tr("+1 week"), self)
@@ -155,6 +145,8 @@ class LogContactDialog(QDialog):
         follow_up_row.addWidget(self.week_button)
         follow_up_row.addWidget(self.month_button)
         follow_up_row.addStretch(1)
+        self.add_row(self.tr("Follow-up:"), follow_up_row)
+        self.register(self.follow_up.edit, "follow_up_on", "follow-up date")
 
         self.date_edit = iso_date_edit(self)
         self.kind_box = QComboBox(self)
@@ -165,41 +157,35 @@ class LogContactDialog(QDialog):
         when_row.addWidget(QLabel(self.tr("Kind:"), self))
         when_row.addWidget(self.kind_box)
         when_row.addStretch(1)
+        date_label = QLabel(self.tr("&Date:"), self)
+        date_label.setBuddy(self.date_edit)
+        self.form.addRow(date_label, when_row)
+        self.register(self.date_edit, "date of the contact", "occurred_on")
+        self.register(self.kind_box, "kind")
 
         self.states = PickList(self.tr("Type a state's name, code or alias…"), self)
         self.states.set_source(self.state_names.choices())
         self.states.changed.connect(self._states_changed)
+        self.add_row(self.tr("S&tates:"), self.states)
+        self.register(self.states.line, "state_ids", "states")
         self.contacts = PickList(
             self.tr("Type a contact's name…"), self, search=self._search_contacts
         )
+        self.add_row(self.tr("&Contacts:"), self.contacts)
+        self.register(self.contacts.line, "contact_ids")
         self.demarche_box = DemarcheBox(self._services.demarches, self.state_names, self)
+        self.add_row(self.tr("Dé&marche:"), self.demarche_box, "demarche_id")
         self.meeting_label = QLabel(self)
+        self.add_row(self.tr("Meeting:"), self.meeting_label)
         self.details_edit = QPlainTextEdit(self)
         self.details_edit.setPlaceholderText(self.tr("Details (optional)"))
         self.details_edit.setTabChangesFocus(True)
-        self.officer_edit = QLineEdit(self)
-        self.officer_edit.setMaxLength(limits.OFFICER.max_length)
+        self.add_row(self.tr("D&etails:"), self.details_edit, "details")
+        self.officer_edit = self.add_text(limits.OFFICER, self.tr("&Officer:"))
 
-        self.buttons = ok_cancel(
-            self, self.try_accept, self.tr("Save") if self._entry else self.tr("Log")
-        )
-        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok_button.setText(self.tr("Save") if self._entry else self.tr("Log"))
         self.ok_button.setToolTip(self.tr("Save the entry (Enter or Ctrl+Enter)"))
-
-        form = QFormLayout(self)
-        form.addRow(self.tr("&Summary:"), self.summary_edit)
-        form.addRow(self.tr("Follow-up:"), follow_up_row)
-        date_label = QLabel(self.tr("&Date:"), self)
-        date_label.setBuddy(self.date_edit)
-        form.addRow(date_label, when_row)
-        form.addRow(self.tr("S&tates:"), self.states)
-        form.addRow(self.tr("&Contacts:"), self.contacts)
-        form.addRow(self.tr("Dé&marche:"), self.demarche_box)
-        form.addRow(self.tr("Meeting:"), self.meeting_label)
-        form.addRow(self.tr("D&etails:"), self.details_edit)
-        form.addRow(self.tr("&Officer:"), self.officer_edit)
-        form.addRow(self.buttons)
-        form.setRowVisible(self.meeting_label, self._meeting_id is not None)
+        self.form.setRowVisible(self.meeting_label, self._meeting_id is not None)
 
     # --- filling ----------------------------------------------------------------------------
 
@@ -335,35 +321,26 @@ class LogContactDialog(QDialog):
             follow_up_on=self.follow_up.value(),
         )
 
-    def try_accept(self) -> None:
-        """Save through the undo runner; close only when the service took the entry."""
-        for picker, what in ((self.states, self.tr("state")), (self.contacts, self.tr("contact"))):
+    def save(self) -> bool:
+        """Save through the undo runner; done only when the service took the entry."""
+        for picker, what, field in (
+            (self.states, self.tr("state"), "state_ids"),
+            (self.contacts, self.tr("contact"), "contact_ids"),
+        ):
             if not picker.submit_pending():
-                show_error(
-                    self,
-                    ValidationError(
-                        self.tr("No {0} matches '{1}'; pick one from the list.").format(
-                            what, picker.line.text().strip()
-                        )
-                    ),
-                )
-                picker.line.setFocus()
-                return
+                message = self.tr("No {0} matches '{1}'; pick one from the list.")
+                raise ValidationError(message.format(what, picker.line.text().strip()), field)
         values = self.values()
-        self._errors.error = None
         done = self._create(values) if self._entry is None else self._edit(self._entry, values)
-        if not done:
-            self._focus_error()
-            return
-        if values.officer.strip():
+        if done and values.officer.strip():
             QSettings().setValue(OFFICER_KEY, values.officer.strip())
-        self.accept()
+        return done
 
     def _create(self, values: LogValues) -> bool:
         log = self._services.log
 
         def do() -> LogEntryRecord:
-            return self._errors.guarded(
+            return self.errors.guarded(
                 lambda: log.log(
                     values.occurred_on,
                     values.kind,
@@ -380,7 +357,7 @@ class LogContactDialog(QDialog):
 
         record = self._undo.run(
             Operation(
-                text=self.tr("Log contact: {0}").format(_short(values.summary)),
+                text=self.tr("Log contact: {0}").format(short(values.summary)),
                 do=do,
                 undo=lambda created: log.delete(created.id),
                 redo=lambda created: log.restore(created.id),
@@ -399,8 +376,8 @@ class LogContactDialog(QDialog):
         entry_id = entry.id
 
         def do() -> LogEntryRecord:
-            before = self._errors.guarded(lambda: log.get(entry_id))
-            self._errors.guarded(lambda: log.update(entry_id, **changes))
+            before = self.errors.guarded(lambda: log.get(entry_id))
+            self.errors.guarded(lambda: log.update(entry_id, **changes))
             return before
 
         def undo(before: LogEntryRecord) -> None:
@@ -410,26 +387,13 @@ class LogContactDialog(QDialog):
 
         result = self._undo.run(
             Operation(
-                text=self.tr("Edit log entry: {0}").format(_short(values.summary)),
+                text=self.tr("Edit log entry: {0}").format(short(values.summary)),
                 do=do,
                 undo=undo,
                 redo=lambda _before: log.update(entry_id, **changes),
             )
         )
         return result is not None
-
-    def _focus_error(self) -> None:
-        widgets: dict[str, QWidget] = {
-            "summary": self.summary_edit,
-            "follow_up_on": self.follow_up.edit,
-            "follow-up date": self.follow_up.edit,
-            "date of the contact": self.date_edit,
-            "kind": self.kind_box,
-            "state_ids": self.states.line,
-            "contact_ids": self.contacts.line,
-            "officer": self.officer_edit,
-        }
-        self._errors.focus(widgets, self.summary_edit)
 
 
 def log_a_contact(

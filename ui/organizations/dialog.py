@@ -6,27 +6,18 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtWidgets import (
-    QComboBox,
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
-    QLineEdit,
-    QPlainTextEdit,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QComboBox, QDialogButtonBox, QPlainTextEdit, QWidget
 
 from outreach.domain import limits
 from outreach.domain.enums import OrganizationKind
 from outreach.domain.records import OrganizationRecord
 from outreach.errors import ValidationError
 from ui.contacts.dialog import state_choices
-from ui.errors import show_error
 from ui.organizations.table_model import kind_label
 from ui.services import AppServices
 from ui.undo import Operation, UndoRunner, versioned_edit
 from ui.widgets.id_combo import IdComboBox
+from ui.widgets.record_dialog import RecordDialog
 
 
 def organization_values(organization: OrganizationRecord) -> dict[str, Any]:
@@ -40,7 +31,7 @@ def organization_values(organization: OrganizationRecord) -> dict[str, Any]:
     }
 
 
-class OrganizationDialog(QDialog):
+class OrganizationDialog(RecordDialog):
     """`organization=None` adds one; otherwise edits it. `saved` holds the stored record
     after a successful save."""
 
@@ -53,7 +44,7 @@ class OrganizationDialog(QDialog):
         states: Sequence[tuple[int, str]] | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
+        super().__init__(parent, ok_kind=QDialogButtonBox.StandardButton.Save)
         self._services = services
         self._undo = undo
         self._organization = organization
@@ -63,33 +54,20 @@ class OrganizationDialog(QDialog):
         )
         self.setMinimumWidth(480)
 
-        self.name_edit = QLineEdit(self)
-        self.name_edit.setMaxLength(limits.ORGANIZATION_NAME.max_length)
-        self.name_edit.setPlaceholderText(self.tr("Required"))
+        self.name_edit = self.add_text(
+            limits.ORGANIZATION_NAME, self.tr("&Name:"), self.tr("Required")
+        )
         self.kind_box = QComboBox(self)
         for kind in OrganizationKind:
             self.kind_box.addItem(kind_label(kind), kind.value)
+        self.add_row(self.tr("&Kind:"), self.kind_box, "kind")
         self.state_box = IdComboBox(self.tr("— none —"), self)
         self.state_box.set_choices(list(states) if states is not None else state_choices(services))
-        self.city_edit = QLineEdit(self)
-        self.city_edit.setMaxLength(limits.CITY.max_length)
+        self.add_row(self.tr("&State:"), self.state_box, "state")
+        self.city_edit = self.add_text(limits.CITY, self.tr("&City:"))
         self.notes_edit = QPlainTextEdit(self)
         self.notes_edit.setTabChangesFocus(True)
-
-        form = QFormLayout()
-        form.addRow(self.tr("&Name:"), self.name_edit)
-        form.addRow(self.tr("&Kind:"), self.kind_box)
-        form.addRow(self.tr("&State:"), self.state_box)
-        form.addRow(self.tr("&City:"), self.city_edit)
-        form.addRow(self.tr("N&otes:"), self.notes_edit)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.buttons)
+        self.add_row(self.tr("N&otes:"), self.notes_edit, "notes")
         if organization is not None:
             self._show(organization)
         else:
@@ -114,21 +92,20 @@ class OrganizationDialog(QDialog):
             "notes": self.notes_edit.toPlainText(),
         }
 
-    def save(self) -> None:
+    def save(self) -> bool:
         if not self.state_box.names_something():
             message = self.tr("'{0}' is not a state in the list; pick one.")
-            show_error(self, ValidationError(message.format(self.state_box.currentText())))
-            self.state_box.setFocus()
-            return
+            raise ValidationError(message.format(self.state_box.currentText()), "state")
         values = self.values()
         organizations = self._services.organizations
+        guarded = self.errors.guarded
         before = self._organization
         record: OrganizationRecord | None
         if before is None:
             record = self._undo.run(
                 Operation(
                     self.tr("Add organization {0}").format(values["name"].strip()),
-                    do=lambda: organizations.create(**values),
+                    do=lambda: guarded(lambda: organizations.create(**values)),
                     undo=lambda created: organizations.delete(created.id),
                     redo=lambda created: organizations.restore(created.id),
                 )
@@ -137,13 +114,14 @@ class OrganizationDialog(QDialog):
             previous = organization_values(before)
             if all(str(values[key]).strip() == str(previous[key]) for key in values):
                 self.saved = before
-                self.accept()
-                return
+                return True
             organization_id = before.id
             record = self._undo.run(
                 versioned_edit(
                     self.tr("Edit organization {0}").format(before.name),
-                    lambda **fields: organizations.update(organization_id, **fields),
+                    lambda **fields: guarded(
+                        lambda: organizations.update(organization_id, **fields)
+                    ),
                     self._undo.versions,
                     ("organization", organization_id),
                     before.version,
@@ -152,7 +130,7 @@ class OrganizationDialog(QDialog):
                 )
             )
         if record is None:
-            return  # refused: the message was shown; keep the dialog and its input
+            return False  # refused: the message was shown; keep the dialog and its input
         self.saved = record
         self._show(record)
-        self.accept()
+        return True

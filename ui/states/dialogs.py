@@ -11,11 +11,8 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDialog,
-    QFormLayout,
     QGridLayout,
     QLabel,
-    QLineEdit,
     QMessageBox,
     QSpinBox,
     QWidget,
@@ -35,12 +32,12 @@ from ui.errors import show_error
 from ui.services import AppServices
 from ui.undo import Operation, UndoRunner
 from ui.widgets.dates import OptionalDateEdit, from_qdate, iso_date_edit, to_qdate
-from ui.widgets.modal import ok_cancel
+from ui.widgets.record_dialog import RecordDialog
 
 TREATY = "APMBC"
 
 
-class ParticipationDialog(QDialog):
+class ParticipationDialog(RecordDialog):
     """Signature, consent (and its kind) and a notified withdrawal for one treaty."""
 
     def __init__(
@@ -49,14 +46,23 @@ class ParticipationDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Treaty status of {0}").format(state.name))
         self.signed = OptionalDateEdit(self.tr("Signed on"), self)
+        self.form.addRow(self.signed)
         self.consent = OptionalDateEdit(self.tr("Consent deposited on"), self)
+        self.form.addRow(self.consent)
         self.kind = QComboBox(self)
         for kind in ConsentKind:
             self.kind.addItem(self.tr(kind.value.capitalize()), kind.value)
+        self.add_row(self.tr("Kind of consent:"), self.kind)
         self.withdrawal = OptionalDateEdit(self.tr("Withdrawal notified on"), self)
-        self.source = QLineEdit(self)
-        self.source.setMaxLength(limits.SOURCE.max_length)
-        self.source.setPlaceholderText(self.tr("e.g. UN Treaty Collection, as of today"))
+        self.form.addRow(self.withdrawal)
+        self.source = self.add_text(
+            limits.SOURCE, self.tr("Source:"), self.tr("e.g. UN Treaty Collection, as of today")
+        )
+        self.register(self.signed.edit, "signed_on")
+        self.register(self.consent.edit, "consent_on")
+        self.register(self.kind, "consent_kind")
+        self.register(self.withdrawal.edit, "withdrawal", "withdrawal_notified_on")
+        self.default_focus = self.signed.edit
         if current is not None:
             self.signed.set_value(current.signed_on)
             self.consent.set_value(current.consent_on)
@@ -64,14 +70,6 @@ class ParticipationDialog(QDialog):
                 self.kind.setCurrentIndex(self.kind.findData(current.consent_kind.value))
             self.withdrawal.set_value(current.withdrawal_notified_on)
             self.source.setText(current.source)
-        form = QFormLayout(self)
-        form.addRow(self.signed)
-        form.addRow(self.consent)
-        form.addRow(self.tr("Kind of consent:"), self.kind)
-        form.addRow(self.withdrawal)
-        form.addRow(self.tr("Source:"), self.source)
-        buttons = ok_cancel(self)
-        form.addRow(buttons)
 
 
 def edit_participation(
@@ -96,6 +94,7 @@ def edit_participation(
             undo.attempt(_status_operation(services, state, before, after))
         except OutreachError as error:
             show_error(dialog, error)
+            dialog.focus_refused(error)
             continue
         return True
     return False
@@ -132,7 +131,7 @@ def _values_of(record: ParticipationRecord | None) -> dict[str, Any]:
     }
 
 
-class FactDialog(QDialog):
+class FactDialog(RecordDialog):
     def __init__(self, state: StateRecord, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Add a fact about {0}").format(state.name))
@@ -145,21 +144,15 @@ class FactDialog(QDialog):
         self.quantity.setRange(0, 2_000_000_000)
         self.quantity.setSpecialValueText(self.tr("(none)"))
         self.quantity.setGroupSeparatorShown(True)
-        self.detail = QLineEdit(self)
-        self.detail.setMaxLength(limits.FACT_DETAIL.max_length)
-        self.source = QLineEdit(self)
-        self.source.setMaxLength(limits.FACT_SOURCE.max_length)
-        self.source.setPlaceholderText(self.tr("Where this comes from (required)"))
+        self.add_row(self.tr("Fact:"), self.kind, "kind")
+        self.form.addRow(self.holds)
+        self.add_row(self.tr("Quantity:"), self.quantity, "quantity")
+        self.detail = self.add_text(limits.FACT_DETAIL, self.tr("Detail:"))
+        self.source = self.add_text(
+            limits.FACT_SOURCE, self.tr("Source:"), self.tr("Where this comes from (required)")
+        )
         self.as_of = iso_date_edit(self)
-        form = QFormLayout(self)
-        form.addRow(self.tr("Fact:"), self.kind)
-        form.addRow(self.holds)
-        form.addRow(self.tr("Quantity:"), self.quantity)
-        form.addRow(self.tr("Detail:"), self.detail)
-        form.addRow(self.tr("Source:"), self.source)
-        form.addRow(self.tr("As of:"), self.as_of)
-        buttons = ok_cancel(self)
-        form.addRow(buttons)
+        self.add_row(self.tr("As of:"), self.as_of, "as_of")
 
 
 def add_fact(parent: QWidget, services: AppServices, undo: UndoRunner, state_id: int) -> bool:
@@ -179,6 +172,7 @@ def add_fact(parent: QWidget, services: AppServices, undo: UndoRunner, state_id:
             undo.attempt(_fact_operation(services, state, values))
         except OutreachError as error:
             show_error(dialog, error)
+            dialog.focus_refused(error)
             continue
         return True
     return False
@@ -194,7 +188,7 @@ def _fact_operation(
     )
 
 
-class ObligationsDialog(QDialog):
+class ObligationsDialog(RecordDialog):
     """Each dated duty with when it was met and to when it was extended."""
 
     def __init__(
@@ -223,16 +217,12 @@ class ObligationsDialog(QDialog):
             grid.addWidget(met, row, 2)
             grid.addWidget(extended, row, 3)
             self.rows.append((met, extended))
-        self.source = QLineEdit(self)
-        self.source.setMaxLength(limits.SOURCE.max_length)
-        self.source.setPlaceholderText(
-            self.tr("Where the dates come from, e.g. the Article 7 report of 2004")
+        self.form.addRow(grid)
+        self.source = self.add_text(
+            limits.SOURCE,
+            self.tr("Source:"),
+            self.tr("Where the dates come from, e.g. the Article 7 report of 2004"),
         )
-        form = QFormLayout(self)
-        form.addRow(grid)
-        form.addRow(self.tr("Source:"), self.source)
-        buttons = ok_cancel(self)
-        form.addRow(buttons)
 
     def changes(self) -> list[ObligationChange]:
         """The duties whose dates were changed, as the dialog now holds them."""
@@ -273,6 +263,7 @@ def edit_obligations(
             )
         except OutreachError as error:
             show_error(dialog, error)
+            dialog.focus_refused(error)
             continue
         return True
     return False

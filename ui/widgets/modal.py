@@ -20,15 +20,17 @@ def accepted(dialog: QDialog) -> bool:
 
 
 def ok_cancel(
-    dialog: QDialog, accept: Callable[[], object] | None = None, ok_text: str | None = None
+    dialog: QDialog,
+    accept: Callable[[], object] | None = None,
+    ok_text: str | None = None,
+    ok_kind: QDialogButtonBox.StandardButton = QDialogButtonBox.StandardButton.Ok,
 ) -> QDialogButtonBox:
-    """OK (named `ok_text`, if given) and Cancel for `dialog`. OK and Ctrl+Enter call
-    `accept` (the dialog's own accept by default); Cancel and Escape reject."""
+    """OK (or `ok_kind`, e.g. Save; named `ok_text`, if given) and Cancel for `dialog`.
+    OK and Ctrl+Enter call `accept` (the dialog's own accept by default); Cancel and
+    Escape reject."""
     on_ok = accept or dialog.accept
-    buttons = QDialogButtonBox(
-        QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, dialog
-    )
-    ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
+    buttons = QDialogButtonBox(ok_kind | QDialogButtonBox.StandardButton.Cancel, dialog)
+    ok = buttons.button(ok_kind)
     if ok_text is not None:
         ok.setText(ok_text)
     ok.setDefault(True)
