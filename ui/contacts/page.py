@@ -10,21 +10,13 @@ worker thread, so the page paints at once and fills in when the rows arrive.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
+from typing import ClassVar
 
-from PySide6.QtCore import QDate, QLocale, Qt, Signal
-from PySide6.QtWidgets import (
-    QFormLayout,
-    QGroupBox,
-    QHBoxLayout,
-    QLabel,
-    QLineEdit,
-    QPushButton,
-    QSplitter,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, QLocale, Signal
+from PySide6.QtWidgets import QDialog, QGroupBox, QVBoxLayout, QWidget
 
 from outreach.domain.changes import Changes, Entity
 from outreach.domain.records import (
@@ -40,22 +32,12 @@ from ui.contacts.dialog import ContactDialog
 from ui.contacts.table_model import Column, ContactsTableModel
 from ui.context import Selection
 from ui.errors import show_error
-from ui.pages import Page, Restorable
 from ui.services import AppServices
-from ui.undo import UndoRunner, soft_deletion
-from ui.widgets.filtered_records import select_record, selected_row
-from ui.widgets.modal import DialogSlot
-from ui.widgets.records_table import RecordsModel, records_view, sortable_records_view
+from ui.undo import UndoRunner
+from ui.widgets.records_page import Field, RecordDetail, RecordsPage, SoftDeletes
+from ui.widgets.records_table import RecordsModel, records_view
 
 LOG_ENTRIES_SHOWN = 50
-COLUMN_WIDTHS = {
-    Column.NAME: 200,
-    Column.POSITION: 240,
-    Column.ORGANIZATION: 240,
-    Column.STATE: 140,
-    Column.EMAIL: 220,
-    Column.PHONE: 130,
-}
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,35 +69,34 @@ def _short_date(day: date | None) -> str:
     return QLocale().toString(QDate(day.year, day.month, day.day), QLocale.FormatType.ShortFormat)
 
 
-class ContactDetail(QWidget):
+class ContactDetail(RecordDetail[ContactRecord]):
     """The selected contact: fields, recent log entries, démarches."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.name_label = QLabel(self)
-        font = self.name_label.font()
-        font.setBold(True)
-        font.setPointSizeF(font.pointSizeF() * 1.2)
-        self.name_label.setFont(font)
-        self.name_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.name_label.setWordWrap(True)
-        self.fields: dict[str, QLabel] = {}
-        form = QFormLayout()
-        for key, label in (
-            ("position", self.tr("Position:")),
-            ("organization", self.tr("Organization:")),
-            ("state", self.tr("State:")),
-            ("email", self.tr("E-mail:")),
-            ("phone", self.tr("Phone:")),
-            ("languages", self.tr("Languages:")),
-            ("notes", self.tr("Notes:")),
-        ):
-            value = QLabel(self)
-            value.setWordWrap(True)
-            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            form.addRow(label, value)
-            self.fields[key] = value
+    FIELDS = (
+        Field[ContactRecord](
+            "position", QT_TRANSLATE_NOOP("ContactDetail", "Position:"), lambda c: c.position
+        ),
+        Field[ContactRecord]("organization", QT_TRANSLATE_NOOP("ContactDetail", "Organization:")),
+        Field[ContactRecord]("state", QT_TRANSLATE_NOOP("ContactDetail", "State:")),
+        Field[ContactRecord](
+            "email", QT_TRANSLATE_NOOP("ContactDetail", "E-mail:"), lambda c: c.email
+        ),
+        Field[ContactRecord](
+            "phone", QT_TRANSLATE_NOOP("ContactDetail", "Phone:"), lambda c: c.phone
+        ),
+        Field[ContactRecord](
+            "languages",
+            QT_TRANSLATE_NOOP("ContactDetail", "Languages:"),
+            lambda c: ", ".join(c.languages),
+        ),
+        Field[ContactRecord](
+            "notes", QT_TRANSLATE_NOOP("ContactDetail", "Notes:"), lambda c: c.notes
+        ),
+    )
 
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("Select a contact to see their details."), parent)
+        self.name_label = self.heading_label
         self.log_model: RecordsModel[LogEntryRecord] = RecordsModel(
             [
                 (self.tr("Date"), lambda entry: _short_date(entry.occurred_on)),
@@ -143,21 +124,11 @@ class ContactDetail(QWidget):
         self.demarches_view = records_view(self.demarches_model, self)
         self.demarches_box = QGroupBox(self.tr("Démarches"), self)
         QVBoxLayout(self.demarches_box).addWidget(self.demarches_view)
+        self.content_layout.addWidget(self.log_box, 2)
+        self.content_layout.addWidget(self.demarches_box, 1)
 
-        self.placeholder = QLabel(self.tr("Select a contact to see their details."), self)
-        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
-
-        self.content = QWidget(self)
-        content = QVBoxLayout(self.content)
-        content.setContentsMargins(0, 0, 0, 0)
-        content.addWidget(self.name_label)
-        content.addLayout(form)
-        content.addWidget(self.log_box, 2)
-        content.addWidget(self.demarches_box, 1)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.placeholder)
-        layout.addWidget(self.content)
-        self.show_contact(None, "", "", [], [])
+    def heading(self, record: ContactRecord) -> str:
+        return record.full_name
 
     def show_contact(
         self,
@@ -167,27 +138,11 @@ class ContactDetail(QWidget):
         log_entries: list[LogEntryRecord],
         demarches: list[DemarcheRecord],
     ) -> None:
-        self.placeholder.setVisible(contact is None)
-        self.content.setVisible(contact is not None)
+        self.show_record(contact, organization=organization, state=state)
         if contact is None:
-            self.name_label.clear()
-            for label in self.fields.values():
-                label.clear()
             self.log_model.set_records([])
             self.demarches_model.set_records([])
             return
-        self.name_label.setText(contact.full_name)
-        shown = {
-            "position": contact.position,
-            "organization": organization,
-            "state": state,
-            "email": contact.email,
-            "phone": contact.phone,
-            "languages": ", ".join(contact.languages),
-            "notes": contact.notes,
-        }
-        for key, text in shown.items():
-            self.fields[key].setText(text)
         self.log_box.setTitle(
             self.tr("Log entries (the latest {0})").format(LOG_ENTRIES_SHOWN)
             if len(log_entries) >= LOG_ENTRIES_SHOWN
@@ -198,10 +153,23 @@ class ContactDetail(QWidget):
         self.demarches_model.set_records(demarches)
 
 
-class ContactsPage(Page):
+class ContactsPage(RecordsPage[ContactRecord]):
     """Every live contact; Ctrl+N adds, double-click edits, Delete deletes (undoable)."""
 
     shows = (Entity.CONTACT, Entity.ORGANIZATION)
+    RECORD_TYPE = ContactRecord
+    SETTINGS_KEY = "contacts"
+    SORT_COLUMN = Column.NAME
+    COLUMN_WIDTHS: ClassVar[Mapping[int, int]] = {
+        Column.NAME: 200,
+        Column.POSITION: 240,
+        Column.ORGANIZATION: 240,
+        Column.STATE: 140,
+        Column.EMAIL: 220,
+        Column.PHONE: 130,
+    }
+    model: ContactsTableModel
+    detail: ContactDetail
     #: up to this many contacts load on the GUI thread; more load on a worker
     sync_limit = 2_000
     #: emitted when the rows of a reload are in the table
@@ -210,59 +178,21 @@ class ContactsPage(Page):
     def __init__(
         self, services: AppServices, undo: UndoRunner, parent: QWidget | None = None
     ) -> None:
-        super().__init__(parent)
-        self._services = services
-        self._undo = undo
+        super().__init__(services, undo, ContactsTableModel(), ContactDetail(), parent)
         self._load: BackgroundOp[ContactsData] | None = None  # the worker reading the list
         self._data: ContactsData | None = None
         self._by_contact: dict[int, list[DemarcheRecord]] | None = {}  # None: stale
         self._select_after_load: int | None = None
-        self._dialogs = DialogSlot[ContactDialog](self._dialog_closed)
-
-        self.model = ContactsTableModel(self)
-        self.filter_edit = QLineEdit(self)
-        self.filter_edit.setPlaceholderText(self.tr("Filter by name, organization or state…"))
-        self.filter_edit.setClearButtonEnabled(True)
-        self.filter_edit.textChanged.connect(self._filter)
-        self.count_label = QLabel(self)
-        self.new_button = QPushButton(self.tr("&New…"), self)
-        self.new_button.clicked.connect(self.new_item)
-        self.edit_button = QPushButton(self.tr("&Edit…"), self)
-        self.edit_button.clicked.connect(self.edit_selected)
-        self.delete_button = QPushButton(self.tr("&Delete"), self)
-        self.delete_button.clicked.connect(self.delete_selected)
-
-        self.table = sortable_records_view(
-            self.model,
-            self,
-            widths=COLUMN_WIDTHS,
-            sort_column=Column.NAME,
-            export_name=self.title,
-        )
         self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 8)
-        self.table.doubleClicked.connect(self.edit_selected)
-        self.table.selectionModel().selectionChanged.connect(self._show_details)
-
-        self.detail = ContactDetail(self)
-        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        self.splitter.addWidget(self.table)
-        self.splitter.addWidget(self.detail)
-        self.splitter.setStretchFactor(0, 3)
-        self.splitter.setStretchFactor(1, 2)
-
-        top = QHBoxLayout()
-        top.addWidget(self.filter_edit, 1)
-        top.addWidget(self.count_label)
-        top.addWidget(self.new_button)
-        top.addWidget(self.edit_button)
-        top.addWidget(self.delete_button)
-        layout = QVBoxLayout(self)
-        layout.addLayout(top)
-        layout.addWidget(self.splitter, 1)
-        self._update_buttons()
 
     def title(self) -> str:
         return self.tr("Contacts")
+
+    def filter_hint(self) -> str:
+        return self.tr("Filter by name, organization or state…")
+
+    def count_texts(self) -> tuple[str, str, str]:
+        return (self.tr("1 contact"), self.tr("{0} contacts"), self.tr("{0} of {1} contacts"))
 
     # --- loading --------------------------------------------------------------------------
 
@@ -309,7 +239,7 @@ class ContactsPage(Page):
         show_error(self, error)
 
     def _apply(self, data: ContactsData) -> None:
-        current = self._select_after_load or self.current_contact_id()
+        current = self._select_after_load or self.current_id()
         self._select_after_load = None
         self._data = data
         self._index_demarches(data.demarches)
@@ -319,9 +249,7 @@ class ContactsPage(Page):
             data.states,
         )
         self.detail.demarche_states = data.states
-        self._select(current)
-        self._show_count()
-        self._show_details()
+        self.show_rows(current)
         self.loaded.emit()
 
     def _index_demarches(self, demarches: list[DemarcheRecord]) -> None:
@@ -348,110 +276,60 @@ class ContactsPage(Page):
         if self.isVisible() and changes.touches(
             Entity.DEMARCHE, Entity.DEMARCHE_CONTACT, Entity.LOG_ENTRY, Entity.LOG_ENTRY_CONTACT
         ):
-            self._show_details()
+            self.refresh_detail()
         super().on_changed(changes)
 
     # --- the list ---------------------------------------------------------------------------
 
-    def _filter(self, text: str) -> None:
-        current = self.current_contact_id()
-        self.model.set_filter(text)
-        self._select(current)
-        self._show_count()
-        self._show_details()
-
-    def _show_count(self) -> None:
-        locale = QLocale()
-        shown, total = self.model.rowCount(), self.model.total()
-        if shown == total:
-            text = (
-                self.tr("1 contact")
-                if total == 1
-                else self.tr("{0} contacts").format(locale.toString(total))
-            )
-        else:
-            text = self.tr("{0} of {1} contacts").format(
-                locale.toString(shown), locale.toString(total)
-            )
-        self.count_label.setText(text)
-
-    def _select(self, contact_id: int | None) -> None:
-        select_record(self.table, self.model, contact_id, Column.NAME)
-
     def current_contact(self) -> ContactRecord | None:
-        row = selected_row(self.table)
-        return self.model.record_at(row) if row is not None else None
+        return self.current_record()
 
     def current_contact_id(self) -> int | None:
-        contact = self.current_contact()
-        return contact.id if contact is not None else None
+        return self.current_id()
 
     def select_contact(self, contact_id: int) -> None:
         """Select a contact (after the load under way, if any); clears a filter hiding it."""
         if self.loading:
             self._select_after_load = contact_id
             return
-        if self.model.row_of(contact_id) is None and self.filter_edit.text():
-            self.filter_edit.clear()
-        self._select(contact_id)
+        self.reveal(contact_id)
 
-    def _update_buttons(self) -> None:
-        chosen = self.current_contact() is not None
-        self.edit_button.setEnabled(chosen)
-        self.delete_button.setEnabled(chosen)
-
-    def _show_details(self) -> None:
-        self._update_buttons()
-        contact = self.current_contact()
-        if contact is None or self._data is None:
+    def show_detail(self, record: ContactRecord | None) -> None:
+        if record is None or self._data is None:
             self.detail.show_contact(None, "", "", [], [])
             return
         try:
             entries = self._services.log.page(
-                LogFilter(contact_id=contact.id), limit=LOG_ENTRIES_SHOWN
+                LogFilter(contact_id=record.id), limit=LOG_ENTRIES_SHOWN
             )
         except OutreachError as error:
             show_error(self, error)
             entries = []
-        state = self.model.state_name(contact)
-        if contact.state_id is not None and contact.state_id in self._data.state_codes:
-            state = f"{state} ({self._data.state_codes[contact.state_id]})"
+        state = self.model.state_name(record)
+        if record.state_id is not None and record.state_id in self._data.state_codes:
+            state = f"{state} ({self._data.state_codes[record.state_id]})"
         self.detail.show_contact(
-            contact,
-            self.model.organization_name(contact),
+            record,
+            self.model.organization_name(record),
             state,
             entries,
-            self._demarches_of(contact.id),
+            self._demarches_of(record.id),
         )
 
     # --- Page -----------------------------------------------------------------------------
 
     def selection(self) -> Selection:
-        contact = self.current_contact()
+        contact = self.current_record()
         if contact is None:
             return Selection()
         return Selection(state_id=contact.state_id, contact_id=contact.id)
 
-    def new_item(self) -> None:
-        self._open_dialog(None)
-
-    def edit_selected(self) -> None:
-        contact = self.current_contact()
-        if contact is not None:
-            self._open_dialog(contact)
-
-    @property
-    def open_dialog(self) -> ContactDialog | None:
-        return self._dialogs.current
-
-    def _open_dialog(self, contact: ContactRecord | None) -> None:
-        if self._dialogs.raise_open():
-            return
+    def editor(self, record: ContactRecord | None) -> QDialog:
         data = self._data
-        dialog = ContactDialog(
+        return ContactDialog(
             self._services,
             self._undo,
-            contact,
+            record,
             states=(
                 [(i, f"{name} ({data.state_codes[i]})") for i, name in data.states.items()]
                 if data is not None
@@ -460,32 +338,9 @@ class ContactsPage(Page):
             organizations=data.organizations if data is not None else None,
             parent=self,
         )
-        self._dialogs.open(dialog)
 
-    def _dialog_closed(self, dialog: ContactDialog) -> None:
-        if dialog.saved is not None:
-            self.select_contact(dialog.saved.id)
+    def deleter(self) -> SoftDeletes:
+        return self._services.contacts
 
-    def delete_selected(self) -> None:
-        contact = self.current_contact()
-        if contact is None:
-            return
-        contacts, contact_id = self._services.contacts, contact.id
-        self._undo.run(
-            soft_deletion(
-                self.tr("Delete contact {0}").format(contact.full_name),
-                contacts.delete,
-                contacts.restore,
-                contact_id,
-            )
-        )
-
-    def remembered_views(self) -> dict[str, Restorable]:
-        return {
-            "contacts/header": self.table.horizontalHeader(),
-            "contacts/splitter": self.splitter,
-        }
-
-    def focus_filter(self) -> None:
-        self.filter_edit.setFocus()
-        self.filter_edit.selectAll()
+    def deletion_text(self, record: ContactRecord) -> str:
+        return self.tr("Delete contact {0}").format(record.full_name)
