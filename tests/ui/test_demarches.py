@@ -620,8 +620,8 @@ def test_view_mode_column_widths_and_sort_are_remembered(
     assert header.sectionSize(Column.TITLE) == 333
     assert header.sortIndicatorSection() == Column.STATE
     assert header.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder
-    first = again.proxy.index(0, Column.STATE).data()
-    last = again.proxy.index(again.proxy.rowCount() - 1, Column.STATE).data()
+    first = again.model.index(0, Column.STATE).data()
+    last = again.model.index(again.model.rowCount() - 1, Column.STATE).data()
     assert first.casefold() > last.casefold()
 
 

@@ -16,7 +16,8 @@ from PySide6.QtWidgets import QGroupBox, QLabel, QTableView, QVBoxLayout, QWidge
 from outreach.domain.records import CalendarItem, DueSummary
 from outreach.errors import OutreachError
 from outreach.services.calendar import CalendarService
-from ui.calendar.models import ITEM_ROLE, AgendaColumn, AgendaModel
+from ui.calendar.models import AgendaColumn, AgendaModel
+from ui.widgets.filtered_records import ROW_ROLE
 from ui.widgets.records_table import stretch_column
 
 
@@ -88,6 +89,6 @@ class DueBox(QGroupBox):
         self.model.set_items([*summary.overdue_items, *summary.due_items])
 
     def _activated(self, index: QModelIndex) -> None:
-        item = index.data(ITEM_ROLE)
+        item = index.data(ROW_ROLE)
         if isinstance(item, CalendarItem):
             self.open_item.emit(item.kind.value, item.id)

@@ -4,7 +4,7 @@ agenda, one row per item in date order."""
 from __future__ import annotations
 
 import calendar as gregorian
-from collections.abc import Sequence
+from collections.abc import Hashable, Sequence
 from datetime import date, timedelta
 from enum import IntEnum
 from typing import Any
@@ -23,11 +23,11 @@ from PySide6.QtGui import QBrush, QColor, QFont
 from outreach.domain.enums import CalendarKind, InterventionStatus
 from outreach.domain.records import CalendarItem
 from ui.forums.labels import calendar_kind_label, kind_label, status_label
+from ui.widgets.filtered_records import FilteredRecordsModel
 from ui.widgets.records_table import OVERDUE_RED, Index
 
 DATE_ROLE = Qt.ItemDataRole.UserRole + 1
 ITEMS_ROLE = Qt.ItemDataRole.UserRole + 2
-ITEM_ROLE = Qt.ItemDataRole.UserRole + 3
 WEEKS, DAYS = 6, 7
 
 
@@ -201,89 +201,61 @@ def _day_text(item: CalendarItem) -> str:
     return f"{item.starts_on.isoformat()} – {end}"
 
 
-class AgendaModel(QAbstractTableModel):
-    """The items in date order, one per row."""
+class AgendaModel(FilteredRecordsModel[CalendarItem]):
+    """The items in date order (as given), one per row; an item is known by its kind and id."""
 
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._items: list[CalendarItem] = []
+    CONTEXT = "AgendaModel"
+    HEADERS = tuple(AGENDA_HEADERS[column] for column in AgendaColumn)
 
     def set_items(self, items: Sequence[CalendarItem]) -> None:
-        self.beginResetModel()
-        self._items = list(items)
-        self.endResetModel()
+        self.set_records(items)
 
     def items(self) -> list[CalendarItem]:
-        return list(self._items)
+        return self.records()
 
     def item_at(self, row: int) -> CalendarItem:
-        return self._items[row]
+        return self.record_at(row)
+
+    def key(self, record: CalendarItem) -> Hashable:
+        return (record.kind, record.id)
+
+    def row_of(self, key: Hashable, item_id: int | None = None) -> int | None:
+        """The row of an item, by its key or by its kind and id: `row_of(kind, id)`."""
+        return super().row_of(key if item_id is None else (key, item_id))
 
     def first_row_on_or_after(self, day: date) -> int | None:
-        for row, item in enumerate(self._items):
+        for row, item in enumerate(self.records()):
             if item.ends_on >= day:
                 return row
         return None
 
-    def row_of(self, kind: CalendarKind, item_id: int) -> int | None:
-        for row, item in enumerate(self._items):
-            if item.kind == kind and item.id == item_id:
-                return row
-        return None
+    def display(self, record: CalendarItem, column: int) -> str:
+        match column:
+            case AgendaColumn.DATE:
+                return _day_text(record)
+            case AgendaColumn.TIME:
+                return item_time(record)
+            case AgendaColumn.WHAT:
+                return item_what(record)
+            case AgendaColumn.TITLE:
+                return record.title
+            case AgendaColumn.STATES:
+                return record.state_names
+        return record.location
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._items)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(AgendaColumn)
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if (
-            not index.isValid()
-            or not 0 <= index.row() < len(self._items)
-            or not 0 <= index.column() < len(AgendaColumn)
-        ):
-            return None
-        item, column = self._items[index.row()], AgendaColumn(index.column())
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(item, column)
-        if role == ITEM_ROLE:
-            return item
+    def extra_data(self, record: CalendarItem, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DecorationRole and column == AgendaColumn.TITLE:
-            return item_colour(item)
-        if role == Qt.ItemDataRole.ForegroundRole and item.overdue and column == AgendaColumn.DATE:
+            return item_colour(record)
+        if (
+            role == Qt.ItemDataRole.ForegroundRole
+            and record.overdue
+            and column == AgendaColumn.DATE
+        ):
             return QBrush(QColor(OVERDUE_RED))
-        if role == Qt.ItemDataRole.FontRole and item.status == InterventionStatus.DROPPED:
+        if role == Qt.ItemDataRole.FontRole and record.status == InterventionStatus.DROPPED:
             font = QFont()
             font.setStrikeOut(True)
             return font
         if role == Qt.ItemDataRole.ToolTipRole:
-            return item.description or item.title
-        return None
-
-    @staticmethod
-    def _display(item: CalendarItem, column: AgendaColumn) -> str:
-        if column == AgendaColumn.DATE:
-            return _day_text(item)
-        if column == AgendaColumn.TIME:
-            return item_time(item)
-        if column == AgendaColumn.WHAT:
-            return item_what(item)
-        if column == AgendaColumn.TITLE:
-            return item.title
-        if column == AgendaColumn.STATES:
-            return item.state_names
-        return item.location
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(AgendaColumn)
-        ):
-            return QCoreApplication.translate(
-                "AgendaModel", str(AGENDA_HEADERS[AgendaColumn(section)])
-            )
+            return record.description or record.title
         return None

@@ -28,7 +28,6 @@ from outreach.errors import OutreachError
 from ui.calendar.export import export_calendar
 from ui.calendar.models import (
     DAYS,
-    ITEM_ROLE,
     KIND_COLOURS,
     WEEKS,
     AgendaColumn,
@@ -43,6 +42,7 @@ from ui.forums.labels import calendar_kind_label
 from ui.pages import Page, Restorable
 from ui.services import AppServices
 from ui.widgets.export_list import install_export_action
+from ui.widgets.filtered_records import ROW_ROLE
 from ui.widgets.names import StateNames, state_names_for
 from ui.widgets.pickers import type_ahead
 
@@ -287,7 +287,7 @@ class CalendarPage(Page):
 
     def selected_item(self) -> CalendarItem | None:
         rows = self.agenda_view.selectionModel().selectedRows()
-        item = rows[0].data(ITEM_ROLE) if rows else None
+        item = rows[0].data(ROW_ROLE) if rows else None
         return item if isinstance(item, CalendarItem) else None
 
     def select_item(self, item: object) -> bool:
@@ -301,7 +301,7 @@ class CalendarPage(Page):
         return True
 
     def _agenda_activated(self, index: QModelIndex) -> None:
-        item = index.data(ITEM_ROLE)
+        item = index.data(ROW_ROLE)
         if isinstance(item, CalendarItem):
             self._open(item)
 

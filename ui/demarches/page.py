@@ -11,11 +11,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
-from PySide6.QtCore import QSettings, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QSettings, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -41,7 +40,6 @@ from ui.demarches.labels import action_label, channel_label, level_label, status
 from ui.demarches.moves import move_demarche
 from ui.demarches.table_model import (
     ROW_ROLE,
-    SORT_ROLE,
     Column,
     DemarchesTableModel,
     is_overdue,
@@ -53,6 +51,7 @@ from ui.undo import UndoRunner, soft_deletion
 from ui.widgets.dates import iso_day
 from ui.widgets.names import ContactNames, StateNames, contact_names_for, state_names_for
 from ui.widgets.pickers import type_ahead
+from ui.widgets.records_page import Field, RecordDetail
 from ui.widgets.records_table import OVERDUE_RED, sortable_records_view
 
 LIST_VIEW, BOARD_VIEW = 0, 1
@@ -82,61 +81,67 @@ def _number(value: object) -> int | None:
         return None
 
 
-class DemarcheDetail(QWidget):
+class DemarcheDetail(RecordDetail[DemarcheRecord]):
     """Every field of the selected démarche, and its contacts."""
 
     FIELDS = (
-        "state",
-        "status",
-        "reason",
-        "action",
-        "channel",
-        "level",
-        "officer",
-        "planned",
-        "due",
-        "delivered",
-        "closed",
-        "contacts",
-        "talking_points",
-        "response",
-        "log",
+        Field[DemarcheRecord]("state", QT_TRANSLATE_NOOP("DemarcheDetail", "State:")),
+        Field[DemarcheRecord](
+            "status",
+            QT_TRANSLATE_NOOP("DemarcheDetail", "Status:"),
+            lambda d: status_label(d.status),
+        ),
+        Field[DemarcheRecord](
+            "reason", QT_TRANSLATE_NOOP("DemarcheDetail", "Reason:"), lambda d: d.status_reason
+        ),
+        Field[DemarcheRecord](
+            "action",
+            QT_TRANSLATE_NOOP("DemarcheDetail", "Requested action:"),
+            lambda d: action_label(d.requested_action),
+        ),
+        Field[DemarcheRecord](
+            "channel",
+            QT_TRANSLATE_NOOP("DemarcheDetail", "Channel:"),
+            lambda d: channel_label(d.channel),
+        ),
+        Field[DemarcheRecord](
+            "level", QT_TRANSLATE_NOOP("DemarcheDetail", "Level:"), lambda d: level_label(d.level)
+        ),
+        Field[DemarcheRecord](
+            "officer", QT_TRANSLATE_NOOP("DemarcheDetail", "Officer:"), lambda d: d.officer
+        ),
+        Field[DemarcheRecord](
+            "planned",
+            QT_TRANSLATE_NOOP("DemarcheDetail", "Planned:"),
+            lambda d: iso_day(d.planned_on),
+        ),
+        Field[DemarcheRecord](
+            "due", QT_TRANSLATE_NOOP("DemarcheDetail", "Due:"), lambda d: iso_day(d.due_on)
+        ),
+        Field[DemarcheRecord](
+            "delivered",
+            QT_TRANSLATE_NOOP("DemarcheDetail", "Delivered:"),
+            lambda d: iso_day(d.delivered_on),
+        ),
+        Field[DemarcheRecord](
+            "closed", QT_TRANSLATE_NOOP("DemarcheDetail", "Closed:"), lambda d: iso_day(d.closed_on)
+        ),
+        Field[DemarcheRecord]("contacts", QT_TRANSLATE_NOOP("DemarcheDetail", "Contacts:")),
+        Field[DemarcheRecord](
+            "talking_points",
+            QT_TRANSLATE_NOOP("DemarcheDetail", "Talking points:"),
+            lambda d: d.talking_points,
+        ),
+        Field[DemarcheRecord](
+            "response", QT_TRANSLATE_NOOP("DemarcheDetail", "Response:"), lambda d: d.response
+        ),
+        Field[DemarcheRecord]("log", QT_TRANSLATE_NOOP("DemarcheDetail", "Log:")),
     )
+    HIDE_EMPTY = True
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.title_label = QLabel(self)
-        font = self.title_label.font()
-        font.setBold(True)
-        font.setPointSizeF(font.pointSizeF() * 1.2)
-        self.title_label.setFont(font)
-        self.title_label.setWordWrap(True)
-        self.title_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        captions = {
-            "state": self.tr("State:"),
-            "status": self.tr("Status:"),
-            "reason": self.tr("Reason:"),
-            "action": self.tr("Requested action:"),
-            "channel": self.tr("Channel:"),
-            "level": self.tr("Level:"),
-            "officer": self.tr("Officer:"),
-            "planned": self.tr("Planned:"),
-            "due": self.tr("Due:"),
-            "delivered": self.tr("Delivered:"),
-            "closed": self.tr("Closed:"),
-            "contacts": self.tr("Contacts:"),
-            "talking_points": self.tr("Talking points:"),
-            "response": self.tr("Response:"),
-            "log": self.tr("Log:"),
-        }
-        self.form = QFormLayout()
-        self.fields: dict[str, QLabel] = {}
-        for key in self.FIELDS:
-            value = QLabel(self)
-            value.setWordWrap(True)
-            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            self.form.addRow(captions[key], value)
-            self.fields[key] = value
+        super().__init__(self.tr("Select a démarche to see its details."), parent)
+        self.title_label = self.heading_label
         self.edit_button = QPushButton(self.tr("Ed&it…"), self)
         self.move_button = QToolButton(self)
         self.move_button.setText(self.tr("&Move to"))
@@ -147,21 +152,11 @@ class DemarcheDetail(QWidget):
         buttons.addWidget(self.edit_button)
         buttons.addWidget(self.move_button)
         buttons.addStretch(1)
+        self.content_layout.addLayout(buttons)
+        self.content_layout.addStretch(1)
 
-        self.placeholder = QLabel(self.tr("Select a démarche to see its details."), self)
-        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.placeholder.setWordWrap(True)
-        self.content = QWidget(self)
-        content = QVBoxLayout(self.content)
-        content.setContentsMargins(0, 0, 0, 0)
-        content.addWidget(self.title_label)
-        content.addLayout(self.form)
-        content.addLayout(buttons)
-        content.addStretch(1)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.placeholder)
-        layout.addWidget(self.content)
-        self.show_demarche(None, "", "", date.today())
+    def heading(self, record: DemarcheRecord) -> str:
+        return record.title
 
     def show_demarche(
         self,
@@ -171,42 +166,11 @@ class DemarcheDetail(QWidget):
         today: date,
         log: str = "",
     ) -> None:
-        self.placeholder.setVisible(record is None)
-        self.content.setVisible(record is not None)
-        if record is None:
-            self.title_label.clear()
-            for label in self.fields.values():
-                label.clear()
-            return
-        self.title_label.setText(record.title)
-        shown = {
-            "state": state,
-            "status": status_label(record.status),
-            "reason": record.status_reason,
-            "action": action_label(record.requested_action),
-            "channel": channel_label(record.channel),
-            "level": level_label(record.level),
-            "officer": record.officer,
-            "planned": iso_day(record.planned_on),
-            "due": iso_day(record.due_on),
-            "delivered": iso_day(record.delivered_on),
-            "closed": iso_day(record.closed_on),
-            "contacts": contacts or self.tr("(none)"),
-            "talking_points": record.talking_points,
-            "response": record.response,
-            "log": log,
-        }
-        for key, text in shown.items():
-            self.fields[key].setText(text)
-            self.form.setRowVisible(self.fields[key], bool(text))
-        overdue = is_overdue(record, today)
+        self.show_record(record, state=state, contacts=contacts or self.tr("(none)"), log=log)
+        overdue = record is not None and is_overdue(record, today)
         due = self.fields["due"]
         due.setStyleSheet(f"color: {OVERDUE_RED}; font-weight: bold;" if overdue else "")
         due.setToolTip(self.tr("Overdue") if overdue else "")
-
-    def shown(self, key: str) -> str:
-        """The text a field shows (for tests and accessibility checks)."""
-        return self.fields[key].text()
 
 
 class DemarchesPage(Page):
@@ -260,11 +224,8 @@ class DemarchesPage(Page):
         self.delete_button.clicked.connect(self.delete_selected)
 
         self.model = DemarchesTableModel(self)
-        self.proxy = QSortFilterProxyModel(self)
-        self.proxy.setSourceModel(self.model)
-        self.proxy.setSortRole(SORT_ROLE)
         self.table = sortable_records_view(
-            self.proxy,
+            self.model,
             self,
             widths=COLUMN_WIDTHS,
             sort_column=Column.DUE,
@@ -443,9 +404,8 @@ class DemarchesPage(Page):
             else:
                 row = self.model.row_of(demarche_id)
                 if row is not None:
-                    index = self.proxy.mapFromSource(self.model.index(row, 0))
-                    self.table.selectRow(index.row())
-                    self.table.scrollTo(index)
+                    self.table.selectRow(row)
+                    self.table.scrollTo(self.model.index(row, 0))
                 self.board.select(demarche_id)
         finally:
             self._syncing = False
@@ -604,4 +564,4 @@ class DemarchesPage(Page):
 
     def records(self) -> Sequence[DemarcheRecord]:
         """The démarches the list shows, in the service's order."""
-        return self.model.records()
+        return self.shown_records()

@@ -11,23 +11,16 @@ from datetime import date
 from enum import IntEnum
 from typing import Any
 
-from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
-    QCoreApplication,
-    QModelIndex,
-    QObject,
-    Qt,
-)
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from outreach.domain.records import DemarcheRecord
 from ui.demarches.labels import action_label, channel_label, level_label, status_label
 from ui.widgets.dates import iso_day
-from ui.widgets.records_table import OVERDUE_RED, Index
+from ui.widgets.filtered_records import ROW_ROLE, SORT_ROLE, FilteredRecordsModel, fold_fast
+from ui.widgets.records_table import OVERDUE_RED
 
-SORT_ROLE = Qt.ItemDataRole.UserRole + 1
-ROW_ROLE = Qt.ItemDataRole.UserRole + 2
+__all__ = ["NO_DATE", "ROW_ROLE", "SORT_ROLE", "Column", "DemarchesTableModel", "is_overdue"]
 NO_DATE = "9999-12-31"  # sorts an empty date after every real one
 
 CONTEXT = "DemarchesTableModel"
@@ -63,118 +56,77 @@ def is_overdue(record: DemarcheRecord, today: date) -> bool:
     return record.status.is_open and record.due_on is not None and record.due_on < today
 
 
-class DemarchesTableModel(QAbstractTableModel):
-    """Rows of démarches; `state_names` maps state ids to the names shown."""
+class DemarchesTableModel(FilteredRecordsModel[DemarcheRecord]):
+    """Rows of démarches; `state_names` maps state ids to the names shown.
+
+    The text filter stays with the page, not here: the board shows the same filtered
+    démarches, so the page filters once and gives both views the result."""
+
+    CONTEXT = CONTEXT
+    HEADERS = tuple(HEADERS[column] for column in Column)
 
     def __init__(
         self, parent: QObject | None = None, today: Callable[[], date] = date.today
     ) -> None:
         super().__init__(parent)
-        self._records: list[DemarcheRecord] = []
         self._state_names: Mapping[int, str] = {}
         self._today = today
 
     def set_records(
         self, records: Sequence[DemarcheRecord], state_names: Mapping[int, str] | None = None
     ) -> None:
-        self.beginResetModel()
-        self._records = list(records)
         if state_names is not None:
             self._state_names = dict(state_names)
-        self.endResetModel()
-
-    def record_at(self, row: int) -> DemarcheRecord:
-        return self._records[row]
-
-    def row_of(self, demarche_id: int) -> int | None:
-        for row, record in enumerate(self._records):
-            if record.id == demarche_id:
-                return row
-        return None
-
-    def records(self) -> list[DemarcheRecord]:
-        return list(self._records)
+        super().set_records(records)
 
     def state_name(self, state_id: int) -> str:
         return self._state_names.get(state_id, f"#{state_id}")
 
-    # --- cells ---------------------------------------------------------------------------
-
-    def _display(self, record: DemarcheRecord, column: Column) -> str:
-        if column == Column.STATE:
-            return self.state_name(record.state_id)
-        if column == Column.TITLE:
-            return record.title
-        if column == Column.ACTION:
-            return action_label(record.requested_action)
-        if column == Column.CHANNEL:
-            return channel_label(record.channel)
-        if column == Column.LEVEL:
-            return level_label(record.level)
-        if column == Column.STATUS:
-            return status_label(record.status)
-        if column == Column.PLANNED:
-            return iso_day(record.planned_on)
-        if column == Column.DUE:
-            return iso_day(record.due_on)
+    def display(self, record: DemarcheRecord, column: int) -> str:
+        match column:
+            case Column.STATE:
+                return self.state_name(record.state_id)
+            case Column.TITLE:
+                return record.title
+            case Column.ACTION:
+                return action_label(record.requested_action)
+            case Column.CHANNEL:
+                return channel_label(record.channel)
+            case Column.LEVEL:
+                return level_label(record.level)
+            case Column.STATUS:
+                return status_label(record.status)
+            case Column.PLANNED:
+                return iso_day(record.planned_on)
+            case Column.DUE:
+                return iso_day(record.due_on)
         return record.officer
 
-    def _sort_value(self, record: DemarcheRecord, column: Column) -> Any:
-        if column == Column.STATUS:
-            return record.status.rank
-        if column == Column.PLANNED:
-            return iso_day(record.planned_on) or NO_DATE
-        if column == Column.DUE:
-            return iso_day(record.due_on) or NO_DATE
-        if column == Column.ACTION:
-            return record.requested_action
-        if column == Column.CHANNEL:
-            return record.channel
-        if column == Column.LEVEL:
-            return record.level
-        return self._display(record, column).casefold()
+    def sort_key(self, record: DemarcheRecord, column: int) -> Any:
+        match column:
+            case Column.STATUS:
+                return record.status.rank
+            case Column.PLANNED:
+                return iso_day(record.planned_on) or NO_DATE
+            case Column.DUE:
+                return iso_day(record.due_on) or NO_DATE
+            case Column.ACTION:
+                return record.requested_action
+            case Column.CHANNEL:
+                return record.channel
+            case Column.LEVEL:
+                return record.level
+        return fold_fast(self.display(record, column))
 
-    # --- QAbstractItemModel --------------------------------------------------------------
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._records)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(Column)
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if (
-            not index.isValid()
-            or not 0 <= index.row() < len(self._records)
-            or not 0 <= index.column() < len(Column)
-        ):
-            return None
-        record, column = self._records[index.row()], Column(index.column())
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(record, column)
-        if role == SORT_ROLE:
-            return self._sort_value(record, column)
-        if role == ROW_ROLE:
-            return record
+    def extra_data(self, record: DemarcheRecord, column: int, role: int) -> Any:
         if column == Column.DUE and is_overdue(record, self._today()):
             if role == Qt.ItemDataRole.ForegroundRole:
                 return QBrush(QColor(OVERDUE_RED))
             if role == Qt.ItemDataRole.ToolTipRole:
                 return QCoreApplication.translate(CONTEXT, "Overdue")
-        if role == Qt.ItemDataRole.ToolTipRole and column in (Column.TITLE, Column.STATUS):
+        if role == Qt.ItemDataRole.ToolTipRole:
             if column == Column.STATUS and record.status_reason:
                 return record.status_reason
             if column == Column.TITLE:
                 return record.title
-        return None
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(Column)
-        ):
-            return QCoreApplication.translate(CONTEXT, str(HEADERS[Column(section)]))
         return None

@@ -6,18 +6,10 @@ the audit trail records the merge."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
 from typing import Any
 
-from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
-    QCoreApplication,
-    QModelIndex,
-    QObject,
-    Qt,
-    Signal,
-)
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -46,77 +38,53 @@ from outreach.services.duplicates import (
 )
 from ui.errors import show_error
 from ui.undo import Operation, UndoRunner
-from ui.widgets.records_table import Index
+from ui.widgets.filtered_records import ROW_ROLE, FilteredRecordsModel, fold_fast
 
-PAIR_ROLE = Qt.ItemDataRole.UserRole + 30
 DIFFERENT = QColor("#fff3e0")
 
-HEADERS = (
-    QT_TRANSLATE_NOOP("DuplicatePairsModel", "Score"),
-    QT_TRANSLATE_NOOP("DuplicatePairsModel", "Contact"),
-    QT_TRANSLATE_NOOP("DuplicatePairsModel", "Looks like"),
-    QT_TRANSLATE_NOOP("DuplicatePairsModel", "Why"),
-)
 
+class DuplicatePairsModel(FilteredRecordsModel[DuplicatePair]):
+    """The likely pairs, in the order found (the likeliest first)."""
 
-class DuplicatePairsModel(QAbstractTableModel):
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._pairs: list[DuplicatePair] = []
+    CONTEXT = "DuplicatePairsModel"
+    HEADERS = (
+        QT_TRANSLATE_NOOP("DuplicatePairsModel", "Score"),
+        QT_TRANSLATE_NOOP("DuplicatePairsModel", "Contact"),
+        QT_TRANSLATE_NOOP("DuplicatePairsModel", "Looks like"),
+        QT_TRANSLATE_NOOP("DuplicatePairsModel", "Why"),
+    )
 
     def set_pairs(self, pairs: list[DuplicatePair]) -> None:
-        self.beginResetModel()
-        self._pairs = list(pairs)
-        self.endResetModel()
+        self.set_records(pairs)
 
     def pairs(self) -> list[DuplicatePair]:
-        return list(self._pairs)
+        return self.records()
+
+    def key(self, record: DuplicatePair) -> Hashable:
+        return (record.first.id, record.second.id)
+
+    def display(self, record: DuplicatePair, column: int) -> str:
+        match column:
+            case 0:
+                return f"{record.score:.0f}"
+            case 1:
+                return record.first.full_name
+            case 2:
+                return record.second.full_name
+            case 3:
+                return ", ".join(record.reasons)
+        return ""
+
+    def sort_key(self, record: DuplicatePair, column: int) -> Any:
+        return record.score if column == 0 else fold_fast(self.display(record, column))
 
     def drop_contact(self, contact_id: int) -> None:
         """Forget the pairs that name a contact that is gone (merged away)."""
-        self.set_pairs([p for p in self._pairs if contact_id not in (p.first.id, p.second.id)])
+        self.set_pairs([p for p in self.records() if contact_id not in (p.first.id, p.second.id)])
 
     def drop_pair(self, row: int) -> None:
-        if 0 <= row < len(self._pairs):
-            self.beginRemoveRows(QModelIndex(), row, row)
-            del self._pairs[row]
-            self.endRemoveRows()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._pairs)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(HEADERS)
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._pairs):
-            return None
-        pair = self._pairs[index.row()]
-        if role == PAIR_ROLE:
-            return pair
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        column = index.column()
-        if column == 0:
-            return f"{pair.score:.0f}"
-        if column == 1:
-            return pair.first.full_name
-        if column == 2:
-            return pair.second.full_name
-        if column == 3:
-            return ", ".join(pair.reasons)
-        return None
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(HEADERS)
-        ):
-            return QCoreApplication.translate("DuplicatePairsModel", str(HEADERS[section]))
-        return None
+        if 0 <= row < self.rowCount():
+            self.remove(self.key(self.record_at(row)))
 
 
 #: (the field's name, marked for translation; how to read it from a contact's summary)
@@ -270,7 +238,7 @@ class DuplicatesDialog(QDialog):
 
     def current_pair(self) -> DuplicatePair | None:
         index = self.table.currentIndex()
-        pair = index.data(PAIR_ROLE) if index.isValid() else None
+        pair = index.data(ROW_ROLE) if index.isValid() else None
         return pair if isinstance(pair, DuplicatePair) else None
 
     def _show_current(self) -> None:

@@ -2,28 +2,19 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from enum import IntEnum
 from typing import Any
 
-from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
-    QCoreApplication,
-    QLocale,
-    QModelIndex,
-    QObject,
-    Qt,
-)
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale, QObject, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from outreach.domain.enums import InterventionStatus
 from outreach.domain.records import InterventionRecord
 from ui.forums.labels import STATUS_COLOURS, kind_label, status_label, time_slot
-from ui.widgets.records_table import Index
+from ui.widgets.filtered_records import ROW_ROLE, SORT_ROLE, FilteredRecordsModel, fold_fast
 
-SORT_ROLE = Qt.ItemDataRole.UserRole + 1
-ROW_ROLE = Qt.ItemDataRole.UserRole + 2
+__all__ = ["ROW_ROLE", "SORT_ROLE", "Column", "InterventionsModel", "short_slot"]
 CONTEXT = "InterventionsModel"
 NO_TIME = "9999"  # sorts interventions without a time slot last
 
@@ -64,72 +55,42 @@ def short_slot(record: InterventionRecord) -> str:
     return text
 
 
-class InterventionsModel(QAbstractTableModel):
+class InterventionsModel(FilteredRecordsModel[InterventionRecord]):
     """Rows of interventions; `state_names` turns target ids into names."""
+
+    CONTEXT = CONTEXT
+    HEADERS = tuple(HEADERS[column] for column in Column)
 
     def __init__(
         self, state_names: Callable[[tuple[int, ...]], str], parent: QObject | None = None
     ) -> None:
         super().__init__(parent)
-        self._records: list[InterventionRecord] = []
         self._state_names = state_names
 
-    def set_records(self, records: Sequence[InterventionRecord]) -> None:
-        self.beginResetModel()
-        self._records = list(records)
-        self.endResetModel()
-
-    def records(self) -> list[InterventionRecord]:
-        return list(self._records)
-
-    def record_at(self, row: int) -> InterventionRecord:
-        return self._records[row]
-
-    def row_of(self, intervention_id: int) -> int | None:
-        for row, record in enumerate(self._records):
-            if record.id == intervention_id:
-                return row
-        return None
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._records)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(Column)
-
-    def _display(self, record: InterventionRecord, column: Column) -> str:
-        if column == Column.TIME:
-            return short_slot(record)
-        if column == Column.KIND:
-            return kind_label(record.kind)
-        if column == Column.TITLE:
-            return record.title
-        if column == Column.TARGETS:
-            return self._state_names(record.target_ids)
-        if column == Column.LEAD:
-            return record.lead_officer
-        if column == Column.STATUS:
-            return status_label(record.status)
+    def display(self, record: InterventionRecord, column: int) -> str:
+        match column:
+            case Column.TIME:
+                return short_slot(record)
+            case Column.KIND:
+                return kind_label(record.kind)
+            case Column.TITLE:
+                return record.title
+            case Column.TARGETS:
+                return self._state_names(record.target_ids)
+            case Column.LEAD:
+                return record.lead_officer
+            case Column.STATUS:
+                return status_label(record.status)
         return _tr("#{0}").format(record.demarche_id) if record.demarche_id is not None else ""
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if (
-            not index.isValid()
-            or not 0 <= index.row() < len(self._records)
-            or not 0 <= index.column() < len(Column)
-        ):
-            return None
-        record, column = self._records[index.row()], Column(index.column())
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(record, column)
-        if role == ROW_ROLE:
-            return record
-        if role == SORT_ROLE:
-            if column == Column.TIME:
-                return record.starts_at.isoformat() if record.starts_at else NO_TIME
-            if column == Column.STATUS:
-                return list(InterventionStatus).index(record.status)
-            return self._display(record, column).casefold()
+    def sort_key(self, record: InterventionRecord, column: int) -> Any:
+        if column == Column.TIME:
+            return record.starts_at.isoformat() if record.starts_at else NO_TIME
+        if column == Column.STATUS:
+            return list(InterventionStatus).index(record.status)
+        return fold_fast(self.display(record, column))
+
+    def extra_data(self, record: InterventionRecord, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.ForegroundRole and column == Column.STATUS:
             return QBrush(QColor(STATUS_COLOURS[record.status]))
         if role == Qt.ItemDataRole.FontRole and record.status == InterventionStatus.DROPPED:
@@ -142,15 +103,4 @@ class InterventionsModel(QAbstractTableModel):
             return _tr("{0}, on the meeting's clock ({1})").format(
                 time_slot(record.starts_at, record.ends_at), record.timezone
             )
-        return None
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(Column)
-        ):
-            return _tr(str(HEADERS[Column(section)]))
         return None

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -50,7 +50,6 @@ from ui.forums.intervention_dialogs import (
     LinkDemarcheDialog,
 )
 from ui.forums.interventions_model import ROW_ROLE as INTERVENTION_ROLE
-from ui.forums.interventions_model import SORT_ROLE as INTERVENTION_SORT_ROLE
 from ui.forums.interventions_model import Column as InterventionColumn
 from ui.forums.interventions_model import InterventionsModel
 from ui.forums.labels import kind_label, status_label, time_slot
@@ -258,11 +257,8 @@ class MeetingPlanner(QWidget):
         self.delete_button.clicked.connect(self.delete_selected)
 
         self.interventions = InterventionsModel(self.state_names.names, self)
-        self.interventions_proxy = QSortFilterProxyModel(self)
-        self.interventions_proxy.setSourceModel(self.interventions)
-        self.interventions_proxy.setSortRole(INTERVENTION_SORT_ROLE)
         self.interventions_view = QTableView(self)
-        self.interventions_view.setModel(self.interventions_proxy)
+        self.interventions_view.setModel(self.interventions)
         self.interventions_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.interventions_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.interventions_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -471,9 +467,8 @@ class MeetingPlanner(QWidget):
         row = self.interventions.row_of(intervention_id)
         if row is None:
             return False
-        index = self.interventions_proxy.mapFromSource(self.interventions.index(row, 0))
-        self.interventions_view.selectRow(index.row())
-        self.interventions_view.scrollTo(index)
+        self.interventions_view.selectRow(row)
+        self.interventions_view.scrollTo(self.interventions.index(row, 0))
         return True
 
     def plan_intervention(

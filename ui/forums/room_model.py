@@ -3,6 +3,10 @@
 A top-level row is a category (its name, the number of its states in the room, its colour
 as decoration); its children are `RoomRow`s. `ROW_ROLE` gives the RoomRow (None on a
 category row), `GROUP_ROLE` the category slug, `SORT_ROLE` raw values.
+
+Unlike the application's other lists this is a tree, so it does not sit on
+`FilteredRecordsModel` (a flat table); it shares that model's roles, and `RoomProxy`
+sorts and filters it (see there why a proxy).
 """
 
 from __future__ import annotations
@@ -30,10 +34,20 @@ from ui.forums.labels import (
     stance_label,
     treaty_status_label,
 )
+from ui.widgets.filtered_records import ROW_ROLE, SORT_ROLE
 from ui.widgets.records_table import OVERDUE_RED, Index
 
-SORT_ROLE = Qt.ItemDataRole.UserRole + 1
-ROW_ROLE = Qt.ItemDataRole.UserRole + 2
+__all__ = [
+    "GROUP_ROLE",
+    "ROW_ROLE",
+    "SORT_ROLE",
+    "Column",
+    "RoomModel",
+    "RoomProxy",
+    "group_title",
+    "presence",
+]
+
 GROUP_ROLE = Qt.ItemDataRole.UserRole + 3
 CONTEXT = "RoomModel"
 NO_PARENT = 0  # the internal id of a category row; a state row holds its group's row + 1
@@ -257,7 +271,12 @@ class RoomModel(QAbstractItemModel):
 
 class RoomProxy(QSortFilterProxyModel):
     """Sorts the states within each category (the categories keep their order) and keeps
-    the states whose name or ISO code holds the filter text."""
+    the states whose name or ISO code holds the filter text.
+
+    A proxy earns its place here: sorting and filtering a two-level tree (children sorted
+    within their parent, a parent kept while one of its children is) is what
+    QSortFilterProxyModel does, and the room holds at most a couple of hundred states, so
+    its per-cell comparisons cost nothing noticeable."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)

@@ -7,13 +7,15 @@ on one folded text per record, both in milliseconds, and keeps selections (persi
 indexes) across a sort.
 
 Subclasses say what the columns are (`HEADERS`, `display`, `sort_key`) and what the
-filter line matches (`search_text`). Records need an `id`.
+filter line matches (`search_text`). A record is found again by its `key`: its `id`
+unless a subclass says otherwise. The application's lists sit on this model and use the
+sort and row roles defined here, once.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import Any, ClassVar, Generic, Protocol, TypeVar
+from collections.abc import Hashable, Sequence
+from typing import Any, ClassVar, Generic, Protocol, TypeVar, cast
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -37,7 +39,7 @@ class HasId(Protocol):
     def id(self) -> int: ...
 
 
-R = TypeVar("R", bound=HasId)
+R = TypeVar("R")
 
 
 def selected_row(view: QAbstractItemView) -> int | None:
@@ -48,7 +50,10 @@ def selected_row(view: QAbstractItemView) -> int | None:
 
 
 def select_record(
-    view: QAbstractItemView, model: FilteredRecordsModel[Any], record_id: int | None, column: int
+    view: QAbstractItemView,
+    model: FilteredRecordsModel[Any],
+    record_id: Hashable | None,
+    column: int,
 ) -> None:
     """Select and show the row of `record_id`; clear the selection when it is not shown."""
     row = model.row_of(record_id) if record_id is not None else None
@@ -80,11 +85,15 @@ class FilteredRecordsModel(QAbstractTableModel, Generic[R]):
         self._all: list[R] = []
         self._shown: list[R] = []
         self._needle = ""
-        self._haystacks: dict[int, str] | None = None
-        self._sort_column = 0
+        self._haystacks: dict[Hashable, str] | None = None
+        self._sort_column: int | None = None  # None: in the order given
         self._sort_order = Qt.SortOrder.AscendingOrder
 
     # --- what subclasses say ----------------------------------------------------------------
+
+    def key(self, record: R) -> Hashable:
+        """What tells a record from the others: its `id` unless a subclass says otherwise."""
+        return cast(HasId, record).id
 
     def display(self, record: R, column: int) -> str:
         raise NotImplementedError
@@ -94,8 +103,9 @@ class FilteredRecordsModel(QAbstractTableModel, Generic[R]):
         return fold_fast(self.display(record, column))
 
     def search_text(self, record: R) -> str:
-        """What the filter line is matched against (folded here, so return it plain)."""
-        raise NotImplementedError
+        """What the filter line is matched against (folded here, so return it plain):
+        every column's text unless a subclass says otherwise."""
+        return " | ".join(self.display(record, column) for column in range(len(self.HEADERS)))
 
     def extra_data(self, record: R, column: int, role: int) -> Any:
         """Other roles (tooltips, fonts) for subclasses; None by default."""
@@ -128,13 +138,15 @@ class FilteredRecordsModel(QAbstractTableModel, Generic[R]):
             return list(self._all)
         if self._haystacks is None:
             self._haystacks = {
-                record.id: fold_fast(self.search_text(record)) for record in self._all
+                self.key(record): fold_fast(self.search_text(record)) for record in self._all
             }
         haystacks, needle = self._haystacks, self._needle
-        return [record for record in self._all if needle in haystacks[record.id]]
+        return [record for record in self._all if needle in haystacks[self.key(record)]]
 
     def _sort_shown(self) -> None:
         column = self._sort_column
+        if column is None:
+            return
         self._shown.sort(
             key=lambda record: self.sort_key(record, column),
             reverse=self._sort_order == Qt.SortOrder.DescendingOrder,
@@ -145,12 +157,12 @@ class FilteredRecordsModel(QAbstractTableModel, Generic[R]):
             return
         self.layoutAboutToBeChanged.emit()
         persistent = self.persistentIndexList()
-        kept = [(self._shown[index.row()].id, index.column()) for index in persistent]
+        kept = [(self.key(self._shown[index.row()]), index.column()) for index in persistent]
         self._sort_column, self._sort_order = column, order
         self._sort_shown()
-        rows = {record.id: row for row, record in enumerate(self._shown)}
+        rows = {self.key(record): row for row, record in enumerate(self._shown)}
         self.changePersistentIndexList(
-            persistent, [self.index(rows[record_id], col) for record_id, col in kept]
+            persistent, [self.index(rows[key], col) for key, col in kept]
         )
         self.layoutChanged.emit()
 
@@ -159,11 +171,22 @@ class FilteredRecordsModel(QAbstractTableModel, Generic[R]):
     def record_at(self, row: int) -> R:
         return self._shown[row]
 
-    def row_of(self, record_id: int) -> int | None:
+    def row_of(self, key: Hashable) -> int | None:
+        """The row showing the record whose `key` this is (None when it is not shown)."""
         for row, record in enumerate(self._shown):
-            if record.id == record_id:
+            if self.key(record) == key:
                 return row
         return None
+
+    def remove(self, key: Hashable) -> None:
+        """Forget one record, keeping the other rows (and their selection) where they are."""
+        self._all = [record for record in self._all if self.key(record) != key]
+        self._haystacks = None
+        row = self.row_of(key)
+        if row is not None:
+            self.beginRemoveRows(QModelIndex(), row, row)
+            del self._shown[row]
+            self.endRemoveRows()
 
     def total(self) -> int:
         """How many records are loaded, shown or not."""
