@@ -15,27 +15,13 @@ from outreach.domain import limits
 from outreach.domain.records import ContactRecord, OrganizationRecord
 from outreach.errors import OutreachError, ValidationError
 from outreach.services.contacts import normalize_email, normalize_phone
+from ui.operations.contacts import create_contact, edit_contact
 from ui.services import AppServices
-from ui.undo import Operation, UndoRunner, versioned_edit
+from ui.undo import UndoRunner
 from ui.widgets.id_combo import IdComboBox
 from ui.widgets.record_dialog import RecordDialog
 
 ERROR = "#b00020"  # the colour of a hint that says what is wrong
-
-
-def contact_values(contact: ContactRecord) -> dict[str, Any]:
-    """Every field of a contact as `ContactService.update` keywords (to put it back)."""
-    return {
-        "family_name": contact.family_name,
-        "given_name": contact.given_name,
-        "position": contact.position,
-        "organization_id": contact.organization_id,
-        "state": contact.state_id,
-        "email": contact.email,
-        "phone": contact.phone,
-        "languages": list(contact.languages),
-        "notes": contact.notes,
-    }
 
 
 def state_choices(services: AppServices) -> list[tuple[int, str]]:
@@ -212,51 +198,19 @@ class ContactDialog(RecordDialog):
             if not box.names_something():
                 raise ValidationError(message.format(box.currentText()), field)
         values = self.values()
-        contacts = self._services.contacts
-        guarded = self.errors.guarded
+        contacts, guarded = self._services.contacts, self.errors.guarded
         before = self._contact
-        record: ContactRecord | None
-        if before is None:
-            name = " ".join(part for part in (values["given_name"], values["family_name"]) if part)
-            record = self._undo.run(
-                Operation(
-                    self.tr("Add contact {0}").format(name.strip()),
-                    do=lambda: guarded(lambda: contacts.create(**values)),
-                    undo=lambda created: contacts.delete(created.id),
-                    redo=lambda created: contacts.restore(created.id),
-                )
-            )
-        else:
-            if self._unchanged(before, values):
-                self.saved = before
-                return True
-            contact_id, previous = before.id, contact_values(before)
-            record = self._undo.run(
-                versioned_edit(
-                    self.tr("Edit contact {0}").format(before.full_name),
-                    lambda **fields: guarded(lambda: contacts.update(contact_id, **fields)),
-                    self._undo.versions,
-                    ("contact", contact_id),
-                    before.version,
-                    new=values,
-                    old=previous,
-                )
-            )
+        operation = (
+            create_contact(contacts, values, guarded)
+            if before is None
+            else edit_contact(contacts, self._undo.versions, before, values, guarded)
+        )
+        if operation is None:  # nothing changed
+            self.saved = before
+            return True
+        record = self._undo.run(operation)
         if record is None:
             return False  # refused: the message was shown; keep the dialog and its input
         self.saved = record
         self._show(record)  # what was stored: the phone in E.164, the e-mail normalised
         return True
-
-    @staticmethod
-    def _unchanged(before: ContactRecord, values: dict[str, Any]) -> bool:
-        old = contact_values(before)
-        return (
-            all(
-                str(values[key]).strip() == str(old[key])
-                for key in ("family_name", "given_name", "position", "email", "phone", "notes")
-            )
-            and values["organization_id"] == old["organization_id"]
-            and values["state"] == old["state"]
-            and values["languages"].replace(" ", "") == ",".join(old["languages"])
-        )

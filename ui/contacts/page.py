@@ -32,9 +32,10 @@ from ui.contacts.dialog import ContactDialog
 from ui.contacts.table_model import Column, ContactsTableModel
 from ui.context import Selection
 from ui.errors import show_error
+from ui.operations.contacts import delete_contact
 from ui.services import AppServices
-from ui.undo import UndoRunner
-from ui.widgets.records_page import Field, RecordDetail, RecordsPage, SoftDeletes
+from ui.undo import Operation, UndoRunner
+from ui.widgets.records_page import Field, RecordDetail, RecordsPage
 from ui.widgets.records_table import RecordsModel, records_view
 
 LOG_ENTRIES_SHOWN = 50
@@ -339,8 +340,5 @@ class ContactsPage(RecordsPage[ContactRecord]):
             parent=self,
         )
 
-    def deleter(self) -> SoftDeletes:
-        return self._services.contacts
-
-    def deletion_text(self, record: ContactRecord) -> str:
-        return self.tr("Delete contact {0}").format(record.full_name)
+    def deletion(self, record: ContactRecord) -> Operation[ContactRecord]:
+        return delete_contact(self._services.contacts, record)

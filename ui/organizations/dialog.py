@@ -13,22 +13,12 @@ from outreach.domain.enums import OrganizationKind
 from outreach.domain.records import OrganizationRecord
 from outreach.errors import ValidationError
 from ui.contacts.dialog import state_choices
+from ui.operations.organizations import create_organization, edit_organization
 from ui.organizations.table_model import kind_label
 from ui.services import AppServices
-from ui.undo import Operation, UndoRunner, versioned_edit
+from ui.undo import UndoRunner
 from ui.widgets.id_combo import IdComboBox
 from ui.widgets.record_dialog import RecordDialog
-
-
-def organization_values(organization: OrganizationRecord) -> dict[str, Any]:
-    """Every field as `OrganizationService.update` keywords (to put it back)."""
-    return {
-        "name": organization.name,
-        "kind": organization.kind,
-        "state": organization.state_id,
-        "city": organization.city,
-        "notes": organization.notes,
-    }
 
 
 class OrganizationDialog(RecordDialog):
@@ -97,38 +87,17 @@ class OrganizationDialog(RecordDialog):
             message = self.tr("'{0}' is not a state in the list; pick one.")
             raise ValidationError(message.format(self.state_box.currentText()), "state")
         values = self.values()
-        organizations = self._services.organizations
-        guarded = self.errors.guarded
+        organizations, guarded = self._services.organizations, self.errors.guarded
         before = self._organization
-        record: OrganizationRecord | None
-        if before is None:
-            record = self._undo.run(
-                Operation(
-                    self.tr("Add organization {0}").format(values["name"].strip()),
-                    do=lambda: guarded(lambda: organizations.create(**values)),
-                    undo=lambda created: organizations.delete(created.id),
-                    redo=lambda created: organizations.restore(created.id),
-                )
-            )
-        else:
-            previous = organization_values(before)
-            if all(str(values[key]).strip() == str(previous[key]) for key in values):
-                self.saved = before
-                return True
-            organization_id = before.id
-            record = self._undo.run(
-                versioned_edit(
-                    self.tr("Edit organization {0}").format(before.name),
-                    lambda **fields: guarded(
-                        lambda: organizations.update(organization_id, **fields)
-                    ),
-                    self._undo.versions,
-                    ("organization", organization_id),
-                    before.version,
-                    new=values,
-                    old=previous,
-                )
-            )
+        operation = (
+            create_organization(organizations, values, guarded)
+            if before is None
+            else edit_organization(organizations, self._undo.versions, before, values, guarded)
+        )
+        if operation is None:  # nothing changed
+            self.saved = before
+            return True
+        record = self._undo.run(operation)
         if record is None:
             return False  # refused: the message was shown; keep the dialog and its input
         self.saved = record

@@ -22,12 +22,13 @@ from outreach.errors import OutreachError
 from ui.contacts.dialog import ContactDialog
 from ui.context import Selection
 from ui.errors import show_error
+from ui.operations.organizations import delete_organization
 from ui.organizations.dialog import OrganizationDialog
 from ui.organizations.table_model import Column, OrganizationsTableModel, kind_label
 from ui.services import AppServices
-from ui.undo import UndoRunner
+from ui.undo import Operation, UndoRunner
 from ui.widgets.filtered_records import selected_row
-from ui.widgets.records_page import Field, RecordDetail, RecordsPage, SoftDeletes
+from ui.widgets.records_page import Field, RecordDetail, RecordsPage
 from ui.widgets.records_table import RECORD_ROLE, RecordsModel, records_view
 
 
@@ -218,8 +219,5 @@ class OrganizationsPage(RecordsPage[OrganizationRecord]):
                 )
             )
 
-    def deleter(self) -> SoftDeletes:
-        return self._services.organizations
-
-    def deletion_text(self, record: OrganizationRecord) -> str:
-        return self.tr("Delete organization {0}").format(record.name)
+    def deletion(self, record: OrganizationRecord) -> Operation[OrganizationRecord]:
+        return delete_organization(self._services.organizations, record)

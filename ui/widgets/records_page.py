@@ -4,7 +4,7 @@ and the démarches', on `RecordDetail`.
 
 A page says what it lists (a `FilteredRecordsModel`, the columns' widths, the column it
 sorts by), what its texts are, how to show a record's details, which dialog edits a
-record and which service deletes one; the page here does the rest: filtering and
+record and which named operation deletes one; the page here does the rest: filtering and
 counting, keeping the selection across a reload, opening one dialog at a time and
 selecting what it saved, deleting softly (undoable), Ctrl+F, and remembering the
 splitter and the columns.
@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any, ClassVar, Generic, Protocol, TypeVar
+from typing import Any, ClassVar, Generic, TypeVar
 
 from PySide6.QtCore import QCoreApplication, QLocale, Qt
 from PySide6.QtWidgets import (
@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 
 from ui.pages import Page, Restorable
 from ui.services import AppServices
-from ui.undo import UndoRunner, soft_deletion
+from ui.undo import Operation, UndoRunner
 from ui.widgets.filtered_records import FilteredRecordsModel, HasId, select_record, selected_row
 from ui.widgets.modal import DialogSlot
 from ui.widgets.records_table import sortable_records_view
@@ -129,14 +129,6 @@ class RecordDetail(QWidget, Generic[T]):
 # --- the page ---------------------------------------------------------------------------------
 
 
-class SoftDeletes(Protocol):
-    """A service whose records are deleted softly and can be restored."""
-
-    def delete(self, record_id: int, /) -> object: ...
-
-    def restore(self, record_id: int, /) -> object: ...
-
-
 class RecordsPage(Page, Generic[R]):
     """A list of records with a filter line, its count, New/Edit/Delete and the selected
     record's details beside it. Ctrl+N adds, a double click edits, Delete deletes
@@ -223,12 +215,8 @@ class RecordsPage(Page, Generic[R]):
         """The dialog that adds a record (None) or edits `record`."""
         raise NotImplementedError
 
-    def deleter(self) -> SoftDeletes:
-        """The service that deletes (and restores) the records."""
-        raise NotImplementedError
-
-    def deletion_text(self, record: R) -> str:
-        """The undo step's name ("Delete contact Jane Doe")."""
+    def deletion(self, record: R) -> Operation[Any]:
+        """The named operation that deletes `record` (`ui.operations.<aggregate>`)."""
         raise NotImplementedError
 
     # --- the list ---------------------------------------------------------------------------
@@ -306,10 +294,7 @@ class RecordsPage(Page, Generic[R]):
         record = self.current_record()
         if record is None:
             return
-        service, record_id = self.deleter(), record.id
-        self._undo.run(
-            soft_deletion(self.deletion_text(record), service.delete, service.restore, record_id)
-        )
+        self._undo.run(self.deletion(record))
 
     # --- Page -------------------------------------------------------------------------------
 
