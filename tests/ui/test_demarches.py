@@ -224,8 +224,11 @@ def test_planning_through_the_dialog_shows_it_in_the_list_and_the_draft_column(
         dialog.contacts_list.item(0).setCheckState(Qt.CheckState.Checked)
         qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
 
-    _drive_modal(act)
-    page.new_item()
+    page.new_item()  # the page's dialog is not modal: the list stays usable beside it
+    dialog = page.open_dialog
+    assert isinstance(dialog, DemarcheDialog)
+    act(dialog)
+    qtbot.waitUntil(lambda: page.open_dialog is None)
 
     created = page.selected_record()
     assert created is not None and created.title == "Deposit before the Review Conference"

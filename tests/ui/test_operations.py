@@ -58,7 +58,7 @@ def _edit(store: Store, before: Place, values: dict[str, Any], book: VersionBook
         lambda **fields: store.update(before.id, **fields),
         book=book,
         kind="place",
-        attributes={"state": "state_id"},
+        stored={"state": before.state_id},
     )
 
 

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
 
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import (
@@ -33,13 +32,14 @@ from outreach.services.states import DEFAULT_TREATY
 from ui.context import Selection
 from ui.demarches.labels import action_label, channel_label, level_label
 from ui.errors import show_error
+from ui.operations import demarches as demarche_ops
 from ui.services import AppServices
-from ui.undo import Operation, UndoRunner
+from ui.undo import UndoRunner
 from ui.widgets.dates import OptionalDateEdit
 from ui.widgets.modal import accepted
 from ui.widgets.names import StateNames, contact_names_for, state_names_for
 from ui.widgets.pickers import type_ahead
-from ui.widgets.record_dialog import RecordDialog, short
+from ui.widgets.record_dialog import RecordDialog
 
 OFFICER_KEY = "demarches/officer"
 LOG_OFFICER_KEY = "log/officer"  # what the contact log remembered, as a first guess
@@ -84,6 +84,7 @@ class DemarcheDialog(RecordDialog):
         self._undo = undo
         self._demarche = demarche
         self.demarche_id: int | None = demarche.id if demarche else None
+        self.saved: DemarcheRecord | None = None  # what the service took
         self.state_names: StateNames = state_names_for(services.states)
         self._contact_names = contact_names_for(services.contacts, services.states)
         self._treaty_codes: dict[int, str] = {}
@@ -348,104 +349,45 @@ class DemarcheDialog(RecordDialog):
                 else self.tr("Choose the state the démarche is made to.")
             )
             raise ValidationError(message, "state")
-        done = (
-            self._create(values) if self._demarche is None else self._edit(self._demarche, values)
-        )
-        if done and values.officer.strip():
+        self._save(values)
+        if self.saved is not None and values.officer.strip():
             QSettings().setValue(OFFICER_KEY, values.officer.strip())
-        return done
+        return self.saved is not None
 
-    def _create(self, values: DemarcheValues) -> bool:
-        demarches = self._services.demarches
+    def _save(self, values: DemarcheValues) -> None:
+        """Plan or edit through the named operations; `saved` holds the démarche the
+        service took (None after a refusal, whose message the dialog shows)."""
         assert values.state_id is not None
-        state_id = values.state_id
-
-        def do() -> DemarcheRecord:
-            record: DemarcheRecord = self.errors.guarded(
-                lambda: demarches.create(
-                    state_id,
-                    values.title,
-                    values.requested_action,
-                    values.channel,
-                    values.level,
-                    talking_points=values.talking_points,
-                    officer=values.officer,
-                    planned_on=values.planned_on,
-                    due_on=values.due_on,
-                    contact_ids=list(values.contact_ids),
-                    treaty=values.treaty,
-                )
+        demarches, guarded = self._services.demarches, self.errors.guarded
+        before = self._demarche
+        keywords: dict[str, object] = {
+            "title": values.title,
+            "requested_action": values.requested_action,
+            "channel": values.channel,
+            "level": values.level,
+            "talking_points": values.talking_points,
+            "officer": values.officer,
+            "planned_on": values.planned_on,
+            "due_on": values.due_on,
+            "contact_ids": list(values.contact_ids),
+            "treaty": values.treaty,
+        }
+        if before is None:
+            self.saved = self._undo.run(
+                demarche_ops.plan_demarche(demarches, values.state_id, keywords, guarded)
             )
-            return record
-
-        record = self._undo.run(
-            Operation(
-                text=self.tr("Plan démarche: {0}").format(short(values.title)),
-                do=do,
-                undo=lambda created: demarches.delete(created.id),
-                redo=lambda created: demarches.restore(created.id),
+        else:
+            keywords |= {"state": values.state_id, "response": values.response}
+            treaty = self._treaty_code(before.treaty_id)
+            operation = demarche_ops.edit_demarche(
+                demarches, self._undo.versions, before, keywords, treaty, guarded
             )
-        )
-        if record is None:
-            return False
-        self.demarche_id = record.id
-        return True
+            self.saved = before if operation is None else self._undo.run(operation)
+        if self.saved is not None:
+            self.demarche_id = self.saved.id
 
     def _treaty_code(self, treaty_id: int | None) -> str | None:
         return self._treaty_codes.get(treaty_id) if treaty_id is not None else None
-
-    def changes(self, before: DemarcheRecord, values: DemarcheValues) -> dict[str, Any]:
-        """The update arguments for what differs between a démarche and the dialog."""
-        wanted: dict[str, tuple[Any, Any]] = {
-            "state": (values.state_id, before.state_id),
-            "title": (values.title, before.title),
-            "requested_action": (values.requested_action, before.requested_action),
-            "channel": (values.channel, before.channel),
-            "level": (values.level, before.level),
-            "talking_points": (values.talking_points, before.talking_points),
-            "officer": (values.officer, before.officer),
-            "planned_on": (values.planned_on, before.planned_on),
-            "due_on": (values.due_on, before.due_on),
-            "treaty": (values.treaty, self._treaty_code(before.treaty_id)),
-            "response": (values.response, before.response),
-        }
-        changes = {key: new for key, (new, old) in wanted.items() if new != old}
-        if set(values.contact_ids) != set(before.contact_ids):
-            changes["contact_ids"] = list(values.contact_ids)
-        return changes
-
-    def _as_before(self, before: DemarcheRecord, changed: dict[str, Any]) -> dict[str, Any]:
-        """The update arguments that put back what `changed` changed."""
-        old: dict[str, Any] = {
-            "state": before.state_id,
-            "treaty": self._treaty_code(before.treaty_id),
-            "contact_ids": list(before.contact_ids),
-        }
-        return {key: old[key] if key in old else getattr(before, key) for key in changed}
-
-    def _edit(self, before: DemarcheRecord, values: DemarcheValues) -> bool:
-        demarches = self._services.demarches
-        demarche_id = before.id
-        changes = self.changes(before, values)
-        if not changes:
-            return True
-
-        def do() -> DemarcheRecord:
-            current: DemarcheRecord = self.errors.guarded(lambda: demarches.get(demarche_id))
-            self.errors.guarded(lambda: demarches.update(demarche_id, **changes))
-            return current
-
-        result = self._undo.run(
-            Operation(
-                text=self.tr("Edit démarche: {0}").format(short(values.title)),
-                do=do,
-                undo=lambda current: demarches.update(
-                    demarche_id, **self._as_before(current, changes)
-                ),
-                redo=lambda _current: demarches.update(demarche_id, **changes),
-            )
-        )
-        return result is not None
 
 
 def plan_a_demarche(

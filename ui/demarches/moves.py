@@ -10,20 +10,16 @@ dates back as well as the status.
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QInputDialog, QLineEdit, QWidget
 
 from outreach.domain.enums import DemarcheStatus
 from outreach.domain.records import DemarcheRecord
-from outreach.services.demarches import DemarcheService
 from ui.demarches.labels import status_label
+from ui.operations.demarches import move_demarche_to
 from ui.services import AppServices
-from ui.undo import Operation, UndoRunner, VersionBook
-
-#: the reason recorded when a move is undone (moving back needs one)
-UNDONE_REASON = "Undone"
+from ui.undo import UndoRunner
 
 #: the statuses Ctrl+Left / Ctrl+Right step through; cancelling is a menu choice
 FORWARD_STATUSES: tuple[DemarcheStatus, ...] = tuple(
@@ -32,8 +28,6 @@ FORWARD_STATUSES: tuple[DemarcheStatus, ...] = tuple(
 
 #: asks the user why (parent, démarche, target status); None when they cancel
 ReasonPrompt = Callable[[QWidget | None, DemarcheRecord, DemarcheStatus], "str | None"]
-
-Moved = tuple[DemarcheRecord, DemarcheRecord]  # before, after
 
 
 def _tr(text: str) -> str:
@@ -55,62 +49,6 @@ def step_status(current: DemarcheStatus, step: int) -> DemarcheStatus | None:
     if not 0 <= position < len(FORWARD_STATUSES):
         return None
     return FORWARD_STATUSES[position]
-
-
-def dated_on(record: DemarcheRecord) -> date | None:
-    """The date that goes with the record's status (delivered on, closed on), to give
-    `move` when the status is put back."""
-    if record.status == DemarcheStatus.DELIVERED:
-        return record.delivered_on
-    if record.status == DemarcheStatus.CLOSED:
-        return record.closed_on
-    return None
-
-
-def move_operation(
-    service: DemarcheService,
-    demarche_id: int,
-    target: DemarcheStatus,
-    reason: str = "",
-    seen_version: int | None = None,
-    book: VersionBook | None = None,
-) -> Operation[Moved]:
-    """Move to `target` (with `reason` when one is due); undo moves back to the status
-    and dates it had, redo moves forth to the status and dates the move gave.
-
-    The move is checked against `seen_version`, the démarche as the card showed it, and
-    undo and redo against the version the step before left: when another officer moved
-    or edited it meanwhile, the step is refused and says who (nothing is overwritten).
-    """
-    versions = book or VersionBook()
-    key = ("demarche", demarche_id)
-
-    def moved_to(
-        status: DemarcheStatus, on: date | None, why: str, version: int | None
-    ) -> DemarcheRecord:
-        record = service.move(demarche_id, status, on=on, reason=why, version=version)
-        versions.wrote(key, record.version)
-        return record
-
-    def do() -> Moved:
-        before = service.get(demarche_id)
-        return before, moved_to(target, None, reason, seen_version)
-
-    def undo(moved: Moved) -> DemarcheRecord:
-        before, _after = moved
-        version = versions.version(key, seen_version)
-        return moved_to(before.status, dated_on(before), UNDONE_REASON, version)
-
-    def redo(moved: Moved) -> DemarcheRecord:
-        _before, after = moved
-        return moved_to(target, dated_on(after), reason, versions.version(key, seen_version))
-
-    return Operation(
-        text=_tr("Move démarche to {0}").format(status_label(target)),
-        do=do,
-        undo=undo,
-        redo=redo,
-    )
 
 
 def ask_for_reason(
@@ -156,6 +94,8 @@ def move_demarche(
             return None
         reason = answer
     moved = undo.run(
-        move_operation(services.demarches, record.id, target, reason, record.version, undo.versions)
+        move_demarche_to(
+            services.demarches, record.id, target, reason, record.version, undo.versions
+        )
     )
     return None if moved is None else moved[1]

@@ -57,10 +57,9 @@ def is_overdue(record: DemarcheRecord, today: date) -> bool:
 
 
 class DemarchesTableModel(FilteredRecordsModel[DemarcheRecord]):
-    """Rows of démarches; `state_names` maps state ids to the names shown.
-
-    The text filter stays with the page, not here: the board shows the same filtered
-    démarches, so the page filters once and gives both views the result."""
+    """Rows of démarches; `state_names` maps state ids to the names shown. The filter
+    line matches the columns' texts, the state's code and the talking points; the board
+    shows what it keeps (`matching`)."""
 
     CONTEXT = CONTEXT
     HEADERS = tuple(HEADERS[column] for column in Column)
@@ -70,17 +69,30 @@ class DemarchesTableModel(FilteredRecordsModel[DemarcheRecord]):
     ) -> None:
         super().__init__(parent)
         self._state_names: Mapping[int, str] = {}
+        self._state_codes: Mapping[int, str] = {}
         self._today = today
 
     def set_records(
-        self, records: Sequence[DemarcheRecord], state_names: Mapping[int, str] | None = None
+        self,
+        records: Sequence[DemarcheRecord],
+        state_names: Mapping[int, str] | None = None,
+        state_codes: Mapping[int, str] | None = None,
     ) -> None:
         if state_names is not None:
             self._state_names = dict(state_names)
+        if state_codes is not None:
+            self._state_codes = dict(state_codes)
         super().set_records(records)
 
     def state_name(self, state_id: int) -> str:
         return self._state_names.get(state_id, f"#{state_id}")
+
+    def state_names(self) -> Mapping[int, str]:
+        return self._state_names
+
+    def search_text(self, record: DemarcheRecord) -> str:
+        code = self._state_codes.get(record.state_id, "")
+        return " | ".join((super().search_text(record), code, record.talking_points))
 
     def display(self, record: DemarcheRecord, column: int) -> str:
         match column:

@@ -10,6 +10,7 @@ from typing import Any, Protocol, TypeVar
 from ui.undo import Operation, VersionBook, soft_deletion, versioned_edit
 
 R = TypeVar("R")
+R_co = TypeVar("R_co", covariant=True)
 
 
 class StoredRecord(Protocol):
@@ -48,16 +49,25 @@ def create_op(
     return Operation(text, do=create, undo=delete, redo=restore)
 
 
-def delete_op(
-    text: str, delete: Callable[[int], R], restore: Callable[[int], object], record_id: int
-) -> Operation[R]:
+class SoftDeleting(Protocol[R_co]):
+    """A service whose records are deleted softly and can be restored."""
+
+    def delete(self, record_id: int, /) -> R_co: ...
+
+    def restore(self, record_id: int, /) -> object: ...
+
+
+def delete_op(text: str, service: SoftDeleting[R], record_id: int) -> Operation[R]:
     """Deleting a record softly: undo restores it, redo deletes it again."""
-    return soft_deletion(text, delete, restore, record_id)
+    return soft_deletion(text, service.delete, service.restore, record_id)
 
 
 def same_value(old: object, new: object) -> bool:
     """Whether a typed value leaves a stored one as it is: text is compared trimmed (the
-    services trim it), a typed list ("en, fr") against the stored tuple of codes."""
+    services trim it), a typed list ("en, fr") against the stored tuple of codes, chosen
+    ids against the stored tuple in any order."""
+    if isinstance(new, list | tuple) and isinstance(old, tuple):
+        return sorted(new) == sorted(old)
     if isinstance(new, str) and isinstance(old, tuple):
         return new.replace(" ", "") == ",".join(old)
     if isinstance(new, str) and isinstance(old, str):
@@ -66,18 +76,18 @@ def same_value(old: object, new: object) -> bool:
 
 
 def changed_fields(
-    before: object, after_values: Mapping[str, Any], attributes: Mapping[str, str]
+    before: object, after_values: Mapping[str, Any], stored: Mapping[str, Any]
 ) -> tuple[dict[str, Any], dict[str, Any]]:
     """(new, old): the keywords whose value differs from `before`'s, with the new values
-    and the old ones. `attributes` names the record's attribute for a keyword that is
-    spelled otherwise ({"state": "state_id"})."""
+    and the old ones. `stored` gives the old value of a keyword that is not an attribute
+    of the record ({"state": before.state_id})."""
     new: dict[str, Any] = {}
     old: dict[str, Any] = {}
     for keyword, value in after_values.items():
-        stored = getattr(before, attributes.get(keyword, keyword))
-        if not same_value(stored, value):
+        was = stored[keyword] if keyword in stored else getattr(before, keyword)
+        if not same_value(was, value):
             new[keyword] = value
-            old[keyword] = stored
+            old[keyword] = was
     return new, old
 
 
@@ -89,12 +99,50 @@ def edit_op(
     *,
     book: VersionBook,
     kind: str,
-    attributes: Mapping[str, str] | None = None,
+    stored: Mapping[str, Any] | None = None,
 ) -> Operation[V] | None:
     """Editing a record, or None when `after_values` change nothing. Only the changed
     fields go to `update(version=…, **fields)`; undo sends back the old values of exactly
     those, checked against the versions in `book` (see `ui.undo.versioned_edit`)."""
-    new, old = changed_fields(before, after_values, attributes or {})
+    new, old = changed_fields(before, after_values, stored or {})
     if not new:
         return None
     return versioned_edit(text, update, book, (kind, before.id), before.version, new=new, old=old)
+
+
+T = TypeVar("T")
+
+
+def set_op(
+    text: str,
+    put: Callable[[T], R],
+    new: T,
+    old: T,
+    guard: Guard = unguarded,
+) -> Operation[R]:
+    """Setting one thing (a status, a link, a set of dates) to `new` with `put`: undo
+    puts `old` back, redo `new` again. Only the first `put` runs under `guard`."""
+    return Operation(
+        text,
+        do=lambda: guard(lambda: put(new)),
+        undo=lambda _done: put(old),
+        redo=lambda _done: put(new),
+    )
+
+
+def unversioned_edit_op(
+    text: str,
+    before: object,
+    after_values: Mapping[str, Any],
+    update: Callable[..., R],
+    *,
+    stored: Mapping[str, Any] | None = None,
+    guard: Guard = unguarded,
+) -> Operation[R] | None:
+    """Editing a record as `edit_op` does (None when nothing changes; only the changed
+    fields go to `update(**fields)`, undo sends back exactly their old values), for the
+    records whose edits were never checked against versions."""
+    new, old = changed_fields(before, after_values, stored or {})
+    if not new:
+        return None
+    return set_op(text, lambda fields: update(**fields), new, old, guard)

@@ -12,8 +12,6 @@ from outreach.services.contacts import ContactService
 from ui.operations import Guard, create_op, delete_op, edit_op, unguarded
 from ui.undo import Operation, VersionBook
 
-ATTRIBUTES = {"state": "state_id"}  # `update` keywords spelled otherwise on the record
-
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("ContactOperations", text)
@@ -54,14 +52,9 @@ def edit_contact(
         update,
         book=book,
         kind="contact",
-        attributes=ATTRIBUTES,
+        stored={"state": before.state_id},
     )
 
 
 def delete_contact(contacts: ContactService, contact: ContactRecord) -> Operation[ContactRecord]:
-    return delete_op(
-        _tr("Delete contact {0}").format(contact.full_name),
-        contacts.delete,
-        contacts.restore,
-        contact.id,
-    )
+    return delete_op(_tr("Delete contact {0}").format(contact.full_name), contacts, contact.id)

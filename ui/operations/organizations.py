@@ -12,8 +12,6 @@ from outreach.services.organizations import OrganizationService
 from ui.operations import Guard, create_op, delete_op, edit_op, unguarded
 from ui.undo import Operation, VersionBook
 
-ATTRIBUTES = {"state": "state_id"}  # `update` keywords spelled otherwise on the record
-
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("OrganizationOperations", text)
@@ -52,7 +50,7 @@ def edit_organization(
         update,
         book=book,
         kind="organization",
-        attributes=ATTRIBUTES,
+        stored={"state": before.state_id},
     )
 
 
@@ -60,8 +58,5 @@ def delete_organization(
     organizations: OrganizationService, organization: OrganizationRecord
 ) -> Operation[OrganizationRecord]:
     return delete_op(
-        _tr("Delete organization {0}").format(organization.name),
-        organizations.delete,
-        organizations.restore,
-        organization.id,
+        _tr("Delete organization {0}").format(organization.name), organizations, organization.id
     )

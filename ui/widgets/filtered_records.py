@@ -196,6 +196,10 @@ class FilteredRecordsModel(QAbstractTableModel, Generic[R]):
         """The records shown, in their order."""
         return list(self._shown)
 
+    def matching(self) -> list[R]:
+        """The records the filter keeps, in the order given (not sorted)."""
+        return self._filtered()
+
     # --- QAbstractItemModel ------------------------------------------------------------------
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008

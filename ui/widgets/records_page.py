@@ -1,13 +1,13 @@
 """One list page: a filter line and a count, New/Edit/Delete, the list beside the selected
-record's details. Contacts and Organizations stand on `RecordsPage`; their detail panes,
-and the démarches', on `RecordDetail`.
+record's details. Contacts, Organizations and Démarches stand on `RecordsPage`, their
+detail panes on `RecordDetail`.
 
 A page says what it lists (a `FilteredRecordsModel`, the columns' widths, the column it
 sorts by), what its texts are, how to show a record's details, which dialog edits a
 record and which named operation deletes one; the page here does the rest: filtering and
 counting, keeping the selection across a reload, opening one dialog at a time and
 selecting what it saved, deleting softly (undoable), Ctrl+F, and remembering the
-splitter and the columns.
+splitter, the columns and the sort.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, ClassVar, Generic, TypeVar
 
-from PySide6.QtCore import QCoreApplication, QLocale, Qt
+from PySide6.QtCore import QCoreApplication, QLocale, QSettings, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
@@ -38,6 +38,19 @@ from ui.widgets.records_table import sortable_records_view
 
 R = TypeVar("R", bound=HasId)
 T = TypeVar("T")
+
+
+def setting_flag(value: object) -> bool:
+    """A boolean read back from QSettings (an INI file gives the text "true")."""
+    return value is True or str(value).lower() == "true"
+
+
+def setting_number(value: object) -> int | None:
+    """A whole number read back from QSettings (an INI file gives text), or None."""
+    try:
+        return int(str(value))
+    except ValueError:
+        return None
 
 
 # --- the detail pane --------------------------------------------------------------------------
@@ -177,7 +190,8 @@ class RecordsPage(Page, Generic[R]):
             sort_column=self.SORT_COLUMN,
             export_name=self.title,
         )
-        self.table.doubleClicked.connect(self.edit_selected)
+        # activated: Enter, or a double click (a single one where the platform says so)
+        self.table.activated.connect(self.edit_selected)
         self.table.selectionModel().selectionChanged.connect(self.refresh_detail)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
@@ -186,14 +200,15 @@ class RecordsPage(Page, Generic[R]):
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
 
-        top = QHBoxLayout()
-        top.addWidget(self.filter_edit, 1)
-        top.addWidget(self.count_label)
-        top.addWidget(self.new_button)
-        top.addWidget(self.edit_button)
-        top.addWidget(self.delete_button)
+        #: the line above the list; a page may put more filters before the filter line
+        self.top_bar = QHBoxLayout()
+        self.top_bar.addWidget(self.filter_edit, 1)
+        self.top_bar.addWidget(self.count_label)
+        self.top_bar.addWidget(self.new_button)
+        self.top_bar.addWidget(self.edit_button)
+        self.top_bar.addWidget(self.delete_button)
         layout = QVBoxLayout(self)
-        layout.addLayout(top)
+        layout.addLayout(self.top_bar)
         layout.addWidget(self.splitter, 1)
         self.update_buttons()
 
@@ -250,11 +265,13 @@ class RecordsPage(Page, Generic[R]):
         record = self.current_record()
         return record.id if record is not None else None
 
-    def reveal(self, record_id: int) -> None:
-        """Select a record, clearing the filter line when it hides it."""
+    def reveal(self, record_id: int) -> bool:
+        """Select a record, clearing the filter line when it hides it; False when it is
+        not in the list at all."""
         if self.model.row_of(record_id) is None and self.filter_edit.text():
             self.filter_edit.clear()
         select_record(self.table, self.model, record_id, self.SORT_COLUMN)
+        return self.current_id() == record_id
 
     def refresh_detail(self) -> None:
         self.show_detail(self.current_record())
@@ -303,6 +320,26 @@ class RecordsPage(Page, Generic[R]):
             f"{self.SETTINGS_KEY}/header": self.table.horizontalHeader(),
             f"{self.SETTINGS_KEY}/splitter": self.splitter,
         }
+
+    def restore_state(self, settings: object) -> None:
+        """The splitter and the columns, then the sort the list had."""
+        super().restore_state(settings)
+        if not isinstance(settings, QSettings):
+            return
+        column = setting_number(settings.value(f"{self.SETTINGS_KEY}/sort_column", None))
+        if column is not None and 0 <= column < self.model.columnCount():
+            descending = setting_flag(settings.value(f"{self.SETTINGS_KEY}/sort_descending"))
+            order = Qt.SortOrder.DescendingOrder if descending else Qt.SortOrder.AscendingOrder
+            self.table.sortByColumn(column, order)
+
+    def save_state(self, settings: object) -> None:
+        super().save_state(settings)
+        if not isinstance(settings, QSettings):
+            return
+        header = self.table.horizontalHeader()
+        settings.setValue(f"{self.SETTINGS_KEY}/sort_column", header.sortIndicatorSection())
+        descending = header.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder
+        settings.setValue(f"{self.SETTINGS_KEY}/sort_descending", descending)
 
     def focus_filter(self) -> None:
         self.filter_edit.setFocus()
