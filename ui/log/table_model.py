@@ -16,7 +16,6 @@ from enum import IntEnum
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
     QObject,
@@ -28,7 +27,7 @@ from outreach.domain.enums import LogKind
 from outreach.domain.records import LogEntryRecord, LogFilter
 from outreach.errors import OutreachError
 from outreach.services.contact_log import ContactLogService, LogSort
-from ui.widgets.records_table import Index
+from ui.widgets.records_table import HeadedTableModel, Index
 
 ROW_ROLE = Qt.ItemDataRole.UserRole + 2
 
@@ -103,7 +102,7 @@ def _reversed(sort: LogSort) -> LogSort:
     return LogSort.by(column, descending=direction == "asc")
 
 
-class LogTableModel(QAbstractTableModel):
+class LogTableModel(HeadedTableModel):
     """Rows of `LogEntryRecord`, fetched page by page from `ContactLogService`."""
 
     def __init__(
@@ -273,16 +272,8 @@ class LogTableModel(QAbstractTableModel):
             return follow_up_text(entry)
         return entry.officer
 
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(Column)
-        ):
-            return _tr(HEADERS[Column(section)])
-        return None
+    def header_labels(self) -> list[str]:
+        return [_tr(HEADERS[column]) for column in Column]
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """Sort in the service; columns it cannot sort by keep the current order."""

@@ -7,7 +7,6 @@ from enum import IntEnum
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
     Qt,
@@ -15,7 +14,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor
 
 from outreach.domain.records import StateRow
-from ui.widgets.records_table import OVERDUE_RED, Index
+from ui.widgets.records_table import OVERDUE_RED, HeadedTableModel, Index
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 ROW_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -82,7 +81,7 @@ def _shown(value: Any) -> str:
     return str(value)
 
 
-class StatesTableModel(QAbstractTableModel):
+class StatesTableModel(HeadedTableModel):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._rows: list[StateRow] = []
@@ -126,13 +125,5 @@ class StatesTableModel(QAbstractTableModel):
             return f"{row.name} ({row.iso3})"
         return None
 
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(Column)
-        ):
-            return _tr(HEADERS[Column(section)])
-        return None
+    def header_labels(self) -> list[str]:
+        return [_tr(HEADERS[column]) for column in Column]

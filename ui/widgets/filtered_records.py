@@ -18,7 +18,6 @@ from collections.abc import Hashable, Sequence
 from typing import Any, ClassVar, Generic, Protocol, TypeVar, cast
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QCoreApplication,
     QItemSelectionModel,
     QModelIndex,
@@ -28,7 +27,7 @@ from PySide6.QtCore import (
 from PySide6.QtWidgets import QAbstractItemView
 
 from outreach.folding import fold
-from ui.widgets.records_table import Index
+from ui.widgets.records_table import HeadedTableModel, Index
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1  # raw values for sorting (text folded)
 ROW_ROLE = Qt.ItemDataRole.UserRole + 2  # the record itself
@@ -75,7 +74,7 @@ def fold_fast(text: str) -> str:
     return text.casefold() if text.isascii() else fold(text)
 
 
-class FilteredRecordsModel(QAbstractTableModel, Generic[R]):
+class FilteredRecordsModel(HeadedTableModel, Generic[R]):
     #: the column headers, translated in CONTEXT when shown
     HEADERS: ClassVar[Sequence[object]] = ()  # QT_TRANSLATE_NOOP(CONTEXT, ...) texts
     CONTEXT: ClassVar[str] = "FilteredRecordsModel"
@@ -224,13 +223,5 @@ class FilteredRecordsModel(QAbstractTableModel, Generic[R]):
             return record
         return self.extra_data(record, index.column(), role)
 
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(self.HEADERS)
-        ):
-            return QCoreApplication.translate(self.CONTEXT, str(self.HEADERS[section]))
-        return None
+    def header_labels(self) -> Sequence[str]:
+        return [QCoreApplication.translate(self.CONTEXT, str(header)) for header in self.HEADERS]

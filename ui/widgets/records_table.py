@@ -27,7 +27,24 @@ OVERDUE_RED = "#c62828"
 RECORD_ROLE = Qt.ItemDataRole.UserRole + 10
 
 
-class RecordsModel(QAbstractTableModel, Generic[T]):
+class HeadedTableModel(QAbstractTableModel):
+    """A table model whose columns are headed by `header_labels()`: the one
+    `headerData` of the application's lists."""
+
+    def header_labels(self) -> Sequence[str]:
+        """The columns' headers, translated, in order."""
+        raise NotImplementedError
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        labels = self.header_labels()
+        return labels[section] if 0 <= section < len(labels) else None
+
+
+class RecordsModel(HeadedTableModel, Generic[T]):
     """Columns are (header, value-of-record) pairs; `warn` marks a row in red."""
 
     def __init__(
@@ -65,16 +82,8 @@ class RecordsModel(QAbstractTableModel, Generic[T]):
             return record
         return None
 
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(self._columns)
-        ):
-            return self._columns[section][0]
-        return None
+    def header_labels(self) -> Sequence[str]:
+        return [header for header, _value in self._columns]
 
 
 def stretch_column(view: QTableView, column: int) -> None:
