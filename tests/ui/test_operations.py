@@ -126,7 +126,7 @@ def test_create_undo_deletes_it_and_redo_restores_the_same_record(
 def test_delete_undo_restores_and_redo_deletes_again(undo_runner: UndoRunner) -> None:
     store = Store()
     place = store.create()
-    undo_runner.run(delete_op("Delete place", store.delete, store.restore, place.id))
+    undo_runner.run(delete_op("Delete place", store, place.id))
     assert store.live == {}
     assert undo_runner.stack.undoText() == "Delete place"
 

@@ -58,8 +58,17 @@ from ui.categories.models import (
 from ui.categories.rule_editor import RuleChoices, RuleEditor
 from ui.context import Selection
 from ui.errors import show_error
+from ui.operations.categories import (
+    assign_member,
+    change_category_rule,
+    create_category,
+    delete_category,
+    edit_category,
+    recolour_category,
+    remove_member,
+)
 from ui.services import AppServices
-from ui.undo import Operation, UndoRunner, soft_deletion
+from ui.undo import Operation, UndoRunner
 from ui.widgets.filtered_records import selected_row
 from ui.widgets.record_dialog import RecordDialog
 
@@ -365,38 +374,24 @@ class CategoriesDialog(QDialog):
         name, ok = QInputDialog.getText(self, title, self.tr("Name:"))
         if not ok or not name.strip():
             return None
-        categories = self._services.categories
         colour = PALETTE[self.model.total() % len(PALETTE)]
         rule = STARTER_RULE if smart else None
-        created = self._undo.run(
-            Operation(
-                self.tr("Create category {0}").format(name.strip()),
-                do=lambda: categories.create(name, colour=colour, rule=rule),
-                undo=lambda record: categories.delete(record.id),
-                redo=lambda record: categories.restore(record.id),
-            )
-        )
+        created = self._undo.run(create_category(self._services.categories, name, colour, rule))
         if created is not None:
             self.select_category(created.id)
             self.name_edit.setFocus()
         return created
 
+    def _run(self, operation: Operation[Any] | None) -> None:
+        if operation is not None:  # None: nothing changed
+            self._undo.run(operation)
+
     def save_details(self) -> None:
         category = self._shown
         if category is None:
             return
-        categories, category_id = self._services.categories, category.id
         name, description = self.name_edit.text(), self.description_edit.toPlainText()
-        old_name, old_description = category.name, category.description
-        self._undo.run(
-            Operation(
-                self.tr("Edit category {0}").format(old_name),
-                do=lambda: categories.update(category_id, name=name, description=description),
-                undo=lambda _r: categories.update(
-                    category_id, name=old_name, description=old_description
-                ),
-            )
-        )
+        self._run(edit_category(self._services.categories, category, name, description))
 
     def choose_colour(self) -> None:
         category = self._shown
@@ -407,43 +402,20 @@ class CategoriesDialog(QDialog):
         )
         if not colour.isValid() or colour.name() == category.colour:
             return
-        categories, category_id = self._services.categories, category.id
-        new, old = colour.name(), category.colour
-        self._undo.run(
-            Operation(
-                self.tr("Recolour category {0}").format(category.name),
-                do=lambda: categories.update(category_id, colour=new),
-                undo=lambda _r: categories.update(category_id, colour=old),
-            )
-        )
+        self._run(recolour_category(self._services.categories, category, colour.name()))
 
     def save_rule(self) -> None:
         category = self._shown
         if category is None or category.kind != CategoryKind.SMART:
             return
-        categories, category_id = self._services.categories, category.id
-        new, old = self.rule_editor.rule_text(), category.rule
-        self._undo.run(
-            Operation(
-                self.tr("Change the rule of {0}").format(category.name),
-                do=lambda: categories.update(category_id, rule=new),
-                undo=lambda _r: categories.update(category_id, rule=old),
-            )
-        )
+        rule = self.rule_editor.rule_text()
+        self._run(change_category_rule(self._services.categories, category, rule))
 
     def delete_selected(self) -> None:
         category = self._shown
         if category is None:
             return
-        categories, category_id = self._services.categories, category.id
-        self._undo.run(
-            soft_deletion(
-                self.tr("Delete category {0}").format(category.name),
-                categories.delete,
-                categories.restore,
-                category_id,
-            )
-        )
+        self._undo.run(delete_category(self._services.categories, category))
 
     def current_member(self) -> CategoryMemberRecord | None:
         row = selected_row(self.members_table)
@@ -453,20 +425,7 @@ class CategoriesDialog(QDialog):
         category, member = self._shown, self.current_member()
         if category is None or member is None:
             return
-        categories, category_id = self._services.categories, category.id
-
-        def remove() -> CategoryMemberRecord:
-            categories.unassign(category_id, member.state_id)
-            return member
-
-        self._undo.run(
-            Operation(
-                self.tr("Remove {0} from {1}").format(member.state_name, category.name),
-                do=remove,
-                undo=lambda m: categories.assign(category_id, m.state_id, m.rationale),
-                redo=lambda m: categories.unassign(category_id, m.state_id),
-            )
-        )
+        self._undo.run(remove_member(self._services.categories, category, member))
 
 
 def manage_categories(parent: QWidget, services: AppServices, undo: UndoRunner) -> None:
@@ -549,25 +508,15 @@ class AssignDialog(RecordDialog):
         category_id = self.category_box.currentData()
         if not isinstance(category_id, int):
             return False
-        categories, state_id = self._services.categories, self._state.id
-        rationale = self.rationale_edit.toPlainText()
-        previous = self._rationale_in(category_id)
-
-        def put_back(_member: CategoryMemberRecord) -> None:
-            if previous is None:
-                categories.unassign(category_id, state_id)
-            else:
-                categories.assign(category_id, state_id, previous)
-
         member = self._undo.run(
-            Operation(
-                self.tr("Assign {0} to {1}").format(
-                    self._state.name, self.category_box.currentText()
-                ),
-                do=lambda: self.errors.guarded(
-                    lambda: categories.assign(category_id, state_id, rationale)
-                ),
-                undo=put_back,
+            assign_member(
+                self._services.categories,
+                self._state,
+                category_id,
+                self.category_box.currentText(),
+                self.rationale_edit.toPlainText(),
+                self._rationale_in(category_id),
+                self.errors.guarded,
             )
         )
         if member is None:

@@ -37,7 +37,8 @@ from outreach.services.duplicates import (
     MergeRecord,
 )
 from ui.errors import show_error
-from ui.undo import Operation, UndoRunner
+from ui.operations.duplicates import merge_contacts
+from ui.undo import UndoRunner
 from ui.widgets.filtered_records import ROW_ROLE, FilteredRecordsModel, fold_fast
 
 DIFFERENT = QColor("#fff3e0")
@@ -262,15 +263,7 @@ class DuplicatesDialog(QDialog):
         if pair is None:
             return None
         keep, drop = (pair.first, pair.second) if keep_first else (pair.second, pair.first)
-        service = self._service
-        record = self._undo.run(
-            Operation(
-                text=self.tr("Merge {0} into {1}").format(drop.full_name, keep.full_name),
-                do=lambda: service.merge(keep.id, drop.id),
-                undo=service.unmerge,
-                redo=lambda done: service.merge(done.kept.id, done.dropped_id),
-            )
-        )
+        record = self._undo.run(merge_contacts(self._service, keep, drop))
         if record is None:
             return None
         row = self.table.currentIndex().row()

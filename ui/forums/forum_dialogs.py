@@ -8,7 +8,7 @@ from functools import cache
 from typing import Any
 from zoneinfo import available_timezones
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
@@ -22,13 +22,15 @@ from PySide6.QtWidgets import (
 from outreach.domain import limits
 from outreach.domain.records import ForumMembershipRecord, ForumRecord, MeetingRecord
 from outreach.errors import ValidationError
+from ui.operations.forums import add_member, edit_membership
+from ui.operations.meetings import announce_attendee, create_meeting, edit_meeting
 from ui.services import AppServices
 from ui.undo import Operation, UndoRunner
 from ui.widgets.dates import OptionalDateEdit, from_qdate, iso_date_edit, to_qdate
 from ui.widgets.modal import ok_cancel
 from ui.widgets.names import StateNames, state_names_for
 from ui.widgets.pickers import type_ahead
-from ui.widgets.record_dialog import RecordDialog, short
+from ui.widgets.record_dialog import RecordDialog
 
 
 @cache
@@ -111,72 +113,28 @@ class MembershipDialog(RecordDialog):
 
     def save(self) -> bool:
         forums = self._services.forums
-        since, until, source = self.since.value(), self.until.value(), self.source_edit.text()
+        values = {
+            "since": self.since.value(),
+            "until": self.until.value(),
+            "source": self.source_edit.text(),
+        }
         if self._membership is None:
             state_id = chosen_state(self.state_box, self.names)
             if state_id is None:
                 raise ValidationError(self.tr("Choose the state that is a member."), "state")
-            forum_id = self._forum.id
-            record = self._undo.run(
-                Operation(
-                    text=self.tr("Add {0} to {1}").format(
-                        self.names.name(state_id), short(self._forum.name)
-                    ),
-                    do=lambda: self.errors.guarded(
-                        lambda: forums.add_member(forum_id, state_id, since, until, source)
-                    ),
-                    undo=lambda added: forums.remove_member(added.id),
-                    redo=lambda added: forums.restore_member(added),
-                )
+            name = self.names.name(state_id)
+            operation: Operation[ForumMembershipRecord] | None = add_member(
+                forums, self._forum, state_id, name, values, self.errors.guarded
             )
         else:
-            record = self._undo.run(
-                membership_change(
-                    self._services,
-                    self._membership,
-                    since=since,
-                    until=until,
-                    source=source,
-                    text=self.tr("Edit membership of {0}").format(self._membership.state_name),
-                )
-            )
+            operation = edit_membership(forums, self._membership, values)
+        if operation is None:  # nothing changed
+            return True
+        record = self._undo.run(operation)
         if record is None:
             return False
         self.membership_id = record.id
         return True
-
-
-def membership_change(
-    services: AppServices,
-    membership: ForumMembershipRecord,
-    *,
-    since: date | None,
-    until: date | None,
-    source: str,
-    text: str,
-) -> Operation[ForumMembershipRecord]:
-    """Change a membership's dates and source; undo puts the previous ones back."""
-    forums = services.forums
-    membership_id = membership.id
-
-    def do() -> ForumMembershipRecord:
-        before = forums.get_member(membership_id)
-        forums.update_member(membership_id, since=since, until=until, source=source)
-        return before
-
-    def undo(before: ForumMembershipRecord) -> Any:
-        return forums.update_member(
-            membership_id, since=before.since, until=before.until, source=before.source
-        )
-
-    return Operation(
-        text=text,
-        do=do,
-        undo=undo,
-        redo=lambda _before: forums.update_member(
-            membership_id, since=since, until=until, source=source
-        ),
-    )
 
 
 class EndMembershipDialog(QDialog):
@@ -266,37 +224,17 @@ class MeetingDialog(RecordDialog):
         }
 
     def save(self) -> bool:
-        forums = self._services.forums
-        guarded = self.errors.guarded
+        forums, guarded = self._services.forums, self.errors.guarded
         values = self.values()
-        if self._meeting is None:
-            forum_id = self._forum.id
-            record = self._undo.run(
-                Operation(
-                    text=self.tr("New meeting: {0}").format(short(values["title"])),
-                    do=lambda: guarded(lambda: forums.create_meeting(forum_id, **values)),
-                    undo=lambda created: forums.delete_meeting(created.id),
-                    redo=lambda created: forums.restore_meeting(created.id),
-                )
-            )
-        else:
-            meeting_id = self._meeting.id
-            before = self._meeting
-            old: dict[str, Any] = {
-                "title": before.title,
-                "city": before.city,
-                "timezone": before.timezone,
-                "starts_on": before.starts_on,
-                "ends_on": before.ends_on,
-                "notes": before.notes,
-            }
-            record = self._undo.run(
-                Operation(
-                    text=self.tr("Edit meeting: {0}").format(short(values["title"])),
-                    do=lambda: guarded(lambda: forums.update_meeting(meeting_id, **values)),
-                    undo=lambda _after: forums.update_meeting(meeting_id, **old),
-                )
-            )
+        before = self._meeting
+        operation = (
+            create_meeting(forums, self._forum.id, values, guarded)
+            if before is None
+            else edit_meeting(forums, before, values, guarded)
+        )
+        if operation is None:  # nothing changed
+            return True
+        record = self._undo.run(operation)
         if record is None:
             return False
         self.meeting_id = record.id
@@ -339,31 +277,6 @@ class AttendeeDialog(RecordDialog):
         state_id = chosen_state(self.state_box, self.names)
         if state_id is None:
             raise ValidationError(self.tr("Choose the state that will attend."), "state")
-        operation = attendee_operation(self._services, self._meeting, state_id, True)
+        name = self.names.name(state_id)
+        operation = announce_attendee(self._services.forums, self._meeting, state_id, name)
         return self._undo.run(operation) is not None
-
-
-def attendee_operation(
-    services: AppServices, meeting: MeetingRecord, state_id: int, add: bool
-) -> Operation[MeetingRecord]:
-    """Announce (`add`) or withdraw a state's attendance; undo does the other."""
-    forums = services.forums
-    names = state_names_for(services.states)
-    meeting_id = meeting.id
-
-    def announce(_result: object = None) -> MeetingRecord:
-        return forums.add_attendee(meeting_id, state_id)
-
-    def withdraw(_result: object = None) -> MeetingRecord:
-        return forums.remove_attendee(meeting_id, state_id)
-
-    text = (
-        QCoreApplication.translate("AttendeeDialog", "Announce {0} at {1}")
-        if add
-        else QCoreApplication.translate("AttendeeDialog", "No longer expecting {0} at {1}")
-    )
-    return Operation(
-        text=text.format(names.name(state_id), short(meeting.title)),
-        do=announce if add else withdraw,
-        undo=withdraw if add else announce,
-    )

@@ -7,7 +7,7 @@ message and the dialog stays open with everything typed.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
@@ -46,8 +46,15 @@ from outreach.errors import OutreachError, ValidationError
 from ui.demarches.labels import action_label, channel_label, level_label
 from ui.demarches.labels import status_label as demarche_status_label
 from ui.forums.labels import kind_label, status_label
+from ui.operations.interventions import (
+    complete_bilateral,
+    create_demarche_for,
+    edit_intervention,
+    link_demarche,
+    plan_intervention,
+)
 from ui.services import AppServices
-from ui.undo import Operation, UndoRunner
+from ui.undo import UndoRunner
 from ui.widgets.dates import OptionalDateEdit, from_qdate, iso_date_edit, to_qdate
 from ui.widgets.names import Choice, StateNames, contact_names_for, state_names_for
 from ui.widgets.pickers import PickList
@@ -79,6 +86,12 @@ class InterventionValues:
     status: str
     talking_points: str
     outcome: str
+
+    def keywords(self) -> dict[str, Any]:
+        """The values as `InterventionService.plan` and `update` take them."""
+        values = asdict(self)
+        values["targets"] = list(values.pop("target_ids"))
+        return values
 
 
 class InterventionDialog(RecordDialog):
@@ -285,88 +298,20 @@ class InterventionDialog(RecordDialog):
         return done
 
     def _plan(self, values: InterventionValues) -> bool:
-        service = self._services.interventions
-        meeting_id = self._meeting.id
-        record = self._undo.run(
-            Operation(
-                text=self.tr("Plan {0}: {1}").format(
-                    kind_label(values.kind).lower(), short(values.title)
-                ),
-                do=lambda: self.errors.guarded(
-                    lambda: service.plan(
-                        meeting_id,
-                        values.kind,
-                        values.title,
-                        lead_officer=values.lead_officer,
-                        talking_points=values.talking_points,
-                        targets=list(values.target_ids),
-                        starts_at=values.starts_at,
-                        ends_at=values.ends_at,
-                        status=values.status,
-                    )
-                ),
-                undo=lambda created: service.delete(created.id),
-                redo=lambda created: service.restore(created.id),
-            ),
+        operation = plan_intervention(
+            self._services.interventions, self._meeting.id, values.keywords(), self.errors.guarded
         )
+        record = self._undo.run(operation)
         if record is None:
             return False
         self.intervention_id = record.id
         return True
 
-    @staticmethod
-    def changes(before: InterventionRecord, values: InterventionValues) -> dict[str, Any]:
-        """The update arguments for what differs between an intervention and the dialog."""
-        wanted: dict[str, tuple[Any, Any]] = {
-            "kind": (values.kind, before.kind.value),
-            "title": (values.title, before.title),
-            "lead_officer": (values.lead_officer, before.lead_officer),
-            "talking_points": (values.talking_points, before.talking_points),
-            "starts_at": (values.starts_at, before.starts_at),
-            "ends_at": (values.ends_at, before.ends_at),
-            "status": (values.status, before.status.value),
-            "outcome": (values.outcome, before.outcome),
-        }
-        changed = {key: new for key, (new, old) in wanted.items() if new != old}
-        if set(values.target_ids) != set(before.target_ids):
-            changed["targets"] = list(values.target_ids)
-        if "starts_at" in changed or "ends_at" in changed:  # a slot is checked as a whole
-            changed["starts_at"], changed["ends_at"] = values.starts_at, values.ends_at
-        return changed
-
-    @staticmethod
-    def as_before(before: InterventionRecord, changed: dict[str, Any]) -> dict[str, Any]:
-        old: dict[str, Any] = {
-            "kind": before.kind.value,
-            "status": before.status.value,
-            "targets": list(before.target_ids),
-        }
-        return {key: old[key] if key in old else getattr(before, key) for key in changed}
-
     def _edit(self, values: InterventionValues) -> bool:
         assert self._intervention is not None
-        service = self._services.interventions
-        intervention_id = self._intervention.id
-        changed = self.changes(self._intervention, values)
-        if not changed:
-            return True
-
-        def do() -> InterventionRecord:
-            before = self.errors.guarded(lambda: service.get(intervention_id))
-            self.errors.guarded(lambda: service.update(intervention_id, **changed))
-            return before
-
-        result = self._undo.run(
-            Operation(
-                text=self.tr("Edit intervention: {0}").format(short(values.title)),
-                do=do,
-                undo=lambda before: service.update(
-                    intervention_id, **self.as_before(before, changed)
-                ),
-                redo=lambda _before: service.update(intervention_id, **changed),
-            ),
-        )
-        return result is not None
+        service, guarded = self._services.interventions, self.errors.guarded
+        operation = edit_intervention(service, self._intervention, values.keywords(), guarded)
+        return operation is None or self._undo.run(operation) is not None
 
 
 # --- completing a bilateral --------------------------------------------------------------
@@ -483,31 +428,19 @@ class CompleteBilateralDialog(RecordDialog):
                 )
 
     def save(self) -> bool:
-        service = self._services.interventions
-        intervention_id = self._intervention.id
-        outcome = self.outcome_edit.toPlainText()
-        day = from_qdate(self.date_edit.date())
-        summary = self.summary_edit.text()
-        follow_up = self.follow_up.value()
-        contacts = self.contact_ids()
-        deliver = self.deliver_check.isChecked() and not self.deliver_check.isHidden()
+        values = {
+            "outcome": self.outcome_edit.toPlainText(),
+            "on": from_qdate(self.date_edit.date()),
+            "summary": self.summary_edit.text(),
+            "follow_up_on": self.follow_up.value(),
+            "contact_ids": self.contact_ids(),
+            "deliver_demarche": self.deliver_check.isChecked()
+            and not self.deliver_check.isHidden(),
+        }
         done = self._undo.run(
-            Operation(
-                text=self.tr("Bilateral done: {0}").format(short(self._intervention.title)),
-                do=lambda: self.errors.guarded(
-                    lambda: service.complete_bilateral(
-                        intervention_id,
-                        outcome,
-                        day,
-                        summary,
-                        follow_up,
-                        contacts,
-                        deliver_demarche=deliver,
-                    )
-                ),
-                undo=service.undo_completion,
-                redo=service.redo_completion,
-            ),
+            complete_bilateral(
+                self._services.interventions, self._intervention, values, self.errors.guarded
+            )
         )
         if done is None:
             return False
@@ -578,11 +511,8 @@ class DemarcheForDialog(RecordDialog):
         self.action_box.setCurrentIndex(self.action_box.findData(action.value))
 
     def save(self) -> bool:
-        service = self._services.interventions
-        demarches = self._services.demarches
-        intervention_id = self._intervention.id
         state_id = self.state_box.currentData()
-        arguments: dict[str, Any] = {
+        values: dict[str, Any] = {
             "state": state_id if isinstance(state_id, int) else None,
             "title": self.title_edit.text(),
             "requested_action": str(self.action_box.currentData()),
@@ -590,24 +520,15 @@ class DemarcheForDialog(RecordDialog):
             "level": str(self.level_box.currentData()),
             "due_on": from_qdate(self.due_edit.date()),
         }
-
-        def undo(made: tuple[InterventionRecord, DemarcheRecord]) -> None:
-            service.link_demarche(intervention_id, None)
-            demarches.delete(made[1].id)
-
-        def redo(made: tuple[InterventionRecord, DemarcheRecord]) -> None:
-            demarches.restore(made[1].id)
-            service.link_demarche(intervention_id, made[1].id)
-
+        services = self._services
         made = self._undo.run(
-            Operation(
-                text=self.tr("Create démarche for: {0}").format(short(self._intervention.title)),
-                do=lambda: self.errors.guarded(
-                    lambda: service.create_demarche_for(intervention_id, **arguments)
-                ),
-                undo=undo,
-                redo=redo,
-            ),
+            create_demarche_for(
+                services.interventions,
+                services.demarches,
+                self._intervention,
+                values,
+                self.errors.guarded,
+            )
         )
         if made is None:
             return False
@@ -665,14 +586,5 @@ class LinkDemarcheDialog(RecordDialog):
 
     def save(self) -> bool:
         chosen = self.demarche_box.currentData()
-        service = self._services.interventions
-        intervention_id = self._intervention.id
-        previous = self._intervention.demarche_id
-        linked = self._undo.run(
-            Operation(
-                text=self.tr("Link démarche to: {0}").format(short(self._intervention.title)),
-                do=lambda: service.link_demarche(intervention_id, chosen),
-                undo=lambda _linked: service.link_demarche(intervention_id, previous),
-            ),
-        )
-        return linked is not None
+        operation = link_demarche(self._services.interventions, self._intervention, chosen)
+        return self._undo.run(operation) is not None

@@ -36,16 +36,13 @@ from outreach.errors import OutreachError
 from outreach.folding import fold
 from ui.context import Selection
 from ui.errors import show_error
-from ui.forums.forum_dialogs import (
-    EndMembershipDialog,
-    MeetingDialog,
-    MembershipDialog,
-    membership_change,
-)
+from ui.forums.forum_dialogs import EndMembershipDialog, MeetingDialog, MembershipDialog
 from ui.forums.planner import MeetingPlanner
+from ui.operations import forums as forum_operations
+from ui.operations import meetings as meeting_operations
 from ui.pages import Page, Restorable
 from ui.services import AppServices
-from ui.undo import Operation, UndoRunner, soft_deletion
+from ui.undo import UndoRunner
 from ui.widgets.dates import from_qdate, iso_date_edit, iso_day
 from ui.widgets.filtered_records import selected_row
 from ui.widgets.modal import accepted
@@ -412,15 +409,7 @@ class ForumsPage(Page):
         meeting = self.selected_meeting()
         if meeting is None:
             return
-        forums, meeting_id = self._services.forums, meeting.id
-        self._undo.run(
-            soft_deletion(
-                self.tr("Delete meeting: {0}").format(meeting.title),
-                forums.delete_meeting,
-                forums.restore_meeting,
-                meeting_id,
-            )
-        )
+        self._undo.run(meeting_operations.delete_meeting(self._services.forums, meeting))
 
     # --- members ----------------------------------------------------------------------------------
 
@@ -453,31 +442,14 @@ class ForumsPage(Page):
 
     def end_membership(self, member: ForumMembershipRecord, until: date) -> bool:
         """End a membership on `until` (undoable)."""
-        done = self._undo.run(
-            membership_change(
-                self._services,
-                member,
-                since=member.since,
-                until=until,
-                source=member.source,
-                text=self.tr("End membership of {0}").format(member.state_name),
-            )
-        )
-        return done is not None
+        operation = forum_operations.end_membership(self._services.forums, member, until)
+        return operation is None or self._undo.run(operation) is not None
 
     def delete_member(self) -> None:
         member = self.selected_member()
         if member is None:
             return
-        forums = self._services.forums
-        self._undo.run(
-            Operation(
-                text=self.tr("Delete membership of {0}").format(member.state_name),
-                do=lambda: forums.remove_member(member.id),
-                undo=lambda removed: forums.restore_member(removed),
-                redo=lambda removed: forums.remove_member(removed.id),
-            )
-        )
+        self._undo.run(forum_operations.delete_membership(self._services.forums, member))
 
     # --- what the window asks of a page -----------------------------------------------------------
 

@@ -9,8 +9,6 @@ the démarche a bilateral carries. Every change is undoable.
 
 from __future__ import annotations
 
-import html
-
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -40,9 +38,9 @@ from outreach.domain.records import (
     RoomRow,
 )
 from outreach.errors import OutreachError
-from ui.demarches.labels import status_label as demarche_status_label
 from ui.errors import show_error
-from ui.forums.forum_dialogs import AttendeeDialog, attendee_operation
+from ui.forums.forum_dialogs import AttendeeDialog
+from ui.forums.intervention_detail import intervention_html
 from ui.forums.intervention_dialogs import (
     CompleteBilateralDialog,
     DemarcheForDialog,
@@ -52,10 +50,16 @@ from ui.forums.intervention_dialogs import (
 from ui.forums.interventions_model import ROW_ROLE as INTERVENTION_ROLE
 from ui.forums.interventions_model import Column as InterventionColumn
 from ui.forums.interventions_model import InterventionsModel
-from ui.forums.labels import kind_label, status_label, time_slot
+from ui.forums.labels import status_label
 from ui.forums.room_model import GROUP_ROLE, ROW_ROLE, Column, RoomModel, RoomProxy
+from ui.operations.interventions import (
+    delete_intervention,
+    set_intervention_status,
+    unlink_demarche,
+)
+from ui.operations.meetings import withdraw_attendee
 from ui.services import AppServices
-from ui.undo import Operation, UndoRunner, soft_deletion
+from ui.undo import UndoRunner
 from ui.widgets.dates import iso_day
 from ui.widgets.export_list import install_export_action
 from ui.widgets.modal import accepted
@@ -444,7 +448,8 @@ class MeetingPlanner(QWidget):
         row = self.selected_room_row()
         if self.meeting is None or row is None or not row.attendee:
             return
-        self._undo.run(attendee_operation(self._services, self.meeting, row.state_id, False))
+        name = self.state_names.name(row.state_id)
+        self._undo.run(withdraw_attendee(self._services.forums, self.meeting, row.state_id, name))
 
     def plan_bilateral_with_selected(self) -> int | None:
         state_id = self.selected_state_id()
@@ -508,18 +513,10 @@ class MeetingPlanner(QWidget):
         record = self.selected_intervention()
         if record is None or record.status == status:
             return False
-        service = self._services.interventions
-        intervention_id, previous = record.id, record.status
         if status == InterventionStatus.DONE and record.kind == InterventionKind.BILATERAL:
             return self.complete_selected()
-        done = self._undo.run(
-            Operation(
-                text=self.tr("Mark “{0}” {1}").format(record.title, status_label(status).lower()),
-                do=lambda: service.set_status(intervention_id, status),
-                undo=lambda _record: service.set_status(intervention_id, previous),
-            )
-        )
-        return done is not None
+        operation = set_intervention_status(self._services.interventions, record, status)
+        return self._undo.run(operation) is not None
 
     def complete_selected(self) -> bool:
         """Mark the selected bilateral done, writing its log entry (the dialog)."""
@@ -550,15 +547,7 @@ class MeetingPlanner(QWidget):
         record = self.selected_intervention()
         if record is None or record.demarche_id is None:
             return
-        service = self._services.interventions
-        intervention_id, previous = record.id, record.demarche_id
-        self._undo.run(
-            Operation(
-                text=self.tr("Unlink démarche from: {0}").format(record.title),
-                do=lambda: service.link_demarche(intervention_id, None),
-                undo=lambda _record: service.link_demarche(intervention_id, previous),
-            )
-        )
+        self._undo.run(unlink_demarche(self._services.interventions, record))
 
     def _open_demarche(self) -> None:
         record = self.selected_intervention()
@@ -569,64 +558,18 @@ class MeetingPlanner(QWidget):
         record = self.selected_intervention()
         if record is None:
             return
-        service = self._services.interventions
-        intervention_id = record.id
-        self._undo.run(
-            soft_deletion(
-                self.tr("Delete intervention: {0}").format(record.title),
-                service.delete,
-                service.restore,
-                intervention_id,
-            )
-        )
+        self._undo.run(delete_intervention(self._services.interventions, record))
 
     # --- detail and buttons ---------------------------------------------------------------------
 
     def _intervention_selected(self) -> None:
         record = self.selected_intervention()
-        self.detail.setHtml(self._detail_html(record) if record is not None else "")
+        self.detail.setHtml(
+            intervention_html(record, self.state_names, self._services.demarches)
+            if record is not None
+            else ""
+        )
         self._update_buttons()
-
-    def _detail_html(self, record: InterventionRecord) -> str:
-        e = html.escape
-        parts = [
-            f"<b>{e(record.title)}</b> — {e(kind_label(record.kind))}, "
-            f"{e(status_label(record.status))}"
-        ]
-        if record.starts_at is not None:
-            parts.append(
-                e(
-                    self.tr("{0} ({1} time)").format(
-                        time_slot(record.starts_at, record.ends_at), record.timezone
-                    )
-                )
-            )
-        if record.target_ids:
-            parts.append(
-                e(self.tr("Targets: {0}").format(self.state_names.names(record.target_ids)))
-            )
-        if record.lead_officer:
-            parts.append(e(self.tr("Lead: {0}").format(record.lead_officer)))
-        if record.demarche_id is not None:
-            try:
-                demarche = self._services.demarches.get(record.demarche_id)
-                parts.append(
-                    e(
-                        self.tr("Démarche: {0} ({1})").format(
-                            demarche.title, demarche_status_label(demarche.status)
-                        )
-                    )
-                )
-            except OutreachError:
-                parts.append(e(self.tr("Démarche #{0}").format(record.demarche_id)))
-        text = "<br>".join(parts)
-        if record.talking_points:
-            text += f"<p><i>{e(self.tr('Talking points'))}</i><br>"
-            text += e(record.talking_points).replace("\n", "<br>") + "</p>"
-        if record.outcome:
-            text += f"<p><i>{e(self.tr('Outcome'))}</i><br>"
-            text += e(record.outcome).replace("\n", "<br>") + "</p>"
-        return text
 
     def _update_buttons(self) -> None:
         record = self.selected_intervention()

@@ -45,7 +45,8 @@ from outreach.io.contacts_csv import (
 )
 from ui.errors import show_error
 from ui.imports.progress import import_progress
-from ui.undo import Operation, UndoRunner
+from ui.operations.imports import import_contacts
+from ui.undo import UndoRunner
 from ui.widgets.records_table import Index
 
 PREVIEW_ROWS = 20
@@ -240,14 +241,7 @@ class ContactsImportDialog(QDialog):
         try:
             with import_progress(self, label) as progress:
                 report = self._undo.attempt(
-                    Operation(
-                        text=self.tr("Import contacts from {0}").format(path.name),
-                        do=lambda: importer.run(
-                            path, mapping, progress=progress.report, cancelled=progress.cancelled
-                        ),
-                        undo=importer.take_back,
-                        redo=importer.restore,
-                    )
+                    import_contacts(importer, path, mapping, progress.report, progress.cancelled)
                 )
         except CancelledError:
             self.message.setText(self.tr("Import cancelled; nothing was imported."))

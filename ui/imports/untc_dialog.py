@@ -32,7 +32,8 @@ from outreach.errors import CancelledError, OutreachError
 from outreach.io.untc_import import ImportOutcome, ImportPlan, ParticipationChange, UntcImporter
 from ui.errors import show_error
 from ui.imports.progress import import_progress
-from ui.undo import Operation, UndoRunner
+from ui.operations.imports import import_treaty_status
+from ui.undo import UndoRunner
 
 WARN = QColor("#b71c1c")
 
@@ -277,16 +278,7 @@ class UntcImportDialog(QDialog):
         try:
             with import_progress(self, label) as progress:
                 outcome = self._undo.attempt(
-                    Operation(
-                        text=self.tr("Import {0} status ({1} changes)").format(
-                            plan.treaty_code, len(plan.changes)
-                        ),
-                        do=lambda: importer.apply(
-                            plan, progress=progress.report, cancelled=progress.cancelled
-                        ),
-                        undo=lambda _outcome: importer.revert(plan),
-                        redo=lambda _outcome: importer.apply(plan),  # the box is gone by then
-                    )
+                    import_treaty_status(importer, plan, progress.report, progress.cancelled)
                 )
         except CancelledError:
             self.summary.setText(self.tr("Import cancelled; nothing was changed."))

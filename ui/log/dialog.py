@@ -9,7 +9,7 @@ stays open with everything typed. Logging and editing are undoable.
 from __future__ import annotations
 
 import contextlib
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from datetime import date
 from typing import Any
 
@@ -30,13 +30,14 @@ from outreach.errors import OutreachError, ValidationError
 from ui.context import Selection
 from ui.errors import show_error
 from ui.log.table_model import kind_label
+from ui.operations.log import edit_entry, log_contact
 from ui.services import AppServices
-from ui.undo import Operation, UndoRunner
+from ui.undo import UndoRunner
 from ui.widgets.dates import OptionalDateEdit, from_qdate, iso_date_edit, to_qdate
 from ui.widgets.modal import accepted
 from ui.widgets.names import Choice, ContactNames, StateNames, contact_names_for, state_names_for
 from ui.widgets.pickers import DemarcheBox, PickList
-from ui.widgets.record_dialog import RecordDialog, short
+from ui.widgets.record_dialog import RecordDialog
 
 #: with at most this many contacts, all of them are offered as you type; beyond it, the
 #: contacts of the chosen states are, and the others are searched for on Return
@@ -59,38 +60,12 @@ class LogValues:
     meeting_id: int | None
     follow_up_on: date | None
 
-
-def _changes(before: LogEntryRecord, values: LogValues) -> dict[str, Any]:
-    """The update arguments for what differs between an entry and the dialog's values."""
-    wanted: dict[str, Any] = {
-        "occurred_on": values.occurred_on,
-        "kind": values.kind,
-        "summary": values.summary,
-        "details": values.details,
-        "officer": values.officer,
-        "demarche_id": values.demarche_id,
-        "meeting_id": values.meeting_id,
-        "follow_up_on": values.follow_up_on,
-    }
-    changes = {key: value for key, value in wanted.items() if getattr(before, key) != value}
-    if set(values.state_ids) != set(before.state_ids):
-        changes["states"] = list(values.state_ids)
-    if set(values.contact_ids) != set(before.contact_ids):
-        changes["contact_ids"] = list(values.contact_ids)
-    return changes
-
-
-def _as_before(before: LogEntryRecord, changed: dict[str, Any]) -> dict[str, Any]:
-    """The update arguments that put back what `changed` changed."""
-    undo: dict[str, Any] = {}
-    for key in changed:
-        if key == "states":
-            undo["states"] = list(before.state_ids)
-        elif key == "contact_ids":
-            undo["contact_ids"] = list(before.contact_ids)
-        else:
-            undo[key] = getattr(before, key)
-    return undo
+    def keywords(self) -> dict[str, Any]:
+        """The values as `ContactLogService.log` and `update` take them."""
+        values = asdict(self)
+        values["states"] = list(values.pop("state_ids"))
+        values["contact_ids"] = list(self.contact_ids)
+        return values
 
 
 class LogContactDialog(RecordDialog):
@@ -337,63 +312,16 @@ class LogContactDialog(RecordDialog):
         return done
 
     def _create(self, values: LogValues) -> bool:
-        log = self._services.log
-
-        def do() -> LogEntryRecord:
-            return self.errors.guarded(
-                lambda: log.log(
-                    values.occurred_on,
-                    values.kind,
-                    values.summary,
-                    details=values.details,
-                    officer=values.officer,
-                    states=list(values.state_ids),
-                    contact_ids=list(values.contact_ids),
-                    demarche_id=values.demarche_id,
-                    meeting_id=values.meeting_id,
-                    follow_up_on=values.follow_up_on,
-                )
-            )
-
-        record = self._undo.run(
-            Operation(
-                text=self.tr("Log contact: {0}").format(short(values.summary)),
-                do=do,
-                undo=lambda created: log.delete(created.id),
-                redo=lambda created: log.restore(created.id),
-            )
-        )
+        operation = log_contact(self._services.log, values.keywords(), self.errors.guarded)
+        record = self._undo.run(operation)
         if record is None:
             return False
         self.entry_id = record.id
         return True
 
     def _edit(self, entry: LogEntryRecord, values: LogValues) -> bool:
-        log = self._services.log
-        changes = _changes(entry, values)
-        if not changes:
-            return True
-        entry_id = entry.id
-
-        def do() -> LogEntryRecord:
-            before = self.errors.guarded(lambda: log.get(entry_id))
-            self.errors.guarded(lambda: log.update(entry_id, **changes))
-            return before
-
-        def undo(before: LogEntryRecord) -> None:
-            restored = log.update(entry_id, **_as_before(before, changes))
-            if before.follow_up_done_on is not None and restored.follow_up_done_on is None:
-                log.complete_follow_up(entry_id, on=before.follow_up_done_on)
-
-        result = self._undo.run(
-            Operation(
-                text=self.tr("Edit log entry: {0}").format(short(values.summary)),
-                do=do,
-                undo=undo,
-                redo=lambda _before: log.update(entry_id, **changes),
-            )
-        )
-        return result is not None
+        operation = edit_entry(self._services.log, entry, values.keywords(), self.errors.guarded)
+        return operation is None or self._undo.run(operation) is not None
 
 
 def log_a_contact(

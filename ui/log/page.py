@@ -50,9 +50,10 @@ from ui.log.table_model import (
     sort_column,
     sort_order,
 )
+from ui.operations.log import delete_entry, mark_follow_up_done
 from ui.pages import Page, Restorable
 from ui.services import AppServices
-from ui.undo import Operation, UndoRunner, soft_deletion
+from ui.undo import UndoRunner
 from ui.widgets.dates import OptionalDateEdit
 from ui.widgets.export_list import install_export_action
 from ui.widgets.names import contact_names_for, state_names_for
@@ -532,32 +533,14 @@ class LogPage(Page):
         entry = self.selected_entry()
         if entry is None or entry.follow_up_on is None or entry.follow_up_done_on:
             return
-        log = self._services.log
-        entry_id = entry.id
-        self._undo.run(
-            Operation(
-                text=self.tr("Mark follow-up done: {0}").format(entry.summary[:40]),
-                do=lambda: log.complete_follow_up(entry_id, on=self._today()),
-                undo=lambda _done: log.reopen_follow_up(entry_id),
-                redo=lambda done: log.complete_follow_up(entry_id, on=done.follow_up_done_on),
-            )
-        )
+        self._undo.run(mark_follow_up_done(self._services.log, entry, self._today()))
 
     def delete_selected(self) -> None:
         """Soft delete the selected entry (undo restores it)."""
         entry = self.selected_entry()
         if entry is None:
             return
-        log = self._services.log
-        entry_id = entry.id
-        self._undo.run(
-            soft_deletion(
-                self.tr("Delete log entry: {0}").format(entry.summary[:40]),
-                log.delete,
-                log.restore,
-                entry_id,
-            )
-        )
+        self._undo.run(delete_entry(self._services.log, entry))
 
     def focus_filter(self) -> None:
         self.text_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)

@@ -62,6 +62,30 @@ def delete_op(text: str, service: SoftDeleting[R], record_id: int) -> Operation[
     return soft_deletion(text, service.delete, service.restore, record_id)
 
 
+class Identified(Protocol):
+    @property
+    def id(self) -> int: ...
+
+
+Created = TypeVar("Created", bound=Identified)
+
+
+def soft_create_op(
+    text: str,
+    create: Callable[[], Created],
+    service: SoftDeleting[object],
+    guard: Guard = unguarded,
+) -> Operation[Created]:
+    """Adding a record that `service` deletes softly (`create_op` with the service's
+    delete and restore). Only the first `create` runs under `guard`."""
+    return create_op(
+        text,
+        lambda: guard(create),
+        lambda created: service.delete(created.id),
+        lambda created: service.restore(created.id),
+    )
+
+
 def same_value(old: object, new: object) -> bool:
     """Whether a typed value leaves a stored one as it is: text is compared trimmed (the
     services trim it), a typed list ("en, fr") against the stored tuple of codes, chosen
@@ -132,7 +156,7 @@ def set_op(
 
 def unversioned_edit_op(
     text: str,
-    before: object,
+    before: Identified,
     after_values: Mapping[str, Any],
     update: Callable[..., R],
     *,
@@ -140,9 +164,10 @@ def unversioned_edit_op(
     guard: Guard = unguarded,
 ) -> Operation[R] | None:
     """Editing a record as `edit_op` does (None when nothing changes; only the changed
-    fields go to `update(**fields)`, undo sends back exactly their old values), for the
-    records whose edits were never checked against versions."""
+    fields go to the service's `update(before.id, **fields)`, undo sends back exactly
+    their old values), for the records whose edits were never checked against versions."""
     new, old = changed_fields(before, after_values, stored or {})
     if not new:
         return None
-    return set_op(text, lambda fields: update(**fields), new, old, guard)
+    record_id = before.id
+    return set_op(text, lambda fields: update(record_id, **fields), new, old, guard)

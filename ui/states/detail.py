@@ -29,13 +29,12 @@ from outreach.domain.records import (
 from outreach.errors import OutreachError, StaleRecordError
 from ui.conflicts import ConflictChoice, ask_about_conflict, fields_to_save
 from ui.errors import show_error
+from ui.operations.states import TREATY, edit_profile
 from ui.services import AppServices
 from ui.states.dialogs import add_fact, edit_obligations, edit_participation
-from ui.undo import Operation, UndoRunner, versioned_edit
+from ui.undo import UndoRunner
 from ui.widgets.dates import iso_day
 from ui.widgets.records_table import OVERDUE_RED, RecordsModel, records_view
-
-TREATY = "APMBC"
 
 
 class StateDetail(QTabWidget):
@@ -256,8 +255,11 @@ class StateDetail(QTabWidget):
             "notes": self.notes.toPlainText(),
             "talking_points": self.talking_points.toPlainText(),
         }
+        operation = edit_profile(self._services.states, self._undo.versions, opened, mine)
+        if operation is None:  # nothing changed
+            return
         try:
-            self.state = self._undo.attempt(self._profile_operation(opened, mine))
+            self.state = self._undo.attempt(operation)
         except StaleRecordError as error:
             self._resolve_conflict(opened, mine, error)
         except OutreachError as error:
@@ -269,27 +271,15 @@ class StateDetail(QTabWidget):
         choice = ask_about_conflict(self, error)
         if choice is ConflictChoice.KEEP_EDITING:
             return
-        fresh = self._services.states.get(opened.id)
-        before = _profile_values(opened)
-        values = {**_profile_values(fresh), **fields_to_save(choice, before, mine)}
-        saved = self._undo.run(self._profile_operation(fresh, values))
+        states = self._services.states
+        fresh = states.get(opened.id)
+        seen = {name: getattr(opened, name) for name in mine}
+        values = fields_to_save(choice, seen, mine)
+        operation = edit_profile(states, self._undo.versions, fresh, values)
+        saved = fresh if operation is None else self._undo.run(operation)
         if saved is not None:  # what is stored now: theirs and mine together
             self.state = saved
             self._fill_editors(saved)
-
-    def _profile_operation(
-        self, before: StateRecord, values: dict[str, str]
-    ) -> Operation[StateRecord]:
-        states, state_id = self._services.states, before.id
-        return versioned_edit(
-            self.tr("Edit profile of {0}").format(before.name),
-            lambda **fields: states.update_profile(state_id, **fields),
-            self._undo.versions,
-            ("state", state_id),
-            before.version,
-            new=values,
-            old=_profile_values(before),
-        )
 
     def keep_edits(self) -> None:
         """Save the stance, notes and talking points typed and not yet saved (undoable)."""
@@ -303,15 +293,6 @@ class StateDetail(QTabWidget):
             or self.talking_points.toPlainText() != state.talking_points
             or self.stance.currentData() != state.stance.value
         )
-
-
-def _profile_values(state: StateRecord) -> dict[str, str]:
-    """The profile fields the detail pane edits, as `update_profile` takes them."""
-    return {
-        "stance": state.stance.value,
-        "notes": state.notes,
-        "talking_points": state.talking_points,
-    }
 
 
 def _changes_text(record: AuditRecord) -> str:

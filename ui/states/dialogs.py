@@ -3,7 +3,7 @@ facts, each one undoable step."""
 
 from __future__ import annotations
 
-from dataclasses import replace
+from collections.abc import Callable
 from datetime import date
 from typing import Any
 
@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
 from outreach.domain import limits
 from outreach.domain.enums import ConsentKind, FactKind
 from outreach.domain.records import (
-    FactRecord,
     ObligationChange,
     ObligationRecord,
     ParticipationRecord,
@@ -29,12 +28,11 @@ from outreach.domain.records import (
 )
 from outreach.errors import OutreachError
 from ui.errors import show_error
+from ui.operations.states import TREATY, add_fact_about, record_obligations, set_treaty_status
 from ui.services import AppServices
 from ui.undo import Operation, UndoRunner
 from ui.widgets.dates import OptionalDateEdit, from_qdate, iso_date_edit, to_qdate
 from ui.widgets.record_dialog import RecordDialog
-
-TREATY = "APMBC"
 
 
 class ParticipationDialog(RecordDialog):
@@ -71,27 +69,30 @@ class ParticipationDialog(RecordDialog):
             self.withdrawal.set_value(current.withdrawal_notified_on)
             self.source.setText(current.source)
 
-
-def edit_participation(
-    parent: QWidget, services: AppServices, undo: UndoRunner, state_id: int
-) -> bool:
-    """Open the dialog; on OK record the dates (entry into force follows the treaty's rule).
-    A refusal is shown and the dialog comes back with what was typed."""
-    state = services.states.get(state_id)
-    before = services.treaties.participation(state_id, TREATY)
-    dialog = ParticipationDialog(state, before, parent)
-    while dialog.exec():
-        consent = dialog.consent.value()
-        after = {
-            "signed_on": dialog.signed.value(),
+    def values(self) -> dict[str, Any]:
+        """The status as `TreatyService.set_status` takes it, sourced today."""
+        consent = self.consent.value()
+        return {
+            "signed_on": self.signed.value(),
             "consent_on": consent,
-            "consent_kind": str(dialog.kind.currentData()) if consent else None,
-            "withdrawal_notified_on": dialog.withdrawal.value(),
-            "source": dialog.source.text().strip(),
+            "consent_kind": str(self.kind.currentData()) if consent else None,
+            "withdrawal_notified_on": self.withdrawal.value(),
+            "source": self.source.text().strip(),
             "as_of": date.today(),
         }
+
+
+def _save_from(
+    dialog: RecordDialog, undo: UndoRunner, operation: Callable[[], Operation[Any] | None]
+) -> bool:
+    """Show the dialog until what it holds is saved (True) or it is cancelled or holds no
+    change (False). A refusal is shown and the dialog comes back with what was typed."""
+    while dialog.exec():
+        change = operation()
+        if change is None:
+            return False
         try:
-            undo.attempt(_status_operation(services, state, before, after))
+            undo.attempt(change)
         except OutreachError as error:
             show_error(dialog, error)
             dialog.focus_refused(error)
@@ -100,35 +101,17 @@ def edit_participation(
     return False
 
 
-def _status_operation(
-    services: AppServices,
-    state: StateRecord,
-    before: ParticipationRecord | None,
-    after: dict[str, Any],
-) -> Operation[ParticipationRecord]:
-    return Operation(
-        text=QCoreApplication.translate("states", "Treaty status of {0}").format(state.name),
-        do=lambda: services.treaties.set_status(state.id, TREATY, **after),
-        undo=lambda _r: services.treaties.set_status(state.id, TREATY, **_values_of(before)),
+def edit_participation(
+    parent: QWidget, services: AppServices, undo: UndoRunner, state_id: int
+) -> bool:
+    """Open the dialog; on OK record the dates (entry into force follows the treaty's rule)."""
+    state = services.states.get(state_id)
+    before = services.treaties.participation(state_id, TREATY)
+    dialog = ParticipationDialog(state, before, parent)
+    treaties = services.treaties
+    return _save_from(
+        dialog, undo, lambda: set_treaty_status(treaties, state, before, dialog.values())
     )
-
-
-def _values_of(record: ParticipationRecord | None) -> dict[str, Any]:
-    if record is None:
-        return {
-            "signed_on": None,
-            "consent_on": None,
-            "consent_kind": None,
-            "withdrawal_notified_on": None,
-        }
-    return {
-        "signed_on": record.signed_on,
-        "consent_on": record.consent_on,
-        "consent_kind": record.consent_kind,
-        "withdrawal_notified_on": record.withdrawal_notified_on,
-        "source": record.source,
-        "as_of": record.as_of,
-    }
 
 
 class FactDialog(RecordDialog):
@@ -154,38 +137,23 @@ class FactDialog(RecordDialog):
         self.as_of = iso_date_edit(self)
         self.add_row(self.tr("As of:"), self.as_of, "as_of")
 
+    def values(self) -> dict[str, Any]:
+        """The fact as `FactService.add_fact` takes it."""
+        return {
+            "kind": str(self.kind.currentData()),
+            "holds": self.holds.isChecked(),
+            "detail": self.detail.text(),
+            "quantity": self.quantity.value() or None,
+            "source": self.source.text(),
+            "as_of": from_qdate(self.as_of.date()),
+        }
+
 
 def add_fact(parent: QWidget, services: AppServices, undo: UndoRunner, state_id: int) -> bool:
     state = services.states.get(state_id)
     dialog = FactDialog(state, parent)
     dialog.as_of.setDate(to_qdate(date.today()))
-    while dialog.exec():
-        values: dict[str, Any] = {
-            "kind": str(dialog.kind.currentData()),
-            "holds": dialog.holds.isChecked(),
-            "detail": dialog.detail.text(),
-            "quantity": dialog.quantity.value() or None,
-            "source": dialog.source.text(),
-            "as_of": from_qdate(dialog.as_of.date()),
-        }
-        try:
-            undo.attempt(_fact_operation(services, state, values))
-        except OutreachError as error:
-            show_error(dialog, error)
-            dialog.focus_refused(error)
-            continue
-        return True
-    return False
-
-
-def _fact_operation(
-    services: AppServices, state: StateRecord, values: dict[str, Any]
-) -> Operation[FactRecord]:
-    return Operation(
-        text=QCoreApplication.translate("states", "Add fact about {0}").format(state.name),
-        do=lambda: services.facts.add_fact(state.id, **values),
-        undo=lambda fact: services.facts.delete_fact(fact.id),
-    )
+    return _save_from(dialog, undo, lambda: add_fact_about(services.facts, state, dialog.values()))
 
 
 class ObligationsDialog(RecordDialog):
@@ -253,42 +221,12 @@ def edit_obligations(
         )
         return False
     dialog = ObligationsDialog(state, duties, parent)
-    while dialog.exec():
+
+    def operation() -> Operation[Any] | None:
         changes = dialog.changes()
         if not changes:
-            return False
-        try:
-            undo.attempt(
-                _obligations_operation(services, state, duties, changes, dialog.source.text())
-            )
-        except OutreachError as error:
-            show_error(dialog, error)
-            dialog.focus_refused(error)
-            continue
-        return True
-    return False
+            return None
+        source = dialog.source.text()
+        return record_obligations(services.treaties, state, duties, changes, source)
 
-
-def _obligations_operation(
-    services: AppServices,
-    state: StateRecord,
-    duties: list[ObligationRecord],
-    changes: list[ObligationChange],
-    source: str,
-) -> Operation[list[ObligationRecord]]:
-    """Record the changes (citing `source` when one is typed); undo puts back the dates
-    and the source each changed duty had."""
-    cited = source.strip()
-    if cited:
-        changes = [replace(change, source=cited, as_of=date.today()) for change in changes]
-    changed = {change.obligation_id for change in changes}
-    before = [
-        ObligationChange(duty.id, duty.met_on, duty.extended_to, duty.source, duty.as_of)
-        for duty in duties
-        if duty.id in changed
-    ]
-    return Operation(
-        text=QCoreApplication.translate("states", "Obligations of {0}").format(state.name),
-        do=lambda: services.treaties.record_obligations(changes),
-        undo=lambda _records: services.treaties.record_obligations(before),
-    )
+    return _save_from(dialog, undo, operation)

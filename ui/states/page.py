@@ -174,11 +174,13 @@ class StatesPage(Page):
         return None if row is None else int(row.id)
 
     def select_state(self, state_id: int) -> bool:
+        # Notes typed for the state shown are saved first: saving reloads the list, which
+        # must not happen under the loop below or between selecting and scrolling.
+        self.detail.keep_edits()
         for proxy_row in range(self.proxy.rowCount()):
-            index = self.proxy.index(proxy_row, 0)
-            if index.data(ROW_ROLE).id == state_id:
+            if self.proxy.index(proxy_row, 0).data(ROW_ROLE).id == state_id:
                 self.table.selectRow(proxy_row)
-                self.table.scrollTo(index)
+                self.table.scrollTo(self.proxy.index(proxy_row, 0))
                 return True
         return False
 
