@@ -4,6 +4,7 @@ callbacks that printing, imports and the desktop app's progress dialogs share.""
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TypedDict
 
 Progress = Callable[[int, int], None]
 """progress(done, total): called as the work advances (sheets laid out, rows imported)."""
@@ -18,3 +19,16 @@ def no_progress(_done: int, _total: int) -> None:
 
 def never_cancelled() -> bool:
     return False
+
+
+class Watch(TypedDict, total=False):
+    """The two callbacks of long work, as keyword arguments (`**watch: Unpack[Watch]`):
+    `progress` reports nothing and `cancelled` never says stop unless given."""
+
+    progress: Progress
+    cancelled: IsCancelled
+
+
+def callbacks(watch: Watch) -> tuple[Progress, IsCancelled]:
+    """The progress and cancel callbacks `watch` gives, or the defaults."""
+    return watch.get("progress", no_progress), watch.get("cancelled", never_cancelled)

@@ -8,10 +8,28 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import TypeVar
 
 from reportlab.lib.pagesizes import A4, LETTER
 
 from outreach.errors import ValidationError
+
+_Choice = TypeVar("_Choice", bound=StrEnum)
+
+
+def _parse(kind: type[_Choice], text: str | _Choice, refusal: str, field: str) -> _Choice:
+    """The member of `kind` that `text` names, whatever its case, spacing, hyphens or
+    underscores; or a `ValidationError` saying "'text' `refusal`"."""
+    if isinstance(text, kind):
+        return text
+
+    def key(value: str) -> str:
+        return " ".join(value.replace("-", " ").replace("_", " ").split()).casefold()
+
+    for member in kind:
+        if key(member.value) == key(text):
+            return member
+    raise ValidationError(f"'{text}' {refusal}.", field)
 
 
 class Marking(StrEnum):
@@ -24,14 +42,8 @@ class Marking(StrEnum):
     @classmethod
     def parse(cls, text: str | Marking) -> Marking:
         """A marking from what people type: "protected b", "PROTECTED-B", "Protected B"."""
-        if isinstance(text, Marking):
-            return text
-        key = " ".join(text.replace("-", " ").replace("_", " ").split()).upper()
-        for marking in cls:
-            if marking.value == key:
-                return marking
         known = ", ".join(f'"{m.value}"' for m in cls)
-        raise ValidationError(f"'{text}' is not a security marking; use one of {known}.", "marking")
+        return _parse(cls, text, f"is not a security marking; use one of {known}", "marking")
 
 
 class PaperSize(StrEnum):
@@ -40,12 +52,7 @@ class PaperSize(StrEnum):
 
     @classmethod
     def parse(cls, text: str | PaperSize) -> PaperSize:
-        if isinstance(text, PaperSize):
-            return text
-        for size in cls:
-            if size.value.lower() == text.strip().lower():
-                return size
-        raise ValidationError(f"'{text}' is not a paper size; use A4 or Letter.", "paper")
+        return _parse(cls, text, "is not a paper size; use A4 or Letter", "paper")
 
     @property
     def points(self) -> tuple[float, float]:

@@ -9,22 +9,26 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import TypeVar, Unpack
 
 from outreach.briefing.data import (
     BriefingData,
     MeetingPack,
+    Reading,
     all_state_ids,
     find_meeting,
     gather,
     gather_pack,
 )
-from outreach.briefing.document import pack_document, sheets_document, write_atomically
+from outreach.briefing.document import Document, pack_document, sheets_document, write_atomically
 from outreach.briefing.options import PrintOptions
 from outreach.domain.records import MeetingRecord
 from outreach.errors import CancelledError
-from outreach.progress import IsCancelled, Progress, never_cancelled, no_progress
+from outreach.progress import Watch, callbacks
 from outreach.services.states import DEFAULT_TREATY
 from outreach.storage.database import Database
+
+_Content = TypeVar("_Content")
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,34 +41,40 @@ class Printed:
     title: str
 
 
+class Request(Watch, total=False):
+    """What a print call may say beside the file and the options: `as_of`, the day of the
+    treaty status and the log (today; for a pack, the meeting's first day); the treaty's
+    code; `progress(done, total)` and `cancelled()`."""
+
+    as_of: date | None
+    treaty: str
+
+
 def build_sheets(
-    sheets: Sequence[BriefingData],
-    out: Path,
-    options: PrintOptions,
-    *,
-    progress: Progress = no_progress,
-    cancelled: IsCancelled = never_cancelled,
+    sheets: Sequence[BriefingData], out: Path, options: PrintOptions, **watch: Unpack[Watch]
 ) -> int:
     """Write one briefing sheet per state to `out`; returns the number of pages.
     Raises `CancelledError` (and writes nothing) if `cancelled()` turns true."""
-    content, pages = sheets_document(sheets, options, progress=progress, cancelled=cancelled)
-    _check(cancelled)
-    write_atomically(out, content)
-    return pages
+    return _build(sheets_document, sheets, out, options, watch)
 
 
-def build_pack(
-    pack: MeetingPack,
+def build_pack(pack: MeetingPack, out: Path, options: PrintOptions, **watch: Unpack[Watch]) -> int:
+    """Write a meeting pack to `out`; returns the number of pages."""
+    return _build(pack_document, pack, out, options, watch)
+
+
+def _build(
+    document: Document[_Content],
+    content: _Content,
     out: Path,
     options: PrintOptions,
-    *,
-    progress: Progress = no_progress,
-    cancelled: IsCancelled = never_cancelled,
+    watch: Watch,
 ) -> int:
-    """Write a meeting pack to `out`; returns the number of pages."""
-    content, pages = pack_document(pack, options, progress=progress, cancelled=cancelled)
-    _check(cancelled)
-    write_atomically(out, content)
+    """Lay `content` out as `document` and write it to `out`, unless cancelled by then;
+    returns the number of pages."""
+    pdf, pages = document(content, options, **watch)
+    _check(watch)
+    write_atomically(out, pdf)
     return pages
 
 
@@ -73,28 +83,17 @@ def print_states(
     states: Iterable[str | int],
     out: Path,
     options: PrintOptions,
-    *,
-    as_of: date | None = None,
-    treaty: str = DEFAULT_TREATY,
-    progress: Progress = no_progress,
-    cancelled: IsCancelled = never_cancelled,
+    **request: Unpack[Request],
 ) -> Printed:
     """Briefing sheets for states named by ISO code, name, alias or id."""
-    return _print(db, list(states), out, options, as_of, treaty, progress, cancelled)
+    return _print_sheets(db, list(states), out, options, request)
 
 
 def print_all_states(
-    db: Database,
-    out: Path,
-    options: PrintOptions,
-    *,
-    as_of: date | None = None,
-    treaty: str = DEFAULT_TREATY,
-    progress: Progress = no_progress,
-    cancelled: IsCancelled = never_cancelled,
+    db: Database, out: Path, options: PrintOptions, **request: Unpack[Request]
 ) -> Printed:
     """A briefing sheet for every state, by name."""
-    return _print(db, all_state_ids(db), out, options, as_of, treaty, progress, cancelled)
+    return _print_sheets(db, all_state_ids(db), out, options, request)
 
 
 def print_meeting(
@@ -102,53 +101,20 @@ def print_meeting(
     meeting: str | int | MeetingRecord,
     out: Path,
     options: PrintOptions,
-    *,
-    as_of: date | None = None,
-    treaty: str = DEFAULT_TREATY,
-    progress: Progress = no_progress,
-    cancelled: IsCancelled = never_cancelled,
+    **request: Unpack[Request],
 ) -> Printed:
     """The pack for a meeting (by id, a unique part of its title or city, or its record)."""
     found = meeting if isinstance(meeting, MeetingRecord) else find_meeting(db, meeting)
-    _check(cancelled)
-    pack = gather_pack(
-        db,
-        found,
-        as_of=as_of,
-        officer=options.officer,
-        treaty=treaty,
-        log_entries=options.log_entries,
-        contacts=options.contacts,
-    )
-    progress(0, len(pack.sheets))
-    _check(cancelled)
-    pages = build_pack(pack, out, options, progress=progress, cancelled=cancelled)
+    pack = gather_pack(db, found, **_reading(options, request))
+    pages = _write(pack_document, pack, len(pack.sheets), out, options, request)
     return Printed(out, pages, len(pack.sheets), f"Meeting pack: {found.title}")
 
 
-def _print(
-    db: Database,
-    states: Sequence[int | str],
-    out: Path,
-    options: PrintOptions,
-    as_of: date | None,
-    treaty: str,
-    progress: Progress,
-    cancelled: IsCancelled,
+def _print_sheets(
+    db: Database, states: Sequence[int | str], out: Path, options: PrintOptions, request: Request
 ) -> Printed:
-    _check(cancelled)
-    sheets = gather(
-        db,
-        states,
-        as_of=as_of,
-        officer=options.officer,
-        treaty=treaty,
-        log_entries=options.log_entries,
-        contacts=options.contacts,
-    )
-    progress(0, len(sheets))
-    _check(cancelled)
-    pages = build_sheets(sheets, out, options, progress=progress, cancelled=cancelled)
+    sheets = gather(db, states, **_reading(options, request))
+    pages = _write(sheets_document, sheets, len(sheets), out, options, request)
     title = (
         f"Briefing sheet: {sheets[0].state.name}"
         if len(sheets) == 1
@@ -157,6 +123,34 @@ def _print(
     return Printed(out, pages, len(sheets), title)
 
 
-def _check(cancelled: IsCancelled) -> None:
-    if cancelled():
+def _reading(options: PrintOptions, request: Request) -> Reading:
+    """How to gather what `request` prints, after a last look at the cancel (nothing is
+    read once it is asked for)."""
+    _check(request)
+    return Reading(
+        as_of=request.get("as_of"),
+        officer=options.officer,
+        treaty=request.get("treaty", DEFAULT_TREATY),
+        log_entries=options.log_entries,
+        contacts=options.contacts,
+    )
+
+
+def _write(
+    document: Document[_Content],
+    content: _Content,
+    sheets: int,
+    out: Path,
+    options: PrintOptions,
+    request: Request,
+) -> int:
+    """Lay `content` out and write it, reporting progress from 0 of `sheets`."""
+    progress, cancelled = callbacks(request)
+    progress(0, sheets)
+    _check(request)
+    return _build(document, content, out, options, Watch(progress=progress, cancelled=cancelled))
+
+
+def _check(watch: Watch) -> None:
+    if callbacks(watch)[1]():
         raise CancelledError("Printing was cancelled; no file was written.")

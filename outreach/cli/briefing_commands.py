@@ -10,12 +10,14 @@ says: never the operating system's user name.
 
 from __future__ import annotations
 
+import functools
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 import click
 
@@ -24,6 +26,9 @@ from outreach.cli.output import parse_day
 from outreach.errors import ValidationError
 from outreach.progress import Progress
 from outreach.storage.database import Database
+
+if TYPE_CHECKING:
+    from outreach.briefing.printing import Request
 
 OFFICER_VAR = "OUTREACH_OFFICER"
 
@@ -40,8 +45,39 @@ def _marking(_ctx: click.Context, _param: click.Parameter, value: str) -> Markin
         raise click.BadParameter(str(error)) from None
 
 
+@dataclass(frozen=True, slots=True)
+class _Job:
+    """What `brief` and `pack` are told alike: the file, how it is printed, the day of
+    the status and the treaty."""
+
+    output: Path
+    options: PrintOptions
+    as_of: date | None
+    treaty: str
+
+    def request(self, progress: Progress) -> Request:
+        return {"as_of": self.as_of, "treaty": self.treaty, "progress": progress}
+
+
 def _options(function: Callable[..., Any]) -> Callable[..., Any]:
-    """The options `brief` and `pack` share."""
+    """The options `brief` and `pack` share, handed to the command as one `job`."""
+
+    @functools.wraps(function)
+    def command(
+        *args: Any,
+        output: Path,
+        marking: Marking,
+        paper: str,
+        officer: str,
+        as_of: date | None,
+        treaty: str,
+        **kwargs: Any,
+    ) -> Any:
+        options = PrintOptions(
+            paper=PaperSize.parse(paper), marking=marking, officer=" ".join(officer.split())
+        )
+        return function(*args, job=_Job(output, options, as_of, treaty), **kwargs)
+
     decorators = [
         click.option(
             "-o",
@@ -78,14 +114,8 @@ def _options(function: Callable[..., Any]) -> Callable[..., Any]:
         click.option("--treaty", default="APMBC", show_default=True, help="The treaty's code."),
     ]
     for decorator in reversed(decorators):
-        function = decorator(function)
-    return function
-
-
-def _print_options(marking: Marking, paper: str, officer: str) -> PrintOptions:
-    return PrintOptions(
-        paper=PaperSize.parse(paper), marking=marking, officer=" ".join(officer.split())
-    )
+        command = decorator(command)
+    return command
 
 
 @contextmanager
@@ -120,17 +150,7 @@ def _done(path: Path, sheets: int, pages: int, what: str) -> None:
 @click.option("--all", "every_state", is_flag=True, help="A sheet for every state.")
 @_options
 @click.pass_obj
-def brief(
-    context: _HasDatabase,
-    states: tuple[str, ...],
-    every_state: bool,
-    output: Path,
-    marking: Marking,
-    paper: str,
-    officer: str,
-    as_of: date | None,
-    treaty: str,
-) -> None:
+def brief(context: _HasDatabase, states: tuple[str, ...], every_state: bool, job: _Job) -> None:
     """Print country briefing sheets (ISO codes or names) to a PDF file."""
     from outreach.briefing.printing import print_all_states, print_states
 
@@ -138,17 +158,13 @@ def brief(
         raise click.UsageError("Give states or --all, not both.")
     if not every_state and not states:
         raise click.UsageError("Name the states to print (ISO codes such as KHM) or give --all.")
-    options = _print_options(marking, paper, officer)
     with _progress("Briefing sheets") as progress:
         if every_state:
-            printed = print_all_states(
-                context.db, output, options, as_of=as_of, treaty=treaty, progress=progress
-            )
+            printed = print_all_states(context.db, job.output, job.options, **job.request(progress))
         else:
             printed = print_states(
-                context.db, states, output, options, as_of=as_of, treaty=treaty,
-                progress=progress,
-            )  # fmt: skip
+                context.db, states, job.output, job.options, **job.request(progress)
+            )
     _done(printed.path, printed.sheets, printed.pages, "")
 
 
@@ -156,23 +172,13 @@ def brief(
 @click.argument("meeting")
 @_options
 @click.pass_obj
-def pack(
-    context: _HasDatabase,
-    meeting: str,
-    output: Path,
-    marking: Marking,
-    paper: str,
-    officer: str,
-    as_of: date | None,
-    treaty: str,
-) -> None:
+def pack(context: _HasDatabase, meeting: str, job: _Job) -> None:
     """Print a meeting's pack (MEETING: its id, or part of its title or city) to a PDF."""
     from outreach.briefing.printing import print_meeting
 
-    options = _print_options(marking, paper, officer)
     with _progress("Meeting pack") as progress:
         printed = print_meeting(
-            context.db, meeting, output, options, as_of=as_of, treaty=treaty, progress=progress
+            context.db, meeting, job.output, job.options, **job.request(progress)
         )
     _done(printed.path, printed.sheets, printed.pages, f"{printed.title}; ")
 

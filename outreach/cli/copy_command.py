@@ -26,7 +26,8 @@ from outreach.storage.location import FileLocation, Location, parse_location
 if TYPE_CHECKING:
     from click._termui_impl import ProgressBar
 
-    from outreach.io.database_copy import CopySummary, Progress
+    from outreach.io.database_copy import CopySummary
+    from outreach.progress import Progress
 
 
 def _location(text: str, hint: str) -> Location:

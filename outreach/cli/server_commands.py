@@ -1,6 +1,6 @@
 """The server commands: `outreach server setup`, `server grant ROLE --as LEVEL` and
 `server officers`, for a desk's shared PostgreSQL database (see
-`outreach.storage.postgresql_roles` for what each level may do). `register(cli)` adds
+`outreach.storage.postgresql_rules` for what each level may do). `register(cli)` adds
 the group to the main command group."""
 
 from __future__ import annotations

@@ -23,6 +23,13 @@ from outreach.domain.enums import (
 )
 
 
+def saved_version() -> int:
+    """A record's `version` field: which save of the record it is
+    (`outreach.storage.models.Versioned`). Bookkeeping, so two records with the same
+    content are equal whatever their versions."""
+    return field(default=1, compare=False)
+
+
 @dataclass(frozen=True, slots=True)
 class StateRecord:
     id: int
@@ -36,9 +43,7 @@ class StateRecord:
     notes: str
     talking_points: str
     aliases: tuple[str, ...] = ()
-    # which save of the record this is (outreach.storage.models.Versioned); bookkeeping,
-    # so two records with the same content are equal whatever their versions
-    version: int = field(default=1, compare=False)
+    version: int = saved_version()
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,9 +146,7 @@ class CategoryRecord:
     colour: str
     kind: CategoryKind
     rule: str
-    # which save of the record this is (outreach.storage.models.Versioned); bookkeeping,
-    # so two records with the same content are equal whatever their versions
-    version: int = field(default=1, compare=False)
+    version: int = saved_version()
 
 
 @dataclass(frozen=True, slots=True)
@@ -185,9 +188,7 @@ class OrganizationRecord:
     state_id: int | None
     city: str
     notes: str
-    # which save of the record this is (outreach.storage.models.Versioned); bookkeeping,
-    # so two records with the same content are equal whatever their versions
-    version: int = field(default=1, compare=False)
+    version: int = saved_version()
 
 
 @dataclass(frozen=True, slots=True)
@@ -202,9 +203,7 @@ class ContactRecord:
     phone: str
     languages: tuple[str, ...]
     notes: str
-    # which save of the record this is (outreach.storage.models.Versioned); bookkeeping,
-    # so two records with the same content are equal whatever their versions
-    version: int = field(default=1, compare=False)
+    version: int = saved_version()
 
     @property
     def full_name(self) -> str:
@@ -232,9 +231,7 @@ class MeetingRecord:
     ends_on: date
     notes: str
     attendee_ids: tuple[int, ...] = ()  # states announced as attending, beyond members
-    # which save of the record this is (outreach.storage.models.Versioned); bookkeeping,
-    # so two records with the same content are equal whatever their versions
-    version: int = field(default=1, compare=False)
+    version: int = saved_version()
 
 
 @dataclass(frozen=True, slots=True)
@@ -276,9 +273,7 @@ class DemarcheRecord:
     status_reason: str
     contact_ids: tuple[int, ...] = ()
     treaty_id: int | None = None
-    # which save of the record this is (outreach.storage.models.Versioned); bookkeeping,
-    # so two records with the same content are equal whatever their versions
-    version: int = field(default=1, compare=False)
+    version: int = saved_version()
 
 
 @dataclass(frozen=True, slots=True)
@@ -295,9 +290,7 @@ class LogEntryRecord:
     demarche_id: int | None
     state_ids: tuple[int, ...] = ()
     contact_ids: tuple[int, ...] = ()
-    # which save of the record this is (outreach.storage.models.Versioned); bookkeeping,
-    # so two records with the same content are equal whatever their versions
-    version: int = field(default=1, compare=False)
+    version: int = saved_version()
 
     def follow_up_overdue_on(self, day: date) -> bool:
         return (
@@ -363,9 +356,7 @@ class InterventionRecord:
     outcome: str
     demarche_id: int | None
     target_ids: tuple[int, ...] = ()
-    # which save of the record this is (outreach.storage.models.Versioned); bookkeeping,
-    # so two records with the same content are equal whatever their versions
-    version: int = field(default=1, compare=False)
+    version: int = saved_version()
 
     @property
     def is_open(self) -> bool:

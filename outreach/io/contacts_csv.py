@@ -29,6 +29,7 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import Unpack
 
 from sqlalchemy import insert, select, update
 from sqlalchemy.orm import Session
@@ -40,7 +41,7 @@ from outreach.errors import CancelledError, NotFoundError, OutreachError, Valida
 from outreach.folding import fold
 from outreach.io.csv_export import unneutralise, write_csv
 from outreach.io.csv_reading import MEGABYTE, read_text, records, sniff_delimiter
-from outreach.progress import IsCancelled, Progress, never_cancelled, no_progress
+from outreach.progress import IsCancelled, Watch, callbacks
 from outreach.services import common
 from outreach.services.contacts import normalize_email, normalize_languages, normalize_phone
 from outreach.services.lookup import StateNames
@@ -397,21 +398,24 @@ def _insert_contacts(
     return imported
 
 
+class ImportOptions(Watch, total=False):
+    """Where the refused rows go (`report_path`; by default `<file>.rejected.csv` beside
+    it), and the callbacks: `progress(done, total)` is told of the rows checked, then of
+    those written (total: twice the rows); once `cancelled()` is true the import stops
+    with CancelledError, having written nothing."""
+
+    report_path: Path | None
+
+
 def import_contacts(
     db: Database,
     path: Path,
     mapping: Mapping[str, str | None] | None = None,
-    *,
-    report_path: Path | None = None,
-    progress: Progress = no_progress,
-    cancelled: IsCancelled = never_cancelled,
+    **options: Unpack[ImportOptions],
 ) -> ContactImportReport:
-    """Import the rows of a CSV file as contacts; refused rows go to a report file
-    (by default `<file>.rejected.csv` beside it).
-
-    `progress(done, total)` is told of the rows checked, then of those written (total:
-    twice the rows); once `cancelled()` is true the import stops with CancelledError,
-    having written nothing."""
+    """Import the rows of a CSV file as contacts; refused rows go to a report file (see
+    `ImportOptions`)."""
+    progress, cancelled = callbacks(options)
     table = read_csv_table(path)
     chosen = dict(mapping) if mapping is not None else guess_mapping(table.headers)
     _check_mapping(chosen, table.headers)
@@ -443,7 +447,8 @@ def import_contacts(
         imported = _insert_contacts(session, accepted, organization_ids, report, cancelled)
     written: Path | None = None
     if rejected:
-        written = report_path or Path(path).with_name(f"{Path(path).stem}.rejected.csv")
+        beside = Path(path).with_name(f"{Path(path).stem}.rejected.csv")
+        written = options.get("report_path") or beside
         write_csv(
             written,
             [*table.headers, REASON],
@@ -535,19 +540,9 @@ class ContactImporter:
         self,
         path: Path,
         mapping: Mapping[str, str | None] | None = None,
-        *,
-        report_path: Path | None = None,
-        progress: Progress = no_progress,
-        cancelled: IsCancelled = never_cancelled,
+        **options: Unpack[ImportOptions],
     ) -> ContactImportReport:
-        return import_contacts(
-            self._db,
-            path,
-            mapping,
-            report_path=report_path,
-            progress=progress,
-            cancelled=cancelled,
-        )
+        return import_contacts(self._db, path, mapping, **options)
 
     def take_back(self, report: ContactImportReport) -> None:
         take_back_contacts(self._db, report)

@@ -22,6 +22,7 @@ from sqlalchemy import Connection
 
 from outreach.errors import ValidationError
 from outreach.io.csv_export import exported_tables, table_rows
+from outreach.progress import Progress, no_progress
 from outreach.search.index import deferred_search_index
 from outreach.storage.bulk import bulk_transaction
 from outreach.storage.database import Database
@@ -31,11 +32,12 @@ BATCH = 5_000
 
 #: A table's columns and its rows (each a sequence of cells in the columns' order).
 TableContent = tuple[Sequence[str], Iterable[Sequence[Any]]]
-Progress = Callable[[int, int], None]
 
 
 @dataclass(frozen=True, slots=True)
 class CopySummary:
+    """What a copy or an import into an empty database wrote."""
+
     rows: dict[str, int]  # per table
 
     @property
@@ -51,7 +53,7 @@ def fill_empty_database(
     db: Database,
     content_of: Callable[[str], TableContent | None],
     refusal: Callable[[str], str],
-) -> dict[str, int]:
+) -> CopySummary:
     """Put each table's rows into `db`, which must be empty, in one transaction; returns
     the number of rows per table given.
 
@@ -77,7 +79,7 @@ def fill_empty_database(
                 counts[table] = bulk.insert_rows(
                     table, (dict(zip(columns, row, strict=True)) for row in rows)
                 )
-    return counts
+    return CopySummary(rows=counts)
 
 
 def _snapshot_options(db: Database) -> dict[str, Any]:
@@ -134,7 +136,7 @@ def _refusal(destination: Database) -> Callable[[str], str]:
 def copy_database(
     source: Database,
     destination: Database,
-    progress: Progress = lambda _done, _total: None,
+    progress: Progress = no_progress,
 ) -> CopySummary:
     """Copy every table of `source` into `destination`, which must be empty; the source
     is read in one transaction and the destination written in one.
@@ -155,5 +157,4 @@ def copy_database(
             columns, rows = table_rows(connection, table)
             return columns, counter.counting(rows)
 
-        counts = fill_empty_database(destination, content_of, _refusal(destination))
-    return CopySummary(rows=counts)
+        return fill_empty_database(destination, content_of, _refusal(destination))

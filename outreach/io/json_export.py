@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -28,7 +27,7 @@ from sqlalchemy import select
 
 from outreach.errors import OutreachError, ValidationError
 from outreach.io.csv_export import exported_tables, replacing, table_rows
-from outreach.io.database_copy import TableContent, fill_empty_database
+from outreach.io.database_copy import CopySummary, TableContent, fill_empty_database
 from outreach.io.schema_check import ExistingValues, rows_problems, summary
 from outreach.storage.audit_chain import export_chain_problems
 from outreach.storage.database import Database
@@ -38,15 +37,6 @@ from outreach.storage.models import Base
 
 FORMAT = "outreach-export"
 VERSION = 1
-
-
-@dataclass(frozen=True, slots=True)
-class JsonImportSummary:
-    rows: dict[str, int]  # per table
-
-    @property
-    def total(self) -> int:
-        return sum(self.rows.values())
 
 
 def _plain(value: Any) -> Any:
@@ -158,11 +148,11 @@ def _content(document: dict[str, Any]) -> Callable[[str], TableContent | None]:
     return content_of
 
 
-def import_json(db: Database, path: Path) -> JsonImportSummary:
+def import_json(db: Database, path: Path) -> CopySummary:
     """Load an export into this database, which must be empty, in one transaction.
 
     The whole file is checked first; a file with any problem is refused with all of them
     (the first few dozen listed) and nothing is written."""
     document = _read(path)
     _refuse(path, document_problems(db, document) + export_chain_problems(document))
-    return JsonImportSummary(rows=fill_empty_database(db, _content(document), _refusal))
+    return fill_empty_database(db, _content(document), _refusal)

@@ -84,26 +84,24 @@ def _text(length: int | None) -> CellCheck:
     return check
 
 
-def _day(value: Any) -> str | None:
-    if isinstance(value, str) and DAY.fullmatch(value):
-        try:
-            date.fromisoformat(value)
-        except ValueError:
-            pass
-        else:
-            return None
-    return f"{shown(value)} is not a date (YYYY-MM-DD)"
+def _written(pattern: re.Pattern[str], parse: Callable[[str], object], what: str) -> CellCheck:
+    """A check that a value is text in `pattern` that `parse` reads, or "is not `what`"."""
+
+    def check(value: Any) -> str | None:
+        if isinstance(value, str) and pattern.fullmatch(value):
+            try:
+                parse(value)
+            except ValueError:
+                pass
+            else:
+                return None
+        return f"{shown(value)} is not {what}"
+
+    return check
 
 
-def _moment(value: Any) -> str | None:
-    if isinstance(value, str) and MOMENT.fullmatch(value):
-        try:
-            datetime.fromisoformat(value)
-        except ValueError:
-            pass
-        else:
-            return None
-    return f"{shown(value)} is not a date and time (YYYY-MM-DD HH:MM:SS)"
+_day = _written(DAY, date.fromisoformat, "a date (YYYY-MM-DD)")
+_moment = _written(MOMENT, datetime.fromisoformat, "a date and time (YYYY-MM-DD HH:MM:SS)")
 
 
 def _yes_no(value: Any) -> str | None:

@@ -32,6 +32,7 @@ from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 from pathlib import Path
+from typing import Unpack
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -40,7 +41,7 @@ from outreach.domain.enums import ConsentKind
 from outreach.errors import CancelledError, ValidationError
 from outreach.folding import fold
 from outreach.io.csv_reading import MEGABYTE, Record, read_text, records, sniff_delimiter
-from outreach.progress import IsCancelled, Progress, never_cancelled, no_progress
+from outreach.progress import Watch, callbacks
 from outreach.services import lookup
 from outreach.services.treaties import TreatyService, rules_of
 from outreach.storage import backups
@@ -148,6 +149,14 @@ class ParticipationChange:
     withdrawal_kept: bool  # a withdrawal is recorded and stays
     source_before: str = ""  # where the dates before came from, to put back on undo
     as_of_before: date | None = None
+
+    @property
+    def before(self) -> Dates:
+        return (self.signed_before, self.consent_before, self.kind_before)
+
+    @property
+    def after(self) -> Dates:
+        return (self.signed_on, self.consent_on, self.consent_kind)
 
     @property
     def listed_as(self) -> str:
@@ -485,19 +494,19 @@ def _dates_now(session: Session, treaty_id: int, state_id: int) -> Dates:
     )
 
 
-def apply_untc_import(
-    db: Database,
-    plan: ImportPlan,
-    *,
-    progress: Progress = no_progress,
-    cancelled: IsCancelled = never_cancelled,
-) -> ImportOutcome:
+# what a participation changed since, and what was done about it
+PREVIEW_STALE = "the preview; nothing was imported. Preview the import again."
+IMPORT_STALE = "the import; nothing was put back."
+
+
+def apply_untc_import(db: Database, plan: ImportPlan, **watch: Unpack[Watch]) -> ImportOutcome:
     """Record every change of `plan` in one transaction (all or nothing); `progress`
     hears of each change recorded, and once `cancelled()` is true the import stops with
     CancelledError, having changed nothing.
 
     Refused when a participation changed since the plan was made: plan again. Whether
     the removals need confirming (`removals_need_confirmation`) is for the caller to ask."""
+    progress, cancelled = callbacks(watch)
     treaties = TreatyService(db)
     backups.before_change(db, "import")
     with db.write() as session:
@@ -506,22 +515,9 @@ def apply_untc_import(
             if cancelled():
                 raise CancelledError("The import was cancelled; nothing was changed.")
             progress(done, len(plan.changes))
-            before = (change.signed_before, change.consent_before, change.kind_before)
-            if _dates_now(session, treaty.id, change.state_id) != before:
-                raise ValidationError(
-                    f"{change.state_name}'s participation changed since the preview; "
-                    "nothing was imported. Preview the import again."
-                )
+            _check_unchanged(session, treaty.id, change, change.before, PREVIEW_STALE)
             try:
-                treaties.record_participation(
-                    change.state_id,
-                    plan.treaty_code,
-                    signed_on=change.signed_on,
-                    consent_on=change.consent_on,
-                    consent_kind=change.consent_kind,
-                    source=plan.source,
-                    as_of=plan.as_of,
-                )
+                _record(treaties, plan, change, change.after, source=plan.source, as_of=plan.as_of)
             except ValidationError as error:
                 raise ValidationError(
                     f"{change.state_name}: {error} Nothing was imported.", error.field
@@ -537,24 +533,44 @@ def revert_untc_import(db: Database, plan: ImportPlan) -> ImportOutcome:
     with db.write() as session:
         treaty = lookup.treaty(session, plan.treaty_code)
         for change in plan.changes:
-            imported = (change.signed_on, change.consent_on, change.consent_kind)
-            if _dates_now(session, treaty.id, change.state_id) != imported:
-                raise ValidationError(
-                    f"{change.state_name}'s participation changed since the import; "
-                    "nothing was put back."
-                )
+            _check_unchanged(session, treaty.id, change, change.after, IMPORT_STALE)
             participation = _participation(session, treaty.id, change.state_id)
             if participation is not None:  # the source as it was, before the dates
                 participation.source = change.source_before
                 participation.as_of = change.as_of_before
-            treaties.record_participation(
-                change.state_id,
-                plan.treaty_code,
-                signed_on=change.signed_before,
-                consent_on=change.consent_before,
-                consent_kind=change.kind_before,
-            )
+            _record(treaties, plan, change, change.before)
     return ImportOutcome(applied=len(plan.changes), treaty_code=plan.treaty_code)
+
+
+def _check_unchanged(
+    session: Session, treaty_id: int, change: ParticipationChange, dates: Dates, since: str
+) -> None:
+    """Refuse to go on unless the state's dates are still `dates`: "its participation
+    changed since `since`" (which says what was done about it)."""
+    if _dates_now(session, treaty_id, change.state_id) != dates:
+        raise ValidationError(f"{change.state_name}'s participation changed since {since}")
+
+
+def _record(
+    treaties: TreatyService,
+    plan: ImportPlan,
+    change: ParticipationChange,
+    dates: Dates,
+    *,
+    source: str = "",
+    as_of: date | None = None,
+) -> None:
+    """Give the state's participation these dates (and, for an import, its source)."""
+    signed_on, consent_on, consent_kind = dates
+    treaties.record_participation(
+        change.state_id,
+        plan.treaty_code,
+        signed_on=signed_on,
+        consent_on=consent_on,
+        consent_kind=consent_kind,
+        source=source,
+        as_of=as_of,
+    )
 
 
 class UntcImporter:
@@ -568,14 +584,8 @@ class UntcImporter:
     ) -> ImportPlan:
         return plan_untc_file(self._db, path, treaty_code, as_of=as_of)
 
-    def apply(
-        self,
-        plan: ImportPlan,
-        *,
-        progress: Progress = no_progress,
-        cancelled: IsCancelled = never_cancelled,
-    ) -> ImportOutcome:
-        return apply_untc_import(self._db, plan, progress=progress, cancelled=cancelled)
+    def apply(self, plan: ImportPlan, **watch: Unpack[Watch]) -> ImportOutcome:
+        return apply_untc_import(self._db, plan, **watch)
 
     def revert(self, plan: ImportPlan) -> ImportOutcome:
         return revert_untc_import(self._db, plan)

@@ -25,7 +25,7 @@ from sqlalchemy import Connection, text
 
 from outreach.folding import LETTERS
 from outreach.search.records import SearchKind
-from outreach.search.sources import SOURCES, Source, Watch, document_count_problems
+from outreach.search.sources import SOURCES, Source, Watch, index_problems, quote
 from outreach.storage.backend import BulkWriter
 from outreach.storage.migrations.filters import SEARCH_TRIGGER_PREFIX
 
@@ -41,10 +41,6 @@ RANK_WEIGHTS = "{0.05, 0.2, 0.5, 1.0}"
 EVENTS = {"ai": "INSERT", "au": "UPDATE", "ad": "DELETE"}
 #: Taken while the index is built (see outreach.storage.postgresql.SCHEMA_LOCK).
 INDEX_LOCK = 0x0_0E_AC_4E
-
-
-def quote(name: str) -> str:
-    return '"' + name.replace('"', '""') + '"'
 
 
 def _literal(value: str) -> str:
@@ -111,12 +107,7 @@ def _upsert(source: Source, ids: str | None) -> str:
 def _function_sql(source: Source, watch: Watch, event: str) -> str:
     """The trigger's work runs with its owner's rights (SECURITY DEFINER), so an officer
     who may change a contact need not be allowed to write the index itself."""
-    keys = {
-        "ai": f"NEW.{quote(watch.key)}",
-        "au": f"OLD.{quote(watch.key)}, NEW.{quote(watch.key)}",
-        "ad": f"OLD.{quote(watch.key)}",
-    }[event]
-    ids = watch.ids.format(keys=keys)
+    ids = watch.touched(event, "OLD", "NEW")
     name = quote(source.trigger_name(watch, event))
     return (
         f"CREATE FUNCTION {name}() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER "
@@ -268,16 +259,10 @@ class TsvectorIndex:
             _build(connection, source)
 
     def problems(self, db: Database) -> list[str]:
-        problems: list[str] = []
         with db.read() as session:
             connection = session.connection()
             signed = _signatures(connection)
-            for source in SOURCES:
-                if not _is_current(source, signed):
-                    problems.append(f"search: the {source.kind} index is missing or outdated")
-                    continue
-                problems.extend(document_count_problems(connection, source))
-        return problems
+            return index_problems(connection, lambda source: _is_current(source, signed))
 
     def ranked(
         self, connection: Connection, source: Source, terms: Sequence[str], window: int, limit: int

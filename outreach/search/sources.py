@@ -10,6 +10,7 @@ a watched table re-indexes the documents it touches, through SQL triggers (see
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from sqlalchemy import Connection
@@ -27,6 +28,11 @@ FOLDED_WEIGHT = 1.0
 PREFIX = "2 3"  # prefix indexes for what people type first: "dé", "dém"
 
 
+def quote(name: str) -> str:
+    """An identifier quoted for SQL, on either backend."""
+    return '"' + name.replace('"', '""') + '"'
+
+
 @dataclass(frozen=True, slots=True)
 class Watch:
     """A table whose rows feed documents. `ids` selects the ids of the documents a row
@@ -36,6 +42,13 @@ class Watch:
     columns: tuple[str, ...]  # an UPDATE of these re-indexes; others are ignored
     key: str = "id"
     ids: str = "{keys}"
+
+    def touched(self, event: str, old: str, new: str) -> str:
+        """The SQL of the ids a trigger on `event` ("ai", "au" or "ad": after an insert,
+        an update, a delete) re-indexes: `ids` with the row's key as it was (the trigger's
+        `old` row), as it is (`new`), or both."""
+        rows = {"ai": (new,), "au": (old, new), "ad": (old,)}[event]
+        return self.ids.format(keys=", ".join(f"{row}.{quote(self.key)}" for row in rows))
 
 
 @dataclass(frozen=True, slots=True)
@@ -304,8 +317,7 @@ BY_KIND: dict[SearchKind, Source] = {source.kind: source for source in SOURCES}
 def document_count_problems(connection: Connection, source: Source) -> list[str]:
     """Either backend's index holds one document per live record: a count that differs
     is a problem `outreach check` reports."""
-    table = '"' + source.table.replace('"', '""') + '"'
-    index = '"' + source.fts.replace('"', '""') + '"'
+    table, index = quote(source.table), quote(source.fts)
     documents = connection.exec_driver_sql(f"SELECT count(*) FROM {index}").scalar()
     records = connection.exec_driver_sql(
         f"SELECT count(*) FROM {table} {source.alias} WHERE {source.live}"
@@ -313,3 +325,25 @@ def document_count_problems(connection: Connection, source: Source) -> list[str]
     if documents == records:
         return []
     return [f"search: the {source.kind} index holds {documents} documents for {records} records"]
+
+
+def index_problems(
+    connection: Connection,
+    is_current: Callable[[Source], bool],
+    damaged: Callable[[Source], bool] = lambda _source: False,
+) -> list[str]:
+    """What `outreach check` reports of either backend's index, source by source: its
+    table or triggers missing or outdated, damage the backend finds, or a count of
+    documents that differs from the live records."""
+    problems: list[str] = []
+    for source in SOURCES:
+        if not is_current(source):
+            problems.append(f"search: the {source.kind} index is missing or outdated")
+        elif damaged(source):
+            problems.append(
+                f"search: the {source.kind} index is damaged; "
+                "`outreach check --rebuild-search` rebuilds it"
+            )
+        else:
+            problems.extend(document_count_problems(connection, source))
+    return problems

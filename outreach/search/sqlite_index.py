@@ -33,7 +33,8 @@ from outreach.search.sources import (
     TOKENIZE,
     Source,
     Watch,
-    document_count_problems,
+    index_problems,
+    quote,
 )
 from outreach.storage import sqlite_file
 from outreach.storage.backend import BulkWriter
@@ -44,10 +45,6 @@ if TYPE_CHECKING:
 
 EVENTS = ("ai", "au", "ad")
 JOIN = "group_concat"
-
-
-def quote(name: str) -> str:
-    return '"' + name.replace('"', '""') + '"'
 
 
 def table_sql(source: Source) -> str:
@@ -68,12 +65,7 @@ def _drop(source: Source, ids: str) -> str:
 
 
 def _trigger_sql(source: Source, watch: Watch, event: str) -> str:
-    keys = {
-        "ai": f"new.{quote(watch.key)}",
-        "au": f"old.{quote(watch.key)}, new.{quote(watch.key)}",
-        "ad": f"old.{quote(watch.key)}",
-    }[event]
-    ids = watch.ids.format(keys=keys)
+    ids = watch.touched(event, "old", "new")
     when = {
         "ai": "AFTER INSERT",
         "au": "AFTER UPDATE OF " + ", ".join(quote(column) for column in watch.columns),
@@ -203,24 +195,16 @@ class Fts5Index:
             _build(bulk, source, schema)
 
     def problems(self, db: Database) -> list[str]:
-        problems: list[str] = []
         schema = _search_objects_sql(db)
         with db.read() as session:
             connection = session.connection()
-            for source in SOURCES:
-                if not _is_current(source, schema):
-                    problems.append(f"search: the {source.kind} index is missing or outdated")
-                    continue
+            return index_problems(
+                connection,
+                lambda source: _is_current(source, schema),
                 # FTS5's own check is a write statement: a file opened read-only gets the
                 # document count alone (`outreach check` says so)
-                if not db.read_only and not _passes_fts_check(connection, source):
-                    problems.append(
-                        f"search: the {source.kind} index is damaged; "
-                        "`outreach check --rebuild-search` rebuilds it"
-                    )
-                    continue
-                problems.extend(document_count_problems(connection, source))
-        return problems
+                lambda source: not db.read_only and not _passes_fts_check(connection, source),
+            )
 
     def ranked(
         self, connection: Connection, source: Source, terms: Sequence[str], window: int, limit: int

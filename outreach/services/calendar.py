@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date, timedelta
 
-from sqlalchemy import ColumnElement, func, select
+from sqlalchemy import func, select
 
 from outreach.domain.enums import CalendarKind, DemarcheStatus, InterventionKind
 from outreach.domain.records import (
@@ -24,20 +24,19 @@ from outreach.domain.records import (
 )
 from outreach.errors import ValidationError
 from outreach.services import common, lookup
-from outreach.services.contact_log import log_entry_record
+from outreach.services.base import Service
+from outreach.services.contact_log import log_entry_records
 from outreach.services.demarches import DemarcheService
 from outreach.services.forums import ForumService
 from outreach.services.interventions import InterventionService
 from outreach.services.meeting_planner import room_state_ids
 from outreach.services.picture import category_members, load_pictures
 from outreach.services.states import DEFAULT_TREATY
-from outreach.services.validation import choice
+from outreach.services.validation import choice, ordered
 from outreach.storage.database import Database
 from outreach.storage.models import (
     Demarche,
     LogEntry,
-    LogEntryContact,
-    LogEntryState,
     Meeting,
     State,
 )
@@ -63,20 +62,9 @@ def sort_key(item: CalendarItem) -> tuple[date, bool, str, int, str, int]:
     )
 
 
-def _check_period(start: date | None, end: date | None) -> None:
-    if start is not None and end is not None and end < start:
-        raise ValidationError(
-            f"The period ends ({end.isoformat()}) before it starts ({start.isoformat()}).", "to"
-        )
-
-
-def _within(day: date, start: date | None, end: date | None) -> bool:
-    return (start is None or start <= day) and (end is None or day <= end)
-
-
-class CalendarService:
+class CalendarService(Service):
     def __init__(self, db: Database) -> None:
-        self._db = db
+        super().__init__(db)
         self._forums = ForumService(db)
         self._interventions = InterventionService(db)
         self._demarches = DemarcheService(db)
@@ -99,7 +87,7 @@ class CalendarService:
         soonest first. With `state`, only what concerns it (a meeting: when it is in the
         room); with `category` (a slug), what concerns one of its states. Overdue means
         before `today` (today by default)."""
-        _check_period(from_, to)
+        ordered(from_, to, "period", "to")
         day = today or date.today()
         wanted = (
             {choice(CalendarKind, kind, "kind") for kind in kinds}
@@ -121,7 +109,7 @@ class CalendarService:
             found += [
                 self._demarche(record, names, day)
                 for record in self._demarches.list(open_only=True)
-                if record.due_on is not None and _within(record.due_on, from_, to)
+                if record.due_on is not None and common.within(record.due_on, from_, to)
             ]
         if CalendarKind.FOLLOW_UP in wanted:
             found += [self._follow_up(entry, names, day) for entry in self._follow_ups(from_, to)]
@@ -254,29 +242,19 @@ class CalendarService:
         )
 
     def _follow_ups(self, start: date | None, end: date | None) -> list[LogEntryRecord]:
-        conditions: list[ColumnElement[bool]] = [
-            LogEntry.deleted_at.is_(None),
-            LogEntry.follow_up_on.is_not(None),
-            LogEntry.follow_up_done_on.is_(None),
-        ]
-        if start is not None:
-            conditions.append(LogEntry.follow_up_on >= start)
-        if end is not None:
-            conditions.append(LogEntry.follow_up_on <= end)
+        due = LogEntry.follow_up_on
         with self._db.read() as session:
-            entries = list(
-                session.scalars(
-                    select(LogEntry).where(*conditions).order_by(LogEntry.follow_up_on, LogEntry.id)
+            entries = session.scalars(
+                select(LogEntry)
+                .where(
+                    LogEntry.deleted_at.is_(None),
+                    due.is_not(None),
+                    LogEntry.follow_up_done_on.is_(None),
+                    *common.in_period(due, due, start, end),
                 )
+                .order_by(due, LogEntry.id)
             )
-            ids = [entry.id for entry in entries]
-            states = common.linked_ids(
-                session, LogEntryState.log_entry_id, LogEntryState.state_id, ids
-            )
-            contacts = common.linked_ids(
-                session, LogEntryContact.log_entry_id, LogEntryContact.contact_id, ids
-            )
-            return [log_entry_record(e, states[e.id], contacts[e.id]) for e in entries]
+            return log_entry_records(session, entries.all())
 
     def _filtered(
         self,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import builtins
 import json
 import re
-from datetime import UTC, date, datetime
+from datetime import date
 
 from sqlalchemy import select
 
@@ -16,25 +16,16 @@ from outreach.domain.smart_rules import matches, parse_rule
 from outreach.errors import ValidationError
 from outreach.folding import fold
 from outreach.services import common, lookup
+from outreach.services.base import Service
 from outreach.services.picture import category_members, live_categories, load_pictures
 from outreach.services.validation import optional_text, parse_date, required_text, valid_text
-from outreach.storage.database import Database
 from outreach.storage.models import Category, CategoryMember
 
 COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
 
 
 def category_record(category: Category) -> CategoryRecord:
-    return CategoryRecord(
-        id=category.id,
-        slug=category.slug,
-        name=category.name,
-        description=category.description,
-        colour=category.colour,
-        kind=CategoryKind(category.kind),
-        rule=category.rule,
-        version=common.current_version(category),
-    )
+    return common.record_of(CategoryRecord, category, kind=CategoryKind(category.kind))
 
 
 def slugify(name: str) -> str:
@@ -67,10 +58,7 @@ def _rule(rule: str) -> str:
     return checked
 
 
-class CategoryService:
-    def __init__(self, db: Database) -> None:
-        self._db = db
-
+class CategoryService(Service):
     def all(self) -> list[CategoryRecord]:
         with self._db.read() as session:
             return [category_record(c) for c in live_categories(session)]
@@ -131,7 +119,7 @@ class CategoryService:
     def delete(self, ref: str | int) -> CategoryRecord:
         with self._db.write() as session:
             category = lookup.category(session, ref)
-            category.deleted_at = datetime.now(UTC).replace(tzinfo=None)
+            common.soft_delete(category)
             return category_record(category)
 
     def restore(self, category_id: int) -> CategoryRecord:
@@ -139,7 +127,7 @@ class CategoryService:
             category = session.get(Category, category_id)
             if category is None:
                 raise ValidationError(f"There is no category with id {category_id}.", "id")
-            category.deleted_at = None
+            common.restore(category)
             return category_record(category)
 
     def of_state(
@@ -181,10 +169,7 @@ class CategoryService:
                 )
             state = lookup.state(session, state_ref)
             member = session.scalar(
-                select(CategoryMember).where(
-                    CategoryMember.category_id == category.id,
-                    CategoryMember.state_id == state.id,
-                )
+                select(CategoryMember).filter_by(category_id=category.id, state_id=state.id)
             ) or CategoryMember(category_id=category.id, state_id=state.id)
             member.rationale = reason
             member.added_on = parse_date(on, "date") or date.today()
@@ -196,10 +181,7 @@ class CategoryService:
             category = lookup.category(session, ref)
             state = lookup.state(session, state_ref)
             member = session.scalar(
-                select(CategoryMember).where(
-                    CategoryMember.category_id == category.id,
-                    CategoryMember.state_id == state.id,
-                )
+                select(CategoryMember).filter_by(category_id=category.id, state_id=state.id)
             )
             if member is None:
                 raise ValidationError(f"{state.name} is not in '{category.name}'.", "state")

@@ -1,24 +1,29 @@
-"""Small pieces the aggregate services share: soft deletion, "leave this field as it is",
-id lists and paging arguments. Everything here runs inside the caller's transaction.
+"""Small pieces the aggregate services share: records made from rows, soft deletion,
+"leave this field as it is", id lists, links and paging arguments. Everything here runs
+inside the caller's transaction.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
-from datetime import UTC, datetime
+from dataclasses import fields
+from datetime import UTC, date, datetime
 from enum import Enum
-from typing import Final, TypeVar
+from typing import TYPE_CHECKING, Any, Final, TypeVar
 
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, select
 from sqlalchemy.orm import InstrumentedAttribute, Session, object_session
 
 from outreach.errors import NotFoundError, StaleRecordError, ValidationError
 from outreach.services import lookup
 from outreach.storage.models import AuditEntry, Base, SoftDeleted, State, Versioned
 
+if TYPE_CHECKING:
+    from _typeshed import DataclassInstance
+
 M = TypeVar("M", bound=Base)
-S = TypeVar("S", bound=SoftDeleted)
 T = TypeVar("T")
+D = TypeVar("D", bound="DataclassInstance")
 
 
 class Keep(Enum):
@@ -41,7 +46,21 @@ def utc_now() -> datetime:
     return datetime.now(UTC).replace(tzinfo=None)
 
 
-def get_any(session: Session, model: type[M], record_id: int, label: str) -> M:
+def record_of(record_type: type[D], row: object, /, **values: Any) -> D:
+    """The frozen record (a dataclass) of a row: each field from `values` where it is
+    given there (a converted or computed value), else the row's attribute of the same
+    name; a `version` field gets the version the next save is checked against."""
+    for field in fields(record_type):
+        if field.name in values:
+            continue
+        if field.name == "version" and isinstance(row, Versioned):
+            values[field.name] = current_version(row)
+        else:
+            values[field.name] = getattr(row, field.name)
+    return record_type(**values)
+
+
+def get_any(session: Session, model: type[T], record_id: int, label: str) -> T:
     """A record by id whether or not it was deleted (for restoring it)."""
     record = session.get(model, record_id)
     if record is None:
@@ -123,10 +142,32 @@ def states(session: Session, refs: Iterable[str | int]) -> list[State]:
     return found
 
 
-def optional_state(session: Session, ref: str | int | None) -> State | None:
+def optional_state_id(session: Session, ref: str | int | None) -> int | None:
+    """The id of the state `ref` names; None (or blank) names none."""
     if ref is None or (isinstance(ref, str) and not ref.strip()):
         return None
-    return lookup.state(session, ref)
+    return lookup.state(session, ref).id
+
+
+def within(day: date, start: date | None, end: date | None) -> bool:
+    """Whether `day` falls in `start`..`end` (both inclusive; None: open)."""
+    return (start is None or start <= day) and (end is None or day <= end)
+
+
+def in_period(
+    starts: InstrumentedAttribute[Any],
+    ends: InstrumentedAttribute[Any],
+    start: date | None,
+    end: date | None,
+) -> list[ColumnElement[bool]]:
+    """The WHERE clauses for rows whose dates `starts`..`ends` (one column for a single
+    day) overlap `start`..`end` (both inclusive; None: open)."""
+    conditions: list[ColumnElement[bool]] = []
+    if start is not None:
+        conditions.append(ends >= start)
+    if end is not None:
+        conditions.append(starts <= end)
+    return conditions
 
 
 def check_paging(offset: int, limit: int | None) -> None:
@@ -155,3 +196,29 @@ def linked_ids(
         for owner, target in rows:
             result[owner].append(target)
     return {owner: tuple(sorted(targets)) for owner, targets in result.items()}
+
+
+def relink(
+    session: Session,
+    owner_column: InstrumentedAttribute[int],
+    target_column: InstrumentedAttribute[int],
+    owner_id: int,
+    wanted: Sequence[int],
+) -> None:
+    """Make the ids linked to `owner_id` through an association table exactly `wanted`:
+    the links to ids no longer wanted are deleted, links to new ones added."""
+    link = owner_column.class_  # the association's model
+    assert isinstance(link, type)
+    session.flush()
+    existing = {
+        getattr(row, target_column.key): row
+        for row in session.scalars(select(link).where(owner_column == owner_id))
+    }
+    for target_id, row in existing.items():
+        if target_id not in wanted:
+            session.delete(row)
+    session.add_all(
+        link(**{owner_column.key: owner_id, target_column.key: target_id})
+        for target_id in wanted
+        if target_id not in existing
+    )

@@ -8,28 +8,29 @@ and a `page` whose filters, sort and paging all run in SQL; a date-ordered page 
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from datetime import date
 from enum import StrEnum
 from typing import Any
 
 from sqlalchemy import ColumnElement, Select, SQLColumnExpression, func, or_, select
-from sqlalchemy.orm import InstrumentedAttribute, Session
+from sqlalchemy.orm import Session
 
 from outreach.domain import limits
 from outreach.domain.enums import LogKind
 from outreach.domain.records import LogEntryRecord, LogFilter
 from outreach.errors import ValidationError
 from outreach.services import common, lookup
+from outreach.services.base import RecordService
 from outreach.services.common import KEEP, Keep
 from outreach.services.validation import (
     choice,
     optional_text,
+    ordered,
     parse_date,
     required_text,
     valid_text,
 )
-from outreach.storage.database import Database
 from outreach.storage.models import (
     Contact,
     Demarche,
@@ -41,6 +42,9 @@ from outreach.storage.models import (
 
 LABEL = "log entry"
 PAGE_MAX = 10_000
+#: the association tables of an entry's states and contacts: (owner, target) columns
+STATES = (LogEntryState.log_entry_id, LogEntryState.state_id)
+CONTACTS = (LogEntryContact.log_entry_id, LogEntryContact.contact_id)
 
 
 class LogSort(StrEnum):
@@ -62,57 +66,15 @@ class LogSort(StrEnum):
 def log_entry_record(
     entry: LogEntry, state_ids: tuple[int, ...], contact_ids: tuple[int, ...]
 ) -> LogEntryRecord:
-    return LogEntryRecord(
-        id=entry.id,
-        occurred_on=entry.occurred_on,
-        kind=entry.kind,
-        summary=entry.summary,
-        details=entry.details,
-        officer=entry.officer,
-        follow_up_on=entry.follow_up_on,
-        follow_up_done_on=entry.follow_up_done_on,
-        meeting_id=entry.meeting_id,
-        demarche_id=entry.demarche_id,
-        state_ids=state_ids,
-        contact_ids=contact_ids,
-        version=common.current_version(entry),
-    )
+    return common.record_of(LogEntryRecord, entry, state_ids=state_ids, contact_ids=contact_ids)
 
 
-def _records(session: Session, entries: list[LogEntry]) -> list[LogEntryRecord]:
+def log_entry_records(session: Session, entries: Sequence[LogEntry]) -> list[LogEntryRecord]:
     """Records for entries, with their states and contacts fetched in two queries."""
     ids = [entry.id for entry in entries]
-    states = common.linked_ids(session, LogEntryState.log_entry_id, LogEntryState.state_id, ids)
-    contacts = common.linked_ids(
-        session, LogEntryContact.log_entry_id, LogEntryContact.contact_id, ids
-    )
+    states = common.linked_ids(session, *STATES, ids)
+    contacts = common.linked_ids(session, *CONTACTS, ids)
     return [log_entry_record(entry, states[entry.id], contacts[entry.id]) for entry in entries]
-
-
-def _record(session: Session, entry: LogEntry) -> LogEntryRecord:
-    session.flush()
-    return _records(session, [entry])[0]
-
-
-def _relink(
-    session: Session,
-    entry: LogEntry,
-    column: InstrumentedAttribute[int],
-    link: type[LogEntryState] | type[LogEntryContact],
-    wanted: list[int],
-) -> None:
-    """Make the entry's links through `link` exactly `wanted`."""
-    session.flush()
-    existing = {
-        getattr(row, column.key): row
-        for row in session.scalars(select(link).where(link.log_entry_id == entry.id))
-    }
-    for target_id, row in existing.items():
-        if target_id not in wanted:
-            session.delete(row)
-    for target_id in wanted:
-        if target_id not in existing:
-            session.add(link(log_entry_id=entry.id, **{column.key: target_id}))
 
 
 def _check_follow_up(occurred_on: date, follow_up_on: date | None) -> None:
@@ -173,20 +135,9 @@ def conditions(filters: LogFilter) -> list[ColumnElement[bool]]:
         result.append(LogEntry.demarche_id == filters.demarche_id)
     if filters.kind:
         result.append(LogEntry.kind == choice(LogKind, filters.kind, "kind").value)
-    if (
-        filters.date_from is not None
-        and filters.date_to is not None
-        and filters.date_to < filters.date_from
-    ):
-        raise ValidationError(
-            f"The period ends ({filters.date_to.isoformat()}) before it starts "
-            f"({filters.date_from.isoformat()}).",
-            "date_to",
-        )
-    if filters.date_from is not None:
-        result.append(LogEntry.occurred_on >= filters.date_from)
-    if filters.date_to is not None:
-        result.append(LogEntry.occurred_on <= filters.date_to)
+    ordered(filters.date_from, filters.date_to, "period", "date_to")
+    day = LogEntry.occurred_on
+    result += common.in_period(day, day, filters.date_from, filters.date_to)
     if filters.open_follow_up_only or filters.overdue_on is not None:
         result.append(LogEntry.follow_up_on.is_not(None))
         result.append(LogEntry.follow_up_done_on.is_(None))
@@ -222,9 +173,12 @@ def page_query(filters: LogFilter, offset: int, limit: int, sort: LogSort | str)
     )
 
 
-class ContactLogService:
-    def __init__(self, db: Database) -> None:
-        self._db = db
+class ContactLogService(RecordService[LogEntry, LogEntryRecord]):
+    _model, _label = LogEntry, LABEL
+
+    def _record(self, session: Session, row: LogEntry) -> LogEntryRecord:
+        session.flush()
+        return log_entry_records(session, [row])[0]
 
     def log(
         self,
@@ -265,9 +219,9 @@ class ContactLogService:
             )
             session.add(entry)
             session.flush()
-            session.add_all(LogEntryState(log_entry_id=entry.id, state_id=s) for s in state_ids)
-            session.add_all(LogEntryContact(log_entry_id=entry.id, contact_id=c) for c in people)
-            return _record(session, entry)
+            common.relink(session, *STATES, entry.id, state_ids)
+            common.relink(session, *CONTACTS, entry.id, people)
+            return self._record(session, entry)
 
     def update(
         self,
@@ -288,9 +242,7 @@ class ContactLogService:
         """Change the fields given (None leaves a field; for the links and the follow-up
         date, KEEP leaves them and None clears them). `states` and `contact_ids`, when
         given, replace the entry's states and contacts."""
-        with self._db.write() as session, session.no_autoflush:
-            entry = lookup.get_live(session, LogEntry, entry_id, LABEL)
-            common.check_version(session, entry, version, LABEL)
+        with self._changing(entry_id, version) as (session, entry):
             if occurred_on is not None:
                 entry.occurred_on = _required_date(occurred_on, "date of the contact")
             if kind is not None:
@@ -310,7 +262,7 @@ class ContactLogService:
                 if entry.follow_up_on is None:
                     entry.follow_up_done_on = None
             _check_follow_up(entry.occurred_on, entry.follow_up_on)
-            current = _record(session, entry)
+            current = self._record(session, entry)
             state_ids = (
                 [state.id for state in common.states(session, states)]
                 if states is not None
@@ -323,10 +275,10 @@ class ContactLogService:
             )
             _check_someone(state_ids, people)
             if states is not None:
-                _relink(session, entry, LogEntryState.state_id, LogEntryState, state_ids)
+                common.relink(session, *STATES, entry.id, state_ids)
             if contact_ids is not None:
-                _relink(session, entry, LogEntryContact.contact_id, LogEntryContact, people)
-            return _record(session, entry)
+                common.relink(session, *CONTACTS, entry.id, people)
+            return self._record(session, entry)
 
     def complete_follow_up(self, entry_id: int, on: date | str | None = None) -> LogEntryRecord:
         """Mark the entry's follow-up done, on `on` (today by default)."""
@@ -350,7 +302,7 @@ class ContactLogService:
                     "follow_up_done_on",
                 )
             entry.follow_up_done_on = day
-            return _record(session, entry)
+            return self._record(session, entry)
 
     def reopen_follow_up(self, entry_id: int) -> LogEntryRecord:
         """Mark a completed follow-up as still to do."""
@@ -362,24 +314,7 @@ class ContactLogService:
                     "follow_up_done_on",
                 )
             entry.follow_up_done_on = None
-            return _record(session, entry)
-
-    def delete(self, entry_id: int) -> LogEntryRecord:
-        """Soft delete: the entry disappears from the log until restored."""
-        with self._db.write() as session:
-            entry = lookup.get_live(session, LogEntry, entry_id, LABEL)
-            common.soft_delete(entry)
-            return _record(session, entry)
-
-    def restore(self, entry_id: int) -> LogEntryRecord:
-        with self._db.write() as session:
-            entry = common.get_any(session, LogEntry, entry_id, LABEL)
-            common.restore(entry)
-            return _record(session, entry)
-
-    def get(self, entry_id: int) -> LogEntryRecord:
-        with self._db.read() as session:
-            return _record(session, lookup.get_live(session, LogEntry, entry_id, LABEL))
+            return self._record(session, entry)
 
     def count(self, filters: LogFilter | None = None) -> int:
         """How many live entries match `filters` (all of them without filters)."""
@@ -397,7 +332,7 @@ class ContactLogService:
         """One page of the entries matching `filters`, in `sort` order."""
         query = page_query(filters or LogFilter(), offset, limit, sort)
         with self._db.read() as session:
-            return _records(session, list(session.scalars(query)))
+            return log_entry_records(session, session.scalars(query).all())
 
     def follow_ups_due(self, until: date | str) -> list[LogEntryRecord]:
         """Open follow-ups due on or before `until`, soonest first."""
@@ -412,4 +347,4 @@ class ContactLogService:
                 )
                 .order_by(LogEntry.follow_up_on, LogEntry.id)
             )
-            return _records(session, list(entries))
+            return log_entry_records(session, entries.all())

@@ -20,28 +20,17 @@ from outreach.domain.records import ContactRecord
 from outreach.errors import ValidationError
 from outreach.folding import fold
 from outreach.services import common, lookup
+from outreach.services.base import RecordService
 from outreach.services.common import KEEP, Keep
 from outreach.services.validation import optional_text, required_text, valid_text
-from outreach.storage.database import Database
 from outreach.storage.models import Contact, Organization, State
 
 LABEL = "contact"
 
 
 def contact_record(contact: Contact) -> ContactRecord:
-    return ContactRecord(
-        id=contact.id,
-        given_name=contact.given_name,
-        family_name=contact.family_name,
-        position=contact.position,
-        organization_id=contact.organization_id,
-        state_id=contact.state_id,
-        email=contact.email,
-        phone=contact.phone,
-        languages=tuple(code for code in contact.languages.split(",") if code),
-        notes=contact.notes,
-        version=common.current_version(contact),
-    )
+    languages = tuple(code for code in contact.languages.split(",") if code)
+    return common.record_of(ContactRecord, contact, languages=languages)
 
 
 def normalize_phone(raw: str | None, region: str | None) -> str:
@@ -168,9 +157,11 @@ def _matching_ids(
     return [contact_id for _family, _given, contact_id in keyed]
 
 
-class ContactService:
-    def __init__(self, db: Database) -> None:
-        self._db = db
+class ContactService(RecordService[Contact, ContactRecord]):
+    _model, _label = Contact, LABEL
+
+    def _record(self, session: Session, row: Contact) -> ContactRecord:
+        return contact_record(row)
 
     def create(
         self,
@@ -194,8 +185,7 @@ class ContactService:
         spoken = normalize_languages(languages)
         with self._db.write() as session:
             organization = _organization_id(session, organization_id)
-            chosen = common.optional_state(session, state)
-            state_id = chosen.id if chosen is not None else None
+            state_id = common.optional_state_id(session, state)
             if state_id is None and organization is not None:
                 state_id = session.get_one(Organization, organization).state_id
             contact = Contact(
@@ -209,9 +199,7 @@ class ContactService:
                 languages=spoken,
                 notes=remarks,
             )
-            session.add(contact)
-            session.flush()
-            return contact_record(contact)
+            return self._added(session, contact)
 
     def update(
         self,
@@ -230,9 +218,7 @@ class ContactService:
     ) -> ContactRecord:
         """Change the fields given. Text fields: None leaves them; "" empties the optional
         ones. `organization_id` and `state`: KEEP leaves them, None removes them."""
-        with self._db.write() as session, session.no_autoflush:
-            contact = lookup.get_live(session, Contact, contact_id, LABEL)
-            common.check_version(session, contact, version, LABEL)
+        with self._changing(contact_id, version) as (session, contact):
             if family_name is not None:
                 contact.family_name = required_text(family_name, limits.FAMILY_NAME)
             if given_name is not None:
@@ -242,8 +228,7 @@ class ContactService:
             if not isinstance(organization_id, Keep):
                 contact.organization_id = _organization_id(session, organization_id)
             if not isinstance(state, Keep):
-                chosen = common.optional_state(session, state)
-                contact.state_id = chosen.id if chosen is not None else None
+                contact.state_id = common.optional_state_id(session, state)
             if email is not None:
                 contact.email = normalize_email(email)
             if phone is not None:
@@ -254,23 +239,6 @@ class ContactService:
                 contact.notes = optional_text(notes, limits.NOTES)
             session.flush()
             return contact_record(contact)
-
-    def delete(self, contact_id: int) -> ContactRecord:
-        """Soft delete: the contact disappears from lists until restored."""
-        with self._db.write() as session:
-            contact = lookup.get_live(session, Contact, contact_id, LABEL)
-            common.soft_delete(contact)
-            return contact_record(contact)
-
-    def restore(self, contact_id: int) -> ContactRecord:
-        with self._db.write() as session:
-            contact = common.get_any(session, Contact, contact_id, LABEL)
-            common.restore(contact)
-            return contact_record(contact)
-
-    def get(self, contact_id: int) -> ContactRecord:
-        with self._db.read() as session:
-            return contact_record(lookup.get_live(session, Contact, contact_id, LABEL))
 
     def get_many(self, contact_ids: Iterable[int]) -> builtins.list[ContactRecord]:
         """The live contacts among `contact_ids`, in one query per thousand ids."""

@@ -9,6 +9,7 @@ from datetime import date
 from outreach.domain.enums import TreatyStatus
 from outreach.domain.records import DemarcheRecord, LogEntryRecord, LogFilter, MeetingRecord
 from outreach.services import lookup
+from outreach.services.base import Service
 from outreach.services.calendar import CalendarService
 from outreach.services.contact_log import ContactLogService
 from outreach.services.demarches import DemarcheService
@@ -48,9 +49,9 @@ class Dashboard:
     due_this_week: int
 
 
-class DashboardService:
+class DashboardService(Service):
     def __init__(self, db: Database) -> None:
-        self._db = db
+        super().__init__(db)
         self._treaties = TreatyService(db)
         self._demarches = DemarcheService(db)
         self._forums = ForumService(db)

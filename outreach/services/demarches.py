@@ -9,7 +9,7 @@ trail).
 from __future__ import annotations
 
 import builtins
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from datetime import date
 
 from sqlalchemy import ColumnElement, select
@@ -20,9 +20,9 @@ from outreach.domain.enums import Channel, DemarcheStatus, Level, RequestedActio
 from outreach.domain.records import DemarcheRecord
 from outreach.errors import ValidationError
 from outreach.services import common, lookup
+from outreach.services.base import RecordService
 from outreach.services.common import KEEP, Keep
 from outreach.services.validation import choice, optional_text, parse_date, required_text
-from outreach.storage.database import Database
 from outreach.storage.models import Contact, Demarche, DemarcheContact
 
 LABEL = "démarche"
@@ -30,58 +30,24 @@ OPEN = tuple(status.value for status in DemarcheStatus if status.is_open)
 
 
 def demarche_record(demarche: Demarche, contact_ids: tuple[int, ...]) -> DemarcheRecord:
-    return DemarcheRecord(
-        id=demarche.id,
-        state_id=demarche.state_id,
-        title=demarche.title,
-        requested_action=demarche.requested_action,
-        channel=demarche.channel,
-        level=demarche.level,
-        talking_points=demarche.talking_points,
-        officer=demarche.officer,
-        status=DemarcheStatus(demarche.status),
-        planned_on=demarche.planned_on,
-        due_on=demarche.due_on,
-        delivered_on=demarche.delivered_on,
-        response=demarche.response,
-        closed_on=demarche.closed_on,
-        status_reason=demarche.status_reason,
-        contact_ids=contact_ids,
-        treaty_id=demarche.treaty_id,
-        version=common.current_version(demarche),
-    )
+    status = DemarcheStatus(demarche.status)
+    return common.record_of(DemarcheRecord, demarche, status=status, contact_ids=contact_ids)
 
 
-def _record(session: Session, demarche: Demarche) -> DemarcheRecord:
+def _records(session: Session, demarches: Sequence[Demarche]) -> list[DemarcheRecord]:
+    """Records for démarches, with their contacts fetched in one query."""
     session.flush()
     links = common.linked_ids(
-        session, DemarcheContact.demarche_id, DemarcheContact.contact_id, [demarche.id]
+        session, DemarcheContact.demarche_id, DemarcheContact.contact_id, [d.id for d in demarches]
     )
-    return demarche_record(demarche, links[demarche.id])
+    return [demarche_record(demarche, links[demarche.id]) for demarche in demarches]
 
 
 def _link_contacts(session: Session, demarche: Demarche, contact_ids: Iterable[int]) -> None:
     """Make the démarche's contacts exactly `contact_ids` (adding and removing links)."""
     wanted = common.live_ids(session, Contact, contact_ids, "contact", "contact_ids")
-    session.flush()
-    current = set(
-        session.scalars(
-            select(DemarcheContact.contact_id).where(DemarcheContact.demarche_id == demarche.id)
-        )
-    )
-    gone = current - set(wanted)
-    if gone:
-        for link in session.scalars(
-            select(DemarcheContact).where(
-                DemarcheContact.demarche_id == demarche.id,
-                DemarcheContact.contact_id.in_(gone),
-            )
-        ):
-            session.delete(link)
-    session.add_all(
-        DemarcheContact(demarche_id=demarche.id, contact_id=contact_id)
-        for contact_id in wanted
-        if contact_id not in current
+    common.relink(
+        session, DemarcheContact.demarche_id, DemarcheContact.contact_id, demarche.id, wanted
     )
 
 
@@ -122,9 +88,11 @@ def _check_move(current: DemarcheStatus, target: DemarcheStatus, reason: str) ->
         )
 
 
-class DemarcheService:
-    def __init__(self, db: Database) -> None:
-        self._db = db
+class DemarcheService(RecordService[Demarche, DemarcheRecord]):
+    _model, _label = Demarche, LABEL
+
+    def _record(self, session: Session, row: Demarche) -> DemarcheRecord:
+        return _records(session, [row])[0]
 
     def create(
         self,
@@ -168,7 +136,7 @@ class DemarcheService:
             session.add(demarche)
             session.flush()
             _link_contacts(session, demarche, contact_ids)
-            return _record(session, demarche)
+            return self._record(session, demarche)
 
     def update(
         self,
@@ -191,9 +159,7 @@ class DemarcheService:
         """Change the fields given (None leaves a field; for the dates and the treaty, KEEP
         leaves them and None clears them). The status changes only through `move`;
         `contact_ids`, when given, replaces the linked contacts."""
-        with self._db.write() as session, session.no_autoflush:
-            demarche = lookup.get_live(session, Demarche, demarche_id, LABEL)
-            common.check_version(session, demarche, version, LABEL)
+        with self._changing(demarche_id, version) as (session, demarche):
             if state is not None:
                 demarche.state_id = lookup.state(session, state).id
             if title is not None:
@@ -221,7 +187,7 @@ class DemarcheService:
                 demarche.treaty_id = lookup.treaty(session, treaty).id if treaty else None
             if contact_ids is not None:
                 _link_contacts(session, demarche, contact_ids)
-            return _record(session, demarche)
+            return self._record(session, demarche)
 
     def move(
         self,
@@ -237,9 +203,7 @@ class DemarcheService:
         target = choice(DemarcheStatus, to_status, "status")
         given = parse_date(on, "date")
         why = optional_text(reason, limits.REASON)
-        with self._db.write() as session:
-            demarche = lookup.get_live(session, Demarche, demarche_id, LABEL)
-            common.check_version(session, demarche, version, LABEL)
+        with self._changing(demarche_id, version) as (session, demarche):
             current = DemarcheStatus(demarche.status)
             _check_move(current, target, why)
             if target.rank < DemarcheStatus.DELIVERED.rank:
@@ -260,24 +224,7 @@ class DemarcheService:
                 demarche.closed_on = None
             demarche.status = target.value
             demarche.status_reason = why
-            return _record(session, demarche)
-
-    def delete(self, demarche_id: int) -> DemarcheRecord:
-        """Soft delete: the démarche disappears from lists until restored."""
-        with self._db.write() as session:
-            demarche = lookup.get_live(session, Demarche, demarche_id, LABEL)
-            common.soft_delete(demarche)
-            return _record(session, demarche)
-
-    def restore(self, demarche_id: int) -> DemarcheRecord:
-        with self._db.write() as session:
-            demarche = common.get_any(session, Demarche, demarche_id, LABEL)
-            common.restore(demarche)
-            return _record(session, demarche)
-
-    def get(self, demarche_id: int) -> DemarcheRecord:
-        with self._db.read() as session:
-            return _record(session, lookup.get_live(session, Demarche, demarche_id, LABEL))
+            return self._record(session, demarche)
 
     def list(
         self,
@@ -301,17 +248,9 @@ class DemarcheService:
                 conditions.append(Demarche.status.in_(OPEN))
             if before is not None:
                 conditions.append(Demarche.due_on < before)
-            found = builtins.list(
-                session.scalars(
-                    select(Demarche)
-                    .where(*conditions)
-                    .order_by(Demarche.due_on.is_(None), Demarche.due_on, Demarche.id)
-                )
+            found = session.scalars(
+                select(Demarche)
+                .where(*conditions)
+                .order_by(Demarche.due_on.is_(None), Demarche.due_on, Demarche.id)
             )
-            links = common.linked_ids(
-                session,
-                DemarcheContact.demarche_id,
-                DemarcheContact.contact_id,
-                [demarche.id for demarche in found],
-            )
-            return [demarche_record(demarche, links[demarche.id]) for demarche in found]
+            return _records(session, found.all())

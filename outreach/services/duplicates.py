@@ -19,7 +19,6 @@ import json
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from typing import Any, TypeVar
 
 from rapidfuzz import fuzz, process
@@ -30,9 +29,9 @@ from outreach.domain.records import ContactRecord
 from outreach.errors import ValidationError
 from outreach.folding import fold
 from outreach.services import common, lookup
+from outreach.services.base import Service
 from outreach.services.contacts import contact_record
 from outreach.storage import backups
-from outreach.storage.database import Database
 from outreach.storage.models import (
     AuditEntry,
     Contact,
@@ -136,10 +135,7 @@ def _judge(first: _Person, second: _Person, name_score: float) -> tuple[float, l
     return min(100.0, score), reasons
 
 
-class DuplicateService:
-    def __init__(self, db: Database) -> None:
-        self._db = db
-
+class DuplicateService(Service):
     def find(
         self, threshold: float = DEFAULT_THRESHOLD, *, limit: int | None = None
     ) -> list[DuplicatePair]:
@@ -344,7 +340,7 @@ def _audit(session: Session, actor: str, action: str, keep: Contact, merge: Merg
         changes[field] = [old, getattr(keep, field)]
     session.add(
         AuditEntry(
-            at=datetime.now(UTC).replace(tzinfo=None),
+            at=common.utc_now(),
             actor=actor,
             action=action,
             entity=Contact.__tablename__,

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
+from typing import Any, TypeVar
 
 from sqlalchemy import select
+from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from outreach.domain import limits
 from outreach.domain.enums import FactKind, SeatBody, SeatKind
 from outreach.domain.records import FactRecord, SeatRecord
-from outreach.errors import NotFoundError
-from outreach.services import lookup
+from outreach.services import common, lookup
+from outreach.services.base import Service
 from outreach.services.treaties import refresh_obligations
 from outreach.services.validation import (
     checked_date,
@@ -20,39 +23,30 @@ from outreach.services.validation import (
     ordered,
     required_text,
 )
-from outreach.storage.database import Database
 from outreach.storage.models import Fact, Participation, Seat
+
+Row = TypeVar("Row", Fact, Seat)
+R = TypeVar("R")
 
 
 def fact_record(fact: Fact) -> FactRecord:
-    return FactRecord(
-        id=fact.id,
-        state_id=fact.state_id,
-        kind=FactKind(fact.kind),
-        holds=fact.holds,
-        quantity=fact.quantity,
-        detail=fact.detail,
-        source=fact.source,
-        as_of=fact.as_of,
-    )
+    return common.record_of(FactRecord, fact, kind=FactKind(fact.kind))
 
 
 def seat_record(seat: Seat) -> SeatRecord:
-    return SeatRecord(
-        id=seat.id,
-        state_id=seat.state_id,
-        body=seat.body,
-        kind=seat.kind,
-        start_on=seat.start_on,
-        end_on=seat.end_on,
-        source=seat.source,
-    )
+    return common.record_of(SeatRecord, seat)
 
 
-class FactService:
-    def __init__(self, db: Database) -> None:
-        self._db = db
+def _refresh_obligations_of(session: Session, state_id: int) -> None:
+    """Recompute the state's dated duties: Art. 5's clearance deadline depends on whether
+    it is mine-affected."""
+    for participation in session.scalars(
+        select(Participation).where(Participation.state_id == state_id)
+    ):
+        refresh_obligations(session, participation)
 
+
+class FactService(Service):
     def add_fact(
         self,
         state_ref: str | int,
@@ -83,36 +77,22 @@ class FactService:
             session.add(fact)
             session.flush()
             if fact_kind == FactKind.MINE_AFFECTED:
-                # Art. 5's clearance deadline depends on it.
-                for participation in session.scalars(
-                    select(Participation).where(Participation.state_id == state.id)
-                ):
-                    refresh_obligations(session, participation)
+                _refresh_obligations_of(session, state.id)
             return fact_record(fact)
 
     def delete_fact(self, fact_id: int) -> FactRecord:
         """Remove a fact entered by mistake (the audit trail keeps what it said)."""
         with self._db.write() as session:
-            fact = session.get(Fact, fact_id)
-            if fact is None:
-                raise NotFoundError(f"There is no fact with id {fact_id}.")
+            fact = common.get_any(session, Fact, fact_id, "fact")
             record = fact_record(fact)
             session.delete(fact)
             session.flush()
             if record.kind == FactKind.MINE_AFFECTED:
-                for participation in session.scalars(
-                    select(Participation).where(Participation.state_id == record.state_id)
-                ):
-                    refresh_obligations(session, participation)
+                _refresh_obligations_of(session, record.state_id)
             return record
 
     def facts_of(self, state_ref: str | int) -> list[FactRecord]:
-        with self._db.read() as session:
-            state = lookup.state(session, state_ref)
-            facts = session.scalars(
-                select(Fact).where(Fact.state_id == state.id).order_by(Fact.kind, Fact.as_of)
-            )
-            return [fact_record(fact) for fact in facts]
+        return self._of_state(state_ref, Fact, fact_record, Fact.kind, Fact.as_of)
 
     def add_seat(
         self,
@@ -142,12 +122,20 @@ class FactService:
             return seat_record(seat)
 
     def seats_of(self, state_ref: str | int) -> list[SeatRecord]:
+        return self._of_state(state_ref, Seat, seat_record, Seat.body, Seat.start_on)
+
+    def _of_state(
+        self,
+        state_ref: str | int,
+        model: type[Row],
+        record: Callable[[Row], R],
+        *order: InstrumentedAttribute[Any],
+    ) -> list[R]:
+        """The records of a state's rows of `model` (its facts, its seats), in `order`."""
         with self._db.read() as session:
             state = lookup.state(session, state_ref)
-            seats = session.scalars(
-                select(Seat).where(Seat.state_id == state.id).order_by(Seat.body, Seat.start_on)
-            )
-            return [seat_record(seat) for seat in seats]
+            rows = session.scalars(select(model).where(model.state_id == state.id).order_by(*order))
+            return [record(row) for row in rows]
 
     def council_members(self, year: int) -> list[int]:
         """Ids of the states on the Security Council at any time in `year`."""

@@ -17,40 +17,35 @@ from outreach.domain.records import ForumMembershipRecord, ForumRecord, MeetingR
 from outreach.errors import NotFoundError, ValidationError
 from outreach.folding import fold
 from outreach.services import common, lookup
+from outreach.services.base import Service
 from outreach.services.categories import slugify
 from outreach.services.common import KEEP, Keep
 from outreach.services.validation import (
     choice,
     optional_text,
+    ordered,
     parse_date,
     required_text,
     valid_text,
 )
-from outreach.storage.database import Database
 from outreach.storage.models import Forum, ForumMembership, Meeting, MeetingAttendee, State
 
 MEETING = "meeting"
 
 
 def forum_record(forum: Forum) -> ForumRecord:
-    return ForumRecord(
-        id=forum.id, slug=forum.slug, name=forum.name, kind=forum.kind, notes=forum.notes
-    )
+    return common.record_of(ForumRecord, forum)
 
 
 def membership_record(
     membership: ForumMembership, forum: Forum, state: State
 ) -> ForumMembershipRecord:
-    return ForumMembershipRecord(
-        id=membership.id,
-        forum_id=forum.id,
+    return common.record_of(
+        ForumMembershipRecord,
+        membership,
         forum_slug=forum.slug,
-        state_id=state.id,
         state_iso3=state.iso3,
         state_name=state.name,
-        since=membership.since,
-        until=membership.until,
-        source=membership.source,
     )
 
 
@@ -63,18 +58,11 @@ def _meeting_records(session: Session, meetings: list[Meeting]) -> list[MeetingR
         session, MeetingAttendee.meeting_id, MeetingAttendee.state_id, [m.id for m in meetings]
     )
     return [
-        MeetingRecord(
-            id=meeting.id,
-            forum_id=meeting.forum_id,
+        common.record_of(
+            MeetingRecord,
+            meeting,
             forum_slug=forums[meeting.forum_id].slug,
-            title=meeting.title,
-            city=meeting.city,
-            timezone=meeting.timezone,
-            starts_on=meeting.starts_on,
-            ends_on=meeting.ends_on,
-            notes=meeting.notes,
             attendee_ids=attendees[meeting.id],
-            version=common.current_version(meeting),
         )
         for meeting in meetings
     ]
@@ -82,6 +70,18 @@ def _meeting_records(session: Session, meetings: list[Meeting]) -> list[MeetingR
 
 def _meeting_record(session: Session, meeting: Meeting) -> MeetingRecord:
     return _meeting_records(session, [meeting])[0]
+
+
+def _attendance(
+    session: Session, meeting_id: int, state: str | int
+) -> tuple[Meeting, State, MeetingAttendee | None]:
+    """The live meeting, the state, and the state's listing as attending it (or None)."""
+    meeting = lookup.get_live(session, Meeting, meeting_id, MEETING)
+    found_state = lookup.state(session, state)
+    taken = session.scalar(
+        select(MeetingAttendee).filter_by(meeting_id=meeting.id, state_id=found_state.id)
+    )
+    return meeting, found_state, taken
 
 
 def _forum(session: Session, ref: str | int) -> Forum:
@@ -113,16 +113,8 @@ def _dates(starts_on: date | str, ends_on: date | str) -> tuple[date, date]:
         raise ValidationError("The meeting needs a start date.", "starts_on")
     if end is None:
         raise ValidationError("The meeting needs an end date.", "ends_on")
-    _check_dates(start, end)
+    ordered(start, end, "meeting", "ends_on")
     return start, end
-
-
-def _check_dates(start: date, end: date) -> None:
-    if end < start:
-        raise ValidationError(
-            f"The meeting ends ({end.isoformat()}) before it starts ({start.isoformat()}).",
-            "ends_on",
-        )
 
 
 def _city(value: str) -> str:
@@ -142,10 +134,25 @@ def _overlaps(a: ForumMembership, since: date | None, until: date | None) -> boo
     return starts_before_other_ends and other_starts_before_end
 
 
-class ForumService:
-    def __init__(self, db: Database) -> None:
-        self._db = db
+def _overlapping(
+    session: Session,
+    forum_id: int,
+    state_id: int,
+    since: date | None,
+    until: date | None,
+    other_than: int | None = None,
+) -> ForumMembership | None:
+    """The state's first membership of the forum (but `other_than`) that `since`..`until`
+    overlaps: a state is a member once at a time."""
+    for membership in session.scalars(
+        select(ForumMembership).filter_by(forum_id=forum_id, state_id=state_id)
+    ):
+        if membership.id != other_than and _overlaps(membership, since, until):
+            return membership
+    return None
 
+
+class ForumService(Service):
     # --- forums and members --------------------------------------------------------------
 
     def create_forum(
@@ -191,27 +198,18 @@ class ForumService:
         """Record that `state` is a member of `forum` from `since` to `until` (None: open)."""
         start = parse_date(since, "membership start")
         end = parse_date(until, "membership end")
-        if start is not None and end is not None and end < start:
-            raise ValidationError(
-                f"The membership ends ({end.isoformat()}) before it starts ({start.isoformat()}).",
-                "until",
-            )
+        ordered(start, end, "membership", "until")
         cited = optional_text(source, limits.SOURCE)
         with self._db.write() as session:
             found_forum = _forum(session, forum)
             found_state = lookup.state(session, state)
-            for existing in session.scalars(
-                select(ForumMembership).where(
-                    ForumMembership.forum_id == found_forum.id,
-                    ForumMembership.state_id == found_state.id,
+            existing = _overlapping(session, found_forum.id, found_state.id, start, end)
+            if existing is not None:
+                raise ValidationError(
+                    f"{found_state.name} is already a member of {found_forum.name} "
+                    f"({_period(existing.since, existing.until)}).",
+                    "since",
                 )
-            ):
-                if _overlaps(existing, start, end):
-                    raise ValidationError(
-                        f"{found_state.name} is already a member of {found_forum.name} "
-                        f"({_period(existing.since, existing.until)}).",
-                        "since",
-                    )
             membership = ForumMembership(
                 forum_id=found_forum.id,
                 state_id=found_state.id,
@@ -308,7 +306,7 @@ class ForumService:
                 meeting.starts_on = parse_date(starts_on, "start date") or meeting.starts_on
             if ends_on is not None:
                 meeting.ends_on = parse_date(ends_on, "end date") or meeting.ends_on
-            _check_dates(meeting.starts_on, meeting.ends_on)
+            ordered(meeting.starts_on, meeting.ends_on, "meeting", "ends_on")
             if timezone is not None:
                 meeting.timezone = _timezone(timezone)
             if notes is not None:
@@ -322,19 +320,12 @@ class ForumService:
         to: date | None = None,
     ) -> list[MeetingRecord]:
         """Live meetings (of `forum`, if given) that overlap `from_`..`to`, by start date."""
-        if from_ is not None and to is not None and to < from_:
-            raise ValidationError(
-                f"The period ends ({to.isoformat()}) before it starts ({from_.isoformat()}).",
-                "to",
-            )
+        ordered(from_, to, "period", "to")
         with self._db.read() as session:
             conditions: list[ColumnElement[bool]] = [Meeting.deleted_at.is_(None)]
             if forum is not None:
                 conditions.append(Meeting.forum_id == _forum(session, forum).id)
-            if from_ is not None:
-                conditions.append(Meeting.ends_on >= from_)
-            if to is not None:
-                conditions.append(Meeting.starts_on <= to)
+            conditions += common.in_period(Meeting.starts_on, Meeting.ends_on, from_, to)
             found = list(
                 session.scalars(
                     select(Meeting).where(*conditions).order_by(Meeting.starts_on, Meeting.id)
@@ -411,14 +402,7 @@ class ForumService:
     def add_attendee(self, meeting_id: int, state: str | int) -> MeetingRecord:
         """Announce `state` as attending the meeting (beyond the forum's members)."""
         with self._db.write() as session:
-            meeting = lookup.get_live(session, Meeting, meeting_id, MEETING)
-            found_state = lookup.state(session, state)
-            taken = session.scalar(
-                select(MeetingAttendee).where(
-                    MeetingAttendee.meeting_id == meeting.id,
-                    MeetingAttendee.state_id == found_state.id,
-                )
-            )
+            meeting, found_state, taken = _attendance(session, meeting_id, state)
             if taken is not None:
                 raise ValidationError(
                     f"{found_state.name} is already listed as attending {meeting.title}.",
@@ -430,14 +414,7 @@ class ForumService:
     def remove_attendee(self, meeting_id: int, state: str | int) -> MeetingRecord:
         """Undo `add_attendee`."""
         with self._db.write() as session:
-            meeting = lookup.get_live(session, Meeting, meeting_id, MEETING)
-            found_state = lookup.state(session, state)
-            taken = session.scalar(
-                select(MeetingAttendee).where(
-                    MeetingAttendee.meeting_id == meeting.id,
-                    MeetingAttendee.state_id == found_state.id,
-                )
-            )
+            meeting, found_state, taken = _attendance(session, meeting_id, state)
             if taken is None:
                 raise ValidationError(
                     f"{found_state.name} is not listed as attending {meeting.title}.", "state"
@@ -487,28 +464,19 @@ class ForumService:
             if not isinstance(until, Keep):
                 membership.until = parse_date(until, "membership end")
             start, end = membership.since, membership.until
-            if start is not None and end is not None and end < start:
-                raise ValidationError(
-                    f"The membership ends ({end.isoformat()}) before it starts "
-                    f"({start.isoformat()}).",
-                    "until",
-                )
+            ordered(start, end, "membership", "until")
             if source is not None:
                 membership.source = optional_text(source, limits.SOURCE)
-            for other in session.scalars(
-                select(ForumMembership).where(
-                    ForumMembership.forum_id == membership.forum_id,
-                    ForumMembership.state_id == membership.state_id,
-                    ForumMembership.id != membership.id,
+            other = _overlapping(
+                session, membership.forum_id, membership.state_id, start, end, membership.id
+            )
+            if other is not None:
+                state = lookup.state(session, membership.state_id)
+                raise ValidationError(
+                    f"{state.name} has another membership of this forum "
+                    f"({_period(other.since, other.until)}) that the new dates overlap.",
+                    "since",
                 )
-            ):
-                if _overlaps(other, start, end):
-                    state = lookup.state(session, membership.state_id)
-                    raise ValidationError(
-                        f"{state.name} has another membership of this forum "
-                        f"({_period(other.since, other.until)}) that the new dates overlap.",
-                        "since",
-                    )
             return self._membership_record(session, membership)
 
     def remove_member(self, membership_id: int) -> ForumMembershipRecord:

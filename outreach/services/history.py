@@ -14,22 +14,14 @@ from sqlalchemy.orm import Session
 from outreach.domain.records import AuditRecord
 from outreach.errors import ValidationError
 from outreach.services import common, lookup
-from outreach.storage.database import Database
+from outreach.services.base import Service
 from outreach.storage.models import AuditEntry, Base
 
 
 def audit_record(entry: AuditEntry) -> AuditRecord:
     changes = json.loads(entry.changes or "{}")
-    return AuditRecord(
-        id=entry.id,
-        at=entry.at,
-        actor=entry.actor,
-        action=entry.action,
-        entity=entry.entity,
-        entity_id=entry.entity_id,
-        changes={name: list(values) for name, values in changes.items()},
-        state_id=entry.state_id,
-    )
+    listed = {name: list(values) for name, values in changes.items()}
+    return common.record_of(AuditRecord, entry, changes=listed)
 
 
 def _newest_first(
@@ -44,10 +36,7 @@ def _newest_first(
     return [audit_record(entry) for entry in session.scalars(query)]
 
 
-class HistoryService:
-    def __init__(self, db: Database) -> None:
-        self._db = db
-
+class HistoryService(Service):
     def for_state(self, state: str | int, *, limit: int | None = None) -> list[AuditRecord]:
         """Every change that concerns `state` (ISO code, name or id), newest first: the
         state itself and the records that point at it (contacts, démarches, memberships,

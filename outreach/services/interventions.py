@@ -13,11 +13,10 @@ written, and the linked démarche may be marked delivered. `undo_completion` and
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from datetime import date, datetime
-from zoneinfo import ZoneInfo
 
-from sqlalchemy import ColumnElement, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from outreach.domain import limits
@@ -39,29 +38,17 @@ from outreach.domain.records import (
 )
 from outreach.errors import ValidationError
 from outreach.services import common, lookup
+from outreach.services import intervention_checks as checks
+from outreach.services.base import RecordService
 from outreach.services.common import KEEP, Keep
-from outreach.services.contact_log import ContactLogService, log_entry_record
+from outreach.services.contact_log import ContactLogService, log_entry_records
 from outreach.services.demarches import DemarcheService
+from outreach.services.intervention_checks import When
 from outreach.services.states import DEFAULT_TREATY
 from outreach.services.treaties import TreatyService, status_of
-from outreach.services.validation import (
-    choice,
-    optional_text,
-    parse_date,
-    required_text,
-    valid_text,
-)
+from outreach.services.validation import choice, optional_text, ordered, parse_date
 from outreach.storage.database import Database
-from outreach.storage.models import (
-    Demarche,
-    Intervention,
-    InterventionTarget,
-    LogEntry,
-    LogEntryContact,
-    LogEntryState,
-    Meeting,
-    State,
-)
+from outreach.storage.models import Intervention, InterventionTarget, LogEntry, Meeting
 
 LABEL = "intervention"
 #: the reason given to the démarche lifecycle when a completion is undone
@@ -71,33 +58,25 @@ OPEN_STATUSES = tuple(
     for status in InterventionStatus
     if status not in (InterventionStatus.DONE, InterventionStatus.DROPPED)
 )
-
-When = datetime | str | None
+#: the association of an intervention's target states: (owner, target) columns
+TARGETS = (InterventionTarget.intervention_id, InterventionTarget.state_id)
 
 
 def intervention_record(
     intervention: Intervention, meeting: Meeting, target_ids: tuple[int, ...]
 ) -> InterventionRecord:
-    return InterventionRecord(
-        id=intervention.id,
-        meeting_id=meeting.id,
+    return common.record_of(
+        InterventionRecord,
+        intervention,
         meeting_title=meeting.title,
         timezone=meeting.timezone,
         kind=InterventionKind(intervention.kind),
-        title=intervention.title,
-        lead_officer=intervention.lead_officer,
-        talking_points=intervention.talking_points,
-        starts_at=intervention.starts_at,
-        ends_at=intervention.ends_at,
         status=InterventionStatus(intervention.status),
-        outcome=intervention.outcome,
-        demarche_id=intervention.demarche_id,
         target_ids=target_ids,
-        version=common.current_version(intervention),
     )
 
 
-def records(session: Session, interventions: list[Intervention]) -> list[InterventionRecord]:
+def records(session: Session, interventions: Sequence[Intervention]) -> list[InterventionRecord]:
     """Records for interventions, with their meetings and targets in two queries."""
     session.flush()
     meeting_ids = {intervention.meeting_id for intervention in interventions}
@@ -106,133 +85,12 @@ def records(session: Session, interventions: list[Intervention]) -> list[Interve
         for part in common.chunks(sorted(meeting_ids))
         for meeting in session.scalars(select(Meeting).where(Meeting.id.in_(part)))
     }
-    targets = common.linked_ids(
-        session,
-        InterventionTarget.intervention_id,
-        InterventionTarget.state_id,
-        [intervention.id for intervention in interventions],
-    )
+    targets = common.linked_ids(session, *TARGETS, [i.id for i in interventions])
     return [intervention_record(i, meetings[i.meeting_id], targets[i.id]) for i in interventions]
-
-
-def _record(session: Session, intervention: Intervention) -> InterventionRecord:
-    return records(session, [intervention])[0]
 
 
 def _sort_key(record: InterventionRecord) -> tuple[bool, datetime, int]:
     return (record.starts_at is None, record.starts_at or datetime.min, record.id)
-
-
-# --- checks ---------------------------------------------------------------------------------
-
-
-def _title(value: str) -> str:
-    return required_text(value, limits.TITLE)
-
-
-def _officer(value: str) -> str:
-    return optional_text(value, limits.LEAD_OFFICER)
-
-
-def _moment(value: When, zone: str, field: str) -> datetime | None:
-    """A naive datetime on the meeting's clock: ISO text or a datetime (an aware one is
-    converted to the meeting's time zone); None or "" mean no time."""
-    if value is None or value == "":
-        return None
-    if isinstance(value, str):
-        valid_text(value, field)
-        try:
-            value = datetime.fromisoformat(value.strip())
-        except ValueError:
-            raise ValidationError(
-                f"The {field} '{value}' is not a date and time; write it as YYYY-MM-DD HH:MM.",
-                field,
-            ) from None
-    elif not isinstance(value, datetime):
-        raise ValidationError(f"The {field} needs a time of day, not only a date.", field)
-    if value.tzinfo is not None:
-        value = value.astimezone(ZoneInfo(zone)).replace(tzinfo=None)
-    return value.replace(microsecond=0)
-
-
-def _check_slot(starts_at: datetime | None, ends_at: datetime | None, meeting: Meeting) -> None:
-    if starts_at is None:
-        if ends_at is not None:
-            raise ValidationError("An end time needs a start time.", "starts_at")
-        return
-    period = _period(meeting)
-    if not meeting.starts_on <= starts_at.date() <= meeting.ends_on:
-        raise ValidationError(
-            f"The intervention starts on {starts_at.date().isoformat()}, outside the "
-            f"meeting ({meeting.title}, {period}).",
-            "starts_at",
-        )
-    if ends_at is None:
-        return
-    if ends_at <= starts_at:
-        raise ValidationError(
-            f"The intervention ends ({ends_at:%Y-%m-%d %H:%M}) before it starts "
-            f"({starts_at:%Y-%m-%d %H:%M}).",
-            "ends_at",
-        )
-    if ends_at.date() > meeting.ends_on:
-        raise ValidationError(
-            f"The intervention ends on {ends_at.date().isoformat()}, after the meeting "
-            f"({meeting.title}, {period}).",
-            "ends_at",
-        )
-
-
-def _period(meeting: Meeting) -> str:
-    return f"{meeting.starts_on.isoformat()} to {meeting.ends_on.isoformat()}"
-
-
-def _check_within_meeting(day: date, meeting: Meeting, what: str) -> None:
-    """Refuse a day outside the meeting's dates ("The bilateral took place on …")."""
-    if not meeting.starts_on <= day <= meeting.ends_on:
-        raise ValidationError(
-            f"{what} {day.isoformat()}, outside the meeting ({meeting.title}, "
-            f"{_period(meeting)}); give a day within it.",
-            "on",
-        )
-
-
-def _check_targets(kind: str, state_ids: list[int]) -> None:
-    if kind == InterventionKind.BILATERAL and not state_ids:
-        raise ValidationError("A bilateral needs at least one target state.", "targets")
-
-
-def _check_demarche(session: Session, demarche_id: int | None, state_ids: list[int]) -> None:
-    """A linked démarche must be live and made to one of the target states."""
-    if demarche_id is None:
-        return
-    demarche = lookup.get_live(session, Demarche, demarche_id, "démarche")
-    if demarche.state_id not in state_ids:
-        state = session.get(State, demarche.state_id)
-        name = state.name if state is not None else f"state {demarche.state_id}"
-        raise ValidationError(
-            f"The démarche “{demarche.title}” is made to {name}, which is not a target of "
-            "this intervention.",
-            "demarche_id",
-        )
-
-
-def _relink_targets(session: Session, intervention: Intervention, wanted: list[int]) -> None:
-    session.flush()
-    existing = {
-        row.state_id: row
-        for row in session.scalars(
-            select(InterventionTarget).where(InterventionTarget.intervention_id == intervention.id)
-        )
-    }
-    for state_id, row in existing.items():
-        if state_id not in wanted:
-            session.delete(row)
-    session.add_all(
-        InterventionTarget(intervention_id=intervention.id, state_id=state_id)
-        for state_id in wanted
-        if state_id not in existing
-    )
 
 
 def _live_meeting(session: Session, meeting_id: int) -> Meeting:
@@ -248,12 +106,17 @@ def _dated_on(record: DemarcheRecord) -> date | None:
     return None
 
 
-class InterventionService:
+class InterventionService(RecordService[Intervention, InterventionRecord]):
+    _model, _label = Intervention, LABEL
+
     def __init__(self, db: Database) -> None:
-        self._db = db
+        super().__init__(db)
         self._log = ContactLogService(db)
         self._demarches = DemarcheService(db)
         self._treaties = TreatyService(db)
+
+    def _record(self, session: Session, row: Intervention) -> InterventionRecord:
+        return records(session, [row])[0]
 
     # --- planning ----------------------------------------------------------------------------
 
@@ -276,19 +139,19 @@ class InterventionService:
         bilateral needs at least one. The time slot, when given, is on the meeting's clock
         and within its dates."""
         checked_kind = choice(InterventionKind, kind, "kind")
-        heading = _title(title)
-        lead = _officer(lead_officer)
+        heading = checks.title(title)
+        lead = checks.lead_officer(lead_officer)
         points = optional_text(talking_points, limits.TALKING_POINTS)
         result = optional_text(outcome, limits.OUTCOME)
         checked_status = choice(InterventionStatus, status, "status")
         with self._db.write() as session:
             meeting = _live_meeting(session, meeting_id)
-            start = _moment(starts_at, meeting.timezone, "start time")
-            end = _moment(ends_at, meeting.timezone, "end time")
-            _check_slot(start, end, meeting)
+            start = checks.moment(starts_at, meeting.timezone, "start time")
+            end = checks.moment(ends_at, meeting.timezone, "end time")
+            checks.check_slot(start, end, meeting)
             state_ids = [state.id for state in common.states(session, targets)]
-            _check_targets(checked_kind, state_ids)
-            _check_demarche(session, demarche_id, state_ids)
+            checks.check_targets(checked_kind, state_ids)
+            checks.check_demarche(session, demarche_id, state_ids)
             intervention = Intervention(
                 meeting_id=meeting.id,
                 kind=checked_kind.value,
@@ -303,11 +166,8 @@ class InterventionService:
             )
             session.add(intervention)
             session.flush()
-            session.add_all(
-                InterventionTarget(intervention_id=intervention.id, state_id=state_id)
-                for state_id in state_ids
-            )
-            return _record(session, intervention)
+            common.relink(session, *TARGETS, intervention.id, state_ids)
+            return self._record(session, intervention)
 
     def update(
         self,
@@ -328,42 +188,40 @@ class InterventionService:
     ) -> InterventionRecord:
         """Change the fields given (None leaves a field; for the times and the démarche,
         KEEP leaves them and None clears them). `targets`, when given, replaces them."""
-        with self._db.write() as session, session.no_autoflush:
-            intervention = lookup.get_live(session, Intervention, intervention_id, LABEL)
-            common.check_version(session, intervention, version, LABEL)
+        with self._changing(intervention_id, version) as (session, intervention):
             if meeting_id is not None:
                 intervention.meeting_id = _live_meeting(session, meeting_id).id
             meeting = _live_meeting(session, intervention.meeting_id)
             if kind is not None:
                 intervention.kind = choice(InterventionKind, kind, "kind").value
             if title is not None:
-                intervention.title = _title(title)
+                intervention.title = checks.title(title)
             if lead_officer is not None:
-                intervention.lead_officer = _officer(lead_officer)
+                intervention.lead_officer = checks.lead_officer(lead_officer)
             if talking_points is not None:
                 intervention.talking_points = optional_text(talking_points, limits.TALKING_POINTS)
             if not isinstance(starts_at, Keep):
-                intervention.starts_at = _moment(starts_at, meeting.timezone, "start time")
+                intervention.starts_at = checks.moment(starts_at, meeting.timezone, "start time")
             if not isinstance(ends_at, Keep):
-                intervention.ends_at = _moment(ends_at, meeting.timezone, "end time")
-            _check_slot(intervention.starts_at, intervention.ends_at, meeting)
+                intervention.ends_at = checks.moment(ends_at, meeting.timezone, "end time")
+            checks.check_slot(intervention.starts_at, intervention.ends_at, meeting)
             if status is not None:
                 intervention.status = choice(InterventionStatus, status, "status").value
             if outcome is not None:
                 intervention.outcome = optional_text(outcome, limits.OUTCOME)
-            current = _record(session, intervention)
+            current = self._record(session, intervention)
             state_ids = (
                 [state.id for state in common.states(session, targets)]
                 if targets is not None
                 else list(current.target_ids)
             )
-            _check_targets(intervention.kind, state_ids)
+            checks.check_targets(intervention.kind, state_ids)
             if not isinstance(demarche_id, Keep):
                 intervention.demarche_id = demarche_id
-            _check_demarche(session, intervention.demarche_id, state_ids)
+            checks.check_demarche(session, intervention.demarche_id, state_ids)
             if targets is not None:
-                _relink_targets(session, intervention, state_ids)
-            return _record(session, intervention)
+                common.relink(session, *TARGETS, intervention.id, state_ids)
+            return self._record(session, intervention)
 
     def set_status(
         self,
@@ -375,32 +233,13 @@ class InterventionService:
         """Move to any status (idea, planned, confirmed, done, dropped); `outcome`, when
         given, replaces the outcome."""
         wanted = choice(InterventionStatus, status, "status")
-        with self._db.write() as session:
-            intervention = lookup.get_live(session, Intervention, intervention_id, LABEL)
-            common.check_version(session, intervention, version, LABEL)
+        with self._changing(intervention_id, version) as (session, intervention):
             intervention.status = wanted.value
             if outcome is not None:
                 intervention.outcome = optional_text(outcome, limits.OUTCOME)
-            return _record(session, intervention)
-
-    def delete(self, intervention_id: int) -> InterventionRecord:
-        """Soft delete: the intervention disappears from plans until restored."""
-        with self._db.write() as session:
-            intervention = lookup.get_live(session, Intervention, intervention_id, LABEL)
-            common.soft_delete(intervention)
-            return _record(session, intervention)
-
-    def restore(self, intervention_id: int) -> InterventionRecord:
-        with self._db.write() as session:
-            intervention = common.get_any(session, Intervention, intervention_id, LABEL)
-            common.restore(intervention)
-            return _record(session, intervention)
+            return self._record(session, intervention)
 
     # --- reading -------------------------------------------------------------------------------
-
-    def get(self, intervention_id: int) -> InterventionRecord:
-        with self._db.read() as session:
-            return _record(session, lookup.get_live(session, Intervention, intervention_id, LABEL))
 
     def for_meeting(self, meeting_id: int) -> list[InterventionRecord]:
         """The meeting's live interventions: timed ones by time, then the others."""
@@ -422,34 +261,23 @@ class InterventionService:
         either open): a timed one by the day it starts, another by its meeting's dates."""
         start = parse_date(from_, "start of the period")
         end = parse_date(to, "end of the period")
-        if start is not None and end is not None and end < start:
-            raise ValidationError(
-                f"The period ends ({end.isoformat()}) before it starts ({start.isoformat()}).",
-                "to",
-            )
-        conditions: list[ColumnElement[bool]] = [
-            Intervention.deleted_at.is_(None),
-            Meeting.deleted_at.is_(None),
-        ]
-        if start is not None:
-            conditions.append(Meeting.ends_on >= start)
-        if end is not None:
-            conditions.append(Meeting.starts_on <= end)
+        ordered(start, end, "period", "to")
         with self._db.read() as session:
-            found = list(
-                session.scalars(
-                    select(Intervention)
-                    .join(Meeting, Meeting.id == Intervention.meeting_id)
-                    .where(*conditions)
+            found = session.scalars(
+                select(Intervention)
+                .join(Meeting, Meeting.id == Intervention.meeting_id)
+                .where(
+                    Intervention.deleted_at.is_(None),
+                    Meeting.deleted_at.is_(None),
+                    *common.in_period(Meeting.starts_on, Meeting.ends_on, start, end),
                 )
             )
-            result = records(session, found)
+            result = records(session, found.all())
 
         def falls_in(record: InterventionRecord) -> bool:
             if record.starts_at is None:
                 return True  # its meeting overlaps the period
-            day = record.starts_at.date()
-            return (start is None or start <= day) and (end is None or day <= end)
+            return common.within(record.starts_at.date(), start, end)
 
         return sorted((r for r in result if falls_in(r)), key=_sort_key)
 
@@ -567,7 +395,7 @@ class InterventionService:
             meeting = _live_meeting(session, before.meeting_id)
             given = parse_date(on, "date of the bilateral")
             if given is not None:
-                _check_within_meeting(given, meeting, "The bilateral took place on")
+                checks.check_within_meeting(given, meeting, "The bilateral took place on")
             day = given or _default_day(before, meeting)
             entry = self._log.log(
                 day,
@@ -631,21 +459,12 @@ class InterventionService:
         """The contact log's live entries linked to the meeting, newest first."""
         with self._db.read() as session:
             _live_meeting(session, meeting_id)
-            entries = list(
-                session.scalars(
-                    select(LogEntry)
-                    .where(LogEntry.meeting_id == meeting_id, LogEntry.deleted_at.is_(None))
-                    .order_by(LogEntry.occurred_on.desc(), LogEntry.id.desc())
-                )
+            entries = session.scalars(
+                select(LogEntry)
+                .where(LogEntry.meeting_id == meeting_id, LogEntry.deleted_at.is_(None))
+                .order_by(LogEntry.occurred_on.desc(), LogEntry.id.desc())
             )
-            ids = [entry.id for entry in entries]
-            states = common.linked_ids(
-                session, LogEntryState.log_entry_id, LogEntryState.state_id, ids
-            )
-            contacts = common.linked_ids(
-                session, LogEntryContact.log_entry_id, LogEntryContact.contact_id, ids
-            )
-            return [log_entry_record(e, states[e.id], contacts[e.id]) for e in entries]
+            return log_entry_records(session, entries.all())
 
 
 def _default_day(record: InterventionRecord, meeting: Meeting) -> date:

@@ -10,9 +10,9 @@ from sqlalchemy.orm import Session
 from outreach.errors import NotFoundError
 from outreach.folding import fold
 from outreach.services.validation import valid_text
-from outreach.storage.models import Base, Category, State, StateAlias, Treaty
+from outreach.storage.models import Category, State, StateAlias, Treaty
 
-M = TypeVar("M", bound=Base)
+M = TypeVar("M")  # a mapped class
 
 
 def get_live(session: Session, model: type[M], record_id: int, label: str) -> M:

@@ -16,8 +16,10 @@ from datetime import date
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from outreach.domain.records import MeetingRecord, Room, RoomGroup, RoomRow, StateRow
+from outreach.domain.records import MeetingRecord, Room, RoomGroup, RoomRow
 from outreach.folding import fold
+from outreach.services import common
+from outreach.services.base import Service
 from outreach.services.categories import CategoryService
 from outreach.services.forums import ForumService
 from outreach.services.interventions import OPEN_STATUSES
@@ -99,27 +101,9 @@ def _planned_for(session: Session, meeting_id: int) -> dict[int, int]:
     return {state_id: count for state_id, count in rows}  # noqa: C416
 
 
-def _room_row(row: StateRow, member: bool, attendee: bool, overdue: int, planned: int) -> RoomRow:
-    return RoomRow(
-        state_id=row.id,
-        iso3=row.iso3,
-        name=row.name,
-        status=row.status,
-        stance=row.stance,
-        categories=row.categories,
-        member=member,
-        attendee=attendee,
-        last_contact_on=row.last_contact_on,
-        next_follow_up_on=row.next_follow_up_on,
-        open_demarches=row.open_demarches,
-        overdue_follow_ups=overdue,
-        interventions=planned,
-    )
-
-
-class MeetingPlannerService:
+class MeetingPlannerService(Service):
     def __init__(self, db: Database) -> None:
-        self._db = db
+        super().__init__(db)
         self._forums = ForumService(db)
         self._states = StateService(db)
         self._categories = CategoryService(db)
@@ -146,12 +130,14 @@ class MeetingPlannerService:
             planned = _planned_for(session, meeting.id)
         state_rows = self._states.list_rows(treaty=treaty, as_of=meeting.starts_on)
         rows = [
-            _room_row(
+            common.record_of(
+                RoomRow,
                 row,
+                state_id=row.id,
                 member=in_room[row.id],
                 attendee=row.id in attendees,
-                overdue=overdue.get(row.id, 0),
-                planned=planned.get(row.id, 0),
+                overdue_follow_ups=overdue.get(row.id, 0),
+                interventions=planned.get(row.id, 0),
             )
             for row in sorted(state_rows, key=lambda r: fold(r.name))
             if row.id in in_room

@@ -12,34 +12,23 @@ from outreach.domain.enums import OrganizationKind
 from outreach.domain.records import OrganizationRecord
 from outreach.folding import fold
 from outreach.services import common, lookup
+from outreach.services.base import RecordService
 from outreach.services.common import KEEP, Keep
 from outreach.services.validation import choice, optional_text, required_text
-from outreach.storage.database import Database
 from outreach.storage.models import Organization
 
 LABEL = "organization"
 
 
 def organization_record(organization: Organization) -> OrganizationRecord:
-    return OrganizationRecord(
-        id=organization.id,
-        name=organization.name,
-        kind=organization.kind,
-        state_id=organization.state_id,
-        city=organization.city,
-        notes=organization.notes,
-        version=common.current_version(organization),
-    )
+    return common.record_of(OrganizationRecord, organization)
 
 
-def _state_id(session: Session, ref: str | int | None) -> int | None:
-    state = common.optional_state(session, ref)
-    return state.id if state is not None else None
+class OrganizationService(RecordService[Organization, OrganizationRecord]):
+    _model, _label = Organization, LABEL
 
-
-class OrganizationService:
-    def __init__(self, db: Database) -> None:
-        self._db = db
+    def _record(self, session: Session, row: Organization) -> OrganizationRecord:
+        return organization_record(row)
 
     def create(
         self,
@@ -58,13 +47,11 @@ class OrganizationService:
             organization = Organization(
                 name=title,
                 kind=checked_kind.value,
-                state_id=_state_id(session, state),
+                state_id=common.optional_state_id(session, state),
                 city=place,
                 notes=optional_text(notes, limits.NOTES),
             )
-            session.add(organization)
-            session.flush()
-            return organization_record(organization)
+            return self._added(session, organization)
 
     def update(
         self,
@@ -78,40 +65,19 @@ class OrganizationService:
         version: int | None = None,
     ) -> OrganizationRecord:
         """Change the fields given; `state=None` removes the state, `KEEP` leaves it."""
-        with self._db.write() as session, session.no_autoflush:
-            organization = lookup.get_live(session, Organization, organization_id, LABEL)
-            common.check_version(session, organization, version, LABEL)
+        with self._changing(organization_id, version) as (session, organization):
             if name is not None:
                 organization.name = required_text(name, limits.ORGANIZATION_NAME)
             if kind is not None:
                 organization.kind = choice(OrganizationKind, kind, "organization kind").value
             if not isinstance(state, Keep):
-                organization.state_id = _state_id(session, state)
+                organization.state_id = common.optional_state_id(session, state)
             if city is not None:
                 organization.city = optional_text(city, limits.CITY)
             if notes is not None:
                 organization.notes = optional_text(notes, limits.NOTES)
             session.flush()
             return organization_record(organization)
-
-    def delete(self, organization_id: int) -> OrganizationRecord:
-        """Soft delete: the organization disappears from lists until restored."""
-        with self._db.write() as session:
-            organization = lookup.get_live(session, Organization, organization_id, LABEL)
-            common.soft_delete(organization)
-            return organization_record(organization)
-
-    def restore(self, organization_id: int) -> OrganizationRecord:
-        with self._db.write() as session:
-            organization = common.get_any(session, Organization, organization_id, LABEL)
-            common.restore(organization)
-            return organization_record(organization)
-
-    def get(self, organization_id: int) -> OrganizationRecord:
-        with self._db.read() as session:
-            return organization_record(
-                lookup.get_live(session, Organization, organization_id, LABEL)
-            )
 
     def list(
         self, *, state: str | int | None = None, text: str | None = None

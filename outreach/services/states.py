@@ -15,35 +15,27 @@ from outreach.domain.records import StateRecord, StateRow
 from outreach.errors import ValidationError
 from outreach.folding import fold
 from outreach.services import common, lookup
+from outreach.services.base import Service
 from outreach.services.picture import category_members, load_pictures, slugs_by_state
 from outreach.services.validation import choice, optional_text, required_text
-from outreach.storage.database import Database
-from outreach.storage.models import Demarche, LogEntry, LogEntryState, State, StateAlias
+from outreach.storage.models import (
+    Demarche,
+    LogEntry,
+    LogEntryState,
+    Participation,
+    State,
+    StateAlias,
+)
 
 DEFAULT_TREATY = "APMBC"
 
 
 def state_record(state: State) -> StateRecord:
-    return StateRecord(
-        id=state.id,
-        iso2=state.iso2,
-        iso3=state.iso3,
-        name=state.name,
-        official_name=state.official_name,
-        region=state.region,
-        subregion=state.subregion,
-        stance=Stance(state.stance),
-        notes=state.notes,
-        talking_points=state.talking_points,
-        aliases=tuple(alias.alias for alias in state.aliases),
-        version=common.current_version(state),
-    )
+    aliases = tuple(alias.alias for alias in state.aliases)
+    return common.record_of(StateRecord, state, stance=Stance(state.stance), aliases=aliases)
 
 
-class StateService:
-    def __init__(self, db: Database) -> None:
-        self._db = db
-
+class StateService(Service):
     def list_rows(
         self,
         *,
@@ -78,22 +70,12 @@ class StateService:
                     state.id, (None, None, 0)
                 )
                 rows.append(
-                    StateRow(
-                        id=state.id,
-                        iso3=state.iso3,
-                        name=state.name,
-                        region=state.region,
-                        subregion=state.subregion,
+                    common.record_of(
+                        StateRow,
+                        state,
                         stance=Stance(state.stance),
                         status=picture.facts.status,
-                        signed_on=participation.signed_on if participation else None,
-                        consent_on=participation.consent_on if participation else None,
-                        consent_kind=(
-                            ConsentKind(participation.consent_kind)
-                            if participation and participation.consent_kind
-                            else None
-                        ),
-                        in_force_on=participation.in_force_on if participation else None,
+                        **_dates_of(participation),
                         categories=slugs.get(state.id, ()),
                         aliases=aliases.get(state.id, ()),
                         last_contact_on=last_contact,
@@ -149,6 +131,19 @@ class StateService:
     def regions(self) -> list[str]:
         with self._db.read() as session:
             return sorted(set(session.scalars(select(State.region))) - {""})
+
+
+def _dates_of(participation: Participation | None) -> dict[str, Any]:
+    """A states list row's signature and consent, from the state's participation."""
+    if participation is None:
+        return dict.fromkeys(("signed_on", "consent_on", "consent_kind", "in_force_on"))
+    kind = participation.consent_kind
+    return {
+        "signed_on": participation.signed_on,
+        "consent_on": participation.consent_on,
+        "consent_kind": ConsentKind(kind) if kind else None,
+        "in_force_on": participation.in_force_on,
+    }
 
 
 def _mentions(state: State, aliases: tuple[str, ...], needle: str) -> bool:

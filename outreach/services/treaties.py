@@ -17,65 +17,43 @@ from outreach.domain.records import (
     TreatyRecord,
 )
 from outreach.domain.treaty_rules import TreatyRules, apmbc_obligations, status_on
-from outreach.errors import NotFoundError, ValidationError
-from outreach.services import lookup
+from outreach.errors import ValidationError
+from outreach.services import common, lookup
+from outreach.services.base import Service
 from outreach.services.validation import choice, optional_date, optional_text, ordered
-from outreach.storage.database import Database
-from outreach.storage.models import Fact, Obligation, Participation, Treaty
+from outreach.storage.models import Fact, Obligation, Participation, State, Treaty
 
 
 def rules_of(treaty: Treaty) -> TreatyRules:
-    return TreatyRules(
-        code=treaty.code,
-        in_force_on=treaty.in_force_on,
-        threshold_reached_on=treaty.threshold_reached_on,
-        months_after_deposit=treaty.months_after_deposit,
-        signature_closes_on=treaty.signature_closes_on,
-        withdrawal_months=treaty.withdrawal_months,
-    )
+    return common.record_of(TreatyRules, treaty)
 
 
 def treaty_record(treaty: Treaty) -> TreatyRecord:
-    return TreatyRecord(
-        id=treaty.id,
-        code=treaty.code,
-        name=treaty.name,
-        short_name=treaty.short_name,
-        in_force_on=treaty.in_force_on,
-        target_parties=treaty.target_parties,
-        source=treaty.source,
-        as_of=treaty.as_of,
-    )
+    return common.record_of(TreatyRecord, treaty)
 
 
 def participation_record(treaty: Treaty, participation: Participation) -> ParticipationRecord:
-    return ParticipationRecord(
+    kind = participation.consent_kind
+    return common.record_of(
+        ParticipationRecord,
+        participation,
         treaty_code=treaty.code,
-        state_id=participation.state_id,
-        signed_on=participation.signed_on,
-        consent_on=participation.consent_on,
-        consent_kind=ConsentKind(participation.consent_kind)
-        if participation.consent_kind
-        else None,
-        in_force_on=participation.in_force_on,
-        withdrawal_notified_on=participation.withdrawal_notified_on,
-        withdrawal_effective_on=participation.withdrawal_effective_on,
-        source=participation.source,
-        as_of=participation.as_of,
+        consent_kind=ConsentKind(kind) if kind else None,
     )
 
 
 def obligation_record(obligation: Obligation) -> ObligationRecord:
-    return ObligationRecord(
-        id=obligation.id,
-        kind=ObligationKind(obligation.kind),
-        description=obligation.description,
-        due_on=obligation.due_on,
-        extended_to=obligation.extended_to,
-        met_on=obligation.met_on,
-        source=obligation.source,
-        as_of=obligation.as_of,
-    )
+    return common.record_of(ObligationRecord, obligation, kind=ObligationKind(obligation.kind))
+
+
+def _participation(
+    session: Session, state_ref: str | int, treaty_code: str
+) -> tuple[Treaty, State, Participation | None]:
+    """The treaty, the state, and the state's participation in it (None: none yet)."""
+    treaty = lookup.treaty(session, treaty_code)
+    state = lookup.state(session, state_ref)
+    found = session.scalar(select(Participation).filter_by(treaty_id=treaty.id, state_id=state.id))
+    return treaty, state, found
 
 
 def _is_mine_affected(session: Session, state_id: int) -> bool:
@@ -139,10 +117,7 @@ def refresh_obligations(session: Session, participation: Participation) -> None:
         )
 
 
-class TreatyService:
-    def __init__(self, db: Database) -> None:
-        self._db = db
-
+class TreatyService(Service):
     def treaties(self) -> list[TreatyRecord]:
         with self._db.read() as session:
             return [treaty_record(t) for t in session.scalars(select(Treaty).order_by(Treaty.code))]
@@ -165,15 +140,10 @@ class TreatyService:
         optional_date(as_of, "date the source gives")
         cited = optional_text(source, limits.SOURCE)
         with self._db.write() as session:
-            treaty = lookup.treaty(session, treaty_code)
-            state = lookup.state(session, state_ref)
+            treaty, state, found = _participation(session, state_ref, treaty_code)
             rules = rules_of(treaty)
             _check_dates(rules, signed_on, consent_on, kind)
-            participation = session.scalar(
-                select(Participation).where(
-                    Participation.treaty_id == treaty.id, Participation.state_id == state.id
-                )
-            ) or Participation(treaty_id=treaty.id, state_id=state.id)
+            participation = found or Participation(treaty_id=treaty.id, state_id=state.id)
             participation.signed_on = signed_on
             participation.consent_on = consent_on
             participation.consent_kind = kind.value if kind else None
@@ -196,13 +166,7 @@ class TreatyService:
         optional_date(notified_on, "date of the withdrawal")
         cited = optional_text(source, limits.SOURCE)
         with self._db.write() as session:
-            treaty = lookup.treaty(session, treaty_code)
-            state = lookup.state(session, state_ref)
-            participation = session.scalar(
-                select(Participation).where(
-                    Participation.treaty_id == treaty.id, Participation.state_id == state.id
-                )
-            )
+            treaty, state, participation = _participation(session, state_ref, treaty_code)
             if participation is None or participation.consent_on is None:
                 raise ValidationError(
                     f"{state.name} has not consented to {treaty.code}; it cannot withdraw.",
@@ -248,13 +212,7 @@ class TreatyService:
     def clear_withdrawal(self, state_ref: str | int, treaty_code: str) -> ParticipationRecord:
         """Take back a withdrawal recorded by mistake (or undo one)."""
         with self._db.write() as session:
-            treaty = lookup.treaty(session, treaty_code)
-            state = lookup.state(session, state_ref)
-            participation = session.scalar(
-                select(Participation).where(
-                    Participation.treaty_id == treaty.id, Participation.state_id == state.id
-                )
-            )
+            treaty, state, participation = _participation(session, state_ref, treaty_code)
             if participation is None:
                 raise ValidationError(f"{state.name} has no participation in {treaty.code}.")
             participation.withdrawal_notified_on = None
@@ -263,13 +221,7 @@ class TreatyService:
 
     def participation(self, state_ref: str | int, treaty_code: str) -> ParticipationRecord | None:
         with self._db.read() as session:
-            treaty = lookup.treaty(session, treaty_code)
-            state = lookup.state(session, state_ref)
-            found = session.scalar(
-                select(Participation).where(
-                    Participation.treaty_id == treaty.id, Participation.state_id == state.id
-                )
-            )
+            treaty, _state, found = _participation(session, state_ref, treaty_code)
             return participation_record(treaty, found) if found else None
 
     def obligations(self, state_ref: str | int, treaty_code: str) -> list[ObligationRecord]:
@@ -299,9 +251,7 @@ class TreatyService:
         optional_date(as_of, "date the source gives")
         cited = optional_text(source, limits.SOURCE) if source is not None else None
         with self._db.write() as session:
-            obligation = session.get(Obligation, obligation_id)
-            if obligation is None:
-                raise NotFoundError(f"There is no obligation with id {obligation_id}.")
+            obligation = common.get_any(session, Obligation, obligation_id, "obligation")
             if extended_to is not None and extended_to <= obligation.due_on:
                 raise ValidationError(
                     f"An extension ends after the deadline ({obligation.due_on.isoformat()}); "

@@ -92,10 +92,13 @@ def parse_date(value: str | date | None, field: str) -> date | None:
     return checked_date(day, field)
 
 
-def ordered(start: date | None, end: date | None, what: str) -> None:
+def ordered(start: date | None, end: date | None, what: str, field: str | None = None) -> None:
+    """Refuse a `what` (a period, a meeting) that ends before it starts; the refusal names
+    `field` (by default `what`)."""
     if start is not None and end is not None and end < start:
         raise ValidationError(
-            f"The {what} ends ({end.isoformat()}) before it starts ({start.isoformat()}).", what
+            f"The {what} ends ({end.isoformat()}) before it starts ({start.isoformat()}).",
+            field or what,
         )
 
 

@@ -2,7 +2,7 @@
 content and of the row before it, so an edited or removed row shows.
 
 The database refuses UPDATE and DELETE on `audit_entry` (SQLite triggers from migration
-0007; on a server, grants and the triggers of `postgresql_roles`); the chain is what
+0007; on a server, grants and the triggers of `postgresql_rules`); the chain is what
 still tells when someone went round that (dropped a trigger, edited the file or an
 export by hand). It is a tamper-evident seal, not a signature: whoever knows this
 recipe can recompute every hash after an edit.
@@ -23,7 +23,7 @@ in id order. The id itself is not hashed, so the chain survives a copy or an imp
 Who computes it: on a file, Python, in the write's own transaction (`BEGIN IMMEDIATE`:
 one writer at a time, so reading the last hash is safe); on a server, a BEFORE INSERT
 trigger under a transaction-level advisory lock, since several officers write at once
-and the actor is the server's to write (`postgresql_roles`). A row restored by a copy or
+and the actor is the server's to write (`postgresql_rules`). A row restored by a copy or
 an import keeps the hashes it brings (verified by `outreach check` afterwards); one that
 comes without them (the large demo's summary row, an export older than 0007) is chained
 on as it goes in.

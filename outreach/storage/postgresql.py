@@ -31,7 +31,7 @@ from outreach.storage.location import ServerLocation
 from outreach.storage.migrations import runner
 from outreach.storage.postgresql_changes import OnChanges, OnConnection, install_change_notices
 from outreach.storage.postgresql_errors import translate_postgres_error
-from outreach.storage.postgresql_roles import RESTORING, install_server_rules
+from outreach.storage.postgresql_rules import RESTORING, install_server_rules
 
 if TYPE_CHECKING:
     from outreach.storage.database import Database
@@ -228,7 +228,7 @@ class PostgresBackend:
     def bulk(self, db: Database) -> Iterator[PostgresBulk]:
         """Bulk rows restore records as they were, audit rows included: RESTORING tells
         the server's audit rules to keep the officer each audit row names (they do so
-        only for the database's administrators; see `postgresql_roles`)."""
+        only for the database's administrators; see `postgresql_rules`)."""
         try:
             with db.engine.begin() as connection:
                 connection.exec_driver_sql(f"SELECT set_config('{RESTORING}', 'on', true)")

@@ -26,7 +26,7 @@ from outreach.briefing import (
     pack_document,
     sheets_document,
 )
-from outreach.briefing import sheet as sheet_layout
+from outreach.briefing import layout as sheet_layout
 from outreach.briefing.data import InterventionLine
 from outreach.cli.briefing_commands import register
 from outreach.cli.main import cli

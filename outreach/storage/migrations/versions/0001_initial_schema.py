@@ -4,12 +4,13 @@ Revision ID: 0001
 Revises:
 Create Date: 2026-11-22 05:01:18.427155
 
+The tables as Alembic's autogenerate wrote them, said in short (see
+`outreach.storage.migrations.shapes`): created in this order, dropped in the reverse.
 """
 
 from collections.abc import Sequence
 
-import sqlalchemy as sa
-from alembic import op
+from outreach.storage.migrations.shapes import create, drop, link, table
 
 # revision identifiers, used by Alembic.
 revision: str = "0001"
@@ -17,636 +18,122 @@ down_revision: str | Sequence[str] | None = None
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
+SOURCED = "source text, as_of date null"  # where a reference fact came from, and its date
+
+TABLES = (
+    table(
+        "audit_entry",
+        "at datetime, actor str(120), action str(10), entity str(40), entity_id int, "
+        "state_id int null index, changes text",
+        indexes={"ix_audit_entry_entity": ("entity", "entity_id")},
+    ),
+    table(
+        "category",
+        "slug str(60) unique, name str(120), description text, colour str(7), kind str(10), "
+        "rule text, deleted_at datetime null",
+    ),
+    table("forum", "slug str(60) unique, name str(200), kind str(20), notes text"),
+    table(
+        "state",
+        "iso2 str(2) unique, iso3 str(3) unique, numeric str(3) null, name str(200), "
+        "official_name str(300), region str(100), subregion str(100), stance str(20), "
+        "notes text, talking_points text",
+    ),
+    table(
+        "treaty",
+        "code str(20) unique, name text, short_name str(100), adopted_on date null, "
+        "in_force_on date null, threshold_reached_on date null, months_after_deposit int, "
+        f"signature_closes_on date null, withdrawal_months int, target_parties int null, {SOURCED}",
+    ),
+    link("category_member", "category", "state", "rationale text, added_on date null"),
+    table(
+        "demarche",
+        "state_id int index -> state, treaty_id int null -> treaty, title str(300), "
+        "requested_action str(40), channel str(30), level str(30), talking_points text, "
+        "officer str(120), status str(20) index, planned_on date null, due_on date null index, "
+        "delivered_on date null, response text, closed_on date null, status_reason text, "
+        "deleted_at datetime null",
+    ),
+    table(
+        "fact",
+        "state_id int index -> state, kind str(30), holds bool, quantity int null, detail text, "
+        f"{SOURCED}",
+    ),
+    table(
+        "forum_membership",
+        "forum_id int index -> forum cascade, state_id int index -> state, since date null, "
+        f"until date null, {SOURCED}",
+        checks={"until_after": "until IS NULL OR since IS NULL OR until >= since"},
+        unique=("forum_id", "state_id", "since"),
+    ),
+    table(
+        "meeting",
+        "forum_id int index -> forum, title str(300), city str(100), timezone str(60), "
+        "starts_on date, ends_on date, notes text, deleted_at datetime null",
+        checks={"ends_after_start": "ends_on >= starts_on"},
+    ),
+    table(
+        "organization",
+        "name str(200), kind str(20), state_id int null index -> state, city str(100), "
+        "notes text, deleted_at datetime null",
+    ),
+    table(
+        "participation",
+        "treaty_id int index -> treaty, state_id int index -> state, signed_on date null, "
+        "consent_on date null, consent_kind str(20) null, in_force_on date null, "
+        "provisional_application bool, withdrawal_notified_on date null, "
+        f"withdrawal_effective_on date null, {SOURCED}",
+        checks={"in_force_needs_consent": "in_force_on IS NULL OR consent_on IS NOT NULL"},
+        unique=("treaty_id", "state_id"),
+    ),
+    table(
+        "seat",
+        "state_id int index -> state, body str(10), kind str(20), start_on date, "
+        f"end_on date null, {SOURCED}",
+        checks={"ends_after_start": "end_on IS NULL OR end_on >= start_on"},
+    ),
+    table(
+        "state_alias",
+        "state_id int index -> state cascade, alias str(200), folded str(200) unique",
+    ),
+    table(
+        "contact",
+        "given_name str(100), family_name str(100), position str(200), "
+        "organization_id int null index -> organization, state_id int null index -> state, "
+        "email str(254), phone str(20), languages str(60), notes text, deleted_at datetime null",
+    ),
+    table(
+        "intervention",
+        "meeting_id int index -> meeting, kind str(20), title str(300), lead_officer str(120), "
+        "talking_points text, starts_at datetime null, ends_at datetime null, status str(20), "
+        "outcome text, demarche_id int null index -> demarche, deleted_at datetime null",
+    ),
+    table(
+        "log_entry",
+        "occurred_on date, kind str(20), summary str(500), details text, officer str(120), "
+        "follow_up_on date null index, follow_up_done_on date null, "
+        "meeting_id int null index -> meeting, demarche_id int null index -> demarche, "
+        "deleted_at datetime null",
+        indexes={"ix_log_entry_occurred": ("occurred_on", "id")},
+    ),
+    link("meeting_attendee", "meeting", "state"),
+    table(
+        "obligation",
+        "participation_id int index -> participation cascade, kind str(30), description text, "
+        f"due_on date, extended_to date null, met_on date null, {SOURCED}",
+    ),
+    link("demarche_contact", "demarche", "contact"),
+    link("intervention_target", "intervention", "state"),
+    link("log_entry_contact", "log_entry", "contact"),
+    link("log_entry_state", "log_entry", "state"),
+)
+
 
 def upgrade() -> None:
-    """Upgrade schema."""
-    # ### commands auto generated by Alembic - please adjust! ###
-    op.create_table(
-        "audit_entry",
-        sa.Column("id", sa.Integer(), nullable=False),
-        sa.Column("at", sa.DateTime(), nullable=False),
-        sa.Column("actor", sa.String(length=120), nullable=False),
-        sa.Column("action", sa.String(length=10), nullable=False),
-        sa.Column("entity", sa.String(length=40), nullable=False),
-        sa.Column("entity_id", sa.Integer(), nullable=False),
-        sa.Column("state_id", sa.Integer(), nullable=True),
-        sa.Column("changes", sa.Text(), nullable=False),
-        sa.PrimaryKeyConstraint("id", name=op.f("pk_audit_entry")),
-    )
-    with op.batch_alter_table("audit_entry", schema=None) as batch_op:
-        batch_op.create_index("ix_audit_entry_entity", ["entity", "entity_id"], unique=False)
-        batch_op.create_index(batch_op.f("ix_audit_entry_state_id"), ["state_id"], unique=False)
-
-    op.create_table(
-        "category",
-        sa.Column("id", sa.Integer(), nullable=False),
-        sa.Column("slug", sa.String(length=60), nullable=False),
-        sa.Column("name", sa.String(length=120), nullable=False),
-        sa.Column("description", sa.Text(), nullable=False),
-        sa.Column("colour", sa.String(length=7), nullable=False),
-        sa.Column("kind", sa.String(length=10), nullable=False),
-        sa.Column("rule", sa.Text(), nullable=False),
-        sa.Column("deleted_at", sa.DateTime(), nullable=True),
-        sa.PrimaryKeyConstraint("id", name=op.f("pk_category")),
-        sa.UniqueConstraint("slug", name=op.f("uq_category_slug")),
-    )
-    op.create_table(
-        "forum",
-        sa.Column("id", sa.Integer(), nullable=False),
-        sa.Column("slug", sa.String(length=60), nullable=False),
-        sa.Column("name", sa.String(length=200), nullable=False),
-        sa.Column("kind", sa.String(length=20), nullable=False),
-        sa.Column("notes", sa.Text(), nullable=False),
-        sa.PrimaryKeyConstraint("id", name=op.f("pk_forum")),
-        sa.UniqueConstraint("slug", name=op.f("uq_forum_slug")),
-    )
-    op.create_table(
-        "state",
-        sa.Column("id", sa.Integer(), nullable=False),
-        sa.Column("iso2", sa.String(length=2), nullable=False),
-        sa.Column("iso3", sa.String(length=3), nullable=False),
-        sa.Column("numeric", sa.String(length=3), nullable=True),
-        sa.Column("name", sa.String(length=200), nullable=False),
-        sa.Column("official_name", sa.String(length=300), nullable=False),
-        sa.Column("region", sa.String(length=100), nullable=False),
-        sa.Column("subregion", sa.String(length=100), nullable=False),
-        sa.Column("stance", sa.String(length=20), nullable=False),
-        sa.Column("notes", sa.Text(), nullable=False),
-        sa.Column("talking_points", sa.Text(), nullable=False),
-        sa.PrimaryKeyConstraint("id", name=op.f("pk_state")),
-        sa.UniqueConstraint("iso2", name=op.f("uq_state_iso2")),
-        sa.UniqueConstraint("iso3", name=op.f("uq_state_iso3")),
-    )
-    op.create_table(
-        "treaty",
-        sa.Column("id", sa.Integer(), nullable=False),
-        sa.Column("code", sa.String(length=20), nullable=False),
-        sa.Column("name", sa.Text(), nullable=False),
-        sa.Column("short_name", sa.String(length=100), nullable=False),
-        sa.Column("adopted_on", sa.Date(), nullable=True),
-        sa.Column("in_force_on", sa.Date(), nullable=True),
-        sa.Column("threshold_reached_on", sa.Date(), nullable=True),
-        sa.Column("months_after_deposit", sa.Integer(), nullable=False),
-        sa.Column("signature_closes_on", sa.Date(), nullable=True),
-        sa.Column("withdrawal_months", sa.Integer(), nullable=False),
-        sa.Column("target_parties", sa.Integer(), nullable=True),
-        sa.Column("source", sa.Text(), nullable=False),
-        sa.Column("as_of", sa.Date(), nullable=True),
-        sa.PrimaryKeyConstraint("id", name=op.f("pk_treaty")),
-        sa.UniqueConstraint("code", name=op.f("uq_treaty_code")),
-    )
-    op.create_table(
-        "category_member",
-        sa.Column("id", sa.Integer(), nullable=False),
-        sa.Column("category_id", sa.Integer(), nullable=False),
-        sa.Column("state_id", sa.Integer(), nullable=False),
-        sa.Column("rationale", sa.Text(), nullable=False),
-        sa.Column("added_on", sa.Date(), nullable=True),
-        sa.ForeignKeyConstraint(
-            ["category_id"],
-            ["category.id"],
-            name=op.f("fk_category_member_category_id_category"),
-            ondelete="CASCADE",
-        ),
-        sa.ForeignKeyConstraint(
-            ["state_id"], ["state.id"], name=op.f("fk_category_member_state_id_state")
-        ),
-        sa.PrimaryKeyConstraint("id", name=op.f("pk_category_member")),
-        sa.UniqueConstraint("category_id", "state_id", name=op.f("uq_category_member_category_id")),
-    )
-    with op.batch_alter_table("category_member", schema=None) as batch_op:
-        batch_op.create_index(
-            batch_op.f("ix_category_member_category_id"), ["category_id"], unique=False
-        )
-        batch_op.create_index(batch_op.f("ix_category_member_state_id"), ["state_id"], unique=False)
-
-    op.create_table(
-        "demarche",
-        sa.Column("id", sa.Integer(), nullable=False),
-        sa.Column("state_id", sa.Integer(), nullable=False),
-        sa.Column("treaty_id", sa.Integer(), nullable=True),
-        sa.Column("title", sa.String(length=300), nullable=False),
-        sa.Column("requested_action", sa.String(length=40), nullable=False),
-        sa.Column("channel", sa.String(length=30), nullable=False),
-        sa.Column("level", sa.String(length=30), nullable=False),
-        sa.Column("talking_points", sa.Text(), nullable=False),
-        sa.Column("officer", sa.String(length=120), nullable=False),
-        sa.Column("status", sa.String(length=20), nullable=False),
-        sa.Column("planned_on", sa.Date(), nullable=True),
-        sa.Column("due_on", sa.Date(), nullable=True),
-        sa.Column("delivered_on", sa.Date(), nullable=True),
-        sa.Column("response", sa.Text(), nullable=False),
-        sa.Column("closed_on", sa.Date(), nullable=True),
-        sa.Column("status_reason", sa.Text(), nullable=False),
-        sa.Column("deleted_at", sa.DateTime(), nullable=True),
-        sa.ForeignKeyConstraint(
-            ["state_id"], ["state.id"], name=op.f("fk_demarche_state_id_state")
-        ),
-        sa.ForeignKeyConstraint(
-            ["treaty_id"], ["treaty.id"], name=op.f("fk_demarche_treaty_id_treaty")
-        ),
-        sa.PrimaryKeyConstraint("id", name=op.f("pk_demarche")),
-    )
-    with op.batch_alter_table("demarche", schema=None) as batch_op:
-        batch_op.create_index(batch_op.f("ix_demarche_due_on"), ["due_on"], unique=False)
-        batch_op.create_index(batch_op.f("ix_demarche_state_id"), ["state_id"], unique=False)
-        batch_op.create_index(batch_op.f("ix_demarche_status"), ["status"], unique=False)
-
-    op.create_table(
-        "fact",
-        sa.Column("id", sa.Integer(), nullable=False),
-        sa.Column("state_id", sa.Integer(), nullable=False),
-        sa.Column("kind", sa.String(length=30), nullable=False),
-        sa.Column("holds", sa.Boolean(), nullable=False),
-        sa.Column("quantity", sa.Integer(), nullable=True),
-        sa.Column("detail", sa.Text(), nullable=False),
-        sa.Column("source", sa.Text(), nullable=False),
-        sa.Column("as_of", sa.Date(), nullable=True),
-        sa.ForeignKeyConstraint(["state_id"], ["state.id"], name=op.f("fk_fact_state_id_state")),
-        sa.PrimaryKeyConstraint("id", name=op.f("pk_fact")),
-    )
-    with op.batch_alter_table("fact", schema=None) as batch_op:
-        batch_op.create_index(batch_op.f("ix_fact_state_id"), ["state_id"], unique=False)
-
-    op.create_table(
-        "forum_membership",
-        sa.Column("id", sa.Integer(), nullable=False),
-        sa.Column("forum_id", sa.Integer(), nullable=False),
-        sa.Column("state_id", sa.Integer(), nullable=False),
-        sa.Column("since", sa.Date(), nullable=True),
-        sa.Column("until", sa.Date(), nullable=True),
-        sa.Column("source", sa.Text(), nullable=False),
-        sa.Column("as_of", sa.Date(), nullable=True),
-        sa.CheckConstraint(
-            "until IS NULL OR since IS NULL OR until >= since",
-            name=op.f("ck_forum_membership_until_after"),
-        ),
-        sa.ForeignKeyConstraint(
-            ["forum_id"],
-            ["forum.id"],
-            name=op.f("fk_forum_membership_forum_id_forum"),
-            ondelete="CASCADE",
-        ),
-        sa.ForeignKeyConstraint(
-            ["state_id"], ["state.id"], name=op.f("fk_forum_membership_state_id_state")
-        ),
-        sa.PrimaryKeyConstraint("id", name=op.f("pk_forum_membership")),
-        sa.UniqueConstraint(
-            "forum_id", "state_id", "since", name=op.f("uq_forum_membership_forum_id")
-        ),
-    )
-    with op.batch_alter_table("forum_membership", schema=None) as batch_op:
-        batch_op.create_index(
-            batch_op.f("ix_forum_membership_forum_id"), ["forum_id"], unique=False
-        )
-        batch_op.create_index(
-            batch_op.f("ix_forum_membership_state_id"), ["state_id"], unique=False
-        )
-
-    op.create_table(
-        "meeting",
-        sa.Column("id", sa.Integer(), nullable=False),
-        sa.Column("forum_id", sa.Integer(), nullable=False),
-        sa.Column("title", sa.String(length=300), nullable=False),
-        sa.Column("city", sa.String(length=100), nullable=False),
-        sa.Column("timezone", sa.String(length=60), nullable=False),
-        sa.Column("starts_on", sa.Date(), nullable=False),
-        sa.Column("ends_on", sa.Date(), nullable=False),
-        sa.Column("notes", sa.Text(), nullable=False),
-        sa.Column("deleted_at", sa.DateTime(), nullable=True),
-        sa.CheckConstraint("ends_on >= starts_on", name=op.f("ck_meeting_ends_after_start")),
-        sa.ForeignKeyConstraint(["forum_id"], ["forum.id"], name=op.f("fk_meeting_forum_id_forum")),
-        sa.PrimaryKeyConstraint("id", name=op.f("pk_meeting")),
-    )
-    with op.batch_alter_table("meeting", schema=None) as batch_op:
-        batch_op.create_index(batch_op.f("ix_meeting_forum_id"), ["forum_id"], unique=False)
-
-    op.create_table(
-        "organization",
-        sa.Column("id", sa.Integer(), nullable=False),
-        sa.Column("name", sa.String(length=200), nullable=False),
-        sa.Column("kind", sa.String(length=20), nullable=False),
-        sa.Column("state_id", sa.Integer(), nullable=True),
-        sa.Column("city", sa.String(length=100), nullable=False),
-        sa.Column("notes", sa.Text(), nullable=False),
-        sa.Column("deleted_at", sa.DateTime(), nullable=True),
-        sa.ForeignKeyConstraint(
-            ["state_id"], ["state.id"], name=op.f("fk_organization_state_id_state")
-        ),
-        sa.PrimaryKeyConstraint("id", name=op.f("pk_organization")),
-    )
-    with op.batch_alter_table("organization", schema=None) as batch_op:
-        batch_op.create_index(batch_op.f("ix_organization_state_id"), ["state_id"], unique=False)
-
-    op.create_table(
-        "participation",
-        sa.Column("id", sa.Integer(), nullable=False),
-        sa.Column("treaty_id", sa.Integer(), nullable=False),
-        sa.Column("state_id", sa.Integer(), nullable=False),
-        sa.Column("signed_on", sa.Date(), nullable=True),
-        sa.Column("consent_on", sa.Date(), nullable=True),
-        sa.Column("consent_kind", sa.String(length=20), nullable=True),
-        sa.Column("in_force_on", sa.Date(), nullable=True),
-        sa.Column("provisional_application", sa.Boolean(), nullable=False),
-        sa.Column("withdrawal_notified_on", sa.Date(), nullable=True),
-        sa.Column("withdrawal_effective_on", sa.Date(), nullable=True),
-        sa.Column("source", sa.Text(), nullable=False),
-        sa.Column("as_of", sa.Date(), nullable=True),
-        sa.CheckConstraint(
-            "in_force_on IS NULL OR consent_on IS NOT NULL",
-            name=op.f("ck_participation_in_force_needs_consent"),
-        ),
-        sa.ForeignKeyConstraint(
-            ["state_id"], ["state.id"], name=op.f("fk_participation_state_id_state")
-        ),
-        sa.ForeignKeyConstraint(
-            ["treaty_id"], ["treaty.id"], name=op.f("fk_participation_treaty_id_treaty")
-        ),
-        sa.PrimaryKeyConstraint("id", name=op.f("pk_participation")),
-        sa.UniqueConstraint("treaty_id", "state_id", name=op.f("uq_participation_treaty_id")),
-    )
-    with op.batch_alter_table("participation", schema=None) as batch_op:
-        batch_op.create_index(batch_op.f("ix_participation_state_id"), ["state_id"], unique=False)
-        batch_op.create_index(batch_op.f("ix_participation_treaty_id"), ["treaty_id"], unique=False)
-
-    op.create_table(
-        "seat",
-        sa.Column("id", sa.Integer(), nullable=False),
-        sa.Column("state_id", sa.Integer(), nullable=False),
-        sa.Column("body", sa.String(length=10), nullable=False),
-        sa.Column("kind", sa.String(length=20), nullable=False),
-        sa.Column("start_on", sa.Date(), nullable=False),
-        sa.Column("end_on", sa.Date(), nullable=True),
-        sa.Column("source", sa.Text(), nullable=False),
-        sa.Column("as_of", sa.Date(), nullable=True),
-        sa.CheckConstraint(
-            "end_on IS NULL OR end_on >= start_on", name=op.f("ck_seat_ends_after_start")
-        ),
-        sa.ForeignKeyConstraint(["state_id"], ["state.id"], name=op.f("fk_seat_state_id_state")),
-        sa.PrimaryKeyConstraint("id", name=op.f("pk_seat")),
-    )
-    with op.batch_alter_table("seat", schema=None) as batch_op:
-        batch_op.create_index(batch_op.f("ix_seat_state_id"), ["state_id"], unique=False)
-
-    op.create_table(
-        "state_alias",
-        sa.Column("id", sa.Integer(), nullable=False),
-        sa.Column("state_id", sa.Integer(), nullable=False),
-        sa.Column("alias", sa.String(length=200), nullable=False),
-        sa.Column("folded", sa.String(length=200), nullable=False),
-        sa.ForeignKeyConstraint(
-            ["state_id"],
-            ["state.id"],
-            name=op.f("fk_state_alias_state_id_state"),
-            ondelete="CASCADE",
-        ),
-        sa.PrimaryKeyConstraint("id", name=op.f("pk_state_alias")),
-        sa.UniqueConstraint("folded", name=op.f("uq_state_alias_folded")),
-    )
-    with op.batch_alter_table("state_alias", schema=None) as batch_op:
-        batch_op.create_index(batch_op.f("ix_state_alias_state_id"), ["state_id"], unique=False)
-
-    op.create_table(
-        "contact",
-        sa.Column("id", sa.Integer(), nullable=False),
-        sa.Column("given_name", sa.String(length=100), nullable=False),
-        sa.Column("family_name", sa.String(length=100), nullable=False),
-        sa.Column("position", sa.String(length=200), nullable=False),
-        sa.Column("organization_id", sa.Integer(), nullable=True),
-        sa.Column("state_id", sa.Integer(), nullable=True),
-        sa.Column("email", sa.String(length=254), nullable=False),
-        sa.Column("phone", sa.String(length=20), nullable=False),
-        sa.Column("languages", sa.String(length=60), nullable=False),
-        sa.Column("notes", sa.Text(), nullable=False),
-        sa.Column("deleted_at", sa.DateTime(), nullable=True),
-        sa.ForeignKeyConstraint(
-            ["organization_id"],
-            ["organization.id"],
-            name=op.f("fk_contact_organization_id_organization"),
-        ),
-        sa.ForeignKeyConstraint(["state_id"], ["state.id"], name=op.f("fk_contact_state_id_state")),
-        sa.PrimaryKeyConstraint("id", name=op.f("pk_contact")),
-    )
-    with op.batch_alter_table("contact", schema=None) as batch_op:
-        batch_op.create_index(
-            batch_op.f("ix_contact_organization_id"), ["organization_id"], unique=False
-        )
-        batch_op.create_index(batch_op.f("ix_contact_state_id"), ["state_id"], unique=False)
-
-    op.create_table(
-        "intervention",
-        sa.Column("id", sa.Integer(), nullable=False),
-        sa.Column("meeting_id", sa.Integer(), nullable=False),
-        sa.Column("kind", sa.String(length=20), nullable=False),
-        sa.Column("title", sa.String(length=300), nullable=False),
-        sa.Column("lead_officer", sa.String(length=120), nullable=False),
-        sa.Column("talking_points", sa.Text(), nullable=False),
-        sa.Column("starts_at", sa.DateTime(), nullable=True),
-        sa.Column("ends_at", sa.DateTime(), nullable=True),
-        sa.Column("status", sa.String(length=20), nullable=False),
-        sa.Column("outcome", sa.Text(), nullable=False),
-        sa.Column("demarche_id", sa.Integer(), nullable=True),
-        sa.Column("deleted_at", sa.DateTime(), nullable=True),
-        sa.ForeignKeyConstraint(
-            ["demarche_id"], ["demarche.id"], name=op.f("fk_intervention_demarche_id_demarche")
-        ),
-        sa.ForeignKeyConstraint(
-            ["meeting_id"], ["meeting.id"], name=op.f("fk_intervention_meeting_id_meeting")
-        ),
-        sa.PrimaryKeyConstraint("id", name=op.f("pk_intervention")),
-    )
-    with op.batch_alter_table("intervention", schema=None) as batch_op:
-        batch_op.create_index(
-            batch_op.f("ix_intervention_demarche_id"), ["demarche_id"], unique=False
-        )
-        batch_op.create_index(
-            batch_op.f("ix_intervention_meeting_id"), ["meeting_id"], unique=False
-        )
-
-    op.create_table(
-        "log_entry",
-        sa.Column("id", sa.Integer(), nullable=False),
-        sa.Column("occurred_on", sa.Date(), nullable=False),
-        sa.Column("kind", sa.String(length=20), nullable=False),
-        sa.Column("summary", sa.String(length=500), nullable=False),
-        sa.Column("details", sa.Text(), nullable=False),
-        sa.Column("officer", sa.String(length=120), nullable=False),
-        sa.Column("follow_up_on", sa.Date(), nullable=True),
-        sa.Column("follow_up_done_on", sa.Date(), nullable=True),
-        sa.Column("meeting_id", sa.Integer(), nullable=True),
-        sa.Column("demarche_id", sa.Integer(), nullable=True),
-        sa.Column("deleted_at", sa.DateTime(), nullable=True),
-        sa.ForeignKeyConstraint(
-            ["demarche_id"], ["demarche.id"], name=op.f("fk_log_entry_demarche_id_demarche")
-        ),
-        sa.ForeignKeyConstraint(
-            ["meeting_id"], ["meeting.id"], name=op.f("fk_log_entry_meeting_id_meeting")
-        ),
-        sa.PrimaryKeyConstraint("id", name=op.f("pk_log_entry")),
-    )
-    with op.batch_alter_table("log_entry", schema=None) as batch_op:
-        batch_op.create_index(batch_op.f("ix_log_entry_demarche_id"), ["demarche_id"], unique=False)
-        batch_op.create_index(
-            batch_op.f("ix_log_entry_follow_up_on"), ["follow_up_on"], unique=False
-        )
-        batch_op.create_index(batch_op.f("ix_log_entry_meeting_id"), ["meeting_id"], unique=False)
-        batch_op.create_index("ix_log_entry_occurred", ["occurred_on", "id"], unique=False)
-
-    op.create_table(
-        "meeting_attendee",
-        sa.Column("id", sa.Integer(), nullable=False),
-        sa.Column("meeting_id", sa.Integer(), nullable=False),
-        sa.Column("state_id", sa.Integer(), nullable=False),
-        sa.ForeignKeyConstraint(
-            ["meeting_id"],
-            ["meeting.id"],
-            name=op.f("fk_meeting_attendee_meeting_id_meeting"),
-            ondelete="CASCADE",
-        ),
-        sa.ForeignKeyConstraint(
-            ["state_id"], ["state.id"], name=op.f("fk_meeting_attendee_state_id_state")
-        ),
-        sa.PrimaryKeyConstraint("id", name=op.f("pk_meeting_attendee")),
-        sa.UniqueConstraint("meeting_id", "state_id", name=op.f("uq_meeting_attendee_meeting_id")),
-    )
-    with op.batch_alter_table("meeting_attendee", schema=None) as batch_op:
-        batch_op.create_index(
-            batch_op.f("ix_meeting_attendee_meeting_id"), ["meeting_id"], unique=False
-        )
-        batch_op.create_index(
-            batch_op.f("ix_meeting_attendee_state_id"), ["state_id"], unique=False
-        )
-
-    op.create_table(
-        "obligation",
-        sa.Column("id", sa.Integer(), nullable=False),
-        sa.Column("participation_id", sa.Integer(), nullable=False),
-        sa.Column("kind", sa.String(length=30), nullable=False),
-        sa.Column("description", sa.Text(), nullable=False),
-        sa.Column("due_on", sa.Date(), nullable=False),
-        sa.Column("extended_to", sa.Date(), nullable=True),
-        sa.Column("met_on", sa.Date(), nullable=True),
-        sa.Column("source", sa.Text(), nullable=False),
-        sa.Column("as_of", sa.Date(), nullable=True),
-        sa.ForeignKeyConstraint(
-            ["participation_id"],
-            ["participation.id"],
-            name=op.f("fk_obligation_participation_id_participation"),
-            ondelete="CASCADE",
-        ),
-        sa.PrimaryKeyConstraint("id", name=op.f("pk_obligation")),
-    )
-    with op.batch_alter_table("obligation", schema=None) as batch_op:
-        batch_op.create_index(
-            batch_op.f("ix_obligation_participation_id"), ["participation_id"], unique=False
-        )
-
-    op.create_table(
-        "demarche_contact",
-        sa.Column("id", sa.Integer(), nullable=False),
-        sa.Column("demarche_id", sa.Integer(), nullable=False),
-        sa.Column("contact_id", sa.Integer(), nullable=False),
-        sa.ForeignKeyConstraint(
-            ["contact_id"], ["contact.id"], name=op.f("fk_demarche_contact_contact_id_contact")
-        ),
-        sa.ForeignKeyConstraint(
-            ["demarche_id"],
-            ["demarche.id"],
-            name=op.f("fk_demarche_contact_demarche_id_demarche"),
-            ondelete="CASCADE",
-        ),
-        sa.PrimaryKeyConstraint("id", name=op.f("pk_demarche_contact")),
-        sa.UniqueConstraint(
-            "demarche_id", "contact_id", name=op.f("uq_demarche_contact_demarche_id")
-        ),
-    )
-    with op.batch_alter_table("demarche_contact", schema=None) as batch_op:
-        batch_op.create_index(
-            batch_op.f("ix_demarche_contact_contact_id"), ["contact_id"], unique=False
-        )
-        batch_op.create_index(
-            batch_op.f("ix_demarche_contact_demarche_id"), ["demarche_id"], unique=False
-        )
-
-    op.create_table(
-        "intervention_target",
-        sa.Column("id", sa.Integer(), nullable=False),
-        sa.Column("intervention_id", sa.Integer(), nullable=False),
-        sa.Column("state_id", sa.Integer(), nullable=False),
-        sa.ForeignKeyConstraint(
-            ["intervention_id"],
-            ["intervention.id"],
-            name=op.f("fk_intervention_target_intervention_id_intervention"),
-            ondelete="CASCADE",
-        ),
-        sa.ForeignKeyConstraint(
-            ["state_id"], ["state.id"], name=op.f("fk_intervention_target_state_id_state")
-        ),
-        sa.PrimaryKeyConstraint("id", name=op.f("pk_intervention_target")),
-        sa.UniqueConstraint(
-            "intervention_id", "state_id", name=op.f("uq_intervention_target_intervention_id")
-        ),
-    )
-    with op.batch_alter_table("intervention_target", schema=None) as batch_op:
-        batch_op.create_index(
-            batch_op.f("ix_intervention_target_intervention_id"), ["intervention_id"], unique=False
-        )
-        batch_op.create_index(
-            batch_op.f("ix_intervention_target_state_id"), ["state_id"], unique=False
-        )
-
-    op.create_table(
-        "log_entry_contact",
-        sa.Column("id", sa.Integer(), nullable=False),
-        sa.Column("log_entry_id", sa.Integer(), nullable=False),
-        sa.Column("contact_id", sa.Integer(), nullable=False),
-        sa.ForeignKeyConstraint(
-            ["contact_id"], ["contact.id"], name=op.f("fk_log_entry_contact_contact_id_contact")
-        ),
-        sa.ForeignKeyConstraint(
-            ["log_entry_id"],
-            ["log_entry.id"],
-            name=op.f("fk_log_entry_contact_log_entry_id_log_entry"),
-            ondelete="CASCADE",
-        ),
-        sa.PrimaryKeyConstraint("id", name=op.f("pk_log_entry_contact")),
-        sa.UniqueConstraint(
-            "log_entry_id", "contact_id", name=op.f("uq_log_entry_contact_log_entry_id")
-        ),
-    )
-    with op.batch_alter_table("log_entry_contact", schema=None) as batch_op:
-        batch_op.create_index(
-            batch_op.f("ix_log_entry_contact_contact_id"), ["contact_id"], unique=False
-        )
-        batch_op.create_index(
-            batch_op.f("ix_log_entry_contact_log_entry_id"), ["log_entry_id"], unique=False
-        )
-
-    op.create_table(
-        "log_entry_state",
-        sa.Column("id", sa.Integer(), nullable=False),
-        sa.Column("log_entry_id", sa.Integer(), nullable=False),
-        sa.Column("state_id", sa.Integer(), nullable=False),
-        sa.ForeignKeyConstraint(
-            ["log_entry_id"],
-            ["log_entry.id"],
-            name=op.f("fk_log_entry_state_log_entry_id_log_entry"),
-            ondelete="CASCADE",
-        ),
-        sa.ForeignKeyConstraint(
-            ["state_id"], ["state.id"], name=op.f("fk_log_entry_state_state_id_state")
-        ),
-        sa.PrimaryKeyConstraint("id", name=op.f("pk_log_entry_state")),
-        sa.UniqueConstraint(
-            "log_entry_id", "state_id", name=op.f("uq_log_entry_state_log_entry_id")
-        ),
-    )
-    with op.batch_alter_table("log_entry_state", schema=None) as batch_op:
-        batch_op.create_index(
-            batch_op.f("ix_log_entry_state_log_entry_id"), ["log_entry_id"], unique=False
-        )
-        batch_op.create_index(batch_op.f("ix_log_entry_state_state_id"), ["state_id"], unique=False)
-
-    # ### end Alembic commands ###
+    for shape in TABLES:
+        create(shape)
 
 
 def downgrade() -> None:
-    """Downgrade schema."""
-    # ### commands auto generated by Alembic - please adjust! ###
-    with op.batch_alter_table("log_entry_state", schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f("ix_log_entry_state_state_id"))
-        batch_op.drop_index(batch_op.f("ix_log_entry_state_log_entry_id"))
-
-    op.drop_table("log_entry_state")
-    with op.batch_alter_table("log_entry_contact", schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f("ix_log_entry_contact_log_entry_id"))
-        batch_op.drop_index(batch_op.f("ix_log_entry_contact_contact_id"))
-
-    op.drop_table("log_entry_contact")
-    with op.batch_alter_table("intervention_target", schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f("ix_intervention_target_state_id"))
-        batch_op.drop_index(batch_op.f("ix_intervention_target_intervention_id"))
-
-    op.drop_table("intervention_target")
-    with op.batch_alter_table("demarche_contact", schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f("ix_demarche_contact_demarche_id"))
-        batch_op.drop_index(batch_op.f("ix_demarche_contact_contact_id"))
-
-    op.drop_table("demarche_contact")
-    with op.batch_alter_table("obligation", schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f("ix_obligation_participation_id"))
-
-    op.drop_table("obligation")
-    with op.batch_alter_table("meeting_attendee", schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f("ix_meeting_attendee_state_id"))
-        batch_op.drop_index(batch_op.f("ix_meeting_attendee_meeting_id"))
-
-    op.drop_table("meeting_attendee")
-    with op.batch_alter_table("log_entry", schema=None) as batch_op:
-        batch_op.drop_index("ix_log_entry_occurred")
-        batch_op.drop_index(batch_op.f("ix_log_entry_meeting_id"))
-        batch_op.drop_index(batch_op.f("ix_log_entry_follow_up_on"))
-        batch_op.drop_index(batch_op.f("ix_log_entry_demarche_id"))
-
-    op.drop_table("log_entry")
-    with op.batch_alter_table("intervention", schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f("ix_intervention_meeting_id"))
-        batch_op.drop_index(batch_op.f("ix_intervention_demarche_id"))
-
-    op.drop_table("intervention")
-    with op.batch_alter_table("contact", schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f("ix_contact_state_id"))
-        batch_op.drop_index(batch_op.f("ix_contact_organization_id"))
-
-    op.drop_table("contact")
-    with op.batch_alter_table("state_alias", schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f("ix_state_alias_state_id"))
-
-    op.drop_table("state_alias")
-    with op.batch_alter_table("seat", schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f("ix_seat_state_id"))
-
-    op.drop_table("seat")
-    with op.batch_alter_table("participation", schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f("ix_participation_treaty_id"))
-        batch_op.drop_index(batch_op.f("ix_participation_state_id"))
-
-    op.drop_table("participation")
-    with op.batch_alter_table("organization", schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f("ix_organization_state_id"))
-
-    op.drop_table("organization")
-    with op.batch_alter_table("meeting", schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f("ix_meeting_forum_id"))
-
-    op.drop_table("meeting")
-    with op.batch_alter_table("forum_membership", schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f("ix_forum_membership_state_id"))
-        batch_op.drop_index(batch_op.f("ix_forum_membership_forum_id"))
-
-    op.drop_table("forum_membership")
-    with op.batch_alter_table("fact", schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f("ix_fact_state_id"))
-
-    op.drop_table("fact")
-    with op.batch_alter_table("demarche", schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f("ix_demarche_status"))
-        batch_op.drop_index(batch_op.f("ix_demarche_state_id"))
-        batch_op.drop_index(batch_op.f("ix_demarche_due_on"))
-
-    op.drop_table("demarche")
-    with op.batch_alter_table("category_member", schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f("ix_category_member_state_id"))
-        batch_op.drop_index(batch_op.f("ix_category_member_category_id"))
-
-    op.drop_table("category_member")
-    op.drop_table("treaty")
-    op.drop_table("state")
-    op.drop_table("forum")
-    op.drop_table("category")
-    with op.batch_alter_table("audit_entry", schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f("ix_audit_entry_state_id"))
-        batch_op.drop_index("ix_audit_entry_entity")
-
-    op.drop_table("audit_entry")
-    # ### end Alembic commands ###
+    for shape in reversed(TABLES):
+        drop(shape)

@@ -8,7 +8,7 @@ Each audit row gets `prev_hash` and `row_hash` (see `outreach.storage.audit_chai
 rows already there are chained in id order, and then, on a file, two triggers refuse any
 UPDATE or DELETE of an audit row (after the backfill, which updates every row). On a
 server the append-only trigger and the chain's own trigger are the server rules'
-(`postgresql_roles`, remade after every migration); the one refusing updates is set
+(`postgresql_rules`, remade after every migration); the one refusing updates is set
 aside for this transaction while the rows are backfilled.
 """
 

@@ -1,0 +1,101 @@
+"""What a briefing sheet and a meeting pack show: frozen records, read by
+`outreach.briefing.data` and laid out by `outreach.briefing.sheet` and `.document`. They
+hold no ORM state and may cross threads."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from outreach.domain.enums import TreatyStatus
+from outreach.domain.records import (
+    CategoryRecord,
+    ContactRecord,
+    DemarcheRecord,
+    FactRecord,
+    ForumRecord,
+    MeetingRecord,
+    ObligationRecord,
+    ParticipationRecord,
+    SeatRecord,
+    StateRecord,
+    TreatyRecord,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class KeyContact:
+    contact: ContactRecord
+    organization: str
+
+
+@dataclass(frozen=True, slots=True)
+class LogLine:
+    """One contact logged with the state: when, how, what, with whom."""
+
+    occurred_on: date
+    kind: str
+    summary: str
+    officer: str
+    follow_up_on: date | None
+    follow_up_done_on: date | None
+    people: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class BriefingData:
+    """Everything one country briefing sheet prints, as of one day."""
+
+    state: StateRecord
+    treaty: TreatyRecord
+    participation: ParticipationRecord | None
+    status: TreatyStatus
+    obligations: tuple[ObligationRecord, ...]
+    facts: tuple[FactRecord, ...]
+    categories: tuple[tuple[CategoryRecord, str], ...]  # (category, why the state is in it)
+    seats: tuple[SeatRecord, ...]
+    forums: tuple[ForumRecord, ...]
+    contacts: tuple[KeyContact, ...]
+    more_contacts: int  # live contacts of the state not printed
+    log: tuple[LogLine, ...]  # newest first
+    open_demarches: tuple[DemarcheRecord, ...]  # soonest due first
+    as_of: date
+    printed_on: date
+    officer: str
+
+
+@dataclass(frozen=True, slots=True)
+class PackGroup:
+    """The sheets of one priority category in a pack (or of the states in none)."""
+
+    title: str
+    description: str
+    colour: str
+    sheets: tuple[BriefingData, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class InterventionLine:
+    kind: str
+    title: str
+    status: str
+    lead_officer: str
+    starts_at: datetime | None
+    ends_at: datetime | None
+    talking_points: str
+    targets: tuple[str, ...]  # state names
+
+
+@dataclass(frozen=True, slots=True)
+class MeetingPack:
+    meeting: MeetingRecord
+    forum: ForumRecord
+    groups: tuple[PackGroup, ...]
+    interventions: tuple[InterventionLine, ...]
+    as_of: date
+    printed_on: date
+    officer: str
+
+    @property
+    def sheets(self) -> tuple[BriefingData, ...]:
+        return tuple(sheet for group in self.groups for sheet in group.sheets)
