@@ -40,6 +40,7 @@ from outreach.briefing import (
 )
 from outreach.briefing.document import SIDE_MARGIN, frame_width
 from outreach.briefing.fonts import register_fonts
+from outreach.briefing.labels import Words
 from outreach.briefing.sheet import sheet_flowables
 from outreach.services.forums import ForumService
 from outreach.services.meeting_planner import MeetingPlannerService
@@ -60,13 +61,14 @@ def pin_to_one_core() -> str:
 def bare_document(sheets: list[BriefingData], options: PrintOptions) -> Callable[[], bytes]:
     """The same flowables in a plain SimpleDocTemplate, written to memory."""
     width = frame_width(options)
+    printed_words = Words(options.language)
 
     def build() -> bytes:
         story: list[Flowable] = []
         for index, data in enumerate(sheets):
             if index:
                 story.append(PageBreak())
-            story.extend(sheet_flowables(data, width))
+            story.extend(sheet_flowables(data, width, printed_words))
         buffer = io.BytesIO()
         SimpleDocTemplate(
             buffer,

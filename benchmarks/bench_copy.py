@@ -29,7 +29,7 @@ from typing import Any
 
 import psycopg
 from sqlalchemy import create_engine
-from timing import large_demo
+from timing import large_demo, report
 
 from outreach.io.csv_export import exported_tables
 from outreach.io.database_copy import copy_database
@@ -251,10 +251,7 @@ def main() -> None:
             ]
         finally:
             server.stop()
-    table = "\n".join(lines)
-    print(table)
-    if arguments.out:
-        arguments.out.write_text(table + "\n")
+    report(lines, arguments.out)
 
 
 if __name__ == "__main__":

@@ -35,6 +35,7 @@ from typing import Any
 
 import psycopg
 from sqlalchemy import create_engine
+from timing import report
 
 from outreach.io.contacts_csv import FIELDS, import_contacts
 from outreach.io.untc_import import plan_untc_file
@@ -305,10 +306,7 @@ def main() -> None:
             "| --- | ---: | ---: | ---: |",
             measure_untc(folder, arguments.repeat),
         ]
-    table = "\n".join(lines)
-    print(table)
-    if arguments.out:
-        arguments.out.write_text(table + "\n")
+    report(lines, arguments.out)
 
 
 if __name__ == "__main__":

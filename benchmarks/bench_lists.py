@@ -20,7 +20,7 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from timing import POSTGRESQL, SQLITE, Bare, LargeDemo, large_demo_on_both, median_seconds
+from timing import POSTGRESQL, SQLITE, Bare, LargeDemo, large_demo_on_both, median_seconds, report
 
 from outreach.domain.records import LogFilter
 from outreach.services.contact_log import ContactLogService, LogSort
@@ -152,10 +152,7 @@ def main() -> None:
         for _demo, db, bare in opened:
             bare.close()
             db.close()
-    table = "\n".join(lines)
-    print(table)
-    if arguments.out:
-        arguments.out.write_text(table + "\n")
+    report(lines, arguments.out)
 
 
 if __name__ == "__main__":

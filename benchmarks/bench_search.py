@@ -20,7 +20,7 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-from timing import POSTGRESQL, SQLITE, Bare, large_demo_on_both, median_seconds
+from timing import POSTGRESQL, SQLITE, Bare, large_demo_on_both, median_seconds, report
 
 from outreach.search import SearchService, match_expression
 from outreach.search.postgresql_index import RANK_WEIGHTS, tsquery_text
@@ -114,10 +114,7 @@ def main() -> None:
         f"(target: under {TARGET_MS[backend]} ms)."
         for backend, seconds in worst.items()
     ]
-    table = "\n".join(lines)
-    print(table)
-    if arguments.out:
-        arguments.out.write_text(table + "\n")
+    report(lines, arguments.out)
 
 
 if __name__ == "__main__":

@@ -146,3 +146,11 @@ def large_demo_on_both(folder: Path) -> Iterator[tuple[LargeDemo, LargeDemo]]:
         yield on_file, on_server
     finally:
         server.stop()
+
+
+def report(lines: Sequence[str], out: Path | None) -> None:
+    """Print the results table, and write it to `out` (for docs/benchmarks.md) if given."""
+    table = "\n".join(lines)
+    print(table)
+    if out:
+        out.write_text(table + "\n")

@@ -1,6 +1,6 @@
 #!/bin/sh
-# Render the README's pictures of a briefing sheet and a meeting pack's cover from the
-# PDFs the command line writes on a scratch copy of the demo:
+# Render the README's pictures of a briefing sheet (in English and in French) and of a
+# meeting pack's cover from the PDFs the command line writes on a scratch copy of the demo:
 #     scripts/render_briefing.sh docs/
 set -eu
 out=${1:-docs}
@@ -10,7 +10,9 @@ scratch=$(mktemp -d)
 trap 'rm -rf "$scratch"' EXIT
 "$outreach" --db "$scratch/demo.db" demo >/dev/null
 "$outreach" --db "$scratch/demo.db" brief IDN --as-of 2004-11-29 -o "$scratch/sheet.pdf"
+"$outreach" --db "$scratch/demo.db" brief IDN --as-of 2004-11-29 --lang fr -o "$scratch/fiche.pdf"
 "$outreach" --db "$scratch/demo.db" pack nairobi --marking "PROTECTED A" -o "$scratch/pack.pdf"
 pdftoppm -png -r 100 -f 1 -l 1 -singlefile "$scratch/sheet.pdf" "$out/briefing-sheet"
+pdftoppm -png -r 100 -f 1 -l 1 -singlefile "$scratch/fiche.pdf" "$out/briefing-sheet-fr"
 pdftoppm -png -r 100 -f 1 -l 1 -singlefile "$scratch/pack.pdf" "$out/meeting-pack-cover"
-echo "wrote $out/briefing-sheet.png and $out/meeting-pack-cover.png"
+echo "wrote $out/briefing-sheet.png, briefing-sheet-fr.png and meeting-pack-cover.png"

@@ -16,7 +16,7 @@ from pathlib import Path
 import shots_data
 import shots_planning
 from PySide6.QtCore import QDate, QSettings
-from shots_common import save, settle
+from shots_common import save, scratch_demo, settle
 
 from ui.actions import ActionId
 from ui.app import DesktopApp, build_app, make_application
@@ -88,7 +88,7 @@ def main() -> int:
         # Settings and data go to a scratch folder, never the user's.
         QSettings.setDefaultFormat(QSettings.Format.IniFormat)
         QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, folder)
-        desktop = build_app(Path(folder) / "demo.db")
+        desktop = build_app(scratch_demo(Path(folder)))
         shoot(desktop, target)
         shots_data.shoot(desktop, target, Path(folder))
         shots_planning.shoot(desktop, target)

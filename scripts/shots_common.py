@@ -7,6 +7,8 @@ from pathlib import Path
 from PySide6.QtCore import QEventLoop, QTimer
 from PySide6.QtWidgets import QWidget
 
+from outreach.setup import prepare_database
+
 
 def settle(milliseconds: int = 600) -> None:
     """Let Qt paint for a while (a local loop: quitting the app would close the window)."""
@@ -18,3 +20,10 @@ def settle(milliseconds: int = 600) -> None:
 def save(widget: QWidget, path: Path) -> None:
     widget.grab().save(str(path))
     print(f"wrote {path}")
+
+
+def scratch_demo(folder: Path) -> Path:
+    """The demo campaign in a new file in `folder` (never the user's database)."""
+    path = folder / "demo.db"
+    prepare_database(path, demo_on_first_run=True, create=True).close()
+    return path

@@ -99,28 +99,21 @@ class TestServer:
         self.resume()
         return self
 
+    def _pg_ctl(self, *args: str) -> None:
+        self._run(str(self.bin / "pg_ctl"), "-D", str(self.data), *args)
+
     def pause(self) -> None:
         """Stop the server as a crash or a network cut would, keeping its data."""
-        self._run(str(self.bin / "pg_ctl"), "-D", str(self.data), "-m", "immediate", "stop")
+        self._pg_ctl("-m", "immediate", "stop")
 
     def resume(self) -> None:
-        self._run(
-            str(self.bin / "pg_ctl"),
-            "-D",
-            str(self.data),
-            "-o",
-            self._options,
-            "-l",
-            str(self.folder / "server.log"),
-            "-w",
-            "start",
-        )
+        self._pg_ctl("-o", self._options, "-l", str(self.folder / "server.log"), "-w", "start")
 
     def stop(self) -> None:
         if self.running:
             self.running = False
             with contextlib.suppress(subprocess.CalledProcessError, OSError):
-                self._run(str(self.bin / "pg_ctl"), "-D", str(self.data), "-m", "immediate", "stop")
+                self.pause()
         shutil.rmtree(self.folder, ignore_errors=True)
 
     def url(self, database: str, role: str = SUPERUSER) -> str:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import Enum, auto
 
-from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject
 from PySide6.QtGui import QAction, QIcon, QKeySequence
 
 Shortcut = QKeySequence.StandardKey | str | None
@@ -43,75 +43,192 @@ class ActionId(Enum):
     REFRESH = auto()
     SHORTCUTS = auto()
     ABOUT = auto()
+    PREFERENCES = auto()
 
 
 @dataclass(frozen=True, slots=True)
 class ActionSpec:
-    text: str
+    text: object  # QT_TRANSLATE_NOOP("actions", …)
     shortcut: Shortcut
     icon: str  # a freedesktop theme icon name
-    tip: str
+    tip: object  # QT_TRANSLATE_NOOP("actions", …)
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("actions", text)
+def _tr(text: object) -> str:
+    """A text marked with QT_TRANSLATE_NOOP in this module, translated."""
+    return QCoreApplication.translate("actions", str(text))
 
 
 SPECS: dict[ActionId, ActionSpec] = {
-    ActionId.NEW: ActionSpec("&New", QKeySequence.StandardKey.New, "document-new",
-                             "Add a record to the list in view"),
-    ActionId.OPEN: ActionSpec("&Open database…", QKeySequence.StandardKey.Open, "document-open",
-                              "Open another database: a file, or the desk's server"),
-    ActionId.NEW_DATABASE: ActionSpec("New data&base…", "Ctrl+Shift+N", "document-new",
-                                      "Make a new database file with the reference data"),
-    ActionId.RESTORE_BACKUP: ActionSpec("Restore from &backup…", None, "document-revert",
-                                        "Put a backup of this database file in its place"),
-    ActionId.ENCRYPT: ActionSpec("&Encrypt this database…", None, "security-high",
-                                 "Encrypt the file with a passphrase (PROTECTED data)"),
-    ActionId.DECRYPT: ActionSpec("&Decrypt this database…", None, "security-low",
-                                 "Store the encrypted file unencrypted again"),
-    ActionId.SAVE: ActionSpec("&Save", QKeySequence.StandardKey.Save, "document-save",
-                              "Save the edits in view"),
-    ActionId.UNDO: ActionSpec("&Undo", QKeySequence.StandardKey.Undo, "edit-undo",
-                              "Undo the last change"),
-    ActionId.REDO: ActionSpec("&Redo", QKeySequence.StandardKey.Redo, "edit-redo",
-                              "Redo the change undone"),
-    ActionId.FIND: ActionSpec("&Find", QKeySequence.StandardKey.Find, "edit-find",
-                              "Filter the list in view"),
-    ActionId.SEARCH: ActionSpec("&Search everything…", "Ctrl+K", "system-search",
-                                "Find states, contacts, démarches, log entries and more"),
-    ActionId.PRINT: ActionSpec("&Print…", QKeySequence.StandardKey.Print, "document-print",
-                               "Print the selected state's briefing sheet or meeting's pack"),
-    ActionId.PRINT_SETTINGS: ActionSpec("Print se&ttings…", "Ctrl+Shift+P", "document-properties",
-                                        "Paper size, security marking and officer"),
-    ActionId.EXPORT_CALENDAR: ActionSpec("Export &calendar…", None, "x-office-calendar",
-                                         "Write meetings, interventions and due dates to .ics"),
-    ActionId.IMPORT_UNTC: ActionSpec("Treaty &status from the UN Treaty Collection…", None,
-                                     "document-import", "Update participations from a UNTC table"),
-    ActionId.IMPORT_CONTACTS: ActionSpec("&Contacts from CSV…", None, "document-import",
-                                         "Add contacts from a spreadsheet"),
-    ActionId.QUIT: ActionSpec("&Quit", QKeySequence.StandardKey.Quit, "application-exit",
-                              "Close Outreach"),
-    ActionId.LOG_CONTACT: ActionSpec("&Log a contact…", "Ctrl+L", "call-start",
-                                     "Record a call, meeting or message"),
-    ActionId.PLAN_DEMARCHE: ActionSpec("Plan a &démarche…", "Ctrl+D", "mail-message-new",
-                                       "Plan a formal approach to a state"),
-    ActionId.GO_TO_STATE: ActionSpec("&Go to state…", "Ctrl+G", "go-jump",
-                                     "Jump to a state by name, code or alias"),
-    ActionId.MANAGE_CATEGORIES: ActionSpec("Priority &categories…", "Ctrl+Shift+C",
-                                           "view-list-tree", "Create and edit categories"),
-    ActionId.ASSIGN_CATEGORY: ActionSpec("&Assign to category…", "Ctrl+Shift+A",
-                                         "list-add", "Put the selected state in a category"),
-    ActionId.FIND_DUPLICATES: ActionSpec("Find d&uplicate contacts…", None, "edit-copy",
-                                         "Review contacts entered twice and merge them"),
-    ActionId.DELETE: ActionSpec("&Delete", QKeySequence.StandardKey.Delete, "edit-delete",
-                                "Delete the selected record (it can be undone)"),
-    ActionId.REFRESH: ActionSpec("&Refresh", QKeySequence.StandardKey.Refresh, "view-refresh",
-                                 "Read the database again"),
-    ActionId.SHORTCUTS: ActionSpec("&Keyboard shortcuts", "F1", "help-keyboard-shortcuts",
-                                   "Every shortcut of the window"),
-    ActionId.ABOUT: ActionSpec("&About Outreach", None, "help-about", "About this app"),
-}  # fmt: skip
+    ActionId.NEW: ActionSpec(
+        QT_TRANSLATE_NOOP("actions", "&New"),
+        QKeySequence.StandardKey.New,
+        "document-new",
+        QT_TRANSLATE_NOOP("actions", "Add a record to the list in view"),
+    ),
+    ActionId.OPEN: ActionSpec(
+        QT_TRANSLATE_NOOP("actions", "&Open database…"),
+        QKeySequence.StandardKey.Open,
+        "document-open",
+        QT_TRANSLATE_NOOP("actions", "Open another database: a file, or the desk's server"),
+    ),
+    ActionId.NEW_DATABASE: ActionSpec(
+        QT_TRANSLATE_NOOP("actions", "New data&base…"),
+        "Ctrl+Shift+N",
+        "document-new",
+        QT_TRANSLATE_NOOP("actions", "Make a new database file with the reference data"),
+    ),
+    ActionId.RESTORE_BACKUP: ActionSpec(
+        QT_TRANSLATE_NOOP("actions", "Restore from b&ackup…"),
+        None,
+        "document-revert",
+        QT_TRANSLATE_NOOP("actions", "Put a backup of this database file in its place"),
+    ),
+    ActionId.ENCRYPT: ActionSpec(
+        QT_TRANSLATE_NOOP("actions", "&Encrypt this database…"),
+        None,
+        "security-high",
+        QT_TRANSLATE_NOOP("actions", "Encrypt the file with a passphrase (PROTECTED data)"),
+    ),
+    ActionId.DECRYPT: ActionSpec(
+        QT_TRANSLATE_NOOP("actions", "&Decrypt this database…"),
+        None,
+        "security-low",
+        QT_TRANSLATE_NOOP("actions", "Store the encrypted file unencrypted again"),
+    ),
+    ActionId.SAVE: ActionSpec(
+        QT_TRANSLATE_NOOP("actions", "&Save"),
+        QKeySequence.StandardKey.Save,
+        "document-save",
+        QT_TRANSLATE_NOOP("actions", "Save the edits in view"),
+    ),
+    ActionId.UNDO: ActionSpec(
+        QT_TRANSLATE_NOOP("actions", "&Undo"),
+        QKeySequence.StandardKey.Undo,
+        "edit-undo",
+        QT_TRANSLATE_NOOP("actions", "Undo the last change"),
+    ),
+    ActionId.REDO: ActionSpec(
+        QT_TRANSLATE_NOOP("actions", "&Redo"),
+        QKeySequence.StandardKey.Redo,
+        "edit-redo",
+        QT_TRANSLATE_NOOP("actions", "Redo the change undone"),
+    ),
+    ActionId.FIND: ActionSpec(
+        QT_TRANSLATE_NOOP("actions", "&Find"),
+        QKeySequence.StandardKey.Find,
+        "edit-find",
+        QT_TRANSLATE_NOOP("actions", "Filter the list in view"),
+    ),
+    ActionId.SEARCH: ActionSpec(
+        QT_TRANSLATE_NOOP("actions", "&Search everything…"),
+        "Ctrl+K",
+        "system-search",
+        QT_TRANSLATE_NOOP("actions", "Find states, contacts, démarches, log entries and more"),
+    ),
+    ActionId.PRINT: ActionSpec(
+        QT_TRANSLATE_NOOP("actions", "&Print…"),
+        QKeySequence.StandardKey.Print,
+        "document-print",
+        QT_TRANSLATE_NOOP("actions", "Print the selected state's briefing sheet or meeting's pack"),
+    ),
+    ActionId.PRINT_SETTINGS: ActionSpec(
+        QT_TRANSLATE_NOOP("actions", "Print se&ttings…"),
+        "Ctrl+Shift+P",
+        "document-properties",
+        QT_TRANSLATE_NOOP("actions", "Paper size, security marking and officer"),
+    ),
+    ActionId.EXPORT_CALENDAR: ActionSpec(
+        QT_TRANSLATE_NOOP("actions", "Export &calendar…"),
+        None,
+        "x-office-calendar",
+        QT_TRANSLATE_NOOP("actions", "Write meetings, interventions and due dates to .ics"),
+    ),
+    ActionId.IMPORT_UNTC: ActionSpec(
+        QT_TRANSLATE_NOOP("actions", "Treaty &status from the UN Treaty Collection…"),
+        None,
+        "document-import",
+        QT_TRANSLATE_NOOP("actions", "Update participations from a UNTC table"),
+    ),
+    ActionId.IMPORT_CONTACTS: ActionSpec(
+        QT_TRANSLATE_NOOP("actions", "&Contacts from CSV…"),
+        None,
+        "document-import",
+        QT_TRANSLATE_NOOP("actions", "Add contacts from a spreadsheet"),
+    ),
+    ActionId.QUIT: ActionSpec(
+        QT_TRANSLATE_NOOP("actions", "&Quit"),
+        QKeySequence.StandardKey.Quit,
+        "application-exit",
+        QT_TRANSLATE_NOOP("actions", "Close Outreach"),
+    ),
+    ActionId.LOG_CONTACT: ActionSpec(
+        QT_TRANSLATE_NOOP("actions", "&Log a contact…"),
+        "Ctrl+L",
+        "call-start",
+        QT_TRANSLATE_NOOP("actions", "Record a call, meeting or message"),
+    ),
+    ActionId.PLAN_DEMARCHE: ActionSpec(
+        QT_TRANSLATE_NOOP("actions", "Plan a &démarche…"),
+        "Ctrl+D",
+        "mail-message-new",
+        QT_TRANSLATE_NOOP("actions", "Plan a formal approach to a state"),
+    ),
+    ActionId.GO_TO_STATE: ActionSpec(
+        QT_TRANSLATE_NOOP("actions", "&Go to state…"),
+        "Ctrl+G",
+        "go-jump",
+        QT_TRANSLATE_NOOP("actions", "Jump to a state by name, code or alias"),
+    ),
+    ActionId.MANAGE_CATEGORIES: ActionSpec(
+        QT_TRANSLATE_NOOP("actions", "Priority &categories…"),
+        "Ctrl+Shift+C",
+        "view-list-tree",
+        QT_TRANSLATE_NOOP("actions", "Create and edit categories"),
+    ),
+    ActionId.ASSIGN_CATEGORY: ActionSpec(
+        QT_TRANSLATE_NOOP("actions", "&Assign to category…"),
+        "Ctrl+Shift+A",
+        "list-add",
+        QT_TRANSLATE_NOOP("actions", "Put the selected state in a category"),
+    ),
+    ActionId.FIND_DUPLICATES: ActionSpec(
+        QT_TRANSLATE_NOOP("actions", "Find d&uplicate contacts…"),
+        None,
+        "edit-copy",
+        QT_TRANSLATE_NOOP("actions", "Review contacts entered twice and merge them"),
+    ),
+    ActionId.DELETE: ActionSpec(
+        QT_TRANSLATE_NOOP("actions", "&Delete"),
+        QKeySequence.StandardKey.Delete,
+        "edit-delete",
+        QT_TRANSLATE_NOOP("actions", "Delete the selected record (it can be undone)"),
+    ),
+    ActionId.REFRESH: ActionSpec(
+        QT_TRANSLATE_NOOP("actions", "&Refresh"),
+        QKeySequence.StandardKey.Refresh,
+        "view-refresh",
+        QT_TRANSLATE_NOOP("actions", "Read the database again"),
+    ),
+    ActionId.SHORTCUTS: ActionSpec(
+        QT_TRANSLATE_NOOP("actions", "&Keyboard shortcuts"),
+        "F1",
+        "help-keyboard-shortcuts",
+        QT_TRANSLATE_NOOP("actions", "Every shortcut of the window"),
+    ),
+    ActionId.PREFERENCES: ActionSpec(
+        QT_TRANSLATE_NOOP("actions", "&Preferences…"),
+        "Ctrl+,",
+        "preferences-system",
+        QT_TRANSLATE_NOOP("actions", "Your choices: the interface language"),
+    ),
+    ActionId.ABOUT: ActionSpec(
+        QT_TRANSLATE_NOOP("actions", "&About Outreach"),
+        None,
+        "help-about",
+        QT_TRANSLATE_NOOP("actions", "About this app"),
+    ),
+}
 
 
 class ActionRegistry(QObject):

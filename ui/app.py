@@ -10,7 +10,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QCoreApplication, QSettings
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -41,6 +41,7 @@ from ui.encryption import ENCRYPTED_PROPERTY, Conversion, ask_decryption, ask_en
 from ui.errors import install_excepthook
 from ui.forums.page import ForumsPage
 from ui.goto_state import GoToStateDialog
+from ui.i18n import chosen_language, install_language
 from ui.imports.contacts_dialog import ContactsImportDialog
 from ui.imports.untc_dialog import UntcImportDialog
 from ui.log.dialog import log_a_contact
@@ -66,6 +67,7 @@ def make_application(argv: list[str]) -> QApplication:
     app = existing if isinstance(existing, QApplication) else QApplication(argv)
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationName(APPLICATION)
+    install_language(app, chosen_language(QSettings()))
     return app
 
 
@@ -288,7 +290,8 @@ def main(location: Location | Path) -> int:
         except OutreachError as error:
             if restored_after_damage(wanted, error):
                 continue  # its latest good backup is in place: open that
-            QMessageBox.critical(None, app.tr("Outreach cannot open the database"), str(error))
+            title = QCoreApplication.translate("DesktopApp", "Outreach cannot open the database")
+            QMessageBox.critical(None, title, str(error))
             if current is None or wanted == current:
                 return 1
             wanted = current  # back to the one that was open

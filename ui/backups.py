@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -32,17 +32,18 @@ from ui.widgets.modal import accepted, ok_cancel
 
 #: what a backup's reason means to the officer
 REASONS = {
-    "daily": "when the app started",
-    "before-migration": "before an update of the file",
-    "import": "before an import",
-    "merge": "before a merge of contacts",
-    "manual": "on request",
-    "encrypted": "when the file was encrypted",
+    "daily": QT_TRANSLATE_NOOP("Backups", "when the app started"),
+    "before-migration": QT_TRANSLATE_NOOP("Backups", "before an update of the file"),
+    "import": QT_TRANSLATE_NOOP("Backups", "before an import"),
+    "merge": QT_TRANSLATE_NOOP("Backups", "before a merge of contacts"),
+    "manual": QT_TRANSLATE_NOOP("Backups", "on request"),
+    "encrypted": QT_TRANSLATE_NOOP("Backups", "when the file was encrypted"),
 }
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Backups", text)
+def _tr(text: object) -> str:
+    """A text marked with QT_TRANSLATE_NOOP in this module, translated."""
+    return QCoreApplication.translate("Backups", str(text))
 
 
 def reason_text(backup: Backup) -> str:
@@ -55,11 +56,17 @@ class RestoreBackupDialog(QDialog):
 
     def __init__(self, found: list[Backup], folder: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(_tr("Restore from backup"))
+        self.setWindowTitle(QCoreApplication.translate("Backups", "Restore from backup"))
         self.found = found
         self.chosen: Backup | None = None
         self.table = QTableWidget(len(found), 3, self)
-        self.table.setHorizontalHeaderLabels([_tr("Taken"), _tr("Why"), _tr("Size")])
+        self.table.setHorizontalHeaderLabels(
+            [
+                QCoreApplication.translate("Backups", "Taken"),
+                QCoreApplication.translate("Backups", "Why"),
+                QCoreApplication.translate("Backups", "Size"),
+            ]
+        )
         for row, backup in enumerate(found):
             for column, text in enumerate(
                 (backups.taken_text(backup), reason_text(backup), backups.size_text(backup.size))
@@ -74,12 +81,16 @@ class RestoreBackupDialog(QDialog):
         self.table.doubleClicked.connect(lambda _index: self.accept())
         self.table.selectRow(0)
         self.table.setMinimumWidth(460)
-        where = QLabel(_tr("Backups kept in {0}").format(folder), self)
+        where = QLabel(
+            QCoreApplication.translate("Backups", "Backups kept in {0}").format(folder), self
+        )
         where.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.addWidget(self.table)
         layout.addWidget(where)
-        layout.addWidget(ok_cancel(self, self.accept, _tr("&Restore…")))
+        layout.addWidget(
+            ok_cancel(self, self.accept, QCoreApplication.translate("Backups", "&Restore…"))
+        )
 
     def accept(self) -> None:
         row = self.table.currentRow()
@@ -95,10 +106,11 @@ def choose_backup(parent: QWidget, db: Database) -> Path | None:
     if db.is_server:
         QMessageBox.information(
             parent,
-            _tr("Restore from backup"),
-            _tr(
+            QCoreApplication.translate("Backups", "Restore from backup"),
+            QCoreApplication.translate(
+                "Backups",
                 "This database is on the desk's server: its backups are made and restored "
-                "on the server by its administrator."
+                "on the server by its administrator.",
             ),
         )
         return None
@@ -107,10 +119,11 @@ def choose_backup(parent: QWidget, db: Database) -> Path | None:
     if not found:
         QMessageBox.information(
             parent,
-            _tr("Restore from backup"),
-            _tr(
+            QCoreApplication.translate("Backups", "Restore from backup"),
+            QCoreApplication.translate(
+                "Backups",
                 "There is no backup of {0} yet. One is made each day the app starts, and "
-                "before every import and merge, in {1}."
+                "before every import and merge, in {1}.",
             ).format(path.name, backups.backup_folder(path)),
         )
         return None
@@ -123,11 +136,16 @@ def choose_backup(parent: QWidget, db: Database) -> Path | None:
     except OutreachError as error:
         show_error(parent, error)
         return None
-    question = _tr(
+    question = QCoreApplication.translate(
+        "Backups",
         "Replace {0} with the backup taken {1} ({2})?\n\nWhat was saved since then will "
-        "not be in it. The current file is kept beside it, renamed {3}."
+        "not be in it. The current file is kept beside it, renamed {3}.",
     ).format(path.name, backups.taken_text(chosen), reason_text(chosen), _aside(path))
-    return chosen.path if _yes(parent, _tr("Restore from backup"), question) else None
+    return (
+        chosen.path
+        if _yes(parent, QCoreApplication.translate("Backups", "Restore from backup"), question)
+        else None
+    )
 
 
 def put_back(
@@ -152,11 +170,12 @@ def restored_after_damage(location: Location, error: OutreachError) -> bool:
     latest = backups.latest_good_backup(path)
     if latest is None:
         return False
-    question = _tr(
+    question = QCoreApplication.translate(
+        "Backups",
         "{0}\n\nRestore the latest good backup, taken {1} ({2})? What was saved since then "
-        "will not be in it. The damaged file is kept beside it, renamed {3}."
+        "will not be in it. The damaged file is kept beside it, renamed {3}.",
     ).format(error, backups.taken_text(latest), reason_text(latest), _aside(path))
-    if not _yes(None, _tr("The database is damaged"), question):
+    if not _yes(None, QCoreApplication.translate("Backups", "The database is damaged"), question):
         return False
     return put_back(latest.path, path)
 
@@ -169,7 +188,9 @@ def keep_daily_backup(db: Database, window: QMainWindow) -> None:
     try:
         backups.backup_if_stale(db.path, passphrase=db.passphrase)
     except OutreachError as error:
-        window.statusBar().showMessage(_tr("No backup was made: {0}").format(error), 60_000)
+        window.statusBar().showMessage(
+            QCoreApplication.translate("Backups", "No backup was made: {0}").format(error), 60_000
+        )
 
 
 def _aside(path: Path) -> str:

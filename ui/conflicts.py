@@ -23,25 +23,30 @@ class ConflictChoice(Enum):
     KEEP_EDITING = "keep"  # save nothing now; my typing stays
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Conflicts", text)
-
-
 def ask_about_conflict(parent: QWidget | None, error: StaleRecordError) -> ConflictChoice:
     """Say who changed the record and when, and ask what to do."""
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Warning)
-    box.setWindowTitle(_tr("Changed by someone else"))
+    box.setWindowTitle(QCoreApplication.translate("Conflicts", "Changed by someone else"))
     box.setText(str(error))
     box.setInformativeText(
-        _tr(
+        QCoreApplication.translate(
+            "Conflicts",
             "What you typed is kept. Apply your changes to their version, or overwrite "
-            "their version with what you see?"
+            "their version with what you see?",
         )
     )
-    reapply = box.addButton(_tr("&Apply my changes to theirs"), QMessageBox.ButtonRole.AcceptRole)
-    overwrite = box.addButton(_tr("&Overwrite theirs"), QMessageBox.ButtonRole.DestructiveRole)
-    keep = box.addButton(_tr("&Keep editing"), QMessageBox.ButtonRole.RejectRole)
+    reapply = box.addButton(
+        QCoreApplication.translate("Conflicts", "&Apply my changes to theirs"),
+        QMessageBox.ButtonRole.AcceptRole,
+    )
+    overwrite = box.addButton(
+        QCoreApplication.translate("Conflicts", "&Overwrite theirs"),
+        QMessageBox.ButtonRole.DestructiveRole,
+    )
+    keep = box.addButton(
+        QCoreApplication.translate("Conflicts", "&Keep editing"), QMessageBox.ButtonRole.RejectRole
+    )
     box.setDefaultButton(reapply)
     box.setEscapeButton(keep)
     box.exec()

@@ -32,10 +32,6 @@ RECENT_KEY = "databases/recent"
 RECENT_MAX = 8
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Databases", text)
-
-
 class RecentDatabases:
     """The databases opened lately, newest first, as a person may see them."""
 
@@ -59,35 +55,45 @@ class OpenDatabaseDialog(QDialog):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(_tr("Open a database"))
+        self.setWindowTitle(QCoreApplication.translate("Databases", "Open a database"))
         self.where = QLineEdit(self)
-        self.where.setPlaceholderText(_tr("/path/to/campaign.db or postgresql://ROLE@HOST/DBNAME"))
+        self.where.setPlaceholderText(
+            QCoreApplication.translate(
+                "Databases", "/path/to/campaign.db or postgresql://ROLE@HOST/DBNAME"
+            )
+        )
         self.where.setMinimumWidth(460)
-        browse = QPushButton(_tr("&Browse…"), self)
+        browse = QPushButton(QCoreApplication.translate("Databases", "&Browse…"), self)
         browse.clicked.connect(self._browse)
         row = QHBoxLayout()
         row.addWidget(self.where, 1)
         row.addWidget(browse)
         hint = QLabel(
-            _tr(
+            QCoreApplication.translate(
+                "Databases",
                 "A file on this computer, or the desk's shared server. A server's password "
-                "is read from ~/.pgpass or PGPASSWORD, never kept by Outreach."
+                "is read from ~/.pgpass or PGPASSWORD, never kept by Outreach.",
             ),
             self,
         )
         hint.setWordWrap(True)
         layout = QVBoxLayout(self)
-        label = QLabel(_tr("&Database:"), self)
+        label = QLabel(QCoreApplication.translate("Databases", "&Database:"), self)
         label.setBuddy(self.where)
         layout.addWidget(label)
         layout.addLayout(row)
         layout.addWidget(hint)
-        layout.addWidget(ok_cancel(self, self.accept, _tr("&Open")))
+        layout.addWidget(
+            ok_cancel(self, self.accept, QCoreApplication.translate("Databases", "&Open"))
+        )
         self.chosen: Location | None = None
 
     def _browse(self) -> None:
         path, _filter = QFileDialog.getOpenFileName(
-            self, _tr("Open a database file"), "", _tr("Outreach databases (*.db);;All files (*)")
+            self,
+            QCoreApplication.translate("Databases", "Open a database file"),
+            "",
+            QCoreApplication.translate("Databases", "Outreach databases (*.db);;All files (*)"),
         )
         if path:
             self.where.setText(path)
@@ -106,7 +112,10 @@ def new_database_file(parent: QWidget) -> Location | None:
     """File ▸ New database…: ask where, make the file there with the reference data and
     return it to open; None when cancelled or refused (said to the user)."""
     chosen, _filter = QFileDialog.getSaveFileName(
-        parent, _tr("New database file"), "", _tr("Outreach databases (*.db)")
+        parent,
+        QCoreApplication.translate("Databases", "New database file"),
+        "",
+        QCoreApplication.translate("Databases", "Outreach databases (*.db)"),
     )
     if not chosen:
         return None
@@ -117,7 +126,9 @@ def new_database_file(parent: QWidget) -> Location | None:
         show_error(
             parent,
             OutreachError(
-                _tr("{0} already exists; open it with File ▸ Open database….").format(path)
+                QCoreApplication.translate(
+                    "Databases", "{0} already exists; open it with File ▸ Open database…."
+                ).format(path)
             ),
         )
         return None

@@ -24,10 +24,6 @@ from ui.widgets.modal import accepted
 ENCRYPTED_PROPERTY = "outreach-encrypted"
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Encryption", text)
-
-
 def plaintext_confirmed(parent: QWidget | None) -> bool:
     """Before the app writes records to a plain file (Export this list, Export calendar):
     True at once for a plain database; for an encrypted one (the window of `parent` says
@@ -40,10 +36,11 @@ def plaintext_confirmed(parent: QWidget | None) -> bool:
         return True
     answer = QMessageBox.question(
         parent,
-        _tr("The database is encrypted"),
-        _tr(
+        QCoreApplication.translate("Encryption", "The database is encrypted"),
+        QCoreApplication.translate(
+            "Encryption",
             "This database is encrypted, but the file you are about to write will not be: "
-            "anyone who can read it can read what it holds. Write it anyway?"
+            "anyone who can read it can read what it holds. Write it anyway?",
         ),
         QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
         QMessageBox.StandardButton.Cancel,
@@ -79,12 +76,15 @@ class Conversion:
 
 def _not_possible(parent: QWidget, db: Database) -> str:
     if db.is_server:
-        return _tr(
+        return QCoreApplication.translate(
+            "Encryption",
             "This database is on the desk's server: Outreach encrypts database files only. "
-            "The server's own encryption and TLS are its administrator's business."
+            "The server's own encryption and TLS are its administrator's business.",
         )
     if db.read_only:
-        return _tr("This file is opened read-only: it cannot be converted.")
+        return QCoreApplication.translate(
+            "Encryption", "This file is opened read-only: it cannot be converted."
+        )
     return ""
 
 
@@ -93,7 +93,9 @@ def ask_encryption(parent: QWidget, db: Database) -> Conversion | None:
     why_not = _not_possible(parent, db)
     if why_not or db.encrypted:
         QMessageBox.information(
-            parent, _tr("Encrypt this database"), why_not or _tr("It is encrypted already.")
+            parent,
+            QCoreApplication.translate("Encryption", "Encrypt this database"),
+            why_not or QCoreApplication.translate("Encryption", "It is encrypted already."),
         )
         return None
     dialog = NewPassphraseDialog(db.location.name, parent)
@@ -104,10 +106,11 @@ def ask_encryption(parent: QWidget, db: Database) -> Conversion | None:
     if copies:
         answer = QMessageBox.question(
             parent,
-            _tr("Encrypt this database"),
-            _tr(
+            QCoreApplication.translate("Encryption", "Encrypt this database"),
+            QCoreApplication.translate(
+                "Encryption",
                 "{0} plain-text copies of this file exist (backups, files kept by a "
-                "restore). Delete them once an encrypted backup replaces them?"
+                "restore). Delete them once an encrypted backup replaces them?",
             ).format(len(copies)),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.Yes,
@@ -121,15 +124,18 @@ def ask_decryption(parent: QWidget, db: Database) -> Conversion | None:
     why_not = _not_possible(parent, db)
     if why_not or not db.encrypted:
         QMessageBox.information(
-            parent, _tr("Decrypt this database"), why_not or _tr("It is not encrypted.")
+            parent,
+            QCoreApplication.translate("Encryption", "Decrypt this database"),
+            why_not or QCoreApplication.translate("Encryption", "It is not encrypted."),
         )
         return None
     answer = QMessageBox.question(
         parent,
-        _tr("Decrypt this database"),
-        _tr(
+        QCoreApplication.translate("Encryption", "Decrypt this database"),
+        QCoreApplication.translate(
+            "Encryption",
             "Store {0} unencrypted? Anyone who can read the file can then read its "
-            "content. Its encrypted backups stay encrypted."
+            "content. Its encrypted backups stay encrypted.",
         ).format(db.location.name),
         QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
         QMessageBox.StandardButton.Cancel,

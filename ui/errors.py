@@ -72,10 +72,6 @@ ExcInfo = tuple[type[BaseException], BaseException, TracebackType | None]
 SUMMARY_LENGTH = 200
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("errors", text)
-
-
 def bug_summary(error: BaseException) -> str:
     """The exception's class and the first line of its message, for the dialog."""
     lines = str(error).strip().splitlines()
@@ -105,14 +101,17 @@ class BugDialog(QDialog):
     def __init__(self, summary: str, details: str, log_file: Path | None) -> None:
         super().__init__(None)
         self.details = details
-        self.setWindowTitle(_tr("Something went wrong in Outreach"))
+        self.setWindowTitle(
+            QCoreApplication.translate("errors", "Something went wrong in Outreach")
+        )
         self.setModal(True)  # over every window, without a nested event loop (see show)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         layout = QVBoxLayout(self)
         heading = QLabel(
-            _tr(
+            QCoreApplication.translate(
+                "errors",
                 "Something went wrong in Outreach. It keeps running; the last "
-                "thing you did may not have been saved."
+                "thing you did may not have been saved.",
             )
         )
         heading.setWordWrap(True)
@@ -120,9 +119,9 @@ class BugDialog(QDialog):
         self.summary.setWordWrap(True)
         self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.log_label = QLabel(
-            _tr("The log is in {path}").format(path=log_file)
+            QCoreApplication.translate("errors", "The log is in {path}").format(path=log_file)
             if log_file is not None
-            else _tr("No log file could be written.")
+            else QCoreApplication.translate("errors", "No log file could be written.")
         )
         self.log_label.setWordWrap(True)
         self.log_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -130,7 +129,8 @@ class BugDialog(QDialog):
         self.repeats.hide()
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok, self)
         self.copy_button = buttons.addButton(
-            _tr("Copy details"), QDialogButtonBox.ButtonRole.ActionRole
+            QCoreApplication.translate("errors", "Copy details"),
+            QDialogButtonBox.ButtonRole.ActionRole,
         )
         self.copy_button.clicked.connect(self.copy_details)
         buttons.accepted.connect(self.accept)
@@ -139,10 +139,12 @@ class BugDialog(QDialog):
 
     def copy_details(self) -> None:
         QGuiApplication.clipboard().setText(self.details)
-        self.copy_button.setText(_tr("Copied"))
+        self.copy_button.setText(QCoreApplication.translate("errors", "Copied"))
 
     def count(self, times: int) -> None:
-        self.repeats.setText(_tr("This happened {times} times.").format(times=times))
+        self.repeats.setText(
+            QCoreApplication.translate("errors", "This happened {times} times.").format(times=times)
+        )
         self.repeats.show()
 
 

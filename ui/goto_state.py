@@ -13,16 +13,18 @@ from PySide6.QtWidgets import (
 )
 
 from outreach.domain.records import StateRow
+from outreach.folding import fold
 from ui.widgets.modal import ok_cancel
 
 
 def choices(states: list[StateRow]) -> dict[str, int]:
-    """Every text that names a state -> its id: "Türkiye", "Turkey (Türkiye)", "TUR"."""
+    """Every text that names a state -> its id: "Türkiye", "Turkey (Türkiye)", "TUR";
+    its name in the other language too: "Cambodge (Cambodia)"."""
     result: dict[str, int] = {}
     for state in states:
         result[state.name] = state.id
         result[f"{state.iso3} — {state.name}"] = state.id
-        for alias in state.aliases:
+        for alias in filter(None, (state.other_name, *state.aliases)):
             result.setdefault(f"{alias} ({state.name})", state.id)
     return result
 
@@ -34,7 +36,7 @@ class GoToStateDialog(QDialog):
         self._choices = choices(states)
         self.edit = QLineEdit(self)
         self.edit.setPlaceholderText(self.tr("Name, ISO code or other name…"))
-        completer = QCompleter(QStringListModel(sorted(self._choices), self), self)
+        completer = QCompleter(QStringListModel(sorted(self._choices, key=fold), self), self)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         self.edit.setCompleter(completer)

@@ -23,9 +23,11 @@ from PySide6.QtWidgets import (
 )
 
 from outreach.domain.changes import Changes
+from outreach.i18n import current_language
 from ui.actions import ActionId, ActionRegistry
 from ui.context import Selection
 from ui.pages import Page
+from ui.preferences import PreferencesDialog
 from ui.shortcuts import ShortcutsDialog
 from ui.widgets.modal import accepted
 
@@ -160,6 +162,7 @@ class MainWindow(QMainWindow):
         a[ActionId.RESTORE_BACKUP].triggered.connect(hooks.restore_backup)
         a[ActionId.ENCRYPT].triggered.connect(hooks.encrypt_database)
         a[ActionId.DECRYPT].triggered.connect(hooks.decrypt_database)
+        a[ActionId.PREFERENCES].triggered.connect(self.show_preferences)
         self._hooks = hooks
         a[ActionId.SAVE].setEnabled(False)  # edits are saved as they are made, in dialogs
         self._build_menus()
@@ -174,7 +177,8 @@ class MainWindow(QMainWindow):
                                ActionId.EXPORT_CALENDAR, None, ActionId.PRINT,
                                ActionId.PRINT_SETTINGS, None, ActionId.QUIT],
             self.tr("&Edit"): [ActionId.UNDO, ActionId.REDO, None, ActionId.DELETE, None,
-                               ActionId.FIND, ActionId.SEARCH, ActionId.GO_TO_STATE],
+                               ActionId.FIND, ActionId.SEARCH, ActionId.GO_TO_STATE, None,
+                               ActionId.PREFERENCES],
             self.tr("&Campaign"): [ActionId.LOG_CONTACT, ActionId.PLAN_DEMARCHE, None,
                                    ActionId.ASSIGN_CATEGORY, ActionId.MANAGE_CATEGORIES, None,
                                    ActionId.FIND_DUPLICATES],
@@ -254,6 +258,10 @@ class MainWindow(QMainWindow):
 
     def show_shortcuts(self) -> None:
         accepted(ShortcutsDialog(self.shortcut_rows(), self))
+
+    def show_preferences(self) -> None:
+        """Edit ▸ Preferences…: the user's choices, kept in the application's settings."""
+        accepted(PreferencesDialog(QSettings(), current_language(), self))
 
     def _about(self) -> None:
         QMessageBox.about(

@@ -53,9 +53,13 @@ class SystemKeyring:
         try:
             backend = keyring.get_keyring()
         except Exception:  # a broken keyring configuration is no keyring
-            return _tr("No system keyring could be loaded on this computer.")
+            return QCoreApplication.translate(
+                "Passphrase", "No system keyring could be loaded on this computer."
+            )
         if isinstance(backend, keyring.backends.fail.Keyring):
-            return _tr("This computer has no system keyring (e.g. no desktop session).")
+            return QCoreApplication.translate(
+                "Passphrase", "This computer has no system keyring (e.g. no desktop session)."
+            )
         return ""
 
     def get(self, path: Path) -> str | None:
@@ -85,11 +89,13 @@ class PassphraseDialog(QDialog):
         self, name: str, why_no_keyring: str, problem: str = "", parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle(_tr("Encrypted database"))
+        self.setWindowTitle(QCoreApplication.translate("Passphrase", "Encrypted database"))
         self.field = QLineEdit(self)
         self.field.setEchoMode(QLineEdit.EchoMode.Password)
         self.field.setMinimumWidth(320)
-        self.remember = QCheckBox(_tr("&Remember in the system keyring"), self)
+        self.remember = QCheckBox(
+            QCoreApplication.translate("Passphrase", "&Remember in the system keyring"), self
+        )
         if why_no_keyring:
             self.remember.setEnabled(False)
             self.remember.setToolTip(why_no_keyring)
@@ -97,13 +103,20 @@ class PassphraseDialog(QDialog):
         self.problem.setWordWrap(True)
         self.problem.setStyleSheet("color: #b00020")
         self.problem.setVisible(bool(problem))
-        intro = QLabel(_tr("{0} is encrypted. Its passphrase:").format(name), self)
+        intro = QLabel(
+            QCoreApplication.translate("Passphrase", "{0} is encrypted. Its passphrase:").format(
+                name
+            ),
+            self,
+        )
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addWidget(self.field)
         layout.addWidget(self.remember)
         layout.addWidget(self.problem)
-        layout.addWidget(ok_cancel(self, self.accept, _tr("&Open")))
+        layout.addWidget(
+            ok_cancel(self, self.accept, QCoreApplication.translate("Passphrase", "&Open"))
+        )
 
     def answer(self) -> tuple[str, bool]:
         return self.field.text(), self.remember.isChecked()
@@ -148,19 +161,27 @@ def opened_with_passphrase(
         answer = ask(location.name, kept.why_unavailable(), problem)
         if answer is None:
             raise OutreachError(
-                _tr("{0} was not opened: it needs its passphrase.").format(location.name)
+                QCoreApplication.translate(
+                    "Passphrase", "{0} was not opened: it needs its passphrase."
+                ).format(location.name)
             )
         passphrase, remember = answer
         try:
             result = open_with(passphrase)
         except WrongPassphraseError as error:
             left = TRIES - number
-            problem = _tr("{0} {1} more tries.").format(error, left) if left else str(error)
+            problem = (
+                QCoreApplication.translate("Passphrase", "{0} {1} more tries.").format(error, left)
+                if left
+                else str(error)
+            )
             continue
         if remember:
             kept.remember(path, passphrase)
         return result
-    raise OutreachError(_tr("Three wrong passphrases; nothing was opened."))
+    raise OutreachError(
+        QCoreApplication.translate("Passphrase", "Three wrong passphrases; nothing was opened.")
+    )
 
 
 class NewPassphraseDialog(QDialog):
@@ -169,16 +190,17 @@ class NewPassphraseDialog(QDialog):
 
     def __init__(self, name: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(_tr("Encrypt {0}").format(name))
+        self.setWindowTitle(QCoreApplication.translate("Passphrase", "Encrypt {0}").format(name))
         self.first = QLineEdit(self)
         self.second = QLineEdit(self)
         for field in (self.first, self.second):
             field.setEchoMode(QLineEdit.EchoMode.Password)
             field.setMinimumWidth(320)
         note = QLabel(
-            _tr(
+            QCoreApplication.translate(
+                "Passphrase",
                 "From now on {0} opens only with this passphrase, and its backups are "
-                "encrypted with it. {1}"
+                "encrypted with it. {1}",
             ).format(name, _tr(LOST_PASSPHRASE)),
             self,
         )
@@ -188,21 +210,31 @@ class NewPassphraseDialog(QDialog):
         self.problem.setWordWrap(True)
         self.problem.hide()
         form = QFormLayout()
-        form.addRow(_tr("&Passphrase:"), self.first)
-        form.addRow(_tr("&Again:"), self.second)
+        form.addRow(QCoreApplication.translate("Passphrase", "&Passphrase:"), self.first)
+        form.addRow(QCoreApplication.translate("Passphrase", "&Again:"), self.second)
         layout = QVBoxLayout(self)
         layout.addWidget(note)
         layout.addLayout(form)
         layout.addWidget(self.problem)
-        layout.addWidget(ok_cancel(self, self.accept, _tr("&Encrypt")))
+        layout.addWidget(
+            ok_cancel(self, self.accept, QCoreApplication.translate("Passphrase", "&Encrypt"))
+        )
         self.chosen: str | None = None
 
     def accept(self) -> None:
         first, second = self.first.text(), self.second.text()
         if len(first) < MIN_PASSPHRASE:
-            self._refuse(_tr("A passphrase has at least {0} characters.").format(MIN_PASSPHRASE))
+            self._refuse(
+                QCoreApplication.translate(
+                    "Passphrase", "A passphrase has at least {0} characters."
+                ).format(MIN_PASSPHRASE)
+            )
         elif first != second:
-            self._refuse(_tr("The two passphrases differ; type the same one twice."))
+            self._refuse(
+                QCoreApplication.translate(
+                    "Passphrase", "The two passphrases differ; type the same one twice."
+                )
+            )
         else:
             self.chosen = first
             super().accept()

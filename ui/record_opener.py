@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TypeVar
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox
 
 from ui.contacts.page import ContactsPage
@@ -49,8 +50,10 @@ class RecordOpener:
             return False
         QMessageBox.information(
             self._window,
-            self._window.tr("Not found"),
-            self._window.tr("That record is no longer there: it may have been deleted."),
+            QCoreApplication.translate("RecordOpener", "Not found"),
+            QCoreApplication.translate(
+                "RecordOpener", "That record is no longer there: it may have been deleted."
+            ),
         )
         return False
 

@@ -25,11 +25,18 @@ from reportlab.pdfgen.canvas import Canvas
 from outreach.briefing.fonts import BOLD, REGULAR
 from outreach.briefing.layout import INK, MUTED, RULE
 from outreach.errors import CancelledError
+from outreach.i18n import _
 from outreach.progress import IsCancelled, Progress
 
 SIDE_MARGIN = 17 * mm
 TOP_MARGIN = 21 * mm
 BOTTOM_MARGIN = 19 * mm
+
+
+def stop_if_cancelled(cancelled: IsCancelled) -> None:
+    """Raise `CancelledError` if the print was cancelled."""
+    if cancelled():
+        raise CancelledError(_("Printing was cancelled; no file was written."))
 
 
 # --- what the flowables tell the canvas ----------------------------------------------------
@@ -62,8 +69,7 @@ class Tracker:
         self.pages = 0  # pages in the finished document
 
     def check(self) -> None:
-        if self.cancelled():
-            raise CancelledError("Printing was cancelled; no file was written.")
+        stop_if_cancelled(self.cancelled)
 
     def sheet_done(self) -> None:
         self.done += 1
@@ -94,10 +100,14 @@ class Tracker:
 
 @dataclass(frozen=True, slots=True)
 class Furniture:
-    """What every page shows around its frame."""
+    """What every page shows around its frame, in the document's language: the marking,
+    what the document is, and the page numbers, from `page_of` ("page {page} of {pages}")
+    and `sheet_page_of` ("{section}: sheet page {page} of {pages}")."""
 
     marking: str
     header: str  # left of the header: what this document is
+    page_of: str
+    sheet_page_of: str
 
     def paint(
         self,
@@ -128,14 +138,12 @@ class Furniture:
         canvas.setLineWidth(0.5)
         canvas.line(left, height - 16.5 * mm, right, height - 16.5 * mm)
         canvas.line(left, 15.5 * mm, right, 15.5 * mm)
-        canvas.drawRightString(right, 12 * mm, f"page {page} of {pages}")
+        canvas.drawRightString(right, 12 * mm, self.page_of.format(page=page, pages=pages))
         if several_sections and section:
-            canvas.drawString(
-                left,
-                12 * mm,
-                _fit(f"{section}: sheet page {section_page} of {section_pages}", REGULAR, 7.5,
-                     (right - left) * 0.7),
-            )  # fmt: skip
+            sheet_page = self.sheet_page_of.format(
+                section=section, page=section_page, pages=section_pages
+            )
+            canvas.drawString(left, 12 * mm, _fit(sheet_page, REGULAR, 7.5, (right - left) * 0.7))
         canvas.restoreState()
 
 

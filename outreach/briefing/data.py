@@ -18,11 +18,12 @@ from collections.abc import Iterable, Sequence
 from datetime import date
 from typing import TypedDict, Unpack
 
-from sqlalchemy import Row, select
+from sqlalchemy import ColumnElement, select
 from sqlalchemy.orm import Session
 
 from outreach.briefing.reading import Scope, category_order, read_sheets
 from outreach.briefing.records import (
+    OTHER_GROUP,
     BriefingData,
     InterventionLine,
     KeyContact,
@@ -34,6 +35,7 @@ from outreach.domain.enums import InterventionStatus
 from outreach.domain.records import CategoryRecord, MeetingRecord
 from outreach.errors import NotFoundError, ValidationError
 from outreach.folding import fold
+from outreach.i18n import current_language
 from outreach.services import common, lookup
 from outreach.services.forums import ForumService, forum_record
 from outreach.services.interventions import InterventionService
@@ -60,14 +62,13 @@ __all__ = [
     "states_in_room",
 ]
 
-OTHER_GROUP = "Other states expected"
-
 
 class Reading(TypedDict, total=False):
     """How `gather` and `gather_pack` read: `as_of`, the day of the treaty status and the
     log (today; for a pack, the meeting's first day); `printed_on` (today) and `officer`
-    (no one), printed on the sheets; the treaty's code; and at most how many log entries
-    (5) and contacts (6) a sheet shows."""
+    (no one), printed on the sheets; the treaty's code; at most how many log entries
+    (5) and contacts (6) a sheet shows; and the language the states are named and sorted
+    in (the app's)."""
 
     as_of: date | None
     printed_on: date | None
@@ -75,6 +76,7 @@ class Reading(TypedDict, total=False):
     treaty: str
     log_entries: int
     contacts: int
+    language: str
 
 
 def _scope(reading: Reading, day: date | None = None) -> Scope:
@@ -87,6 +89,7 @@ def _scope(reading: Reading, day: date | None = None) -> Scope:
         treaty=reading.get("treaty", DEFAULT_TREATY),
         log_entries=reading.get("log_entries", 5),
         contacts=reading.get("contacts", 6),
+        language=reading.get("language") or current_language(),
     )
 
 
@@ -120,15 +123,17 @@ def _resolve(session: Session, refs: Iterable[str | int]) -> list[int]:
     return wanted
 
 
-def _by_name(rows: Iterable[Row[int, str]]) -> list[int]:
-    """The ids of (id, name) rows, by name."""
+def _by_name(session: Session, language: str, *where: ColumnElement[bool]) -> list[int]:
+    """The ids of the states `where` selects, by their names in `language` (folded, so
+    « Égypte » comes before « El Salvador »)."""
+    rows = session.execute(select(State.id, lookup.state_name_column(language)).where(*where))
     return [state_id for state_id, name in sorted(rows, key=lambda row: fold(row[1]))]
 
 
-def all_state_ids(db: Database) -> list[int]:
-    """Every state, by name."""
+def all_state_ids(db: Database, language: str | None = None) -> list[int]:
+    """Every state, by name in `language` (the app's by default)."""
     with db.read() as session:
-        return _by_name(session.execute(select(State.id, State.name)))
+        return _by_name(session, language or current_language())
 
 
 def find_meeting(db: Database, ref: str | int) -> MeetingRecord:
@@ -157,10 +162,10 @@ def gather_pack(db: Database, meeting: MeetingRecord, **reading: Unpack[Reading]
     in the first of its categories: hand-made ones first, then smart ones, by name), as
     of the meeting's first day unless `as_of` says otherwise."""
     scope = _scope(reading, meeting.starts_on)
-    interventions = tuple(planned_interventions(db, meeting.id))
+    interventions = tuple(planned_interventions(db, meeting.id, scope.language))
     with db.read() as session:
         forum = forum_record(session.get_one(Forum, meeting.forum_id))
-        sheets = read_sheets(session, states_in_room(session, meeting), scope)
+        sheets = read_sheets(session, states_in_room(session, meeting, scope.language), scope)
     groups: dict[str, tuple[CategoryRecord | None, list[BriefingData]]] = {}
     for sheet in sheets:  # by name already; categories come in pack order
         first = sheet.categories[0][0] if sheet.categories else None
@@ -191,18 +196,24 @@ def gather_pack(db: Database, meeting: MeetingRecord, **reading: Unpack[Reading]
     )
 
 
-def states_in_room(session: Session, meeting: MeetingRecord) -> list[int]:
-    """Ids of the states expected at a meeting, by name: its forum's members at any time
-    during the meeting and the states announced as attending (the meeting planner's
-    room, so the pack and the planner agree)."""
+def states_in_room(
+    session: Session, meeting: MeetingRecord, language: str | None = None
+) -> list[int]:
+    """Ids of the states expected at a meeting, by name in `language` (the app's by
+    default): its forum's members at any time during the meeting and the states
+    announced as attending (the meeting planner's room, so the pack and the planner
+    agree)."""
     found = session.get_one(Meeting, meeting.id)
     ids = set(room_state_ids(session, [found])[meeting.id])
-    return _by_name(session.execute(select(State.id, State.name).where(State.id.in_(ids))))
+    return _by_name(session, language or current_language(), State.id.in_(ids))
 
 
-def planned_interventions(db: Database, meeting_id: int) -> list[InterventionLine]:
+def planned_interventions(
+    db: Database, meeting_id: int, language: str | None = None
+) -> list[InterventionLine]:
     """The meeting's interventions that are not dropped: timed ones by time, then the
-    others, with the names of the states they target."""
+    others, with the names of the states they target in `language` (the app's by
+    default)."""
     found = [
         record
         for record in InterventionService(db).for_meeting(meeting_id)
@@ -213,7 +224,7 @@ def planned_interventions(db: Database, meeting_id: int) -> list[InterventionLin
     with db.read() as session:
         for part in common.chunks(target_ids):
             for state_id, name in session.execute(
-                select(State.id, State.name).where(State.id.in_(part))
+                select(State.id, lookup.state_name_column(language)).where(State.id.in_(part))
             ):
                 names[state_id] = name
     return [

@@ -4,6 +4,9 @@ writing.
 The PDF is built in memory and written to a temporary file beside the target, which
 then replaces it: a failure or a cancel leaves no partial file. Nothing of the user's
 machine (user name, home folder, host name, file paths) goes into the document.
+
+A document is printed in the language of its options; the errors it may raise speak the
+app's language (`i18n._`).
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ from typing import Protocol, TypeVar, Unpack
 
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageBreak, PageTemplate
 
+from outreach import i18n
 from outreach.briefing.canvas import (
     BOTTOM_MARGIN,
     SIDE_MARGIN,
@@ -31,12 +35,14 @@ from outreach.briefing.canvas import (
 )
 from outreach.briefing.flowables import KeepWithNext, Mark, SheetDone
 from outreach.briefing.fonts import REGULAR, register_fonts
+from outreach.briefing.labels import Words
 from outreach.briefing.options import PrintOptions
 from outreach.briefing.pack import meeting_dates, pack_story
 from outreach.briefing.records import BriefingData, MeetingPack
 from outreach.briefing.sheet import sheet_flowables
 from outreach.errors import DiskFullError, OutreachError, ValidationError
 from outreach.progress import Watch, callbacks, no_progress
+from outreach.reference.names import shipped_name
 
 __all__ = [
     "SIDE_MARGIN",
@@ -85,6 +91,8 @@ def _render(
     story: list[Flowable], options: PrintOptions, tracker: Tracker, meta: Metadata
 ) -> tuple[bytes, int]:
     register_fonts()
+    _ = Words(options.language)
+    marking = _.marking(options.marking)
     buffer = io.BytesIO()
     page_width, page_height = options.paper.points
     doc = BaseDocTemplate(
@@ -98,9 +106,9 @@ def _render(
         subject=meta.subject,
         author="",
         creator=CREATOR,
-        keywords=[options.marking.value],
+        keywords=[marking],
         initialFontName=REGULAR,
-        lang="en",
+        lang=options.language,
         keepTogetherClass=KeepWithNext,
     )
     frame = Frame(
@@ -115,7 +123,12 @@ def _render(
         bottomPadding=0,
     )
     doc.addPageTemplates([PageTemplate(id="page", frames=[frame])])
-    furniture = Furniture(options.marking.value, meta.header)
+    furniture = Furniture(
+        marking,
+        meta.header,
+        page_of=_("page {page} of {pages}"),
+        sheet_page_of=_("{section}: sheet page {page} of {pages}"),
+    )
     with _BUILDING:
         doc.build(story, canvasmaker=partial(HeldCanvas, furniture=furniture, tracker=tracker))
     return buffer.getvalue(), tracker.pages
@@ -126,7 +139,9 @@ def write_atomically(out: Path, content: bytes) -> None:
     file or the new one, never half of one. The file is private to the user (0600)."""
     folder = out.parent if str(out.parent) else Path(".")
     if not folder.is_dir():
-        raise ValidationError(f"The folder {folder} does not exist.", "output")
+        raise ValidationError(
+            i18n._("The folder {folder} does not exist.").format(folder=folder), "output"
+        )
     handle, temporary = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".part", dir=folder)
     try:
         with os.fdopen(handle, "wb") as file:
@@ -138,8 +153,14 @@ def write_atomically(out: Path, content: bytes) -> None:
         Path(temporary).unlink(missing_ok=True)
         if isinstance(error, OSError):
             if error.errno == errno.ENOSPC:
-                raise DiskFullError(f"The disk is full; {out.name} was not written.") from None
-            raise OutreachError(f"Cannot write {out}: {error.strerror or error}.") from None
+                raise DiskFullError(
+                    i18n._("The disk is full; {name} was not written.").format(name=out.name)
+                ) from None
+            raise OutreachError(
+                i18n._("Cannot write {path}: {reason}.").format(
+                    path=out, reason=error.strerror or error
+                )
+            ) from None
         raise
 
 
@@ -148,32 +169,38 @@ def sheets_document(
 ) -> tuple[bytes, int]:
     """The PDF bytes of one briefing sheet per state, and its page count."""
     if not sheets:
-        raise ValidationError("There is no state to print.", "states")
+        raise ValidationError(i18n._("There is no state to print."), "states")
     tracker = _tracker(len(sheets), watch)
     width = frame_width(options)
+    _ = Words(options.language)
     story: list[Flowable] = []
     for index, data in enumerate(sheets):
         if index:
             story.append(PageBreak())
         name = f"{data.state.name} ({data.state.iso3})"
         story.append(Mark(tracker, f"sheet-{index}", name, 0, section=name, contents=False))
-        story.extend(sheet_flowables(data, width))
+        story.extend(sheet_flowables(data, width, _))
         story.append(SheetDone(tracker))
     first = sheets[0]
-    if len(sheets) == 1:
-        title = f"Briefing sheet: {first.state.name}"
-    elif len(sheets) <= 4:
-        title = "Briefing sheets: " + ", ".join(sheet.state.name for sheet in sheets)
+    count = len(sheets)
+    if count == 1:
+        title = _("Briefing sheet: {state}").format(state=first.state.name)
+    elif count <= 4:
+        names = ", ".join(sheet.state.name for sheet in sheets)
+        title = _("Briefing sheets: {states}").format(states=names)
     else:
-        title = f"Briefing sheets: {len(sheets)} states"
+        title = _.ngettext(
+            "Briefing sheets: {count} state", "Briefing sheets: {count} states", count
+        ).format(count=count)
+    treaty = shipped_name(first.treaty.short_name, _.language)
     meta = Metadata(
         title=title,
-        subject=(
-            f"Country briefing {'sheet' if len(sheets) == 1 else 'sheets'}, "
-            f"{first.treaty.short_name} status as of {first.as_of.isoformat()}; "
-            f"{options.marking.value}"
-        ),
-        header=f"Country briefing sheet · {first.treaty.short_name}",
+        subject=_.ngettext(
+            "Country briefing sheet, {treaty} status as of {day}; {marking}",
+            "Country briefing sheets, {treaty} status as of {day}; {marking}",
+            count,
+        ).format(treaty=treaty, day=_.when(first.as_of), marking=_.marking(options.marking)),
+        header=_("Country briefing sheet · {treaty}").format(treaty=treaty),
     )
     return _render(story, options, tracker, meta)
 
@@ -184,21 +211,26 @@ def pack_document(
     """The PDF bytes of a meeting pack, and its page count."""
     sheets = len(pack.sheets)
     tracker = _tracker(sheets, watch)
+    meeting = pack.meeting
+    _ = Words(options.language)
     meta = Metadata(
-        title=f"Meeting pack: {pack.meeting.title}",
-        subject=(
-            f"Briefing sheets for {pack.meeting.title}, {pack.meeting.city} "
-            f"({meeting_dates(pack.meeting.starts_on, pack.meeting.ends_on)}); "
-            f"{options.marking.value}"
+        title=_("Meeting pack: {meeting}").format(meeting=shipped_name(meeting.title, _.language)),
+        subject=_("Briefing sheets for {meeting}, {city} ({dates}); {marking}").format(
+            meeting=meeting.title,
+            city=meeting.city,
+            dates=meeting_dates(meeting.starts_on, meeting.ends_on, _),
+            marking=_.marking(options.marking),
         ),
-        header=f"Meeting pack · {pack.meeting.title}",
+        header=_("Meeting pack · {meeting}").format(
+            meeting=shipped_name(meeting.title, _.language)
+        ),
     )
     width = frame_width(options)
-    content, pages = _render(pack_story(pack, options, tracker, width), options, tracker, meta)
+    content, pages = _render(pack_story(pack, options, tracker, width, _), options, tracker, meta)
     expected = pages - (tracker.contents_start or pages + 1) + 1
     if tracker.contents_pages is not None and expected != tracker.contents_pages:
         # The contents took more (or fewer) pages than measured: number them again.
         retry = Tracker(sheets, no_progress, tracker.cancelled)
         retry.forced_contents_pages = expected
-        content, pages = _render(pack_story(pack, options, retry, width), options, retry, meta)
+        content, pages = _render(pack_story(pack, options, retry, width, _), options, retry, meta)
     return content, pages

@@ -77,11 +77,13 @@ class SheetDone(Flowable):  # type: ignore[misc]  # reportlab has no type hints
 class Contents(Flowable):  # type: ignore[misc]  # reportlab has no type hints
     """The pack's table of contents, laid out after every sheet so that each sheet's
     page is known. It never fits whole: the frame asks it to split, and it hands back
-    the real table, numbered for the pages the contents will take at the front."""
+    the real table, numbered for the pages the contents will take at the front.
+    `title` heads it ("Contents", in the pack's language)."""
 
-    def __init__(self, tracker: Tracker) -> None:
+    def __init__(self, tracker: Tracker, title: str) -> None:
         super().__init__()
         self.tracker = tracker
+        self.title = title
 
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
         return available_width, available_height + 1
@@ -106,7 +108,7 @@ class Contents(Flowable):  # type: ignore[misc]  # reportlab has no type hints
 
     def _table(self, width: float, page_label: Callable[[int], str]) -> Table:
         st = styles()
-        rows: list[list[object]] = [[Paragraph("Contents", st.title), ""]]
+        rows: list[list[object]] = [[Paragraph(escape(self.title), st.title), ""]]
         commands: list[tuple[object, ...]] = [
             ("FONT", (0, 0), (-1, -1), REGULAR, 9),
             ("TEXTCOLOR", (0, 0), (-1, -1), INK),

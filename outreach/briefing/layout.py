@@ -27,6 +27,7 @@ from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
 from reportlab.platypus.flowables import HRFlowable
 
 from outreach.briefing.fonts import BOLD, REGULAR, register_fonts
+from outreach.i18n import N_
 
 INK = colors.HexColor("#1b1f24")
 MUTED = colors.HexColor("#5f6b7a")
@@ -38,7 +39,7 @@ ALERT_FILL = colors.HexColor("#fdecea")
 BOX_FILL = colors.HexColor("#f5f7fa")
 OK = colors.HexColor("#2e7d32")
 
-CONTINUED = "… (continued in Outreach)"
+CONTINUED = N_("… (continued in Outreach)")
 # The paper one text may take before `clip` cuts it: some ten pages, room for anything
 # the forms accept (20,000 characters of talking points, even as short bullet lines).
 MAX_TEXT_HEIGHT = 10 * 680.0
@@ -119,9 +120,16 @@ def text(value: str) -> str:
     return escape(value).replace("\n", "<br/>")
 
 
-def clip(value: str, width: float, style: ParagraphStyle, *, font: str | None = None) -> str:
+def clip(
+    value: str,
+    width: float,
+    style: ParagraphStyle,
+    *,
+    font: str | None = None,
+    continued: str = CONTINUED,
+) -> str:
     """`value` as typed, or, if it would run past MAX_TEXT_HEIGHT in paragraphs of `style`
-    `width` points wide (one per line of `value`), the part that fits and CONTINUED.
+    `width` points wide (one per line of `value`), the part that fits and `continued`.
     An estimate from the glyphs' widths: cheap on any length, and exact enough to keep
     every sheet a few pages long."""
     budget = int(MAX_TEXT_HEIGHT // style.leading)  # lines of print
@@ -136,7 +144,7 @@ def clip(value: str, width: float, style: ParagraphStyle, *, font: str | None = 
             continue
         part = _word_cut(line[: len(line) * (budget - used) // needed])
         kept = "\n".join([*lines[:index], part]).rstrip()
-        return f"{kept} {CONTINUED}" if kept else CONTINUED
+        return f"{kept} {continued}" if kept else continued
     return value
 
 
@@ -215,12 +223,11 @@ def tabled(
     row: Callable[[_Item, list[float]], TableRow],
     *,
     show: int | None = None,
-    more: str = "",
+    more: Callable[[int], str] = str,
 ) -> list[Flowable]:
     """A table after `head` (its heading): a row per item, made by `row` from the item and
     the columns' widths; `columns` are (header, share of the width). At most `show` rows,
-    and `more` (with {} for how many) says how many were left out. `none` is said when
-    there is no item."""
+    and `more(count)` says how many were left out. `none` is said when there is no item."""
     flowables = list(head)
     if not items:
         return [*flowables, empty(none)]
@@ -233,7 +240,7 @@ def tabled(
             alerts.append(index)
     flowables.append(table([header for header, _share in columns], rows, widths, alerts=alerts))
     if show is not None and len(items) > show:
-        flowables.append(Paragraph(more.format(len(items) - show), styles().small))
+        flowables.append(Paragraph(escape(more(len(items) - show)), styles().small))
     return flowables
 
 

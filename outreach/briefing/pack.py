@@ -1,5 +1,6 @@
 """The parts of a meeting pack besides its sheets: the cover, the planned interventions,
-and the story that puts them, the sheets and the contents in order."""
+and the story that puts them, the sheets and the contents in order. Every part takes the
+words of the language the pack is printed in as `_` (`outreach.briefing.labels.Words`)."""
 
 from __future__ import annotations
 
@@ -10,17 +11,16 @@ from xml.sax.saxutils import escape
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer, Table, TableStyle
 
-from outreach.briefing import labels
 from outreach.briefing.canvas import Tracker
 from outreach.briefing.flowables import Contents, Mark, SheetDone
 from outreach.briefing.fonts import BOLD, REGULAR
+from outreach.briefing.labels import Words
 from outreach.briefing.layout import (
     ACCENT,
     MIN_ROW_PART,
     RULE,
     TableRow,
     cell,
-    clip,
     column,
     muted,
     styles,
@@ -28,18 +28,28 @@ from outreach.briefing.layout import (
     text,
 )
 from outreach.briefing.options import PrintOptions
-from outreach.briefing.records import InterventionLine, MeetingPack
+from outreach.briefing.records import OTHER_GROUP, InterventionLine, MeetingPack, PackGroup
 from outreach.briefing.sheet import sheet_flowables
+from outreach.domain.enums import InterventionKind, InterventionStatus
+from outreach.reference.names import shipped_name
+
+#: how many states of a group the cover names
+COVER_NAMES = 8
 
 
-def meeting_dates(starts_on: date, ends_on: date) -> str:
+def meeting_dates(starts_on: date, ends_on: date, _: Words) -> str:
     if starts_on == ends_on:
-        return starts_on.isoformat()
-    return f"{starts_on.isoformat()} to {ends_on.isoformat()}"
+        return _.when(starts_on)
+    return _.period(starts_on, ends_on)
+
+
+def group_title(group: PackGroup, _: Words) -> str:
+    """A group's title: its category's name as typed, or "Other states expected"."""
+    return _(OTHER_GROUP) if group.title == OTHER_GROUP else group.title
 
 
 def interventions_flowables(
-    interventions: Sequence[InterventionLine], width: float
+    interventions: Sequence[InterventionLine], width: float, _: Words
 ) -> list[Flowable]:
     cell_style = styles().cell
 
@@ -51,88 +61,102 @@ def interventions_flowables(
             if item.ends_at is not None:
                 same_day = item.ends_at.date() == item.starts_at.date()
                 when += "–" + item.ends_at.strftime("%H:%M" if same_day else "%Y-%m-%d %H:%M")
-        details = [f"<b>{escape(clip(item.title, room, cell_style, font=BOLD))}</b>"]
+        details = [f"<b>{escape(_.clip(item.title, room, cell_style, font=BOLD))}</b>"]
         if item.targets:
-            details.append(muted(escape(clip("With " + ", ".join(item.targets), room, cell_style))))
+            targets = _("With {states}").format(states=", ".join(item.targets))
+            details.append(muted(escape(_.clip(targets, room, cell_style))))
         if item.talking_points:
-            details.append(text(clip(item.talking_points, room, cell_style)))
+            details.append(text(_.clip(item.talking_points, room, cell_style)))
+        lead = _.clip(item.lead_officer, column(widths[3]), cell_style)
         cells: list[object] = [
-            cell(escape(labels.label(labels.INTERVENTION, item.kind))),
+            cell(escape(_.label_of(InterventionKind, item.kind))),
             cell("<br/>".join(details)),
-            cell(escape(when) or "not scheduled"),
-            cell(escape(clip(item.lead_officer, column(widths[3]), cell_style)) or "—"),
-            cell(escape(labels.label({}, item.status))),
+            cell(escape(when or _("not scheduled"))),
+            cell(escape(lead) or "—"),
+            cell(escape(_.label_of(InterventionStatus, item.status))),
         ]
         return cells, False
 
     return tabled(
-        [Paragraph("Planned interventions", styles().title), Spacer(1, 4)],
+        [Paragraph(escape(_("Planned interventions")), styles().title), Spacer(1, 4)],
         interventions,
-        "No interventions are planned for this meeting yet.",
-        [("Kind", 0.13), ("Intervention", 0.47), ("When", 0.16), ("Lead", 0.14), ("Status", 0.1)],
+        _("No interventions are planned for this meeting yet."),
+        [
+            (_("Kind"), 0.13),
+            (_("Intervention"), 0.47),
+            (_("When"), 0.16),
+            (_("Lead"), 0.14),
+            (_("Status"), 0.1),
+        ],
         width,
         row,
     )
 
 
 def pack_story(
-    pack: MeetingPack, options: PrintOptions, tracker: Tracker, width: float
+    pack: MeetingPack, options: PrintOptions, tracker: Tracker, width: float, _: Words
 ) -> list[Flowable]:
     """The cover, each group's sheets, the planned interventions and, last, the contents
     (the canvas moves them to the front)."""
     tracker.front = 1
+    contents = _("Contents")
     story: list[Flowable] = [
         Mark(
             tracker,
             "cover",
-            "Cover",
+            _("Cover"),
             0,
             section="",
             contents=False,
-            extra_outline=[("Contents", "contents")],
+            extra_outline=[(contents, "contents")],
         ),
-        *cover(pack, options, width),
+        *cover(pack, options, width, _),
         PageBreak(),
     ]
     for number, group in enumerate(pack.groups):
         for index, data in enumerate(group.sheets):
             name = f"{data.state.name} ({data.state.iso3})"
             if index == 0:
-                story.append(
-                    Mark(tracker, f"group-{number}", f"{group.title} ({len(group.sheets)})", 0)
-                )
+                title = f"{group_title(group, _)} ({len(group.sheets)})"
+                story.append(Mark(tracker, f"group-{number}", title, 0))
             story.append(Mark(tracker, f"sheet-{number}-{index}", name, 1, section=name))
-            story.extend(sheet_flowables(data, width))
+            story.extend(sheet_flowables(data, width, _))
             story.append(SheetDone(tracker))
             story.append(PageBreak())
-    story.append(Mark(tracker, "interventions", "Planned interventions", 0, section=""))
-    story.extend(interventions_flowables(pack.interventions, width))
+    story.append(Mark(tracker, "interventions", _("Planned interventions"), 0, section=""))
+    story.extend(interventions_flowables(pack.interventions, width, _))
     story.append(PageBreak())
     story.append(
-        Mark(tracker, "contents", "Contents", 0, section="", contents=False, outline=False,
+        Mark(tracker, "contents", contents, 0, section="", contents=False, outline=False,
              starts_contents=True)
     )  # fmt: skip
-    story.append(Contents(tracker))
+    story.append(Contents(tracker, contents))
     return story
 
 
-def cover(pack: MeetingPack, options: PrintOptions, width: float) -> list[Flowable]:
+def cover(pack: MeetingPack, options: PrintOptions, width: float, _: Words) -> list[Flowable]:
     st = styles()
     meeting = pack.meeting
+    groups = len(pack.groups)
     lines = [
-        ("Forum", pack.forum.name),
-        ("Dates", meeting_dates(meeting.starts_on, meeting.ends_on)),
-        ("City", meeting.city or "—"),
-        ("States expected", f"{len(pack.sheets)}, in {len(pack.groups)} groups"),
-        ("Interventions planned", str(len(pack.interventions))),
-        ("Status as of", labels.day(pack.as_of)),
-        ("Printed", labels.day(pack.printed_on)),
-        ("Officer", pack.officer or "—"),
+        (_("Forum"), shipped_name(pack.forum.name, _.language)),
+        (_("Dates"), meeting_dates(meeting.starts_on, meeting.ends_on, _)),
+        (_("City"), meeting.city or "—"),
+        (
+            _("States expected"),
+            _.ngettext("{states}, in {count} group", "{states}, in {count} groups", groups).format(
+                states=_.number(len(pack.sheets)), count=groups
+            ),
+        ),
+        (_("Interventions planned"), _.number(len(pack.interventions))),
+        (_("Status as of"), _.when(pack.as_of)),
+        (_("Printed"), _.when(pack.printed_on)),
+        (_("Officer"), pack.officer or "—"),
     ]
     room = column(width * 0.68)
     facts = Table(
         [[Paragraph(f"<b>{escape(k)}</b>", st.cover_line),
-          Paragraph(escape(clip(v, room, st.cover_line)), st.cover_line)]
+          Paragraph(escape(_.clip(v, room, st.cover_line)), st.cover_line)]
          for k, v in lines],
         colWidths=[width * 0.32, width * 0.68],
         hAlign="LEFT",
@@ -150,7 +174,7 @@ def cover(pack: MeetingPack, options: PrintOptions, width: float) -> list[Flowab
         )
     )
     marking = Table(
-        [[Paragraph(f"<b>{escape(options.marking.value)}</b>", st.marking)]],
+        [[Paragraph(f"<b>{escape(_.marking(options.marking))}</b>", st.marking)]],
         colWidths=[width * 0.5],
         hAlign="LEFT",
     )
@@ -164,26 +188,35 @@ def cover(pack: MeetingPack, options: PrintOptions, width: float) -> list[Flowab
             ]
         )
     )
-    contents = [
+    in_this_pack = [
         Paragraph(
-            f'<font color="{group.colour}">■</font> <b>{escape(group.title)}</b> '
-            f"({len(group.sheets)}): "
-            + escape(", ".join(sheet.state.name for sheet in group.sheets[:8]))
-            + (f", and {len(group.sheets) - 8} more" if len(group.sheets) > 8 else ""),
+            f'<font color="{group.colour}">■</font> <b>{escape(group_title(group, _))}</b> '
+            f"({len(group.sheets)}): " + escape(_group_names(group, _)),
             st.bullet,
         )
         for group in pack.groups
     ]
     return [
         Spacer(1, 22 * mm),
-        Paragraph("MEETING PACK · COUNTRY BRIEFING SHEETS", st.kicker),
+        Paragraph(escape(_("Meeting pack · country briefing sheets").upper()), st.kicker),
         Spacer(1, 3 * mm),
-        Paragraph(escape(meeting.title), st.cover_title),
+        Paragraph(escape(shipped_name(meeting.title, _.language)), st.cover_title),
         Spacer(1, 10 * mm),
         facts,
         Spacer(1, 8 * mm),
-        Paragraph("In this pack", st.heading),
-        *contents,
+        Paragraph(escape(_("In this pack")), st.heading),
+        *in_this_pack,
         Spacer(1, 12 * mm),
         marking,
     ]
+
+
+def _group_names(group: PackGroup, _: Words) -> str:
+    """The first states of a group, and how many more."""
+    names = ", ".join(sheet.state.name for sheet in group.sheets[:COVER_NAMES])
+    more = len(group.sheets) - COVER_NAMES
+    if more <= 0:
+        return names
+    return _.ngettext("{states}, and {count} more", "{states}, and {count} more", more).format(
+        states=names, count=more
+    )

@@ -11,6 +11,7 @@ from datetime import date
 from pathlib import Path
 from typing import TypeVar, Unpack
 
+from outreach.briefing.canvas import stop_if_cancelled
 from outreach.briefing.data import (
     BriefingData,
     MeetingPack,
@@ -23,7 +24,7 @@ from outreach.briefing.data import (
 from outreach.briefing.document import Document, pack_document, sheets_document, write_atomically
 from outreach.briefing.options import PrintOptions
 from outreach.domain.records import MeetingRecord
-from outreach.errors import CancelledError
+from outreach.i18n import _, ngettext
 from outreach.progress import Watch, callbacks
 from outreach.services.states import DEFAULT_TREATY
 from outreach.storage.database import Database
@@ -33,7 +34,7 @@ _Content = TypeVar("_Content")
 
 @dataclass(frozen=True, slots=True)
 class Printed:
-    """What was written."""
+    """What was written; `title` says it in the app's language."""
 
     path: Path
     pages: int
@@ -93,7 +94,7 @@ def print_all_states(
     db: Database, out: Path, options: PrintOptions, **request: Unpack[Request]
 ) -> Printed:
     """A briefing sheet for every state, by name."""
-    return _print_sheets(db, all_state_ids(db), out, options, request)
+    return _print_sheets(db, all_state_ids(db, options.language), out, options, request)
 
 
 def print_meeting(
@@ -107,7 +108,8 @@ def print_meeting(
     found = meeting if isinstance(meeting, MeetingRecord) else find_meeting(db, meeting)
     pack = gather_pack(db, found, **_reading(options, request))
     pages = _write(pack_document, pack, len(pack.sheets), out, options, request)
-    return Printed(out, pages, len(pack.sheets), f"Meeting pack: {found.title}")
+    title = _("Meeting pack: {meeting}").format(meeting=found.title)
+    return Printed(out, pages, len(pack.sheets), title)
 
 
 def _print_sheets(
@@ -115,10 +117,13 @@ def _print_sheets(
 ) -> Printed:
     sheets = gather(db, states, **_reading(options, request))
     pages = _write(sheets_document, sheets, len(sheets), out, options, request)
+    count = len(sheets)
     title = (
-        f"Briefing sheet: {sheets[0].state.name}"
-        if len(sheets) == 1
-        else f"Briefing sheets: {len(sheets)} states"
+        _("Briefing sheet: {state}").format(state=sheets[0].state.name)
+        if count == 1
+        else ngettext(
+            "Briefing sheets: {count} state", "Briefing sheets: {count} states", count
+        ).format(count=count)
     )
     return Printed(out, pages, len(sheets), title)
 
@@ -133,6 +138,7 @@ def _reading(options: PrintOptions, request: Request) -> Reading:
         treaty=request.get("treaty", DEFAULT_TREATY),
         log_entries=options.log_entries,
         contacts=options.contacts,
+        language=options.language,
     )
 
 
@@ -152,5 +158,4 @@ def _write(
 
 
 def _check(watch: Watch) -> None:
-    if callbacks(watch)[1]():
-        raise CancelledError("Printing was cancelled; no file was written.")
+    stop_if_cancelled(callbacks(watch)[1])

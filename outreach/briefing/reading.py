@@ -62,7 +62,8 @@ def _lists() -> defaultdict[int, list[Any]]:
 @dataclass(frozen=True, slots=True)
 class Scope:
     """What the sheets are read for: the day of the status and the log, the day and the
-    officer printed on them, the treaty, and how many log entries and contacts each shows."""
+    officer printed on them, the treaty, how many log entries and contacts each shows,
+    and the language the states are named in."""
 
     day: date
     printed_on: date
@@ -70,6 +71,7 @@ class Scope:
     treaty: str
     log_entries: int
     contacts: int
+    language: str
 
 
 # --- the statements, built once (each gather runs them with new parameters) ---------------
@@ -229,7 +231,7 @@ def read_sheets(session: Session, ids: list[int], scope: Scope) -> list[Briefing
         forums = {forum.id: forum_record(forum) for _membership, forum in held}
         result.append(
             BriefingData(
-                state=state_record(state),
+                state=state_record(state, scope.language),
                 treaty=treaty_rec,
                 participation=record,
                 status=status,

@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from outreach import i18n
 from outreach.domain.enums import TreatyStatus
 from outreach.domain.records import (
     CategoryRecord,
@@ -21,6 +22,10 @@ from outreach.domain.records import (
     StateRecord,
     TreatyRecord,
 )
+
+#: the title of a pack's last group: the states in the room in no priority category
+#: (translated where it is printed)
+OTHER_GROUP = i18n.N_("Other states expected")
 
 
 @dataclass(frozen=True, slots=True)

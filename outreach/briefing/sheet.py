@@ -2,7 +2,8 @@
 sections, in the order an officer reads them on the way into a meeting.
 
 Pure layout over `outreach.briefing.layout`'s pieces: no database, no canvas, every
-piece of user text escaped and clipped to its room.
+piece of user text escaped and clipped to its room. Every section takes the words of the
+language the sheet is printed in as `_` (`outreach.briefing.labels.Words`).
 """
 
 from __future__ import annotations
@@ -12,14 +13,13 @@ from xml.sax.saxutils import escape
 import phonenumbers
 from reportlab.platypus import Flowable, Paragraph
 
-from outreach.briefing import labels
 from outreach.briefing.fonts import BOLD
+from outreach.briefing.labels import STATUS_COLOUR, Words
 from outreach.briefing.layout import (
     BOX_PADDING,
     TableRow,
     boxed,
     cell,
-    clip,
     column,
     empty,
     flag,
@@ -32,21 +32,23 @@ from outreach.briefing.layout import (
     text,
 )
 from outreach.briefing.records import BriefingData, KeyContact, LogLine
-from outreach.domain.enums import FactKind
+from outreach.domain.enums import (
+    Channel,
+    FactKind,
+    Level,
+    LogKind,
+    RequestedAction,
+    SeatBody,
+    SeatKind,
+)
 from outreach.domain.records import DemarcheRecord, FactRecord, ObligationRecord
+from outreach.domain.treaty_rules import duty_text
+from outreach.i18n import DEFAULT_LANGUAGE
+from outreach.reference.names import shipped_name
 
 MAX_FACTS = 8
 MAX_SEATS = 4
 MAX_DEMARCHES = 8
-
-
-def _span(days: int) -> str:
-    """A duration in words: days up to two months, then months, then years."""
-    if days < 60:
-        return "1 day" if days == 1 else f"{days} days"
-    if days < 730:
-        return f"{days // 30} months"
-    return f"{days // 365} years"
 
 
 def phone(value: str) -> str:
@@ -58,70 +60,88 @@ def phone(value: str) -> str:
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
 
 
+def labelled(label: str, value: str) -> str:
+    """A label in bold and its value (markup already): "<b>Printed</b> 2004-11-29"."""
+    return f"<b>{escape(label)}</b> {value}"
+
+
 # --- sections ------------------------------------------------------------------------------
 
 
-def title_block(data: BriefingData, width: float) -> list[Flowable]:
+def title_block(data: BriefingData, width: float, _: Words) -> list[Flowable]:
     state = data.state
     st = styles()
-    place = ", ".join(part for part in (state.subregion, state.region) if part)
-    official = state.official_name if state.official_name != state.name else ""
+    regions = (state.subregion, state.region)
+    place = ", ".join(shipped_name(part, _.language) for part in regions if part)
+    # the official name is known in English only: a French sheet leaves it out
+    english = _.language == DEFAULT_LANGUAGE
+    official = state.official_name if english and state.official_name != state.name else ""
     subtitle = " · ".join(part for part in (official, place, state.iso3) if part)
     meta = [
-        f"<b>Printed</b> {labels.day(data.printed_on)}",
-        f"<b>Status as of</b> {labels.day(data.as_of)}",
-        f"<b>Officer</b> {escape(data.officer) if data.officer else '—'}",
-        f"<b>Stance</b> {escape(labels.label({}, data.state.stance.value))}",
+        labelled(_("Printed"), _.when(data.printed_on)),
+        labelled(_("Status as of"), _.when(data.as_of)),
+        labelled(_("Officer"), escape(data.officer) if data.officer else "—"),
+        labelled(_("Stance"), escape(_.label(data.state.stance))),
     ]
+    treaty = shipped_name(data.treaty.short_name, _.language)
+    kicker = _("Country briefing sheet · {treaty}").format(treaty=treaty)
     return [
-        Paragraph(f"COUNTRY BRIEFING SHEET · {escape(data.treaty.short_name.upper())}", st.kicker),
+        Paragraph(escape(kicker.upper()), st.kicker),
         Paragraph(escape(state.name), st.title),
         Paragraph(escape(subtitle), st.subtitle),
         Paragraph("&nbsp;&nbsp;&nbsp;".join(meta), st.meta),
     ]
 
 
-def treaty_section(data: BriefingData, width: float) -> list[Flowable]:
+def treaty_section(data: BriefingData, width: float, _: Words) -> list[Flowable]:
     """Status and dates. A date after the sheet's day is left out (a pack for a past
     meeting shows the state as it stood then); entry into force follows its consent."""
     participation = data.participation
     status = data.status
     day = data.as_of
-    colour = labels.STATUS_COLOUR[status]
     badge = Paragraph(
-        f'<font name="{BOLD}" color="{colour}">{escape(labels.STATUS[status].upper())}</font>',
+        f'<font name="{BOLD}" color="{STATUS_COLOUR[status]}">'
+        f"{escape(_.label(status).upper())}</font>",
         styles().cell,
     )
     signed = consent = in_force = "—"
     if participation and participation.signed_on and participation.signed_on <= day:
-        signed = labels.day(participation.signed_on)
+        signed = _.day(participation.signed_on)
     if participation and participation.consent_on and participation.consent_on <= day:
-        kind = labels.label(labels.CONSENT, participation.consent_kind or "")
-        consent = labels.day(participation.consent_on) + (f" ({kind})" if kind else "")
-        in_force = labels.day(participation.in_force_on)
-    header = ["Status", "Signature", "Consent to be bound", "Entry into force"]
+        kind = _.label(participation.consent_kind) if participation.consent_kind else ""
+        consent = _.day(participation.consent_on) + (f" ({kind})" if kind else "")
+        in_force = _.day(participation.in_force_on)
+    header = [_("Status"), _("Signature"), _("Consent to be bound"), _("Entry into force")]
     row: list[object] = [badge, signed, consent, in_force]
     widths = [0.28, 0.2, 0.3, 0.22]
     notified = participation.withdrawal_notified_on if participation else None
     if participation and notified and notified <= day:
-        header.append("Withdrawal")
+        header.append(_("Withdrawal"))
+        effective = _.day(participation.withdrawal_effective_on, _("not yet"))
         row.append(
             cell(
-                f"notified {labels.day(notified)}, effective "
-                f"{labels.day(participation.withdrawal_effective_on, 'not yet')}"
+                escape(
+                    _("notified {notified}, effective {effective}").format(
+                        notified=_.day(notified), effective=effective
+                    )
+                )
             )
         )
         widths = [0.22, 0.14, 0.22, 0.16, 0.26]
     flowables: list[Flowable] = [
-        *heading(f"Treaty status: {data.treaty.short_name} ({data.treaty.code})"),
+        *heading(
+            _("Treaty status: {treaty} ({code})").format(
+                treaty=shipped_name(data.treaty.short_name, _.language), code=data.treaty.code
+            )
+        ),
         table(header, [row], [width * w for w in widths]),
     ]
     if participation and (participation.source or participation.as_of):
-        source = escape(clip(participation.source, width, styles().small))
-        source = source or "no source recorded"
-        flowables.append(
-            Paragraph(f"Source: {source}; as of {labels.day(participation.as_of)}", styles().small)
+        source = escape(_.clip(participation.source, width, styles().small))
+        line = _("Source: {source}; as of {day}").format(
+            source=source or escape(_("no source recorded")), day=_.when(participation.as_of)
         )
+        flowables.append(Paragraph(line, styles().small))
     return flowables
 
 
@@ -131,80 +151,96 @@ def bound_on(data: BriefingData) -> bool:
     return consent_on is not None and consent_on <= data.as_of
 
 
-def obligations_section(data: BriefingData, width: float) -> list[Flowable]:
+def obligations_section(data: BriefingData, width: float, _: Words) -> list[Flowable]:
     st = styles().cell
 
     def row(obligation: ObligationRecord, widths: list[float]) -> TableRow:
         deadline = obligation.deadline
         overdue = False
         if obligation.met_on is not None:
-            state = f'<font color="#2e7d32">Met on {labels.day(obligation.met_on)}</font>'
+            met = _("Met on {day}").format(day=_.day(obligation.met_on))
+            state = f'<font color="#2e7d32">{escape(met)}</font>'
         elif obligation.overdue_on(data.as_of):
-            state = flag(f"OVERDUE by {_span((data.as_of - deadline).days)}")
+            state = flag(_("OVERDUE by {span}").format(span=_.span((data.as_of - deadline).days)))
             overdue = True
         else:
-            state = f"Due in {_span((deadline - data.as_of).days)}"
+            state = escape(_("Due in {span}").format(span=_.span((deadline - data.as_of).days)))
+        duty = _.clip(duty_text(obligation.description, _.language), column(widths[0]), st)
         cells: list[object] = [
-            cell(
-                f"<b>{escape(labels.label(labels.OBLIGATION, obligation.kind.value))}</b>"
-                f"<br/>{muted(escape(clip(obligation.description, column(widths[0]), st)))}"
-            ),
-            labels.day(obligation.due_on),
-            labels.day(obligation.extended_to),
+            cell(f"<b>{escape(_.label(obligation.kind))}</b><br/>{muted(escape(duty))}"),
+            _.day(obligation.due_on),
+            _.day(obligation.extended_to),
             cell(state),
         ]
         return cells, overdue
 
     bound = bound_on(data)
     return tabled(
-        heading("Obligations and deadlines"),
+        heading(_("Obligations and deadlines")),
         data.obligations if bound else (),
-        "No dated obligations recorded."
+        _("No dated obligations recorded.")
         if bound
-        else "No treaty obligations: the state is not bound by the treaty.",
-        [("Obligation", 0.56), ("Due", 0.13), ("Extended to", 0.13), ("Standing", 0.18)],
+        else _("No treaty obligations: the state is not bound by the treaty."),
+        [
+            (_("Obligation"), 0.56),
+            (_("Due"), 0.13),
+            (_("Extended to"), 0.13),
+            (_("Standing"), 0.18),
+        ],
         width,
         row,
     )
 
 
-def facts_section(data: BriefingData, width: float) -> list[Flowable]:
+def facts_section(data: BriefingData, width: float, _: Words) -> list[Flowable]:
     st = styles().cell
 
     def row(fact: FactRecord, widths: list[float]) -> TableRow:
         detail = []
         if fact.quantity is not None:
-            unit = " mines" if fact.kind == FactKind.STOCKPILE else ""
-            detail.append(f"{fact.quantity:,}{unit}")
+            quantity = _.number(fact.quantity)
+            if fact.kind == FactKind.STOCKPILE:
+                quantity = _.ngettext("{count} mine", "{count} mines", fact.quantity).format(
+                    count=quantity
+                )
+            detail.append(quantity)
         if fact.detail:
             detail.append(fact.detail)
         cells: list[object] = [
-            cell(escape(labels.label(labels.FACT, fact.kind.value))),
-            "Yes" if fact.holds else "No",
-            cell(escape(clip("; ".join(detail), column(widths[2]), st)) or "—"),
-            cell(muted(escape(clip(fact.source, column(widths[3]), st)))),
-            labels.day(fact.as_of),
+            cell(escape(_.label(fact.kind))),
+            _("Yes") if fact.holds else _("No"),
+            cell(escape(_.clip("; ".join(detail), column(widths[2]), st)) or "—"),
+            cell(muted(escape(_.clip(fact.source, column(widths[3]), st)))),
+            _.day(fact.as_of),
         ]
         return cells, False
 
     return tabled(
-        heading("Facts"),
+        heading(_("Facts")),
         data.facts,
-        "No facts recorded.",
-        [("Fact", 0.25), ("Holds", 0.07), ("Detail", 0.2), ("Source", 0.35), ("As of", 0.13)],
+        _("No facts recorded."),
+        [
+            (_("Fact"), 0.25),
+            (_("Holds"), 0.07),
+            (_("Detail"), 0.2),
+            (_("Source"), 0.35),
+            (_("As of"), 0.13),
+        ],
         width,
         row,
         show=MAX_FACTS,
-        more="{} older facts not shown.",
+        more=lambda count: _.ngettext(
+            "{count} older fact not shown.", "{count} older facts not shown.", count
+        ).format(count=count),
     )
 
 
-def categories_section(data: BriefingData, width: float) -> list[Flowable]:
-    flowables = heading("Priority categories")
+def categories_section(data: BriefingData, width: float, _: Words) -> list[Flowable]:
+    flowables = heading(_("Priority categories"))
     if not data.categories:
-        return [*flowables, empty("In no priority category.")]
+        return [*flowables, empty(_("In no priority category."))]
     for category, why in data.categories:
-        reason = f" — {escape(clip(why, width, styles().bullet))}" if why else ""
+        reason = f" — {escape(_.clip(why, width, styles().bullet))}" if why else ""
         flowables.append(
             Paragraph(
                 f'<font color="{category.colour}">■</font> <b>{escape(category.name)}</b>{reason}',
@@ -214,29 +250,27 @@ def categories_section(data: BriefingData, width: float) -> list[Flowable]:
     return flowables
 
 
-def seats_section(data: BriefingData, width: float) -> list[Flowable]:
-    flowables = heading("Seats and forum memberships")
+def seats_section(data: BriefingData, width: float, _: Words) -> list[Flowable]:
+    flowables = heading(_("Seats and forum memberships"))
     st = styles()
     seats = []
     for seat in data.seats[:MAX_SEATS]:
-        body = escape(labels.label(labels.SEAT_BODY, seat.body))
-        now = " <b>(holds it now)</b>" if seat.held_on(data.as_of) else ""
-        seats.append(
-            f"{body}: {escape(seat.kind)}, {labels.period(seat.start_on, seat.end_on)}{now}"
+        held = _("{body}: {kind}, {period}").format(
+            body=_.label_of(SeatBody, seat.body),
+            kind=_.label_of(SeatKind, seat.kind),
+            period=_.period(seat.start_on, seat.end_on),
         )
-    flowables.append(
-        Paragraph(
-            "<b>Seats:</b> " + ("; ".join(seats) if seats else muted("none recorded")), st.body
-        )
-    )
-    forums = "; ".join(escape(forum.name) for forum in data.forums)
-    flowables.append(
-        Paragraph("<b>Member of:</b> " + (forums or muted("no forum recorded")), st.body)
-    )
+        now = escape(_("(holds it now)")) if seat.held_on(data.as_of) else ""
+        seats.append(escape(held) + (f" <b>{now}</b>" if now else ""))
+    listed = "; ".join(seats) if seats else muted(escape(_("none recorded")))
+    flowables.append(Paragraph(labelled(_("Seats:"), listed), st.body))
+    forums = "; ".join(escape(shipped_name(forum.name, _.language)) for forum in data.forums)
+    member_of = forums or muted(escape(_("no forum recorded")))
+    flowables.append(Paragraph(labelled(_("Member of:"), member_of), st.body))
     return flowables
 
 
-def contacts_section(data: BriefingData, width: float) -> list[Flowable]:
+def contacts_section(data: BriefingData, width: float, _: Words) -> list[Flowable]:
     st = styles().cell
 
     def row(person: KeyContact, widths: list[float]) -> TableRow:
@@ -247,105 +281,117 @@ def contacts_section(data: BriefingData, width: float) -> list[Flowable]:
             part for part in (contact.email, phone(contact.phone) if contact.phone else "") if part
         )
         cells: list[object] = [
-            cell(f"<b>{escape(clip(contact.full_name, room[0], st, font=BOLD))}</b>"),
-            cell(escape(clip(role, room[1], st)) or "—"),
-            cell(text(clip(reach, room[2], st)) or "—"),
-            cell(escape(clip(", ".join(contact.languages), room[3], st)) or "—"),
+            cell(f"<b>{escape(_.clip(contact.full_name, room[0], st, font=BOLD))}</b>"),
+            cell(escape(_.clip(role, room[1], st)) or "—"),
+            cell(text(_.clip(reach, room[2], st)) or "—"),
+            cell(escape(_.clip(", ".join(contact.languages), room[3], st)) or "—"),
         ]
         return cells, False
 
     flowables = tabled(
-        heading("Key contacts"),
+        heading(_("Key contacts")),
         data.contacts,
-        "No contacts recorded for this state.",
-        [("Name", 0.22), ("Position", 0.42), ("E-mail, phone", 0.26), ("Languages", 0.1)],
+        _("No contacts recorded for this state."),
+        [
+            (_("Name"), 0.22),
+            (_("Position"), 0.42),
+            (_("E-mail, phone"), 0.26),
+            (_("Languages"), 0.1),
+        ],
         width,
         row,
     )
     if data.contacts and data.more_contacts:
-        flowables.append(
-            Paragraph(f"{data.more_contacts} more contacts in Outreach.", styles().small)
-        )
+        more = _.ngettext(
+            "{count} more contact in Outreach.",
+            "{count} more contacts in Outreach.",
+            data.more_contacts,
+        ).format(count=data.more_contacts)
+        flowables.append(Paragraph(escape(more), styles().small))
     return flowables
 
 
-def log_section(data: BriefingData, width: float) -> list[Flowable]:
+def log_section(data: BriefingData, width: float, _: Words) -> list[Flowable]:
     st = styles().cell
 
     def row(line: LogLine, widths: list[float]) -> TableRow:
         room = column(widths[2])
-        people = clip("with " + ", ".join(line.people), room, st)
+        people = _.clip(_("with {people}").format(people=", ".join(line.people)), room, st)
         who = f"<br/>{muted(escape(people))}" if line.people else ""
         follow_up, overdue = "—", False
         if line.follow_up_on is not None:
             if line.follow_up_done_on is not None:
-                follow_up = f"{labels.day(line.follow_up_on)}, done"
+                follow_up = escape(_("{day}, done").format(day=_.day(line.follow_up_on)))
             elif line.follow_up_on < data.as_of:
-                follow_up = f"{labels.day(line.follow_up_on)} {flag('OVERDUE')}"
+                follow_up = _.day(line.follow_up_on) + " " + flag(_("OVERDUE"))
                 overdue = True
             else:
-                follow_up = labels.day(line.follow_up_on)
+                follow_up = _.day(line.follow_up_on)
         cells: list[object] = [
-            labels.day(line.occurred_on),
-            escape(labels.label({}, line.kind)),
-            cell(f"{escape(clip(line.summary, room, st))}{who}"),
+            _.day(line.occurred_on),
+            escape(_.label_of(LogKind, line.kind)),
+            cell(f"{escape(_.clip(line.summary, room, st))}{who}"),
             cell(follow_up),
         ]
         return cells, overdue
 
     return tabled(
-        heading("Last contacts"),
+        heading(_("Last contacts")),
         data.log,
-        "No contact logged yet.",
-        [("Date", 0.13), ("Kind", 0.1), ("Summary", 0.57), ("Follow-up", 0.2)],
+        _("No contact logged yet."),
+        [(_("Date"), 0.13), (_("Kind"), 0.1), (_("Summary"), 0.57), (_("Follow-up"), 0.2)],
         width,
         row,
     )
 
 
-def demarches_section(data: BriefingData, width: float) -> list[Flowable]:
+def demarches_section(data: BriefingData, width: float, _: Words) -> list[Flowable]:
     def row(demarche: DemarcheRecord, widths: list[float]) -> TableRow:
         room = column(widths[0])
-        due = labels.day(demarche.due_on)
+        due = _.day(demarche.due_on)
         overdue = demarche.due_on is not None and demarche.due_on < data.as_of
         if overdue:
-            due = f"{due}<br/>{flag('OVERDUE')}"
-        channel = labels.label(labels.CHANNEL, demarche.channel)
-        level = labels.label(labels.LEVEL, demarche.level).lower()
+            due += "<br/>" + flag(_("OVERDUE"))
+        channel = _.label_of(Channel, demarche.channel)
+        level = _.label_of(Level, demarche.level).lower()
         cells: list[object] = [
-            cell(f"<b>{escape(clip(demarche.title, room, styles().cell, font=BOLD))}</b>"),
-            cell(escape(labels.label(labels.ACTION, demarche.requested_action))),
+            cell(f"<b>{escape(_.clip(demarche.title, room, styles().cell, font=BOLD))}</b>"),
+            cell(escape(_.label_of(RequestedAction, demarche.requested_action))),
             cell(escape(f"{channel}, {level}")),
-            cell(escape(labels.label(labels.DEMARCHE_STATUS, demarche.status.value))),
+            cell(escape(_.label(demarche.status))),
             cell(due),
         ]
         return cells, overdue
 
     return tabled(
-        heading("Open démarches"),
+        heading(_("Open démarches")),
         data.open_demarches,
-        "No open démarche.",
+        _("No open démarche."),
         [
-            ("Démarche", 0.32),
-            ("Requested action", 0.18),
-            ("Channel, level", 0.19),
-            ("Status", 0.16),
-            ("Due", 0.15),
+            (_("Démarche"), 0.32),
+            (_("Requested action"), 0.18),
+            (_("Channel, level"), 0.19),
+            (_("Status"), 0.16),
+            (_("Due"), 0.15),
         ],
         width,
         row,
         show=MAX_DEMARCHES,
-        more="{} more open démarches in Outreach.",
+        more=lambda count: _.ngettext(
+            "{count} more open démarche in Outreach.",
+            "{count} more open démarches in Outreach.",
+            count,
+        ).format(count=count),
     )
 
 
-def talking_points_section(data: BriefingData, width: float) -> list[Flowable]:
-    flowables = heading("Talking points")
+def talking_points_section(data: BriefingData, width: float, _: Words) -> list[Flowable]:
+    flowables = heading(_("Talking points"))
     points = data.state.talking_points.strip()
     if not points:
-        return [*flowables, empty("No talking points yet: write them on the state's profile.")]
+        return [*flowables, empty(_("No talking points yet: write them on the state's profile."))]
     room = width - BOX_PADDING
-    return [*flowables, boxed(paragraphs(clip(points, room, styles().bullet)), width)]
+    return [*flowables, boxed(paragraphs(_.clip(points, room, styles().bullet)), width)]
 
 
 # What the officer reads on the way into the meeting comes first: where the state stands,
@@ -363,9 +409,9 @@ SECTIONS = (
 )
 
 
-def sheet_flowables(data: BriefingData, width: float) -> list[Flowable]:
-    """One briefing sheet, `width` points wide (the frame's width)."""
-    result = title_block(data, width)
+def sheet_flowables(data: BriefingData, width: float, _: Words) -> list[Flowable]:
+    """One briefing sheet, `width` points wide (the frame's width), in `_`'s language."""
+    result = title_block(data, width, _)
     for section in SECTIONS:
-        result.extend(section(data, width))
+        result.extend(section(data, width, _))
     return result

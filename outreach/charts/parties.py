@@ -1,4 +1,4 @@
-"""The States Parties curve against the campaign's target."""
+"""The States Parties curve against the campaign's target, labelled in English or French."""
 
 from __future__ import annotations
 
@@ -8,6 +8,8 @@ from reportlab.graphics import renderSVG
 from reportlab.graphics.charts.lineplots import LinePlot
 from reportlab.graphics.shapes import Drawing, Line, Rect, String
 from reportlab.lib import colors
+
+from outreach.i18n import current_language, words
 
 CURVE_COLOUR = colors.HexColor("#1565c0")
 TARGET_COLOUR = colors.HexColor("#c62828")
@@ -35,9 +37,12 @@ def parties_chart(
     *,
     width: float = 520,
     height: float = 220,
-    title: str = "States Parties",
+    title: str | None = None,
+    language: str | None = None,
 ) -> Drawing:
-    """A line of States Parties over time, and the target as a dashed line."""
+    """A line of States Parties over time, and the target as a dashed line; its words in
+    `language` (the app's by default), `title` as given or "States Parties"."""
+    _ = words(language or current_language()).gettext
     drawing = Drawing(width, height)
     drawing.add(Rect(0, 0, width, height, fillColor=colors.white, strokeColor=None))
     plot = LinePlot()
@@ -63,14 +68,14 @@ def parties_chart(
             Line(plot.x, y, plot.x + plot.width, y, strokeColor=TARGET_COLOUR,
                  strokeDashArray=[4, 3], strokeWidth=1)
         )  # fmt: skip
+        label = _("target {count}").format(count=target)
         drawing.add(
-            String(plot.x + plot.width - 2, y + 3, f"target {target}", fontName="Helvetica",
-                   fontSize=8, fillColor=TARGET_COLOUR, textAnchor="end")
+            String(plot.x + plot.width - 2, y + 3, label, fontName="Helvetica", fontSize=8,
+                   fillColor=TARGET_COLOUR, textAnchor="end")
         )  # fmt: skip
     latest = curve[-1][1] if curve else 0
-    drawing.add(
-        String(plot.x, height - 16, f"{title}: {latest}", fontName="Helvetica-Bold", fontSize=10)
-    )
+    heading = _("{title}: {count}").format(title=title or _("States Parties"), count=latest)
+    drawing.add(String(plot.x, height - 16, heading, fontName="Helvetica-Bold", fontSize=10))
     return drawing
 
 

@@ -16,6 +16,7 @@ import click
 from outreach.cli.output import FORMATS, print_rows
 from outreach.cli.passphrase import unlocking
 from outreach.errors import OutreachError
+from outreach.i18n import _
 from outreach.storage import backups, sqlite_file
 from outreach.storage.location import FileLocation
 
@@ -29,8 +30,10 @@ def _file_of(context: Context) -> Path:
     """The database file; a server is refused (it has no file to copy)."""
     if not isinstance(context.location, FileLocation):
         raise OutreachError(
-            f"{context.where} is a server: its backups are made on the server by its "
-            "administrator (pg_dump). These commands are for a database file."
+            _(
+                "{where} is a server: its backups are made on the server by its "
+                "administrator (pg_dump). These commands are for a database file."
+            ).format(where=context.where)
         )
     return context.location.path
 
@@ -42,7 +45,9 @@ def _chosen_backup(path: Path, given: Path) -> Path:
     in_set = backups.backup_folder(path) / given.name
     if given.name == str(given) and in_set.exists():
         return in_set
-    raise OutreachError(f"There is no backup at {given}; `outreach backups` lists them.")
+    raise OutreachError(
+        _("There is no backup at {path}; `outreach backups` lists them.").format(path=given)
+    )
 
 
 def _checked(chosen: Path) -> str | None:
@@ -56,34 +61,39 @@ def _checked(chosen: Path) -> str | None:
     return unlocking(chosen.name, check)
 
 
-@click.command(name="backup")
+@click.command(
+    name="backup",
+    help=_("Make a consistent copy of the database file now (safe while the app is open)."),
+)
 @click.option(
     "-o",
     "--output",
     type=click.Path(dir_okay=False, path_type=Path),
-    help="Write the copy to FILE instead of the rolling set (an existing file is refused).",
+    help=_("Write the copy to FILE instead of the rolling set (an existing file is refused)."),
 )
 @click.pass_obj
 def backup_command(context: Context, output: Path | None) -> None:
-    """Make a consistent copy of the database file now (safe while the app is open)."""
     path = _file_of(context)
     if output is not None:  # an encrypted file's copy is encrypted with its passphrase
         written = context.unlocked(lambda key: backups.backup_to_file(path, output, passphrase=key))
-        click.echo(f"Backed up {path} to {written}.")
+        click.echo(_("Backed up {path} to {copy}.").format(path=path, copy=written))
         return
     made = context.unlocked(lambda key: backups.make_backup(path, "manual", passphrase=key))
-    click.echo(f"Backed up {path} to {made.path}.")
+    click.echo(_("Backed up {path} to {copy}.").format(path=path, copy=made.path))
 
 
-@click.command(name="backups")
+@click.command(name="backups", help=_("List the backups of the database file, newest first."))
 @click.option("--format", "output", type=FORMATS, default="table")
 @click.pass_obj
 def backups_command(context: Context, output: str) -> None:
-    """List the backups of the database file, newest first."""
     path = _file_of(context)
     found = backups.list_backups(path)
     if not found and output == "table":
-        click.echo(f"No backups of {path} yet; they go in {backups.backup_folder(path)}.")
+        click.echo(
+            _("No backups of {path} yet; they go in {folder}.").format(
+                path=path, folder=backups.backup_folder(path)
+            )
+        )
         return
     rows = [
         {
@@ -97,39 +107,48 @@ def backups_command(context: Context, output: str) -> None:
     print_rows(rows, BACKUP_COLUMNS, output)
 
 
-@click.command(name="restore")
+@click.command(
+    name="restore",
+    help=_(
+        "Put the backup FILE (a path, or a name from `outreach backups`) in place of the "
+        "database file. The current file is kept beside it, renamed; without --yes, only "
+        "says what would happen. Close the app first."
+    ),
+)
 @click.argument("backup", metavar="FILE", type=click.Path(dir_okay=False, path_type=Path))
-@click.option("--yes", is_flag=True, help="Replace the database file without asking.")
+@click.option("--yes", is_flag=True, help=_("Replace the database file without asking."))
 @click.pass_obj
 def restore_command(context: Context, backup: Path, yes: bool) -> None:
-    """Put the backup FILE (a path, or a name from `outreach backups`) in place of the
-    database file. The current file is kept beside it, renamed; without --yes, only
-    says what would happen. Close the app first."""
     path = _file_of(context)
     chosen = _chosen_backup(path, backup)
     key = _checked(chosen)
     if key is None and sqlite_file.is_encrypted(path):
         click.echo(
-            f"{chosen.name} is not encrypted: after the restore, {path.name} would not be "
-            "encrypted either (`outreach encrypt` encrypts it again).",
+            _(
+                "{backup} is not encrypted: after the restore, {file} would not be "
+                "encrypted either (`outreach encrypt` encrypts it again)."
+            ).format(backup=chosen.name, file=path.name),
             err=True,
         )
     if not yes:
-        kept = (
-            f"; the current file would be kept as {backups.aside_name(path)}"
+        said = (
+            _(
+                "This would replace {path} with the backup {backup}; the current file would "
+                "be kept as {aside}. Nothing was changed: run the command again with --yes "
+                "to restore."
+            )
             if path.exists()
-            else ""
+            else _(
+                "This would replace {path} with the backup {backup}. Nothing was changed: "
+                "run the command again with --yes to restore."
+            )
         )
-        click.echo(
-            f"This would replace {path} with the backup {chosen}{kept}. Nothing was "
-            "changed: run the command again with --yes to restore.",
-            err=True,
-        )
+        click.echo(said.format(path=path, backup=chosen, aside=backups.aside_name(path)), err=True)
         sys.exit(1)  # asked, not done: a script must not take it for a restore
     done = backups.restore(chosen, path, key)
-    click.echo(f"Restored {path} from {chosen}.")
+    click.echo(_("Restored {path} from {backup}.").format(path=path, backup=chosen))
     if done.kept_aside is not None:
-        click.echo(f"The file it replaced is kept as {done.kept_aside}.")
+        click.echo(_("The file it replaced is kept as {aside}.").format(aside=done.kept_aside))
 
 
 def register(cli: click.Group) -> None:

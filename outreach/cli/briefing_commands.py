@@ -3,6 +3,10 @@
     outreach brief KHM PAK -o sheets.pdf [--marking "PROTECTED B"] [--paper Letter]
     outreach brief --all -o all.pdf
     outreach pack nairobi -o pack.pdf        (a meeting by id, or part of its title or city)
+    outreach brief KHM --lang fr -o fiche.pdf
+
+`--lang` after the command is the language of the printed pages, whatever the language
+of the messages (`outreach --lang`, or the environment's), which it defaults to.
 
 The officer printed on the sheets is only ever what `--officer` (or OUTREACH_OFFICER)
 says: never the operating system's user name.
@@ -24,11 +28,12 @@ import click
 from outreach.briefing.options import Marking, PaperSize, PrintOptions
 from outreach.cli.output import parse_day
 from outreach.errors import ValidationError
+from outreach.i18n import LANGUAGES, _, current_language, ngettext
 from outreach.progress import Progress
 from outreach.storage.database import Database
 
 if TYPE_CHECKING:
-    from outreach.briefing.printing import Request
+    from outreach.briefing.printing import Printed, Request
 
 OFFICER_VAR = "OUTREACH_OFFICER"
 
@@ -71,10 +76,14 @@ def _options(function: Callable[..., Any]) -> Callable[..., Any]:
         officer: str,
         as_of: date | None,
         treaty: str,
+        language: str | None,
         **kwargs: Any,
     ) -> Any:
         options = PrintOptions(
-            paper=PaperSize.parse(paper), marking=marking, officer=" ".join(officer.split())
+            paper=PaperSize.parse(paper),
+            marking=marking,
+            officer=" ".join(officer.split()),
+            language=language or current_language(),
         )
         return function(*args, job=_Job(output, options, as_of, treaty), **kwargs)
 
@@ -84,14 +93,14 @@ def _options(function: Callable[..., Any]) -> Callable[..., Any]:
             "--output",
             required=True,
             type=click.Path(dir_okay=False, writable=True, path_type=Path),
-            help="The PDF file to write (replaced if it exists).",
+            help=_("The PDF file to write (replaced if it exists)."),
         ),
         click.option(
             "--marking",
             default=Marking.UNCLASSIFIED.value,
             show_default=True,
             callback=_marking,
-            help='Security marking on every page: UNCLASSIFIED, "PROTECTED A" or "PROTECTED B".',
+            help=_('Security marking on every page: UNCLASSIFIED, "PROTECTED A" or "PROTECTED B".'),
         ),
         click.option(
             "--paper",
@@ -103,15 +112,26 @@ def _options(function: Callable[..., Any]) -> Callable[..., Any]:
             "--officer",
             envvar=OFFICER_VAR,
             default="",
-            help=f"The officer named on the sheets (or set {OFFICER_VAR}); none by default.",
+            help=_("The officer named on the sheets (or set {variable}); none by default.").format(
+                variable=OFFICER_VAR
+            ),
         ),
         click.option(
             "--as-of",
             callback=parse_day,
-            help="The date of the treaty status and the log (default: today; for a pack, "
-            "the meeting's first day).",
+            help=_(
+                "The date of the treaty status and the log (default: today; for a pack, "
+                "the meeting's first day)."
+            ),
         ),
-        click.option("--treaty", default="APMBC", show_default=True, help="The treaty's code."),
+        click.option("--treaty", default="APMBC", show_default=True, help=_("The treaty's code.")),
+        click.option(
+            "--lang",
+            "language",
+            type=click.Choice(LANGUAGES),
+            default=None,
+            help=_("The language of the printed pages (default: the language of messages)."),
+        ),
     ]
     for decorator in reversed(decorators):
         command = decorator(command)
@@ -139,48 +159,59 @@ def _progress(label: str) -> Iterator[Progress]:
             bars[0].__exit__(None, None, None)
 
 
-def _done(path: Path, sheets: int, pages: int, what: str) -> None:
-    noun = "sheet" if sheets == 1 else "sheets"
-    leaves = "page" if pages == 1 else "pages"
-    click.echo(f"Wrote {path}: {what}{sheets} briefing {noun}, {pages} {leaves}.")
+def _done(printed: Printed, *, titled: bool) -> None:
+    """Say what was written (`titled`: with the document's title, as for a pack)."""
+    sheets = ngettext("{count} briefing sheet", "{count} briefing sheets", printed.sheets).format(
+        count=printed.sheets
+    )
+    pages = ngettext("{count} page", "{count} pages", printed.pages).format(count=printed.pages)
+    if titled:
+        said = _("Wrote {path}: {title}; {sheets}, {pages}.").format(
+            path=printed.path, title=printed.title, sheets=sheets, pages=pages
+        )
+    else:
+        said = _("Wrote {path}: {sheets}, {pages}.").format(
+            path=printed.path, sheets=sheets, pages=pages
+        )
+    click.echo(said)
 
 
-@click.command()
+@click.command(help=_("Print country briefing sheets (ISO codes or names) to a PDF file."))
 @click.argument("states", nargs=-1)
-@click.option("--all", "every_state", is_flag=True, help="A sheet for every state.")
+@click.option("--all", "every_state", is_flag=True, help=_("A sheet for every state."))
 @_options
 @click.pass_obj
 def brief(context: _HasDatabase, states: tuple[str, ...], every_state: bool, job: _Job) -> None:
-    """Print country briefing sheets (ISO codes or names) to a PDF file."""
     from outreach.briefing.printing import print_all_states, print_states
 
     if every_state and states:
-        raise click.UsageError("Give states or --all, not both.")
+        raise click.UsageError(_("Give states or --all, not both."))
     if not every_state and not states:
-        raise click.UsageError("Name the states to print (ISO codes such as KHM) or give --all.")
-    with _progress("Briefing sheets") as progress:
+        raise click.UsageError(_("Name the states to print (ISO codes such as KHM) or give --all."))
+    with _progress(_("Briefing sheets")) as progress:
         if every_state:
             printed = print_all_states(context.db, job.output, job.options, **job.request(progress))
         else:
             printed = print_states(
                 context.db, states, job.output, job.options, **job.request(progress)
             )
-    _done(printed.path, printed.sheets, printed.pages, "")
+    _done(printed, titled=False)
 
 
-@click.command()
+@click.command(
+    help=_("Print a meeting's pack (MEETING: its id, or part of its title or city) to a PDF.")
+)
 @click.argument("meeting")
 @_options
 @click.pass_obj
 def pack(context: _HasDatabase, meeting: str, job: _Job) -> None:
-    """Print a meeting's pack (MEETING: its id, or part of its title or city) to a PDF."""
     from outreach.briefing.printing import print_meeting
 
-    with _progress("Meeting pack") as progress:
+    with _progress(_("Meeting pack")) as progress:
         printed = print_meeting(
             context.db, meeting, job.output, job.options, **job.request(progress)
         )
-    _done(printed.path, printed.sheets, printed.pages, f"{printed.title}; ")
+    _done(printed, titled=True)
 
 
 def register(cli: click.Group) -> None:

@@ -18,6 +18,7 @@ import click
 
 from outreach.cli.passphrase import unlocking
 from outreach.errors import OutreachError
+from outreach.i18n import _
 from outreach.setup import open_database
 from outreach.storage.database import Database
 from outreach.storage.encryption import refuse_plaintext
@@ -66,7 +67,7 @@ def _progress_bar(label: str) -> Iterator[Progress]:
                     stack.enter_context(
                         click.progressbar(
                             length=total,
-                            label=f"{label} ({total:,} rows)",
+                            label=_("{label} ({rows} rows)").format(label=label, rows=f"{total:,}"),
                             file=sys.stderr,
                         )
                     )
@@ -86,7 +87,9 @@ def _copy(source: Location, destination: Location, plaintext_ok: bool = False) -
     from outreach.io.database_copy import copy_database  # not at every start of the CLI
 
     if isinstance(source, FileLocation) and not source.path.is_file():
-        raise OutreachError(f"There is no database at {source.display}; nothing was copied.")
+        raise OutreachError(
+            _("There is no database at {source}; nothing was copied.").format(source=source.display)
+        )
     new_file = isinstance(destination, FileLocation) and not destination.path.exists()
     try:
         # The source first: a source that cannot be opened leaves no new file behind.
@@ -94,7 +97,9 @@ def _copy(source: Location, destination: Location, plaintext_ok: bool = False) -
             _opened(source, plaintext_ok=plaintext_ok) as source_db,
             _opened(destination, create=True) as destination_db,
         ):
-            label = f"Copying {source.display} to {destination.display}"
+            label = _("Copying {source} to {destination}").format(
+                source=source.display, destination=destination.display
+            )
             with _progress_bar(label) as progress:
                 return copy_database(source_db, destination_db, progress)
     except BaseException:
@@ -104,28 +109,34 @@ def _copy(source: Location, destination: Location, plaintext_ok: bool = False) -
         raise
 
 
-@click.command(name="copy")
+@click.command(
+    name="copy",
+    help=_(
+        "Copy a whole database, audit trail included, into an empty one.\n\n"
+        "SOURCE and DEST are each a file or a server (postgresql://ROLE@HOST:PORT/DBNAME). "
+        "DEST must be empty (a new file, or a new database on the server); it is written in "
+        "one transaction, so a copy that fails leaves it as it was. The search index is "
+        "rebuilt on DEST. The global --db is not used."
+    ),
+)
 @click.argument("source", metavar="SOURCE")
 @click.argument("destination", metavar="DEST")
 @click.option(
     "--plaintext-ok",
     is_flag=True,
-    help="Copy even an encrypted file (into a database that is not encrypted).",
+    help=_("Copy even an encrypted file (into a database that is not encrypted)."),
 )
 def copy_command(source: str, destination: str, plaintext_ok: bool) -> None:
-    """Copy a whole database, audit trail included, into an empty one.
-
-    SOURCE and DEST are each a file or a server (postgresql://ROLE@HOST:PORT/DBNAME).
-    DEST must be empty (a new file, or a new database on the server); it is written in
-    one transaction, so a copy that fails leaves it as it was. The search index is
-    rebuilt on DEST. The global --db is not used.
-    """
     source_location = _location(source, "SOURCE")
     destination_location = _location(destination, "DEST")
     summary = _copy(source_location, destination_location, plaintext_ok)
     click.echo(
-        f"Copied {summary.total:,} rows in {len(summary.rows)} tables from "
-        f"{source_location.display} to {destination_location.display}."
+        _("Copied {rows} rows in {tables} tables from {source} to {destination}.").format(
+            rows=f"{summary.total:,}",
+            tables=len(summary.rows),
+            source=source_location.display,
+            destination=destination_location.display,
+        )
     )
 
 

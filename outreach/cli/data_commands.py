@@ -8,24 +8,26 @@ from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import click
 
 from outreach.cli.output import PLAINTEXT_OK, as_json, parse_day, printable
+from outreach.i18n import N_, _, ngettext
 
 if TYPE_CHECKING:
     from outreach.cli.context import Context
+    from outreach.domain.enums import ConsentKind
     from outreach.io.untc_import import ImportPlan, ParticipationChange
     from outreach.search.records import SearchResults
 
 KIND_TITLES = {
-    "state": "States",
-    "contact": "Contacts",
-    "organization": "Organizations",
-    "demarche": "Démarches",
-    "intervention": "Interventions",
-    "log_entry": "Log entries",
+    "state": N_("States"),
+    "contact": N_("Contacts"),
+    "organization": N_("Organizations"),
+    "demarche": N_("Démarches"),
+    "intervention": N_("Interventions"),
+    "log_entry": N_("Log entries"),
 }
 BOLD, PLAIN = "\x1b[1m", "\x1b[0m"
 
@@ -37,12 +39,12 @@ def _print_results(results: SearchResults, colour: bool) -> None:
     from outreach.search.records import MARK_END, MARK_START
 
     if not results:
-        click.echo(f"Nothing found for '{printable(results.text)}'.")
+        click.echo(_("Nothing found for '{text}'.").format(text=printable(results.text)))
         return
     start, end = (BOLD, PLAIN) if colour else ("[", "]")
     for group in results.groups:
-        more = ", more" if group.more else ""
-        click.echo(f"{KIND_TITLES[group.kind]} ({len(group.hits)}{more})")
+        heading = _("{title} ({count}, more)") if group.more else "{title} ({count})"
+        click.echo(heading.format(title=_(KIND_TITLES[group.kind]), count=len(group.hits)))
         for hit in group.hits:
             line = f"  {group.kind}:{hit.id}  {printable(hit.title)}"
             if hit.subtitle:
@@ -53,26 +55,27 @@ def _print_results(results: SearchResults, colour: bool) -> None:
             click.echo(f"      {hit.field.replace('_', ' ')}: {marked}")
 
 
-@click.command()
+@click.command(
+    help=_(
+        "Find states, contacts, organizations, démarches, interventions and log entries.\n\n"
+        'Every word must match the start of a word, ignoring case and accents: "dema" '
+        'finds "démarche", "Muller" finds "Müller".'
+    )
+)
 @click.argument("words", nargs=-1, required=True)
 @click.option(
     "--kind",
     "kinds",
     multiple=True,
     type=click.Choice(list(KIND_TITLES)),
-    help="Only records of this kind (repeat for several).",
+    help=_("Only records of this kind (repeat for several)."),
 )
-@click.option("--limit", default=5, show_default=True, help="Results per kind.")
+@click.option("--limit", default=5, show_default=True, help=_("Results per kind."))
 @click.option("--format", "output", type=click.Choice(["text", "json"]), default="text")
 @click.pass_obj
 def search(
     context: Context, words: tuple[str, ...], kinds: tuple[str, ...], limit: int, output: str
 ) -> None:
-    """Find states, contacts, organizations, démarches, interventions and log entries.
-
-    Every word must match the start of a word, ignoring case and accents: "dema"
-    finds "démarche", "Muller" finds "Müller".
-    """
     from outreach.search import SearchService
 
     results = SearchService(context.db).search(" ".join(words), limit=limit, kinds=kinds or None)
@@ -100,18 +103,24 @@ def search(
 # --- import ----------------------------------------------------------------------------------
 
 
-@click.group(name="import")
+@click.group(
+    name="import",
+    help=_("Bring data in: treaty status (UNTC), contacts (CSV), a whole export (JSON)."),
+)
 def import_group() -> None:
-    """Bring data in: treaty status (UNTC), contacts (CSV), a whole export (JSON)."""
+    pass
 
 
-def _participation(signed: date | None, consent: date | None, kind: Any) -> str:
+def _participation(signed: date | None, consent: date | None, kind: ConsentKind | None) -> str:
+    from outreach.domain.vocabulary import label
+
     parts = []
     if signed:
-        parts.append(f"signed {signed.isoformat()}")
+        parts.append(_("signed {date}").format(date=signed.isoformat()))
     if consent:
-        parts.append(f"{kind.value if kind else 'consent'} {consent.isoformat()}")
-    return ", ".join(parts) or "nothing"
+        consented = label(kind) if kind else _("consent")
+        parts.append(_("{consent} {date}").format(consent=consented, date=consent.isoformat()))
+    return ", ".join(parts) or _("nothing")
 
 
 def _describe(change: ParticipationChange) -> str:
@@ -122,101 +131,124 @@ def _describe(change: ParticipationChange) -> str:
         text += f"{before} → {after}"
     elif change.kind == "not_listed":
         before = _participation(change.signed_before, change.consent_before, change.kind_before)
-        text += f"was {before}; will be outside the treaty"
+        text += _("was {before}; will be outside the treaty").format(before=before)
     else:
         text += after
     if change.in_force_on:
-        text += f" (in force {change.in_force_on.isoformat()})"
+        text += " " + _("(in force {date})").format(date=change.in_force_on.isoformat())
     if change.listed_as:
-        text += f'  [listed as "{printable(change.listed_as)}"]'
+        text += "  " + _('[listed as "{name}"]').format(name=printable(change.listed_as))
     if change.withdrawal_kept:
-        text += "  [withdrawal kept]"
+        text += "  " + _("[withdrawal kept]")
     return text
 
 
 def print_plan(plan: ImportPlan, file_name: str) -> None:
     click.echo(
-        f"{plan.treaty_code}: {plan.listed} participants read from {file_name}; "
-        f"{plan.unchanged} unchanged."
+        _("{treaty}: {listed} participants read from {file}; {unchanged} unchanged.").format(
+            treaty=plan.treaty_code, listed=plan.listed, file=file_name, unchanged=plan.unchanged
+        )
     )
     sections = (
-        ("New participations", plan.new),
-        ("Changed", plan.changed),
-        ("No longer listed, outside the treaty after the import", plan.not_listed),
+        (_("New participations ({count}):"), plan.new),
+        (_("Changed ({count}):"), plan.changed),
+        (_("No longer listed, outside the treaty after the import ({count}):"), plan.not_listed),
     )
     for title, changes in sections:
         if changes:
-            click.echo(f"{title} ({len(changes)}):")
+            click.echo(title.format(count=len(changes)))
             for change in changes:
                 click.echo(_describe(change))
     if plan.withdrawals_kept:
         click.echo(
-            f"Not listed, but a withdrawal is recorded, so left as they are "
-            f"({len(plan.withdrawals_kept)}): {printable(', '.join(plan.withdrawals_kept))}"
+            _(
+                "Not listed, but a withdrawal is recorded, so left as they are ({count}): {names}"
+            ).format(
+                count=len(plan.withdrawals_kept),
+                names=printable(", ".join(plan.withdrawals_kept)),
+            )
         )
     if plan.unmatched:
-        click.echo(f"Names that match no state, not imported ({len(plan.unmatched)}):")
+        click.echo(
+            _("Names that match no state, not imported ({count}):").format(
+                count=len(plan.unmatched)
+            )
+        )
         for unmatched in plan.unmatched:
-            click.echo(f'  line {unmatched.line}: "{printable(unmatched.listed_name)}"')
+            name = printable(unmatched.listed_name)
+            click.echo("  " + _('line {line}: "{name}"').format(line=unmatched.line, name=name))
     if plan.problems:
-        click.echo(f"Rows not read ({len(plan.problems)}):")
+        click.echo(_("Rows not read ({count}):").format(count=len(plan.problems)))
         for problem in plan.problems:
             click.echo(f"  {printable(problem)}")
 
 
 def _many_removals(plan: ImportPlan) -> str:
-    return (
-        f"This table would take {plan.removals_summary()} out of {plan.treaty_code}. A "
-        "status table lists every participant, so one that drops so many is probably "
-        "incomplete (a partial copy, the header alone)."
-    )
+    return _(
+        "This table would take {removals} out of {treaty}. A status table lists every "
+        "participant, so one that drops so many is probably incomplete (a partial copy, "
+        "the header alone)."
+    ).format(removals=plan.removals_summary(), treaty=plan.treaty_code)
 
 
-@import_group.command(name="untc")
+@import_group.command(
+    name="untc",
+    help=_(
+        "Treaty status from the UN Treaty Collection's status table (CSV or tab-separated)."
+        "\n\n"
+        'Columns: Participant, Signature, and "Ratification, Accession(a), Succession(d)" '
+        '(or "Ratification, Acceptance(A), Approval(AA), Accession(a), Succession(d)"). '
+        "States the table does not list become outside the treaty; withdrawals recorded in "
+        "Outreach are kept. Names that match no state are listed, not guessed. A table that "
+        "would take more than 5 states (or a tenth of the participants) out needs --yes."
+    ),
+)
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option("--treaty", default="APMBC", show_default=True, help="The treaty's code.")
-@click.option("--as-of", callback=parse_day, help="The table's date (default: today).")
-@click.option("--dry-run", is_flag=True, help="Show the changes; change nothing.")
+@click.option("--treaty", default="APMBC", show_default=True, help=_("The treaty's code."))
+@click.option("--as-of", callback=parse_day, help=_("The table's date (default: today)."))
+@click.option("--dry-run", is_flag=True, help=_("Show the changes; change nothing."))
 @click.option(
     "--yes",
     is_flag=True,
-    help="Record it even though it takes more than 5 states (or a tenth) out of the treaty.",
+    help=_("Record it even though it takes more than 5 states (or a tenth) out of the treaty."),
 )
 @click.pass_obj
 def import_untc(
     context: Context, file: Path, treaty: str, as_of: date | None, dry_run: bool, yes: bool
 ) -> None:
-    """Treaty status from the UN Treaty Collection's status table (CSV or tab-separated).
-
-    Columns: Participant, Signature, and "Ratification, Accession(a), Succession(d)"
-    (or "Ratification, Acceptance(A), Approval(AA), Accession(a), Succession(d)").
-    States the table does not list become outside the treaty; withdrawals recorded in
-    Outreach are kept. Names that match no state are listed, not guessed. A table that
-    would take more than 5 states (or a tenth of the participants) out needs --yes.
-    """
     from outreach.errors import ValidationError
     from outreach.io.untc_import import apply_untc_import, plan_untc_file
     from outreach.setup.reference import load_reference
 
     if load_reference(context.db):  # a new file: the states and treaties come first
-        click.echo(f"Created {context.where} with the reference data.")
+        click.echo(_("Created {where} with the reference data.").format(where=context.where))
     plan = plan_untc_file(context.db, file, treaty, as_of=as_of)
     print_plan(plan, file.name)
     if dry_run:
         if plan.removals_need_confirmation:
-            click.echo(_many_removals(plan) + " Importing it would need --yes.")
-        click.echo("Dry run: nothing was changed.")
+            click.echo(
+                _("{warning} Importing it would need --yes.").format(warning=_many_removals(plan))
+            )
+        click.echo(_("Dry run: nothing was changed."))
         return
     if not plan.changes:
-        click.echo("Nothing to change.")
+        click.echo(_("Nothing to change."))
         return
     if plan.removals_need_confirmation and not yes:
         raise ValidationError(
-            _many_removals(plan) + " Nothing was changed; check the file, or run again "
-            "with --yes to record it."
+            _(
+                "{warning} Nothing was changed; check the file, or run again with --yes to "
+                "record it."
+            ).format(warning=_many_removals(plan))
         )
     outcome = apply_untc_import(context.db, plan)
-    click.echo(f"Recorded {outcome.applied} change(s) to {outcome.treaty_code} in one transaction.")
+    click.echo(
+        ngettext(
+            "Recorded {count} change(s) to {treaty} in one transaction.",
+            "Recorded {count} change(s) to {treaty} in one transaction.",
+            outcome.applied,
+        ).format(count=outcome.applied, treaty=outcome.treaty_code)
+    )
 
 
 PROGRESS_FROM = 10_000  # steps of work (rows checked, then written) worth reporting
@@ -232,33 +264,37 @@ def _progress_on_stderr(name: str) -> Callable[[int, int], None]:
         tenth = done * 10 // total if total >= PROGRESS_FROM else 0
         if tenth > shown:
             shown = tenth
-            click.echo(f"{name}: {tenth * 10}% done", err=True)
+            click.echo(_("{name}: {percent}% done").format(name=name, percent=tenth * 10), err=True)
 
     return report
 
 
-@import_group.command(name="contacts")
+@import_group.command(
+    name="contacts",
+    help=_(
+        "Contacts from a CSV file with the header "
+        "family_name,given_name,position,organization,state,email,phone,languages,notes "
+        "(any order; only family_name is needed). Good rows go in; refused rows go to a "
+        "report file with the reason."
+    ),
+)
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option(
     "--map",
     "mappings",
     multiple=True,
     metavar="FIELD=COLUMN",
-    help="Read FIELD from the file's COLUMN (e.g. family_name=Surname); repeatable.",
+    help=_("Read FIELD from the file's COLUMN (e.g. family_name=Surname); repeatable."),
 )
 @click.option(
     "--report",
     type=click.Path(dir_okay=False, path_type=Path),
-    help="Where to write the refused rows (default: FILE.rejected.csv beside FILE).",
+    help=_("Where to write the refused rows (default: FILE.rejected.csv beside FILE)."),
 )
 @click.pass_obj
 def import_contacts_command(
     context: Context, file: Path, mappings: tuple[str, ...], report: Path | None
 ) -> None:
-    """Contacts from a CSV file with the header
-    family_name,given_name,position,organization,state,email,phone,languages,notes
-    (any order; only family_name is needed). Good rows go in; refused rows go to a
-    report file with the reason."""
     from outreach.io.contacts_csv import guess_mapping, import_contacts, read_csv_table
 
     mapping: dict[str, str | None] | None = None
@@ -267,90 +303,122 @@ def import_contacts_command(
         for item in mappings:
             field, separator, column = item.partition("=")
             if not separator:
-                raise click.BadParameter(f"'{item}' is not FIELD=COLUMN.", param_hint="--map")
+                raise click.BadParameter(
+                    _("'{item}' is not FIELD=COLUMN.").format(item=item), param_hint="--map"
+                )
             mapping[field.strip()] = column.strip() or None
     result = import_contacts(
         context.db, file, mapping, report_path=report, progress=_progress_on_stderr(file.name)
     )
-    click.echo(f"Imported {len(result.imported)} contact(s) from {file.name}.")
+    imported = len(result.imported)
+    click.echo(
+        ngettext(
+            "Imported {count} contact(s) from {file}.",
+            "Imported {count} contact(s) from {file}.",
+            imported,
+        ).format(count=imported, file=file.name)
+    )
     if result.organizations_created:
+        created = len(result.organizations_created)
         click.echo(
-            f"Created {len(result.organizations_created)} organization(s): "
-            + printable(", ".join(result.organizations_created))
+            ngettext(
+                "Created {count} organization(s): {names}",
+                "Created {count} organization(s): {names}",
+                created,
+            ).format(count=created, names=printable(", ".join(result.organizations_created)))
         )
     if result.rejected:
+        refused = len(result.rejected)
         click.echo(
-            f"Refused {len(result.rejected)} row(s), written with the reason to "
-            f"{result.report_path}:"
+            ngettext(
+                "Refused {count} row(s), written with the reason to {report}:",
+                "Refused {count} row(s), written with the reason to {report}:",
+                refused,
+            ).format(count=refused, report=result.report_path)
         )
         for row in result.rejected:
-            click.echo(f"  line {row.line}: {printable(row.reason)}")
+            reason = printable(row.reason)
+            click.echo("  " + _("line {line}: {reason}").format(line=row.line, reason=reason))
 
 
-@import_group.command(name="json")
+@import_group.command(
+    name="json", help=_("Everything from an `outreach export json` file, into an empty database.")
+)
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.pass_obj
 def import_json_command(context: Context, file: Path) -> None:
-    """Everything from an `outreach export json` file, into an empty database."""
     from outreach.io.json_export import import_json
 
     summary = import_json(context.creating(), file)
     click.echo(
-        f"Imported {summary.total:,} rows in {len(summary.rows)} tables into {context.where}."
+        _("Imported {rows} rows in {tables} tables into {where}.").format(
+            rows=f"{summary.total:,}", tables=len(summary.rows), where=context.where
+        )
     )
 
 
 # --- export ----------------------------------------------------------------------------------
 
 
-@click.group(name="export")
+@click.group(name="export", help=_("Take data out: everything as JSON, or every table as CSV."))
 def export_group() -> None:
-    """Take data out: everything as JSON, or every table as CSV."""
+    pass
 
 
-@export_group.command(name="json")
+@export_group.command(
+    name="json",
+    help=_("Everything, audit trail included, in one JSON file (`outreach import json` reads it)."),
+)
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
 @PLAINTEXT_OK
 @click.pass_obj
 def export_json_command(context: Context, file: Path, plaintext_ok: bool) -> None:
-    """Everything, audit trail included, in one JSON file (`outreach import json` reads it)."""
     from outreach.io.json_export import export_json
 
     counts = export_json(context.db, file, plaintext_ok=plaintext_ok)
-    click.echo(f"Wrote {sum(counts.values()):,} rows of {len(counts)} tables to {file}.")
+    click.echo(
+        _("Wrote {rows} rows of {tables} tables to {file}.").format(
+            rows=f"{sum(counts.values()):,}", tables=len(counts), file=file
+        )
+    )
 
 
-@export_group.command(name="csv")
+@export_group.command(
+    name="csv",
+    help=_("One CSV file per table in FOLDER (cells that could run as formulas neutralised)."),
+)
 @click.argument("folder", type=click.Path(file_okay=False, path_type=Path))
 @PLAINTEXT_OK
 @click.pass_obj
 def export_csv_command(context: Context, folder: Path, plaintext_ok: bool) -> None:
-    """One CSV file per table in FOLDER (cells that could run as formulas neutralised)."""
     from outreach.io.csv_export import export_csv
 
     counts = export_csv(context.db, folder, plaintext_ok=plaintext_ok)
-    click.echo(f"Wrote {len(counts)} files ({sum(counts.values()):,} rows) to {folder}.")
+    click.echo(
+        _("Wrote {files} files ({rows} rows) to {folder}.").format(
+            files=len(counts), rows=f"{sum(counts.values()):,}", folder=folder
+        )
+    )
 
 
 # --- duplicates ------------------------------------------------------------------------------
 
 
-@click.command()
-@click.option("--threshold", default=85.0, show_default=True, help="Score out of 100.")
-@click.option("--limit", type=int, default=None, help="At most this many pairs.")
+@click.command(help=_("List likely duplicate contacts, or merge two."))
+@click.option("--threshold", default=85.0, show_default=True, help=_("Score out of 100."))
+@click.option("--limit", type=int, default=None, help=_("At most this many pairs."))
 @click.option(
     "--merge",
     nargs=2,
     type=int,
     metavar="KEEP DROP",
     default=None,
-    help="Merge contact DROP into contact KEEP (their log entries and démarches move).",
+    help=_("Merge contact DROP into contact KEEP (their log entries and démarches move)."),
 )
 @click.pass_obj
 def duplicates(
     context: Context, threshold: float, limit: int | None, merge: tuple[int, int] | None
 ) -> None:
-    """List likely duplicate contacts, or merge two."""
     from outreach.services.duplicates import DuplicateService
 
     service = DuplicateService(context.db)
@@ -358,15 +426,21 @@ def duplicates(
         keep, drop = merge
         record = service.merge(keep, drop)
         click.echo(
-            f"Merged contact {drop} into {keep} ({printable(record.kept.full_name)}): "
-            f"{len(record.moved_log_links) + len(record.removed_log_links)} log entries and "
-            f"{len(record.moved_demarche_links) + len(record.removed_demarche_links)} "
-            "démarches now name it."
+            _(
+                "Merged contact {drop} into {keep} ({name}): {entries} log entries and "
+                "{demarches} démarches now name it."
+            ).format(
+                drop=drop,
+                keep=keep,
+                name=printable(record.kept.full_name),
+                entries=len(record.moved_log_links) + len(record.removed_log_links),
+                demarches=len(record.moved_demarche_links) + len(record.removed_demarche_links),
+            )
         )
         return
     pairs = service.find(threshold, limit=limit)
     if not pairs:
-        click.echo("No likely duplicates.")
+        click.echo(_("No likely duplicates."))
         return
     for pair in pairs:
         click.echo(

@@ -23,6 +23,7 @@ from outreach.cli.planning_commands import register as register_planning
 from outreach.cli.server_commands import register as register_server
 from outreach.domain.enums import TreatyStatus
 from outreach.errors import OutreachError
+from outreach.i18n import LANGUAGES, _, ngettext, set_language
 from outreach.logs import configure_logging, current_log_file
 from outreach.paths import ENV_VAR, default_database_path
 from outreach.storage.location import FileLocation, Location, parse_location
@@ -58,11 +59,17 @@ class OutreachGroup(click.Group):
         except Exception as error:  # a bug: say so plainly, keep the terminal clean
             logger.exception("unexpected %s in `%s`", type(error).__name__, ctx.invoked_subcommand)
             log_file = current_log_file()
+            kind = type(error).__name__
             click.echo(
-                f"Error: unexpected {type(error).__name__}: {error} "
-                "(this is a bug in Outreach; nothing was saved"
-                + (f"; details in {log_file}" if log_file else "")
-                + ")",
+                _(
+                    "Error: unexpected {kind}: {error} (this is a bug in Outreach; nothing "
+                    "was saved; details in {log_file})"
+                ).format(kind=kind, error=error, log_file=log_file)
+                if log_file
+                else _(
+                    "Error: unexpected {kind}: {error} (this is a bug in Outreach; nothing "
+                    "was saved)"
+                ).format(kind=kind, error=error),
                 err=True,
             )
             sys.exit(2)
@@ -79,27 +86,39 @@ def launch_desktop(location: Location) -> int:
     """Start the desktop front end registered under the `outreach.frontends` entry point."""
     found = entry_points(group=FRONTEND_GROUP, name="desktop")
     if not found:
-        raise OutreachError("The desktop app is not installed; run the README's app command.")
+        raise OutreachError(_("The desktop app is not installed; run the README's app command."))
     start: Callable[[Location], int] = next(iter(found)).load()
     return start(location)
 
 
-@click.group(cls=OutreachGroup, invoke_without_command=True)
+@click.group(
+    cls=OutreachGroup,
+    invoke_without_command=True,
+    help=_("Outreach: a CRM for treaty universalization campaigns."),
+)
 @click.option(
     "--db",
     "db",
     envvar=ENV_VAR,
     default=None,
     metavar="PATH|URL",
-    help=(
+    help=_(
         "The database: a file, or a server as postgresql://ROLE@HOST:PORT/DBNAME "
-        f"(default: the app's data folder; or set {ENV_VAR})."
-    ),
+        "(default: the app's data folder; or set {variable})."
+    ).format(variable=ENV_VAR),
+)
+@click.option(
+    "--lang",
+    type=click.Choice(LANGUAGES),
+    default=None,
+    expose_value=False,
+    is_eager=True,
+    callback=lambda _ctx, _param, value: set_language(value) if value else None,
+    help=_("The language of messages and printed pages (default: the environment's)."),
 )
 @click.version_option(package_name="outreach")
 @click.pass_context
 def cli(ctx: click.Context, db: str | None) -> None:
-    """Outreach: a CRM for treaty universalization campaigns."""
     try:
         location = parse_location(db) if db else FileLocation(default_database_path())
     except OutreachError as error:
@@ -111,34 +130,35 @@ def cli(ctx: click.Context, db: str | None) -> None:
         sys.exit(launch_desktop(context.location))
 
 
-@cli.command()
+@cli.command(help=_("Create the database with the reference data (states, treaty, seats, forums)."))
 @click.pass_obj
 def init(context: Context) -> None:
-    """Create the database with the reference data (states, treaty, seats, forums)."""
     from outreach.setup.reference import load_reference
 
     loaded = load_reference(context.creating())
     click.echo(
-        f"{'Created' if loaded else 'Already initialised:'} {context.where}"
-        + (" with the reference data." if loaded else "")
+        _("Created {where} with the reference data.").format(where=context.where)
+        if loaded
+        else _("Already initialised: {where}").format(where=context.where)
     )
 
 
-@cli.command()
+@cli.command(
+    help=_(
+        "Fill the database with the demo campaign (2002-2004).\n\n"
+        "Each part (reference data, campaign, synthetic volume) is saved whole or not at all; "
+        "run the command again after an interruption to add what is missing."
+    )
+)
 @click.option(
     "--scale",
     type=click.Choice(["small", "large"]),
     default="small",
     show_default=True,
-    help="large adds synthetic volume (200 states, 20,000 contacts, 200,000 log entries).",
+    help=_("large adds synthetic volume (200 states, 20,000 contacts, 200,000 log entries)."),
 )
 @click.pass_obj
 def demo(context: Context, scale: str) -> None:
-    """Fill the database with the demo campaign (2002-2004).
-
-    Each part (reference data, campaign, synthetic volume) is saved whole or not at all;
-    run the command again after an interruption to add what is missing.
-    """
     from outreach.setup.demo import load_demo_stages
 
     db = context.creating()
@@ -147,12 +167,12 @@ def demo(context: Context, scale: str) -> None:
         click.echo(line)
 
 
-@cli.command()
-@click.option("--treaty", default="APMBC", show_default=True, help="The treaty's code.")
-@click.option("--as-of", callback=parse_day, help="The date of the status (default: today).")
-@click.option("--category", help="Only states in this priority category (its slug).")
+@cli.command(help=_("List states with their treaty status on a date."))
+@click.option("--treaty", default="APMBC", show_default=True, help=_("The treaty's code."))
+@click.option("--as-of", callback=parse_day, help=_("The date of the status (default: today)."))
+@click.option("--category", help=_("Only states in this priority category (its slug)."))
 @click.option("--status", type=click.Choice([s.value for s in TreatyStatus]))
-@click.option("--text", help="Only states whose name, code or alias contains this.")
+@click.option("--text", help=_("Only states whose name, code or alias contains this."))
 @click.option("--format", "output", type=FORMATS, default="table")
 @click.pass_obj
 def states(
@@ -164,7 +184,6 @@ def states(
     text: str | None,
     output: str,
 ) -> None:
-    """List states with their treaty status on a date."""
     from outreach.services.states import StateService
 
     rows = StateService(context.db).list_rows(
@@ -174,44 +193,51 @@ def states(
     print_rows(dicts, STATE_COLUMNS, output)
 
 
-@cli.command()
+@cli.command(
+    help=_("Check the file's integrity, references and search index; exit non-zero on a problem.")
+)
 @click.option(
     "--rebuild-search",
     is_flag=True,
-    help="Rebuild the full-text search index from the records first.",
+    help=_("Rebuild the full-text search index from the records first."),
 )
 @click.pass_obj
 def check(context: Context, rebuild_search: bool) -> None:
-    """Check the file's integrity, references and search index; exit non-zero on a problem."""
     from outreach.search import rebuild_search as rebuild_index
     from outreach.search import search_index_problems
     from outreach.storage.maintenance import integrity_problems
 
     if rebuild_search:
         counts = rebuild_index(context.db)
-        click.echo(
-            "Search index rebuilt: "
-            + ", ".join(f"{count} {kind}" for kind, count in counts.items())
-            + "."
-        )
+        rebuilt = ", ".join(f"{count} {kind}" for kind, count in counts.items())
+        click.echo(_("Search index rebuilt: {counts}.").format(counts=rebuilt))
     repaired = context.db.search_rebuilt_on_open
     if repaired:
         click.echo(
-            "Repaired on opening: the search index of "
-            + ", ".join(repaired)
-            + " was missing or outdated and has been rebuilt."
+            _(
+                "Repaired on opening: the search index of {tables} was missing or outdated "
+                "and has been rebuilt."
+            ).format(tables=", ".join(repaired))
         )
     if context.db.read_only:
         click.echo(
-            f"{context.where} is opened read-only: the search index's own check, which "
-            "writes, was skipped (its document counts were checked)."
+            _(
+                "{where} is opened read-only: the search index's own check, which "
+                "writes, was skipped (its document counts were checked)."
+            ).format(where=context.where)
         )
     problems = integrity_problems(context.db) + search_index_problems(context.db)
     for problem in problems:
         click.echo(problem, err=True)
     if problems:
-        raise click.ClickException(f"{len(problems)} problem(s) found in {context.where}")
-    click.echo(f"{context.where}: no problems found.")
+        raise click.ClickException(
+            ngettext(
+                "{count} problem(s) found in {where}",
+                "{count} problem(s) found in {where}",
+                len(problems),
+            ).format(count=len(problems), where=context.where)
+        )
+    click.echo(_("{where}: no problems found.").format(where=context.where))
 
 
 register_planning(cli)
@@ -231,9 +257,9 @@ def main() -> None:
     except click.exceptions.Exit as done:
         sys.exit(done.exit_code)
     except click.Abort:
-        click.echo("Aborted.", err=True)
+        click.echo(_("Aborted."), err=True)
         sys.exit(1)
     except click.ClickException as error:
-        click.echo(f"Error: {error.format_message()}", err=True)
+        click.echo(_("Error: {message}").format(message=error.format_message()), err=True)
         sys.exit(error.exit_code)
     sys.exit(0)

@@ -19,6 +19,7 @@ from typing import Any
 import click
 
 from outreach.errors import ValidationError
+from outreach.i18n import _
 from outreach.io.csv_export import write_rows
 from outreach.services.validation import checked_date, valid_text
 
@@ -110,12 +111,14 @@ def parse_day(_ctx: click.Context, _param: click.Parameter, value: str | None) -
     except ValidationError as error:
         raise click.BadParameter(str(error)) from None
     except ValueError:
-        raise click.BadParameter(f"'{value}' is not a date; write it as YYYY-MM-DD.") from None
+        raise click.BadParameter(
+            _("'{value}' is not a date; write it as YYYY-MM-DD.").format(value=value)
+        ) from None
 
 
 #: For the commands that write what an encrypted database holds into a plain file.
 PLAINTEXT_OK = click.option(
     "--plaintext-ok",
     is_flag=True,
-    help="Write it even from an encrypted database (the export itself is not encrypted).",
+    help=_("Write it even from an encrypted database (the export itself is not encrypted)."),
 )

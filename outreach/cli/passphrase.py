@@ -12,6 +12,7 @@ from typing import TypeVar
 import click
 
 from outreach.errors import OutreachError, PassphraseRequiredError, WrongPassphraseError
+from outreach.i18n import N_, _, ngettext
 from outreach.storage.encryption import (
     LOST_PASSPHRASE,
     MIN_PASSPHRASE,
@@ -21,7 +22,7 @@ from outreach.storage.encryption import (
 
 T = TypeVar("T")
 TRIES = 3
-THREE_WRONG = "Three wrong passphrases; nothing was opened."
+THREE_WRONG = N_("Three wrong passphrases; nothing was opened.")
 
 
 def given_passphrase(passphrase_file: Path | None = None) -> str | None:
@@ -31,7 +32,9 @@ def given_passphrase(passphrase_file: Path | None = None) -> str | None:
             lines = passphrase_file.read_text(encoding="utf-8").splitlines()
         except OSError as error:
             raise OutreachError(
-                f"Cannot read {passphrase_file}: {error.strerror or error}"
+                _("Cannot read {file}: {reason}").format(
+                    file=passphrase_file, reason=error.strerror or error
+                )
             ) from None
         return lines[0] if lines else ""
     return os.environ.get(PASSPHRASE_VARIABLE) or None
@@ -51,14 +54,15 @@ def unlocking(
     if given is not None:
         return attempt(given)
     for number in range(1, TRIES + 1):
-        typed = click.prompt(f"Passphrase of {name}", hide_input=True, err=True)
+        typed = click.prompt(_("Passphrase of {name}").format(name=name), hide_input=True, err=True)
         try:
             return attempt(typed)
         except WrongPassphraseError as error:
             left = TRIES - number
             if left:
-                click.echo(f"{error} {left} more {'try' if left == 1 else 'tries'}.", err=True)
-    raise OutreachError(THREE_WRONG)
+                more = ngettext("{error} {left} more try.", "{error} {left} more tries.", left)
+                click.echo(more.format(error=error, left=left), err=True)
+    raise OutreachError(_(THREE_WRONG))
 
 
 def new_passphrase(passphrase_file: Path | None = None) -> str:
@@ -66,9 +70,13 @@ def new_passphrase(passphrase_file: Path | None = None) -> str:
     given = given_passphrase(passphrase_file)
     if given is None:
         click.echo(
-            f"Choose a passphrase of at least {MIN_PASSPHRASE} characters. {LOST_PASSPHRASE}",
+            _("Choose a passphrase of at least {count} characters. {lost}").format(
+                count=MIN_PASSPHRASE, lost=_(LOST_PASSPHRASE)
+            ),
             err=True,
         )
-        given = click.prompt("New passphrase", hide_input=True, confirmation_prompt=True, err=True)
+        given = click.prompt(
+            _("New passphrase"), hide_input=True, confirmation_prompt=True, err=True
+        )
     check_new_passphrase(given)
     return given

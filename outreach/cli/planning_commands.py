@@ -16,6 +16,7 @@ import click
 
 from outreach.cli.output import FORMATS, PLAINTEXT_OK, parse_day, print_rows, printable
 from outreach.domain.records import MeetingRecord
+from outreach.i18n import _
 from outreach.storage.database import Database
 
 MEETING_COLUMNS = ("id", "forum", "title", "city", "starts_on", "ends_on", "timezone")
@@ -41,20 +42,25 @@ def find_meeting(db: Database, text: str) -> MeetingRecord:
     return ForumService(db).find_meeting(text)
 
 
-@click.command("ics")
+@click.command(
+    "ics",
+    help=_("Export meetings, interventions, démarche due dates and follow-ups to .ics."),
+)
 @click.option(
     "-o",
     "--output",
     "output",
     required=True,
     type=click.Path(dir_okay=False, path_type=Path),
-    help="The .ics file to write (replaced if it exists).",
+    help=_("The .ics file to write (replaced if it exists)."),
 )
-@click.option("--from", "from_", metavar="DATE", callback=parse_day, help="First day (YYYY-MM-DD).")
-@click.option("--to", metavar="DATE", callback=parse_day, help="Last day (YYYY-MM-DD).")
-@click.option("--state", metavar="STATE", help="Only what concerns this state (ISO code, name).")
 @click.option(
-    "--category", metavar="SLUG", help="Only what concerns a state of this priority category."
+    "--from", "from_", metavar="DATE", callback=parse_day, help=_("First day (YYYY-MM-DD).")
+)
+@click.option("--to", metavar="DATE", callback=parse_day, help=_("Last day (YYYY-MM-DD)."))
+@click.option("--state", metavar="STATE", help=_("Only what concerns this state (ISO code, name)."))
+@click.option(
+    "--category", metavar="SLUG", help=_("Only what concerns a state of this priority category.")
 )
 @PLAINTEXT_OK
 @click.pass_obj
@@ -67,7 +73,6 @@ def ics(
     category: str | None,
     plaintext_ok: bool,
 ) -> None:
-    """Export meetings, interventions, démarche due dates and follow-ups to .ics."""
     from outreach.io.calendar_export import export_ics
     from outreach.services.calendar import CalendarService
     from outreach.storage.encryption import refuse_plaintext
@@ -77,29 +82,42 @@ def ics(
         CalendarService(_db(context)), output, from_, to, state=state, category=category
     )
     click.echo(
-        f"Wrote {result.events} events to {result.path}: {result.meetings} meetings, "
-        f"{result.interventions} interventions, {result.demarches} démarche due dates, "
-        f"{result.follow_ups} follow-ups."
+        _(
+            "Wrote {events} events to {path}: {meetings} meetings, "
+            "{interventions} interventions, {demarches} démarche due dates, "
+            "{follow_ups} follow-ups."
+        ).format(
+            events=result.events,
+            path=result.path,
+            meetings=result.meetings,
+            interventions=result.interventions,
+            demarches=result.demarches,
+            follow_ups=result.follow_ups,
+        )
     )
     if len(result.skipped) == 1:
-        click.echo(f"1 item skipped: {printable(str(result.skipped[0]))}.")
+        click.echo(_("1 item skipped: {item}.").format(item=printable(str(result.skipped[0]))))
     elif result.skipped:
-        click.echo(f"{len(result.skipped)} items skipped:")
+        click.echo(_("{count} items skipped:").format(count=len(result.skipped)))
         for skipped in result.skipped:
             click.echo(f"  {printable(str(skipped))}")
 
 
-@click.command("meetings")
+@click.command(
+    "meetings", help=_("List meetings (those whose title or city holds TEXT, if given).")
+)
 @click.argument("text", required=False)
-@click.option("--forum", help="Only this forum's meetings (its short name, e.g. msp).")
+@click.option("--forum", help=_("Only this forum's meetings (its short name, e.g. msp)."))
 @click.option(
     "--from",
     "from_",
     metavar="DATE",
     callback=parse_day,
-    help="Meetings ending on or after this day.",
+    help=_("Meetings ending on or after this day."),
 )
-@click.option("--to", metavar="DATE", callback=parse_day, help="Meetings starting on or before it.")
+@click.option(
+    "--to", metavar="DATE", callback=parse_day, help=_("Meetings starting on or before it.")
+)
 @click.option("--format", "output", type=FORMATS, default="table", show_default=True)
 @click.pass_obj
 def meetings(
@@ -110,7 +128,6 @@ def meetings(
     to: date | None,
     output: str,
 ) -> None:
-    """List meetings (those whose title or city holds TEXT, if given)."""
     from outreach.services.forums import ForumService
 
     service = ForumService(_db(context))
@@ -134,13 +151,17 @@ def meetings(
     print_rows(rows, MEETING_COLUMNS, output)
 
 
-@click.command("room")
+@click.command(
+    "room",
+    help=_(
+        "Who is in the room at MEETING (its id or part of its title or city), by priority category."
+    ),
+)
 @click.argument("meeting")
-@click.option("--all", "everyone", is_flag=True, help="Also the states in no category.")
+@click.option("--all", "everyone", is_flag=True, help=_("Also the states in no category."))
 @click.option("--format", "output", type=FORMATS, default="table", show_default=True)
 @click.pass_obj
 def room(context: Any, meeting: str, everyone: bool, output: str) -> None:
-    """Who is in the room at MEETING (its id or part of its title or city), by priority category."""
     from outreach.services.meeting_planner import MeetingPlannerService
 
     db = _db(context)
@@ -165,18 +186,25 @@ def room(context: Any, meeting: str, everyone: bool, output: str) -> None:
     ]
     if output == "table":
         click.echo(
-            f"{printable(found.title)}, {printable(found.city)}, {found.starts_on.isoformat()} to "
-            f"{found.ends_on.isoformat()}: {planned.state_count} states in the room."
+            _("{title}, {city}, {start} to {end}: {count} states in the room.").format(
+                title=printable(found.title),
+                city=printable(found.city),
+                start=found.starts_on.isoformat(),
+                end=found.ends_on.isoformat(),
+                count=planned.state_count,
+            )
         )
     print_rows(rows, ROOM_COLUMNS, output)
 
 
-@click.command("interventions")
+@click.command(
+    "interventions",
+    help=_("List the interventions planned at MEETING (its id or part of its title or city)."),
+)
 @click.argument("meeting")
 @click.option("--format", "output", type=FORMATS, default="table", show_default=True)
 @click.pass_obj
 def interventions(context: Any, meeting: str, output: str) -> None:
-    """List the interventions planned at MEETING (its id or part of its title or city)."""
     from outreach.services.interventions import InterventionService
     from outreach.services.states import StateService
 
@@ -211,19 +239,25 @@ KINDS = click.Choice(["statement", "side_event", "bilateral"])
 STATUSES = click.Choice(["idea", "planned", "confirmed", "done", "dropped"])
 
 
-@click.command("plan")
+@click.command(
+    "plan",
+    help=_(
+        "Plan a statement, side event or bilateral at MEETING (its id or part of its title "
+        "or city)."
+    ),
+)
 @click.argument("meeting")
 @click.argument("kind", type=KINDS)
 @click.argument("title")
 @click.option(
     "--target", "targets", multiple=True, metavar="STATE",
-    help="A target state (ISO code or name); repeat for several.",
+    help=_("A target state (ISO code or name); repeat for several."),
 )  # fmt: skip
 @click.option("--at", "starts_at", metavar="'YYYY-MM-DD HH:MM'",
-              help="When it starts, on the meeting's clock.")  # fmt: skip
-@click.option("--until", "ends_at", metavar="'YYYY-MM-DD HH:MM'", help="When it ends.")
-@click.option("--lead", default="", help="The lead officer.")
-@click.option("--points", default="", help="Talking points.")
+              help=_("When it starts, on the meeting's clock."))  # fmt: skip
+@click.option("--until", "ends_at", metavar="'YYYY-MM-DD HH:MM'", help=_("When it ends."))
+@click.option("--lead", default="", help=_("The lead officer."))
+@click.option("--points", default="", help=_("Talking points."))
 @click.option("--status", type=STATUSES, default="planned", show_default=True)
 @click.pass_obj
 def plan(
@@ -238,8 +272,6 @@ def plan(
     points: str,
     status: str,
 ) -> None:
-    """Plan a statement, side event or bilateral at MEETING (its id or part of its title
-    or city)."""
     from outreach.services.interventions import InterventionService
 
     db = _db(context)
@@ -255,43 +287,61 @@ def plan(
         ends_at=ends_at,
         status=status,
     )
-    slot = record.starts_at.strftime("%Y-%m-%d %H:%M") if record.starts_at else "no time yet"
+    slot = record.starts_at.strftime("%Y-%m-%d %H:%M") if record.starts_at else _("no time yet")
     click.echo(
-        f"Planned {record.kind} {record.id} at {printable(found.title)}: "
-        f"{printable(record.title)} ({slot}, "
-        f"{found.timezone}), {record.status}."
+        _("Planned {kind} {id} at {meeting}: {title} ({slot}, {timezone}), {status}.").format(
+            kind=record.kind,
+            id=record.id,
+            meeting=printable(found.title),
+            title=printable(record.title),
+            slot=slot,
+            timezone=found.timezone,
+            status=record.status,
+        )
     )
 
 
-@click.command("done")
+@click.command(
+    "done",
+    help=_(
+        "Mark INTERVENTION (its id) done with its outcome. A bilateral is also logged, in the "
+        "same step: a meeting with its target states, linked to the meeting and its démarche."
+    ),
+)
 @click.argument("intervention", type=int)
-@click.option("--outcome", required=True, help="What came of it.")
+@click.option("--outcome", required=True, help=_("What came of it."))
 @click.option("--on", "on", callback=parse_day, metavar="DATE",
-              help="The day it took place (default: the bilateral's day).")  # fmt: skip
+              help=_("The day it took place (default: the bilateral's day)."))  # fmt: skip
 @click.option("--follow-up", "follow_up", callback=parse_day, metavar="DATE",
-              help="A bilateral's follow-up date, on its log entry.")  # fmt: skip
+              help=_("A bilateral's follow-up date, on its log entry."))  # fmt: skip
 @click.pass_obj
 def done(
     context: Any, intervention: int, outcome: str, on: date | None, follow_up: date | None
 ) -> None:
-    """Mark INTERVENTION (its id) done with its outcome. A bilateral is also logged, in the
-    same step: a meeting with its target states, linked to the meeting and its démarche."""
     from outreach.services.interventions import InterventionService
 
     service = InterventionService(_db(context))
     record = service.get(intervention)
     if record.kind != "bilateral":
         if on is not None or follow_up is not None:
-            raise click.UsageError("--on and --follow-up are for bilaterals, which are logged.")
+            raise click.UsageError(_("--on and --follow-up are for bilaterals, which are logged."))
         service.set_status(record.id, "done", outcome)
-        click.echo(f"{printable(record.title)}: done.")
+        click.echo(_("{title}: done.").format(title=printable(record.title)))
         return
     result = service.complete_bilateral(record.id, outcome, on=on, follow_up_on=follow_up)
     entry = result.log_entry
+    said = (
+        _("{title}: done, logged as entry {id} on {day}, follow-up {follow_up}.")
+        if entry.follow_up_on
+        else _("{title}: done, logged as entry {id} on {day}.")
+    )
     click.echo(
-        f"{printable(record.title)}: done, logged as entry {entry.id} on "
-        f"{entry.occurred_on.isoformat()}"
-        + (f", follow-up {entry.follow_up_on.isoformat()}." if entry.follow_up_on else ".")
+        said.format(
+            title=printable(record.title),
+            id=entry.id,
+            day=entry.occurred_on.isoformat(),
+            follow_up=entry.follow_up_on.isoformat() if entry.follow_up_on else "",
+        )
     )
 
 

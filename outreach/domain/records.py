@@ -21,6 +21,7 @@ from outreach.domain.enums import (
     Stance,
     TreatyStatus,
 )
+from outreach.folding import fold
 
 
 def saved_version() -> int:
@@ -175,6 +176,9 @@ class StateRow:
     in_force_on: date | None
     categories: tuple[str, ...] = ()
     aliases: tuple[str, ...] = ()
+    # its name in the other language, which typing finds too ("Cambodia" beside
+    # « Cambodge »); "" when it is the same or unknown
+    other_name: str = ""
     last_contact_on: date | None = None
     next_follow_up_on: date | None = None
     open_demarches: int = 0
@@ -411,12 +415,12 @@ class Room:
     state_count: int  # states in the room, each counted once
 
     def rows(self) -> tuple[RoomRow, ...]:
-        """Every state in the room once, by name."""
+        """Every state in the room once, by name (folded: « Égypte » before « El Salvador »)."""
         seen: dict[int, RoomRow] = {}
         for group in self.groups:
             for row in group.rows:
                 seen.setdefault(row.state_id, row)
-        return tuple(sorted(seen.values(), key=lambda row: row.name))
+        return tuple(sorted(seen.values(), key=lambda row: fold(row.name)))
 
 
 @dataclass(frozen=True, slots=True)

@@ -21,6 +21,7 @@ from typing import Any
 
 from outreach.domain.enums import FactKind, SeatBody, Stance, TreatyStatus
 from outreach.errors import ValidationError
+from outreach.i18n import _
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,7 +43,7 @@ def _as_list(value: Any) -> list[str]:
 
 def _check_condition(condition: Mapping[str, Any]) -> None:
     if not isinstance(condition, Mapping) or not condition:
-        raise ValidationError("Each condition of a rule must be an object.", "rule")
+        raise ValidationError(_("Each condition of a rule must be an object."), "rule")
     if "not" in condition:
         _check_condition(condition["not"])
         return
@@ -50,21 +51,26 @@ def _check_condition(condition: Mapping[str, Any]) -> None:
     if keys == {"status"}:
         for value in _as_list(condition["status"]):
             if value not in TreatyStatus.__members__.values():
-                raise ValidationError(f"Unknown treaty status '{value}' in rule.", "rule")
+                message = _("Unknown treaty status '{value}' in rule.")
+                raise ValidationError(message.format(value=value), "rule")
     elif keys == {"fact"}:
         if condition["fact"] not in FactKind.__members__.values():
-            raise ValidationError(f"Unknown fact '{condition['fact']}' in rule.", "rule")
+            message = _("Unknown fact '{value}' in rule.")
+            raise ValidationError(message.format(value=condition["fact"]), "rule")
     elif keys == {"stance"}:
         for value in _as_list(condition["stance"]):
             if value not in Stance.__members__.values():
-                raise ValidationError(f"Unknown stance '{value}' in rule.", "rule")
+                message = _("Unknown stance '{value}' in rule.")
+                raise ValidationError(message.format(value=value), "rule")
     elif keys == {"seat", "year"}:
         if condition["seat"] not in SeatBody.__members__.values():
-            raise ValidationError(f"Unknown body '{condition['seat']}' in rule.", "rule")
+            message = _("Unknown body '{value}' in rule.")
+            raise ValidationError(message.format(value=condition["seat"]), "rule")
         if not isinstance(condition["year"], int):
-            raise ValidationError("A seat condition needs a whole year.", "rule")
+            raise ValidationError(_("A seat condition needs a whole year."), "rule")
     elif keys not in ({"region"}, {"subregion"}, {"forum"}):
-        raise ValidationError(f"Unknown condition {sorted(keys)} in rule.", "rule")
+        message = _("Unknown condition {keys} in rule.")
+        raise ValidationError(message.format(keys=sorted(keys)), "rule")
 
 
 def parse_rule(text: str) -> dict[str, Any]:
@@ -72,12 +78,13 @@ def parse_rule(text: str) -> dict[str, Any]:
     try:
         rule = json.loads(text)
     except json.JSONDecodeError as error:
-        raise ValidationError(f"The rule is not valid JSON: {error.msg}.", "rule") from None
+        message = _("The rule is not valid JSON: {reason}.")
+        raise ValidationError(message.format(reason=error.msg), "rule") from None
     if not isinstance(rule, dict) or rule.get("match", "all") not in ("all", "any"):
-        raise ValidationError("A rule is an object with match 'all' or 'any'.", "rule")
+        raise ValidationError(_("A rule is an object with match 'all' or 'any'."), "rule")
     conditions = rule.get("conditions")
     if not isinstance(conditions, list) or not conditions:
-        raise ValidationError("A rule needs at least one condition.", "rule")
+        raise ValidationError(_("A rule needs at least one condition."), "rule")
     for condition in conditions:
         _check_condition(condition)
     return rule

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from outreach.domain.enums import ObligationKind, TreatyStatus
+from outreach.i18n import N_, current_language, words
 
 
 def add_months(day: date, months: int) -> date:
@@ -78,18 +79,24 @@ class DueObligation:
     description: str
 
 
+def duty_text(description: str, language: str | None = None) -> str:
+    """A duty's description as stored (in English, when the rules wrote it), in
+    `language`; a description an officer typed reads as typed."""
+    return words(language or current_language()).gettext(description)
+
+
 def apmbc_obligations(in_force_on: date, mine_affected: bool) -> list[DueObligation]:
     """The dated duties that follow from entry into force (APMBC Art. 4, 5 and 7)."""
     duties = [
         DueObligation(
             ObligationKind.ART7_INITIAL,
             in_force_on + timedelta(days=180),
-            "Initial Article 7 transparency report (within 180 days of entry into force)",
+            N_("Initial Article 7 transparency report (within 180 days of entry into force)"),
         ),
         DueObligation(
             ObligationKind.ART4_STOCKPILE,
             add_months(in_force_on, 48),
-            "Destroy stockpiled anti-personnel mines (Article 4, within 4 years)",
+            N_("Destroy stockpiled anti-personnel mines (Article 4, within 4 years)"),
         ),
     ]
     if mine_affected:
@@ -97,7 +104,7 @@ def apmbc_obligations(in_force_on: date, mine_affected: bool) -> list[DueObligat
             DueObligation(
                 ObligationKind.ART5_CLEARANCE,
                 add_months(in_force_on, 120),
-                "Clear mined areas (Article 5, within 10 years; extension may be requested)",
+                N_("Clear mined areas (Article 5, within 10 years; extension may be requested)"),
             )
         )
     return duties

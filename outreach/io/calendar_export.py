@@ -25,7 +25,9 @@ from icalendar import Calendar, Event
 
 from outreach.domain.enums import CalendarKind, InterventionStatus
 from outreach.domain.records import CalendarItem
+from outreach.domain.vocabulary import label
 from outreach.errors import OutreachError
+from outreach.i18n import _
 from outreach.services.calendar import CalendarService
 
 PRODUCT = "-//Outreach//Treaty universalization CRM//EN"
@@ -35,12 +37,6 @@ UID_KINDS = {
     CalendarKind.INTERVENTION: "intervention",
     CalendarKind.DEMARCHE: "demarche-due",
     CalendarKind.FOLLOW_UP: "follow-up",
-}
-CATEGORY_WORDS = {
-    CalendarKind.MEETING: "Meeting",
-    CalendarKind.INTERVENTION: "Intervention",
-    CalendarKind.DEMARCHE: "Démarche due",
-    CalendarKind.FOLLOW_UP: "Follow-up",
 }
 EVENT_STATUS = {
     InterventionStatus.IDEA: "TENTATIVE",
@@ -73,18 +69,24 @@ class ExportResult:
     skipped: tuple[SkippedItem, ...] = ()
 
 
+def _cannot_write(target: Path, error: OSError) -> OutreachError:
+    return OutreachError(
+        _("Cannot write {path}: {reason}.").format(path=target, reason=error.strerror or error)
+    )
+
+
 def uid(item: CalendarItem) -> str:
     """The event's stable identifier: the same record gives the same UID in every export."""
     return f"{UID_KINDS[item.kind]}-{item.id}@{UID_DOMAIN}"
 
 
 def summary(item: CalendarItem) -> str:
-    """The event's title as a calendar shows it."""
+    """The event's title as a calendar shows it (in the app's language)."""
     about = f" ({item.state_names})" if item.state_names else ""
     if item.kind == CalendarKind.DEMARCHE:
-        return f"Démarche due: {item.title}{about}"
+        return _("Démarche due: {title}").format(title=item.title) + about
     if item.kind == CalendarKind.FOLLOW_UP:
-        return f"Follow up: {item.title}{about}"
+        return _("Follow up: {title}").format(title=item.title) + about
     return item.title
 
 
@@ -107,7 +109,7 @@ def event(item: CalendarItem, stamp: datetime) -> Event:
         result.add("location", item.location)
     if item.description:
         result.add("description", item.description)
-    result.add("categories", [CATEGORY_WORDS[item.kind]])
+    result.add("categories", [label(item.kind)])
     if item.kind == CalendarKind.INTERVENTION and item.status:
         result.add("status", EVENT_STATUS[InterventionStatus(item.status)])
     return result
@@ -124,9 +126,9 @@ def writable_event(
         if serialised:
             result.to_ical()
     except ZoneInfoNotFoundError:
-        return SkippedItem(item, f"unknown time zone {item.timezone!r}")
+        return SkippedItem(item, _("unknown time zone {zone}").format(zone=repr(item.timezone)))
     except (OverflowError, ValueError):
-        return SkippedItem(item, "date out of range")
+        return SkippedItem(item, _("date out of range"))
     return result
 
 
@@ -226,14 +228,14 @@ def export_ics(
     try:
         handle, temporary = tempfile.mkstemp(prefix=".outreach-", suffix=".ics", dir=target.parent)
     except OSError as error:
-        raise OutreachError(f"Cannot write {target}: {error.strerror or error}.") from None
+        raise _cannot_write(target, error) from None
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(text)
         os.replace(temporary, target)
     except OSError as error:
         Path(temporary).unlink(missing_ok=True)
-        raise OutreachError(f"Cannot write {target}: {error.strerror or error}.") from None
+        raise _cannot_write(target, error) from None
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise

@@ -39,12 +39,13 @@ from outreach.domain.enums import AuditAction
 from outreach.domain.records import ContactRecord
 from outreach.errors import CancelledError, NotFoundError, OutreachError, ValidationError
 from outreach.folding import fold
+from outreach.i18n import N_, _
 from outreach.io.csv_export import unneutralise, write_csv
 from outreach.io.csv_reading import MEGABYTE, read_text, records, sniff_delimiter
 from outreach.progress import IsCancelled, Watch, callbacks
 from outreach.services import common
 from outreach.services.contacts import normalize_email, normalize_languages, normalize_phone
-from outreach.services.lookup import StateNames
+from outreach.services.lookup import STATE, StateNames
 from outreach.services.validation import optional_text, required_text
 from outreach.storage import backups
 from outreach.storage.audit import audit_bulk, created_changes
@@ -63,6 +64,7 @@ FIELDS = (
     "notes",
 )
 REQUIRED = ("family_name",)
+REQUIRED_LABELS = {"family_name": limits.FAMILY_NAME.label}  # how messages name them
 REASON = "reason"
 
 # Column names people use for each field (folded), for a first guess at the mapping.
@@ -82,7 +84,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
 # A contacts file of 100 MB is some two million rows, many minutes of import: past that
 # it is not a list of people to keep in touch with but a dump to split first.
 MAX_FILE_BYTES = 100 * MEGABYTE
-TOO_LARGE = (
+TOO_LARGE = N_(
     "{name} is {mb:,.0f} MB; a contacts file of more than 100 MB (some two million rows) "
     "is refused. Split it into smaller files."
 )
@@ -131,7 +133,9 @@ def read_csv_table(path: Path) -> CsvTable:
         padded = tuple(record) + ("",) * (len(headers) - len(record))
         rows.append((line, padded))
     if headers is None:
-        raise ValidationError(f"{Path(path).name} is empty; it needs a header row.")
+        raise ValidationError(
+            _("{name} is empty; it needs a header row.").format(name=Path(path).name)
+        )
     return CsvTable(headers=headers, rows=tuple(rows))
 
 
@@ -156,15 +160,22 @@ def _check_mapping(mapping: Mapping[str, str | None], headers: Sequence[str]) ->
     for field_name, column in mapping.items():
         if field_name not in FIELDS:
             raise ValidationError(
-                f"'{field_name}' is not a contact field; use: {', '.join(FIELDS)}."
+                _("'{field}' is not a contact field; use: {fields}.").format(
+                    field=field_name, fields=", ".join(FIELDS)
+                )
             )
         if column is not None and column not in headers:
-            raise ValidationError(f"The file has no column '{column}' (for {field_name}).")
+            raise ValidationError(
+                _("The file has no column '{column}' (for {field}).").format(
+                    column=column, field=field_name
+                )
+            )
     for field_name in REQUIRED:
         if not mapping.get(field_name):
             raise ValidationError(
-                f"Say which column holds the {field_name.replace('_', ' ')}; the file's "
-                f"columns are: {', '.join(headers)}.",
+                _("Say which column holds the {field}; the file's columns are: {columns}.").format(
+                    field=_(REQUIRED_LABELS[field_name]), columns=", ".join(headers)
+                ),
                 field_name,
             )
 
@@ -194,8 +205,9 @@ class _Known:
         for organization_id, name, state_id in session.execute(live.order_by(Organization.id)):
             organizations.setdefault(_fold(name), []).append((organization_id, state_id))
         holders = select(Contact.id, Contact.given_name, Contact.family_name, Contact.email)
+        holder = _("{name}, id {id}")  # who has an e-mail already, in the duplicate message
         emails = {
-            email.lower(): f"{given} {family}, id {contact_id}"
+            email.lower(): holder.format(name=f"{given} {family}", id=contact_id)
             for contact_id, given, family, email in session.execute(
                 holders.where(Contact.email != "", Contact.deleted_at.is_(None))
             )
@@ -230,12 +242,13 @@ def _state(known: _Known, text: str) -> State | None:
     if not text:
         return None
     if len(text) > limits.STATE_NAME.max_length:
-        raise ValidationError(
-            f"The state is longer than {limits.STATE_NAME.max_length} characters.", "state"
-        )
+        message = _("The {field} is longer than {limit} characters.")
+        limit = f"{limits.STATE_NAME.max_length:,}"
+        raise ValidationError(message.format(field=_(STATE), limit=limit), "state")
     found = known.states.find(text)
     if found is None:  # the words of `lookup.state`, which the contact dialog uses
-        raise NotFoundError(f"Unknown state '{text}': give an ISO code (e.g. KHM) or a name.")
+        message = _("Unknown state '{state}': give an ISO code (e.g. KHM) or a name.")
+        raise NotFoundError(message.format(state=text))
     return found
 
 
@@ -267,7 +280,10 @@ def _check_row(known: _Known, line: int, value: Value) -> _Row:
     holder = known.emails.get(email.lower()) if email else None
     if holder is not None:
         raise ValidationError(
-            f"A contact with the e-mail {email} is already in Outreach ({holder}).", "email"
+            _("A contact with the e-mail {email} is already in Outreach ({holder}).").format(
+                email=email, holder=holder
+            ),
+            "email",
         )
     languages = _languages(optional_text(value("languages"), LANGUAGES_AS_TYPED))
     notes = optional_text(value("notes"), limits.NOTES)
@@ -279,7 +295,11 @@ def _check_row(known: _Known, line: int, value: Value) -> _Row:
     if isinstance(organization, str) and organization not in known.new_organizations:
         known.new_organizations[organization] = (value("organization"), state_id)
     if email:
-        known.emails[email.lower()] = f"{given} {family}, line {line} of this file".strip()
+        known.emails[email.lower()] = (
+            _("{name}, line {line} of this file")
+            .format(name=f"{given} {family}", line=line)
+            .strip()
+        )
     return _Row(
         line=line,
         values={
@@ -314,7 +334,7 @@ def _field_reader(
 
 def _checked(cancelled: IsCancelled) -> None:
     if cancelled():
-        raise CancelledError("The import was cancelled; nothing was imported.")
+        raise CancelledError(_("The import was cancelled; nothing was imported."))
 
 
 # --- writing ---------------------------------------------------------------------------------

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from outreach.errors import OutreachError
+from outreach.i18n import _
 from outreach.storage.database import Database
 
 DANGEROUS_FIRST = ("=", "+", "-", "@", "\t", "\r")
@@ -48,6 +49,12 @@ def unneutralise(cell: str) -> str:
     return cell
 
 
+def _cannot_write(path: Path, error: OSError) -> OutreachError:
+    return OutreachError(
+        _("Cannot write {path}: {reason}").format(path=path, reason=error.strerror or error)
+    )
+
+
 @contextlib.contextmanager
 def replacing(path: Path, encoding: str = "utf-8", newline: str | None = "") -> Iterator[IO[str]]:
     """A text file written beside `path` and moved over it only when complete, so a
@@ -57,7 +64,7 @@ def replacing(path: Path, encoding: str = "utf-8", newline: str | None = "") -> 
         path.parent.mkdir(parents=True, exist_ok=True)
         descriptor, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
     except OSError as error:
-        raise OutreachError(f"Cannot write {path}: {error.strerror or error}") from None
+        raise _cannot_write(path, error) from None
     try:
         with os.fdopen(descriptor, "w", encoding=encoding, newline=newline) as handle:
             yield handle
@@ -65,7 +72,7 @@ def replacing(path: Path, encoding: str = "utf-8", newline: str | None = "") -> 
     except OSError as error:
         with contextlib.suppress(OSError):
             os.unlink(temporary)
-        raise OutreachError(f"Cannot write {path}: {error.strerror or error}") from None
+        raise _cannot_write(path, error) from None
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(temporary)
@@ -135,7 +142,9 @@ def export_csv(db: Database, folder: Path, *, plaintext_ok: bool = False) -> dic
     refuse_plaintext(db, "a CSV export", plaintext_ok)
     folder = Path(folder)
     if folder.exists() and not folder.is_dir():
-        raise OutreachError(f"{folder} is a file; give a folder to export the tables into.")
+        raise OutreachError(
+            _("{folder} is a file; give a folder to export the tables into.").format(folder=folder)
+        )
     counts: dict[str, int] = {}
     tables = exported_tables(db)
     with db.read() as session:  # one snapshot for every file

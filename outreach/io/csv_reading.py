@@ -17,6 +17,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from outreach.errors import OutreachError, ValidationError
+from outreach.i18n import _
 
 MEGABYTE = 1_000_000
 
@@ -39,14 +40,17 @@ def decode(data: bytes) -> str:
 
 
 def read_text(path: Path, max_bytes: int, too_large: str) -> str:
-    """The file's text; refused (`too_large`, nothing read) when it is over `max_bytes`."""
+    """The file's text; refused (`too_large`, a message marked `N_` with {name} and {mb}
+    in it; nothing read) when it is over `max_bytes`."""
     try:
         size = Path(path).stat().st_size
         if size > max_bytes:
-            raise ValidationError(too_large.format(name=Path(path).name, mb=size / MEGABYTE))
+            raise ValidationError(_(too_large).format(name=Path(path).name, mb=size / MEGABYTE))
         return decode(Path(path).read_bytes())
     except OSError as error:
-        raise OutreachError(f"Cannot read {path}: {error.strerror or error}") from None
+        raise OutreachError(
+            _("Cannot read {path}: {reason}").format(path=path, reason=error.strerror or error)
+        ) from None
 
 
 def sniff_delimiter(text: str, prefer_tab: bool = False) -> str:
@@ -78,27 +82,31 @@ def records(text: str, delimiter: str, width: int | None = None) -> Iterator[Rec
             separators = max(len(record) - 1, 1)
         elif reader.line_num > start and _swallows_rows(record, delimiter, separators):
             raise ValidationError(
-                f"line {start}: a quote is not closed (the cell runs on to line "
-                f"{reader.line_num}, taking rows with it); nothing was imported."
+                _(
+                    "line {line}: a quote is not closed (the cell runs on to line "
+                    "{end}, taking rows with it); nothing was imported."
+                ).format(line=start, end=reader.line_num)
             )
         yield start, record
 
 
 def _unpaired(start: int, now: int, error: str) -> str:
     if "end of data" in error:
-        return (
-            f"line {start}: a quote is not closed (the cell runs to the end of the file); "
+        message = _(
+            "line {line}: a quote is not closed (the cell runs to the end of the file); "
             "nothing was imported."
         )
-    if now > start:
-        return (
-            f"line {start}: a quote is not closed (the cell runs on to line {now}); "
+    elif now > start:
+        message = _(
+            "line {line}: a quote is not closed (the cell runs on to line {end}); "
             "nothing was imported."
         )
-    return (
-        f"line {start}: text follows a closing quote; put the whole cell in quotes, with "
-        'each quote inside it doubled (""). Nothing was imported.'
-    )
+    else:
+        message = _(
+            "line {line}: text follows a closing quote; put the whole cell in quotes, with "
+            'each quote inside it doubled (""). Nothing was imported.'
+        )
+    return message.format(line=start, end=now)
 
 
 def _swallows_rows(record: list[str], delimiter: str, separators: int) -> bool:

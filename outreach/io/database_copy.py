@@ -21,6 +21,7 @@ from typing import Any
 from sqlalchemy import Connection
 
 from outreach.errors import ValidationError
+from outreach.i18n import _
 from outreach.io.csv_export import exported_tables, table_rows
 from outreach.progress import Progress, no_progress
 from outreach.search.index import deferred_search_index
@@ -125,10 +126,10 @@ def _refusal(destination: Database) -> Callable[[str], str]:
     where = destination.location.display
 
     def refusal(tables: str) -> str:
-        return (
-            f"A copy goes into an empty database; {where} already holds {tables}. "
+        return _(
+            "A copy goes into an empty database; {where} already holds {tables}. "
             "Copy into a new file or an empty database on the server."
-        )
+        ).format(where=where, tables=tables)
 
     return refusal
 
@@ -145,7 +146,7 @@ def copy_database(
     the destination is known to be empty), every few thousand rows and after each table.
     """
     if source.location.display == destination.location.display:
-        raise ValidationError("The source and the destination are the same database.")
+        raise ValidationError(_("The source and the destination are the same database."))
     present = set(exported_tables(source))
     with source.read() as session:
         connection = session.connection(execution_options=_snapshot_options(source))

@@ -26,6 +26,7 @@ from typing import Any
 from sqlalchemy import select
 
 from outreach.errors import OutreachError, ValidationError
+from outreach.i18n import _, ngettext
 from outreach.io.csv_export import exported_tables, replacing, table_rows
 from outreach.io.database_copy import CopySummary, TableContent, fill_empty_database
 from outreach.io.schema_check import ExistingValues, rows_problems, summary
@@ -41,7 +42,7 @@ VERSION = 1
 
 def _plain(value: Any) -> Any:
     if isinstance(value, bytes):
-        raise OutreachError("A table holds binary data, which the JSON export cannot carry.")
+        raise OutreachError(_("A table holds binary data, which the JSON export cannot carry."))
     return value
 
 
@@ -80,18 +81,28 @@ def _read(path: Path) -> dict[str, Any]:
         with Path(path).open(encoding="utf-8") as handle:
             document = json.load(handle)
     except OSError as error:
-        raise OutreachError(f"Cannot read {path}: {error.strerror or error}") from None
+        raise OutreachError(
+            _("Cannot read {path}: {reason}").format(path=path, reason=error.strerror or error)
+        ) from None
     except (json.JSONDecodeError, UnicodeDecodeError) as error:
-        raise ValidationError(f"{path} is not a JSON file: {error}") from None
+        raise ValidationError(
+            _("{path} is not a JSON file: {error}").format(path=path, error=error)
+        ) from None
     if not isinstance(document, dict) or document.get("format") != FORMAT:
-        raise ValidationError(f"{path} is not an Outreach export (no '{FORMAT}' marker).")
+        raise ValidationError(
+            _("{path} is not an Outreach export (no '{marker}' marker).").format(
+                path=path, marker=FORMAT
+            )
+        )
     if document.get("version") != VERSION:
         raise ValidationError(
-            f"{path} is an export of version {document.get('version')}; "
-            f"this version of Outreach reads version {VERSION}."
+            _(
+                "{path} is an export of version {version}; "
+                "this version of Outreach reads version {known}."
+            ).format(path=path, version=document.get("version"), known=VERSION)
         )
     if not isinstance(document.get("tables"), dict):
-        raise ValidationError(f"{path} has no tables.")
+        raise ValidationError(_("{path} has no tables.").format(path=path))
     return document
 
 
@@ -123,17 +134,19 @@ def _existing_values(db: Database) -> ExistingValues:
 def _refuse(path: Path, problems: list[str]) -> None:
     if problems:
         count = len(problems)
-        raise ValidationError(
-            f"{path} cannot be imported: {count} problem{'s' if count > 1 else ''} "
-            "found; nothing was written.\n" + summary(problems, SHOWN_PROBLEMS)
-        )
+        refusal = ngettext(
+            "{path} cannot be imported: {count} problem found; nothing was written.",
+            "{path} cannot be imported: {count} problems found; nothing was written.",
+            count,
+        ).format(path=path, count=count)
+        raise ValidationError(refusal + "\n" + summary(problems, SHOWN_PROBLEMS))
 
 
 def _refusal(tables: str) -> str:
-    return (
-        f"A JSON export goes into an empty database; this one already holds {tables}. "
+    return _(
+        "A JSON export goes into an empty database; this one already holds {tables}. "
         "Import it with --db into a new file."
-    )
+    ).format(tables=tables)
 
 
 def _content(document: dict[str, Any]) -> Callable[[str], TableContent | None]:

@@ -38,6 +38,7 @@ from sqlalchemy import (
     UniqueConstraint,
 )
 
+from outreach.i18n import N_, _, ngettext
 from outreach.storage.models import Base
 
 #: A cell's problem (without where it is), or None when the cell is fine.
@@ -63,9 +64,9 @@ def shown(value: Any) -> str:
 def _integer(bounds: tuple[int, int]) -> CellCheck:
     def check(value: Any) -> str | None:
         if isinstance(value, bool) or not isinstance(value, int):
-            return f"{shown(value)} is not a whole number"
+            return _("{value} is not a whole number").format(value=shown(value))
         if not bounds[0] <= value <= bounds[1]:
-            return f"{shown(value)} is out of range"
+            return _("{value} is out of range").format(value=shown(value))
         return None
 
     return check
@@ -74,18 +75,23 @@ def _integer(bounds: tuple[int, int]) -> CellCheck:
 def _text(length: int | None) -> CellCheck:
     def check(value: Any) -> str | None:
         if not isinstance(value, str):
-            return f"{shown(value)} is not text"
+            return _("{value} is not text").format(value=shown(value))
         if "\x00" in value:
-            return f"{shown(value)} holds a NUL character, which a database cannot store"
+            return _("{value} holds a NUL character, which a database cannot store").format(
+                value=shown(value)
+            )
         if length is not None and len(value) > length:
-            return f"{shown(value)} is longer than {length} characters"
+            return _("{value} is longer than {limit} characters").format(
+                value=shown(value), limit=length
+            )
         return None
 
     return check
 
 
-def _written(pattern: re.Pattern[str], parse: Callable[[str], object], what: str) -> CellCheck:
-    """A check that a value is text in `pattern` that `parse` reads, or "is not `what`"."""
+def _written(pattern: re.Pattern[str], parse: Callable[[str], object], refusal: str) -> CellCheck:
+    """A check that a value is text in `pattern` that `parse` reads, or `refusal` (marked
+    `N_`, with {value} in it)."""
 
     def check(value: Any) -> str | None:
         if isinstance(value, str) and pattern.fullmatch(value):
@@ -95,24 +101,26 @@ def _written(pattern: re.Pattern[str], parse: Callable[[str], object], what: str
                 pass
             else:
                 return None
-        return f"{shown(value)} is not {what}"
+        return _(refusal).format(value=shown(value))
 
     return check
 
 
-_day = _written(DAY, date.fromisoformat, "a date (YYYY-MM-DD)")
-_moment = _written(MOMENT, datetime.fromisoformat, "a date and time (YYYY-MM-DD HH:MM:SS)")
+_day = _written(DAY, date.fromisoformat, N_("{value} is not a date (YYYY-MM-DD)"))
+_moment = _written(
+    MOMENT, datetime.fromisoformat, N_("{value} is not a date and time (YYYY-MM-DD HH:MM:SS)")
+)
 
 
 def _yes_no(value: Any) -> str | None:
     if value in (0, 1):  # True and False too
         return None
-    return f"{shown(value)} is not yes or no (1 or 0)"
+    return _("{value} is not yes or no (1 or 0)").format(value=shown(value))
 
 
 def _number(value: Any) -> str | None:
     if isinstance(value, bool) or not isinstance(value, int | float):
-        return f"{shown(value)} is not a number"
+        return _("{value} is not a number").format(value=shown(value))
     return None
 
 
@@ -169,6 +177,15 @@ def _partial(index: Index) -> bool:
     return any(key.endswith("_where") and value is not None for key, value in index.kwargs.items())
 
 
+def _cells_problem(row: Any, columns: int) -> str:
+    """What is wrong with a row that is not one cell per column."""
+    if not isinstance(row, list):
+        return _("not a list of cells for {columns} columns").format(columns=columns)
+    return ngettext(
+        "{cells} cell for {columns} columns", "{cells} cells for {columns} columns", len(row)
+    ).format(cells=len(row), columns=columns)
+
+
 def _where(table: str, index: int | None = None, column: str | None = None) -> str:
     return (
         table + ("" if index is None else f"[{index}]") + ("" if column is None else f".{column}")
@@ -199,25 +216,30 @@ class _Checker:
     def shape(self, name: str, content: Any) -> Iterator[str]:
         """The table is known, its columns are, and every required column is there."""
         if name not in self.schema:
-            yield f"tables: a table this app does not know: {name}"
+            yield "tables: " + _("a table this app does not know: {table}").format(table=name)
             return
         if not isinstance(content, dict) or not isinstance(content.get("rows"), list):
-            yield f"{name}: not a table (an object with columns and rows)"
+            yield f"{name}: " + _("not a table (an object with columns and rows)")
             return
         columns = content.get("columns")
+        where = f"{name}.columns: "
         if not isinstance(columns, list) or not all(isinstance(c, str) for c in columns):
-            yield f"{name}.columns: not a list of column names"
+            yield where + _("not a list of column names")
             return
         table = self.schema[name]
         known = set(table.columns.keys())
         unknown = [column for column in columns if column not in known]
         for column in unknown:
-            yield f"{name}.columns: {shown(column)} is no column of {name} (a newer version?)"
+            yield where + _("{column} is no column of {table} (a newer version?)").format(
+                column=shown(column), table=name
+            )
         for column in sorted({c for c in columns if columns.count(c) > 1}):
-            yield f"{name}.columns: {shown(column)} comes more than once"
+            yield where + _("{column} comes more than once").format(column=shown(column))
         for column in table.columns:
             if required(column) and column.name not in columns:
-                yield f"{name}.columns: the required column {shown(column.name)} is missing"
+                yield where + _("the required column {column} is missing").format(
+                    column=shown(column.name)
+                )
         if not unknown:
             self.readable[name] = (columns, content["rows"])
 
@@ -230,14 +252,13 @@ class _Checker:
         seen: dict[tuple[str, ...], dict[tuple[Any, ...], int]] = {s: {} for s in unique_sets}
         for index, row in enumerate(rows):
             if not isinstance(row, list) or len(row) != len(columns):
-                cells = f"{len(row)} cells" if isinstance(row, list) else "not a list of cells"
-                yield f"{_where(table.name, index)}: {cells} for {len(columns)} columns"
+                yield f"{_where(table.name, index)}: " + _cells_problem(row, len(columns))
                 self.unsure.update((table.name, name) for name in columns)
                 continue
             wrong = False
             for (name, column, check), value in zip(checks, row, strict=True):
                 if value is None:
-                    problem = None if column.nullable else "is empty (null) but required"
+                    problem = None if column.nullable else _("is empty (null) but required")
                 else:
                     problem = check(value)
                 if problem:
@@ -263,10 +284,9 @@ class _Checker:
             if key in values:
                 what = column_set[0] if len(column_set) == 1 else f"({', '.join(column_set)})"
                 value = key[0] if len(key) == 1 else list(key)
-                yield (
-                    f"{_where(name, index, what)}: {shown(value)} is already used by "
-                    f"{_where(name, values[key])}"
-                )
+                yield f"{_where(name, index, what)}: " + _(
+                    "{value} is already used by {row}"
+                ).format(value=shown(value), row=_where(name, values[key]))
             else:
                 values[key] = index
 
@@ -290,9 +310,13 @@ class _Checker:
                 if value is None or isinstance(value, bool) or not isinstance(value, int):
                     continue  # reported with the row, if it is a problem
                 if value not in present:
-                    yield (
-                        f"{_where(table.name, index, name)}: no {target} has {target_column} "
-                        f"{value} in the file{'' if target in self.tables else ' or the database'}"
+                    missing = (
+                        _("no {table} has {column} {value} in the file")
+                        if target in self.tables
+                        else _("no {table} has {column} {value} in the file or the database")
+                    )
+                    yield f"{_where(table.name, index, name)}: " + missing.format(
+                        table=target, column=target_column, value=value
                     )
 
     def present(self, table: str, column: str) -> set[Any] | None:
@@ -317,6 +341,9 @@ def rows_problems(tables: Mapping[str, Any], existing: ExistingValues) -> Iterat
 def summary(problems: Sequence[str], limit: int) -> str:
     """The first `limit` problems, one a line, and how many more there are."""
     lines = [f"  {problem}" for problem in problems[:limit]]
-    if len(problems) > limit:
-        lines.append(f"  … and {len(problems) - limit} more")
+    more = len(problems) - limit
+    if more > 0:
+        lines.append(
+            "  " + ngettext("… and {count} more", "… and {count} more", more).format(count=more)
+        )
     return "\n".join(lines)

@@ -26,8 +26,6 @@ withdrawal recorded in the app is never erased by an import.
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
@@ -40,7 +38,11 @@ from sqlalchemy.orm import Session
 from outreach.domain.enums import ConsentKind
 from outreach.errors import CancelledError, ValidationError
 from outreach.folding import fold
-from outreach.io.csv_reading import MEGABYTE, Record, read_text, records, sniff_delimiter
+from outreach.i18n import N_, _, ngettext
+from outreach.io.untc_table import (
+    ParsedTable,
+    read_untc_file,
+)
 from outreach.progress import Watch, callbacks
 from outreach.services import lookup
 from outreach.services.treaties import TreatyService, rules_of
@@ -51,17 +53,6 @@ from outreach.storage.models import Participation, State
 #: a participation's signature, consent and kind of consent
 Dates = tuple[date | None, date | None, ConsentKind | None]
 
-# A treaty has at most a few hundred participants (the UN has 193 members; the widest
-# treaties list under 200 participants). A table listing more is not a status table: a
-# wrong file, or one pasted many times over, and it is refused before anything is read
-# into a plan. The file's size is capped for the same reason (a real table is some tens
-# of kilobytes).
-MAX_PARTICIPANTS = 1_000
-MAX_TABLE_BYTES = 5 * MEGABYTE
-TOO_LARGE = (
-    "{name} is {mb:,.1f} MB; a status table is some tens of kilobytes. Choose the "
-    "status table saved from the UN Treaty Collection."
-)
 # A state leaves a treaty by withdrawing, which is rare (a handful in any treaty's life,
 # and recorded in Outreach itself), so a table that drops many participations at once is
 # far likelier cut short (a partial copy, a header alone) than true: an import that takes
@@ -70,60 +61,11 @@ TOO_LARGE = (
 MANY_REMOVALS = 5
 MANY_REMOVALS_SHARE = 0.10
 
-# Month names as the UN prints them. Not strptime's %b: it follows the C locale, which a
-# desktop app sets from the user's language (French: "déc."), and the table is English.
-MONTHS = {
-    name: number
-    for number, names in enumerate(
-        (("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"),
-         ("may",), ("jun", "june"), ("jul", "july"), ("aug", "august"),
-         ("sep", "sept", "september"), ("oct", "october"), ("nov", "november"),
-         ("dec", "december")),
-        start=1,
-    )
-    for name in names
-}  # fmt: skip
-
-SUFFIXES = {
-    "": ConsentKind.RATIFICATION,
-    "a": ConsentKind.ACCESSION,
-    "A": ConsentKind.ACCEPTANCE,
-    "AA": ConsentKind.APPROVAL,
-    "d": ConsentKind.SUCCESSION,
-}
-
-_FOOTNOTES = r"(?:\s*\d{1,2}(?:\s*,\s*\d{1,2})*)?"
-_DATE = re.compile(
-    r"^(?P<day>\d{1,2})\s+(?P<month>[A-Za-z]{3,9})\.?\s+(?P<year>\d{4})"
-    r"(?:\s*(?P<suffix>AA|A|a|d|s)(?![A-Za-z]))?" + _FOOTNOTES + r"\s*$"
-)
-_NAME_FOOTNOTES = re.compile(r"^(?P<name>.*?\D)" + _FOOTNOTES + r"\s*$")
-_SPACES = re.compile(r"\s+")
-
 
 class ChangeKind(StrEnum):
     NEW = "new"  # a state the database had no signature or consent for
     CHANGED = "changed"  # different dates or kind of consent
     NOT_LISTED = "not_listed"  # the table no longer lists it: outside the treaty
-
-
-@dataclass(frozen=True, slots=True)
-class TableRow:
-    """One participant as the table lists it."""
-
-    line: int
-    listed_name: str  # as written, footnotes and all
-    name: str  # footnotes removed
-    signed_on: date | None
-    consent_on: date | None
-    consent_kind: ConsentKind | None
-    problem: str | None = None  # why the dates could not be read (the row is skipped)
-
-
-@dataclass(frozen=True, slots=True)
-class ParsedTable:
-    rows: tuple[TableRow, ...]
-    problems: tuple[str, ...]  # rows that could not be read, with the reason
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,6 +91,7 @@ class ParticipationChange:
     withdrawal_kept: bool  # a withdrawal is recorded and stays
     source_before: str = ""  # where the dates before came from, to put back on undo
     as_of_before: date | None = None
+    other_name: str = ""  # the state's name in the other language ("" when the same)
 
     @property
     def before(self) -> Dates:
@@ -160,9 +103,11 @@ class ParticipationChange:
 
     @property
     def listed_as(self) -> str:
-        """The table's name for the state when it differs from the state's own by more
-        than case and accents (a UN name, a footnote glued on); else ""."""
-        if not self.listed_name or fold(self.listed_name) == fold(self.state_name):
+        """The table's name for the state when it differs from the state's own (in
+        English or French) by more than case and accents (a UN name, a footnote glued
+        on); else ""."""
+        own = {fold(self.state_name), fold(self.other_name)}
+        if not self.listed_name or fold(self.listed_name) in own:
             return ""
         return self.listed_name
 
@@ -195,7 +140,10 @@ class ImportPlan:
         """'161 states (Afghanistan, Albania, …)': what an import would take out."""
         names = [change.state_name for change in self.not_listed]
         more = ", …" if len(names) > shown else ""
-        return f"{len(names)} states ({', '.join(names[:shown])}{more})"
+        listed = ", ".join(names[:shown]) + more
+        return ngettext("{count} state ({states})", "{count} states ({states})", len(names)).format(
+            count=len(names), states=listed
+        )
 
     def of_kind(self, kind: ChangeKind) -> tuple[ParticipationChange, ...]:
         return tuple(change for change in self.changes if change.kind == kind)
@@ -220,126 +168,6 @@ class ImportOutcome:
 
 
 # --- reading the table ---------------------------------------------------------------------
-
-
-def _clean(cell: str) -> str:
-    return _SPACES.sub(" ", cell.replace("\xa0", " ").replace("\u202f", " ")).strip()
-
-
-def strip_footnotes(name: str) -> str:
-    """'Denmark3' -> 'Denmark'; 'Netherlands (Kingdom of the)4, 5' -> 'Netherlands (...)'."""
-    text = _clean(name)
-    match = _NAME_FOOTNOTES.match(text)
-    return match.group("name").strip() if match else text
-
-
-def parse_cell(cell: str) -> tuple[date, str] | None:
-    """A date cell: ('3 Dec 1997 a') -> (date(1997, 12, 3), 'a'); None when blank.
-    Raises ValueError with a reason when the cell holds something else."""
-    text = _clean(cell)
-    if not text:
-        return None
-    match = _DATE.match(text)
-    if not match:
-        raise ValueError(f"'{text}' is not a date like 3 Dec 1997")
-    month = MONTHS.get(match.group("month").lower())
-    if month is None:
-        raise ValueError(f"'{text}' has no month name that the UN uses")
-    try:
-        day = date(int(match.group("year")), month, int(match.group("day")))
-    except ValueError:
-        raise ValueError(f"'{text}' is not a day of the calendar") from None
-    return day, match.group("suffix") or ""
-
-
-def _records(text: str) -> Iterator[Record]:
-    """The table's records: tab-separated when pasted from the web page, else whatever
-    separator a spreadsheet used. Three columns: participant, signature, consent."""
-    return records(text, sniff_delimiter(text, prefer_tab=True), width=3)
-
-
-def _header(table: Iterator[Record]) -> tuple[int, int | None, int]:
-    """The (participant, signature, consent) columns of the header row, the records
-    before it (a title, a note) read and left behind."""
-    for _line, record in table:
-        folded = [fold(_clean(cell)) for cell in record]
-        participant = next((i for i, c in enumerate(folded) if c.startswith("participant")), None)
-        if participant is None:
-            continue
-        signature = next((i for i, c in enumerate(folded) if c.startswith("signature")), None)
-        consent = next(
-            (i for i, c in enumerate(folded) if c.startswith(("ratification", "accession"))),
-            None,
-        )
-        if consent is None:
-            raise ValidationError(
-                "The table has no column 'Ratification, Accession(a), Succession(d)' "
-                "(or 'Ratification, Acceptance(A), Approval(AA), Accession(a), "
-                "Succession(d)'); copy the whole status table, headers included."
-            )
-        return participant, signature, consent
-    raise ValidationError(
-        "No 'Participant' header found; copy the UN Treaty Collection's status table "
-        "with its header row (Participant, Signature, Ratification, …)."
-    )
-
-
-def parse_untc_table(text: str) -> ParsedTable:
-    """The participants of a status table (CSV or tab-separated text); refused when
-    its quotes do not pair up or it lists more than MAX_PARTICIPANTS."""
-    table = _records(text)
-    participant, signature, consent = _header(table)
-    rows: list[TableRow] = []
-    problems: list[str] = []
-    for index, record in table:
-
-        def cell(column: int | None, record: list[str] = record) -> str:
-            return record[column] if column is not None and column < len(record) else ""
-
-        listed = _clean(cell(participant))
-        if not listed:
-            continue
-        if len(rows) == MAX_PARTICIPANTS:
-            raise ValidationError(
-                f"The table lists more than {MAX_PARTICIPANTS:,} participants (line "
-                f"{index}); a treaty has at most a few hundred, so this is not one "
-                "treaty's status table. Nothing was read."
-            )
-        name = strip_footnotes(listed)
-        try:
-            signed = parse_cell(cell(signature))
-            consented = parse_cell(cell(consent))
-        except ValueError as error:
-            problem = f"line {index}: {name}: {error}"
-            problems.append(problem)
-            rows.append(TableRow(index, listed, name, None, None, None, problem))
-            continue
-        if consented is not None and consented[1] not in SUFFIXES:
-            problem = (
-                f"line {index}: {name}: '{consented[1]}' is not a kind of consent "
-                "(a, A, AA, d or none)"
-            )
-            problems.append(problem)
-            rows.append(TableRow(index, listed, name, None, None, None, problem))
-            continue
-        rows.append(
-            TableRow(
-                line=index,
-                listed_name=listed,
-                name=name,
-                signed_on=signed[0] if signed else None,
-                consent_on=consented[0] if consented else None,
-                consent_kind=SUFFIXES[consented[1]] if consented else None,
-            )
-        )
-    return ParsedTable(rows=tuple(rows), problems=tuple(problems))
-
-
-def read_untc_file(path: Path) -> ParsedTable:
-    return parse_untc_table(read_text(path, MAX_TABLE_BYTES, TOO_LARGE))
-
-
-# --- comparing with the database ----------------------------------------------------------
 
 
 def plan_untc_import(
@@ -374,8 +202,15 @@ def plan_untc_import(
                 continue
             if state.id in seen:
                 problems.append(
-                    f"line {row.line}: {row.name} names {state.name} again "
-                    f"(line {seen[state.id]}); only the first is used"
+                    _(
+                        "line {line}: {listed} names {state} again (line {first}); "
+                        "only the first is used"
+                    ).format(
+                        line=row.line,
+                        listed=row.name,
+                        state=lookup.state_name(state),
+                        first=seen[state.id],
+                    )
                 )
                 continue
             seen[state.id] = row.line
@@ -398,7 +233,8 @@ def plan_untc_import(
                 ParticipationChange(
                     kind=ChangeKind.CHANGED if signed_before or consent_before else ChangeKind.NEW,
                     state_id=state.id,
-                    state_name=state.name,
+                    state_name=lookup.state_name(state),
+                    other_name=lookup.other_state_name(state),
                     listed_name=row.listed_name,
                     line=row.line,
                     signed_before=signed_before,
@@ -416,9 +252,7 @@ def plan_untc_import(
                 )
             )
         withdrawals_kept: list[str] = []
-        names: dict[int, str] = {
-            row.id: row.name for row in session.execute(select(State.id, State.name))
-        }
+        names = dict(session.execute(select(State.id, lookup.state_name_column())).all())
         for state_id, before in sorted(current.items(), key=lambda item: fold(names[item[0]])):
             if state_id in seen or (before.signed_on is None and before.consent_on is None):
                 continue
@@ -494,9 +328,12 @@ def _dates_now(session: Session, treaty_id: int, state_id: int) -> Dates:
     )
 
 
-# what a participation changed since, and what was done about it
-PREVIEW_STALE = "the preview; nothing was imported. Preview the import again."
-IMPORT_STALE = "the import; nothing was put back."
+# a participation changed since: what was done about it
+PREVIEW_STALE = N_(
+    "{state}'s participation changed since the preview; nothing was imported. "
+    "Preview the import again."
+)
+IMPORT_STALE = N_("{state}'s participation changed since the import; nothing was put back.")
 
 
 def apply_untc_import(db: Database, plan: ImportPlan, **watch: Unpack[Watch]) -> ImportOutcome:
@@ -513,14 +350,17 @@ def apply_untc_import(db: Database, plan: ImportPlan, **watch: Unpack[Watch]) ->
         treaty = lookup.treaty(session, plan.treaty_code)
         for done, change in enumerate(plan.changes):
             if cancelled():
-                raise CancelledError("The import was cancelled; nothing was changed.")
+                raise CancelledError(_("The import was cancelled; nothing was changed."))
             progress(done, len(plan.changes))
             _check_unchanged(session, treaty.id, change, change.before, PREVIEW_STALE)
             try:
                 _record(treaties, plan, change, change.after, source=plan.source, as_of=plan.as_of)
             except ValidationError as error:
                 raise ValidationError(
-                    f"{change.state_name}: {error} Nothing was imported.", error.field
+                    _("{state}: {error} Nothing was imported.").format(
+                        state=change.state_name, error=error
+                    ),
+                    error.field,
                 ) from None
     return ImportOutcome(applied=len(plan.changes), treaty_code=plan.treaty_code)
 
@@ -543,12 +383,12 @@ def revert_untc_import(db: Database, plan: ImportPlan) -> ImportOutcome:
 
 
 def _check_unchanged(
-    session: Session, treaty_id: int, change: ParticipationChange, dates: Dates, since: str
+    session: Session, treaty_id: int, change: ParticipationChange, dates: Dates, refusal: str
 ) -> None:
-    """Refuse to go on unless the state's dates are still `dates`: "its participation
-    changed since `since`" (which says what was done about it)."""
+    """Refuse to go on unless the state's dates are still `dates`, with `refusal` (which
+    says what was done about it)."""
     if _dates_now(session, treaty_id, change.state_id) != dates:
-        raise ValidationError(f"{change.state_name}'s participation changed since {since}")
+        raise ValidationError(_(refusal).format(state=change.state_name))
 
 
 def _record(

@@ -1,5 +1,7 @@
 """The states the app knows: ISO codes from pycountry, UN regions from country_converter's
-table, and our own display names and aliases on top.
+table, and our own display names and aliases on top; each state's French name from
+pycountry's French translation of ISO 3166, with our corrections where Canada's and the
+UN's usage differs.
 
 A "state" here is a UN member state, an observer state (Holy See, State of Palestine),
 Kosovo, or a state that is party to treaties in its own right (Cook Islands, Niue).
@@ -9,6 +11,7 @@ Dependent territories are left out: desk officers do not make démarches to them
 from __future__ import annotations
 
 import csv
+import gettext
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -16,7 +19,7 @@ from typing import Any
 
 import pycountry
 
-SOURCE = "ISO 3166-1 (pycountry); UN M49 regions (country_converter)"
+SOURCE = "ISO 3166-1 (pycountry, names in English and French); UN M49 regions (country_converter)"
 
 # States that are not UN members but act in treaty law, and Kosovo (XK is user-assigned).
 NON_MEMBER_STATES = ("VAT", "PSE", "XKX", "COK", "NIU")
@@ -84,6 +87,41 @@ ALIASES: dict[str, tuple[str, ...]] = {
     "GMB": ("Gambia, The",),
 }
 
+# Our French names where ISO's French translation is not what Canada (Termium, Global
+# Affairs) and the UN (UNTERM) write: ISO's inverted forms ("Corée, République de"), its
+# older or informal names ("Birmanie", "Timor oriental", "Cap-Vert"), and the names each
+# state asked for (« Türkiye », « Cabo Verde »).
+FRENCH_NAMES: dict[str, str] = {
+    "BOL": "Bolivie",
+    "CIV": "Côte d'Ivoire",
+    "COK": "Îles Cook",
+    "CPV": "Cabo Verde",
+    "FSM": "Micronésie (États fédérés de)",
+    "GNQ": "Guinée équatoriale",
+    "IRN": "Iran",
+    "IRQ": "Iraq",
+    "KNA": "Saint-Kitts-et-Nevis",
+    "KOR": "République de Corée",
+    "LAO": "République démocratique populaire lao",
+    "MDA": "République de Moldova",
+    "MMR": "Myanmar",
+    "NIU": "Nioué",
+    "PRK": "République populaire démocratique de Corée",
+    "PSE": "État de Palestine",
+    "RUS": "Fédération de Russie",
+    "SLB": "Îles Salomon",
+    "SLV": "El Salvador",
+    "SUR": "Suriname",
+    "SYR": "République arabe syrienne",
+    "TLS": "Timor-Leste",
+    "TUR": "Türkiye",
+    "TZA": "République-Unie de Tanzanie",
+    "VAT": "Saint-Siège",
+    "VEN": "Venezuela",
+    "VNM": "Viet Nam",
+    "XKX": "Kosovo",
+}
+
 CONTINENT_TO_M49_REGION = {"America": "Americas"}
 
 
@@ -97,6 +135,7 @@ class CountryRef:
     region: str
     subregion: str
     aliases: tuple[str, ...]
+    name_fr: str | None = None
 
 
 @cache
@@ -111,6 +150,21 @@ def _regions() -> dict[str, tuple[str, str, bool]]:
     return result
 
 
+@cache
+def _iso_french() -> gettext.NullTranslations:
+    """pycountry's French translation of ISO 3166-1's English names."""
+    return gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["fr"])
+
+
+def _french(country: Any) -> str:
+    """The state's French name: ours, else ISO's French for its common name (« Bolivie »
+    rather than « Bolivie, État plurinational de »), else for its ISO name."""
+    iso3 = str(country.alpha_3)
+    if iso3 in FRENCH_NAMES:
+        return FRENCH_NAMES[iso3]
+    return _iso_french().gettext(str(getattr(country, "common_name", country.name)))
+
+
 def _kosovo() -> CountryRef:
     return CountryRef(
         iso2="XK",
@@ -121,6 +175,7 @@ def _kosovo() -> CountryRef:
         region="Europe",
         subregion="Southern Europe",
         aliases=ALIASES["XKX"],
+        name_fr=FRENCH_NAMES["XKX"],
     )
 
 
@@ -144,6 +199,7 @@ def _from_pycountry(country: Any) -> CountryRef:
         region=region,
         subregion=subregion,
         aliases=tuple(sorted(names - {display})),
+        name_fr=_french(country),
     )
 
 
@@ -158,3 +214,14 @@ def all_states() -> tuple[CountryRef, ...]:
     ]
     states.append(_kosovo())
     return tuple(sorted(states, key=lambda state: state.name))
+
+
+@cache
+def _french_names() -> dict[str, str]:
+    return {state.iso3: state.name_fr for state in all_states() if state.name_fr}
+
+
+def french_name(iso3: str) -> str | None:
+    """The French name of the state with this ISO alpha-3 code (« Cambodge » for KHM);
+    None for a code the app does not track."""
+    return _french_names().get(iso3.upper())

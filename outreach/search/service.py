@@ -20,6 +20,7 @@ from sqlalchemy import Connection
 
 from outreach.errors import ValidationError
 from outreach.folding import fold
+from outreach.i18n import _
 from outreach.search.index import SearchIndex, index_of
 from outreach.search.records import (
     MARK_END,
@@ -31,6 +32,7 @@ from outreach.search.records import (
 )
 from outreach.search.sources import BY_KIND, Source
 from outreach.search.sqlite_index import match_expression as fts5_expression
+from outreach.services import lookup
 from outreach.storage.database import Database
 
 KIND_ORDER: tuple[SearchKind, ...] = tuple(SearchKind)
@@ -38,26 +40,28 @@ DEFAULT_LIMIT = 5
 DEFAULT_WINDOW = 2_000
 MAX_TERMS = 8
 SNIPPET_BEFORE, SNIPPET_AFTER = 50, 110
+STATE_NAMES = ("name", "name_fr")  # a state's columns of its name in each language
 
 _WORD = re.compile(r"[^\W_]+")
 
-# Per kind: id, title, state id and up to three parts of the subtitle, for some ids.
+# Per kind: id, title, state id and up to three parts of the subtitle, for some ids;
+# `{state}` is the name of the state `st` in the app's language.
 _DETAILS: dict[SearchKind, str] = {
     SearchKind.STATE: (
-        "SELECT s.id, s.name, s.id, s.iso3, s.subregion, s.official_name "
-        "FROM state s WHERE s.id IN ({ids})"
+        "SELECT st.id, {state}, st.id, st.iso3, st.subregion, st.official_name "
+        "FROM state st WHERE st.id IN ({ids})"
     ),
     SearchKind.CONTACT: (
         "SELECT c.id, trim(c.given_name || ' ' || c.family_name), c.state_id, c.position, "
-        "o.name, st.name FROM contact c LEFT JOIN organization o ON o.id = c.organization_id "
+        "o.name, {state} FROM contact c LEFT JOIN organization o ON o.id = c.organization_id "
         "LEFT JOIN state st ON st.id = c.state_id WHERE c.id IN ({ids})"
     ),
     SearchKind.ORGANIZATION: (
-        "SELECT o.id, o.name, o.state_id, o.kind, o.city, st.name FROM organization o "
+        "SELECT o.id, o.name, o.state_id, o.kind, o.city, {state} FROM organization o "
         "LEFT JOIN state st ON st.id = o.state_id WHERE o.id IN ({ids})"
     ),
     SearchKind.DEMARCHE: (
-        "SELECT d.id, d.title, d.state_id, st.name, d.status, d.due_on FROM demarche d "
+        "SELECT d.id, d.title, d.state_id, {state}, d.status, d.due_on FROM demarche d "
         "LEFT JOIN state st ON st.id = d.state_id WHERE d.id IN ({ids})"
     ),
     SearchKind.INTERVENTION: (
@@ -68,7 +72,7 @@ _DETAILS: dict[SearchKind, str] = {
     SearchKind.LOG_ENTRY: (
         "SELECT e.id, e.summary, (SELECT min(ls.state_id) FROM log_entry_state ls "
         "WHERE ls.log_entry_id = e.id), e.occurred_on, e.kind, "
-        "(SELECT {join}(st.name, ', ') FROM log_entry_state ls JOIN state st "
+        "(SELECT {join}({state}, ', ') FROM log_entry_state ls JOIN state st "
         "ON st.id = ls.state_id WHERE ls.log_entry_id = e.id) "
         "FROM log_entry e WHERE e.id IN ({ids})"
     ),
@@ -143,6 +147,14 @@ def _snippet(source: Source, values: Sequence[Any], prefixes: Sequence[str]) -> 
     return source.columns[0][0], str(values[0] or "")
 
 
+def _state_name_hit(title: str, snippet: str, prefixes: Sequence[str]) -> tuple[str, str]:
+    """(field, snippet) of a state found by a name: the name shown (the title, in the
+    app's language) when it matches, else its name in the other language, shown as one
+    of its other names ("also known as: Cambodge")."""
+    marked, first = _mark(title, prefixes)
+    return ("name", marked) if first is not None else ("aliases", snippet)
+
+
 def _subtitle(parts: Iterable[object]) -> str:
     return " · ".join(str(part).replace("_", " ") for part in parts if part not in (None, ""))
 
@@ -162,7 +174,9 @@ class SearchService:
         """The best `limit` records of each kind holding every word of `text` (as a word
         or the start of one, ignoring case and accents), best first."""
         if limit < 1:
-            raise ValidationError(f"The number of results must be at least 1 (got {limit}).")
+            raise ValidationError(
+                _("The number of results must be at least 1 (got {limit}).").format(limit=limit)
+            )
         wanted = self._kinds(kinds)
         prefixes = folded_terms(text)
         if not prefixes:
@@ -188,7 +202,9 @@ class SearchService:
             except ValueError:
                 allowed = ", ".join(KIND_ORDER)
                 raise ValidationError(
-                    f"'{kind}' is not a kind of record to search; choose from: {allowed}.",
+                    _("'{kind}' is not a kind of record to search; choose from: {allowed}.").format(
+                        kind=kind, allowed=allowed
+                    ),
                     "kinds",
                 ) from None
         return [kind for kind in KIND_ORDER if kind in chosen]
@@ -210,7 +226,9 @@ class SearchService:
         ids = [record_id for record_id, _score in ranked]
         documents = index.documents(connection, source, ids)
         query = _DETAILS[source.kind].format(
-            ids=", ".join(str(record_id) for record_id in ids), join=index.join_function
+            ids=", ".join(str(record_id) for record_id in ids),
+            join=index.join_function,
+            state=lookup.state_name_sql("st"),
         )
         details = {int(row[0]): tuple(row[1:]) for row in connection.exec_driver_sql(query)}
         hits = []
@@ -220,6 +238,8 @@ class SearchService:
             title, state_id, *parts = details[record_id]
             parts = [part for part in parts if part != title]  # e.g. an official name
             field, snippet = _snippet(source, documents[record_id], prefixes)
+            if source.kind == SearchKind.STATE and field in STATE_NAMES:
+                field, snippet = _state_name_hit(str(title or ""), snippet, prefixes)
             hits.append(
                 SearchHit(
                     kind=source.kind,

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from sqlalchemy import Connection
 
 from outreach.folding import fold_sql
+from outreach.i18n import _
 from outreach.search.records import SearchKind
 from outreach.storage.migrations.filters import SEARCH_TRIGGER_PREFIX
 
@@ -110,6 +111,7 @@ SOURCES: tuple[Source, ...] = (
         kind=SearchKind.STATE,
         columns=(
             ("name", 10.0),
+            ("name_fr", 10.0),  # "Cambodge" finds Cambodia, whatever the app's language
             ("official_name", 5.0),
             ("codes", 5.0),
             ("aliases", 8.0),
@@ -118,6 +120,7 @@ SOURCES: tuple[Source, ...] = (
         ),
         values=(
             "s.name",
+            "s.name_fr",
             "s.official_name",
             "s.iso2 || ' ' || s.iso3",
             "coalesce((SELECT {join}(a.alias, ' · ') FROM state_alias a "
@@ -129,7 +132,10 @@ SOURCES: tuple[Source, ...] = (
         alias="s",
         live="TRUE",
         watches=(
-            Watch("state", ("name", "official_name", "iso2", "iso3", "notes", "talking_points")),
+            Watch(
+                "state",
+                ("name", "name_fr", "official_name", "iso2", "iso3", "notes", "talking_points"),
+            ),
             Watch("state_alias", ("state_id", "alias"), key="state_id"),
         ),
     ),
@@ -324,7 +330,8 @@ def document_count_problems(connection: Connection, source: Source) -> list[str]
     ).scalar()
     if documents == records:
         return []
-    return [f"search: the {source.kind} index holds {documents} documents for {records} records"]
+    problem = _("search: the {kind} index holds {documents} documents for {records} records")
+    return [problem.format(kind=source.kind, documents=documents, records=records)]
 
 
 def index_problems(
@@ -338,12 +345,13 @@ def index_problems(
     problems: list[str] = []
     for source in SOURCES:
         if not is_current(source):
-            problems.append(f"search: the {source.kind} index is missing or outdated")
+            problem = _("search: the {kind} index is missing or outdated")
         elif damaged(source):
-            problems.append(
-                f"search: the {source.kind} index is damaged; "
-                "`outreach check --rebuild-search` rebuilds it"
+            problem = _(
+                "search: the {kind} index is damaged; `outreach check --rebuild-search` rebuilds it"
             )
         else:
             problems.extend(document_count_problems(connection, source))
+            continue
+        problems.append(problem.format(kind=source.kind))
     return problems

@@ -32,7 +32,7 @@ class RecordService(Service, ABC, Generic[Row, Record]):
     model and what messages call it, and makes the record the app sees of a row."""
 
     _model: type[Row]
-    _label: str  # "démarche", as in "There is no démarche with id 9."
+    _label: str  # N_("démarche"), as in "There is no démarche with id 9."
 
     @abstractmethod
     def _record(self, session: Session, row: Row) -> Record:

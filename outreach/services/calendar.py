@@ -13,7 +13,7 @@ from datetime import date, timedelta
 
 from sqlalchemy import func, select
 
-from outreach.domain.enums import CalendarKind, DemarcheStatus, InterventionKind
+from outreach.domain.enums import CalendarKind, DemarcheStatus
 from outreach.domain.records import (
     CalendarItem,
     DemarcheRecord,
@@ -22,7 +22,10 @@ from outreach.domain.records import (
     LogEntryRecord,
     MeetingRecord,
 )
+from outreach.domain.vocabulary import label
 from outreach.errors import ValidationError
+from outreach.i18n import N_, _
+from outreach.reference.names import shipped_name
 from outreach.services import common, lookup
 from outreach.services.base import Service
 from outreach.services.contact_log import log_entry_records
@@ -42,11 +45,6 @@ from outreach.storage.models import (
 )
 
 KIND_ORDER = {kind: rank for rank, kind in enumerate(CalendarKind)}
-KIND_WORDS = {
-    InterventionKind.STATEMENT: "Statement",
-    InterventionKind.SIDE_EVENT: "Side event",
-    InterventionKind.BILATERAL: "Bilateral",
-}
 
 
 def sort_key(item: CalendarItem) -> tuple[date, bool, str, int, str, int]:
@@ -87,10 +85,10 @@ class CalendarService(Service):
         soonest first. With `state`, only what concerns it (a meeting: when it is in the
         room); with `category` (a slug), what concerns one of its states. Overdue means
         before `today` (today by default)."""
-        ordered(from_, to, "period", "to")
+        ordered(from_, to, N_("period"), "to")
         day = today or date.today()
         wanted = (
-            {choice(CalendarKind, kind, "kind") for kind in kinds}
+            {choice(CalendarKind, kind, N_("kind")) for kind in kinds}
             if kinds is not None
             else set(CalendarKind)
         )
@@ -119,11 +117,11 @@ class CalendarService(Service):
 
     def _state_names(self) -> dict[int, str]:
         with self._db.read() as session:
-            rows = session.execute(select(State.id, State.name))
+            rows = session.execute(select(State.id, lookup.state_name_column()))
             return {state_id: name for state_id, name in rows}  # noqa: C416
 
     def _meetings(self, start: date | None, end: date | None) -> list[CalendarItem]:
-        forums = {forum.id: forum.name for forum in self._forums.forums()}
+        forums = {forum.id: shipped_name(forum.name) for forum in self._forums.forums()}
         return [
             self._meeting(meeting, forums) for meeting in self._forums.meetings(None, start, end)
         ]
@@ -133,7 +131,7 @@ class CalendarService(Service):
         return CalendarItem(
             kind=CalendarKind.MEETING,
             id=meeting.id,
-            title=meeting.title,
+            title=shipped_name(meeting.title),
             starts_on=meeting.starts_on,
             ends_on=meeting.ends_on,
             timezone=meeting.timezone,
@@ -157,17 +155,19 @@ class CalendarService(Service):
         meeting = meetings[record.meeting_id]
         targets = ", ".join(names.get(state_id, "?") for state_id in record.target_ids)
         lines = [
-            f"{KIND_WORDS[record.kind]} at {meeting.title}",
-            f"Status: {record.status.value}",
+            _("{kind} at {meeting}").format(
+                kind=label(record.kind), meeting=shipped_name(meeting.title)
+            ),
+            _("Status: {status}").format(status=record.status.value),
         ]
         if targets:
-            lines.append(f"Target states: {targets}")
+            lines.append(_("Target states: {states}").format(states=targets))
         if record.lead_officer:
-            lines.append(f"Lead: {record.lead_officer}")
+            lines.append(_("Lead: {officer}").format(officer=record.lead_officer))
         if record.talking_points:
-            lines += ["", "Talking points:", record.talking_points]
+            lines += ["", _("Talking points:"), record.talking_points]
         if record.outcome:
-            lines += ["", "Outcome:", record.outcome]
+            lines += ["", _("Outcome:"), record.outcome]
         if record.starts_at is not None:
             starts_on = record.starts_at.date()
             ends_on = record.ends_at.date() if record.ends_at is not None else starts_on
@@ -201,11 +201,14 @@ class CalendarService(Service):
     def _demarche(record: DemarcheRecord, names: dict[int, str], today: date) -> CalendarItem:
         assert record.due_on is not None
         state = names.get(record.state_id, "?")
-        lines = [f"Démarche to {state}", f"Status: {record.status.value}"]
+        lines = [
+            _("Démarche to {state}").format(state=state),
+            _("Status: {status}").format(status=record.status.value),
+        ]
         if record.officer:
-            lines.append(f"Officer: {record.officer}")
+            lines.append(_("Officer: {officer}").format(officer=record.officer))
         if record.talking_points:
-            lines += ["", "Talking points:", record.talking_points]
+            lines += ["", _("Talking points:"), record.talking_points]
         return CalendarItem(
             kind=CalendarKind.DEMARCHE,
             id=record.id,
@@ -223,9 +226,13 @@ class CalendarService(Service):
     def _follow_up(entry: LogEntryRecord, names: dict[int, str], today: date) -> CalendarItem:
         assert entry.follow_up_on is not None
         states = ", ".join(names.get(state_id, "?") for state_id in entry.state_ids)
-        lines = [f"Follow-up of the {entry.kind} of {entry.occurred_on.isoformat()}"]
+        lines = [
+            _("Follow-up of the {kind} of {date}").format(
+                kind=entry.kind, date=entry.occurred_on.isoformat()
+            )
+        ]
         if states:
-            lines.append(f"States: {states}")
+            lines.append(_("States: {states}").format(states=states))
         if entry.details:
             lines += ["", entry.details]
         return CalendarItem(
@@ -294,7 +301,8 @@ class CalendarService(Service):
         `days` days: open follow-ups, open démarches, interventions not yet done or
         dropped. The follow-ups overdue are only counted (a long log holds many)."""
         if days < 0:
-            raise ValidationError(f"The number of days cannot be negative (got {days}).", "days")
+            message = _("The number of days cannot be negative (got {days}).")
+            raise ValidationError(message.format(days=days), "days")
         day = as_of or date.today()
         until = day + timedelta(days=days)
         with self._db.read() as session:

@@ -15,6 +15,7 @@ from outreach.domain.records import CategoryMemberRecord, CategoryRecord
 from outreach.domain.smart_rules import matches, parse_rule
 from outreach.errors import ValidationError
 from outreach.folding import fold
+from outreach.i18n import N_, _
 from outreach.services import common, lookup
 from outreach.services.base import Service
 from outreach.services.picture import category_members, live_categories, load_pictures
@@ -33,22 +34,22 @@ def slugify(name: str) -> str:
 
 
 def _checked_colour(colour: str) -> str:
-    if not COLOUR.fullmatch(valid_text(colour, "colour")):  # not "#1f77b4\n" either
-        raise ValidationError(f"'{colour}' is not a colour like #1f77b4.", "colour")
+    if not COLOUR.fullmatch(valid_text(colour, N_("colour"))):  # not "#1f77b4\n" either
+        message = _("'{colour}' is not a colour like #1f77b4.")
+        raise ValidationError(message.format(colour=colour), "colour")
     return colour.lower()
 
 
 def _slug(text: str) -> str:
     """The short name made of `text` (a slug given, or the name)."""
-    key = slugify(valid_text(text, "short name"))
+    key = slugify(valid_text(text, N_("short name")))
     if not key:
-        raise ValidationError("The category needs a name with letters or digits.", "name")
+        raise ValidationError(_("The category needs a name with letters or digits."), "name")
     if len(key) > limits.CODE:
-        raise ValidationError(
-            f"The category's short name is longer than {limits.CODE} characters; "
-            "give a shorter one.",
-            "slug",
+        message = _(
+            "The category's short name is longer than {limit} characters; give a shorter one."
         )
+        raise ValidationError(message.format(limit=limits.CODE), "slug")
     return key
 
 
@@ -78,7 +79,8 @@ class CategoryService(Service):
         checked_rule = _rule(rule) if rule is not None else None
         with self._db.write() as session:
             if session.scalar(select(Category).where(Category.slug == key)) is not None:
-                raise ValidationError(f"A category '{key}' exists already.", "slug")
+                message = _("A category '{slug}' exists already.")
+                raise ValidationError(message.format(slug=key), "slug")
             category = Category(
                 slug=key,
                 name=title,
@@ -103,7 +105,7 @@ class CategoryService(Service):
     ) -> CategoryRecord:
         with self._db.write() as session:
             category = lookup.category(session, ref)
-            common.check_version(session, category, version, "category")
+            common.check_version(session, category, version, N_("category"))
             if name is not None:
                 category.name = required_text(name, limits.CATEGORY_NAME)
             if description is not None:
@@ -112,7 +114,7 @@ class CategoryService(Service):
                 category.colour = _checked_colour(colour)
             if rule is not None:
                 if category.kind != CategoryKind.SMART:
-                    raise ValidationError("Only a smart category has a rule.", "rule")
+                    raise ValidationError(_("Only a smart category has a rule."), "rule")
                 category.rule = _rule(rule)
             return category_record(category)
 
@@ -126,7 +128,8 @@ class CategoryService(Service):
         with self._db.write() as session:
             category = session.get(Category, category_id)
             if category is None:
-                raise ValidationError(f"There is no category with id {category_id}.", "id")
+                message = _("There is no {kind} with id {id}.")
+                raise ValidationError(message.format(kind=_("category"), id=category_id), "id")
             common.restore(category)
             return category_record(category)
 
@@ -147,7 +150,7 @@ class CategoryService(Service):
             return [
                 (
                     category_record(category),
-                    f"By rule: {describe_rule(category.rule)}"
+                    by_rule(category.rule)
                     if category.kind == CategoryKind.SMART
                     else rationales.get(category.id, ""),
                 )
@@ -163,18 +166,18 @@ class CategoryService(Service):
         with self._db.write() as session:
             category = lookup.category(session, ref)
             if category.kind == CategoryKind.SMART:
-                raise ValidationError(
-                    f"'{category.name}' is a smart category; its rule decides its members.",
-                    "category",
-                )
+                message = _("'{category}' is a smart category; its rule decides its members.")
+                raise ValidationError(message.format(category=category.name), "category")
             state = lookup.state(session, state_ref)
             member = session.scalar(
                 select(CategoryMember).filter_by(category_id=category.id, state_id=state.id)
             ) or CategoryMember(category_id=category.id, state_id=state.id)
             member.rationale = reason
-            member.added_on = parse_date(on, "date") or date.today()
+            member.added_on = parse_date(on, N_("date")) or date.today()
             session.add(member)
-            return CategoryMemberRecord(category.slug, state.id, state.iso3, state.name, reason)
+            return CategoryMemberRecord(
+                category.slug, state.id, state.iso3, lookup.state_name(state), reason
+            )
 
     def unassign(self, ref: str | int, state_ref: str | int) -> None:
         with self._db.write() as session:
@@ -184,7 +187,10 @@ class CategoryService(Service):
                 select(CategoryMember).filter_by(category_id=category.id, state_id=state.id)
             )
             if member is None:
-                raise ValidationError(f"{state.name} is not in '{category.name}'.", "state")
+                message = _("{state} is not in '{category}'.")
+                raise ValidationError(
+                    message.format(state=lookup.state_name(state), category=category.name), "state"
+                )
             session.delete(member)
 
     def preview(
@@ -192,11 +198,13 @@ class CategoryService(Service):
     ) -> builtins.list[CategoryMemberRecord]:
         """The states an unsaved rule would select on a date (nothing is written)."""
         parsed = parse_rule(rule)
-        why = f"By rule: {describe_rule(rule)}"
+        why = by_rule(rule)
         with self._db.read() as session:
             pictures = load_pictures(session, lookup.treaty(session, treaty), as_of or date.today())
             chosen = [
-                CategoryMemberRecord("", state_id, picture.state.iso3, picture.state.name, why)
+                CategoryMemberRecord(
+                    "", state_id, picture.state.iso3, lookup.state_name(picture.state), why
+                )
                 for state_id, picture in pictures.items()
                 if matches(parsed, picture.facts)
             ]
@@ -217,18 +225,23 @@ class CategoryService(Service):
                 )
             }
             if category.kind == CategoryKind.SMART:
-                rationale = dict.fromkeys(ids, f"Rule: {category.rule}")
+                rationale = dict.fromkeys(ids, _("Rule: {rule}").format(rule=category.rule))
             result = [
                 CategoryMemberRecord(
                     category.slug,
                     state_id,
                     pictures[state_id].state.iso3,
-                    pictures[state_id].state.name,
+                    lookup.state_name(pictures[state_id].state),
                     rationale.get(state_id, ""),
                 )
                 for state_id in ids
             ]
             return sorted(result, key=lambda member: fold(member.state_name))
+
+
+def by_rule(rule: str) -> str:
+    """Why a state is in a smart category: "By rule: …" and the rule in words."""
+    return _("By rule: {rule}").format(rule=describe_rule(rule))
 
 
 def describe_rule(rule: str) -> str:

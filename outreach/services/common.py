@@ -14,7 +14,8 @@ from typing import TYPE_CHECKING, Any, Final, TypeVar
 from sqlalchemy import ColumnElement, select
 from sqlalchemy.orm import InstrumentedAttribute, Session, object_session
 
-from outreach.errors import NotFoundError, StaleRecordError, ValidationError
+from outreach.errors import StaleRecordError, ValidationError
+from outreach.i18n import _
 from outreach.services import lookup
 from outreach.storage.models import AuditEntry, Base, SoftDeleted, State, Versioned
 
@@ -64,7 +65,7 @@ def get_any(session: Session, model: type[T], record_id: int, label: str) -> T:
     """A record by id whether or not it was deleted (for restoring it)."""
     record = session.get(model, record_id)
     if record is None:
-        raise NotFoundError(f"There is no {label} with id {record_id}.")
+        raise lookup.not_found(label, record_id)
     return record
 
 
@@ -93,13 +94,21 @@ def check_version(session: Session, record: Versioned, seen: int | None, label: 
         .order_by(AuditEntry.id.desc())
         .limit(1)
     ).first()
-    who, when = (last[0], last[1]) if last else ("Someone", None)
-    at = f" at {when:%Y-%m-%d %H:%M} UTC" if when else ""
+    who, when = (last[0], last[1]) if last else (_("Someone"), None)
+    message = (
+        _(
+            "{who} changed this {kind} at {time} UTC, after you opened it; nothing was "
+            "overwritten. Reload it to see their change, then apply yours again."
+        )
+        if when
+        else _(
+            "{who} changed this {kind}, after you opened it; nothing was overwritten. "
+            "Reload it to see their change, then apply yours again."
+        )
+    )
+    time = f"{when:%Y-%m-%d %H:%M}" if when else ""
     raise StaleRecordError(
-        f"{who} changed this {label}{at}, after you opened it; nothing was overwritten. "
-        "Reload it to see their change, then apply yours again.",
-        actor=str(who),
-        at=when,
+        message.format(who=who, kind=_(label), time=time), actor=str(who), at=when
     )
 
 
@@ -116,7 +125,7 @@ def unique_ids(ids: Iterable[int], field: str) -> list[int]:
     result: list[int] = []
     for value in ids:
         if isinstance(value, bool) or not isinstance(value, int) or value < 1:
-            raise ValidationError(f"'{value}' is not a record id.", field)
+            raise ValidationError(_("'{value}' is not a record id.").format(value=value), field)
         if value not in result:
             result.append(value)
     return result
@@ -172,9 +181,11 @@ def in_period(
 
 def check_paging(offset: int, limit: int | None) -> None:
     if offset < 0:
-        raise ValidationError(f"The offset cannot be negative (got {offset}).", "offset")
+        message = _("The offset cannot be negative (got {offset}).")
+        raise ValidationError(message.format(offset=offset), "offset")
     if limit is not None and limit < 1:
-        raise ValidationError(f"The page size must be at least 1 (got {limit}).", "limit")
+        message = _("The page size must be at least 1 (got {limit}).")
+        raise ValidationError(message.format(limit=limit), "limit")
 
 
 def chunks(items: Sequence[T], size: int = 500) -> Iterator[Sequence[T]]:

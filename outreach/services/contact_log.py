@@ -20,11 +20,16 @@ from outreach.domain import limits
 from outreach.domain.enums import LogKind
 from outreach.domain.records import LogEntryRecord, LogFilter
 from outreach.errors import ValidationError
+from outreach.i18n import N_, _
 from outreach.services import common, lookup
 from outreach.services.base import RecordService
 from outreach.services.common import KEEP, Keep
+from outreach.services.contacts import LABEL as CONTACT
+from outreach.services.demarches import LABEL as DEMARCHE
+from outreach.services.forums import MEETING
 from outreach.services.validation import (
     choice,
+    empty,
     optional_text,
     ordered,
     parse_date,
@@ -40,7 +45,7 @@ from outreach.storage.models import (
     Meeting,
 )
 
-LABEL = "log entry"
+LABEL = N_("log entry")
 PAGE_MAX = 10_000
 #: the association tables of an entry's states and contacts: (owner, target) columns
 STATES = (LogEntryState.log_entry_id, LogEntryState.state_id)
@@ -60,7 +65,7 @@ class LogSort(StrEnum):
     @classmethod
     def by(cls, column: str, descending: bool = False) -> LogSort:
         """The sort for a column name (occurred_on, kind, summary) and a direction."""
-        return choice(cls, f"{column} {'desc' if descending else 'asc'}", "sort")
+        return choice(cls, f"{column} {'desc' if descending else 'asc'}", N_("sort"))
 
 
 def log_entry_record(
@@ -79,16 +84,20 @@ def log_entry_records(session: Session, entries: Sequence[LogEntry]) -> list[Log
 
 def _check_follow_up(occurred_on: date, follow_up_on: date | None) -> None:
     if follow_up_on is not None and follow_up_on < occurred_on:
+        message = _(
+            "The follow-up ({follow_up}) cannot be due before the contact it follows ({occurred})."
+        )
         raise ValidationError(
-            f"The follow-up ({follow_up_on.isoformat()}) cannot be due before the contact "
-            f"it follows ({occurred_on.isoformat()}).",
+            message.format(follow_up=follow_up_on.isoformat(), occurred=occurred_on.isoformat()),
             "follow_up_on",
         )
 
 
 def _check_someone(state_ids: list[int], contact_ids: list[int]) -> None:
     if not state_ids and not contact_ids:
-        raise ValidationError("A log entry needs at least one state or one contact.", "state_ids")
+        raise ValidationError(
+            _("A log entry needs at least one state or one contact."), "state_ids"
+        )
 
 
 def _summary(value: str) -> str:
@@ -102,7 +111,7 @@ def _officer(value: str) -> str:
 def _required_date(value: date | str, field: str) -> date:
     day = parse_date(value, field)
     if day is None:
-        raise ValidationError(f"The {field} cannot be empty.", field)
+        raise empty(field, field)
     return day
 
 
@@ -134,8 +143,8 @@ def conditions(filters: LogFilter) -> list[ColumnElement[bool]]:
     if filters.demarche_id is not None:
         result.append(LogEntry.demarche_id == filters.demarche_id)
     if filters.kind:
-        result.append(LogEntry.kind == choice(LogKind, filters.kind, "kind").value)
-    ordered(filters.date_from, filters.date_to, "period", "date_to")
+        result.append(LogEntry.kind == choice(LogKind, filters.kind, N_("kind")).value)
+    ordered(filters.date_from, filters.date_to, N_("period"), "date_to")
     day = LogEntry.occurred_on
     result += common.in_period(day, day, filters.date_from, filters.date_to)
     if filters.open_follow_up_only or filters.overdue_on is not None:
@@ -143,7 +152,7 @@ def conditions(filters: LogFilter) -> list[ColumnElement[bool]]:
         result.append(LogEntry.follow_up_done_on.is_(None))
     if filters.overdue_on is not None:
         result.append(LogEntry.follow_up_on < filters.overdue_on)
-    text = valid_text((filters.text or "").strip(), "text searched for")
+    text = valid_text((filters.text or "").strip(), N_("text searched for"))
     if text:
         result.append(
             or_(
@@ -158,8 +167,9 @@ def page_query(filters: LogFilter, offset: int, limit: int, sort: LogSort | str)
     """The SELECT behind `ContactLogService.page` (public so its plan can be checked)."""
     common.check_paging(offset, limit)
     if limit > PAGE_MAX:
-        raise ValidationError(f"A page holds at most {PAGE_MAX} entries.", "limit")
-    order = choice(LogSort, sort, "sort")
+        message = _("A page holds at most {count} entries.")
+        raise ValidationError(message.format(count=PAGE_MAX), "limit")
+    order = choice(LogSort, sort, N_("sort"))
     column_name, direction = order.value.split()
     column: SQLColumnExpression[Any] = {
         "occurred_on": LogEntry.occurred_on,
@@ -196,16 +206,16 @@ class ContactLogService(RecordService[LogEntry, LogEntryRecord]):
     ) -> LogEntryRecord:
         """Log a contact made. `states` are ISO codes, names or ids; at least one state or
         one contact is needed."""
-        day = _required_date(occurred_on, "date of the contact")
-        checked_kind = choice(LogKind, kind, "kind")
+        day = _required_date(occurred_on, N_("date of the contact"))
+        checked_kind = choice(LogKind, kind, N_("kind"))
         text = _summary(summary)
         by = _officer(officer)
         notes = optional_text(details, limits.DETAILS)
-        follow_up = parse_date(follow_up_on, "follow-up date")
+        follow_up = parse_date(follow_up_on, N_("follow-up date"))
         _check_follow_up(day, follow_up)
         with self._db.write() as session:
             state_ids = [state.id for state in common.states(session, states)]
-            people = common.live_ids(session, Contact, contact_ids, "contact", "contact_ids")
+            people = common.live_ids(session, Contact, contact_ids, CONTACT, "contact_ids")
             _check_someone(state_ids, people)
             entry = LogEntry(
                 occurred_on=day,
@@ -214,8 +224,8 @@ class ContactLogService(RecordService[LogEntry, LogEntryRecord]):
                 details=notes,
                 officer=by,
                 follow_up_on=follow_up,
-                demarche_id=_link_id(session, Demarche, demarche_id, "démarche"),
-                meeting_id=_link_id(session, Meeting, meeting_id, "meeting"),
+                demarche_id=_link_id(session, Demarche, demarche_id, DEMARCHE),
+                meeting_id=_link_id(session, Meeting, meeting_id, MEETING),
             )
             session.add(entry)
             session.flush()
@@ -244,9 +254,9 @@ class ContactLogService(RecordService[LogEntry, LogEntryRecord]):
         given, replace the entry's states and contacts."""
         with self._changing(entry_id, version) as (session, entry):
             if occurred_on is not None:
-                entry.occurred_on = _required_date(occurred_on, "date of the contact")
+                entry.occurred_on = _required_date(occurred_on, N_("date of the contact"))
             if kind is not None:
-                entry.kind = choice(LogKind, kind, "kind").value
+                entry.kind = choice(LogKind, kind, N_("kind")).value
             if summary is not None:
                 entry.summary = _summary(summary)
             if details is not None:
@@ -254,11 +264,11 @@ class ContactLogService(RecordService[LogEntry, LogEntryRecord]):
             if officer is not None:
                 entry.officer = _officer(officer)
             if not isinstance(demarche_id, Keep):
-                entry.demarche_id = _link_id(session, Demarche, demarche_id, "démarche")
+                entry.demarche_id = _link_id(session, Demarche, demarche_id, DEMARCHE)
             if not isinstance(meeting_id, Keep):
-                entry.meeting_id = _link_id(session, Meeting, meeting_id, "meeting")
+                entry.meeting_id = _link_id(session, Meeting, meeting_id, MEETING)
             if not isinstance(follow_up_on, Keep):
-                entry.follow_up_on = parse_date(follow_up_on, "follow-up date")
+                entry.follow_up_on = parse_date(follow_up_on, N_("follow-up date"))
                 if entry.follow_up_on is None:
                     entry.follow_up_done_on = None
             _check_follow_up(entry.occurred_on, entry.follow_up_on)
@@ -269,7 +279,7 @@ class ContactLogService(RecordService[LogEntry, LogEntryRecord]):
                 else list(current.state_ids)
             )
             people = (
-                common.live_ids(session, Contact, contact_ids, "contact", "contact_ids")
+                common.live_ids(session, Contact, contact_ids, CONTACT, "contact_ids")
                 if contact_ids is not None
                 else list(current.contact_ids)
             )
@@ -282,23 +292,25 @@ class ContactLogService(RecordService[LogEntry, LogEntryRecord]):
 
     def complete_follow_up(self, entry_id: int, on: date | str | None = None) -> LogEntryRecord:
         """Mark the entry's follow-up done, on `on` (today by default)."""
-        day = parse_date(on, "date the follow-up was done") or date.today()
+        day = parse_date(on, N_("date the follow-up was done")) or date.today()
         with self._db.write() as session:
             entry = lookup.get_live(session, LogEntry, entry_id, LABEL)
             if entry.follow_up_on is None:
-                raise ValidationError(
-                    f"Log entry {entry_id} has no follow-up to complete.", "follow_up_on"
-                )
+                message = _("Log entry {id} has no follow-up to complete.")
+                raise ValidationError(message.format(id=entry_id), "follow_up_on")
             if entry.follow_up_done_on is not None:
+                message = _("The follow-up of log entry {id} was done already, on {date}.")
                 raise ValidationError(
-                    f"The follow-up of log entry {entry_id} was done already, on "
-                    f"{entry.follow_up_done_on.isoformat()}.",
+                    message.format(id=entry_id, date=entry.follow_up_done_on.isoformat()),
                     "follow_up_done_on",
                 )
             if day < entry.occurred_on:
+                message = _(
+                    "The follow-up cannot be done ({done}) before the contact it follows "
+                    "({occurred})."
+                )
                 raise ValidationError(
-                    f"The follow-up cannot be done ({day.isoformat()}) before the contact "
-                    f"it follows ({entry.occurred_on.isoformat()}).",
+                    message.format(done=day.isoformat(), occurred=entry.occurred_on.isoformat()),
                     "follow_up_done_on",
                 )
             entry.follow_up_done_on = day
@@ -309,10 +321,8 @@ class ContactLogService(RecordService[LogEntry, LogEntryRecord]):
         with self._db.write() as session:
             entry = lookup.get_live(session, LogEntry, entry_id, LABEL)
             if entry.follow_up_done_on is None:
-                raise ValidationError(
-                    f"The follow-up of log entry {entry_id} is not done; nothing to reopen.",
-                    "follow_up_done_on",
-                )
+                message = _("The follow-up of log entry {id} is not done; nothing to reopen.")
+                raise ValidationError(message.format(id=entry_id), "follow_up_done_on")
             entry.follow_up_done_on = None
             return self._record(session, entry)
 
@@ -336,7 +346,7 @@ class ContactLogService(RecordService[LogEntry, LogEntryRecord]):
 
     def follow_ups_due(self, until: date | str) -> list[LogEntryRecord]:
         """Open follow-ups due on or before `until`, soonest first."""
-        day = _required_date(until, "date")
+        day = _required_date(until, N_("date"))
         with self._db.read() as session:
             entries = session.scalars(
                 select(LogEntry)

@@ -19,13 +19,14 @@ from outreach.domain import limits
 from outreach.domain.records import ContactRecord
 from outreach.errors import ValidationError
 from outreach.folding import fold
+from outreach.i18n import N_, _
 from outreach.services import common, lookup
 from outreach.services.base import RecordService
 from outreach.services.common import KEEP, Keep
 from outreach.services.validation import optional_text, required_text, valid_text
 from outreach.storage.models import Contact, Organization, State
 
-LABEL = "contact"
+LABEL = N_("contact")
 
 
 def contact_record(contact: Contact) -> ContactRecord:
@@ -42,22 +43,24 @@ def normalize_phone(raw: str | None, region: str | None) -> str:
     if region is None and text.startswith("00"):
         text = "+" + text[2:]  # the international call prefix most of the world dials
     if not text.startswith("+") and region is None:
-        raise ValidationError(
-            f"'{text}' is not a phone number in international form (like +855 23 223 456); "
-            "give the country code, or set the contact's state to read it as national.",
-            "phone",
+        message = _(
+            "'{phone}' is not a phone number in international form (like +855 23 223 456); "
+            "give the country code, or set the contact's state to read it as national."
         )
+        raise ValidationError(message.format(phone=text), "phone")
     try:
         number = phonenumbers.parse(text, region)
     except phonenumbers.NumberParseException:
-        raise ValidationError(
-            f"'{text}' is not a phone number; write it like +855 23 223 456.", "phone"
-        ) from None
+        message = _("'{phone}' is not a phone number; write it like +855 23 223 456.")
+        raise ValidationError(message.format(phone=text), "phone") from None
     if not phonenumbers.is_valid_number(number):
-        where = phonenumbers.region_code_for_number(number) or "any country"
-        raise ValidationError(
-            f"'{text}' is not a phone number in use in {where}; check the digits.", "phone"
+        region_code = phonenumbers.region_code_for_number(number)
+        message = (
+            _("'{phone}' is not a phone number in use in {region}; check the digits.")
+            if region_code
+            else _("'{phone}' is not a phone number in use in any country; check the digits.")
         )
+        raise ValidationError(message.format(phone=text, region=region_code), "phone")
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
 
 
@@ -69,7 +72,8 @@ def normalize_email(raw: str | None) -> str:
     try:
         return validate_email(text, check_deliverability=False).normalized
     except EmailNotValidError as error:
-        raise ValidationError(f"'{text}' is not an e-mail address: {error}", "email") from None
+        message = _("'{email}' is not an e-mail address: {reason}")
+        raise ValidationError(message.format(email=text, reason=error), "email") from None
 
 
 def normalize_languages(value: Iterable[str] | str | None) -> str:
@@ -83,16 +87,15 @@ def normalize_languages(value: Iterable[str] | str | None) -> str:
         if not code:
             continue
         if len(code) != 2 or not code.isalpha() or _language(code) is None:
-            raise ValidationError(
-                f"'{item.strip()}' is not an ISO 639-1 language code (like en, fr, km).",
-                "languages",
-            )
+            message = _("'{code}' is not an ISO 639-1 language code (like en, fr, km).")
+            raise ValidationError(message.format(code=item.strip()), "languages")
         if code not in codes:
             codes.append(code)
     text = ",".join(codes)
     if len(text) > limits.LANGUAGES.max_length:
         most = (limits.LANGUAGES.max_length + 1) // 3
-        raise ValidationError(f"Too many languages; at most {most} fit.", "languages")
+        message = _("Too many languages; at most {count} fit.")
+        raise ValidationError(message.format(count=most), "languages")
     return text
 
 
@@ -113,7 +116,7 @@ def _region(session: Session, state_id: int | None) -> str | None:
 def _organization_id(session: Session, organization_id: int | None) -> int | None:
     if organization_id is None:
         return None
-    return lookup.get_live(session, Organization, organization_id, "organization").id
+    return lookup.get_live(session, Organization, organization_id, N_("organization")).id
 
 
 def _conditions(

@@ -19,13 +19,14 @@ from outreach.domain import limits
 from outreach.domain.enums import Channel, DemarcheStatus, Level, RequestedAction
 from outreach.domain.records import DemarcheRecord
 from outreach.errors import ValidationError
+from outreach.i18n import N_, _
 from outreach.services import common, lookup
 from outreach.services.base import RecordService
 from outreach.services.common import KEEP, Keep
 from outreach.services.validation import choice, optional_text, parse_date, required_text
 from outreach.storage.models import Contact, Demarche, DemarcheContact
 
-LABEL = "démarche"
+LABEL = N_("démarche")
 OPEN = tuple(status.value for status in DemarcheStatus if status.is_open)
 
 
@@ -45,7 +46,7 @@ def _records(session: Session, demarches: Sequence[Demarche]) -> list[DemarcheRe
 
 def _link_contacts(session: Session, demarche: Demarche, contact_ids: Iterable[int]) -> None:
     """Make the démarche's contacts exactly `contact_ids` (adding and removing links)."""
-    wanted = common.live_ids(session, Contact, contact_ids, "contact", "contact_ids")
+    wanted = common.live_ids(session, Contact, contact_ids, N_("contact"), "contact_ids")
     common.relink(
         session, DemarcheContact.demarche_id, DemarcheContact.contact_id, demarche.id, wanted
     )
@@ -61,31 +62,27 @@ def _officer(value: str) -> str:
 
 def _check_planning(planned_on: date | None, due_on: date | None) -> None:
     if planned_on is not None and due_on is not None and due_on < planned_on:
+        message = _("The démarche is due ({due}) before it is planned ({planned}).")
         raise ValidationError(
-            f"The démarche is due ({due_on.isoformat()}) before it is planned "
-            f"({planned_on.isoformat()}).",
-            "due_on",
+            message.format(due=due_on.isoformat(), planned=planned_on.isoformat()), "due_on"
         )
 
 
 def _check_move(current: DemarcheStatus, target: DemarcheStatus, reason: str) -> None:
     """Refuse a move the lifecycle does not allow without a reason."""
     if target == current:
-        raise ValidationError(f"The démarche is already {current.value}.", "status")
+        message = _("The démarche is already {status}.")
+        raise ValidationError(message.format(status=current.value), "status")
     if reason:
         return
     if not current.is_open:
-        raise ValidationError(
-            f"Reopening a {current.value} démarche (to {target.value}) needs a reason.",
-            "reason",
-        )
+        message = _("Reopening a {current} démarche (to {target}) needs a reason.")
+        raise ValidationError(message.format(current=current.value, target=target.value), "reason")
     if target == DemarcheStatus.CANCELLED:
-        raise ValidationError("Cancelling a démarche needs a reason.", "reason")
+        raise ValidationError(_("Cancelling a démarche needs a reason."), "reason")
     if target.rank < current.rank:
-        raise ValidationError(
-            f"Moving a démarche back from {current.value} to {target.value} needs a reason.",
-            "reason",
-        )
+        message = _("Moving a démarche back from {current} to {target} needs a reason.")
+        raise ValidationError(message.format(current=current.value, target=target.value), "reason")
 
 
 class DemarcheService(RecordService[Demarche, DemarcheRecord]):
@@ -111,11 +108,11 @@ class DemarcheService(RecordService[Demarche, DemarcheRecord]):
     ) -> DemarcheRecord:
         """A draft démarche to `state` (ISO code, name or id); `treaty` is a treaty code."""
         heading = _title(title)
-        action = choice(RequestedAction, requested_action, "requested action")
-        how = choice(Channel, channel, "channel")
-        at_level = choice(Level, level, "level")
-        planned = parse_date(planned_on, "planned date")
-        due = parse_date(due_on, "due date")
+        action = choice(RequestedAction, requested_action, N_("requested action"))
+        how = choice(Channel, channel, N_("channel"))
+        at_level = choice(Level, level, N_("level"))
+        planned = parse_date(planned_on, N_("planned date"))
+        due = parse_date(due_on, N_("due date"))
         _check_planning(planned, due)
         by = _officer(officer)
         points = optional_text(talking_points, limits.TALKING_POINTS)
@@ -166,20 +163,20 @@ class DemarcheService(RecordService[Demarche, DemarcheRecord]):
                 demarche.title = _title(title)
             if requested_action is not None:
                 demarche.requested_action = choice(
-                    RequestedAction, requested_action, "requested action"
+                    RequestedAction, requested_action, N_("requested action")
                 ).value
             if channel is not None:
-                demarche.channel = choice(Channel, channel, "channel").value
+                demarche.channel = choice(Channel, channel, N_("channel")).value
             if level is not None:
-                demarche.level = choice(Level, level, "level").value
+                demarche.level = choice(Level, level, N_("level")).value
             if talking_points is not None:
                 demarche.talking_points = optional_text(talking_points, limits.TALKING_POINTS)
             if officer is not None:
                 demarche.officer = _officer(officer)
             if not isinstance(planned_on, Keep):
-                demarche.planned_on = parse_date(planned_on, "planned date")
+                demarche.planned_on = parse_date(planned_on, N_("planned date"))
             if not isinstance(due_on, Keep):
-                demarche.due_on = parse_date(due_on, "due date")
+                demarche.due_on = parse_date(due_on, N_("due date"))
             _check_planning(demarche.planned_on, demarche.due_on)
             if response is not None:
                 demarche.response = optional_text(response, limits.RESPONSE)
@@ -200,8 +197,8 @@ class DemarcheService(RecordService[Demarche, DemarcheRecord]):
         """Move along the lifecycle. `on` (today by default) dates a delivery or closure;
         moving back to delivered keeps the first delivery date unless `on` is given.
         `reason` is required to move back, to cancel, or to reopen."""
-        target = choice(DemarcheStatus, to_status, "status")
-        given = parse_date(on, "date")
+        target = choice(DemarcheStatus, to_status, N_("status"))
+        given = parse_date(on, N_("date"))
         why = optional_text(reason, limits.REASON)
         with self._changing(demarche_id, version) as (session, demarche):
             current = DemarcheStatus(demarche.status)
@@ -214,9 +211,12 @@ class DemarcheService(RecordService[Demarche, DemarcheRecord]):
                 day = given or date.today()
                 delivered = demarche.delivered_on
                 if delivered is not None and day < delivered:
+                    message = _(
+                        "The démarche cannot be closed on {closed}, before it was delivered "
+                        "({delivered})."
+                    )
                     raise ValidationError(
-                        f"The démarche cannot be closed on {day.isoformat()}, before it was "
-                        f"delivered ({delivered.isoformat()}).",
+                        message.format(closed=day.isoformat(), delivered=delivered.isoformat()),
                         "on",
                     )
                 demarche.closed_on = day
@@ -236,8 +236,8 @@ class DemarcheService(RecordService[Demarche, DemarcheRecord]):
     ) -> builtins.list[DemarcheRecord]:
         """Live démarches, soonest due first (those without a due date last).
         `due_before` keeps those due strictly before that day."""
-        wanted = choice(DemarcheStatus, status, "status") if status else None
-        before = parse_date(due_before, "due-before date")
+        wanted = choice(DemarcheStatus, status, N_("status")) if status else None
+        before = parse_date(due_before, N_("due-before date"))
         with self._db.read() as session:
             conditions: builtins.list[ColumnElement[bool]] = [Demarche.deleted_at.is_(None)]
             if state is not None:

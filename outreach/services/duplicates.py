@@ -28,8 +28,10 @@ from sqlalchemy.orm import Session
 from outreach.domain.records import ContactRecord
 from outreach.errors import ValidationError
 from outreach.folding import fold
+from outreach.i18n import _
 from outreach.services import common, lookup
 from outreach.services.base import Service
+from outreach.services.contacts import LABEL as CONTACT
 from outreach.services.contacts import contact_record
 from outreach.storage import backups
 from outreach.storage.models import (
@@ -117,21 +119,21 @@ def _judge(first: _Person, second: _Person, name_score: float) -> tuple[float, l
     a, b = first.record, second.record
     score, reasons = name_score, []
     if name_score >= 99.5:
-        reasons.append("same name")
+        reasons.append(_("same name"))
     else:
-        reasons.append(f"names {name_score:.0f}% alike")
+        reasons.append(_("names {percent}% alike").format(percent=f"{name_score:.0f}"))
     if a.email and a.email.casefold() == b.email.casefold():
         score += 35
-        reasons.append("same e-mail")
+        reasons.append(_("same e-mail"))
     if a.phone and a.phone == b.phone:
         score += 15
-        reasons.append("same phone")
+        reasons.append(_("same phone"))
     if a.organization_id is not None and a.organization_id == b.organization_id:
         score += 5
-        reasons.append("same organization")
+        reasons.append(_("same organization"))
     if a.state_id is not None and b.state_id is not None and a.state_id != b.state_id:
         score -= 10
-        reasons.append("different states")
+        reasons.append(_("different states"))
     return min(100.0, score), reasons
 
 
@@ -141,9 +143,8 @@ class DuplicateService(Service):
     ) -> list[DuplicatePair]:
         """Pairs of live contacts scoring at least `threshold` (0-100), most alike first."""
         if not 0 < threshold <= 100:
-            raise ValidationError(
-                f"The threshold is a score from 1 to 100 (got {threshold}).", "threshold"
-            )
+            message = _("The threshold is a score from 1 to 100 (got {threshold}).")
+            raise ValidationError(message.format(threshold=threshold), "threshold")
         common.check_paging(0, limit)
         with self._db.read() as session:
             people = [
@@ -195,7 +196,7 @@ class DuplicateService(Service):
 
     def summary(self, contact_id: int) -> ContactSummary:
         with self._db.read() as session:
-            contact = lookup.get_live(session, Contact, contact_id, "contact")
+            contact = lookup.get_live(session, Contact, contact_id, CONTACT)
             organization = (
                 session.get(Organization, contact.organization_id)
                 if contact.organization_id
@@ -215,7 +216,7 @@ class DuplicateService(Service):
             return ContactSummary(
                 contact=contact_record(contact),
                 organization=organization.name if organization else "",
-                state=state.name if state else "",
+                state=lookup.state_name(state) if state else "",
                 log_entries=logs or 0,
                 demarches=demarches or 0,
             )
@@ -223,11 +224,11 @@ class DuplicateService(Service):
     def merge(self, keep_id: int, drop_id: int) -> MergeRecord:
         """Merge contact `drop_id` into `keep_id`, keeping every link and all history."""
         if keep_id == drop_id:
-            raise ValidationError("A contact cannot be merged with itself.", "contact")
+            raise ValidationError(_("A contact cannot be merged with itself."), "contact")
         backups.before_change(self._db, "merge")
         with self._db.write() as session:
-            keep = lookup.get_live(session, Contact, keep_id, "contact")
-            drop = lookup.get_live(session, Contact, drop_id, "contact")
+            keep = lookup.get_live(session, Contact, keep_id, CONTACT)
+            drop = lookup.get_live(session, Contact, drop_id, CONTACT)
             before: list[tuple[str, Any]] = []
             for field in FILLED:
                 if getattr(keep, field) in (None, "") and getattr(drop, field) not in (None, ""):
@@ -267,8 +268,8 @@ class DuplicateService(Service):
         """Reverse `merge`: the dropped contact back, with its links; the kept contact's
         fields as they were."""
         with self._db.write() as session:
-            keep = lookup.get_live(session, Contact, merge.kept.id, "contact")
-            drop = common.get_any(session, Contact, merge.dropped_id, "contact")
+            keep = lookup.get_live(session, Contact, merge.kept.id, CONTACT)
+            drop = common.get_any(session, Contact, merge.dropped_id, CONTACT)
             common.restore(drop)
             for field, value in merge.before:
                 setattr(keep, field, value)

@@ -12,6 +12,7 @@ from sqlalchemy.orm import InstrumentedAttribute, Session
 from outreach.domain import limits
 from outreach.domain.enums import FactKind, SeatBody, SeatKind
 from outreach.domain.records import FactRecord, SeatRecord
+from outreach.i18n import N_
 from outreach.services import common, lookup
 from outreach.services.base import Service
 from outreach.services.treaties import refresh_obligations
@@ -59,10 +60,10 @@ class FactService(Service):
         detail: str = "",
     ) -> FactRecord:
         """A statement about a state; every fact must say where it comes from and when."""
-        fact_kind = choice(FactKind, kind, "kind of fact")
+        fact_kind = choice(FactKind, kind, N_("kind of fact"))
         cited = required_text(source, limits.FACT_SOURCE)
         said = optional_text(detail, limits.FACT_DETAIL)
-        day = checked_date(as_of, "date of the fact")
+        day = checked_date(as_of, N_("date of the fact"))
         with self._db.write() as session:
             state = lookup.state(session, state_ref)
             fact = Fact(
@@ -83,7 +84,7 @@ class FactService(Service):
     def delete_fact(self, fact_id: int) -> FactRecord:
         """Remove a fact entered by mistake (the audit trail keeps what it said)."""
         with self._db.write() as session:
-            fact = common.get_any(session, Fact, fact_id, "fact")
+            fact = common.get_any(session, Fact, fact_id, N_("fact"))
             record = fact_record(fact)
             session.delete(fact)
             session.flush()
@@ -103,16 +104,16 @@ class FactService(Service):
         end_on: date | None = None,
         source: str = "",
     ) -> SeatRecord:
-        checked_date(start_on, "start of the seat")
-        optional_date(end_on, "end of the seat")
-        ordered(start_on, end_on, "seat")
+        checked_date(start_on, N_("start of the seat"))
+        optional_date(end_on, N_("end of the seat"))
+        ordered(start_on, end_on, N_("seat"))
         cited = optional_text(source, limits.SOURCE)
         with self._db.write() as session:
             state = lookup.state(session, state_ref)
             seat = Seat(
                 state_id=state.id,
-                body=choice(SeatBody, body, "body").value,
-                kind=choice(SeatKind, kind, "kind of seat").value,
+                body=choice(SeatBody, body, N_("body")).value,
+                kind=choice(SeatKind, kind, N_("kind of seat")).value,
                 start_on=start_on,
                 end_on=end_on,
                 source=cited,

@@ -16,6 +16,7 @@ from outreach.domain.enums import ForumKind
 from outreach.domain.records import ForumMembershipRecord, ForumRecord, MeetingRecord
 from outreach.errors import NotFoundError, ValidationError
 from outreach.folding import fold
+from outreach.i18n import N_, _
 from outreach.services import common, lookup
 from outreach.services.base import Service
 from outreach.services.categories import slugify
@@ -30,7 +31,9 @@ from outreach.services.validation import (
 )
 from outreach.storage.models import Forum, ForumMembership, Meeting, MeetingAttendee, State
 
-MEETING = "meeting"
+MEETING = N_("meeting")
+MEMBERSHIP = N_("forum membership")
+SINCE, UNTIL = N_("membership start"), N_("membership end")
 
 
 def forum_record(forum: Forum) -> ForumRecord:
@@ -45,7 +48,7 @@ def membership_record(
         membership,
         forum_slug=forum.slug,
         state_iso3=state.iso3,
-        state_name=state.name,
+        state_name=lookup.state_name(state),
     )
 
 
@@ -91,7 +94,8 @@ def _forum(session: Session, ref: str | int) -> Forum:
     else:
         found = session.scalar(select(Forum).where(Forum.slug == ref.strip().lower()))
     if found is None:
-        raise NotFoundError(f"Unknown forum '{ref}': give its short name (e.g. msp) or id.")
+        message = _("Unknown forum '{forum}': give its short name (e.g. msp) or id.")
+        raise NotFoundError(message.format(forum=ref))
     return found
 
 
@@ -100,20 +104,19 @@ def _timezone(value: str) -> str:
     try:
         ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError):
-        raise ValidationError(
-            f"'{value}' is not a time zone; use a name like Europe/Zurich or UTC.", "timezone"
-        ) from None
+        message = _("'{zone}' is not a time zone; use a name like Europe/Zurich or UTC.")
+        raise ValidationError(message.format(zone=value), "timezone") from None
     return name
 
 
 def _dates(starts_on: date | str, ends_on: date | str) -> tuple[date, date]:
-    start = parse_date(starts_on, "start date")
-    end = parse_date(ends_on, "end date")
+    start = parse_date(starts_on, N_("start date"))
+    end = parse_date(ends_on, N_("end date"))
     if start is None:
-        raise ValidationError("The meeting needs a start date.", "starts_on")
+        raise ValidationError(_("The meeting needs a start date."), "starts_on")
     if end is None:
-        raise ValidationError("The meeting needs an end date.", "ends_on")
-    ordered(start, end, "meeting", "ends_on")
+        raise ValidationError(_("The meeting needs an end date."), "ends_on")
+    ordered(start, end, MEETING, "ends_on")
     return start, end
 
 
@@ -164,19 +167,20 @@ class ForumService(Service):
         notes: str = "",
     ) -> ForumRecord:
         """A forum; its slug (short name: msp, cd, unga-1c) is made lower case."""
-        key = slugify(valid_text(slug, "short name"))
+        key = slugify(valid_text(slug, N_("short name")))
         if not key:
-            raise ValidationError("The forum needs a short name with letters or digits.", "slug")
+            message = _("The forum needs a short name with letters or digits.")
+            raise ValidationError(message, "slug")
         if len(key) > limits.CODE:
-            raise ValidationError(
-                f"The forum's short name is longer than {limits.CODE} characters.", "slug"
-            )
+            message = _("The forum's short name is longer than {limit} characters.")
+            raise ValidationError(message.format(limit=limits.CODE), "slug")
         title = required_text(name, limits.FORUM_NAME)
-        checked_kind = choice(ForumKind, kind, "forum kind")
+        checked_kind = choice(ForumKind, kind, N_("forum kind"))
         remarks = optional_text(notes, limits.NOTES)
         with self._db.write() as session:
             if session.scalar(select(Forum).where(Forum.slug == key)) is not None:
-                raise ValidationError(f"A forum '{key}' exists already.", "slug")
+                message = _("A forum '{slug}' exists already.")
+                raise ValidationError(message.format(slug=key), "slug")
             forum = Forum(slug=key, name=title, kind=checked_kind.value, notes=remarks)
             session.add(forum)
             session.flush()
@@ -196,18 +200,21 @@ class ForumService(Service):
         source: str = "",
     ) -> ForumMembershipRecord:
         """Record that `state` is a member of `forum` from `since` to `until` (None: open)."""
-        start = parse_date(since, "membership start")
-        end = parse_date(until, "membership end")
-        ordered(start, end, "membership", "until")
+        start = parse_date(since, SINCE)
+        end = parse_date(until, UNTIL)
+        ordered(start, end, N_("membership"), "until")
         cited = optional_text(source, limits.SOURCE)
         with self._db.write() as session:
             found_forum = _forum(session, forum)
             found_state = lookup.state(session, state)
             existing = _overlapping(session, found_forum.id, found_state.id, start, end)
             if existing is not None:
+                message = _("{state} is already a member of {forum} ({period}).")
+                period = _period(existing.since, existing.until)
                 raise ValidationError(
-                    f"{found_state.name} is already a member of {found_forum.name} "
-                    f"({_period(existing.since, existing.until)}).",
+                    message.format(
+                        state=lookup.state_name(found_state), forum=found_forum.name, period=period
+                    ),
                     "since",
                 )
             membership = ForumMembership(
@@ -303,10 +310,10 @@ class ForumService(Service):
             if city is not None:
                 meeting.city = _city(city)
             if starts_on is not None:
-                meeting.starts_on = parse_date(starts_on, "start date") or meeting.starts_on
+                meeting.starts_on = parse_date(starts_on, N_("start date")) or meeting.starts_on
             if ends_on is not None:
-                meeting.ends_on = parse_date(ends_on, "end date") or meeting.ends_on
-            ordered(meeting.starts_on, meeting.ends_on, "meeting", "ends_on")
+                meeting.ends_on = parse_date(ends_on, N_("end date")) or meeting.ends_on
+            ordered(meeting.starts_on, meeting.ends_on, MEETING, "ends_on")
             if timezone is not None:
                 meeting.timezone = _timezone(timezone)
             if notes is not None:
@@ -320,7 +327,7 @@ class ForumService(Service):
         to: date | None = None,
     ) -> list[MeetingRecord]:
         """Live meetings (of `forum`, if given) that overlap `from_`..`to`, by start date."""
-        ordered(from_, to, "period", "to")
+        ordered(from_, to, N_("period"), "to")
         with self._db.read() as session:
             conditions: list[ColumnElement[bool]] = [Meeting.deleted_at.is_(None)]
             if forum is not None:
@@ -341,7 +348,7 @@ class ForumService(Service):
         """Meetings by id ("12") or by part of the title or city ("bangkok"), ignoring case
         and accents; the meeting whose id was typed comes first, then the others by start
         date."""
-        key = valid_text(text.strip(), "meeting")
+        key = valid_text(text.strip(), MEETING)
         if not key:
             return []
         needle = fold(key)
@@ -366,22 +373,31 @@ class ForumService(Service):
         other meeting holds; a clear error when none or several match."""
         text = str(ref).strip()
         if not text:
-            raise ValidationError("Name a meeting by its id or part of its title.", "meeting")
+            message = _("Name a meeting by its id or part of its title.")
+            raise ValidationError(message, "meeting")
         if isinstance(ref, int):
             return self.get_meeting(ref)
         found = self.find_meetings(text)
         if not found:
-            raise NotFoundError(
-                f"No meeting matches '{text}'; give its id or part of its title or city."
-            )
+            message = _("No meeting matches '{text}'; give its id or part of its title or city.")
+            raise NotFoundError(message.format(text=text))
         if text.isdigit() and found[0].id == int(text):
             return found[0]
         if len(found) > 1:
             shown = "; ".join(f"{m.id} {m.title} ({m.starts_on.isoformat()})" for m in found[:6])
-            more = f"; and {len(found) - 6} more" if len(found) > 6 else ""
+            message = (
+                _(
+                    "'{text}' matches {count} meetings: {shown}; and {more} more. "
+                    "Give more of the title, or the meeting's id."
+                )
+                if len(found) > 6
+                else _(
+                    "'{text}' matches {count} meetings: {shown}. "
+                    "Give more of the title, or the meeting's id."
+                )
+            )
             raise ValidationError(
-                f"'{text}' matches {len(found)} meetings: {shown}{more}. "
-                "Give more of the title, or the meeting's id.",
+                message.format(text=text, count=len(found), shown=shown, more=len(found) - 6),
                 "meeting",
             )
         return found[0]
@@ -404,8 +420,9 @@ class ForumService(Service):
         with self._db.write() as session:
             meeting, found_state, taken = _attendance(session, meeting_id, state)
             if taken is not None:
+                message = _("{state} is already listed as attending {meeting}.")
                 raise ValidationError(
-                    f"{found_state.name} is already listed as attending {meeting.title}.",
+                    message.format(state=lookup.state_name(found_state), meeting=meeting.title),
                     "state",
                 )
             session.add(MeetingAttendee(meeting_id=meeting.id, state_id=found_state.id))
@@ -416,8 +433,10 @@ class ForumService(Service):
         with self._db.write() as session:
             meeting, found_state, taken = _attendance(session, meeting_id, state)
             if taken is None:
+                message = _("{state} is not listed as attending {meeting}.")
                 raise ValidationError(
-                    f"{found_state.name} is not listed as attending {meeting.title}.", "state"
+                    message.format(state=lookup.state_name(found_state), meeting=meeting.title),
+                    "state",
                 )
             session.delete(taken)
             return _meeting_record(session, meeting)
@@ -444,7 +463,7 @@ class ForumService(Service):
 
     def get_member(self, membership_id: int) -> ForumMembershipRecord:
         with self._db.read() as session:
-            membership = common.get_any(session, ForumMembership, membership_id, "forum membership")
+            membership = common.get_any(session, ForumMembership, membership_id, MEMBERSHIP)
             return self._membership_record(session, membership)
 
     def update_member(
@@ -458,13 +477,13 @@ class ForumService(Service):
         """Change a membership's dates (KEEP leaves a date, None opens it) or source;
         ending a membership is giving it an `until` date."""
         with self._db.write() as session, session.no_autoflush:
-            membership = common.get_any(session, ForumMembership, membership_id, "forum membership")
+            membership = common.get_any(session, ForumMembership, membership_id, MEMBERSHIP)
             if not isinstance(since, Keep):
-                membership.since = parse_date(since, "membership start")
+                membership.since = parse_date(since, SINCE)
             if not isinstance(until, Keep):
-                membership.until = parse_date(until, "membership end")
+                membership.until = parse_date(until, UNTIL)
             start, end = membership.since, membership.until
-            ordered(start, end, "membership", "until")
+            ordered(start, end, N_("membership"), "until")
             if source is not None:
                 membership.source = optional_text(source, limits.SOURCE)
             other = _overlapping(
@@ -472,10 +491,13 @@ class ForumService(Service):
             )
             if other is not None:
                 state = lookup.state(session, membership.state_id)
+                message = _(
+                    "{state} has another membership of this forum ({period}) that the new "
+                    "dates overlap."
+                )
+                period = _period(other.since, other.until)
                 raise ValidationError(
-                    f"{state.name} has another membership of this forum "
-                    f"({_period(other.since, other.until)}) that the new dates overlap.",
-                    "since",
+                    message.format(state=lookup.state_name(state), period=period), "since"
                 )
             return self._membership_record(session, membership)
 
@@ -483,7 +505,7 @@ class ForumService(Service):
         """Delete a membership recorded in error (to say a state left, end it instead
         with `update_member(until=...)`). Returns it, for `restore_member`."""
         with self._db.write() as session:
-            membership = common.get_any(session, ForumMembership, membership_id, "forum membership")
+            membership = common.get_any(session, ForumMembership, membership_id, MEMBERSHIP)
             record = self._membership_record(session, membership)
             session.delete(membership)
             return record
@@ -492,7 +514,7 @@ class ForumService(Service):
         """Put back a membership `remove_member` deleted, with its id."""
         with self._db.write() as session:
             if session.get(ForumMembership, record.id) is not None:
-                raise ValidationError("That membership exists already.", "id")
+                raise ValidationError(_("That membership exists already."), "id")
             membership = ForumMembership(
                 id=record.id,
                 forum_id=_forum(session, record.forum_id).id,
@@ -515,6 +537,15 @@ class ForumService(Service):
 
 
 def _period(since: date | None, until: date | None) -> str:
-    start = since.isoformat() if since else "the start"
-    end = until.isoformat() if until else "no end date"
-    return f"from {start} to {end}" if since or until else "with no dates"
+    """A membership's dates as messages give them: "from 2004-01-01 to no end date"."""
+    if since and until:
+        message = _("from {start} to {end}")
+    elif since:
+        message = _("from {start} to no end date")
+    elif until:
+        message = _("from the start to {end}")
+    else:
+        return _("with no dates")
+    return message.format(
+        start=since.isoformat() if since else "", end=until.isoformat() if until else ""
+    )

@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 
 from outreach.domain.records import AuditRecord
 from outreach.errors import ValidationError
+from outreach.i18n import _
 from outreach.services import common, lookup
 from outreach.services.base import Service
 from outreach.storage.models import AuditEntry, Base
@@ -56,7 +57,8 @@ class HistoryService(Service):
             known = ", ".join(
                 sorted(t for t in Base.metadata.tables if t != AuditEntry.__tablename__)
             )
-            raise ValidationError(f"'{entity}' is not a kind of record; use one of: {known}.")
+            message = _("'{entity}' is not a kind of record; use one of: {known}.")
+            raise ValidationError(message.format(entity=entity, known=known))
         with self._db.read() as session:
             return _newest_first(
                 session,

@@ -37,12 +37,14 @@ from outreach.domain.records import (
     LogEntryRecord,
 )
 from outreach.errors import ValidationError
+from outreach.i18n import N_, _
 from outreach.services import common, lookup
 from outreach.services import intervention_checks as checks
 from outreach.services.base import RecordService
 from outreach.services.common import KEEP, Keep
 from outreach.services.contact_log import ContactLogService, log_entry_records
 from outreach.services.demarches import DemarcheService
+from outreach.services.forums import MEETING
 from outreach.services.intervention_checks import When
 from outreach.services.states import DEFAULT_TREATY
 from outreach.services.treaties import TreatyService, status_of
@@ -50,7 +52,9 @@ from outreach.services.validation import choice, optional_text, ordered, parse_d
 from outreach.storage.database import Database
 from outreach.storage.models import Intervention, InterventionTarget, LogEntry, Meeting
 
-LABEL = "intervention"
+LABEL = N_("intervention")
+#: what messages call an intervention's times
+START_TIME, END_TIME = N_("start time"), N_("end time")
 #: the reason given to the démarche lifecycle when a completion is undone
 UNDONE_REASON = "Undone"
 OPEN_STATUSES = tuple(
@@ -94,7 +98,7 @@ def _sort_key(record: InterventionRecord) -> tuple[bool, datetime, int]:
 
 
 def _live_meeting(session: Session, meeting_id: int) -> Meeting:
-    return lookup.get_live(session, Meeting, meeting_id, "meeting")
+    return lookup.get_live(session, Meeting, meeting_id, MEETING)
 
 
 def _dated_on(record: DemarcheRecord) -> date | None:
@@ -138,16 +142,16 @@ class InterventionService(RecordService[Intervention, InterventionRecord]):
         """Plan an intervention at a meeting. `targets` are ISO codes, names or ids; a
         bilateral needs at least one. The time slot, when given, is on the meeting's clock
         and within its dates."""
-        checked_kind = choice(InterventionKind, kind, "kind")
+        checked_kind = choice(InterventionKind, kind, N_("kind"))
         heading = checks.title(title)
         lead = checks.lead_officer(lead_officer)
         points = optional_text(talking_points, limits.TALKING_POINTS)
         result = optional_text(outcome, limits.OUTCOME)
-        checked_status = choice(InterventionStatus, status, "status")
+        checked_status = choice(InterventionStatus, status, N_("status"))
         with self._db.write() as session:
             meeting = _live_meeting(session, meeting_id)
-            start = checks.moment(starts_at, meeting.timezone, "start time")
-            end = checks.moment(ends_at, meeting.timezone, "end time")
+            start = checks.moment(starts_at, meeting.timezone, START_TIME)
+            end = checks.moment(ends_at, meeting.timezone, END_TIME)
             checks.check_slot(start, end, meeting)
             state_ids = [state.id for state in common.states(session, targets)]
             checks.check_targets(checked_kind, state_ids)
@@ -193,7 +197,7 @@ class InterventionService(RecordService[Intervention, InterventionRecord]):
                 intervention.meeting_id = _live_meeting(session, meeting_id).id
             meeting = _live_meeting(session, intervention.meeting_id)
             if kind is not None:
-                intervention.kind = choice(InterventionKind, kind, "kind").value
+                intervention.kind = choice(InterventionKind, kind, N_("kind")).value
             if title is not None:
                 intervention.title = checks.title(title)
             if lead_officer is not None:
@@ -201,12 +205,12 @@ class InterventionService(RecordService[Intervention, InterventionRecord]):
             if talking_points is not None:
                 intervention.talking_points = optional_text(talking_points, limits.TALKING_POINTS)
             if not isinstance(starts_at, Keep):
-                intervention.starts_at = checks.moment(starts_at, meeting.timezone, "start time")
+                intervention.starts_at = checks.moment(starts_at, meeting.timezone, START_TIME)
             if not isinstance(ends_at, Keep):
-                intervention.ends_at = checks.moment(ends_at, meeting.timezone, "end time")
+                intervention.ends_at = checks.moment(ends_at, meeting.timezone, END_TIME)
             checks.check_slot(intervention.starts_at, intervention.ends_at, meeting)
             if status is not None:
-                intervention.status = choice(InterventionStatus, status, "status").value
+                intervention.status = choice(InterventionStatus, status, N_("status")).value
             if outcome is not None:
                 intervention.outcome = optional_text(outcome, limits.OUTCOME)
             current = self._record(session, intervention)
@@ -232,7 +236,7 @@ class InterventionService(RecordService[Intervention, InterventionRecord]):
     ) -> InterventionRecord:
         """Move to any status (idea, planned, confirmed, done, dropped); `outcome`, when
         given, replaces the outcome."""
-        wanted = choice(InterventionStatus, status, "status")
+        wanted = choice(InterventionStatus, status, N_("status"))
         with self._changing(intervention_id, version) as (session, intervention):
             intervention.status = wanted.value
             if outcome is not None:
@@ -259,9 +263,9 @@ class InterventionService(RecordService[Intervention, InterventionRecord]):
     ) -> list[InterventionRecord]:
         """Live interventions at live meetings falling in `from_`..`to` (both inclusive,
         either open): a timed one by the day it starts, another by its meeting's dates."""
-        start = parse_date(from_, "start of the period")
-        end = parse_date(to, "end of the period")
-        ordered(start, end, "period", "to")
+        start = parse_date(from_, N_("start of the period"))
+        end = parse_date(to, N_("end of the period"))
+        ordered(start, end, N_("period"), "to")
         with self._db.read() as session:
             found = session.scalars(
                 select(Intervention)
@@ -309,26 +313,26 @@ class InterventionService(RecordService[Intervention, InterventionRecord]):
         with self._db.write() as session:
             current = self.get(intervention_id)
             if current.demarche_id is not None:
-                raise ValidationError(
-                    f"“{current.title}” is already linked to a démarche; unlink it first.",
-                    "demarche_id",
-                )
+                message = _("“{title}” is already linked to a démarche; unlink it first.")
+                raise ValidationError(message.format(title=current.title), "demarche_id")
             if state is not None:
                 target = lookup.state(session, state)
                 if target.id not in current.target_ids:
+                    message = _("{state} is not a target of “{title}”.")
                     raise ValidationError(
-                        f"{target.name} is not a target of “{current.title}”.", "state"
+                        message.format(state=lookup.state_name(target), title=current.title),
+                        "state",
                     )
                 state_id = target.id
             elif len(current.target_ids) == 1:
                 state_id = current.target_ids[0]
             else:
-                raise ValidationError(
-                    "Choose which target state the démarche is made to."
+                message = (
+                    _("Choose which target state the démarche is made to.")
                     if current.target_ids
-                    else f"“{current.title}” has no target state to make a démarche to.",
-                    "state",
+                    else _("“{title}” has no target state to make a démarche to.")
                 )
+                raise ValidationError(message.format(title=current.title), "state")
             meeting = _live_meeting(session, current.meeting_id)
             action = requested_action or self._default_action(state_id, treaty, meeting.starts_on)
             planned = current.starts_at.date() if current.starts_at else meeting.starts_on
@@ -356,7 +360,7 @@ class InterventionService(RecordService[Intervention, InterventionRecord]):
         if status in (TreatyStatus.OUTSIDE, TreatyStatus.WITHDRAWN):
             return RequestedAction.ACCEDE
         raise ValidationError(
-            "Choose the requested action: the state is already bound by the treaty.",
+            _("Choose the requested action: the state is already bound by the treaty."),
             "requested_action",
         )
 
@@ -383,19 +387,24 @@ class InterventionService(RecordService[Intervention, InterventionRecord]):
         open démarche not yet delivered is marked delivered on that day too."""
         result = optional_text(outcome, limits.OUTCOME)
         if not result:
-            raise ValidationError("Say what came of the bilateral (its outcome).", "outcome")
+            message = _("Say what came of the bilateral (its outcome).")
+            raise ValidationError(message, "outcome")
         with self._db.write() as session:
             before = self.get(intervention_id)
             if before.kind != InterventionKind.BILATERAL:
-                raise ValidationError(
-                    f"“{before.title}” is not a bilateral; set its status instead.", "kind"
-                )
+                message = _("“{title}” is not a bilateral; set its status instead.")
+                raise ValidationError(message.format(title=before.title), "kind")
             if before.status == InterventionStatus.DONE:
-                raise ValidationError(f"“{before.title}” is done already.", "status")
+                message = _("“{title}” is done already.")
+                raise ValidationError(message.format(title=before.title), "status")
             meeting = _live_meeting(session, before.meeting_id)
-            given = parse_date(on, "date of the bilateral")
+            given = parse_date(on, N_("date of the bilateral"))
             if given is not None:
-                checks.check_within_meeting(given, meeting, "The bilateral took place on")
+                refusal = _(
+                    "The bilateral took place on {day}, outside the meeting ({meeting}, "
+                    "{period}); give a day within it."
+                )
+                checks.check_within_meeting(given, meeting, refusal)
             day = given or _default_day(before, meeting)
             entry = self._log.log(
                 day,

@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 
 from outreach.domain.records import MeetingRecord, Room, RoomGroup, RoomRow
 from outreach.folding import fold
+from outreach.i18n import N_, _
 from outreach.services import common
 from outreach.services.base import Service
 from outreach.services.categories import CategoryService
@@ -36,7 +37,7 @@ from outreach.storage.models import (
 )
 
 #: the name of the group of states in the room that are in no priority category
-NO_CATEGORY = "In no priority category"
+NO_CATEGORY = N_("In no priority category")
 
 
 def room_state_ids(session: Session, meetings: Iterable[Meeting]) -> dict[int, dict[int, bool]]:
@@ -151,7 +152,7 @@ class MeetingPlannerService(Service):
         known = {category.slug for category in categories}
         others = tuple(row for row in rows if not known.intersection(row.categories))
         if others:
-            groups.append(RoomGroup("", NO_CATEGORY, "#9e9e9e", others))
+            groups.append(RoomGroup("", _(NO_CATEGORY), "#9e9e9e", others))
         return Room(meeting=meeting, groups=tuple(groups), state_count=len(rows))
 
     def in_room(self, meeting_id: int) -> dict[int, bool]:

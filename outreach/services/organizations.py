@@ -11,13 +11,14 @@ from outreach.domain import limits
 from outreach.domain.enums import OrganizationKind
 from outreach.domain.records import OrganizationRecord
 from outreach.folding import fold
+from outreach.i18n import N_
 from outreach.services import common, lookup
 from outreach.services.base import RecordService
 from outreach.services.common import KEEP, Keep
 from outreach.services.validation import choice, optional_text, required_text
 from outreach.storage.models import Organization
 
-LABEL = "organization"
+LABEL = N_("organization")
 
 
 def organization_record(organization: Organization) -> OrganizationRecord:
@@ -41,7 +42,7 @@ class OrganizationService(RecordService[Organization, OrganizationRecord]):
     ) -> OrganizationRecord:
         """An organization; `state` is an ISO code, a name or an id, or None for none."""
         title = required_text(name, limits.ORGANIZATION_NAME)
-        checked_kind = choice(OrganizationKind, kind, "organization kind")
+        checked_kind = choice(OrganizationKind, kind, N_("organization kind"))
         place = optional_text(city, limits.CITY)
         with self._db.write() as session:
             organization = Organization(
@@ -69,7 +70,7 @@ class OrganizationService(RecordService[Organization, OrganizationRecord]):
             if name is not None:
                 organization.name = required_text(name, limits.ORGANIZATION_NAME)
             if kind is not None:
-                organization.kind = choice(OrganizationKind, kind, "organization kind").value
+                organization.kind = choice(OrganizationKind, kind, N_("organization kind")).value
             if not isinstance(state, Keep):
                 organization.state_id = common.optional_state_id(session, state)
             if city is not None:

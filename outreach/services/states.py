@@ -14,6 +14,7 @@ from outreach.domain.enums import ConsentKind, DemarcheStatus, Stance, TreatySta
 from outreach.domain.records import StateRecord, StateRow
 from outreach.errors import ValidationError
 from outreach.folding import fold
+from outreach.i18n import N_, _
 from outreach.services import common, lookup
 from outreach.services.base import Service
 from outreach.services.picture import category_members, load_pictures, slugs_by_state
@@ -30,9 +31,16 @@ from outreach.storage.models import (
 DEFAULT_TREATY = "APMBC"
 
 
-def state_record(state: State) -> StateRecord:
+def state_record(state: State, language: str | None = None) -> StateRecord:
+    """The state's record, named in `language` (the app's by default)."""
     aliases = tuple(alias.alias for alias in state.aliases)
-    return common.record_of(StateRecord, state, stance=Stance(state.stance), aliases=aliases)
+    return common.record_of(
+        StateRecord,
+        state,
+        name=lookup.state_name(state, language),
+        stance=Stance(state.stance),
+        aliases=aliases,
+    )
 
 
 class StateService(Service):
@@ -47,7 +55,7 @@ class StateService(Service):
     ) -> list[StateRow]:
         """Every state with its standing towards `treaty` on `as_of` (today by default)."""
         day = as_of or date.today()
-        wanted_status = choice(TreatyStatus, status, "status") if status else None
+        wanted_status = choice(TreatyStatus, status, N_("status")) if status else None
         with self._db.read() as session:
             pictures = load_pictures(session, lookup.treaty(session, treaty), day)
             members = category_members(session, pictures)
@@ -73,6 +81,8 @@ class StateService(Service):
                     common.record_of(
                         StateRow,
                         state,
+                        name=lookup.state_name(state),
+                        other_name=lookup.other_state_name(state),
                         stance=Stance(state.stance),
                         status=picture.facts.status,
                         **_dates_of(participation),
@@ -83,7 +93,7 @@ class StateService(Service):
                         open_demarches=open_demarches,
                     )
                 )
-        return sorted(rows, key=lambda row: fold(row.name))
+        return sorted(rows, key=lambda row: fold(row.name))  # « Égypte » before « El Salvador »
 
     def get(self, ref: str | int) -> StateRecord:
         with self._db.read() as session:
@@ -106,11 +116,11 @@ class StateService(Service):
     ) -> StateRecord:
         with self._db.write() as session:
             state = lookup.state(session, ref)
-            common.check_version(session, state, version, "state")
+            common.check_version(session, state, version, lookup.STATE)
             if name is not None:
                 state.name = required_text(name, limits.STATE_NAME)
             if stance is not None:
-                state.stance = choice(Stance, stance, "stance").value
+                state.stance = choice(Stance, stance, N_("stance")).value
             if notes is not None:
                 state.notes = optional_text(notes, limits.NOTES)
             if talking_points is not None:
@@ -123,7 +133,9 @@ class StateService(Service):
             state = lookup.state(session, ref)
             other = lookup.find_state(session, text)
             if other is not None:
-                raise ValidationError(f"'{text}' already names {other.name}.", "alias")
+                message = _("'{alias}' already names {state}.")
+                named = lookup.state_name(other)
+                raise ValidationError(message.format(alias=text, state=named), "alias")
             state.aliases.append(StateAlias(alias=text, folded=fold(text)))
             session.flush()
             return state_record(state)
@@ -147,7 +159,7 @@ def _dates_of(participation: Participation | None) -> dict[str, Any]:
 
 
 def _mentions(state: State, aliases: tuple[str, ...], needle: str) -> bool:
-    names = [state.name, state.iso3, state.iso2, *aliases]
+    names = [state.name, state.name_fr or "", state.iso3, state.iso2, *aliases]
     return any(needle in fold(name) for name in names)
 
 

@@ -18,10 +18,14 @@ from outreach.domain.records import (
 )
 from outreach.domain.treaty_rules import TreatyRules, apmbc_obligations, status_on
 from outreach.errors import ValidationError
+from outreach.i18n import N_, _
 from outreach.services import common, lookup
 from outreach.services.base import Service
 from outreach.services.validation import choice, optional_date, optional_text, ordered
 from outreach.storage.models import Fact, Obligation, Participation, State, Treaty
+
+#: what messages call the date a source gives
+AS_OF = N_("date the source gives")
 
 
 def rules_of(treaty: Treaty) -> TreatyRules:
@@ -72,16 +76,16 @@ def _check_dates(
     consent_kind: ConsentKind | None,
 ) -> None:
     if consent_on is not None and consent_kind is None:
-        raise ValidationError("Say what kind of consent was deposited.", "consent_kind")
+        raise ValidationError(_("Say what kind of consent was deposited."), "consent_kind")
     if consent_on is None and consent_kind is not None:
-        raise ValidationError("A kind of consent needs the date it was deposited.", "consent_on")
-    ordered(signed_on, consent_on, "participation (consent before signature)")
+        message = _("A kind of consent needs the date it was deposited.")
+        raise ValidationError(message, "consent_on")
+    ordered(signed_on, consent_on, N_("participation (consent before signature)"))
     closes = rules.signature_closes_on
     if signed_on is not None and closes is not None and signed_on > closes:
+        message = _("{treaty} closed for signature on {date}; a later state accedes instead.")
         raise ValidationError(
-            f"{rules.code} closed for signature on {closes.isoformat()}; "
-            "a later state accedes instead.",
-            "signed_on",
+            message.format(treaty=rules.code, date=closes.isoformat()), "signed_on"
         )
 
 
@@ -134,10 +138,10 @@ class TreatyService(Service):
         as_of: date | None = None,
     ) -> ParticipationRecord:
         """Set a state's signature and consent; entry into force follows the treaty's rule."""
-        kind = choice(ConsentKind, consent_kind, "kind of consent") if consent_kind else None
-        optional_date(signed_on, "date of signature")
-        optional_date(consent_on, "date of consent")
-        optional_date(as_of, "date the source gives")
+        kind = choice(ConsentKind, consent_kind, N_("kind of consent")) if consent_kind else None
+        optional_date(signed_on, N_("date of signature"))
+        optional_date(consent_on, N_("date of consent"))
+        optional_date(as_of, AS_OF)
         cited = optional_text(source, limits.SOURCE)
         with self._db.write() as session:
             treaty, state, found = _participation(session, state_ref, treaty_code)
@@ -163,17 +167,19 @@ class TreatyService(Service):
         self, state_ref: str | int, treaty_code: str, notified_on: date, source: str = ""
     ) -> ParticipationRecord:
         """Record an instrument of withdrawal; it takes effect after the notice period."""
-        optional_date(notified_on, "date of the withdrawal")
+        optional_date(notified_on, N_("date of the withdrawal"))
         cited = optional_text(source, limits.SOURCE)
         with self._db.write() as session:
             treaty, state, participation = _participation(session, state_ref, treaty_code)
             if participation is None or participation.consent_on is None:
+                message = _("{state} has not consented to {treaty}; it cannot withdraw.")
                 raise ValidationError(
-                    f"{state.name} has not consented to {treaty.code}; it cannot withdraw.",
+                    message.format(state=lookup.state_name(state), treaty=treaty.code),
                     "withdrawal",
                 )
             if notified_on < participation.consent_on:
-                raise ValidationError("A withdrawal cannot predate consent.", "withdrawal")
+                message = _("A withdrawal cannot predate consent.")
+                raise ValidationError(message, "withdrawal")
             participation.withdrawal_notified_on = notified_on
             participation.withdrawal_effective_on = rules_of(treaty).withdrawal_effective_on(
                 notified_on
@@ -214,7 +220,9 @@ class TreatyService(Service):
         with self._db.write() as session:
             treaty, state, participation = _participation(session, state_ref, treaty_code)
             if participation is None:
-                raise ValidationError(f"{state.name} has no participation in {treaty.code}.")
+                message = _("{state} has no participation in {treaty}.")
+                named = lookup.state_name(state)
+                raise ValidationError(message.format(state=named, treaty=treaty.code))
             participation.withdrawal_notified_on = None
             participation.withdrawal_effective_on = None
             return participation_record(treaty, participation)
@@ -247,23 +255,23 @@ class TreatyService(Service):
     ) -> ObligationRecord:
         """When a duty was met and to when its deadline was extended (None for neither);
         with a `source`, where that is known from and as of when (else both are kept)."""
-        optional_date(extended_to, "extended deadline")
-        optional_date(as_of, "date the source gives")
+        optional_date(extended_to, N_("extended deadline"))
+        optional_date(as_of, AS_OF)
         cited = optional_text(source, limits.SOURCE) if source is not None else None
         with self._db.write() as session:
-            obligation = common.get_any(session, Obligation, obligation_id, "obligation")
+            obligation = common.get_any(session, Obligation, obligation_id, N_("obligation"))
             if extended_to is not None and extended_to <= obligation.due_on:
+                message = _("An extension ends after the deadline ({deadline}); {date} does not.")
                 raise ValidationError(
-                    f"An extension ends after the deadline ({obligation.due_on.isoformat()}); "
-                    f"{extended_to.isoformat()} does not.",
+                    message.format(
+                        deadline=obligation.due_on.isoformat(), date=extended_to.isoformat()
+                    ),
                     "extended_to",
                 )
             if met_on is not None and met_on > date.today():
-                raise ValidationError(
-                    f"A duty is met on a day that has come; {met_on.isoformat()} is still ahead.",
-                    "met_on",
-                )
-            obligation.met_on = optional_date(met_on, "date the duty was met")
+                message = _("A duty is met on a day that has come; {date} is still ahead.")
+                raise ValidationError(message.format(date=met_on.isoformat()), "met_on")
+            obligation.met_on = optional_date(met_on, N_("date the duty was met"))
             obligation.extended_to = extended_to
             if cited is not None:
                 obligation.source = cited

@@ -1,5 +1,8 @@
 """Checks shared by the services. Each raises `ValidationError` with a message for people.
 
+What a message names (a field's label, "planned date", "period") is marked `N_` where it
+is given and translated here; the same text is the refusal's `field` when no key is given.
+
 Every text a service accepts goes through `required_text`, `optional_text` or
 `valid_text`, and every date through `parse_date` or `checked_date`, so the limits of
 `outreach.domain.limits` hold whichever front end (app, command line, import) sent it.
@@ -14,6 +17,7 @@ from typing import TypeVar
 
 from outreach.domain.limits import EARLIEST_DATE, LATEST_DATE, TextField
 from outreach.errors import ValidationError
+from outreach.i18n import _
 
 E = TypeVar("E", bound=StrEnum)
 
@@ -33,17 +37,25 @@ def valid_text(value: str, field: TextField | str) -> str:
             if isinstance(field, str)
             else (field.label, field.key, field.plural)
         )
-        verb = "contain" if plural else "contains"
-        raise ValidationError(f"The {label} {verb} characters that are not valid text.", key)
+        message = (
+            _("The {field} contain characters that are not valid text.")
+            if plural
+            else _("The {field} contains characters that are not valid text.")
+        )
+        raise ValidationError(message.format(field=_(label)), key)
     return value
 
 
 def _checked(text: str, field: TextField) -> str:
     valid_text(text, field)
     if len(text) > field.max_length:
-        raise ValidationError(
-            f"{field.the} longer than {field.max_length:,} characters.", field.key
+        message = (
+            _("The {field} are longer than {limit} characters.")
+            if field.plural
+            else _("The {field} is longer than {limit} characters.")
         )
+        limit = f"{field.max_length:,}"
+        raise ValidationError(message.format(field=_(field.label), limit=limit), field.key)
     return text
 
 
@@ -51,8 +63,13 @@ def required_text(value: str | None, field: TextField) -> str:
     """`value` stripped: not empty, valid text, at most the field's length."""
     text = (value or "").strip()
     if not text:
-        raise ValidationError(f"The {field.label} cannot be empty.", field.key)
+        raise empty(field.label, field.key)
     return _checked(text, field)
+
+
+def empty(label: str, field: str) -> ValidationError:
+    """The refusal of an empty value where one is required."""
+    return ValidationError(_("The {field} cannot be empty.").format(field=_(label)), field)
 
 
 def optional_text(value: str | None, field: TextField) -> str:
@@ -64,9 +81,14 @@ def checked_date(value: date, field: str) -> date:
     """`value` if it lies in the range the app handles (1900 to 2200). (By year: a
     datetime, which does not compare with a date, is checked too.)"""
     if not EARLIEST_DATE.year <= value.year <= LATEST_DATE.year:
+        message = _("The {field} {date} is out of range; give a date from {earliest} to {latest}.")
         raise ValidationError(
-            f"The {field} {value.isoformat()} is out of range; give a date from "
-            f"{EARLIEST_DATE.year} to {LATEST_DATE.year}.",
+            message.format(
+                field=_(field),
+                date=value.isoformat(),
+                earliest=EARLIEST_DATE.year,
+                latest=LATEST_DATE.year,
+            ),
             field,
         )
     return value
@@ -86,9 +108,8 @@ def parse_date(value: str | date | None, field: str) -> date | None:
     try:
         day = date.fromisoformat(value.strip())
     except ValueError:
-        raise ValidationError(
-            f"The {field} '{value}' is not a date; write it as YYYY-MM-DD.", field
-        ) from None
+        message = _("The {field} '{value}' is not a date; write it as YYYY-MM-DD.")
+        raise ValidationError(message.format(field=_(field), value=value), field) from None
     return checked_date(day, field)
 
 
@@ -96,8 +117,9 @@ def ordered(start: date | None, end: date | None, what: str, field: str | None =
     """Refuse a `what` (a period, a meeting) that ends before it starts; the refusal names
     `field` (by default `what`)."""
     if start is not None and end is not None and end < start:
+        message = _("The {what} ends ({end}) before it starts ({start}).")
         raise ValidationError(
-            f"The {what} ends ({end.isoformat()}) before it starts ({start.isoformat()}).",
+            message.format(what=_(what), end=end.isoformat(), start=start.isoformat()),
             field or what,
         )
 
@@ -108,6 +130,7 @@ def choice(enum: type[E], value: str | E, field: str) -> E:
     except ValueError:
         valid_text(str(value), field)
         allowed = ", ".join(member.value for member in enum)
+        message = _("'{value}' is not a valid {field}; choose one of: {allowed}.")
         raise ValidationError(
-            f"'{value}' is not a valid {field}; choose one of: {allowed}.", field
+            message.format(value=value, field=_(field), allowed=allowed), field
         ) from None

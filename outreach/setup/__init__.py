@@ -14,6 +14,7 @@ from pathlib import Path
 from sqlalchemy.exc import DBAPIError
 
 from outreach.errors import OutreachError
+from outreach.i18n import _
 from outreach.search.index import ensure_search_index
 from outreach.search.sqlite_index import search_index_is_current
 from outreach.setup.demo import load_demo_stages
@@ -86,15 +87,17 @@ def preparation_needed(
         return None
     path = where.path
     if sqlite_file.is_blank(path):
-        return f"Creating {path.name} with the reference data and the demo campaign…"
+        return _("Creating {file} with the reference data and the demo campaign…").format(
+            file=path.name
+        )
     try:
         revision = sqlite_file.read_schema_revision(path, passphrase)
         if revision not in (None, head_revision()) and sqlite_file.holds_data(path, passphrase):
-            return (
-                f"Updating {path.name} for this version of Outreach: a backup of it is made first…"
-            )
+            return _(
+                "Updating {file} for this version of Outreach: a backup of it is made first…"
+            ).format(file=path.name)
         if revision is not None and not search_index_is_current(path, passphrase):
-            return f"Rebuilding the search index of {path.name}…"
+            return _("Rebuilding the search index of {file}…").format(file=path.name)
     except (OSError, OutreachError):
         return None  # opening will say what is wrong with the file (or ask its passphrase)
     except sqlite_file.DATABASE_ERRORS:

@@ -10,13 +10,21 @@ command again after an interruption finishes what is missing.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from outreach.errors import DiskFullError
+from outreach.i18n import N_, _
 from outreach.setup.reference import is_loaded, load_reference
 from outreach.storage.database import Database
 
 Scale = Literal["small", "large"]
+
+
+class Stage(NamedTuple):
+    what: str  # marked N_, translated where it is said
+    already_there: str  # marked N_ too
+    present: Callable[[Database], bool]
+    load: Callable[[Database], str]
 
 
 def load_demo_stages(
@@ -26,41 +34,59 @@ def load_demo_stages(
     from outreach.demo.campaign import has_demo, load_demo
     from outreach.demo.synthetic import has_synthetic, load_synthetic
 
-    stages: list[tuple[str, Callable[[Database], bool], Callable[[Database], str]]] = [
-        ("the reference data", is_loaded, _reference_loaded(load_reference)),
-        ("the demo campaign", has_demo, load_demo),
+    stages = [
+        Stage(
+            N_("the reference data"),
+            N_("The reference data: already there."),
+            is_loaded,
+            _reference_loaded(load_reference),
+        ),
+        Stage(
+            N_("the demo campaign"), N_("The demo campaign: already there."), has_demo, load_demo
+        ),
     ]
     if scale == "large":
         stages.append(
-            ("the synthetic volume", has_synthetic, lambda d: load_synthetic(d, progress=progress))
+            Stage(
+                N_("the synthetic volume"),
+                N_("The synthetic volume: already there."),
+                has_synthetic,
+                lambda d: load_synthetic(d, progress=progress),
+            )
         )
     said: list[str] = []
     saved: list[str] = []
-    for what, present, load in stages:
-        if present(db):
-            said.append(f"{what.capitalize()}: already there.")
+    for stage in stages:
+        if stage.present(db):
+            said.append(_(stage.already_there))
             continue
         try:
-            said.append(load(db))
+            said.append(stage.load(db))
         except DiskFullError:
-            raise DiskFullError(_disk_full_message(saved, what)) from None
-        saved.append(what)
+            raise DiskFullError(_disk_full_message(saved, stage.what)) from None
+        saved.append(stage.what)
     return said
 
 
 def _reference_loaded(load_reference: Callable[[Database], bool]) -> Callable[[Database], str]:
     def load(db: Database) -> str:
         load_reference(db)
-        return "Reference data loaded: states, treaties, seats and forums."
+        return _("Reference data loaded: states, treaties, seats and forums.")
 
     return load
 
 
 def _disk_full_message(saved: list[str], failed: str) -> str:
     """Say what is in the database and what is not: earlier stages did commit."""
-    listed = " and ".join(saved)
-    kept = f"{listed[:1].upper()}{listed[1:]} were saved; " if saved else "Nothing was saved; "
-    return (
-        f"The disk is full. {kept}{failed} was not. Free some space and run the command "
-        "again to finish."
-    )
+    if not saved:
+        return _(
+            "The disk is full. Nothing was saved; {failed} was not. Free some space and run "
+            "the command again to finish."
+        ).format(failed=_(failed))
+    listed = _(saved[0])
+    for more in saved[1:]:
+        listed = _("{first} and {second}").format(first=listed, second=_(more))
+    return _(
+        "The disk is full. {saved} were saved; {failed} was not. Free some space and run the "
+        "command again to finish."
+    ).format(saved=f"{listed[:1].upper()}{listed[1:]}", failed=_(failed))

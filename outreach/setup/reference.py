@@ -60,6 +60,7 @@ def _load_states(session: Session) -> dict[str, int]:
             iso3=ref.iso3,
             numeric=ref.numeric,
             name=ref.name,
+            name_fr=ref.name_fr,
             official_name=ref.official_name,
             region=ref.region,
             subregion=ref.subregion,

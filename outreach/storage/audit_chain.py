@@ -38,6 +38,7 @@ from typing import Any
 
 from sqlalchemy import Connection, select
 
+from outreach.i18n import N_, _, ngettext
 from outreach.storage.models import AuditEntry
 
 TABLE = AuditEntry.__tablename__
@@ -52,7 +53,7 @@ TIMESTAMP_FORMAT = "%Y-%m-%d %H:%M:%S.%f"
 LISTED = 20
 
 #: What a user is told when the database refuses a change to the audit trail.
-REFUSED = (
+REFUSED = N_(
     "The audit trail cannot be changed or erased: its entries stay as they were written. "
     "Nothing was saved."
 )
@@ -147,15 +148,22 @@ def audit_chain_problems(rows: Iterable[Mapping[str, Any]]) -> list[str]:
         stored = row.get("row_hash")
         sound = stored is not None and row_hash(row, row.get("prev_hash")) == stored
         if stored is None:
-            problems.append(f"row {number} was written outside Outreach (it has no hash)")
-        elif not sound:
-            problems.append(f"row {number} was changed after it was written")
-        elif row.get("prev_hash") != previous and earlier_sound:
             problems.append(
-                f"the rows before row {number} were removed after they were written"
-                if first
-                else f"the row before row {number} was changed or removed after it was written"
+                _("row {number} was written outside Outreach (it has no hash)").format(
+                    number=number
+                )
             )
+        elif not sound:
+            problems.append(
+                _("row {number} was changed after it was written").format(number=number)
+            )
+        elif row.get("prev_hash") != previous and earlier_sound:
+            message = (
+                _("the rows before row {number} were removed after they were written")
+                if first
+                else _("the row before row {number} was changed or removed after it was written")
+            )
+            problems.append(message.format(number=number))
         previous, first, earlier_sound = stored, False, sound
     return problems
 
@@ -176,13 +184,19 @@ def export_chain_problems(document: Mapping[str, Any]) -> list[str]:
         schema = document.get("schema")
         if isinstance(schema, str) and schema < CHAIN_REVISION:
             return []
-        return [f"audit trail: the {TABLE} table has no hash chain to verify"] if rows else []
+        message = _("audit trail: the {table} table has no hash chain to verify")
+        return [message.format(table=TABLE)] if rows else []
     readable = (
         dict(zip(columns, row, strict=True))
         for row in rows
         if isinstance(row, list) and len(row) == len(columns)
     )
-    return [f"audit trail: {problem}" for problem in audit_chain_problems(readable)]
+    return [_trail(problem) for problem in audit_chain_problems(readable)]
+
+
+def _trail(problem: str) -> str:
+    """A problem of the audit trail as `outreach check` lists it: "audit trail: row 4 …"."""
+    return _("audit trail: {problem}").format(problem=problem)
 
 
 def audit_trail_problems(connection: Connection) -> list[str]:
@@ -191,9 +205,16 @@ def audit_trail_problems(connection: Connection) -> list[str]:
     table = AuditEntry.__table__
     result = connection.execute(select(table).order_by(table.c.id))
     problems = audit_chain_problems(dict(row._mapping) for row in result)
-    listed = [f"audit trail: {problem}" for problem in problems[:LISTED]]
-    if len(problems) > LISTED:
-        listed.append(f"audit trail: {len(problems) - LISTED} more rows do not verify")
+    listed = [_trail(problem) for problem in problems[:LISTED]]
+    more = len(problems) - LISTED
+    if more > 0:
+        listed.append(
+            ngettext(
+                "audit trail: {count} more row does not verify",
+                "audit trail: {count} more rows do not verify",
+                more,
+            ).format(count=more)
+        )
     return listed
 
 

@@ -37,6 +37,7 @@ from outreach.errors import (
     ValidationError,
     WrongPassphraseError,
 )
+from outreach.i18n import _
 from outreach.paths import data_folder
 from outreach.storage import sqlite_file
 
@@ -151,7 +152,7 @@ def make_backup(
     if re.fullmatch(_REASON, reason) is None:
         raise ValueError(f"a backup's reason is a lowercase slug, not {reason!r}")
     if not path.is_file():
-        raise OutreachError(f"There is no database at {path}; nothing was backed up.")
+        raise _no_database(path)
     taken = (now or datetime.now(UTC)).astimezone(UTC).replace(microsecond=0)
     folder = _private_folder(backup_folder(path))
     target = folder / f"{path.stem}-{taken.strftime(STAMP)}-{reason}.db"
@@ -167,14 +168,21 @@ def backup_to_file(path: Path, output: Path, *, passphrase: str | None = None) -
     """A checked copy of the database file `path` at `output`, outside the rolling set
     (`outreach backup -o`); an existing file is never overwritten."""
     if not path.is_file():
-        raise OutreachError(f"There is no database at {path}; nothing was backed up.")
+        raise _no_database(path)
     if output.exists() and not sqlite_file.is_blank(output):
-        raise ValidationError(f"{output} already exists; nothing was overwritten.", "output")
+        message = _("{path} already exists; nothing was overwritten.")
+        raise ValidationError(message.format(path=output), "output")
     if output.absolute() == path.absolute():
-        raise ValidationError("A backup cannot replace the database itself.", "output")
+        raise ValidationError(_("A backup cannot replace the database itself."), "output")
     output.parent.mkdir(parents=True, exist_ok=True)
     _install_copy(path, output, passphrase)
     return output
+
+
+def _no_database(path: Path) -> OutreachError:
+    return OutreachError(
+        _("There is no database at {path}; nothing was backed up.").format(path=path)
+    )
 
 
 def backup_if_stale(
@@ -245,11 +253,11 @@ def check_copy(path: Path, passphrase: str | None = None) -> None:
     checks that opening a file makes (SQLite header, quick_check, the schema), without
     writing to it. An encrypted copy needs its `passphrase` (`PassphraseRequiredError`)."""
     if not path.is_file():
-        raise OutreachError(f"There is no backup at {path}.")
+        raise OutreachError(_("There is no backup at {path}.").format(path=path))
     key = sqlite_file.key_for(path, passphrase)
     sqlite_file.needs_migrating(path, key)
     if sqlite_file.read_schema_revision(path, key) is None:  # an empty SQLite file
-        raise NotADatabaseError(f"{path} holds no Outreach database")
+        raise NotADatabaseError(_("{path} holds no Outreach database").format(path=path))
 
 
 def restore(backup: Path, target: Path, passphrase: str | None = None) -> Restored:
@@ -262,7 +270,7 @@ def restore(backup: Path, target: Path, passphrase: str | None = None) -> Restor
     """
     check_copy(backup, passphrase)
     if target.exists() and backup.resolve() == target.resolve():
-        raise ValidationError("That backup is the database itself; nothing was changed.")
+        raise ValidationError(_("That backup is the database itself; nothing was changed."))
     staged = target.with_name(f".{target.name}.restoring")
     _stage_copy(backup, staged, passphrase)
     try:
@@ -270,8 +278,9 @@ def restore(backup: Path, target: Path, passphrase: str | None = None) -> Restor
         os.replace(staged, target)
     except OSError as error:
         staged.unlink(missing_ok=True)
+        message = _("{name} could not be replaced: {reason}.")
         raise OutreachError(
-            f"{target.name} could not be replaced: {error.strerror or error}."
+            message.format(name=target.name, reason=error.strerror or error)
         ) from error
     _sync_folder(target.parent)
     return Restored(backup, target, aside)
@@ -328,7 +337,8 @@ def _stage_copy(source: Path, staged: Path, passphrase: str | None = None) -> No
     except _COPY_FAILURES as error:
         _remove(staged)
         if isinstance(error, DatabaseFileError) or _says_damaged(error):
-            raise CorruptDatabaseError(f"{source} is damaged; no copy of it was made.") from error
+            message = _("{path} is damaged; no copy of it was made.")
+            raise CorruptDatabaseError(message.format(path=source)) from error
         raise _not_written(source, staged, str(error)) from error
     except OSError as error:
         _remove(staged)
@@ -341,7 +351,8 @@ def _says_damaged(error: Exception) -> bool:
 
 
 def _not_written(source: Path, staged: Path, why: str) -> OutreachError:
-    return OutreachError(f"No copy of {source.name} could be written in {staged.parent}: {why}.")
+    message = _("No copy of {name} could be written in {folder}: {reason}.")
+    return OutreachError(message.format(name=source.name, folder=staged.parent, reason=why))
 
 
 def _remove(path: Path) -> None:

@@ -24,6 +24,7 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from outreach.domain.changes import Changes
 from outreach.errors import StaleRecordError, ValidationError
+from outreach.i18n import _
 from outreach.storage.audit import CHANGED_KEY, install_audit
 from outreach.storage.backend import Backend
 from outreach.storage.location import FileLocation, Location, ServerLocation, parse_location
@@ -126,8 +127,10 @@ class Database:
             raise self.backend.translate_error(error) or error from error
         except StaleDataError:  # another officer's save landed between our read and write
             raise StaleRecordError(
-                "Another officer saved the same record at the same moment; nothing was "
-                "overwritten. Reload it and apply your change again."
+                _(
+                    "Another officer saved the same record at the same moment; nothing was "
+                    "overwritten. Reload it and apply your change again."
+                )
             ) from None
         finally:
             self._active.reset(token)
@@ -162,10 +165,11 @@ def backend_for(location: Location, passphrase: str | None = None) -> Backend:
         from outreach.storage.postgresql import PostgresBackend
 
         if passphrase is not None:
-            raise ValidationError(
-                f"{location.display} is a server: only a database file can be encrypted "
-                "by Outreach (the server's own encryption and TLS are its administrator's)."
+            message = _(
+                "{where} is a server: only a database file can be encrypted by Outreach (the "
+                "server's own encryption and TLS are its administrator's)."
             )
+            raise ValidationError(message.format(where=location.display))
         return PostgresBackend(location)
     assert isinstance(location, FileLocation)
     return SqliteBackend(location, passphrase)

@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from outreach.errors import OutreachError, ValidationError
+from outreach.i18n import N_, _
 from outreach.storage import backups, sqlite_file
 
 if TYPE_CHECKING:
@@ -38,7 +39,7 @@ if TYPE_CHECKING:
 MIN_PASSPHRASE = 8
 #: the environment variable that gives the passphrase to the command line (scripts, tests)
 PASSPHRASE_VARIABLE = "OUTREACH_PASSPHRASE"
-LOST_PASSPHRASE = (
+LOST_PASSPHRASE = N_(
     "There is no way back from a lost passphrase: without it, nobody (not even Outreach) "
     "can read the file or its backups."
 )
@@ -56,20 +57,20 @@ class Converted:
 
 def check_new_passphrase(passphrase: str) -> None:
     if len(passphrase) < MIN_PASSPHRASE:
-        raise ValidationError(
-            f"A passphrase has at least {MIN_PASSPHRASE} characters; nothing was changed.",
-            "passphrase",
-        )
+        message = _("A passphrase has at least {count} characters; nothing was changed.")
+        raise ValidationError(message.format(count=MIN_PASSPHRASE), "passphrase")
 
 
 def refuse_plaintext(db: Database, what: str, plaintext_ok: bool) -> None:
-    """Refuse to write `what` from an encrypted database as plain text, unless the
-    officer said so (`--plaintext-ok`, or a confirmation in the app)."""
+    """Refuse to write `what` (translated: "a CSV export") from an encrypted database as
+    plain text, unless the officer said so (`--plaintext-ok`, or a confirmation in the
+    app)."""
     if db.encrypted and not plaintext_ok:
-        raise OutreachError(
-            f"{db.location.name} is encrypted: {what} would hold its content as plain text. "
-            "Nothing was written; add --plaintext-ok to write it anyway."
+        message = _(
+            "{name} is encrypted: {what} would hold its content as plain text. Nothing was "
+            "written; add --plaintext-ok to write it anyway."
         )
+        raise OutreachError(message.format(name=db.location.name, what=what))
 
 
 def encrypt_file(path: Path, passphrase: str) -> Converted:
@@ -78,7 +79,9 @@ def encrypt_file(path: Path, passphrase: str) -> Converted:
     check_new_passphrase(passphrase)
     _check_convertible(path)
     if sqlite_file.is_encrypted(path):
-        raise ValidationError(f"{path} is encrypted already; nothing was changed.")
+        raise ValidationError(
+            _("{path} is encrypted already; nothing was changed.").format(path=path)
+        )
     sqlite_file.assert_intact(path)
     rows = _convert(path, source_key=None, target_key=passphrase)
     return Converted(path, rows, tuple(plaintext_copies(path)))
@@ -89,7 +92,7 @@ def decrypt_file(path: Path, passphrase: str) -> Converted:
     encrypted backups stay as they are (restoring one encrypts the file again)."""
     _check_convertible(path)
     if not sqlite_file.is_encrypted(path):
-        raise ValidationError(f"{path} is not encrypted; nothing was changed.")
+        raise ValidationError(_("{path} is not encrypted; nothing was changed.").format(path=path))
     sqlite_file.assert_intact(path, passphrase)
     rows = _convert(path, source_key=passphrase, target_key=None)
     return Converted(path, rows, ())
@@ -124,9 +127,11 @@ def replace_plaintext_backups(path: Path, passphrase: str, copies: list[Path]) -
 
 def _check_convertible(path: Path) -> None:
     if sqlite_file.is_blank(path):
-        raise OutreachError(f"There is no database at {path}; nothing was changed.")
+        message = _("There is no database at {path}; nothing was changed.")
+        raise OutreachError(message.format(path=path))
     if not sqlite_file.is_writable(path):
-        raise OutreachError(f"{path} is read-only (or its folder is); nothing was changed.")
+        message = _("{path} is read-only (or its folder is); nothing was changed.")
+        raise OutreachError(message.format(path=path))
 
 
 def _convert(path: Path, source_key: str | None, target_key: str | None) -> int:
@@ -167,9 +172,8 @@ def _source(path: Path, key: str | None) -> Iterator[Any]:
         connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         yield connection
     except sqlite_file.DATABASE_ERRORS as error:
-        raise OutreachError(
-            f"{path.name} could not be converted: {error}; nothing was changed."
-        ) from error
+        message = _("{name} could not be converted: {reason}; nothing was changed.")
+        raise OutreachError(message.format(name=path.name, reason=error)) from error
     finally:
         connection.close()
 
@@ -199,11 +203,8 @@ def _check_converted(staged: Path, key: str | None, counts: dict[str, int]) -> N
     if found != counts:
         names = counts.keys() | found.keys()
         differing = sorted(name for name in names if counts.get(name) != found.get(name))
-        raise OutreachError(
-            "The converted copy differs from the file in "
-            + ", ".join(differing[:5])
-            + "; nothing was changed."
-        )
+        message = _("The converted copy differs from the file in {tables}; nothing was changed.")
+        raise OutreachError(message.format(tables=", ".join(differing[:5])))
 
 
 def _remove_with_companions(path: Path) -> None:

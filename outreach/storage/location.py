@@ -16,6 +16,7 @@ from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError
 
 from outreach.errors import ValidationError
+from outreach.i18n import _
 
 SERVER_SCHEMES = ("postgresql", "postgres", "postgresql+psycopg")
 DRIVER = "postgresql+psycopg"
@@ -61,13 +62,13 @@ class ServerLocation:
 
     @property
     def name(self) -> str:
-        host = self.url.host or self.url.query.get("host") or "local socket"
+        host = self.url.host or self.url.query.get("host") or _("local socket")
         if isinstance(host, tuple):
             host = host[0]
         service = self.url.query.get("service")
         if not self.url.database and service:
-            return f"service {service}"
-        return f"{self.url.database} on {host}"
+            return _("service {service}").format(service=service)
+        return _("{database} on {host}").format(database=self.url.database, host=host)
 
 
 Location = FileLocation | ServerLocation
@@ -84,22 +85,26 @@ def parse_location(value: str | Path | Location) -> Location:
         return value
     text = str(value).strip()
     if not text:
-        raise ValidationError("Say which database to open: a file path or a server URL.")
+        raise ValidationError(_("Say which database to open: a file path or a server URL."))
     if "://" in text and not is_server_url(text):
         scheme = text.split("://", 1)[0]
-        raise ValidationError(
-            f"'{scheme}://' is not a database Outreach can open; give a file path or a "
+        message = _(
+            "'{scheme}://' is not a database Outreach can open; give a file path or a "
             "postgresql:// URL."
         )
+        raise ValidationError(message.format(scheme=scheme))
     if not is_server_url(text):
         return FileLocation(Path(text).expanduser().absolute())
     try:
         url = make_url(text)
     except ArgumentError as error:
-        raise ValidationError(f"That server URL cannot be read: {error}") from None
+        message = _("That server URL cannot be read: {reason}")
+        raise ValidationError(message.format(reason=error)) from None
     if not url.database and "service" not in url.query:
         raise ValidationError(
-            "The server URL names no database: end it with /DBNAME "
-            "(postgresql://ROLE@HOST:PORT/DBNAME)."
+            _(
+                "The server URL names no database: end it with /DBNAME "
+                "(postgresql://ROLE@HOST:PORT/DBNAME)."
+            )
         )
     return ServerLocation(url.set(drivername=DRIVER))

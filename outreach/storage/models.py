@@ -77,6 +77,9 @@ class State(Base, Versioned):
     iso3: Mapped[str] = mapped_column(String(3), unique=True)
     numeric: Mapped[str | None] = mapped_column(String(3))
     name: Mapped[str] = mapped_column(String(200), info=limits.STATE_NAME.column_info())
+    # the name in French (« Cambodge »), shown when the app or a print speaks French;
+    # None when none is known (`name` is shown then)
+    name_fr: Mapped[str | None] = mapped_column(String(200))
     official_name: Mapped[str] = mapped_column(String(300), default="")
     region: Mapped[str] = mapped_column(String(100), default="")
     subregion: Mapped[str] = mapped_column(String(100), default="")

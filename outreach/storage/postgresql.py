@@ -27,6 +27,7 @@ from outreach.errors import (
     OutreachError,
     ReadOnlyDatabaseError,
 )
+from outreach.i18n import N_, _
 from outreach.storage.location import ServerLocation
 from outreach.storage.migrations import runner
 from outreach.storage.postgresql_changes import OnChanges, OnConnection, install_change_notices
@@ -40,7 +41,7 @@ if TYPE_CHECKING:
 SCHEMA_LOCK = 0x0_0E_AC_4D
 CONNECT_TIMEOUT_S = 10
 
-NOT_YOURS = (
+NOT_YOURS = N_(
     "Your role may not change these records (the desk's administrators can); nothing was saved."
 )
 
@@ -153,26 +154,30 @@ class PostgresBackend:
             engine.dispose()
         where = self.location.display
         if not tables and not create:
-            raise MissingDatabaseError(
-                f"{where} holds no Outreach database yet. Nothing was changed; its owner "
-                "sets it up with `outreach init` (or `outreach copy` into it)."
+            message = _(
+                "{where} holds no Outreach database yet. Nothing was changed; its owner sets "
+                "it up with `outreach init` (or `outreach copy` into it)."
             )
+            raise MissingDatabaseError(message.format(where=where))
         ours = {name for name in tables if not name.startswith("search_")}
         if "alembic_version" not in tables and ours:
-            raise NotADatabaseError(
-                f"{where} holds tables that are not Outreach's; it was left untouched. "
-                "Give Outreach a database of its own."
+            message = _(
+                "{where} holds tables that are not Outreach's; it was left untouched. Give "
+                "Outreach a database of its own."
             )
+            raise NotADatabaseError(message.format(where=where))
         if revision is not None and revision not in runner.known_revisions():
-            raise NewerSchemaError(
-                f"{where} was set up by a newer version of Outreach (schema {revision}); "
+            message = _(
+                "{where} was set up by a newer version of Outreach (schema {revision}); "
                 "update the app to open it"
             )
+            raise NewerSchemaError(message.format(where=where, revision=revision))
         if revision is not None and revision != runner.head_revision() and not owner:
-            raise OutreachError(
-                f"{where} needs updating for this version of Outreach, which only its owner "
+            message = _(
+                "{where} needs updating for this version of Outreach, which only its owner "
                 "can do: ask them to open it once with this version. Nothing was changed."
             )
+            raise OutreachError(message.format(where=where))
 
     @contextlib.contextmanager
     def migrating(self, connection: Connection) -> Iterator[None]:
@@ -200,7 +205,7 @@ class PostgresBackend:
     def translate_error(self, error: BaseException) -> OutreachError | None:
         known = translate_postgres_error(error)
         if isinstance(known, ReadOnlyDatabaseError) and self._writes_campaign_data():
-            return ReadOnlyDatabaseError(NOT_YOURS)  # an officer refused an admin's change
+            return ReadOnlyDatabaseError(_(NOT_YOURS))  # an officer refused an admin's change
         return known
 
     def _writes_campaign_data(self) -> bool:
@@ -255,4 +260,5 @@ class PostgresBackend:
             "SELECT conrelid::regclass::text, conname FROM pg_constraint "
             "WHERE NOT convalidated AND connamespace = current_schema()::regnamespace"
         )
-        return [f"{table}: constraint {name} is not checked" for table, name in rows]
+        message = _("{table}: constraint {name} is not checked")
+        return [message.format(table=table, name=name) for table, name in rows]

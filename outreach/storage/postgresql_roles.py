@@ -22,6 +22,7 @@ from sqlalchemy import Connection
 from sqlalchemy.exc import DBAPIError
 
 from outreach.errors import OutreachError, ValidationError
+from outreach.i18n import _, ngettext
 from outreach.storage.postgresql_errors import translate_postgres_error
 from outreach.storage.postgresql_rules import (
     LEVELS,
@@ -99,17 +100,18 @@ def check_role_name(name: str) -> str:
         or name.startswith("pg_")
         or name in RESERVED
     ):
-        raise ValidationError(
-            f"{name!r} is not a role name Outreach accepts: use lower-case letters, digits "
-            f"and _, starting with a letter or _, at most {NAME_BYTES} characters.",
-            "role",
+        message = _(
+            "{name} is not a role name Outreach accepts: use lower-case letters, digits and "
+            "_, starting with a letter or _, at most {count} characters."
         )
+        raise ValidationError(message.format(name=repr(name), count=NAME_BYTES), "role")
     return name
 
 
 def check_level(level: str) -> Level:
     if level not in LEVELS:
-        raise ValidationError(f"{level!r} is not a level: say {', '.join(LEVELS)}.", "level")
+        message = _("{level} is not a level: say {levels}.")
+        raise ValidationError(message.format(level=repr(level), levels=", ".join(LEVELS)), "level")
     return level
 
 
@@ -118,9 +120,12 @@ def group_names(database: str) -> dict[Level, str]:
     role name (a longer name would be cut short by the server, silently)."""
     groups = group_names_of(database)
     if any(len(name.encode()) > NAME_BYTES for name in groups.values()):
+        message = _(
+            "The database name {quoted} is too long for its group roles ({database}_officer "
+            "must fit in {count} bytes); use a shorter name."
+        )
         raise ValidationError(
-            f"The database name {database!r} is too long for its group roles "
-            f"({database}_officer must fit in {NAME_BYTES} bytes); use a shorter name."
+            message.format(quoted=repr(database), database=database, count=NAME_BYTES)
         )
     return groups
 
@@ -130,17 +135,18 @@ def group_names(database: str) -> dict[Level, str]:
 
 def _require_server(db: Database) -> None:
     if not db.is_server:
-        raise OutreachError(
-            f"{db.location.display} is a file; roles and rights are for a desk's "
-            "PostgreSQL server (postgresql://ROLE@HOST/DBNAME)."
+        message = _(
+            "{where} is a file; roles and rights are for a desk's PostgreSQL server "
+            "(postgresql://ROLE@HOST/DBNAME)."
         )
+        raise OutreachError(message.format(where=db.location.display))
 
 
 @contextlib.contextmanager
 def _server_transaction(db: Database, refused: str) -> Iterator[tuple[Connection, Here]]:
     """One transaction on the desk's server, and who is connected; a privilege the server
-    refuses becomes `refused` (with {where}: the database), a sentence that says who may
-    do this instead of the generic read-only one."""
+    refuses becomes `refused` (translated, with {where}: the database), a sentence that
+    says who may do this instead of the generic read-only one."""
     _require_server(db)
     try:
         with db.engine.begin() as connection:
@@ -154,9 +160,10 @@ def _server_transaction(db: Database, refused: str) -> Iterator[tuple[Connection
 def _set_up_groups(connection: Connection, here: Here, where: str) -> dict[Level, str]:
     groups = existing_groups(connection, here.database)
     if len(groups) < len(LEVELS):
-        raise OutreachError(
-            f"{where} has no desk roles yet: set the server up first (outreach server setup)."
+        message = _(
+            "{where} has no desk roles yet: set the server up first (outreach server setup)."
         )
+        raise OutreachError(message.format(where=where))
     return groups
 
 
@@ -195,10 +202,11 @@ def _remove_member(connection: Connection, group: str, member: str) -> None:
         sql.SQL("REVOKE {} FROM {}").format(sql.Identifier(group), sql.Identifier(member)),
     )
     if _membership(connection, member, group)[0]:  # another grantor's grant stays
-        raise OutreachError(
-            f"{member} could not be taken out of {group} (another role granted it); "
-            "ask a superuser. Nothing was changed."
+        message = _(
+            "{member} could not be taken out of {group} (another role granted it); ask a "
+            "superuser. Nothing was changed."
         )
+        raise OutreachError(message.format(member=member, group=group))
 
 
 # --- the operations ---------------------------------------------------------------------------
@@ -207,7 +215,7 @@ def _remove_member(connection: Connection, group: str, member: str) -> None:
 def setup_server(db: Database) -> ServerSetup:
     """Create the desk's three group roles if missing, nest them, grant their rights and
     install the audit rules (for a database migrated before these rules existed)."""
-    refused = (
+    refused = _(
         "Setting up {where} takes its owner (with CREATEROLE) or a superuser; nothing was changed."
     )
     with _server_transaction(db, refused) as (connection, here):
@@ -226,20 +234,28 @@ def setup_server(db: Database) -> ServerSetup:
 
 def _check_setup_rights(here: Here, missing: Sequence[str]) -> None:
     if not (here.superuser or here.owns_tables):
+        message = _(
+            "Setting up {database} takes its owner ({owner}) or a superuser; {user} is "
+            "neither. Nothing was changed."
+        )
         raise OutreachError(
-            f"Setting up {here.database} takes its owner ({here.tables_owner}) or a "
-            f"superuser; {here.user} is neither. Nothing was changed."
+            message.format(database=here.database, owner=here.tables_owner, user=here.user)
         )
     if missing:
-        _check_createrole(here, f"the roles {', '.join(missing)}")
+        _check_createrole(here, missing)
 
 
-def _check_createrole(here: Here, roles: str) -> None:
+def _check_createrole(here: Here, roles: Sequence[str]) -> None:
+    """Refuse to create `roles` without the right to (CREATEROLE)."""
     if not (here.superuser or here.createrole):
-        raise OutreachError(
-            f"Creating {roles} takes a role allowed to create roles (CREATEROLE) or a "
-            f"superuser; {here.user} is neither. Nothing was changed."
+        message = ngettext(
+            "Creating the role {names} takes a role allowed to create roles (CREATEROLE) or "
+            "a superuser; {user} is neither. Nothing was changed.",
+            "Creating the roles {names} takes a role allowed to create roles (CREATEROLE) or "
+            "a superuser; {user} is neither. Nothing was changed.",
+            len(roles),
         )
+        raise OutreachError(message.format(names=", ".join(roles), user=here.user))
 
 
 def grant(db: Database, role: str, level: str, create: bool = False) -> Granted:
@@ -248,7 +264,7 @@ def grant(db: Database, role: str, level: str, create: bool = False) -> Granted:
     authenticates it by peer or certificate)."""
     name = check_role_name(role)
     wanted = check_level(level)
-    refused = (
+    refused = _(
         "Granting rights on {where} takes one of its admins, its owner with CREATEROLE, or "
         "a superuser; nothing was changed."
     )
@@ -270,20 +286,20 @@ def _ensure_role(
     rows = query_rows(connection, "SELECT rolsuper FROM pg_roles WHERE rolname = :name", name=name)
     if not rows:
         if not create:
-            raise OutreachError(
-                f"There is no role {name} on the server; create it (--create) or ask the "
+            message = _(
+                "There is no role {name} on the server; create it (--create) or ask the "
                 "server's administrator. Nothing was changed."
             )
-        _check_createrole(here, f"the role {name}")
+            raise OutreachError(message.format(name=name))
+        _check_createrole(here, [name])
         run_sql(connection, sql.SQL("CREATE ROLE {} LOGIN").format(sql.Identifier(name)))
         return True
     if name in groups.values():
-        raise ValidationError(f"{name} is one of the desk's groups, not an officer.", "role")
+        message = _("{name} is one of the desk's groups, not an officer.")
+        raise ValidationError(message.format(name=name), "role")
     if name == here.database_owner or rows[0][0]:
-        raise ValidationError(
-            f"{name} owns {here.database} or is a superuser: it may do everything already.",
-            "role",
-        )
+        message = _("{name} owns {database} or is a superuser: it may do everything already.")
+        raise ValidationError(message.format(name=name, database=here.database), "role")
     return False
 
 

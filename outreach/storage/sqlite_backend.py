@@ -25,6 +25,7 @@ from outreach.errors import (
     OutreachError,
     ReadOnlyDatabaseError,
 )
+from outreach.i18n import _, ngettext
 from outreach.storage import audit_chain, backups, sqlite_file
 from outreach.storage.location import FileLocation
 from outreach.storage.migrations.filters import SEARCH_TRIGGERS_QUERY
@@ -64,14 +65,16 @@ def _begin(connection: Any) -> None:
 
 def _missing_file_message(path: Path) -> str:
     if path.exists():
-        return (
-            f"{path} is an empty file, not an Outreach database. Nothing was changed; "
+        message = _(
+            "{path} is an empty file, not an Outreach database. Nothing was changed; "
             "`outreach init` makes a new database there."
         )
-    return (
-        f"There is no database at {path}. Check the path; `outreach init` creates a new "
-        "database there."
-    )
+    else:
+        message = _(
+            "There is no database at {path}. Check the path; `outreach init` creates a new "
+            "database there."
+        )
+    return message.format(path=path)
 
 
 class SqliteBulk:
@@ -163,10 +166,11 @@ class SqliteBackend:
         needs_migrating = sqlite_file.needs_migrating(path, self.passphrase)
         if self.read_only:
             if needs_migrating:
-                raise ReadOnlyDatabaseError(
-                    f"{path} is read-only and was written by an older version of Outreach: "
+                message = _(
+                    "{path} is read-only and was written by an older version of Outreach: "
                     "make it writable and open it once to update it. Nothing was changed."
                 )
+                raise ReadOnlyDatabaseError(message.format(path=path))
             return
         notice = sqlite_file.make_private(path)
         if notice:
@@ -191,9 +195,12 @@ class SqliteBackend:
                 yield
                 problems = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
                 if problems:
-                    raise CorruptDatabaseError(
-                        f"migration would break {len(problems)} references; nothing was changed"
+                    message = ngettext(
+                        "migration would break {count} reference; nothing was changed",
+                        "migration would break {count} references; nothing was changed",
+                        len(problems),
                     )
+                    raise CorruptDatabaseError(message.format(count=len(problems)))
         finally:
             driver.execute("PRAGMA foreign_keys = ON")
 
@@ -252,9 +259,10 @@ class SqliteBackend:
         problems: list[str] = []
         for (line,) in connection.exec_driver_sql("PRAGMA integrity_check").fetchall():
             if line != "ok":
-                problems.append(f"integrity: {line}")
+                problems.append(_("integrity: {problem}").format(problem=line))
         for table, rowid, parent, _fk in connection.exec_driver_sql(
             "PRAGMA foreign_key_check"
         ).fetchall():
-            problems.append(f"{table} row {rowid} refers to a missing {parent}")
+            message = _("{table} row {row} refers to a missing {parent}")
+            problems.append(message.format(table=table, row=rowid, parent=parent))
         return problems

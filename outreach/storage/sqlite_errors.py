@@ -24,6 +24,7 @@ from outreach.errors import (
     ReadOnlyDatabaseError,
     ValidationError,
 )
+from outreach.i18n import N_, _
 from outreach.storage import audit_chain
 
 # Primary result codes (https://sqlite.org/rescode.html)
@@ -49,42 +50,43 @@ SQLITE_CONSTRAINT_UNIQUE = 2067
 
 PRIMARY_MASK = 0xFF
 
-LOCKED = "The database is in use by another program; try again in a moment."
-READ_ONLY = "The database file is read-only; nothing was saved."
-NOT_PERMITTED = (
+LOCKED = N_("The database is in use by another program; try again in a moment.")
+READ_ONLY = N_("The database file is read-only; nothing was saved.")
+NOT_PERMITTED = N_(
     "The system refused access to the database file; nothing was saved. Check its permissions."
 )
-DISK_FULL = "The disk is full; nothing was saved. Free some space and retry."
-DISK_FAILED = (
+DISK_FULL = N_("The disk is full; nothing was saved. Free some space and retry.")
+DISK_FAILED = N_(
     "The disk (or network drive) holding the database failed to read or write; nothing "
     "was saved. Check that the drive is connected, then retry."
 )
-CANNOT_OPEN = (
+CANNOT_OPEN = N_(
     "The database file cannot be reached (its drive or folder may be gone); nothing was "
     "saved. Check that the drive is connected, then retry."
 )
-NO_MEMORY = (
+NO_MEMORY = N_(
     "There was not enough memory to finish; nothing was saved. Close other programs and retry."
 )
-DAMAGED = "The database file is damaged; nothing was saved."
-DUPLICATE = "That would duplicate an existing record; nothing was saved."
-BROKEN_RULE = "That breaks a rule of the records (an end before its start); nothing was saved."
-MISSING_REFERENCE = "That refers to a record that does not exist; nothing was saved."
-MISSING_VALUE = "A required value is missing; nothing was saved."
+DAMAGED = N_("The database file is damaged; nothing was saved.")
+DUPLICATE = N_("That would duplicate an existing record; nothing was saved.")
+BROKEN_RULE = N_("That breaks a rule of the records (an end before its start); nothing was saved.")
+MISSING_REFERENCE = N_("That refers to a record that does not exist; nothing was saved.")
+MISSING_VALUE = N_("A required value is missing; nothing was saved.")
 
-#: what each primary code means to the user; a fresh error is made for each failure
+#: what each primary code means to the user; a fresh error is made for each failure, its
+#: message translated then
 BY_PRIMARY_CODE: dict[int, Callable[[], OutreachError]] = {
-    SQLITE_BUSY: lambda: DatabaseLockedError(LOCKED),
-    SQLITE_LOCKED: lambda: DatabaseLockedError(LOCKED),
-    SQLITE_PROTOCOL: lambda: DatabaseLockedError(LOCKED),  # a lock race on a shared drive
-    SQLITE_READONLY: lambda: ReadOnlyDatabaseError(READ_ONLY),
-    SQLITE_PERM: lambda: ReadOnlyDatabaseError(NOT_PERMITTED),
-    SQLITE_FULL: lambda: DiskFullError(DISK_FULL),
-    SQLITE_IOERR: lambda: DiskError(DISK_FAILED),
-    SQLITE_CANTOPEN: lambda: DiskError(CANNOT_OPEN),
-    SQLITE_NOMEM: lambda: OutreachError(NO_MEMORY),
-    SQLITE_CORRUPT: lambda: CorruptDatabaseError(DAMAGED),
-    SQLITE_NOTADB: lambda: CorruptDatabaseError(DAMAGED),
+    SQLITE_BUSY: lambda: DatabaseLockedError(_(LOCKED)),
+    SQLITE_LOCKED: lambda: DatabaseLockedError(_(LOCKED)),
+    SQLITE_PROTOCOL: lambda: DatabaseLockedError(_(LOCKED)),  # a lock race on a shared drive
+    SQLITE_READONLY: lambda: ReadOnlyDatabaseError(_(READ_ONLY)),
+    SQLITE_PERM: lambda: ReadOnlyDatabaseError(_(NOT_PERMITTED)),
+    SQLITE_FULL: lambda: DiskFullError(_(DISK_FULL)),
+    SQLITE_IOERR: lambda: DiskError(_(DISK_FAILED)),
+    SQLITE_CANTOPEN: lambda: DiskError(_(CANNOT_OPEN)),
+    SQLITE_NOMEM: lambda: OutreachError(_(NO_MEMORY)),
+    SQLITE_CORRUPT: lambda: CorruptDatabaseError(_(DAMAGED)),
+    SQLITE_NOTADB: lambda: CorruptDatabaseError(_(DAMAGED)),
 }
 
 #: which constraint failed; PRIMARY KEY is a duplicate too
@@ -139,6 +141,6 @@ def translate_sqlite_error(error: BaseException) -> OutreachError | None:
 
 def _constraint_error(code: int, message: str) -> OutreachError | None:
     if audit_chain.SQLITE_REFUSAL in message.lower():  # the trail's trigger said no
-        return OutreachError(audit_chain.REFUSED)
+        return OutreachError(_(audit_chain.REFUSED))
     rule = BY_CONSTRAINT_CODE.get(code)
-    return ValidationError(rule) if rule is not None else None
+    return ValidationError(_(rule)) if rule is not None else None

@@ -31,6 +31,7 @@ from outreach.errors import (
     PassphraseRequiredError,
     WrongPassphraseError,
 )
+from outreach.i18n import N_, _
 from outreach.storage.migrations import runner
 
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -40,7 +41,7 @@ DATABASE_ERRORS: tuple[type[Exception], ...] = (sqlite3.Error, sqlcipher.Error)
 DAMAGE_ERRORS: tuple[type[Exception], ...] = (sqlite3.DatabaseError, sqlcipher.DatabaseError)
 #: SQLCipher's pages: an encrypted file is a whole number of them, at least two
 CIPHER_PAGE = 512
-WRONG_PASSPHRASE = (
+WRONG_PASSPHRASE = N_(
     "The passphrase is wrong (or the file is not an Outreach database); nothing was changed."
 )
 NETWORK_FILE_SYSTEMS = {"nfs", "nfs4", "cifs", "smb", "smb2", "smbfs", "fuse.sshfs", "9p", "afs"}
@@ -92,10 +93,10 @@ def assert_sqlite_header(path: Path, passphrase: str | None = None) -> None:
     if has_sqlite_header(path) or passphrase is not None:
         return  # the key check of `connect` tells a wrong passphrase
     if looks_encrypted(path):
-        raise PassphraseRequiredError(
-            f"{path} is encrypted (or is not a database): give its passphrase to open it."
-        )
-    raise NotADatabaseError(f"{path} is not an Outreach database (not a SQLite file)")
+        message = _("{path} is encrypted (or is not a database): give its passphrase to open it.")
+        raise PassphraseRequiredError(message.format(path=path))
+    message = _("{path} is not an Outreach database (not a SQLite file)")
+    raise NotADatabaseError(message.format(path=path))
 
 
 def quoted_key(passphrase: str) -> str:
@@ -168,8 +169,9 @@ def cipher_connect(
     except sqlcipher.DatabaseError:
         connection.close()
         if key is None:
-            raise NotADatabaseError(f"{path} is not an Outreach database") from None
-        raise WrongPassphraseError(WRONG_PASSPHRASE) from None
+            message = _("{path} is not an Outreach database")
+            raise NotADatabaseError(message.format(path=path)) from None
+        raise WrongPassphraseError(_(WRONG_PASSPHRASE)) from None
     except BaseException:
         connection.close()
         raise
@@ -219,14 +221,18 @@ def make_private(path: Path) -> str | None:
     try:
         os.chmod(path, private)
     except OSError:  # someone else's file: we can read it, but not change who may
-        return (
-            f"{path} can be read by other users of this computer (permissions "
-            f"{mode:04o}), and only its owner can change that."
+        message = _(
+            "{path} can be read by other users of this computer (permissions {mode}), and "
+            "only its owner can change that."
         )
-    return (
-        f"{path} could be read by other users of this computer (permissions {mode:04o}); "
-        f"it is now private to you ({private:04o}). Set {SHARED_FOLDER_VARIABLE}=1 to "
-        "keep a shared folder's permissions."
+        return message.format(path=path, mode=f"{mode:04o}")
+    message = _(
+        "{path} could be read by other users of this computer (permissions {mode}); it is "
+        "now private to you ({private}). Set {variable}=1 to keep a shared folder's "
+        "permissions."
+    )
+    return message.format(
+        path=path, mode=f"{mode:04o}", private=f"{private:04o}", variable=SHARED_FOLDER_VARIABLE
     )
 
 
@@ -236,10 +242,14 @@ def assert_intact(path: Path, passphrase: str | None = None) -> None:
         with contextlib.closing(open_read_only(path, passphrase)) as connection:
             rows = connection.execute("PRAGMA quick_check").fetchall()
     except DAMAGE_ERRORS as error:
-        raise CorruptDatabaseError(f"{path} is damaged and cannot be opened: {error}") from error
+        raise _damaged(path, error) from error
     if [tuple(row) for row in rows] != [("ok",)]:
-        problem = "; ".join(str(row[0]) for row in rows[:3])
-        raise CorruptDatabaseError(f"{path} is damaged and cannot be opened: {problem}")
+        raise _damaged(path, "; ".join(str(row[0]) for row in rows[:3]))
+
+
+def _damaged(path: Path, problem: object) -> CorruptDatabaseError:
+    message = _("{path} is damaged and cannot be opened: {problem}")
+    return CorruptDatabaseError(message.format(path=path, problem=problem))
 
 
 BASE_REVISION = "base"
@@ -274,13 +284,15 @@ def needs_migrating(path: Path, passphrase: str | None = None) -> bool:
     revision = read_schema_revision(path, passphrase)
     if revision is None:
         if table_names(path, passphrase):
-            raise NotADatabaseError(f"{path} is a SQLite file but not an Outreach database")
+            message = _("{path} is a SQLite file but not an Outreach database")
+            raise NotADatabaseError(message.format(path=path))
         return True
     if revision != BASE_REVISION and revision not in runner.known_revisions():
-        raise NewerSchemaError(
-            f"{path} was written by a newer version of Outreach (schema {revision}); "
-            "update the app to open it"
+        message = _(
+            "{path} was written by a newer version of Outreach (schema {revision}); update "
+            "the app to open it"
         )
+        raise NewerSchemaError(message.format(path=path, revision=revision))
     return revision != runner.head_revision()
 
 

@@ -28,18 +28,8 @@ BANGKOK_TIME = ZoneInfo("Asia/Bangkok")
 
 
 @pytest.fixture
-def forums(reference_db: Database) -> ForumService:
-    return ForumService(reference_db)
-
-
-@pytest.fixture
-def nairobi(forums: ForumService) -> MeetingRecord:
-    return forums.find_meetings("Nairobi Summit")[0]
-
-
-@pytest.fixture
-def bangkok(forums: ForumService) -> MeetingRecord:
-    return forums.find_meetings("Fifth Meeting of the States Parties")[0]
+def bangkok(reference_db: Database) -> MeetingRecord:
+    return ForumService(reference_db).find_meetings("Fifth Meeting of the States Parties")[0]
 
 
 @pytest.fixture

@@ -17,3 +17,10 @@ def test_lines_are_not_filled_in_the_svg() -> None:
     svg = to_svg(parties_chart([(date(1999, 3, 1), 58), (date(2004, 12, 3), 143)], 145)).decode()
     assert "fill: None" not in svg
     assert "fill: none" in svg
+
+
+def test_the_chart_speaks_the_language_asked_for() -> None:
+    curve = [(date(1999, 3, 1), 58), (date(2004, 12, 3), 143)]
+    svg = to_svg(parties_chart(curve, 145, language="fr")).decode()
+    assert "États parties : 143" in svg
+    assert "cible 145" in svg

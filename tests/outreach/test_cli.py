@@ -20,7 +20,7 @@ from click.testing import CliRunner, Result
 
 from outreach.cli.main import STATE_COLUMNS, cli
 from outreach.demo.content import LIKELY_ACCEDERS
-from tests.conftest import new_database_location
+from tests.conftest import drop_search_trigger, new_database_location
 from tests.postgres_server import TestServer
 
 JSON_KEYS = {
@@ -199,12 +199,7 @@ def test_check_finds_a_stale_search_index_and_rebuild_search_mends_it(demo_db: s
 
 @pytest.mark.file_only  # drops part of the file's FTS5 index behind the app's back
 def test_check_says_when_opening_rebuilt_a_missing_part_of_the_index(demo_db: str) -> None:
-    with closing(sqlite3.connect(demo_db)) as connection, connection:
-        (trigger,) = connection.execute(
-            "SELECT name FROM sqlite_master WHERE type = 'trigger' "
-            "AND name LIKE 'search_contact__%' LIMIT 1"
-        ).fetchone()
-        connection.execute(f'DROP TRIGGER "{trigger}"')
+    drop_search_trigger(Path(demo_db), "search_contact__%")
     result = run("--db", str(demo_db), "check")
     assert result.exit_code == 0, result.output
     assert "Repaired on opening: the search index of contact was missing" in result.stdout

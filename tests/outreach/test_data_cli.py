@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
 
 import pytest
@@ -12,7 +11,7 @@ from sqlalchemy.engine import make_url
 
 from outreach.cli.data_commands import register
 from outreach.cli.main import cli
-from tests.conftest import new_database_location
+from tests.conftest import copy_file, new_database_location
 
 FIXTURES = Path(__file__).parent / "io" / "fixtures"
 
@@ -25,10 +24,10 @@ def run(*args: str) -> Result:
 
 
 @pytest.fixture(scope="module")
-def demo_template(
+def server_demo(
     backend: str, tmp_path_factory: pytest.TempPathFactory, request: pytest.FixtureRequest
 ) -> str:
-    """`outreach demo` on a new file or an empty server database, once per module."""
+    """`outreach demo` on an empty server database, once per module."""
     path = new_database_location(backend, tmp_path_factory.mktemp("demo"), request)
     result = run("--db", path, "demo")
     assert result.exit_code == 0, result.output
@@ -36,15 +35,13 @@ def demo_template(
 
 
 @pytest.fixture
-def demo(backend: str, demo_template: str, tmp_path: Path, request: pytest.FixtureRequest) -> str:
-    """A copy of the demo for one test: a copied file, or a server database copied
-    from the template's."""
+def demo(backend: str, tmp_path: Path, request: pytest.FixtureRequest) -> str:
+    """A copy of the demo for one test: of the file the first run prepares, or of the
+    server database `outreach demo` filled."""
     if backend == "postgresql":
-        template = make_url(demo_template).database
+        template = make_url(request.getfixturevalue("server_demo")).database
         return new_database_location(backend, tmp_path, request, template=template)
-    path = tmp_path / "demo.db"
-    shutil.copy(demo_template, path)
-    return str(path)
+    return str(copy_file(request.getfixturevalue("demo_template"), tmp_path / "demo.db"))
 
 
 def test_register_adds_each_command_once() -> None:

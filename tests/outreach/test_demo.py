@@ -1,9 +1,9 @@
-"""The demo campaign and the synthetic volume."""
+"""The demo campaign (as the first run prepares it: `demo_db` is a copy of one prepared
+once) and the synthetic volume."""
 
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 
 import pytest
 from sqlalchemy import func, select
@@ -18,15 +18,9 @@ from outreach.services.demarches import DemarcheService
 from outreach.services.forums import ForumService
 from outreach.services.interventions import InterventionService
 from outreach.services.meeting_planner import MeetingPlannerService
-from outreach.setup import prepare_database
 from outreach.storage.database import Database
 from outreach.storage.maintenance import integrity_problems
 from outreach.storage.models import AuditEntry, Contact, LogEntry, LogEntryState
-
-
-@pytest.fixture
-def demo_db(tmp_path: Path) -> Database:
-    return prepare_database(tmp_path / "demo.db", demo_on_first_run=True, create=True)
 
 
 def test_the_demo_has_demarches_in_every_lifecycle_state(demo_db: Database) -> None:

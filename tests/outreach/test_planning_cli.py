@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import json
-import shutil
 from datetime import date
 from pathlib import Path
 
@@ -19,33 +18,33 @@ from outreach.services.categories import CategoryService
 from outreach.services.forums import ForumService
 from outreach.services.interventions import InterventionService
 from outreach.setup import open_database
+from outreach.storage.database import Database
+from tests.conftest import database_file
 
 register(cli)  # idempotent: the lead's main.py may already have done it
+
+
+def plan_a_bilateral(db: Database) -> None:
+    """Pakistan, a steadfast state, at Nairobi, with a bilateral planned."""
+    forums = ForumService(db)
+    nairobi = forums.find_meetings("Nairobi Summit")[0]
+    forums.add_attendee(nairobi.id, "PAK")
+    CategoryService(db).create("Steadfast", slug="steadfast")
+    CategoryService(db).assign("steadfast", "PAK", "Producer")
+    InterventionService(db).plan(
+        nairobi.id,
+        "bilateral",
+        "Bilatérale avec le Pakistan",
+        targets=["PAK"],
+        starts_at="2004-11-30 10:00",
+        ends_at="2004-11-30 10:45",
+    )
 
 
 @pytest.fixture
 def db_file(reference_template: Path, tmp_path: Path) -> Path:
     """A copy of the reference database with a bilateral planned at Nairobi."""
-    path = tmp_path / "planning.db"
-    shutil.copy2(reference_template, path)
-    db = open_database(path, actor="test-officer", create=True)
-    try:
-        forums = ForumService(db)
-        nairobi = forums.find_meetings("Nairobi Summit")[0]
-        forums.add_attendee(nairobi.id, "PAK")
-        CategoryService(db).create("Steadfast", slug="steadfast")
-        CategoryService(db).assign("steadfast", "PAK", "Producer")
-        InterventionService(db).plan(
-            nairobi.id,
-            "bilateral",
-            "Bilatérale avec le Pakistan",
-            targets=["PAK"],
-            starts_at="2004-11-30 10:00",
-            ends_at="2004-11-30 10:45",
-        )
-    finally:
-        db.close()
-    return path
+    return database_file(tmp_path / "planning.db", plan_a_bilateral, template=reference_template)
 
 
 def run(db: Path, *args: str) -> Result:

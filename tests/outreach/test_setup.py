@@ -2,20 +2,15 @@
 
 from __future__ import annotations
 
-import shutil
-import sqlite3
-from contextlib import closing
 from pathlib import Path
 
 from outreach.setup import open_database, preparation_needed
 from outreach.storage import backups
-from tests.conftest import downgrade_file
+from tests.conftest import copy_file, downgrade_file, drop_search_trigger
 
 
 def copy_of(template: Path, tmp_path: Path) -> Path:
-    path = tmp_path / "campaign.db"
-    shutil.copy2(template, path)
-    return path
+    return copy_file(template, tmp_path / "campaign.db")
 
 
 def test_a_new_file_is_created_with_the_demo(tmp_path: Path) -> None:
@@ -31,12 +26,7 @@ def test_an_outdated_search_index_is_announced_then_rebuilt(
     reference_template: Path, tmp_path: Path
 ) -> None:
     path = copy_of(reference_template, tmp_path)
-    with closing(sqlite3.connect(path)) as connection, connection:
-        (trigger,) = connection.execute(
-            "SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE "
-            "'%state__state_ai' LIMIT 1"
-        ).fetchone()
-        connection.execute(f'DROP TRIGGER "{trigger}"')
+    drop_search_trigger(path, "%state__state_ai")
     before = path.read_bytes()
     assert preparation_needed(path) == "Rebuilding the search index of campaign.db…"
     assert path.read_bytes() == before  # asking changed nothing

@@ -25,6 +25,7 @@ from outreach.storage import backups
 from outreach.storage.backups import RetentionPolicy
 from outreach.storage.database import Database
 from outreach.storage.models import State
+from tests.conftest import scribble
 
 UNTC_TABLE = Path(__file__).parent.parent / "outreach" / "io" / "fixtures" / "untc_apmbc_pasted.txt"
 
@@ -54,15 +55,6 @@ def state_names(path: Path) -> list[str]:
 def table_names(path: Path) -> set[str]:
     with closing(sqlite3.connect(path)) as connection:
         return {row[0] for row in connection.execute("SELECT name FROM sqlite_master")}
-
-
-def scribble(path: Path) -> None:
-    """Damage the b-tree pages of a file, keeping its header (as a bad sector would)."""
-    data = bytearray(path.read_bytes())
-    page_size = int.from_bytes(data[16:18], "big")
-    for offset in range(page_size * 2, min(len(data), page_size * 6), 7):
-        data[offset] = 0xA5
-    path.write_bytes(bytes(data))
 
 
 @pytest.fixture

@@ -17,7 +17,6 @@ import pytest
 from click.testing import CliRunner, Result
 
 from outreach.cli.main import cli
-from outreach.demo.campaign import load_demo
 from outreach.errors import (
     NotADatabaseError,
     OutreachError,
@@ -34,6 +33,7 @@ from outreach.setup.reference import load_reference
 from outreach.storage import backups, encryption, sqlite_file
 from outreach.storage.maintenance import integrity_problems
 from outreach.storage.models import State
+from tests.conftest import copy_file
 
 pytestmark = pytest.mark.file_only
 
@@ -69,24 +69,9 @@ def printable_runs(path: Path) -> str:
     return "\n".join(run.decode() for run in re.findall(rb"[\x20-\x7e]{4,}", path.read_bytes()))
 
 
-def copy_file(source: Path, target: Path) -> Path:
-    shutil.copy2(source, target)
-    return target
-
-
 @pytest.fixture(scope="module")
-def plain_demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("plain") / "campaign.db"
-    db = open_database(path, create=True)
-    load_reference(db)
-    load_demo(db)
-    db.close()
-    return path
-
-
-@pytest.fixture(scope="module")
-def encrypted_demo(plain_demo: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = copy_file(plain_demo, tmp_path_factory.mktemp("encrypted") / "campaign.db")
+def encrypted_demo(demo_template: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = copy_file(demo_template, tmp_path_factory.mktemp("encrypted") / "campaign.db")
     encryption.encrypt_file(path, PASSPHRASE)
     return path
 
@@ -101,9 +86,9 @@ def encrypted(encrypted_demo: Path, tmp_path: Path) -> Path:
 
 
 def test_encrypting_keeps_every_row_and_leaves_nothing_readable(
-    plain_demo: Path, tmp_path: Path
+    demo_template: Path, tmp_path: Path
 ) -> None:
-    path = copy_file(plain_demo, tmp_path / "campaign.db")
+    path = copy_file(demo_template, tmp_path / "campaign.db")
     before = rows_of(path)
     done = encryption.encrypt_file(path, PASSPHRASE)
     assert done.rows > 1000
@@ -184,9 +169,9 @@ def test_decrypting_gives_back_a_plain_file_with_the_same_rows(encrypted: Path) 
 
 
 def test_a_short_passphrase_is_refused_and_the_file_left_plain(
-    plain_demo: Path, tmp_path: Path
+    demo_template: Path, tmp_path: Path
 ) -> None:
-    path = copy_file(plain_demo, tmp_path / "campaign.db")
+    path = copy_file(demo_template, tmp_path / "campaign.db")
     with pytest.raises(ValidationError, match="at least 8 characters"):
         encryption.encrypt_file(path, "short")
     assert path.read_bytes().startswith(sqlite_file.SQLITE_HEADER)
@@ -212,8 +197,8 @@ def test_exports_of_an_encrypted_database_are_refused_unless_said(
 # --- the command line -----------------------------------------------------------------
 
 
-def test_outreach_encrypt_and_decrypt_round_trip(plain_demo: Path, tmp_path: Path) -> None:
-    path = copy_file(plain_demo, tmp_path / "campaign.db")
+def test_outreach_encrypt_and_decrypt_round_trip(demo_template: Path, tmp_path: Path) -> None:
+    path = copy_file(demo_template, tmp_path / "campaign.db")
     before = rows_of(path)
     backups.make_backup(path, "manual")  # a plaintext backup, to be replaced
     result = run("--db", str(path), "encrypt", "--yes", typed=f"{PASSPHRASE}\n{PASSPHRASE}\n")
@@ -229,8 +214,8 @@ def test_outreach_encrypt_and_decrypt_round_trip(plain_demo: Path, tmp_path: Pat
     assert rows_of(path) == before
 
 
-def test_outreach_encrypt_asks_the_passphrase_twice(plain_demo: Path, tmp_path: Path) -> None:
-    path = copy_file(plain_demo, tmp_path / "campaign.db")
+def test_outreach_encrypt_asks_the_passphrase_twice(demo_template: Path, tmp_path: Path) -> None:
+    path = copy_file(demo_template, tmp_path / "campaign.db")
     result = run("--db", str(path), "encrypt", typed=f"{PASSPHRASE}\nsomething else\n")
     assert result.exit_code != 0
     assert not sqlite_file.is_encrypted(path)

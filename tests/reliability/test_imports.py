@@ -10,8 +10,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner, Result
-from PySide6.QtGui import QUndoStack
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
 
@@ -69,13 +68,6 @@ def many_contacts(path: Path, count: int, organizations: int) -> Path:
     return path
 
 
-@pytest.fixture
-def undo_runner(qtbot: QtBot) -> UndoRunner:
-    parent = QWidget()
-    qtbot.addWidget(parent)
-    return UndoRunner(QUndoStack(parent), parent)
-
-
 # --- contacts: size ------------------------------------------------------------------------
 
 
@@ -96,6 +88,7 @@ def test_a_cell_longer_than_the_csv_module_allows_is_a_problem_of_its_row(
     assert report.imported[0].notes == "Met in Geneva.\nFollow up, in June."
 
 
+@pytest.mark.slow  # a benchmark: thousands of rows against a time limit
 def test_thousands_of_contacts_import_in_seconds_with_audit_search_and_undo(
     reference_db: Database, tmp_path: Path
 ) -> None:
@@ -143,6 +136,7 @@ def test_a_cancelled_import_writes_nothing(reference_db: Database, tmp_path: Pat
 
 
 @pytest.mark.file_only
+@pytest.mark.slow  # thousands of rows: progress is reported from 10,000 steps of work
 def test_the_command_line_reports_progress_of_a_large_file_on_stderr(
     reference_db: Database, tmp_path: Path
 ) -> None:

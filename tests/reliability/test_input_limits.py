@@ -10,7 +10,6 @@ its meeting.
 from __future__ import annotations
 
 import os
-import shutil
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -36,6 +35,7 @@ from outreach.services.treaties import TreatyService
 from outreach.setup import open_database
 from outreach.storage.database import Database
 from outreach.storage.models import AuditEntry, Base
+from tests.conftest import database_file
 
 NAIROBI = "Nairobi Summit"  # the First Review Conference, 2004-11-29 to 2004-12-03
 #: what Python makes of the bytes of `$'Caf\xe9'` (Latin-1, not UTF-8) in a command's argv
@@ -388,16 +388,13 @@ def test_a_bilateral_cannot_be_done_on_a_day_outside_its_meeting(reference_db: D
 @pytest.fixture
 def db_file(reference_template: Path, tmp_path: Path) -> Path:
     """A copy of the reference database with a bilateral planned at Nairobi."""
-    path = tmp_path / "limits.db"
-    shutil.copy2(reference_template, path)
-    db = open_database(path, actor="test-officer", create=True)
-    try:
-        InterventionService(db).plan(
+
+    def plan(db: Database) -> object:
+        return InterventionService(db).plan(
             nairobi_id(db), "bilateral", "Bilateral with Pakistan", targets=["PAK"]
         )
-    finally:
-        db.close()
-    return path
+
+    return database_file(tmp_path / "limits.db", plan, template=reference_template)
 
 
 def run(db: Path, *args: str) -> Result:

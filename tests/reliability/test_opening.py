@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import functools
 import hashlib
-import shutil
 import stat
 from collections.abc import Iterator
 from pathlib import Path
@@ -23,6 +22,7 @@ from outreach.setup import open_database
 from outreach.setup.demo import load_demo_stages
 from outreach.setup.reference import is_loaded
 from outreach.storage.sqlite_file import SHARED_FOLDER_VARIABLE
+from tests.conftest import copy_file
 from tests.postgres_server import TestServer
 from tests.reliability.read_only import read_only_folder_holding
 
@@ -39,12 +39,10 @@ def neighbours(path: Path) -> set[str]:
     return {entry.name for entry in path.parent.iterdir()} - {path.name}
 
 
-@pytest.fixture(scope="module")
-def reference_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("reference") / "campaign.db"
-    result = run("--db", str(path), "init")
-    assert result.exit_code == 0, result.output
-    return path
+@pytest.fixture
+def campaign(reference_template: Path, tmp_path: Path) -> Path:
+    """A private copy of the reference database file."""
+    return copy_file(reference_template, tmp_path / "campaign.db")
 
 
 # -- 7: a wrong path or an empty file never becomes a database ---------------------------
@@ -108,8 +106,8 @@ def test_an_empty_server_database_is_not_set_up_by_a_reading_command(
 
 
 @pytest.fixture
-def read_only_copy(reference_file: Path, tmp_path: Path) -> Iterator[Path]:
-    with read_only_folder_holding(reference_file, tmp_path) as copy:
+def read_only_copy(reference_template: Path, tmp_path: Path) -> Iterator[Path]:
+    with read_only_folder_holding(reference_template, tmp_path) as copy:
         yield copy
 
 
@@ -139,10 +137,8 @@ def test_a_read_only_file_opens_read_only_and_refuses_a_save(read_only_copy: Pat
     assert neighbours(read_only_copy) == set()
 
 
-def test_a_writable_file_is_not_read_only(reference_file: Path, tmp_path: Path) -> None:
-    copy = tmp_path / "campaign.db"
-    shutil.copy2(reference_file, copy)
-    db = open_database(copy)
+def test_a_writable_file_is_not_read_only(campaign: Path) -> None:
+    db = open_database(campaign)
     try:
         assert not db.read_only
         CategoryService(db).create("Watch list", slug="watch")
@@ -157,29 +153,21 @@ def mode_of(path: Path) -> int:
     return stat.S_IMODE(path.stat().st_mode)
 
 
-def test_a_file_others_can_read_is_made_private_and_said_once(
-    reference_file: Path, tmp_path: Path
-) -> None:
-    copy = tmp_path / "campaign.db"
-    shutil.copy2(reference_file, copy)
-    copy.chmod(0o644)
-    first = run("--db", str(copy), "states", "--text", "Cambodia")
+def test_a_file_others_can_read_is_made_private_and_said_once(campaign: Path) -> None:
+    campaign.chmod(0o644)
+    first = run("--db", str(campaign), "states", "--text", "Cambodia")
     assert first.exit_code == 0
-    assert mode_of(copy) == 0o600
+    assert mode_of(campaign) == 0o600
     assert "it is now private to you (0600)" in first.stderr
-    second = run("--db", str(copy), "states", "--text", "Cambodia")
+    second = run("--db", str(campaign), "states", "--text", "Cambodia")
     assert "private" not in second.stderr
 
 
-def test_a_folder_shared_on_purpose_keeps_its_permissions(
-    reference_file: Path, tmp_path: Path
-) -> None:
-    copy = tmp_path / "campaign.db"
-    shutil.copy2(reference_file, copy)
-    copy.chmod(0o660)
-    result = run("--db", str(copy), "states", env={SHARED_FOLDER_VARIABLE: "1"})
+def test_a_folder_shared_on_purpose_keeps_its_permissions(campaign: Path) -> None:
+    campaign.chmod(0o660)
+    result = run("--db", str(campaign), "states", env={SHARED_FOLDER_VARIABLE: "1"})
     assert result.exit_code == 0
-    assert mode_of(copy) == 0o660
+    assert mode_of(campaign) == 0o660
     assert "private" not in result.stderr
 
 

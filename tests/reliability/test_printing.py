@@ -36,9 +36,8 @@ from outreach.services.interventions import InterventionService
 from outreach.services.states import StateService
 from outreach.setup import open_database
 from outreach.storage.database import Database
-from tests.outreach.briefing.conftest import briefing_template, copy_of, page_texts
-
-__all__ = ["briefing_template"]  # the demo database, prepared once per session
+from tests.conftest import copy_file
+from tests.outreach.briefing.conftest import page_texts
 
 register(cli)
 AS_OF = date(2004, 11, 29)
@@ -74,8 +73,8 @@ def assert_printed(pdf: bytes | Path, tag: str, *, whole: bool) -> None:
 
 
 @pytest.fixture(scope="module")
-def demo(briefing_template: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Database]:
-    database = open_database(copy_of(briefing_template, tmp_path_factory.mktemp("long")))
+def demo(demo_template: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Database]:
+    database = open_database(copy_file(demo_template, tmp_path_factory.mktemp("long") / "demo.db"))
     yield database
     database.close()
 
@@ -190,12 +189,12 @@ def test_only_absurd_lengths_are_cut(cambodia: BriefingData, small_pack: Meeting
     assert 8 <= pages <= 13
 
 
-def test_the_commands_print_long_talking_points(briefing_template: Path, tmp_path: Path) -> None:
+def test_the_commands_print_long_talking_points(demo_db_path: Path, tmp_path: Path) -> None:
     """The issue's cases, through the services and the command line: talking points of
     9,000 characters on Cambodia, an intervention planned with 4,350, and a URL of 5,000
     characters in each. (The pack is the contact group's, of no sheet: Nairobi's, of 156
     sheets, fails and prints the same way, only slower.)"""
-    path = copy_of(briefing_template, tmp_path)
+    path = demo_db_path
     database = open_database(path)
     try:
         state_points = long_text("S", "words", 9_000) + "\n" + long_text("U", "one word", 5_000)

@@ -1,35 +1,21 @@
-"""UI fixtures: a demo database prepared once per session, copied for each test."""
+"""UI fixtures: a copy of the demo database (prepared once per session) for each test."""
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtGui import QUndoStack
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from outreach.setup import open_database, prepare_database
 from outreach.storage.database import Database
 from ui.change_bus import ChangeBus
+from ui.i18n import install_language
+from ui.main_window import MainWindow
 from ui.services import AppServices
-from ui.undo import UndoRunner
 
-
-@pytest.fixture(scope="session")
-def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("template") / "demo.db"
-    prepare_database(path, demo_on_first_run=True, create=True).close()
-    return path
-
-
-@pytest.fixture
-def demo_db_path(demo_template: Path, tmp_path: Path) -> Path:
-    path = tmp_path / "demo.db"
-    shutil.copy(demo_template, path)
-    return path
+from .desktop import Show, Turn, W, answer_boxes
 
 
 @pytest.fixture(autouse=True)
@@ -41,58 +27,82 @@ def isolated_settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path))
 
 
-@pytest.fixture
-def app_db(demo_db_path: Path) -> Iterator[Database]:
-    """A fresh copy of the demo database, open."""
-    db = open_database(demo_db_path, actor="test-officer", create=True)
-    yield db
-    db.close()
+@pytest.fixture(autouse=True, scope="session")
+def english_interface(qapp: QApplication) -> None:
+    """The interface in English as the app installs it (Canadian English dates and
+    numbers, English plurals)."""
+    install_language(qapp, "en")
 
 
 @pytest.fixture
-def app_services(app_db: Database) -> AppServices:
+def db(demo_db: Database) -> Database:
+    """In the desktop tests, the database is a fresh copy of the demo campaign."""
+    return demo_db
+
+
+@pytest.fixture
+def services(db: Database) -> AppServices:
     """The services over a fresh copy of the demo database."""
-    return AppServices.over(app_db)
+    return AppServices.over(db)
 
 
 @pytest.fixture
-def change_bus(app_db: Database, qtbot: QtBot) -> ChangeBus:
-    """The commit notices of `app_db`, as the app's change bus carries them."""
+def change_bus(db: Database, qtbot: QtBot) -> ChangeBus:
+    """The commit notices of `db`, as the app's change bus carries them."""
     bus = ChangeBus()
-    app_db.subscribe(bus.publish)
+    db.subscribe(bus.publish)
     return bus
 
 
 @pytest.fixture
-def undo_runner(qtbot: QtBot) -> UndoRunner:
-    """An undo stack and runner whose error messages have a parent window."""
-    parent = QWidget()
-    qtbot.addWidget(parent)
-    return UndoRunner(QUndoStack(parent), parent)
-
-
-@pytest.fixture
 def messages(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """The warnings the app would have shown (a modal box would block the test)."""
-    shown: list[str] = []
-
-    def warning(_parent: object, _title: str, text: str, *_args: object) -> object:
-        shown.append(text)
-        return QMessageBox.StandardButton.Ok
-
-    monkeypatch.setattr(QMessageBox, "warning", warning)
-    return shown
+    """The warnings the app would have shown."""
+    return answer_boxes(monkeypatch, ("warning",), lambda _title, text: text)
 
 
 @pytest.fixture
 def boxes(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str]]:
     """The warnings and notices the app would have shown, with their titles."""
-    shown: list[tuple[str, str]] = []
+    return answer_boxes(monkeypatch, ("warning", "information"), lambda *box: box)
 
-    def box(_parent: object, title: str, text: str, *_args: object) -> object:
-        shown.append((title, text))
-        return QMessageBox.StandardButton.Ok
 
-    monkeypatch.setattr(QMessageBox, "warning", box)
-    monkeypatch.setattr(QMessageBox, "information", box)
+@pytest.fixture
+def show(qtbot: QtBot, change_bus: ChangeBus) -> Show:
+    """`show(page, width, height)` shows a page as the window does: sized, on screen, and
+    refreshed by the database's commits through the change bus; returns the page."""
+
+    def shown(page: W, width: int = 1200, height: int = 700) -> W:
+        qtbot.addWidget(page)
+        change_bus.changed.connect(page.on_changed)  # type: ignore[attr-defined]
+        page.resize(width, height)
+        page.show()
+        qtbot.waitExposed(page)
+        return page
+
     return shown
+
+
+@pytest.fixture
+def event_loop_turns(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[Turn]]:
+    """What the officer does in each window `main` shows, in turn; the window then
+    closes (the event loop is not run: the stand-in returns at once)."""
+    turns: list[Turn] = []
+    windows: list[MainWindow] = []
+
+    def stand_in(*_args: object) -> int:
+        window = next(
+            widget
+            for widget in QApplication.topLevelWidgets()
+            if isinstance(widget, MainWindow) and widget.isVisible()
+        )
+        windows.append(window)
+        if turns:
+            turns.pop(0)(window)
+        window.close()
+        return 0
+
+    monkeypatch.setattr(QApplication, "exec", stand_in)
+    yield turns
+    for window in windows:
+        window.deleteLater()
+    QApplication.processEvents()

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from icalendar import Calendar
-from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMessageBox
+from PySide6.QtWidgets import QApplication, QDialog, QFileDialog
 from pytestqt.qtbot import QtBot
 
 from outreach.domain.enums import CalendarKind
@@ -29,7 +29,7 @@ from ui.organizations.page import OrganizationsPage
 from ui.search.dialog import SearchDialog
 from ui.states.page import StatesPage
 
-from .desktop import open_app
+from .desktop import answer_boxes, open_app
 
 
 @pytest.fixture
@@ -39,14 +39,8 @@ def desktop(qtbot: QtBot, demo_db_path: Path) -> DesktopApp:
 
 @pytest.fixture
 def messages(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    said: list[str] = []
-
-    def information(_parent: object, _title: str, text: str) -> QMessageBox.StandardButton:
-        said.append(text)
-        return QMessageBox.StandardButton.Ok
-
-    monkeypatch.setattr(QMessageBox, "information", information)
-    return said
+    """The notices the app would have shown."""
+    return answer_boxes(monkeypatch, ("information",), lambda _title, text: text)
 
 
 def nairobi_id(desktop: DesktopApp) -> int:

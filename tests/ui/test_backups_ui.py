@@ -7,24 +7,21 @@ and closes the window (no modal box is left open: each one is answered by a stub
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
+from PySide6.QtWidgets import QDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from outreach.services.contacts import ContactService
 from outreach.setup import open_database
 from outreach.storage import backups
+from tests.conftest import scribble
 from ui import app as app_module
 from ui.actions import ActionId
 from ui.backups import RestoreBackupDialog
-from ui.main_window import MainWindow
 
-from .desktop import open_app
-
-Turn = Callable[[MainWindow], None]
+from .desktop import Turn, answer_boxes, open_app
 
 
 def contact_names(path: Path) -> set[str]:
@@ -43,51 +40,12 @@ def add_contact(path: Path, family_name: str) -> None:
         database.close()
 
 
-def scribble(path: Path) -> None:
-    data = bytearray(path.read_bytes())
-    page_size = int.from_bytes(data[16:18], "big")
-    for offset in range(page_size * 2, min(len(data), page_size * 40), 7):
-        data[offset] = 0xA5
-    path.write_bytes(bytes(data))
-
-
-@pytest.fixture
-def event_loop_turns(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[Turn]]:
-    """What the officer does in each window `main` shows, in turn; the window then
-    closes (the event loop is not run: the stand-in returns at once)."""
-    turns: list[Turn] = []
-    windows: list[MainWindow] = []
-
-    def stand_in(*_args: object) -> int:
-        window = next(
-            widget
-            for widget in QApplication.topLevelWidgets()
-            if isinstance(widget, MainWindow) and widget.isVisible()
-        )
-        windows.append(window)
-        if turns:
-            turns.pop(0)(window)
-        window.close()
-        return 0
-
-    monkeypatch.setattr(QApplication, "exec", stand_in)
-    yield turns
-    for window in windows:
-        window.deleteLater()
-    QApplication.processEvents()
-
-
 @pytest.fixture
 def answers(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """Every question asked is answered Yes; the texts are kept."""
-    asked: list[str] = []
-
-    def question(_parent: object, _title: str, text: str, *_args: object) -> object:
-        asked.append(text)
-        return QMessageBox.StandardButton.Yes
-
-    monkeypatch.setattr(QMessageBox, "question", question)
-    return asked
+    return answer_boxes(
+        monkeypatch, ("question",), lambda _title, text: text, QMessageBox.StandardButton.Yes
+    )
 
 
 def test_restore_from_the_file_menu_puts_the_backup_back_and_reopens_it(
@@ -154,8 +112,8 @@ def test_a_damaged_file_at_start_is_offered_its_latest_good_backup(
 ) -> None:
     good = backups.make_backup(demo_db_path, "daily")
     newer = backups.make_backup(demo_db_path, "import")
-    scribble(newer.path)  # the newest backup is damaged too: the one before is offered
-    scribble(demo_db_path)
+    scribble(newer.path, pages=38)  # the newest backup is damaged too: the one before is offered
+    scribble(demo_db_path, pages=38)
     titles: list[str] = []
     event_loop_turns.append(lambda window: titles.append(window.windowTitle()))
 
@@ -172,7 +130,7 @@ def test_declining_the_offer_leaves_the_damaged_file_as_it_was(
     qtbot: QtBot, demo_db_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     backups.make_backup(demo_db_path, "daily")
-    scribble(demo_db_path)
+    scribble(demo_db_path, pages=38)
     before = hashlib.sha256(demo_db_path.read_bytes()).hexdigest()
     said: list[str] = []
     monkeypatch.setattr(QMessageBox, "question", lambda *_a: QMessageBox.StandardButton.Cancel)

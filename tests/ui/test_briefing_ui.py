@@ -10,11 +10,10 @@ import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import QSettings, QThreadPool, QTimer
 from PySide6.QtPrintSupport import QPrinter
-from PySide6.QtWidgets import QMessageBox, QPushButton, QWidget
+from PySide6.QtWidgets import QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
 from outreach.briefing import Marking, PaperSize, PrintOptions, print_states
-from outreach.setup import open_database
 from outreach.storage.database import Database
 from ui.briefing.jobs import BriefingJob, BriefingRequest
 from ui.briefing.preview import PdfPreviewDialog
@@ -23,15 +22,13 @@ from ui.briefing.settings import PrintSettingsDialog, load_options, save_options
 from ui.context import Selection
 from ui.services import AppServices
 
+from .desktop import answer_boxes
+
 
 @pytest.fixture
-def sheets_pdf(demo_db_path: Path, tmp_path: Path) -> Path:
+def sheets_pdf(db: Database, tmp_path: Path) -> Path:
     out = tmp_path / "sheets.pdf"
-    db = open_database(demo_db_path, create=True)
-    try:
-        print_states(db, ["KHM", "UKR"], out, PrintOptions())
-    finally:
-        db.close()
+    print_states(db, ["KHM", "UKR"], out, PrintOptions())
     return out
 
 
@@ -53,8 +50,8 @@ def no_job_outlives_its_test() -> Iterator[None]:
     assert QThreadPool.globalInstance().waitForDone(60_000)
 
 
-def nairobi_id(app_services: AppServices) -> int:
-    (meeting,) = app_services.forums.find_meetings("nairobi")
+def nairobi_id(services: AppServices) -> int:
+    (meeting,) = services.forums.find_meetings("nairobi")
     return meeting.id
 
 
@@ -112,13 +109,13 @@ def test_save_as_copies_the_pdf(qtbot: QtBot, sheets_pdf: Path, tmp_path: Path) 
 
 
 def test_the_job_reports_progress_and_delivers_the_pack(
-    qtbot: QtBot, app_db: Database, app_services: AppServices, tmp_path: Path, pool: QThreadPool
+    qtbot: QtBot, db: Database, services: AppServices, tmp_path: Path, pool: QThreadPool
 ) -> None:
     out = tmp_path / "pack.pdf"
     job = BriefingJob(
-        app_db,
+        db,
         BriefingRequest(out, PrintOptions(marking=Marking.PROTECTED_A),
-                        meeting_id=nairobi_id(app_services)),
+                        meeting_id=nairobi_id(services)),
     )  # fmt: skip
     seen: list[tuple[int, int]] = []
     job.signals.progress.connect(lambda done, total: seen.append((done, total)))
@@ -136,12 +133,10 @@ def test_the_job_reports_progress_and_delivers_the_pack(
 
 
 def test_cancel_stops_the_job_and_writes_nothing(
-    qtbot: QtBot, app_db: Database, app_services: AppServices, tmp_path: Path, pool: QThreadPool
+    qtbot: QtBot, db: Database, services: AppServices, tmp_path: Path, pool: QThreadPool
 ) -> None:
     out = tmp_path / "pack.pdf"
-    job = BriefingJob(
-        app_db, BriefingRequest(out, PrintOptions(), meeting_id=nairobi_id(app_services))
-    )
+    job = BriefingJob(db, BriefingRequest(out, PrintOptions(), meeting_id=nairobi_id(services)))
 
     def stop_early(done: int, _total: int) -> None:
         if done >= 3:
@@ -155,9 +150,9 @@ def test_cancel_stops_the_job_and_writes_nothing(
 
 
 def test_a_failure_is_reported_as_a_message(
-    qtbot: QtBot, app_db: Database, tmp_path: Path, pool: QThreadPool
+    qtbot: QtBot, db: Database, tmp_path: Path, pool: QThreadPool
 ) -> None:
-    job = BriefingJob(app_db, BriefingRequest(tmp_path / "x.pdf", PrintOptions(),
+    job = BriefingJob(db, BriefingRequest(tmp_path / "x.pdf", PrintOptions(),
                                                     meeting_id=99_999))  # fmt: skip
     with qtbot.waitSignal(job.signals.failed, timeout=30_000) as failed:
         pool.start(job)
@@ -168,10 +163,10 @@ def test_a_failure_is_reported_as_a_message(
 
 
 def test_print_on_a_state_opens_its_sheet_in_the_preview(
-    qtbot: QtBot, window: QWidget, app_db: Database, app_services: AppServices
+    qtbot: QtBot, window: QWidget, db: Database, services: AppServices
 ) -> None:
-    cambodia = app_services.states.get("KHM")
-    run = BriefingRun(window, app_db, state_target(app_services, cambodia.id), QSettings())
+    cambodia = services.states.get("KHM")
+    run = BriefingRun(window, db, state_target(services, cambodia.id), QSettings())
     with qtbot.waitSignal(run.shown, timeout=30_000) as shown:
         run.start()
     preview = shown.args[0]
@@ -188,13 +183,11 @@ def test_print_on_a_state_opens_its_sheet_in_the_preview(
 
 
 def test_print_on_a_meeting_shows_progress_and_can_be_cancelled(
-    qtbot: QtBot, window: QWidget, app_db: Database, app_services: AppServices
+    qtbot: QtBot, window: QWidget, db: Database, services: AppServices
 ) -> None:
     from ui.briefing.printing import meeting_target
 
-    run = BriefingRun(
-        window, app_db, meeting_target(app_services, nairobi_id(app_services)), QSettings()
-    )
+    run = BriefingRun(window, db, meeting_target(services, nairobi_id(services)), QSettings())
     window.show()
     run.start()
     assert run.progress is not None and run.job is not None
@@ -223,27 +216,21 @@ def test_print_on_a_meeting_shows_progress_and_can_be_cancelled(
 def test_print_selection_with_nothing_selected_says_what_to_do(
     qtbot: QtBot,
     window: QWidget,
-    app_db: Database,
-    app_services: AppServices,
+    db: Database,
+    services: AppServices,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    said: list[str] = []
-
-    def information(_parent: object, _title: str, text: str) -> QMessageBox.StandardButton:
-        said.append(text)
-        return QMessageBox.StandardButton.Ok
-
-    monkeypatch.setattr(QMessageBox, "information", information)
-    print_selection(window, app_services, app_db, Selection(), QSettings())
+    said = answer_boxes(monkeypatch, ("information",), lambda _title, text: text)
+    print_selection(window, services, db, Selection(), QSettings())
     assert said and "Select a state" in said[0]
     assert not window.findChildren(BriefingRun)
 
 
 def test_print_selection_starts_a_run_for_a_state(
-    qtbot: QtBot, window: QWidget, app_db: Database, app_services: AppServices
+    qtbot: QtBot, window: QWidget, db: Database, services: AppServices
 ) -> None:
-    state_id = app_services.states.get("PAK").id
-    print_selection(window, app_services, app_db, Selection(state_id=state_id), QSettings())
+    state_id = services.states.get("PAK").id
+    print_selection(window, services, db, Selection(state_id=state_id), QSettings())
     (run,) = window.findChildren(BriefingRun)
     with qtbot.waitSignal(run.shown, timeout=30_000) as shown:
         pass

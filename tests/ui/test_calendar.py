@@ -4,7 +4,6 @@ dialog and the "due this week" box, on a copy of the demo database."""
 from __future__ import annotations
 
 import csv
-from collections.abc import Iterator
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -17,7 +16,6 @@ from pytestqt.qtbot import QtBot
 
 from outreach.domain.enums import CalendarKind
 from outreach.domain.records import CalendarItem, MeetingRecord
-from outreach.setup import open_database
 from outreach.storage.database import Database
 from ui.calendar.due import DueBox, due_status_text
 from ui.calendar.export import export_calendar
@@ -25,19 +23,9 @@ from ui.calendar.models import ITEMS_ROLE, AgendaColumn, AgendaModel, MonthModel
 from ui.calendar.page import CalendarPage
 from ui.services import AppServices
 
+from .desktop import Show
+
 NAIROBI_DAY = date(2004, 11, 30)
-
-
-@pytest.fixture
-def db(demo_db_path: Path) -> Iterator[Database]:
-    database = open_database(demo_db_path, actor="test-officer", create=True)
-    yield database
-    database.close()
-
-
-@pytest.fixture
-def services(db: Database) -> AppServices:
-    return AppServices.over(db)
 
 
 @pytest.fixture
@@ -64,14 +52,8 @@ def planned(services: AppServices, nairobi: MeetingRecord) -> dict[str, int]:
 
 
 @pytest.fixture
-def page(qtbot: QtBot, db: Database, services: AppServices) -> CalendarPage:
-    calendar_page = CalendarPage(services)
-    qtbot.addWidget(calendar_page)
-    db.subscribe(calendar_page.on_changed)
-    calendar_page.resize(1400, 900)
-    calendar_page.show()
-    qtbot.waitExposed(calendar_page)
-    return calendar_page
+def page(show: Show, services: AppServices) -> CalendarPage:
+    return show(CalendarPage(services), 1400, 900)
 
 
 def agenda_titles(page: CalendarPage) -> list[str]:

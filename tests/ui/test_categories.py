@@ -4,8 +4,6 @@ and the chips delegate, driven through the widgets."""
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
@@ -22,20 +20,12 @@ from pytestqt.qtbot import QtBot
 
 from outreach.domain.enums import CategoryKind
 from outreach.domain.records import CategoryRecord
-from outreach.setup import open_database
 from ui.categories import AssignDialog, CategoriesDialog, assign_to_category, manage_categories
 from ui.categories.models import CategoriesTableModel, CategoryColumn, MembersTableModel
 from ui.context import Selection
 from ui.services import AppServices
 from ui.undo import UndoRunner
 from ui.widgets.chips import CategoryChipsDelegate, split_slugs
-
-
-@pytest.fixture
-def services(demo_db_path: Path) -> Iterator[AppServices]:
-    db = open_database(demo_db_path, actor="test-officer", create=True)
-    yield AppServices.over(db)
-    db.close()
 
 
 @pytest.fixture

@@ -21,11 +21,11 @@ def make_page(qtbot: QtBot, services: AppServices) -> DashboardPage:
 
 
 def test_headline_counts_parties_and_overdue_follow_ups(
-    qtbot: QtBot, app_services: AppServices
+    qtbot: QtBot, services: AppServices
 ) -> None:
-    page = make_page(qtbot, app_services)
-    parties = app_services.treaties.count_parties("APMBC", date.today())
-    overdue = app_services.log.count(LogFilter(overdue_on=date.today()))
+    page = make_page(qtbot, services)
+    parties = services.treaties.count_parties("APMBC", date.today())
+    overdue = services.log.count(LogFilter(overdue_on=date.today()))
     text = page.headline.text()
     assert f"<b>{parties}</b> States Parties" in text
     assert "target 145" in text
@@ -35,9 +35,9 @@ def test_headline_counts_parties_and_overdue_follow_ups(
 
 
 def test_movement_since_a_date_counts_new_parties_per_category(
-    qtbot: QtBot, app_services: AppServices
+    qtbot: QtBot, services: AppServices
 ) -> None:
-    page = make_page(qtbot, app_services)
+    page = make_page(qtbot, services)
     page.since.setDate(QDate(2002, 11, 30))
     rows = {page.categories.index(r, 0).data(): r for r in range(page.categories.rowCount())}
     acceders = rows["Likely acceders"]
@@ -49,27 +49,27 @@ def test_movement_since_a_date_counts_new_parties_per_category(
 
 
 def test_double_clicking_an_overdue_follow_up_opens_its_state(
-    qtbot: QtBot, app_services: AppServices
+    qtbot: QtBot, services: AppServices
 ) -> None:
-    page = make_page(qtbot, app_services)
+    page = make_page(qtbot, services)
     index = page.overdue.index(0, 0)
     with qtbot.waitSignal(page.open_state) as opened:
         page.overdue_view.doubleClicked.emit(index)
-    entry = app_services.log.page(LogFilter(overdue_on=date.today()), 0, 1)[0]
+    entry = services.log.page(LogFilter(overdue_on=date.today()), 0, 1)[0]
     assert opened.args == [entry.state_ids[0]]
 
 
-def test_the_campaign_as_it_stood_on_another_day(qtbot: QtBot, app_services: AppServices) -> None:
-    page = make_page(qtbot, app_services)
+def test_the_campaign_as_it_stood_on_another_day(qtbot: QtBot, services: AppServices) -> None:
+    page = make_page(qtbot, services)
     page.as_of.setDate(QDate(2004, 11, 25))
     day = date(2004, 11, 25)
-    parties = app_services.treaties.count_parties("APMBC", day)
+    parties = services.treaties.count_parties("APMBC", day)
     text = page.headline.text()
     assert f"<b>{parties}</b> States Parties to the APMBC on 2004-11-25" in text
-    due = app_services.calendar.due(day)
+    due = services.calendar.due(day)
     assert f"due the week after: <b>{due.due}</b>" in text
     titles = {item.title for item in page.due_box.model.items()}
     assert "Ratification before Nairobi" in titles  # due on 2004-11-29
-    assert page.overdue.rowCount() == min(app_services.log.count(LogFilter(overdue_on=day)), 50)
+    assert page.overdue.rowCount() == min(services.log.count(LogFilter(overdue_on=day)), 50)
     page.today_button.click()
     assert "today" in page.headline.text()

@@ -3,9 +3,7 @@ copy of the demo database."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import date, timedelta
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -22,14 +20,7 @@ from ui.context import Selection
 from ui.demarches import moves
 from ui.demarches.board import OVERDUE_ROLE, DemarcheBoard, demarche_mime
 from ui.demarches.dialog import DemarcheDialog, edit_demarche, plan_a_demarche
-from ui.demarches.labels import (
-    ACTION_LABELS,
-    CHANNEL_LABELS,
-    LEVEL_LABELS,
-    action_label,
-    channel_label,
-    level_label,
-)
+from ui.demarches.labels import action_label, channel_label, level_label
 from ui.demarches.page import DemarchesPage
 from ui.demarches.table_model import (
     ROW_ROLE,
@@ -41,19 +32,9 @@ from ui.services import AppServices
 from ui.undo import UndoRunner
 from ui.widgets.records_table import OVERDUE_RED
 
+from .desktop import Show
+
 TODAY = date.today()
-
-
-@pytest.fixture
-def db(demo_db_path: Path) -> Iterator[Database]:
-    database = open_database(demo_db_path, actor="test-officer", create=True)
-    yield database
-    database.close()
-
-
-@pytest.fixture
-def services(db: Database) -> AppServices:
-    return AppServices.over(db)
 
 
 class Reasons:
@@ -84,17 +65,9 @@ def reasons(monkeypatch: pytest.MonkeyPatch) -> Reasons:
 
 
 @pytest.fixture
-def page(
-    qtbot: QtBot, db: Database, services: AppServices, undo_runner: UndoRunner
-) -> DemarchesPage:
+def page(show: Show, services: AppServices, undo_runner: UndoRunner) -> DemarchesPage:
     """The page, shown and refreshed by the database's changes as the app's bus would."""
-    demarches_page = DemarchesPage(services, undo_runner)
-    qtbot.addWidget(demarches_page)
-    db.subscribe(demarches_page.on_changed)
-    demarches_page.resize(1400, 800)
-    demarches_page.show()
-    qtbot.waitExposed(demarches_page)
-    return demarches_page
+    return show(DemarchesPage(services, undo_runner), 1400, 800)
 
 
 def _state_id(services: AppServices, code: str) -> int:
@@ -147,14 +120,11 @@ def _type_state(dialog: DemarcheDialog, text: str) -> None:
 # --- labels and the list model ----------------------------------------------------------
 
 
-def test_every_value_has_a_human_label() -> None:
-    assert set(ACTION_LABELS) == set(RequestedAction)
-    assert set(CHANNEL_LABELS) == set(Channel)
-    assert set(LEVEL_LABELS) == set(Level)
+def test_the_lists_read_the_vocabularies_labels() -> None:
     assert action_label("submit_art7_report") == "Submit an Art. 7 report"
     assert channel_label(Channel.NOTE_VERBALE) == "Note verbale"
     assert level_label("deputy_minister") == "Deputy minister"
-    assert action_label("something_new") == "something_new"  # unknown text shown as is
+    assert action_label("something_new") == "Something new"  # unknown text, made human
 
 
 def test_the_model_passes_the_model_tester(qtmodeltester: Any, services: AppServices) -> None:

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-
 import pytest
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
@@ -14,18 +11,10 @@ from outreach.errors import NotFoundError
 from outreach.services.contact_log import ContactLogService
 from outreach.services.contacts import ContactService
 from outreach.services.duplicates import DuplicateService
-from outreach.setup import open_database
 from outreach.storage.database import Database
 from ui.duplicates import DuplicatesDialog
 from ui.duplicates.dialog import DuplicatePairsModel
 from ui.undo import UndoRunner
-
-
-@pytest.fixture
-def db(demo_db_path: Path) -> Iterator[Database]:
-    database = open_database(demo_db_path, actor="test-officer", create=True)
-    yield database
-    database.close()
 
 
 @pytest.fixture

@@ -4,7 +4,7 @@ Decrypt this database… (no modal box is left open: each is answered by a stub)
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 
 import keyring
@@ -13,7 +13,7 @@ import keyring.backends.fail
 import keyring.errors
 import pytest
 from PySide6.QtGui import QStandardItem, QStandardItemModel
-from PySide6.QtWidgets import QApplication, QDialog, QLineEdit, QMessageBox
+from PySide6.QtWidgets import QDialog, QLineEdit, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from outreach.errors import OutreachError
@@ -34,8 +34,9 @@ from ui.passphrase import (
 )
 from ui.widgets.export_list import export_list
 
+from .desktop import Turn
+
 PASSPHRASE = "correct horse battery"
-Turn = Callable[[MainWindow], None]
 
 
 class MemoryKeyring(keyring.backend.KeyringBackend):
@@ -245,32 +246,6 @@ def test_exporting_a_list_from_an_encrypted_database_asks_first(
     assert export_list(desktop.window, model, "States", path=out) == out
     assert "Cambodia" in out.read_text(encoding="utf-8-sig")
     desktop.window.close()
-
-
-@pytest.fixture
-def event_loop_turns(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[Turn]]:
-    """What the officer does in each window `main` shows, in turn (its title is kept);
-    the window then closes (the event loop is not run: the stand-in returns at once)."""
-    turns: list[Turn] = []
-    windows: list[MainWindow] = []
-
-    def stand_in(*_args: object) -> int:
-        window = next(
-            widget
-            for widget in QApplication.topLevelWidgets()
-            if isinstance(widget, MainWindow) and widget.isVisible()
-        )
-        windows.append(window)
-        if turns:
-            turns.pop(0)(window)
-        window.close()
-        return 0
-
-    monkeypatch.setattr(QApplication, "exec", stand_in)
-    yield turns
-    for window in windows:
-        window.deleteLater()
-    QApplication.processEvents()
 
 
 def test_the_app_asks_the_passphrase_at_start_and_decrypts_from_the_menu(

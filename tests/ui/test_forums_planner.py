@@ -5,7 +5,7 @@ bilateral done and find its log entry; memberships and démarches; every model c
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any, TypeVar
@@ -18,8 +18,6 @@ from pytestqt.qtbot import QtBot
 
 from outreach.domain.enums import DemarcheStatus, InterventionKind, InterventionStatus
 from outreach.domain.records import LogFilter, MeetingRecord
-from outreach.setup import open_database
-from outreach.storage.database import Database
 from ui.forums.forum_dialogs import AttendeeDialog, EndMembershipDialog, MembershipDialog
 from ui.forums.intervention_dialogs import (
     CompleteBilateralDialog,
@@ -32,31 +30,15 @@ from ui.forums.room_model import ROW_ROLE, Column, RoomModel
 from ui.services import AppServices
 from ui.undo import UndoRunner
 
+from .desktop import Show
+
 D = TypeVar("D")
 NAIROBI_DAY = date(2004, 11, 30)
 
 
 @pytest.fixture
-def db(demo_db_path: Path) -> Iterator[Database]:
-    database = open_database(demo_db_path, actor="test-officer", create=True)
-    yield database
-    database.close()
-
-
-@pytest.fixture
-def services(db: Database) -> AppServices:
-    return AppServices.over(db)
-
-
-@pytest.fixture
-def page(qtbot: QtBot, db: Database, services: AppServices, undo_runner: UndoRunner) -> ForumsPage:
-    forums_page = ForumsPage(services, undo_runner)
-    qtbot.addWidget(forums_page)
-    db.subscribe(forums_page.on_changed)
-    forums_page.resize(1500, 900)
-    forums_page.show()
-    qtbot.waitExposed(forums_page)
-    return forums_page
+def page(show: Show, services: AppServices, undo_runner: UndoRunner) -> ForumsPage:
+    return show(ForumsPage(services, undo_runner), 1500, 900)
 
 
 def nairobi(services: AppServices) -> MeetingRecord:

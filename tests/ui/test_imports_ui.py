@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import csv
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -18,7 +17,6 @@ from outreach.io.untc_import import UntcImporter
 from outreach.services.contacts import ContactService
 from outreach.services.organizations import OrganizationService
 from outreach.services.treaties import TreatyService
-from outreach.setup import open_database
 from outreach.storage.database import Database
 from ui.imports import ContactsImportDialog, UntcImportDialog
 from ui.imports.contacts_dialog import MappedPreviewModel
@@ -27,13 +25,6 @@ from ui.widgets.export_list import export_list, install_export_action, table_of
 from ui.widgets.records_table import RecordsModel
 
 FIXTURES = Path(__file__).parents[1] / "outreach" / "io" / "fixtures"
-
-
-@pytest.fixture
-def db(demo_db_path: Path) -> Iterator[Database]:
-    database = open_database(demo_db_path, actor="test-officer", create=True)
-    yield database
-    database.close()
 
 
 # --- UNTC --------------------------------------------------------------------------------
@@ -119,18 +110,26 @@ def test_an_unreadable_file_is_explained_in_the_dialog(
 # --- contacts ------------------------------------------------------------------------------
 
 
-def test_contacts_import_with_mapped_columns(
-    qtbot: QtBot, db: Database, tmp_path: Path, qtmodeltester: ModelTester
-) -> None:
-    source = tmp_path / "people.csv"
-    source.write_text(
-        "Nom;Prénom;Pays;Courriel\nMüller;Jürgen;DEU;jm@example.org\nBad;Bob;Atlantis;\n",
-        encoding="utf-8",
-    )
-    dialog = ContactsImportDialog(ContactImporter(db))
+def contacts_dialog(
+    qtbot: QtBot, db: Database, folder: Path, sheet: str, undo: UndoRunner | None = None
+) -> ContactsImportDialog:
+    """The contacts import dialog, shown, with `sheet` loaded from people.csv in `folder`."""
+    source = folder / "people.csv"
+    source.write_text(sheet, encoding="utf-8")
+    dialog = ContactsImportDialog(ContactImporter(db), undo=undo)
     qtbot.addWidget(dialog)
     dialog.show()
     dialog.load(source)
+    return dialog
+
+
+def test_contacts_import_with_mapped_columns(
+    qtbot: QtBot, db: Database, tmp_path: Path, qtmodeltester: ModelTester
+) -> None:
+    dialog = contacts_dialog(
+        qtbot, db, tmp_path,
+        "Nom;Prénom;Pays;Courriel\nMüller;Jürgen;DEU;jm@example.org\nBad;Bob;Atlantis;\n",
+    )  # fmt: skip
     mapping = dialog.mapping()
     assert mapping["family_name"] == "Nom"  # guessed from a French header
     assert mapping["state"] == "Pays" and mapping["email"] == "Courriel"
@@ -152,15 +151,12 @@ def test_contacts_import_with_mapped_columns(
 def test_a_contacts_import_is_one_step_undo_takes_back(
     qtbot: QtBot, db: Database, tmp_path: Path, undo_runner: UndoRunner
 ) -> None:
-    source = tmp_path / "people.csv"
-    source.write_text(
-        "family_name,given_name,organization\nMüller,Jürgen,Institut für Minenräumung\n",
-        encoding="utf-8",
-    )
     contacts, organizations = ContactService(db), OrganizationService(db)
-    dialog = ContactsImportDialog(ContactImporter(db), undo=undo_runner)
-    qtbot.addWidget(dialog)
-    dialog.load(source)
+    dialog = contacts_dialog(
+        qtbot, db, tmp_path,
+        "family_name,given_name,organization\nMüller,Jürgen,Institut für Minenräumung\n",
+        undo_runner,
+    )  # fmt: skip
     dialog.import_button.click()
     assert [c.full_name for c in contacts.list(text="muller")] == ["Jürgen Müller"]
     assert undo_runner.stack.undoText() == "Import contacts from people.csv"
@@ -176,11 +172,7 @@ def test_a_contacts_import_is_one_step_undo_takes_back(
 def test_contacts_import_needs_the_family_name_column(
     qtbot: QtBot, db: Database, tmp_path: Path
 ) -> None:
-    source = tmp_path / "people.csv"
-    source.write_text("a,b\nx,y\n", encoding="utf-8")
-    dialog = ContactsImportDialog(ContactImporter(db))
-    qtbot.addWidget(dialog)
-    dialog.load(source)
+    dialog = contacts_dialog(qtbot, db, tmp_path, "a,b\nx,y\n")
     assert not dialog.import_button.isEnabled()
     assert "Family name" in dialog.message.text()
 

@@ -3,9 +3,7 @@ the widgets on a copy of the demo database."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import date, timedelta
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -16,7 +14,6 @@ from pytestqt.qtbot import QtBot
 from outreach.demo import synthetic
 from outreach.domain.records import LogFilter
 from outreach.services.contact_log import LogSort
-from outreach.setup import open_database
 from outreach.storage.database import Database
 from ui.context import Selection
 from ui.log.dialog import LogContactDialog, edit_log_entry, log_a_contact
@@ -26,6 +23,8 @@ from ui.services import AppServices
 from ui.undo import UndoRunner
 from ui.widgets.dates import from_qdate, to_qdate
 
+from .desktop import Show
+
 #: suggestion pop-ups ask the platform for things the offscreen one cannot do
 OFFSCREEN_POPUPS = pytest.mark.qt_log_ignore(
     "This plugin does not support raise", "This plugin does not support grabbing the keyboard"
@@ -33,27 +32,9 @@ OFFSCREEN_POPUPS = pytest.mark.qt_log_ignore(
 
 
 @pytest.fixture
-def db(demo_db_path: Path) -> Iterator[Database]:
-    database = open_database(demo_db_path, actor="test-officer", create=True)
-    yield database
-    database.close()
-
-
-@pytest.fixture
-def services(db: Database) -> AppServices:
-    return AppServices.over(db)
-
-
-@pytest.fixture
-def page(qtbot: QtBot, db: Database, services: AppServices, undo_runner: UndoRunner) -> LogPage:
+def page(show: Show, services: AppServices, undo_runner: UndoRunner) -> LogPage:
     """The page, shown and refreshed by the database's changes as the app's bus would."""
-    log_page = LogPage(services, undo_runner)
-    qtbot.addWidget(log_page)
-    db.subscribe(log_page.on_changed)
-    log_page.resize(1200, 700)
-    log_page.show()
-    qtbot.waitExposed(log_page)
-    return log_page
+    return show(LogPage(services, undo_runner))
 
 
 def _ids(page: LogPage) -> list[int]:
@@ -551,24 +532,24 @@ def test_the_model_holds_only_a_few_pages_of_a_long_log(
 
 
 def test_a_page_of_the_log_fetches_its_contact_names_in_one_call(
-    app_services: AppServices, monkeypatch
+    services: AppServices, monkeypatch
 ) -> None:  # type: ignore[no-untyped-def]
     from ui.log.table_model import LogTableModel
     from ui.widgets.names import ContactNames, state_names_for
 
     calls: list[int] = []
-    original = app_services.contacts.get_many
+    original = services.contacts.get_many
 
     def counted(ids):  # type: ignore[no-untyped-def]
         calls.append(1)
         return original(ids)
 
     single: list[int] = []
-    monkeypatch.setattr(app_services.contacts, "get_many", counted)
-    monkeypatch.setattr(app_services.contacts, "get", lambda i: single.append(i))
-    names = ContactNames(app_services.contacts, state_names_for(app_services.states))
+    monkeypatch.setattr(services.contacts, "get_many", counted)
+    monkeypatch.setattr(services.contacts, "get", lambda i: single.append(i))
+    names = ContactNames(services.contacts, state_names_for(services.states))
     model = LogTableModel(
-        app_services.log,
+        services.log,
         lambda ids: "",
         names.names,
         on_page=lambda rows: names.prefetch(c for row in rows for c in row.contact_ids),

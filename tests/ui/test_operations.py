@@ -55,7 +55,7 @@ def _edit(store: Store, before: Place, values: dict[str, Any], book: VersionBook
         "Edit place",
         before,
         values,
-        lambda **fields: store.update(before.id, **fields),
+        store.update,
         book=book,
         kind="place",
         stored={"state": before.state_id},

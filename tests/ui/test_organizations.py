@@ -8,7 +8,6 @@ from PySide6.QtWidgets import QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
 from outreach.domain.records import OrganizationRecord
-from ui.change_bus import ChangeBus
 from ui.contacts import ContactDialog
 from ui.context import Selection
 from ui.organizations import OrganizationDialog, OrganizationsPage, OrganizationsTableModel
@@ -16,22 +15,12 @@ from ui.organizations.table_model import ROW_ROLE, SORT_ROLE, Column
 from ui.services import AppServices
 from ui.undo import UndoRunner
 
-
-@pytest.fixture
-def services(app_services: AppServices) -> AppServices:
-    return app_services
+from .desktop import Show
 
 
 @pytest.fixture
-def page(
-    qtbot: QtBot, services: AppServices, change_bus: ChangeBus, undo_runner: UndoRunner
-) -> OrganizationsPage:
-    page = OrganizationsPage(services, undo_runner)
-    change_bus.changed.connect(page.on_changed)
-    qtbot.addWidget(page)
-    page.resize(1200, 700)
-    page.show()
-    return page
+def page(show: Show, services: AppServices, undo_runner: UndoRunner) -> OrganizationsPage:
+    return show(OrganizationsPage(services, undo_runner))
 
 
 def _save(dialog: OrganizationDialog | ContactDialog) -> None:

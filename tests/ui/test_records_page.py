@@ -12,24 +12,18 @@ from PySide6.QtWidgets import QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
 from outreach.domain.records import OrganizationRecord
-from ui.change_bus import ChangeBus
 from ui.organizations import OrganizationDialog, OrganizationsPage
 from ui.organizations.table_model import Column
 from ui.services import AppServices
 from ui.undo import UndoRunner
 from ui.widgets.records_page import Field, RecordDetail
 
+from .desktop import Show
+
 
 @pytest.fixture
-def page(
-    qtbot: QtBot, app_services: AppServices, change_bus: ChangeBus, undo_runner: UndoRunner
-) -> OrganizationsPage:
-    page = OrganizationsPage(app_services, undo_runner)
-    change_bus.changed.connect(page.on_changed)
-    qtbot.addWidget(page)
-    page.resize(1200, 700)
-    page.show()
-    return page
+def page(show: Show, services: AppServices, undo_runner: UndoRunner) -> OrganizationsPage:
+    return show(OrganizationsPage(services, undo_runner))
 
 
 def _named(services: AppServices, name: str) -> OrganizationRecord:
@@ -37,11 +31,11 @@ def _named(services: AppServices, name: str) -> OrganizationRecord:
 
 
 def test_the_count_follows_the_filter_and_the_selection_stays_while_shown(
-    qtbot: QtBot, page: OrganizationsPage, app_services: AppServices
+    qtbot: QtBot, page: OrganizationsPage, services: AppServices
 ) -> None:
-    total = len(app_services.organizations.list())
+    total = len(services.organizations.list())
     assert page.count_label.text() == f"{total} organizations"
-    geneva = next(o for o in app_services.organizations.list() if o.city == "Geneva")
+    geneva = next(o for o in services.organizations.list() if o.city == "Geneva")
     page.reveal(geneva.id)
     assert page.edit_button.isEnabled() and page.delete_button.isEnabled()
 
@@ -60,9 +54,9 @@ def test_the_count_follows_the_filter_and_the_selection_stays_while_shown(
 
 
 def test_revealing_a_record_hidden_by_the_filter_clears_the_filter(
-    qtbot: QtBot, page: OrganizationsPage, app_services: AppServices
+    qtbot: QtBot, page: OrganizationsPage, services: AppServices
 ) -> None:
-    hidden = next(o for o in app_services.organizations.list() if o.city != "Geneva")
+    hidden = next(o for o in services.organizations.list() if o.city != "Geneva")
     qtbot.keyClicks(page.filter_edit, "geneva")
     page.reveal(hidden.id)
     assert page.filter_edit.text() == ""
@@ -70,10 +64,10 @@ def test_revealing_a_record_hidden_by_the_filter_clears_the_filter(
 
 
 def test_delete_counts_one_less_and_undo_brings_it_back(
-    page: OrganizationsPage, app_services: AppServices, undo_runner: UndoRunner
+    page: OrganizationsPage, services: AppServices, undo_runner: UndoRunner
 ) -> None:
     total = page.model.total()
-    organization = _named(app_services, "Ministry of Foreign Affairs of Pakistan")
+    organization = _named(services, "Ministry of Foreign Affairs of Pakistan")
     page.reveal(organization.id)
     page.delete_selected()
     assert page.count_label.text() == f"{total - 1} organizations"
@@ -105,10 +99,10 @@ def test_one_dialog_at_a_time_and_what_it_saved_is_selected(
 
 
 def test_the_splitter_and_the_columns_come_back(
-    qtbot: QtBot, app_services: AppServices, undo_runner: UndoRunner, tmp_path: Path
+    qtbot: QtBot, services: AppServices, undo_runner: UndoRunner, tmp_path: Path
 ) -> None:
     settings = QSettings(str(tmp_path / "layout.ini"), QSettings.Format.IniFormat)
-    first = OrganizationsPage(app_services, undo_runner)
+    first = OrganizationsPage(services, undo_runner)
     qtbot.addWidget(first)
     first.resize(1200, 700)
     first.show()
@@ -118,7 +112,7 @@ def test_the_splitter_and_the_columns_come_back(
     first.save_state(settings)
     assert set(first.remembered_views()) == {"organizations/header", "organizations/splitter"}
 
-    second = OrganizationsPage(app_services, undo_runner)
+    second = OrganizationsPage(services, undo_runner)
     qtbot.addWidget(second)
     second.resize(1200, 700)
     second.show()

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
+from collections.abc import Callable
 
 import pytest
 from PySide6.QtCore import Qt
@@ -12,18 +11,10 @@ from pytestqt.qtbot import QtBot
 
 from outreach.search import SearchKind, SearchService
 from outreach.services.contacts import ContactService
-from outreach.setup import open_database
 from outreach.storage.database import Database
 from ui.search import SearchDialog, SearchResultsModel
 from ui.search.dialog import HIT_ROLE, HTML_ROLE, hit_html
 from ui.undo import Operation, UndoRunner
-
-
-@pytest.fixture
-def db(demo_db_path: Path) -> Iterator[Database]:
-    database = open_database(demo_db_path, actor="test-officer", create=True)
-    yield database
-    database.close()
 
 
 @pytest.fixture
@@ -128,3 +119,17 @@ def test_hit_html_escapes_text(db: Database) -> None:
     hit = SearchService(db).search("evil").hits[0]
     assert "&lt;b&gt;<b>Evil</b>&lt;/b&gt;" in hit_html(hit)  # the user's tags are text
     assert "<script>" not in hit_html(hit)
+
+
+@pytest.mark.parametrize(
+    ("language", "typed", "title"), [("en", "Cambodge", "Cambodia"), ("fr", "Cambodia", "Cambodge")]
+)
+def test_a_state_typed_in_the_other_language_is_found_under_its_shown_name(
+    db: Database, speak: Callable[[str], None], language: str, typed: str, title: str
+) -> None:
+    speak(language)
+    hit = SearchService(db).search(typed, kinds=[SearchKind.STATE]).hits[0]
+    assert hit.title == title
+    html = hit_html(hit)
+    assert html.startswith(f"<b>{title}</b>")
+    assert f"also known as:</span> <b>{typed}</b>" in html

@@ -2,49 +2,45 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from datetime import date
+
 import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from outreach.errors import StaleRecordError
+from outreach.folding import fold
 from outreach.services.states import StateService
 from outreach.setup import open_database
 from outreach.storage.database import Database
-from ui.change_bus import ChangeBus
 from ui.conflicts import ConflictChoice
+from ui.goto_state import GoToStateDialog
 from ui.services import AppServices
+from ui.states import dialogs
 from ui.states.page import StatesPage
 from ui.states.table_model import ROW_ROLE, Column
 from ui.undo import UndoRunner
+from ui.widgets.names import StateNames
+
+from .desktop import Show
 
 
-def make_page(
-    qtbot: QtBot, services: AppServices, undo: UndoRunner, bus: ChangeBus | None = None
-) -> StatesPage:
-    page = StatesPage(services, undo)
-    if bus is not None:
-        bus.changed.connect(page.on_changed)
-    qtbot.addWidget(page)
-    page.show()
-    return page
+@pytest.fixture
+def page(show: Show, services: AppServices, undo_runner: UndoRunner) -> StatesPage:
+    return show(StatesPage(services, undo_runner))
 
 
 def shown_iso3(page: StatesPage) -> list[str]:
     return [page.proxy.index(row, 0).data(ROW_ROLE).iso3 for row in range(page.proxy.rowCount())]
 
 
-def test_the_model_passes_the_model_tester(
-    qtbot: QtBot, qtmodeltester, app_services: AppServices, undo_runner: UndoRunner
-) -> None:  # type: ignore[no-untyped-def]
-    page = make_page(qtbot, app_services, undo_runner)
+def test_the_model_passes_the_model_tester(page: StatesPage, qtmodeltester) -> None:  # type: ignore[no-untyped-def]
     qtmodeltester.check(page.model)
     qtmodeltester.check(page.proxy)
 
 
-def test_text_filter_matches_aliases(
-    qtbot: QtBot, app_services: AppServices, undo_runner: UndoRunner
-) -> None:
-    page = make_page(qtbot, app_services, undo_runner)
+def test_text_filter_matches_aliases(qtbot: QtBot, page: StatesPage) -> None:
     qtbot.keyClicks(page.text, "ivory")
     assert shown_iso3(page) == ["CIV"]
     page.text.clear()
@@ -52,27 +48,19 @@ def test_text_filter_matches_aliases(
     assert shown_iso3(page) == ["TUR"]
 
 
-def test_category_and_status_filters_combine(
-    qtbot: QtBot, app_services: AppServices, undo_runner: UndoRunner
-) -> None:
-    page = make_page(qtbot, app_services, undo_runner)
+def test_category_and_status_filters_combine(page: StatesPage, services: AppServices) -> None:
     page.category.setCurrentIndex(page.category.findData("steadfast-producers-users"))
     steadfast = set(shown_iso3(page))
     assert {"USA", "CHN", "RUS", "PAK"} <= steadfast
     page.status.setCurrentIndex(page.status.findData("outside"))
     expected = {
         row.iso3
-        for row in app_services.states.list_rows(
-            category="steadfast-producers-users", status="outside"
-        )
+        for row in services.states.list_rows(category="steadfast-producers-users", status="outside")
     }
     assert set(shown_iso3(page)) == expected
 
 
-def test_security_council_year_filter(
-    qtbot: QtBot, app_services: AppServices, undo_runner: UndoRunner
-) -> None:
-    page = make_page(qtbot, app_services, undo_runner)
+def test_security_council_year_filter(page: StatesPage) -> None:
     page.council_year.setValue(2004)
     shown = set(shown_iso3(page))
     assert len(shown) == 15
@@ -80,22 +68,18 @@ def test_security_council_year_filter(
 
 
 def test_sorting_by_last_contact_puts_the_most_recent_first(
-    qtbot: QtBot, app_services: AppServices, undo_runner: UndoRunner
+    page: StatesPage, services: AppServices
 ) -> None:
-    page = make_page(qtbot, app_services, undo_runner)
     page.table.sortByColumn(Column.LAST_CONTACT, Qt.SortOrder.DescendingOrder)
     first = page.proxy.index(0, 0).data(ROW_ROLE)
-    latest = max(
-        row.last_contact_on for row in app_services.states.list_rows() if row.last_contact_on
-    )
+    latest = max(row.last_contact_on for row in services.states.list_rows() if row.last_contact_on)
     assert first.last_contact_on == latest
 
 
 def test_selecting_a_state_shows_its_profile_obligations_and_history(
-    qtbot: QtBot, app_services: AppServices, undo_runner: UndoRunner
+    page: StatesPage, services: AppServices
 ) -> None:
-    page = make_page(qtbot, app_services, undo_runner)
-    cambodia = app_services.states.get("KHM").id
+    cambodia = services.states.get("KHM").id
     page.go_to_state(cambodia)
     profile = page.detail.profile.toPlainText()
     assert "Cambodia" in profile
@@ -106,45 +90,38 @@ def test_selecting_a_state_shows_its_profile_obligations_and_history(
 
 
 def test_editing_talking_points_can_be_undone_and_redone(
-    qtbot: QtBot, app_services: AppServices, undo_runner: UndoRunner
+    qtbot: QtBot, page: StatesPage, services: AppServices, undo_runner: UndoRunner
 ) -> None:
-    page = make_page(qtbot, app_services, undo_runner)
-    indonesia = app_services.states.get("IDN")
+    indonesia = services.states.get("IDN")
     page.go_to_state(indonesia.id)
     page.detail.talking_points.setPlainText("Ratify before Nairobi.")
     qtbot.mouseClick(page.detail.save_button, Qt.MouseButton.LeftButton)
-    assert app_services.states.get("IDN").talking_points == "Ratify before Nairobi."
+    assert services.states.get("IDN").talking_points == "Ratify before Nairobi."
     undo_runner.stack.undo()
-    assert app_services.states.get("IDN").talking_points == indonesia.talking_points
+    assert services.states.get("IDN").talking_points == indonesia.talking_points
     undo_runner.stack.redo()
-    assert app_services.states.get("IDN").talking_points == "Ratify before Nairobi."
-    history = app_services.history.for_state(indonesia.id, limit=5)
+    assert services.states.get("IDN").talking_points == "Ratify before Nairobi."
+    history = services.history.for_state(indonesia.id, limit=5)
     assert any("talking_points" in entry.changes for entry in history)
 
 
 def test_go_to_state_clears_filters_that_hide_it(
-    qtbot: QtBot, app_services: AppServices, undo_runner: UndoRunner
+    qtbot: QtBot, page: StatesPage, services: AppServices
 ) -> None:
-    page = make_page(qtbot, app_services, undo_runner)
     qtbot.keyClicks(page.text, "canada")
-    page.go_to_state(app_services.states.get("KHM").id)
-    assert page.selection().state_id == app_services.states.get("KHM").id
+    page.go_to_state(services.states.get("KHM").id)
+    assert page.selection().state_id == services.states.get("KHM").id
     assert page.text.text() == ""
 
 
 def test_recording_an_accession_in_the_dialog_makes_a_party_and_can_be_undone(
     qtbot: QtBot,
-    app_services: AppServices,
+    page: StatesPage,
+    services: AppServices,
     undo_runner: UndoRunner,
-    change_bus: ChangeBus,
-    monkeypatch,  # type: ignore[no-untyped-def]
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    from datetime import date
-
-    from ui.states import dialogs
-
-    page = make_page(qtbot, app_services, undo_runner, change_bus)
-    viet_nam = app_services.states.get("VNM")
+    viet_nam = services.states.get("VNM")
     page.go_to_state(viet_nam.id)
 
     def fill(dialog: dialogs.ParticipationDialog) -> int:
@@ -155,25 +132,21 @@ def test_recording_an_accession_in_the_dialog_makes_a_party_and_can_be_undone(
 
     monkeypatch.setattr(dialogs.ParticipationDialog, "exec", fill)
     qtbot.mouseClick(page.detail.status_button, Qt.MouseButton.LeftButton)
-    recorded = app_services.treaties.participation("VNM", "APMBC")
+    recorded = services.treaties.participation("VNM", "APMBC")
     assert recorded is not None
     assert recorded.in_force_on == date(2005, 9, 1)
     assert "Party" in page.detail.profile.toPlainText()
     undo_runner.stack.undo()
-    assert app_services.treaties.participation("VNM", "APMBC").consent_on is None  # type: ignore[union-attr]
+    assert services.treaties.participation("VNM", "APMBC").consent_on is None  # type: ignore[union-attr]
 
 
 def test_a_fact_without_a_source_is_refused_and_the_dialog_comes_back(
     qtbot: QtBot,
-    app_services: AppServices,
-    undo_runner: UndoRunner,
-    change_bus: ChangeBus,
-    monkeypatch,  # type: ignore[no-untyped-def]
+    page: StatesPage,
+    services: AppServices,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    from ui.states import dialogs
-
-    page = make_page(qtbot, app_services, undo_runner, change_bus)
-    page.go_to_state(app_services.states.get("LAO").id)
+    page.go_to_state(services.states.get("LAO").id)
     shown: list[str] = []
     attempts: list[str] = []
     monkeypatch.setattr(dialogs, "show_error", lambda _parent, error: shown.append(str(error)))
@@ -191,28 +164,23 @@ def test_a_fact_without_a_source_is_refused_and_the_dialog_comes_back(
     monkeypatch.setattr(dialogs.FactDialog, "exec", fill)
     qtbot.mouseClick(page.detail.fact_button, Qt.MouseButton.LeftButton)
     assert shown and "source" in shown[0]
-    facts = [f for f in app_services.facts.facts_of("LAO") if f.kind.value == "stockpile"]
+    facts = [f for f in services.facts.facts_of("LAO") if f.kind.value == "stockpile"]
     assert [(f.kind.value, f.quantity, f.source) for f in facts] == [
         ("stockpile", 1000, "Landmine Monitor 2004")
     ]
-    assert "stockpile (1,000)" in page.detail.profile.toPlainText()
+    assert "Stockpile (1,000)" in page.detail.profile.toPlainText()
 
 
 def test_a_duty_met_in_the_obligations_dialog_is_no_longer_overdue_until_undone(
     qtbot: QtBot,
-    app_services: AppServices,
+    page: StatesPage,
+    services: AppServices,
     undo_runner: UndoRunner,
-    change_bus: ChangeBus,
-    monkeypatch,  # type: ignore[no-untyped-def]
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    from datetime import date
-
-    from ui.states import dialogs
-
-    page = make_page(qtbot, app_services, undo_runner, change_bus)
-    cambodia = app_services.states.get("KHM")
+    cambodia = services.states.get("KHM")
     page.go_to_state(cambodia.id)
-    before = app_services.treaties.obligations("KHM", "APMBC")
+    before = services.treaties.obligations("KHM", "APMBC")
     overdue = page.detail.profile.toPlainText().count("overdue")
     assert overdue == len(before)
 
@@ -226,7 +194,7 @@ def test_a_duty_met_in_the_obligations_dialog_is_no_longer_overdue_until_undone(
 
     monkeypatch.setattr(dialogs.ObligationsDialog, "exec", fill)
     qtbot.mouseClick(page.detail.obligations_button, Qt.MouseButton.LeftButton)
-    after = app_services.treaties.obligations("KHM", "APMBC")
+    after = services.treaties.obligations("KHM", "APMBC")
     assert (after[0].met_on, after[0].source) == (date(2000, 6, 28), "Article 7 report, 2000")
     assert after[-1].extended_to == date(2020, 1, 1)
     profile = page.detail.profile.toPlainText()
@@ -234,21 +202,20 @@ def test_a_duty_met_in_the_obligations_dialog_is_no_longer_overdue_until_undone(
     assert profile.count("overdue") == overdue - 1  # the extension has run out too
 
     undo_runner.stack.undo()
-    assert app_services.treaties.obligations("KHM", "APMBC") == before
+    assert services.treaties.obligations("KHM", "APMBC") == before
     assert page.detail.profile.toPlainText().count("overdue") == overdue
 
 
 def test_notes_typed_are_kept_when_another_state_is_chosen(
-    qtbot: QtBot, app_services: AppServices, undo_runner: UndoRunner
+    page: StatesPage, services: AppServices, undo_runner: UndoRunner
 ) -> None:
-    page = make_page(qtbot, app_services, undo_runner)
-    page.go_to_state(app_services.states.get("IDN").id)
+    page.go_to_state(services.states.get("IDN").id)
     page.detail.notes.setPlainText("Ratification bill tabled in parliament.")
-    page.go_to_state(app_services.states.get("KHM").id)  # no Save clicked
-    assert app_services.states.get("IDN").notes == "Ratification bill tabled in parliament."
+    page.go_to_state(services.states.get("KHM").id)  # no Save clicked
+    assert services.states.get("IDN").notes == "Ratification bill tabled in parliament."
     assert page.detail.state is not None and page.detail.state.iso3 == "KHM"
     undo_runner.stack.undo()  # kept as an ordinary, undoable edit
-    assert app_services.states.get("IDN").notes != "Ratification bill tabled in parliament."
+    assert services.states.get("IDN").notes != "Ratification bill tabled in parliament."
 
 
 @pytest.mark.parametrize(
@@ -263,19 +230,17 @@ def test_notes_typed_are_kept_when_another_state_is_chosen(
     ],
 )
 def test_a_profile_someone_else_saved_meanwhile_is_never_overwritten_unasked(
-    qtbot: QtBot,
-    app_db: Database,
-    app_services: AppServices,
-    undo_runner: UndoRunner,
+    page: StatesPage,
+    db: Database,
+    services: AppServices,
     monkeypatch: pytest.MonkeyPatch,
     choice: ConflictChoice,
     expected: tuple[str, str, str | None],
 ) -> None:
-    page = make_page(qtbot, app_services, undo_runner)
-    khm = app_services.states.get("KHM")
-    app_services.states.update_profile("KHM", notes="", talking_points="", version=khm.version)
+    khm = services.states.get("KHM")
+    services.states.update_profile("KHM", notes="", talking_points="", version=khm.version)
     page.go_to_state(khm.id)  # I open Cambodia
-    other = open_database(app_db.location, actor="second-officer", create=True)  # another window
+    other = open_database(db.location, actor="second-officer", create=True)  # another window
     try:
         theirs = StateService(other)
         theirs.update_profile(
@@ -294,10 +259,43 @@ def test_a_profile_someone_else_saved_meanwhile_is_never_overwritten_unasked(
     page.detail.talking_points.setPlainText("My points.")
     page.detail.save_profile()
     assert len(asked) == 1 and "second-officer changed this state" in asked[0]
-    saved = app_services.states.get("KHM")
+    saved = services.states.get("KHM")
     notes, points, on_screen = expected
     assert (saved.notes, saved.talking_points) == (notes, points)
     if on_screen is None:  # kept editing: what I typed is still there, unsaved
         assert page.detail.talking_points.toPlainText() == "My points."
     else:
         assert not page.detail.has_unsaved_edits()
+
+
+# --- in French: states by their French names, found by either language's name -----------
+
+
+def test_in_french_the_list_names_and_sorts_states_as_a_french_reader_expects(
+    in_french: None, qtbot: QtBot, page: StatesPage
+) -> None:
+    page.table.sortByColumn(Column.NAME, Qt.SortOrder.AscendingOrder)
+    names = [page.proxy.index(row, Column.NAME).data() for row in range(page.proxy.rowCount())]
+    order = ["Égypte", "El Salvador", "Émirats arabes unis", "Équateur"]
+    assert [name for name in names if name in order] == order
+    qtbot.keyClicks(page.text, "cambodia")  # its English name finds it too
+    assert shown_iso3(page) == ["KHM"]
+
+
+@pytest.mark.parametrize(("language", "typed"), [("en", "Cambodge"), ("fr", "Cambodia")])
+def test_go_to_state_and_the_pickers_find_a_state_by_its_other_name(
+    qtbot: QtBot,
+    services: AppServices,
+    speak: Callable[[str], None],
+    language: str,
+    typed: str,
+) -> None:
+    speak(language)
+    names = StateNames(services.states)
+    dialog = GoToStateDialog(services.states.list_rows())
+    qtbot.addWidget(dialog)
+    cambodia = services.states.get("KHM").id
+    assert names.find(typed) == cambodia
+    assert [choice.id for choice in names.choices() if choice.matches(fold(typed))] == [cambodia]
+    dialog.edit.setText(typed)
+    assert dialog.chosen_state_id() == cambodia

@@ -84,7 +84,7 @@ class PdfPreviewDialog(QDialog):
         self.path = path
         self._set_ready(True)
         pages = self.document.pageCount()
-        self.status.setText(self.tr("1 page") if pages == 1 else self.tr("{0} pages").format(pages))
+        self.status.setText(self.tr("%Ln pages", "", pages))
 
     def _set_ready(self, ready: bool) -> None:
         self.print_button.setEnabled(ready)

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
 from outreach.briefing.printing import Printed
 from outreach.errors import OutreachError
+from outreach.reference.names import shipped_name
 from outreach.storage.database import Database
 from ui.background import BackgroundOp
 from ui.briefing.jobs import BriefingJob, BriefingRequest
@@ -28,10 +29,6 @@ from ui.services import AppServices
 
 CONTEXT = "Printing"
 PROGRESS_DELAY_MS = 400
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate(CONTEXT, text)
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,7 +50,7 @@ def file_name(text: str) -> str:
 def state_target(services: AppServices, state_id: int) -> PrintTarget:
     state = services.states.get(state_id)
     return PrintTarget(
-        title=_tr("Briefing sheet: {0}").format(state.name),
+        title=QCoreApplication.translate("Printing", "Briefing sheet: {0}").format(state.name),
         file_name=file_name(f"Briefing sheet {state.name}"),
         state_ids=(state.id,),
     )
@@ -62,7 +59,9 @@ def state_target(services: AppServices, state_id: int) -> PrintTarget:
 def meeting_target(services: AppServices, meeting_id: int) -> PrintTarget:
     meeting = services.forums.get_meeting(meeting_id)
     return PrintTarget(
-        title=_tr("Meeting pack: {0}").format(meeting.title),
+        title=QCoreApplication.translate("Printing", "Meeting pack: {0}").format(
+            shipped_name(meeting.title)
+        ),
         file_name=file_name(f"Meeting pack {meeting.title}"),
         meeting_id=meeting.id,
     )
@@ -76,9 +75,16 @@ def choose_target(
         meeting = meeting_target(services, selection.meeting_id)
         state = state_target(services, selection.state_id)
         box = QMessageBox(parent)
-        box.setWindowTitle(_tr("Print"))
-        box.setText(_tr("Print the meeting's pack or the state's briefing sheet?"))
-        pack_button = box.addButton(_tr("Meeting &pack"), QMessageBox.ButtonRole.AcceptRole)
+        box.setWindowTitle(QCoreApplication.translate("Printing", "Print"))
+        box.setText(
+            QCoreApplication.translate(
+                "Printing", "Print the meeting's pack or the state's briefing sheet?"
+            )
+        )
+        pack_button = box.addButton(
+            QCoreApplication.translate("Printing", "Meeting &pack"),
+            QMessageBox.ButtonRole.AcceptRole,
+        )
         sheet_button = box.addButton(state.title, QMessageBox.ButtonRole.AcceptRole)
         box.addButton(QMessageBox.StandardButton.Cancel)
         box.setDefaultButton(pack_button)
@@ -94,8 +100,11 @@ def choose_target(
         return state_target(services, selection.state_id)
     QMessageBox.information(
         parent,
-        _tr("Print"),
-        _tr("Select a state to print its briefing sheet, or a meeting to print its pack."),
+        QCoreApplication.translate("Printing", "Print"),
+        QCoreApplication.translate(
+            "Printing",
+            "Select a state to print its briefing sheet, or a meeting to print its pack.",
+        ),
     )
     return None
 
@@ -120,8 +129,9 @@ def print_selection(
 def _failure_message(error: BaseException) -> str:
     if isinstance(error, OutreachError):
         return str(error)
-    return _tr(
-        "Printing failed unexpectedly ({0}: {1}). This is a bug in Outreach; no file was written."
+    return QCoreApplication.translate(
+        "Printing",
+        "Printing failed unexpectedly ({0}: {1}). This is a bug in Outreach; no file was written.",
     ).format(type(error).__name__, error)
 
 
@@ -178,9 +188,13 @@ class BriefingRun(QObject):
         )
         owner = self.preview or self._window
         progress = QProgressDialog(
-            _tr("Preparing {0}…").format(self.target.title), _tr("Cancel"), 0, 0, owner
+            QCoreApplication.translate("Printing", "Preparing {0}…").format(self.target.title),
+            QCoreApplication.translate("Printing", "Cancel"),
+            0,
+            0,
+            owner,
         )
-        progress.setWindowTitle(_tr("Printing"))
+        progress.setWindowTitle(QCoreApplication.translate("Printing", "Printing"))
         progress.setWindowModality(Qt.WindowModality.WindowModal)
         progress.setMinimumDuration(PROGRESS_DELAY_MS)
         progress.setAutoClose(False)
@@ -193,7 +207,7 @@ class BriefingRun(QObject):
         if self.job is not None:
             self.job.cancel()
             if self.progress is not None:
-                self.progress.setLabelText(_tr("Cancelling…"))
+                self.progress.setLabelText(QCoreApplication.translate("Printing", "Cancelling…"))
 
     def _on_progress(self, done: int, total: int) -> None:
         if self.progress is None:
@@ -201,7 +215,11 @@ class BriefingRun(QObject):
         self.progress.setMaximum(max(total, 1))
         self.progress.setValue(min(done, total))
         if total > 1:
-            self.progress.setLabelText(_tr("Laying out sheet {0} of {1}…").format(done, total))
+            self.progress.setLabelText(
+                QCoreApplication.translate("Printing", "Laying out sheet {0} of {1}…").format(
+                    done, total
+                )
+            )
 
     def _finish_job(self) -> None:
         self.job = None
@@ -232,7 +250,9 @@ class BriefingRun(QObject):
             self._end(self._ending)
             return
         QMessageBox.warning(
-            self.preview or self._window, _tr("Printing failed"), _failure_message(error)
+            self.preview or self._window,
+            QCoreApplication.translate("Printing", "Printing failed"),
+            _failure_message(error),
         )
         if self.preview is None:
             self._end("failed")

@@ -1,4 +1,5 @@
-"""The printing settings the app remembers: paper size, security marking, officer.
+"""The printing settings the app remembers: paper size, security marking, officer, and the
+language of the printed pages (the app's unless chosen otherwise).
 
 They live in QSettings under "printing/"; the core only ever receives a `PrintOptions`.
 The officer's name is empty until the user types one: the operating system's user name
@@ -17,13 +18,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from outreach.briefing.labels import Words
 from outreach.briefing.options import OFFICER_MAX, Marking, PaperSize, PrintOptions
 from outreach.errors import ValidationError
+from outreach.i18n import current_language, supported
+from ui.preferences import LANGUAGE_NAMES
 from ui.widgets.modal import accepted, ok_cancel
 
 PAPER_KEY = "printing/paper"
 MARKING_KEY = "printing/marking"
 OFFICER_KEY = "printing/officer"
+LANGUAGE_KEY = "printing/language"  # "" (the app's language), "en" or "fr"
 
 #: where Letter is the usual paper (everywhere else: A4)
 LETTER_TERRITORIES = {
@@ -51,13 +56,16 @@ def load_options(settings: QSettings) -> PrintOptions:
     except ValidationError:
         marking = Marking.UNCLASSIFIED
     officer = " ".join(str(settings.value(OFFICER_KEY, "") or "").split())[:OFFICER_MAX]
-    return PrintOptions(paper=paper, marking=marking, officer=officer)
+    language = supported(str(settings.value(LANGUAGE_KEY, "") or "")) or current_language()
+    return PrintOptions(paper=paper, marking=marking, officer=officer, language=language)
 
 
 def save_options(settings: QSettings, options: PrintOptions) -> None:
     settings.setValue(PAPER_KEY, options.paper.value)
     settings.setValue(MARKING_KEY, options.marking.value)
     settings.setValue(OFFICER_KEY, options.officer)
+    chosen = "" if options.language == current_language() else options.language
+    settings.setValue(LANGUAGE_KEY, chosen)
 
 
 class PrintSettingsDialog(QDialog):
@@ -71,9 +79,14 @@ class PrintSettingsDialog(QDialog):
         self.paper.addItem(self.tr("Letter"), PaperSize.LETTER.value)
         self.paper.setCurrentIndex(self.paper.findData(options.paper.value))
         self.marking = QComboBox(self)
+        words = Words(current_language())
         for marking in Marking:
-            self.marking.addItem(marking.value, marking.value)  # markings are not translated
+            self.marking.addItem(words.marking(marking), marking.value)
         self.marking.setCurrentIndex(self.marking.findData(options.marking.value))
+        self.language = QComboBox(self)
+        for code, name in LANGUAGE_NAMES.items():
+            self.language.addItem(name, code)
+        self.language.setCurrentIndex(max(self.language.findData(options.language), 0))
         self.officer = QLineEdit(options.officer, self)
         self.officer.setMaxLength(OFFICER_MAX)
         self.officer.setPlaceholderText(self.tr("Your name as it should print (optional)"))
@@ -84,6 +97,7 @@ class PrintSettingsDialog(QDialog):
         form.addRow(self.tr("&Paper:"), self.paper)
         form.addRow(self.tr("&Marking:"), self.marking)
         form.addRow(self.tr("&Officer:"), self.officer)
+        form.addRow(self.tr("Printed in &language:"), self.language)
         form.addRow(note)
         form.addRow(buttons)
 
@@ -92,6 +106,7 @@ class PrintSettingsDialog(QDialog):
             paper=PaperSize.parse(str(self.paper.currentData())),
             marking=Marking.parse(str(self.marking.currentData())),
             officer=" ".join(self.officer.text().split()),
+            language=str(self.language.currentData()),
         )
 
 

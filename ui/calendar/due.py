@@ -21,15 +21,12 @@ from ui.widgets.filtered_records import ROW_ROLE
 from ui.widgets.records_table import stretch_column
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("DueThisWeek", text)
-
-
 def due_status_text(summary: DueSummary) -> str:
     """ "Overdue: 3 follow-ups, 1 démarche, 2 interventions · due by 2004-12-06: 4"."""
-    return _tr(
+    return QCoreApplication.translate(
+        "DueThisWeek",
         "Overdue: {0} follow-ups, {1} démarches, {2} interventions · due by {3}: "
-        "{4} follow-ups, {5} démarches, {6} interventions"
+        "{4} follow-ups, {5} démarches, {6} interventions",
     ).format(
         summary.overdue_follow_ups,
         summary.overdue_demarches,
@@ -49,7 +46,7 @@ class DueBox(QGroupBox):
     open_item = Signal(str, int)
 
     def __init__(self, calendar: CalendarService, parent: QWidget | None = None) -> None:
-        super().__init__(_tr("Due this week"), parent)
+        super().__init__(QCoreApplication.translate("DueThisWeek", "Due this week"), parent)
         self._calendar = calendar
         self.summary: DueSummary | None = None
         self.overdue_label = QLabel(self)
@@ -78,9 +75,15 @@ class DueBox(QGroupBox):
 
     def show_summary(self, summary: DueSummary) -> None:
         self.summary = summary
-        self.setTitle(_tr("Due by {0} ({1})").format(summary.until.isoformat(), summary.due))
+        self.setTitle(
+            QCoreApplication.translate("DueThisWeek", "Due by {0} ({1})").format(
+                summary.until.isoformat(), summary.due
+            )
+        )
         self.overdue_label.setText(
-            _tr("<b>Overdue:</b> {0} follow-ups, {1} démarches, {2} interventions").format(
+            QCoreApplication.translate(
+                "DueThisWeek", "<b>Overdue:</b> {0} follow-ups, {1} démarches, {2} interventions"
+            ).format(
                 summary.overdue_follow_ups,
                 summary.overdue_demarches,
                 summary.overdue_interventions,

@@ -18,10 +18,6 @@ FOLDER_KEY = "calendar/export_folder"
 DEFAULT_NAME = "outreach.ics"
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("CalendarExport", text)
-
-
 def _start_folder() -> str:
     folder = QSettings().value(FOLDER_KEY, "")
     if folder and Path(str(folder)).is_dir():
@@ -46,9 +42,9 @@ def export_calendar(
         return None
     chosen, _filter = QFileDialog.getSaveFileName(
         parent,
-        _tr("Export the calendar"),
+        QCoreApplication.translate("CalendarExport", "Export the calendar"),
         str(Path(_start_folder()) / DEFAULT_NAME),
-        _tr("iCalendar files (*.ics)"),
+        QCoreApplication.translate("CalendarExport", "iCalendar files (*.ics)"),
     )
     if not chosen:
         return None
@@ -61,15 +57,20 @@ def export_calendar(
         show_error(parent, error)
         return None
     QSettings().setValue(FOLDER_KEY, str(path.parent))
-    QMessageBox.information(parent, _tr("Calendar exported"), _exported_text(result))
+    QMessageBox.information(
+        parent,
+        QCoreApplication.translate("CalendarExport", "Calendar exported"),
+        _exported_text(result),
+    )
     return result
 
 
 def _exported_text(result: ExportResult) -> str:
     """What was written, and what was left out and why (a date no calendar can hold)."""
-    text = _tr(
+    text = QCoreApplication.translate(
+        "CalendarExport",
         "Wrote {0} events to {1}: {2} meetings, {3} interventions, {4} démarche due "
-        "dates and {5} follow-ups. Import the file into any calendar program."
+        "dates and {5} follow-ups. Import the file into any calendar program.",
     ).format(
         result.events,
         result.path,
@@ -81,7 +82,16 @@ def _exported_text(result: ExportResult) -> str:
     if result.skipped:
         shown = "\n".join(f"• {item}" for item in result.skipped[:10])
         more = len(result.skipped) - 10
-        text += "\n\n" + _tr("Left out, as no calendar could hold them:") + "\n" + shown
+        text += (
+            "\n\n"
+            + QCoreApplication.translate(
+                "CalendarExport", "Left out, as no calendar could hold them:"
+            )
+            + "\n"
+            + shown
+        )
         if more > 0:
-            text += "\n" + _tr("… and {0} more.").format(more)
+            text += "\n" + QCoreApplication.translate("CalendarExport", "… and {0} more.").format(
+                more
+            )
     return text

@@ -17,7 +17,7 @@ import json
 from collections import Counter
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QLocale, Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QColor, QIcon
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -47,6 +47,7 @@ from outreach.domain import limits
 from outreach.domain.enums import CategoryKind
 from outreach.domain.records import CategoryMemberRecord, CategoryRecord, StateRecord
 from outreach.errors import OutreachError
+from outreach.reference.names import shipped_name
 from ui.categories.models import (
     CategoriesTableModel,
     CategoryColumn,
@@ -76,10 +77,6 @@ from ui.widgets.record_dialog import RecordDialog
 PALETTE = ("#1565c0", "#2e7d32", "#c62828", "#6a1b9a", "#ef6c00", "#00838f", "#4e342e")
 #: the rule a new smart category starts with
 STARTER_RULE = json.dumps({"match": "all", "conditions": [{"status": ["outside"]}]})
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("categories", text)
 
 
 def _same_rule(a: str, b: str) -> bool:
@@ -219,7 +216,9 @@ class CategoriesDialog(QDialog):
         try:
             rows = self._services.states.list_rows()
             regions = self._services.states.regions()
-            forums = [(forum.slug, forum.name) for forum in self._services.forums.forums()]
+            forums = [
+                (forum.slug, shipped_name(forum.name)) for forum in self._services.forums.forums()
+            ]
         except OutreachError as error:
             show_error(self, error)
             return RuleChoices()
@@ -309,11 +308,7 @@ class CategoriesDialog(QDialog):
             self.members_model.set_members(members)
 
     def _show_preview_label(self, category: CategoryRecord, count: int) -> None:
-        states = (
-            self.tr("1 state")
-            if count == 1
-            else self.tr("{0} states").format(QLocale().toString(count))
-        )
+        states = self.tr("%Ln states", "", count)
         if not self._rule_in_form:
             text = self.tr(
                 "The saved rule cannot be shown in this form; it selects {0} today. "
@@ -529,9 +524,11 @@ def assign_to_category(
     parent: QWidget, services: AppServices, undo: UndoRunner, selection: Selection
 ) -> None:
     """Pick a manual category for the selected state and say why (undoable)."""
-    title = _tr("Assign to category")
+    title = QCoreApplication.translate("categories", "Assign to category")
     if selection.state_id is None:
-        QMessageBox.information(parent, title, _tr("Select a state first."))
+        QMessageBox.information(
+            parent, title, QCoreApplication.translate("categories", "Select a state first.")
+        )
         return
     try:
         state = services.states.get(selection.state_id)
@@ -543,7 +540,10 @@ def assign_to_category(
         QMessageBox.information(
             parent,
             title,
-            _tr("There is no manual category yet: create one under Priority categories."),
+            QCoreApplication.translate(
+                "categories",
+                "There is no manual category yet: create one under Priority categories.",
+            ),
         )
         return
     dialog = AssignDialog(services, undo, state, manual, parent)

@@ -6,11 +6,12 @@ from collections.abc import Mapping, Sequence
 from enum import IntEnum
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Qt
 from PySide6.QtGui import QColor, QIcon, QPixmap
 
 from outreach.domain.enums import CategoryKind
 from outreach.domain.records import CategoryMemberRecord, CategoryRecord
+from outreach.domain.vocabulary import label
 from ui.widgets.filtered_records import (
     ROW_ROLE,
     SORT_ROLE,
@@ -32,11 +33,7 @@ __all__ = [
 
 
 def kind_label(kind: CategoryKind) -> str:
-    texts: dict[CategoryKind, object] = {
-        CategoryKind.MANUAL: QT_TRANSLATE_NOOP("CategoryKind", "Manual"),
-        CategoryKind.SMART: QT_TRANSLATE_NOOP("CategoryKind", "Smart"),
-    }
-    return QCoreApplication.translate("CategoryKind", str(texts[kind]))
+    return label(kind)
 
 
 def swatch(colour: str, size: int = 14) -> QIcon:

@@ -50,7 +50,6 @@ class ContactDialog(RecordDialog):
         self._undo = undo
         self._contact = contact
         self._regions: dict[int, str | None] = {}
-        self.saved: ContactRecord | None = None
         self.setWindowTitle(self.tr("Edit contact") if contact else self.tr("New contact"))
         self.setMinimumWidth(520)
 
@@ -205,12 +204,7 @@ class ContactDialog(RecordDialog):
             if before is None
             else edit_contact(contacts, self._undo.versions, before, values, guarded)
         )
-        if operation is None:  # nothing changed
-            self.saved = before
-            return True
-        record = self._undo.run(operation)
-        if record is None:
-            return False  # refused: the message was shown; keep the dialog and its input
-        self.saved = record
-        self._show(record)  # what was stored: the phone in E.164, the e-mail normalised
+        if not self.saved_by(self._undo, operation, before):
+            return False
+        self._show(self.saved)  # what was stored: the phone in E.164, the e-mail normalised
         return True

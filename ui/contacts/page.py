@@ -192,8 +192,10 @@ class ContactsPage(RecordsPage[ContactRecord]):
     def filter_hint(self) -> str:
         return self.tr("Filter by name, organization or state…")
 
-    def count_texts(self) -> tuple[str, str, str]:
-        return (self.tr("1 contact"), self.tr("{0} contacts"), self.tr("{0} of {1} contacts"))
+    def count_wording(self, total: int, filtered: bool) -> str:
+        if filtered:
+            return self.tr("%1 of %Ln contacts", "", total)
+        return self.tr("%Ln contacts", "", total)
 
     # --- loading --------------------------------------------------------------------------
 

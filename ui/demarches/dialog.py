@@ -28,13 +28,14 @@ from outreach.domain import limits
 from outreach.domain.enums import Channel, Level, RequestedAction
 from outreach.domain.records import ContactRecord, DemarcheRecord
 from outreach.errors import OutreachError, ValidationError
+from outreach.reference.names import shipped_name
 from outreach.services.states import DEFAULT_TREATY
 from ui.context import Selection
 from ui.demarches.labels import action_label, channel_label, level_label
 from ui.errors import show_error
 from ui.operations import demarches as demarche_ops
 from ui.services import AppServices
-from ui.undo import UndoRunner
+from ui.undo import Operation, UndoRunner
 from ui.widgets.dates import OptionalDateEdit
 from ui.widgets.modal import accepted
 from ui.widgets.names import StateNames, contact_names_for, state_names_for
@@ -84,7 +85,6 @@ class DemarcheDialog(RecordDialog):
         self._undo = undo
         self._demarche = demarche
         self.demarche_id: int | None = demarche.id if demarche else None
-        self.saved: DemarcheRecord | None = None  # what the service took
         self.state_names: StateNames = state_names_for(services.states)
         self._contact_names = contact_names_for(services.contacts, services.states)
         self._treaty_codes: dict[int, str] = {}
@@ -135,7 +135,7 @@ class DemarcheDialog(RecordDialog):
             treaties = []
         for treaty in treaties:
             self._treaty_codes[treaty.id] = treaty.code
-            self.treaty_box.addItem(treaty.short_name or treaty.code, treaty.code)
+            self.treaty_box.addItem(shipped_name(treaty.short_name or treaty.code), treaty.code)
 
         self.add_row(self.tr("T&reaty:"), self.treaty_box)
 
@@ -349,14 +349,15 @@ class DemarcheDialog(RecordDialog):
                 else self.tr("Choose the state the démarche is made to.")
             )
             raise ValidationError(message, "state")
-        self._save(values)
-        if self.saved is not None and values.officer.strip():
+        if not self.saved_by(self._undo, self._operation(values), self._demarche):
+            return False
+        self.demarche_id = self.saved.id
+        if values.officer.strip():
             QSettings().setValue(OFFICER_KEY, values.officer.strip())
-        return self.saved is not None
+        return True
 
-    def _save(self, values: DemarcheValues) -> None:
-        """Plan or edit through the named operations; `saved` holds the démarche the
-        service took (None after a refusal, whose message the dialog shows)."""
+    def _operation(self, values: DemarcheValues) -> Operation[DemarcheRecord] | None:
+        """The named operation that plans the démarche, or edits it (None: no change)."""
         assert values.state_id is not None
         demarches, guarded = self._services.demarches, self.errors.guarded
         before = self._demarche
@@ -373,18 +374,12 @@ class DemarcheDialog(RecordDialog):
             "treaty": values.treaty,
         }
         if before is None:
-            self.saved = self._undo.run(
-                demarche_ops.plan_demarche(demarches, values.state_id, keywords, guarded)
-            )
-        else:
-            keywords |= {"state": values.state_id, "response": values.response}
-            treaty = self._treaty_code(before.treaty_id)
-            operation = demarche_ops.edit_demarche(
-                demarches, self._undo.versions, before, keywords, treaty, guarded
-            )
-            self.saved = before if operation is None else self._undo.run(operation)
-        if self.saved is not None:
-            self.demarche_id = self.saved.id
+            return demarche_ops.plan_demarche(demarches, values.state_id, keywords, guarded)
+        keywords |= {"state": values.state_id, "response": values.response}
+        treaty = self._treaty_code(before.treaty_id)
+        return demarche_ops.edit_demarche(
+            demarches, self._undo.versions, before, keywords, treaty, guarded
+        )
 
     def _treaty_code(self, treaty_id: int | None) -> str | None:
         return self._treaty_codes.get(treaty_id) if treaty_id is not None else None

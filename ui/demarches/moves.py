@@ -30,10 +30,6 @@ FORWARD_STATUSES: tuple[DemarcheStatus, ...] = tuple(
 ReasonPrompt = Callable[[QWidget | None, DemarcheRecord, DemarcheStatus], "str | None"]
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("DemarcheMoves", text)
-
-
 def needs_reason(current: DemarcheStatus, target: DemarcheStatus) -> bool:
     """Whether the service wants a reason for this move: moving back, cancelling, or
     reopening a closed or cancelled démarche (the rule `DemarcheService.move` applies)."""
@@ -57,20 +53,26 @@ def ask_for_reason(
     """Ask why the démarche moves back, is cancelled or reopened; None when cancelled.
     An empty answer asks again."""
     if target == DemarcheStatus.CANCELLED:
-        question = _tr("Why is “{0}” cancelled?")
+        question = QCoreApplication.translate("DemarcheMoves", "Why is “{0}” cancelled?")
     elif not record.status.is_open:
-        question = _tr("Why is “{0}” reopened?")
+        question = QCoreApplication.translate("DemarcheMoves", "Why is “{0}” reopened?")
     else:
-        question = _tr("Why does “{0}” move back?")
+        question = QCoreApplication.translate("DemarcheMoves", "Why does “{0}” move back?")
     label = question.format(record.title)
-    title = _tr("Move démarche to {0}").format(status_label(target))
+    title = QCoreApplication.translate("DemarcheMoves", "Move démarche to {0}").format(
+        status_label(target)
+    )
     while True:
         text, ok = QInputDialog.getText(parent, title, label, QLineEdit.EchoMode.Normal, "")
         if not ok:
             return None
         if text.strip():
             return text.strip()
-        label = _tr("A reason is needed.") + "\n" + question.format(record.title)
+        label = (
+            QCoreApplication.translate("DemarcheMoves", "A reason is needed.")
+            + "\n"
+            + question.format(record.title)
+        )
 
 
 def move_demarche(

@@ -247,8 +247,10 @@ class DemarchesPage(RecordsPage[DemarcheRecord]):
     def filter_hint(self) -> str:
         return self.tr("Filter by title, state, officer…")
 
-    def count_texts(self) -> tuple[str, str, str]:
-        return self.tr("1 démarche"), self.tr("{0} démarches"), self.tr("{0} of {1} démarches")
+    def count_wording(self, total: int, filtered: bool) -> str:
+        if filtered:
+            return self.tr("%1 of %Ln démarches", "", total)
+        return self.tr("%Ln démarches", "", total)
 
     # --- loading ---------------------------------------------------------------------------
 

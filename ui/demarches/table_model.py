@@ -135,7 +135,7 @@ class DemarchesTableModel(FilteredRecordsModel[DemarcheRecord]):
             if role == Qt.ItemDataRole.ForegroundRole:
                 return QBrush(QColor(OVERDUE_RED))
             if role == Qt.ItemDataRole.ToolTipRole:
-                return QCoreApplication.translate(CONTEXT, "Overdue")
+                return QCoreApplication.translate("DemarchesTableModel", "Overdue")
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == Column.STATUS and record.status_reason:
                 return record.status_reason

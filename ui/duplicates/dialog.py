@@ -223,11 +223,7 @@ class DuplicatesDialog(QDialog):
             QApplication.restoreOverrideCursor()
         self.model.set_pairs(pairs)
         self.status.setText(
-            (
-                self.tr("1 likely duplicate.")
-                if len(pairs) == 1
-                else self.tr("{0} likely duplicates.").format(len(pairs))
-            )
+            self.tr("%Ln likely duplicates.", "", len(pairs))
             if pairs
             else self.tr(
                 "No likely duplicates at {0} % or more; a lower threshold shows pairs less alike."

@@ -8,7 +8,7 @@ from functools import cache
 from typing import Any
 from zoneinfo import available_timezones
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from outreach.domain import limits
 from outreach.domain.records import ForumMembershipRecord, ForumRecord, MeetingRecord
 from outreach.errors import ValidationError
+from outreach.reference.names import shipped_name
 from ui.operations.forums import add_member, edit_membership
 from ui.operations.meetings import announce_attendee, create_meeting, edit_meeting
 from ui.services import AppServices
@@ -47,7 +48,9 @@ def state_box(names: StateNames, parent: QWidget) -> QComboBox:
     box.setCurrentIndex(-1)
     line = box.lineEdit()
     assert line is not None
-    line.setPlaceholderText(parent.tr("Type a state's name, code or alias…"))
+    line.setPlaceholderText(
+        QCoreApplication.translate("StatePicker", "Type a state's name, code or alias…")
+    )
     return box
 
 
@@ -86,7 +89,7 @@ class MembershipDialog(RecordDialog):
         self.setWindowTitle(self.tr("Edit membership") if membership else self.tr("Add a member"))
         self.setMinimumWidth(480)
         self.ok_button.setText(self.tr("Save") if membership else self.tr("Add"))
-        self.add_row(self.tr("Forum:"), QLabel(forum.name, self))
+        self.add_row(self.tr("Forum:"), QLabel(shipped_name(forum.name), self))
         self.state_box = state_box(self.names, self)
         self.add_row(self.tr("&State:"), self.state_box, "state")
         self.since = OptionalDateEdit(self.tr("Since"), self)
@@ -178,7 +181,7 @@ class MeetingDialog(RecordDialog):
         self.setWindowTitle(self.tr("Edit meeting") if meeting else self.tr("New meeting"))
         self.setMinimumWidth(520)
         self.ok_button.setText(self.tr("Save") if meeting else self.tr("Create"))
-        self.add_row(self.tr("Forum:"), QLabel(forum.name, self))
+        self.add_row(self.tr("Forum:"), QLabel(shipped_name(forum.name), self))
         self.title_edit = self.add_text(
             limits.MEETING_TITLE,
             self.tr("&Title:"),

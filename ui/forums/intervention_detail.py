@@ -15,16 +15,14 @@ from ui.forums.labels import kind_label, status_label, time_slot
 from ui.widgets.names import StateNames
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("MeetingPlanner", text)
-
-
 def _demarche_line(demarches: DemarcheService, demarche_id: int) -> str:
     try:
         demarche = demarches.get(demarche_id)
     except OutreachError:
-        return _tr("Démarche #{0}").format(demarche_id)
-    return _tr("Démarche: {0} ({1})").format(demarche.title, demarche_status_label(demarche.status))
+        return QCoreApplication.translate("MeetingPlanner", "Démarche #{0}").format(demarche_id)
+    return QCoreApplication.translate("MeetingPlanner", "Démarche: {0} ({1})").format(
+        demarche.title, demarche_status_label(demarche.status)
+    )
 
 
 def intervention_html(
@@ -36,17 +34,31 @@ def intervention_html(
     ]
     if record.starts_at is not None:
         slot = time_slot(record.starts_at, record.ends_at)
-        parts.append(e(_tr("{0} ({1} time)").format(slot, record.timezone)))
+        parts.append(
+            e(
+                QCoreApplication.translate("MeetingPlanner", "{0} ({1} time)").format(
+                    slot, record.timezone
+                )
+            )
+        )
     if record.target_ids:
-        parts.append(e(_tr("Targets: {0}").format(names.names(record.target_ids))))
+        parts.append(
+            e(
+                QCoreApplication.translate("MeetingPlanner", "Targets: {0}").format(
+                    names.names(record.target_ids)
+                )
+            )
+        )
     if record.lead_officer:
-        parts.append(e(_tr("Lead: {0}").format(record.lead_officer)))
+        parts.append(
+            e(QCoreApplication.translate("MeetingPlanner", "Lead: {0}").format(record.lead_officer))
+        )
     if record.demarche_id is not None:
         parts.append(e(_demarche_line(demarches, record.demarche_id)))
     text = "<br>".join(parts)
     for title, body in (
-        (_tr("Talking points"), record.talking_points),
-        (_tr("Outcome"), record.outcome),
+        (QCoreApplication.translate("MeetingPlanner", "Talking points"), record.talking_points),
+        (QCoreApplication.translate("MeetingPlanner", "Outcome"), record.outcome),
     ):
         if body:
             text += f"<p><i>{e(title)}</i><br>" + e(body).replace("\n", "<br>") + "</p>"

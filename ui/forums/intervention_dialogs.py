@@ -43,6 +43,7 @@ from outreach.domain.records import (
     MeetingRecord,
 )
 from outreach.errors import OutreachError, ValidationError
+from outreach.reference.names import shipped_name
 from ui.demarches.labels import action_label, channel_label, level_label
 from ui.demarches.labels import status_label as demarche_status_label
 from ui.forums.labels import kind_label, status_label
@@ -135,7 +136,7 @@ class InterventionDialog(RecordDialog):
         for kind in InterventionKind:
             self.kind_box.addItem(kind_label(kind), kind.value)
         self.kind_box.currentIndexChanged.connect(lambda _row: self._suggest_title())
-        self.add_row(self.tr("Meeting:"), QLabel(self._meeting.title, self))
+        self.add_row(self.tr("Meeting:"), QLabel(shipped_name(self._meeting.title), self))
         self.add_row(self.tr("&Kind:"), self.kind_box)
         self.title_edit = self.add_text(
             limits.TITLE, self.tr("T&itle:"), self.tr("What it is, in one line")

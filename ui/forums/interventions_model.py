@@ -40,10 +40,6 @@ HEADERS: dict[Column, object] = {
 }
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate(CONTEXT, text)
-
-
 def short_slot(record: InterventionRecord) -> str:
     """ "Tue 11-30 10:00–10:30": a meeting lasts days, so the year goes without saying."""
     if record.starts_at is None:
@@ -81,7 +77,11 @@ class InterventionsModel(FilteredRecordsModel[InterventionRecord]):
                 return record.lead_officer
             case Column.STATUS:
                 return status_label(record.status)
-        return _tr("#{0}").format(record.demarche_id) if record.demarche_id is not None else ""
+        return (
+            QCoreApplication.translate("InterventionsModel", "#{0}").format(record.demarche_id)
+            if record.demarche_id is not None
+            else ""
+        )
 
     def sort_key(self, record: InterventionRecord, column: int) -> Any:
         if column == Column.TIME:
@@ -100,7 +100,7 @@ class InterventionsModel(FilteredRecordsModel[InterventionRecord]):
         if role == Qt.ItemDataRole.ToolTipRole and column == Column.TITLE:
             return record.talking_points or record.title
         if role == Qt.ItemDataRole.ToolTipRole and column == Column.TIME and record.starts_at:
-            return _tr("{0}, on the meeting's clock ({1})").format(
-                time_slot(record.starts_at, record.ends_at), record.timezone
-            )
+            return QCoreApplication.translate(
+                "InterventionsModel", "{0}, on the meeting's clock ({1})"
+            ).format(time_slot(record.starts_at, record.ends_at), record.timezone)
         return None

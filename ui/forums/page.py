@@ -34,6 +34,7 @@ from outreach.domain.changes import Changes, Entity
 from outreach.domain.records import ForumMembershipRecord, ForumRecord, MeetingRecord
 from outreach.errors import OutreachError
 from outreach.folding import fold
+from outreach.reference.names import shipped_name
 from ui.context import Selection
 from ui.errors import show_error
 from ui.forums.forum_dialogs import EndMembershipDialog, MeetingDialog, MembershipDialog
@@ -243,9 +244,9 @@ class ForumsPage(Page):
         self.forums.blockSignals(True)
         self.forums.clear()
         for forum in self._forums:
-            item = QListWidgetItem(forum.name, self.forums)
+            item = QListWidgetItem(shipped_name(forum.name), self.forums)
             item.setData(Qt.ItemDataRole.UserRole, forum.id)
-            item.setToolTip(forum.notes or forum.name)
+            item.setToolTip(forum.notes or shipped_name(forum.name))
         wanted = chosen.id if chosen else self._remembered_forum or self._forum_in_season()
         row = next((i for i, forum in enumerate(self._forums) if forum.id == wanted), 0)
         if self._forums:
@@ -291,7 +292,7 @@ class ForumsPage(Page):
             self.forum_notes.clear()
             return
         notes = f" — {html.escape(forum.notes)}" if forum.notes else ""
-        self.forum_notes.setText(f"<b>{html.escape(forum.name)}</b>{notes}")
+        self.forum_notes.setText(f"<b>{html.escape(shipped_name(forum.name))}</b>{notes}")
         try:
             self.meetings.set_records(self._services.forums.meetings(forum=forum.id))
         except OutreachError as error:
@@ -324,7 +325,7 @@ class ForumsPage(Page):
             if not needle or needle in fold(f"{member.state_name} {member.state_iso3}")
         ]
         self.members.set_records(shown)
-        self.members_count.setText(self.tr("{0} members").format(len(shown)))
+        self.members_count.setText(self.tr("%Ln members", "", len(shown)))
         self._update_buttons()
 
     def _update_buttons(self) -> None:

@@ -38,6 +38,7 @@ from outreach.domain.records import (
     RoomRow,
 )
 from outreach.errors import OutreachError
+from outreach.reference.names import shipped_name
 from ui.errors import show_error
 from ui.forums.forum_dialogs import AttendeeDialog
 from ui.forums.intervention_detail import intervention_html
@@ -333,11 +334,13 @@ class MeetingPlanner(QWidget):
             self.room = self._services.planner.room(self.meeting.id)
             interventions = self._services.interventions.for_meeting(self.meeting.id)
             logged = self._services.interventions.log_entries(self.meeting.id)
-            forums = {forum.id: forum.name for forum in self._services.forums.forums()}
+            forums = {
+                forum.id: shipped_name(forum.name) for forum in self._services.forums.forums()
+            }
         except OutreachError as error:
             show_error(self, error)
             return
-        self.title_label.setText(self.meeting.title)
+        self.title_label.setText(shipped_name(self.meeting.title))
         self.info_label.setText(meeting_line(self.meeting, forums.get(self.meeting.forum_id, "")))
         self._show_room()
         self.interventions.set_records(interventions)

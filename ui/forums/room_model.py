@@ -92,14 +92,22 @@ def _tr(text: str) -> str:
 
 
 def group_title(group: RoomGroup) -> str:
-    name = group.name if group.slug else _tr("In no priority category")
-    return _tr("{0} ({1})").format(name, len(group.rows))
+    name = (
+        group.name
+        if group.slug
+        else QCoreApplication.translate("RoomModel", "In no priority category")
+    )
+    return QCoreApplication.translate("RoomModel", "{0} ({1})").format(name, len(group.rows))
 
 
 def presence(row: RoomRow) -> str:
     if row.member and row.attendee:
-        return _tr("Member, announced")
-    return _tr("Member") if row.member else _tr("Attendee")
+        return QCoreApplication.translate("RoomModel", "Member, announced")
+    return (
+        QCoreApplication.translate("RoomModel", "Member")
+        if row.member
+        else QCoreApplication.translate("RoomModel", "Attendee")
+    )
 
 
 def _count(value: int) -> str:
@@ -186,7 +194,7 @@ class RoomModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return group_title(group)
         if role == SORT_ROLE:
-            return group.name.casefold()
+            return fold(group.name)
         if role == Qt.ItemDataRole.DecorationRole:
             return QColor(group.colour)
         if role == Qt.ItemDataRole.FontRole:
@@ -197,7 +205,9 @@ class RoomModel(QAbstractItemModel):
             return QBrush(QColor("#9e9e9e"))
         if role == Qt.ItemDataRole.ToolTipRole:
             return (
-                _tr("No state of this category is expected in the room")
+                QCoreApplication.translate(
+                    "RoomModel", "No state of this category is expected in the room"
+                )
                 if not group.rows
                 else group_title(group)
             )
@@ -244,7 +254,7 @@ class RoomModel(QAbstractItemModel):
     @staticmethod
     def _sort_value(row: RoomRow, column: Column) -> Any:
         if column == Column.STATE:
-            return row.name.casefold()
+            return fold(row.name)  # « Égypte » before « El Salvador »
         if column == Column.LAST_CONTACT:
             return (row.last_contact_on or date.min).isoformat()
         if column == Column.OPEN_DEMARCHES:

@@ -27,6 +27,7 @@ from outreach.domain import limits
 from outreach.domain.enums import LogKind
 from outreach.domain.records import DemarcheRecord, LogEntryRecord
 from outreach.errors import OutreachError, ValidationError
+from outreach.reference.names import shipped_name
 from ui.context import Selection
 from ui.errors import show_error
 from ui.log.table_model import kind_label
@@ -231,7 +232,7 @@ class LogContactDialog(RecordDialog):
             self.meeting_label.setText(f"#{self._meeting_id}")
             return
         self.meeting_label.setText(
-            f"{meeting.title}, {meeting.city} ({meeting.starts_on.isoformat()})"
+            f"{shipped_name(meeting.title)}, {meeting.city} ({meeting.starts_on.isoformat()})"
         )
 
     def _follow_up_in(self, *, days: int = 0, months: int = 0) -> None:

@@ -12,7 +12,6 @@ from typing import cast
 
 from PySide6.QtCore import (
     QItemSelection,
-    QLocale,
     QModelIndex,
     QSettings,
     Qt,
@@ -337,11 +336,7 @@ class LogPage(Page):
 
     def _show_count(self) -> None:
         count = self.model.rowCount()
-        self.count_label.setText(
-            self.tr("1 entry")
-            if count == 1
-            else self.tr("{0} entries").format(QLocale().toString(count))
-        )
+        self.count_label.setText(self.tr("%Ln entries", "", count))
 
     # --- reloading -------------------------------------------------------------------------
 

@@ -16,6 +16,7 @@ from enum import IntEnum
 from typing import Any
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QCoreApplication,
     QModelIndex,
     QObject,
@@ -25,6 +26,7 @@ from PySide6.QtGui import QBrush, QColor
 
 from outreach.domain.enums import LogKind
 from outreach.domain.records import LogEntryRecord, LogFilter
+from outreach.domain.vocabulary import label_of
 from outreach.errors import OutreachError
 from outreach.services.contact_log import ContactLogService, LogSort
 from ui.widgets.records_table import HeadedTableModel, Index
@@ -47,43 +49,34 @@ class Column(IntEnum):
 
 
 HEADERS = {
-    Column.DATE: "Date",
-    Column.KIND: "Kind",
-    Column.SUMMARY: "Summary",
-    Column.STATES: "States",
-    Column.CONTACTS: "Contacts",
-    Column.FOLLOW_UP: "Follow-up",
-    Column.OFFICER: "Officer",
+    Column.DATE: QT_TRANSLATE_NOOP("LogTableModel", "Date"),
+    Column.KIND: QT_TRANSLATE_NOOP("LogTableModel", "Kind"),
+    Column.SUMMARY: QT_TRANSLATE_NOOP("LogTableModel", "Summary"),
+    Column.STATES: QT_TRANSLATE_NOOP("LogTableModel", "States"),
+    Column.CONTACTS: QT_TRANSLATE_NOOP("LogTableModel", "Contacts"),
+    Column.FOLLOW_UP: QT_TRANSLATE_NOOP("LogTableModel", "Follow-up"),
+    Column.OFFICER: QT_TRANSLATE_NOOP("LogTableModel", "Officer"),
 }
 
 #: the columns the service can sort by, and the name it knows them by
 SORTABLE = {Column.DATE: "occurred_on", Column.KIND: "kind", Column.SUMMARY: "summary"}
 
-KIND_LABELS = {
-    LogKind.CALL: "Call",
-    LogKind.MEETING: "Meeting",
-    LogKind.EMAIL: "E-mail",
-    LogKind.LETTER: "Letter",
-    LogKind.VISIT: "Visit",
-    LogKind.NOTE: "Note",
-}
 
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("LogTableModel", text)
+def _tr(text: object) -> str:
+    """A text marked with QT_TRANSLATE_NOOP in this module, translated."""
+    return QCoreApplication.translate("LogTableModel", str(text))
 
 
 def kind_label(kind: str) -> str:
-    """The translated name of a log kind ("call" -> "Call")."""
-    try:
-        return _tr(KIND_LABELS[LogKind(kind)])
-    except ValueError:
-        return kind
+    """The name of a log kind as people read it ("call" -> "Call")."""
+    return label_of(LogKind, kind)
 
 
 def follow_up_text(entry: LogEntryRecord) -> str:
     if entry.follow_up_done_on is not None:
-        return _tr("done {0}").format(entry.follow_up_done_on.isoformat())
+        return QCoreApplication.translate("LogTableModel", "done {0}").format(
+            entry.follow_up_done_on.isoformat()
+        )
     return entry.follow_up_on.isoformat() if entry.follow_up_on else ""
 
 
@@ -252,9 +245,9 @@ class LogTableModel(HeadedTableModel):
             if column == Column.SUMMARY:
                 return entry.summary + (f"\n\n{entry.details}" if entry.details else "")
             if column == Column.FOLLOW_UP and entry.follow_up_overdue_on(self._today()):
-                return _tr("Overdue: the follow-up was due on {0}").format(
-                    entry.follow_up_on.isoformat() if entry.follow_up_on else ""
-                )
+                return QCoreApplication.translate(
+                    "LogTableModel", "Overdue: the follow-up was due on {0}"
+                ).format(entry.follow_up_on.isoformat() if entry.follow_up_on else "")
         return None
 
     def _shown(self, entry: LogEntryRecord, column: Column) -> str:

@@ -124,14 +124,21 @@ def edit_op(
     book: VersionBook,
     kind: str,
     stored: Mapping[str, Any] | None = None,
+    guard: Guard = unguarded,
 ) -> Operation[V] | None:
     """Editing a record, or None when `after_values` change nothing. Only the changed
-    fields go to `update(version=…, **fields)`; undo sends back the old values of exactly
-    those, checked against the versions in `book` (see `ui.undo.versioned_edit`)."""
+    fields go to the service's `update(before.id, version=…, **fields)`; undo sends back
+    the old values of exactly those, checked against the versions in `book` (see
+    `ui.undo.versioned_edit`)."""
     new, old = changed_fields(before, after_values, stored or {})
     if not new:
         return None
-    return versioned_edit(text, update, book, (kind, before.id), before.version, new=new, old=old)
+    record_id = before.id
+
+    def save(**fields: Any) -> V:
+        return guard(lambda: update(record_id, **fields))
+
+    return versioned_edit(text, save, book, (kind, record_id), before.version, new=new, old=old)
 
 
 T = TypeVar("T")

@@ -15,16 +15,14 @@ from ui.undo import Operation
 Membership = CategoryMemberRecord | None  # None: the state is not in the category
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("CategoryOperations", text)
-
-
 def create_category(
     categories: CategoryService, name: str, colour: str, rule: str | None
 ) -> Operation[CategoryRecord]:
     """A manual category, or a smart one when `rule` is given."""
     return soft_create_op(
-        _tr("Create category {0}").format(name.strip()),
+        QCoreApplication.translate("CategoryOperations", "Create category {0}").format(
+            name.strip()
+        ),
         lambda: categories.create(name, colour=colour, rule=rule),
         categories,
     )
@@ -34,7 +32,7 @@ def edit_category(
     categories: CategoryService, before: CategoryRecord, name: str, description: str
 ) -> Operation[CategoryRecord] | None:
     """Rename or describe the category; None when neither changes."""
-    text = _tr("Edit category {0}").format(before.name)
+    text = QCoreApplication.translate("CategoryOperations", "Edit category {0}").format(before.name)
     values = {"name": name, "description": description}
     return unversioned_edit_op(text, before, values, categories.update)
 
@@ -42,21 +40,31 @@ def edit_category(
 def recolour_category(
     categories: CategoryService, before: CategoryRecord, colour: str
 ) -> Operation[CategoryRecord] | None:
-    text = _tr("Recolour category {0}").format(before.name)
+    text = QCoreApplication.translate("CategoryOperations", "Recolour category {0}").format(
+        before.name
+    )
     return unversioned_edit_op(text, before, {"colour": colour}, categories.update)
 
 
 def change_category_rule(
     categories: CategoryService, before: CategoryRecord, rule: str
 ) -> Operation[CategoryRecord] | None:
-    text = _tr("Change the rule of {0}").format(before.name)
+    text = QCoreApplication.translate("CategoryOperations", "Change the rule of {0}").format(
+        before.name
+    )
     return unversioned_edit_op(text, before, {"rule": rule}, categories.update)
 
 
 def delete_category(
     categories: CategoryService, category: CategoryRecord
 ) -> Operation[CategoryRecord]:
-    return delete_op(_tr("Delete category {0}").format(category.name), categories, category.id)
+    return delete_op(
+        QCoreApplication.translate("CategoryOperations", "Delete category {0}").format(
+            category.name
+        ),
+        categories,
+        category.id,
+    )
 
 
 def _membership(
@@ -85,7 +93,9 @@ def assign_member(
     """Put `state` in a manual category with `rationale`; undo gives it back its
     `previous` rationale there, or takes it out when it was not a member (None)."""
     return set_op(
-        _tr("Assign {0} to {1}").format(state.name, category_name),
+        QCoreApplication.translate("CategoryOperations", "Assign {0} to {1}").format(
+            state.name, category_name
+        ),
         _membership(categories, category_id, state.id),
         rationale,
         previous,
@@ -98,7 +108,9 @@ def remove_member(
 ) -> Operation[Membership]:
     """Take a state out of a manual category; undo puts it back with its rationale."""
     return set_op(
-        _tr("Remove {0} from {1}").format(member.state_name, category.name),
+        QCoreApplication.translate("CategoryOperations", "Remove {0} from {1}").format(
+            member.state_name, category.name
+        ),
         _membership(categories, category.id, member.state_id),
         None,
         member.rationale,

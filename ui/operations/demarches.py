@@ -18,7 +18,7 @@ from outreach.domain.enums import DemarcheStatus
 from outreach.domain.records import DemarcheRecord
 from outreach.services.demarches import DemarcheService
 from ui.demarches.labels import status_label
-from ui.operations import Guard, create_op, delete_op, edit_op, unguarded
+from ui.operations import Guard, delete_op, edit_op, soft_create_op, unguarded
 from ui.undo import Operation, VersionBook
 from ui.widgets.record_dialog import short
 
@@ -28,10 +28,6 @@ UNDONE_REASON = "Undone"
 Moved = tuple[DemarcheRecord, DemarcheRecord]  # before, after
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("DemarcheOperations", text)
-
-
 def plan_demarche(
     demarches: DemarcheService,
     state_id: int,
@@ -39,11 +35,13 @@ def plan_demarche(
     guard: Guard = unguarded,
 ) -> Operation[DemarcheRecord]:
     """Plan a démarche to `state_id` from `DemarcheService.create` keywords."""
-    return create_op(
-        _tr("Plan démarche: {0}").format(short(str(values.get("title", "")))),
-        lambda: guard(lambda: demarches.create(state_id, **values)),
-        lambda created: demarches.delete(created.id),
-        lambda created: demarches.restore(created.id),
+    return soft_create_op(
+        QCoreApplication.translate("DemarcheOperations", "Plan démarche: {0}").format(
+            short(str(values.get("title", "")))
+        ),
+        lambda: demarches.create(state_id, **values),
+        demarches,
+        guard,
     )
 
 
@@ -58,26 +56,30 @@ def edit_demarche(
     """Change the fields of `before` that `values` (`update` keywords) change; None when
     they change nothing. `treaty_code` is the code of the treaty `before` is under (the
     keyword takes a code, the record holds an id)."""
-    demarche_id = before.id
-
-    def update(**fields: Any) -> DemarcheRecord:
-        return guard(lambda: demarches.update(demarche_id, **fields))
-
     return edit_op(
-        _tr("Edit démarche: {0}").format(short(str(values.get("title", before.title)))),
+        QCoreApplication.translate("DemarcheOperations", "Edit démarche: {0}").format(
+            short(str(values.get("title", before.title)))
+        ),
         before,
         values,
-        update,
+        demarches.update,
         book=book,
         kind="demarche",
         stored={"state": before.state_id, "treaty": treaty_code},
+        guard=guard,
     )
 
 
 def delete_demarche(
     demarches: DemarcheService, record: DemarcheRecord
 ) -> Operation[DemarcheRecord]:
-    return delete_op(_tr("Delete démarche: {0}").format(record.title), demarches, record.id)
+    return delete_op(
+        QCoreApplication.translate("DemarcheOperations", "Delete démarche: {0}").format(
+            record.title
+        ),
+        demarches,
+        record.id,
+    )
 
 
 def dated_on(record: DemarcheRecord) -> date | None:
@@ -129,7 +131,9 @@ def move_demarche_to(
         return moved_to(target, dated_on(after), reason, versions.version(key, seen_version))
 
     return Operation(
-        text=_tr("Move démarche to {0}").format(status_label(target)),
+        text=QCoreApplication.translate("DemarcheOperations", "Move démarche to {0}").format(
+            status_label(target)
+        ),
         do=do,
         undo=undo,
         redo=redo,

@@ -9,17 +9,15 @@ from outreach.services.duplicates import DuplicateService, MergeRecord
 from ui.undo import Operation
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("DuplicateOperations", text)
-
-
 def merge_contacts(
     service: DuplicateService, keep: ContactRecord, drop: ContactRecord
 ) -> Operation[MergeRecord]:
     """Merge `drop` into `keep`; undo puts them back apart as they were, redo merges
     them again."""
     return Operation(
-        _tr("Merge {0} into {1}").format(drop.full_name, keep.full_name),
+        QCoreApplication.translate("DuplicateOperations", "Merge {0} into {1}").format(
+            drop.full_name, keep.full_name
+        ),
         do=lambda: service.merge(keep.id, drop.id),
         undo=service.unmerge,
         redo=lambda done: service.merge(done.kept.id, done.dropped_id),

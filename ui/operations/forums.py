@@ -16,10 +16,6 @@ from ui.undo import Operation
 from ui.widgets.record_dialog import short
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ForumOperations", text)
-
-
 def add_member(
     forums: ForumService,
     forum: ForumRecord,
@@ -32,7 +28,9 @@ def add_member(
     redo puts back the same membership."""
     forum_id = forum.id
     return create_op(
-        _tr("Add {0} to {1}").format(state_name, short(forum.name)),
+        QCoreApplication.translate("ForumOperations", "Add {0} to {1}").format(
+            state_name, short(forum.name)
+        ),
         lambda: guard(lambda: forums.add_member(forum_id, state_id, **values)),
         lambda added: forums.remove_member(added.id),
         forums.restore_member,
@@ -44,7 +42,9 @@ def edit_membership(
 ) -> Operation[ForumMembershipRecord] | None:
     """Change a membership's dates and source (`update_member` keywords); None when
     nothing changes."""
-    text = _tr("Edit membership of {0}").format(before.state_name)
+    text = QCoreApplication.translate("ForumOperations", "Edit membership of {0}").format(
+        before.state_name
+    )
     return unversioned_edit_op(text, before, values, forums.update_member)
 
 
@@ -52,7 +52,9 @@ def end_membership(
     forums: ForumService, before: ForumMembershipRecord, until: date
 ) -> Operation[ForumMembershipRecord] | None:
     """End a membership on `until`; None when it ends then already."""
-    text = _tr("End membership of {0}").format(before.state_name)
+    text = QCoreApplication.translate("ForumOperations", "End membership of {0}").format(
+        before.state_name
+    )
     return unversioned_edit_op(text, before, {"until": until}, forums.update_member)
 
 
@@ -62,7 +64,9 @@ def delete_membership(
     """Delete a membership recorded in error; undo puts it back, with its id."""
     membership_id = membership.id
     return Operation(
-        _tr("Delete membership of {0}").format(membership.state_name),
+        QCoreApplication.translate("ForumOperations", "Delete membership of {0}").format(
+            membership.state_name
+        ),
         do=lambda: forums.remove_member(membership_id),
         undo=forums.restore_member,
         redo=lambda removed: forums.remove_member(removed.id),

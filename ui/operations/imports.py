@@ -16,10 +16,6 @@ from ui.operations import create_op
 from ui.undo import Operation
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ImportOperations", text)
-
-
 def import_contacts(
     importer: ContactImporter,
     path: Path,
@@ -30,7 +26,9 @@ def import_contacts(
     """Import the contacts of a CSV file, its columns read by `mapping`; redo restores
     the same contacts (and the organizations the import created)."""
     return create_op(
-        _tr("Import contacts from {0}").format(path.name),
+        QCoreApplication.translate("ImportOperations", "Import contacts from {0}").format(
+            path.name
+        ),
         lambda: importer.run(path, mapping, progress=progress, cancelled=cancelled),
         importer.take_back,
         importer.restore,
@@ -43,7 +41,9 @@ def import_treaty_status(
     """Record the changes `plan` found in a status table, in one transaction; undo puts
     back what each changed state had."""
     return Operation(
-        _tr("Import {0} status ({1} changes)").format(plan.treaty_code, len(plan.changes)),
+        QCoreApplication.translate("ImportOperations", "Import {0} status ({1} changes)").format(
+            plan.treaty_code, len(plan.changes)
+        ),
         do=lambda: importer.apply(plan, progress=progress, cancelled=cancelled),
         undo=lambda _outcome: importer.revert(plan),
         redo=lambda _outcome: importer.apply(plan),

@@ -21,10 +21,6 @@ from ui.widgets.record_dialog import short
 Made = tuple[InterventionRecord, DemarcheRecord]  # the intervention linked, the démarche
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("InterventionOperations", text)
-
-
 def plan_intervention(
     service: InterventionService,
     meeting_id: int,
@@ -32,7 +28,7 @@ def plan_intervention(
     guard: Guard = unguarded,
 ) -> Operation[InterventionRecord]:
     """Plan an intervention at a meeting from `InterventionService.plan` keywords."""
-    text = _tr("Plan {0}: {1}").format(
+    text = QCoreApplication.translate("InterventionOperations", "Plan {0}: {1}").format(
         kind_label(str(values["kind"])).lower(), short(str(values["title"]))
     )
     return soft_create_op(text, lambda: service.plan(meeting_id, **values), service, guard)
@@ -47,7 +43,9 @@ def edit_intervention(
     """Change the fields of `before` that `values` (`update` keywords) change; None when
     they change nothing."""
     return unversioned_edit_op(
-        _tr("Edit intervention: {0}").format(short(str(values["title"]))),
+        QCoreApplication.translate("InterventionOperations", "Edit intervention: {0}").format(
+            short(str(values["title"]))
+        ),
         before,
         values,
         service.update,
@@ -59,7 +57,13 @@ def edit_intervention(
 def delete_intervention(
     service: InterventionService, record: InterventionRecord
 ) -> Operation[InterventionRecord]:
-    return delete_op(_tr("Delete intervention: {0}").format(record.title), service, record.id)
+    return delete_op(
+        QCoreApplication.translate("InterventionOperations", "Delete intervention: {0}").format(
+            record.title
+        ),
+        service,
+        record.id,
+    )
 
 
 def set_intervention_status(
@@ -68,7 +72,9 @@ def set_intervention_status(
     """Move to `status`; undo moves back to the status it had."""
     intervention_id = record.id
     return set_op(
-        _tr("Mark “{0}” {1}").format(record.title, status_label(status).lower()),
+        QCoreApplication.translate("InterventionOperations", "Mark “{0}” {1}").format(
+            record.title, status_label(status).lower()
+        ),
         lambda wanted: service.set_status(intervention_id, wanted),
         status,
         record.status,
@@ -85,7 +91,9 @@ def complete_bilateral(
     undo and redo take back or make again the whole step."""
     intervention_id = record.id
     return Operation(
-        _tr("Bilateral done: {0}").format(short(record.title)),
+        QCoreApplication.translate("InterventionOperations", "Bilateral done: {0}").format(
+            short(record.title)
+        ),
         do=lambda: guard(lambda: service.complete_bilateral(intervention_id, **values)),
         undo=service.undo_completion,
         redo=service.redo_completion,
@@ -112,7 +120,9 @@ def create_demarche_for(
         service.link_demarche(intervention_id, made[1].id)
 
     return Operation(
-        _tr("Create démarche for: {0}").format(short(record.title)),
+        QCoreApplication.translate("InterventionOperations", "Create démarche for: {0}").format(
+            short(record.title)
+        ),
         do=lambda: guard(lambda: service.create_demarche_for(intervention_id, **values)),
         undo=undo,
         redo=redo,
@@ -135,12 +145,16 @@ def link_demarche(
     service: InterventionService, record: InterventionRecord, demarche_id: int
 ) -> Operation[InterventionRecord]:
     """Link a démarche to the intervention; undo links back the one it had, if any."""
-    text = _tr("Link démarche to: {0}").format(short(record.title))
+    text = QCoreApplication.translate("InterventionOperations", "Link démarche to: {0}").format(
+        short(record.title)
+    )
     return _link(service, record, text, demarche_id)
 
 
 def unlink_demarche(
     service: InterventionService, record: InterventionRecord
 ) -> Operation[InterventionRecord]:
-    text = _tr("Unlink démarche from: {0}").format(record.title)
+    text = QCoreApplication.translate("InterventionOperations", "Unlink démarche from: {0}").format(
+        record.title
+    )
     return _link(service, record, text, None)

@@ -17,15 +17,13 @@ from ui.undo import Operation
 from ui.widgets.record_dialog import short
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("LogOperations", text)
-
-
 def log_contact(
     log: ContactLogService, values: Mapping[str, Any], guard: Guard = unguarded
 ) -> Operation[LogEntryRecord]:
     """Log a contact from `ContactLogService.log` keywords; redo restores the same entry."""
-    text = _tr("Log contact: {0}").format(short(str(values["summary"])))
+    text = QCoreApplication.translate("LogOperations", "Log contact: {0}").format(
+        short(str(values["summary"]))
+    )
     return soft_create_op(text, lambda: log.log(**values), log, guard)
 
 
@@ -49,7 +47,9 @@ def edit_entry(
         return saved
 
     return unversioned_edit_op(
-        _tr("Edit log entry: {0}").format(short(str(values["summary"]))),
+        QCoreApplication.translate("LogOperations", "Edit log entry: {0}").format(
+            short(str(values["summary"]))
+        ),
         before,
         values,
         update,
@@ -70,8 +70,21 @@ def mark_follow_up_done(
             return log.reopen_follow_up(entry_id)
         return log.complete_follow_up(entry_id, on=done_on)
 
-    return set_op(_tr("Mark follow-up done: {0}").format(entry.summary[:40]), put, on, None)
+    return set_op(
+        QCoreApplication.translate("LogOperations", "Mark follow-up done: {0}").format(
+            entry.summary[:40]
+        ),
+        put,
+        on,
+        None,
+    )
 
 
 def delete_entry(log: ContactLogService, entry: LogEntryRecord) -> Operation[LogEntryRecord]:
-    return delete_op(_tr("Delete log entry: {0}").format(entry.summary[:40]), log, entry.id)
+    return delete_op(
+        QCoreApplication.translate("LogOperations", "Delete log entry: {0}").format(
+            entry.summary[:40]
+        ),
+        log,
+        entry.id,
+    )

@@ -15,16 +15,14 @@ from ui.undo import Operation, soft_deletion
 from ui.widgets.record_dialog import short
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("MeetingOperations", text)
-
-
 def create_meeting(
     forums: ForumService, forum_id: int, values: Mapping[str, Any], guard: Guard = unguarded
 ) -> Operation[MeetingRecord]:
     """Plan a meeting of a forum from `ForumService.create_meeting` keywords."""
     return create_op(
-        _tr("New meeting: {0}").format(short(str(values["title"]))),
+        QCoreApplication.translate("MeetingOperations", "New meeting: {0}").format(
+            short(str(values["title"]))
+        ),
         lambda: guard(lambda: forums.create_meeting(forum_id, **values)),
         lambda created: forums.delete_meeting(created.id),
         lambda created: forums.restore_meeting(created.id),
@@ -39,13 +37,17 @@ def edit_meeting(
 ) -> Operation[MeetingRecord] | None:
     """Change the fields of `before` that `values` (`update_meeting` keywords) change;
     None when they change nothing."""
-    text = _tr("Edit meeting: {0}").format(short(str(values["title"])))
+    text = QCoreApplication.translate("MeetingOperations", "Edit meeting: {0}").format(
+        short(str(values["title"]))
+    )
     return unversioned_edit_op(text, before, values, forums.update_meeting, guard=guard)
 
 
 def delete_meeting(forums: ForumService, meeting: MeetingRecord) -> Operation[MeetingRecord]:
     return soft_deletion(
-        _tr("Delete meeting: {0}").format(meeting.title),
+        QCoreApplication.translate("MeetingOperations", "Delete meeting: {0}").format(
+            meeting.title
+        ),
         forums.delete_meeting,
         forums.restore_meeting,
         meeting.id,
@@ -69,7 +71,9 @@ def announce_attendee(
     forums: ForumService, meeting: MeetingRecord, state_id: int, state_name: str
 ) -> Operation[MeetingRecord]:
     """Announce a state as attending (beyond the forum's members); undo withdraws it."""
-    text = _tr("Announce {0} at {1}").format(state_name, short(meeting.title))
+    text = QCoreApplication.translate("MeetingOperations", "Announce {0} at {1}").format(
+        state_name, short(meeting.title)
+    )
     return _attendance(forums, meeting, state_id, text, True)
 
 
@@ -77,5 +81,7 @@ def withdraw_attendee(
     forums: ForumService, meeting: MeetingRecord, state_id: int, state_name: str
 ) -> Operation[MeetingRecord]:
     """No longer expect a state announced as attending; undo announces it again."""
-    text = _tr("No longer expecting {0} at {1}").format(state_name, short(meeting.title))
+    text = QCoreApplication.translate("MeetingOperations", "No longer expecting {0} at {1}").format(
+        state_name, short(meeting.title)
+    )
     return _attendance(forums, meeting, state_id, text, False)

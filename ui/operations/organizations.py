@@ -9,23 +9,21 @@ from PySide6.QtCore import QCoreApplication
 
 from outreach.domain.records import OrganizationRecord
 from outreach.services.organizations import OrganizationService
-from ui.operations import Guard, create_op, delete_op, edit_op, unguarded
+from ui.operations import Guard, delete_op, edit_op, soft_create_op, unguarded
 from ui.undo import Operation, VersionBook
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("OrganizationOperations", text)
 
 
 def create_organization(
     organizations: OrganizationService, values: Mapping[str, Any], guard: Guard = unguarded
 ) -> Operation[OrganizationRecord]:
     """Add an organization from `OrganizationService.create` keywords."""
-    return create_op(
-        _tr("Add organization {0}").format(str(values["name"]).strip()),
-        lambda: guard(lambda: organizations.create(**values)),
-        lambda created: organizations.delete(created.id),
-        lambda created: organizations.restore(created.id),
+    return soft_create_op(
+        QCoreApplication.translate("OrganizationOperations", "Add organization {0}").format(
+            str(values["name"]).strip()
+        ),
+        lambda: organizations.create(**values),
+        organizations,
+        guard,
     )
 
 
@@ -38,19 +36,17 @@ def edit_organization(
 ) -> Operation[OrganizationRecord] | None:
     """Change the fields of `before` that `values` (`update` keywords) change; None
     when they change nothing."""
-    organization_id = before.id
-
-    def update(**fields: Any) -> OrganizationRecord:
-        return guard(lambda: organizations.update(organization_id, **fields))
-
     return edit_op(
-        _tr("Edit organization {0}").format(before.name),
+        QCoreApplication.translate("OrganizationOperations", "Edit organization {0}").format(
+            before.name
+        ),
         before,
         values,
-        update,
+        organizations.update,
         book=book,
         kind="organization",
         stored={"state": before.state_id},
+        guard=guard,
     )
 
 
@@ -58,5 +54,9 @@ def delete_organization(
     organizations: OrganizationService, organization: OrganizationRecord
 ) -> Operation[OrganizationRecord]:
     return delete_op(
-        _tr("Delete organization {0}").format(organization.name), organizations, organization.id
+        QCoreApplication.translate("OrganizationOperations", "Delete organization {0}").format(
+            organization.name
+        ),
+        organizations,
+        organization.id,
     )

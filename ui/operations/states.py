@@ -28,21 +28,16 @@ TREATY = "APMBC"
 STATUS_FIELDS = ("signed_on", "consent_on", "consent_kind", "withdrawal_notified_on")
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("StateOperations", text)
-
-
 def edit_profile(
     states: StateService, book: VersionBook, before: StateRecord, values: Mapping[str, Any]
 ) -> Operation[StateRecord] | None:
     """Change the profile fields (`update_profile` keywords) that `values` change, checked
     against the version `before` was read at; None when they change nothing."""
-    state_id = before.id
     return edit_op(
-        _tr("Edit profile of {0}").format(before.name),
+        QCoreApplication.translate("StateOperations", "Edit profile of {0}").format(before.name),
         before,
         values,
-        lambda **fields: states.update_profile(state_id, **fields),
+        states.update_profile,
         book=book,
         kind="state",
     )
@@ -65,7 +60,7 @@ def set_treaty_status(
     puts back the status `before` (entry into force follows the treaty's rule)."""
     state_id = state.id
     return set_op(
-        _tr("Treaty status of {0}").format(state.name),
+        QCoreApplication.translate("StateOperations", "Treaty status of {0}").format(state.name),
         lambda status: treaties.set_status(state_id, TREATY, **status),
         values,
         _status_of(before),
@@ -91,7 +86,10 @@ def record_obligations(
         if duty.id in changed
     ]
     return set_op(
-        _tr("Obligations of {0}").format(state.name), treaties.record_obligations, changes, before
+        QCoreApplication.translate("StateOperations", "Obligations of {0}").format(state.name),
+        treaties.record_obligations,
+        changes,
+        before,
     )
 
 
@@ -108,7 +106,7 @@ def add_fact_about(
         return added[-1]
 
     return Operation(
-        _tr("Add fact about {0}").format(state.name),
+        QCoreApplication.translate("StateOperations", "Add fact about {0}").format(state.name),
         do=add,
         undo=lambda _first: facts.delete_fact(added[-1].id),
         redo=lambda _first: add(),

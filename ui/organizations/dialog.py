@@ -38,7 +38,6 @@ class OrganizationDialog(RecordDialog):
         self._services = services
         self._undo = undo
         self._organization = organization
-        self.saved: OrganizationRecord | None = None
         self.setWindowTitle(
             self.tr("Edit organization") if organization else self.tr("New organization")
         )
@@ -94,12 +93,7 @@ class OrganizationDialog(RecordDialog):
             if before is None
             else edit_organization(organizations, self._undo.versions, before, values, guarded)
         )
-        if operation is None:  # nothing changed
-            self.saved = before
-            return True
-        record = self._undo.run(operation)
-        if record is None:
-            return False  # refused: the message was shown; keep the dialog and its input
-        self.saved = record
-        self._show(record)
+        if not self.saved_by(self._undo, operation, before):
+            return False
+        self._show(self.saved)
         return True

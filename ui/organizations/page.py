@@ -117,12 +117,10 @@ class OrganizationsPage(RecordsPage[OrganizationRecord]):
     def filter_hint(self) -> str:
         return self.tr("Filter by name, state or city…")
 
-    def count_texts(self) -> tuple[str, str, str]:
-        return (
-            self.tr("1 organization"),
-            self.tr("{0} organizations"),
-            self.tr("{0} of {1} organizations"),
-        )
+    def count_wording(self, total: int, filtered: bool) -> str:
+        if filtered:
+            return self.tr("%1 of %Ln organizations", "", total)
+        return self.tr("%Ln organizations", "", total)
 
     # --- loading --------------------------------------------------------------------------
 

@@ -6,10 +6,11 @@ from collections.abc import Mapping, Sequence
 from enum import IntEnum
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Qt
 
 from outreach.domain.enums import OrganizationKind
 from outreach.domain.records import OrganizationRecord
+from outreach.domain.vocabulary import label_of
 from ui.widgets.filtered_records import ROW_ROLE, SORT_ROLE, FilteredRecordsModel
 
 __all__ = ["ROW_ROLE", "SORT_ROLE", "Column", "OrganizationsTableModel", "kind_label"]
@@ -22,23 +23,9 @@ class Column(IntEnum):
     CITY = 3
 
 
-KIND_LABELS: dict[OrganizationKind, object] = {
-    OrganizationKind.MINISTRY: QT_TRANSLATE_NOOP("OrganizationKind", "Ministry"),
-    OrganizationKind.MISSION: QT_TRANSLATE_NOOP("OrganizationKind", "Mission"),
-    OrganizationKind.EMBASSY: QT_TRANSLATE_NOOP("OrganizationKind", "Embassy"),
-    OrganizationKind.NGO: QT_TRANSLATE_NOOP("OrganizationKind", "NGO"),
-    OrganizationKind.INTERNATIONAL: QT_TRANSLATE_NOOP("OrganizationKind", "International"),
-    OrganizationKind.OTHER: QT_TRANSLATE_NOOP("OrganizationKind", "Other"),
-}
-
-
 def kind_label(kind: str) -> str:
     """An organization kind as the user reads it."""
-    try:
-        text = KIND_LABELS[OrganizationKind(kind)]
-    except ValueError:
-        return kind
-    return QCoreApplication.translate("OrganizationKind", str(text))
+    return label_of(OrganizationKind, kind)
 
 
 class OrganizationsTableModel(FilteredRecordsModel[OrganizationRecord]):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 from datetime import date
 
+from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -17,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from outreach.domain.enums import Stance
+from outreach.domain.enums import SeatBody, SeatKind, Stance
 from outreach.domain.records import (
     AuditRecord,
     ContactRecord,
@@ -26,7 +27,10 @@ from outreach.domain.records import (
     LogFilter,
     StateRecord,
 )
+from outreach.domain.treaty_rules import duty_text
+from outreach.domain.vocabulary import label, label_of
 from outreach.errors import OutreachError, StaleRecordError
+from outreach.reference.names import shipped_name
 from ui.conflicts import ConflictChoice, ask_about_conflict, fields_to_save
 from ui.errors import show_error
 from ui.operations.states import TREATY, edit_profile
@@ -51,7 +55,7 @@ class StateDetail(QTabWidget):
         self.profile.setOpenExternalLinks(False)
         self.stance = QComboBox(self)
         for stance in Stance:
-            self.stance.addItem(self.tr(stance.value.capitalize()), stance.value)
+            self.stance.addItem(label(stance), stance.value)
         self.notes = QPlainTextEdit(self)
         self.notes.setPlaceholderText(self.tr("Notes on this state…"))
         self.talking_points = QPlainTextEdit(self)
@@ -167,76 +171,98 @@ class StateDetail(QTabWidget):
         participation = services.treaties.participation(state.id, TREATY)
         e = html.escape
         parts = [f"<h2>{e(state.name)} <small>({e(state.iso3)})</small></h2>"]
-        parts.append(f"<p>{e(state.subregion or state.region)}")
+        parts.append(f"<p>{e(shipped_name(state.subregion or state.region))}")
         if state.aliases:
             parts.append(" · " + e(self.tr("also: {0}").format(", ".join(state.aliases))))
         parts.append("</p>")
         if participation is None:
-            parts.append(f"<p><b>{e(self.tr('Outside the Convention'))}</b></p>")
+            outside = self.tr("Outside the Convention")
+            parts.append(f"<p><b>{e(outside)}</b></p>")
         else:
-            status = participation.status_on(today).value
-            parts.append(
-                f"<p><b>{e(status.capitalize())}</b> · {e(self.tr('signed'))} "
-                f"{iso_day(participation.signed_on, '—')} · {e(self.tr('consent'))} "
-                f"{iso_day(participation.consent_on, '—')} "
-                f"{e(participation.consent_kind.value if participation.consent_kind else '')}"
-                f" · {e(self.tr('in force'))} {iso_day(participation.in_force_on, '—')}"
+            dates = self.tr("signed {signed} · consent {consent} {kind} · in force {in_force}")
+            kind = label(participation.consent_kind) if participation.consent_kind else ""
+            dates = dates.format(
+                signed=iso_day(participation.signed_on, "—"),
+                consent=iso_day(participation.consent_on, "—"),
+                kind=kind,
+                in_force=iso_day(participation.in_force_on, "—"),
             )
+            status = label(participation.status_on(today))
+            parts.append(f"<p><b>{e(status)}</b> · {e(dates)}")
             if participation.withdrawal_notified_on:
-                parts.append(
-                    f" · {e(self.tr('withdrawal notified'))} "
-                    f"{iso_day(participation.withdrawal_notified_on, '—')}, "
-                    f"{e(self.tr('effective'))} "
-                    f"{iso_day(participation.withdrawal_effective_on, '—')}"
+                withdrawal = self.tr("withdrawal notified {notified}, effective {effective}")
+                withdrawal = withdrawal.format(
+                    notified=iso_day(participation.withdrawal_notified_on, "—"),
+                    effective=iso_day(participation.withdrawal_effective_on, "—"),
                 )
+                parts.append(f" · {e(withdrawal)}")
             parts.append(f"<br><small>{e(participation.source)}</small></p>")
-        obligations = services.treaties.obligations(state.id, TREATY)
-        if obligations:
-            parts.append(f"<h3>{e(self.tr('Obligations'))}</h3><ul>")
-            for duty in obligations:
-                due = duty.deadline
-                late = duty.overdue_on(today)
-                met = f" — {e(self.tr('met'))} {iso_day(duty.met_on, '—')}" if duty.met_on else ""
-                style = f' style="color:{OVERDUE_RED}"' if late else ""
-                flag = f" <b>{e(self.tr('overdue'))}</b>" if late else ""
-                parts.append(
-                    f"<li{style}>{e(duty.description)}: {iso_day(due, '—')}{met}{flag}</li>"
-                )
-            parts.append("</ul>")
-        categories = services.categories.of_state(state.id)
-        if categories:
-            parts.append(f"<h3>{e(self.tr('Priority categories'))}</h3><ul>")
-            for category, why in categories:
-                parts.append(
-                    f'<li><span style="color:{e(category.colour)}">■</span> '
-                    f"<b>{e(category.name)}</b> — {e(why)}</li>"
-                )
-            parts.append("</ul>")
-        facts = services.facts.facts_of(state.id)
-        if facts:
-            parts.append(f"<h3>{e(self.tr('Facts'))}</h3><ul>")
-            for fact in facts:
-                what = fact.kind.value.replace("_", " ")
-                amount = f" ({fact.quantity:,})" if fact.quantity else ""
-                negation = "" if fact.holds else e(self.tr("not "))
-                parts.append(
-                    f"<li>{negation}{e(what)}{amount} — <small>{e(fact.source)}, "
-                    f"{e(self.tr('as of'))} {iso_day(fact.as_of, '—')}</small></li>"
-                )
-            parts.append("</ul>")
-        seats = services.facts.seats_of(state.id)
-        forums = services.forums.forums_of(state.id, today)
-        if seats or forums:
-            parts.append(f"<h3>{e(self.tr('Seats and forums'))}</h3><ul>")
-            for seat in seats:
-                parts.append(
-                    f"<li>{e(seat.body)} ({e(seat.kind)}) {iso_day(seat.start_on, '—')} – "
-                    f"{iso_day(seat.end_on, '—')}</li>"
-                )
-            if forums:
-                parts.append(f"<li>{e(', '.join(forum.name for forum in forums))}</li>")
-            parts.append("</ul>")
+        parts += self._obligations_html(state, today)
+        parts += self._categories_html(state)
+        parts += self._facts_html(state)
+        parts += self._seats_html(state, today)
         return "".join(parts)
+
+    def _obligations_html(self, state: StateRecord, today: date) -> list[str]:
+        obligations = self._services.treaties.obligations(state.id, TREATY)
+        if not obligations:
+            return []
+        e = html.escape
+        parts = [f"<h3>{e(self.tr('Obligations'))}</h3><ul>"]
+        overdue = self.tr("overdue")
+        for duty in obligations:
+            late = duty.overdue_on(today)
+            met = self.tr("met {0}").format(iso_day(duty.met_on, "—")) if duty.met_on else ""
+            style = f' style="color:{OVERDUE_RED}"' if late else ""
+            flag = f" <b>{e(overdue)}</b>" if late else ""
+            text = f"{e(duty_text(duty.description))}: {iso_day(duty.deadline, '—')}"
+            parts.append(f"<li{style}>{text}{' — ' + e(met) if met else ''}{flag}</li>")
+        return [*parts, "</ul>"]
+
+    def _categories_html(self, state: StateRecord) -> list[str]:
+        categories = self._services.categories.of_state(state.id)
+        if not categories:
+            return []
+        e = html.escape
+        parts = [f"<h3>{e(self.tr('Priority categories'))}</h3><ul>"]
+        for category, why in categories:
+            parts.append(
+                f'<li><span style="color:{e(category.colour)}">■</span> '
+                f"<b>{e(category.name)}</b> — {e(why)}</li>"
+            )
+        return [*parts, "</ul>"]
+
+    def _facts_html(self, state: StateRecord) -> list[str]:
+        facts = self._services.facts.facts_of(state.id)
+        if not facts:
+            return []
+        e = html.escape
+        parts = [f"<h3>{e(self.tr('Facts'))}</h3><ul>"]
+        for fact in facts:
+            what = label(fact.kind) if fact.holds else self.tr("not: {0}").format(label(fact.kind))
+            amount = f" ({QLocale().toString(fact.quantity)})" if fact.quantity else ""
+            source = self.tr("{source}, as of {day}").format(
+                source=fact.source, day=iso_day(fact.as_of, "—")
+            )
+            parts.append(f"<li>{e(what)}{amount} — <small>{e(source)}</small></li>")
+        return [*parts, "</ul>"]
+
+    def _seats_html(self, state: StateRecord, today: date) -> list[str]:
+        seats = self._services.facts.seats_of(state.id)
+        forums = self._services.forums.forums_of(state.id, today)
+        if not seats and not forums:
+            return []
+        e = html.escape
+        parts = [f"<h3>{e(self.tr('Seats and forums'))}</h3><ul>"]
+        for seat in seats:
+            body, kind = label_of(SeatBody, seat.body), label_of(SeatKind, seat.kind)
+            parts.append(
+                f"<li>{e(body)} ({e(kind)}) {iso_day(seat.start_on, '—')} – "
+                f"{iso_day(seat.end_on, '—')}</li>"
+            )
+        if forums:
+            parts.append(f"<li>{e(', '.join(shipped_name(forum.name) for forum in forums))}</li>")
+        return [*parts, "</ul>"]
 
     def save_profile(self) -> None:
         """Save what is typed, checked against the version opened: when another officer

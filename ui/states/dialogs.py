@@ -26,6 +26,8 @@ from outreach.domain.records import (
     ParticipationRecord,
     StateRecord,
 )
+from outreach.domain.treaty_rules import duty_text
+from outreach.domain.vocabulary import label
 from outreach.errors import OutreachError
 from ui.errors import show_error
 from ui.operations.states import TREATY, add_fact_about, record_obligations, set_treaty_status
@@ -49,7 +51,7 @@ class ParticipationDialog(RecordDialog):
         self.form.addRow(self.consent)
         self.kind = QComboBox(self)
         for kind in ConsentKind:
-            self.kind.addItem(self.tr(kind.value.capitalize()), kind.value)
+            self.kind.addItem(label(kind).capitalize(), kind.value)
         self.add_row(self.tr("Kind of consent:"), self.kind)
         self.withdrawal = OptionalDateEdit(self.tr("Withdrawal notified on"), self)
         self.form.addRow(self.withdrawal)
@@ -120,7 +122,7 @@ class FactDialog(RecordDialog):
         self.setWindowTitle(self.tr("Add a fact about {0}").format(state.name))
         self.kind = QComboBox(self)
         for kind in FactKind:
-            self.kind.addItem(self.tr(kind.value.replace("_", " ").capitalize()), kind.value)
+            self.kind.addItem(label(kind), kind.value)
         self.holds = QCheckBox(self.tr("Holds (untick to record that it does not)"), self)
         self.holds.setChecked(True)
         self.quantity = QSpinBox(self)
@@ -173,7 +175,7 @@ class ObligationsDialog(RecordDialog):
             header = QLabel(f"<b>{title}</b>", self)
             grid.addWidget(header, 0, column)
         for row, duty in enumerate(duties, start=1):
-            description = QLabel(duty.description, self)
+            description = QLabel(duty_text(duty.description), self)
             description.setWordWrap(True)
             description.setMinimumWidth(320)
             met = OptionalDateEdit(self.tr("on"), self)

@@ -19,6 +19,8 @@ from PySide6.QtWidgets import (
 
 from outreach.domain.changes import Entity
 from outreach.domain.enums import TreatyStatus
+from outreach.domain.vocabulary import label
+from outreach.reference.names import shipped_name
 from ui.context import Selection
 from ui.pages import Page, Restorable
 from ui.services import AppServices
@@ -64,7 +66,7 @@ class StatesPage(Page):
         self.status = QComboBox(self)
         self.status.addItem(self.tr("Any status"), None)
         for status in TreatyStatus:
-            self.status.addItem(self.tr(status.value.capitalize()), status.value)
+            self.status.addItem(label(status), status.value)
         self.council_year = QSpinBox(self)
         self.council_year.setRange(NO_SEAT_FILTER, 2100)
         self.council_year.setSpecialValueText(self.tr("Any UNSC seat"))
@@ -135,15 +137,15 @@ class StatesPage(Page):
             (
                 self.region,
                 self.tr("Any region"),
-                [(region, region) for region in self._services.states.regions()],
+                [(shipped_name(region), region) for region in self._services.states.regions()],
             ),
         ):
             chosen = box.currentData()
             box.blockSignals(True)
             box.clear()
             box.addItem(first, None)
-            for label, value in items:
-                box.addItem(label, value)
+            for text, value in items:
+                box.addItem(text, value)
             box.setCurrentIndex(max(0, box.findData(chosen)))
             box.blockSignals(False)
 

@@ -7,6 +7,7 @@ from enum import IntEnum
 from typing import Any
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QCoreApplication,
     QModelIndex,
     Qt,
@@ -14,6 +15,9 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor
 
 from outreach.domain.records import StateRow
+from outreach.domain.vocabulary import label
+from outreach.folding import fold
+from outreach.reference.names import shipped_name
 from ui.widgets.records_table import OVERDUE_RED, HeadedTableModel, Index
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -36,23 +40,24 @@ class Column(IntEnum):
     OPEN_DEMARCHES = 11
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("StatesTableModel", text)
+def _tr(text: object) -> str:
+    """A text marked with QT_TRANSLATE_NOOP in this module, translated."""
+    return QCoreApplication.translate("StatesTableModel", str(text))
 
 
 HEADERS = {
-    Column.NAME: "State",
-    Column.ISO3: "ISO",
-    Column.REGION: "Region",
-    Column.STATUS: "Status",
-    Column.SIGNED: "Signed",
-    Column.CONSENT: "Consent",
-    Column.IN_FORCE: "In force",
-    Column.CATEGORIES: "Categories",
-    Column.STANCE: "Stance",
-    Column.LAST_CONTACT: "Last contact",
-    Column.NEXT_FOLLOW_UP: "Next follow-up",
-    Column.OPEN_DEMARCHES: "Open démarches",
+    Column.NAME: QT_TRANSLATE_NOOP("StatesTableModel", "State"),
+    Column.ISO3: QT_TRANSLATE_NOOP("StatesTableModel", "ISO"),
+    Column.REGION: QT_TRANSLATE_NOOP("StatesTableModel", "Region"),
+    Column.STATUS: QT_TRANSLATE_NOOP("StatesTableModel", "Status"),
+    Column.SIGNED: QT_TRANSLATE_NOOP("StatesTableModel", "Signed"),
+    Column.CONSENT: QT_TRANSLATE_NOOP("StatesTableModel", "Consent"),
+    Column.IN_FORCE: QT_TRANSLATE_NOOP("StatesTableModel", "In force"),
+    Column.CATEGORIES: QT_TRANSLATE_NOOP("StatesTableModel", "Categories"),
+    Column.STANCE: QT_TRANSLATE_NOOP("StatesTableModel", "Stance"),
+    Column.LAST_CONTACT: QT_TRANSLATE_NOOP("StatesTableModel", "Last contact"),
+    Column.NEXT_FOLLOW_UP: QT_TRANSLATE_NOOP("StatesTableModel", "Next follow-up"),
+    Column.OPEN_DEMARCHES: QT_TRANSLATE_NOOP("StatesTableModel", "Open démarches"),
 }
 
 
@@ -60,7 +65,7 @@ def _raw(row: StateRow, column: Column) -> Any:
     return {
         Column.NAME: row.name,
         Column.ISO3: row.iso3,
-        Column.REGION: row.subregion or row.region,
+        Column.REGION: shipped_name(row.subregion or row.region),
         Column.STATUS: row.status.value,
         Column.SIGNED: row.signed_on,
         Column.CONSENT: row.consent_on,
@@ -106,19 +111,23 @@ class StatesTableModel(HeadedTableModel):
         row, column = self._rows[index.row()], Column(index.column())
         if role == Qt.ItemDataRole.DisplayRole:
             value = _raw(row, column)
-            if column in (Column.STATUS, Column.STANCE):
-                return _tr(str(value).capitalize())
+            if column == Column.STATUS:
+                return label(row.status)
+            if column == Column.STANCE:
+                return label(row.stance)
             return _shown(value)
         if role == SORT_ROLE:
             value = _raw(row, column)
             if isinstance(value, date):
                 return value.isoformat()
+            if isinstance(value, str):  # folded: « Égypte » before « El Salvador »
+                return fold(value)
             return value if value is not None else ""
         if role == Qt.ItemDataRole.ForegroundRole and column == Column.NEXT_FOLLOW_UP:
             due = row.next_follow_up_on
             return QBrush(QColor(OVERDUE_RED)) if due is not None and due < date.today() else None
         if role == SEARCH_ROLE:
-            return " ".join((row.name, row.iso3, *row.aliases, *row.categories))
+            return " ".join((row.name, row.other_name, row.iso3, *row.aliases, *row.categories))
         if role == ROW_ROLE:
             return row
         if role == Qt.ItemDataRole.ToolTipRole and column == Column.NAME:

@@ -20,10 +20,6 @@ from ui.encryption import plaintext_confirmed
 from ui.errors import show_error
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ExportList", text)
-
-
 def visible_columns(view: QAbstractItemView) -> list[int]:
     """The columns of `view` not hidden, in the order they are shown."""
     model = view.model()
@@ -65,7 +61,9 @@ def table_of(
             for row in range(model.rowCount(index)):
                 yield [group, *cells(row, index)]
 
-    return ([_tr("Group"), *header] if grouped else header), rows()
+    return (
+        [QCoreApplication.translate("ExportList", "Group"), *header] if grouped else header
+    ), rows()
 
 
 def _file_name(default_name: str) -> str:
@@ -90,9 +88,9 @@ def export_list(
         folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
         chosen, _filter = QFileDialog.getSaveFileName(
             parent,
-            _tr("Export this list"),
+            QCoreApplication.translate("ExportList", "Export this list"),
             str(Path(folder) / _file_name(default_name)),
-            _tr("CSV files (*.csv)"),
+            QCoreApplication.translate("ExportList", "CSV files (*.csv)"),
         )
         if not chosen:
             return None
@@ -110,7 +108,7 @@ def install_export_action(
     view: QAbstractItemView, default_name: str | Callable[[], str]
 ) -> QAction:
     """Add "Export this list…" to the view's context menu (and Ctrl+Shift+E on it)."""
-    action = QAction(_tr("Export this list…"), view)
+    action = QAction(QCoreApplication.translate("ExportList", "Export this list…"), view)
     action.setShortcut(QKeySequence("Ctrl+Shift+E"))
     action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
 

@@ -34,7 +34,8 @@ class Choice:
 
 
 class StateNames:
-    """Every state's display name, ISO code and aliases, read once."""
+    """Every state's display name (in the app's language), its name in the other
+    language, ISO code and aliases, read once: typing "Cambodge" or "Cambodia" finds it."""
 
     def __init__(self, states: StateService) -> None:
         self._states = states
@@ -59,7 +60,9 @@ class StateNames:
             Choice(
                 row.id,
                 f"{row.name} ({row.iso3})",
-                " | ".join(fold(key) for key in (row.name, row.iso3, *_aliases(row))),
+                " | ".join(
+                    fold(key) for key in (row.name, row.other_name, row.iso3, *_aliases(row)) if key
+                ),
             )
             for row in rows
         ]

@@ -5,6 +5,7 @@ focused (by the `field` of the `ValidationError`, the keys of `outreach.domain.l
 from __future__ import annotations
 
 import textwrap
+from typing import Any
 
 from PySide6.QtWidgets import (
     QDialog,
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import (
 from outreach.domain import limits
 from outreach.errors import OutreachError
 from ui.errors import show_error
+from ui.undo import Operation, UndoRunner
 from ui.widgets.field_errors import FieldErrors
 from ui.widgets.modal import ok_cancel
 
@@ -45,6 +47,8 @@ class RecordDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.errors = FieldErrors()
+        #: the record the dialog saved (what the service returned), once it did
+        self.saved: Any = None
         self._fields: dict[str, QWidget] = {}
         self.default_focus: QWidget | None = None  # the first registered, unless set
         self.form = QFormLayout()
@@ -90,6 +94,22 @@ class RecordDialog(QDialog):
         """Make the change; True when done. Run service calls through `errors.guarded`
         (inside the undo runner's operation) so a refusal can focus its field. By default
         nothing is saved here: the caller saves what the accepted dialog holds."""
+        return True
+
+    def saved_by(
+        self, undo: UndoRunner, operation: Operation[Any] | None, unchanged: object
+    ) -> bool:
+        """Run the named operation that saves the dialog (None: nothing changed, and
+        `unchanged` is the record as it stands): True with `saved` holding the record,
+        False when the service refused (its message was shown; the dialog keeps what was
+        typed)."""
+        if operation is None:
+            self.saved = unchanged
+            return True
+        record = undo.run(operation)
+        if record is None:
+            return False
+        self.saved = record
         return True
 
     def try_accept(self) -> None:

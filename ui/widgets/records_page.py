@@ -218,8 +218,10 @@ class RecordsPage(Page, Generic[R]):
         """The filter line's placeholder ("Filter by name…")."""
         raise NotImplementedError
 
-    def count_texts(self) -> tuple[str, str, str]:
-        """The count's wording: one record, "{0} records", "{0} of {1} records"."""
+    def count_wording(self, total: int, filtered: bool) -> str:
+        """The count: "%Ln records" (every record shown), or "%1 of %Ln records" (the
+        filter hides some; %1 is how many are shown). Written with `tr(text, "", total)`,
+        so each language says its plural forms."""
         raise NotImplementedError
 
     def show_detail(self, record: R | None) -> None:
@@ -248,14 +250,9 @@ class RecordsPage(Page, Generic[R]):
         self.show_rows(current)
 
     def _show_count(self) -> None:
-        one, many, some = self.count_texts()
-        locale = QLocale()
         shown, total = self.model.rowCount(), self.model.total()
-        if shown != total:
-            text = some.format(locale.toString(shown), locale.toString(total))
-        else:
-            text = one if total == 1 else many.format(locale.toString(total))
-        self.count_label.setText(text)
+        wording = self.count_wording(total, filtered=shown != total)
+        self.count_label.setText(wording.replace("%1", QLocale().toString(shown)))
 
     def current_record(self) -> R | None:
         row = selected_row(self.table)

@@ -1,49 +1,39 @@
-"""Briefing fixtures: the demo campaign prepared once, copied for the tests that change
-it, and reading a PDF's text back with pypdf (no poppler needed)."""
+"""Briefing fixtures: every demo sheet printed once; reading a PDF's text back with pypdf
+(no poppler needed), and looking for what a PDF must not say of the machine. (The demo
+database is the root conftest's `demo_db`, copied from a template prepared once.)"""
 
 from __future__ import annotations
 
 import getpass
-import shutil
 import socket
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
 
-from outreach.setup import open_database, prepare_database
-from outreach.storage.database import Database
+from tests.conftest import copy_file
 
 
 @pytest.fixture(scope="session")
-def briefing_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("briefing-template") / "demo.db"
-    prepare_database(path, demo_on_first_run=True, create=True).close()
-    return path
+def every_sheet(demo_template: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple[str, Path]:
+    """`outreach brief --all` of the demo, on Letter paper (the shorter page) as of 2026
+    (every fact and log entry in): printed once for the tests that read it. What the
+    command said, and the file."""
+    from click.testing import CliRunner
 
+    from outreach.cli.briefing_commands import register
+    from outreach.cli.main import cli
 
-def copy_of(template: Path, folder: Path) -> Path:
-    path = folder / "demo.db"
-    shutil.copy(template, path)
-    for suffix in ("-wal", "-shm"):
-        sidecar = template.with_name(template.name + suffix)
-        if sidecar.exists():
-            shutil.copy(sidecar, path.with_name(path.name + suffix))
-    return path
-
-
-@pytest.fixture
-def demo_path(briefing_template: Path, tmp_path: Path) -> Path:
-    """A private copy of the demo database, for a test that changes it."""
-    return copy_of(briefing_template, tmp_path)
-
-
-@pytest.fixture
-def demo(demo_path: Path) -> Iterator[Database]:
-    database = open_database(demo_path, actor="test-officer", create=True)
-    yield database
-    database.close()
+    register(cli)
+    folder = tmp_path_factory.mktemp("every-sheet")
+    path, out = copy_file(demo_template, folder / "demo.db"), folder / "all.pdf"
+    result = CliRunner().invoke(
+        cli,
+        ["--db", str(path), "brief", "--all", "--paper", "letter", "--as-of", "2026-01-01",
+         "-o", str(out)],
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    return result.output, out
 
 
 def page_texts(pdf: Path | bytes) -> list[str]:
@@ -97,14 +87,15 @@ def user_name() -> str:
         return ""
 
 
-def assert_no_leak(pdf: bytes, *paths: Path) -> None:
+def assert_no_leak(pdf: bytes, *paths: Path, texts: list[str] | None = None) -> None:
     """No metadata field names the user, the machine or a path of it; neither do the
-    text and the file's bytes name the machine or a path. (The user name is looked for
-    in the metadata only: a contact may share it, "Jane" for instance.)"""
+    text (`texts`, when the pages were read already) and the file's bytes name the
+    machine or a path. (The user name is looked for in the metadata only: a contact may
+    share it, "Jane" for instance.)"""
     import re
 
     meta = metadata(pdf)
-    text = "\n".join(page_texts(pdf))
+    text = "\n".join(page_texts(pdf) if texts is None else texts)
     user = user_name()
     for key, value in meta.items():
         for secret in [*machine_secrets(*paths), user]:

@@ -18,10 +18,8 @@ from outreach.briefing import (
     all_state_ids,
     build_sheets,
     gather,
-    print_all_states,
     print_states,
     resolve_states,
-    sheets_document,
 )
 from outreach.briefing.options import OFFICER_MAX
 from outreach.errors import CancelledError, NotFoundError, ValidationError
@@ -51,22 +49,22 @@ def footer_numbers(text: str) -> tuple[int, int]:
 
 
 @pytest.fixture
-def names_db(demo: Database) -> Database:
+def names_db(demo_db: Database) -> Database:
     """The demo with the names the issue lists: accents, Ł, Cyrillic."""
-    states = StateService(demo)
+    states = StateService(demo_db)
     states.update_profile("STP", name="São Tomé and Príncipe")
     states.update_profile(
         "CIV",
         talking_points="Thank Côte d'Ivoire for the Łódź seminar.\n- Ask about Article 7\n"
         "- <b>Never</b> bold & never broken",
     )
-    organization = OrganizationService(demo).create(
+    organization = OrganizationService(demo_db).create(
         "Ministry of Foreign Affairs of Côte d'Ivoire", kind="ministry", state="CIV", city="Abidjan"
     )
-    ContactService(demo).create(
+    ContactService(demo_db).create(
         "Kouassi", given_name="Aïcha", position="Directrice", organization_id=organization.id
     )
-    return demo
+    return demo_db
 
 
 def test_a_sheet_prints_the_state_its_dates_and_open_demarches(
@@ -145,7 +143,7 @@ def test_pdftotext_gives_the_same_words_back(names_db: Database, tmp_path: Path)
 
 
 def test_metadata_has_title_subject_marking_and_nothing_of_the_machine(
-    names_db: Database, demo_path: Path, tmp_path: Path
+    names_db: Database, demo_db_path: Path, tmp_path: Path
 ) -> None:
     out = tmp_path / "sheet.pdf"
     print_states(names_db, ["KHM"], out, PrintOptions(marking=Marking.PROTECTED_A))
@@ -155,14 +153,14 @@ def test_metadata_has_title_subject_marking_and_nothing_of_the_machine(
     assert meta["/Keywords"] == "PROTECTED A"
     assert meta["/Author"] == ""
     assert meta["/Creator"] == "Outreach"
-    assert_no_leak(out.read_bytes(), demo_path, tmp_path, out)
+    assert_no_leak(out.read_bytes(), demo_db_path, tmp_path, out)
 
 
-def test_without_an_officer_none_is_printed(demo: Database, tmp_path: Path) -> None:
+def test_without_an_officer_none_is_printed(demo_db: Database, tmp_path: Path) -> None:
     from .conftest import user_name
 
     out = tmp_path / "sheet.pdf"
-    print_states(demo, ["KHM"], out, PrintOptions())
+    print_states(demo_db, ["KHM"], out, PrintOptions())
     text = page_texts(out)[0]
     assert "Officer —" in text
     user = user_name()
@@ -175,34 +173,38 @@ def test_without_an_officer_none_is_printed(demo: Database, tmp_path: Path) -> N
     ("paper", "size"), [(PaperSize.A4, (595, 842)), (PaperSize.LETTER, (612, 792))]
 )
 def test_paper_size(
-    demo: Database, tmp_path: Path, paper: PaperSize, size: tuple[int, int]
+    demo_db: Database, tmp_path: Path, paper: PaperSize, size: tuple[int, int]
 ) -> None:
     out = tmp_path / "sheet.pdf"
-    print_states(demo, ["PAK"], out, PrintOptions(paper=paper))
+    print_states(demo_db, ["PAK"], out, PrintOptions(paper=paper))
     box = PdfReader(out).pages[0].mediabox
     assert (round(float(box.width)), round(float(box.height))) == size
 
 
-def test_every_demo_sheet_fits_on_one_or_two_pages(demo: Database) -> None:
-    options = PrintOptions(paper=PaperSize.LETTER)  # the shorter page
-    sheets = gather(demo, all_state_ids(demo), as_of=date(2026, 1, 1))
-    content, pages = sheets_document(sheets, options)
-    texts = page_texts(content)
+def test_all_states_print_in_one_file_each_on_one_or_two_pages(
+    demo_db: Database, every_sheet: tuple[str, Path]
+) -> None:
+    said, out = every_sheet
+    sheets, pages = map(int, re.findall(r"(\d+) (?:briefing sheets|pages)", said))
+    assert sheets == len(all_state_ids(demo_db))
+    texts = page_texts(out)
     assert len(texts) == pages
     per_sheet = Counter(
         match.group(1)
         for text in texts
         if (match := re.search(r"^(.*): sheet page \d+ of \d+$", text, re.MULTILINE))
     )
-    assert len(per_sheet) == len(sheets)
+    assert len(per_sheet) == sheets
     assert max(per_sheet.values()) <= 2, per_sheet.most_common(3)
-    titles = [title for _depth, title, _page in outline(content)]
-    assert len(titles) == len(sheets)  # one bookmark per sheet
+    titles = [title for _depth, title, _page in outline(out)]
+    assert len(titles) == sheets  # one bookmark per sheet
+    assert titles[0] == "Afghanistan (AFG)"
+    assert "Côte d'Ivoire (CIV)" in titles
 
 
-def test_gather_keeps_the_order_given_and_reads_in_bulk(demo: Database) -> None:
-    ids = resolve_states(demo, ["UKR", "Côte d’Ivoire", "KHM", "UKR"])
-    sheets = gather(demo, ids, as_of=AS_OF, officer="X", log_entries=1, contacts=1)
+def test_gather_keeps_the_order_given_and_reads_in_bulk(demo_db: Database) -> None:
+    ids = resolve_states(demo_db, ["UKR", "Côte d’Ivoire", "KHM", "UKR"])
+    sheets = gather(demo_db, ids, as_of=AS_OF, officer="X", log_entries=1, contacts=1)
     assert [sheet.state.iso3 for sheet in sheets] == ["UKR", "CIV", "KHM"]
     ukraine = sheets[0]
     assert len(ukraine.log) == 1
@@ -219,28 +221,28 @@ def test_gather_keeps_the_order_given_and_reads_in_bulk(demo: Database) -> None:
     assert all(fact.as_of is None or fact.as_of <= AS_OF for s in sheets for fact in s.facts)
 
 
-def test_unknown_states_are_named_in_one_error(demo: Database, out_dir: Path) -> None:
+def test_unknown_states_are_named_in_one_error(demo_db: Database, out_dir: Path) -> None:
     with pytest.raises(NotFoundError, match="'XYZ', 'Atlantis'"):
-        print_states(demo, ["KHM", "XYZ", "Atlantis"], out_dir / "x.pdf", PrintOptions())
+        print_states(demo_db, ["KHM", "XYZ", "Atlantis"], out_dir / "x.pdf", PrintOptions())
     assert not list(out_dir.iterdir())
 
 
-def test_progress_counts_every_sheet(demo: Database, tmp_path: Path) -> None:
+def test_progress_counts_every_sheet(demo_db: Database, tmp_path: Path) -> None:
     seen: list[tuple[int, int]] = []
-    print_states(demo, ["KHM", "PAK", "UKR"], tmp_path / "x.pdf", PrintOptions(),
+    print_states(demo_db, ["KHM", "PAK", "UKR"], tmp_path / "x.pdf", PrintOptions(),
                  progress=lambda done, total: seen.append((done, total)))  # fmt: skip
     assert seen[0] == (0, 3)
     assert seen[-1] == (3, 3)
     assert [done for done, _total in seen] == sorted(done for done, _total in seen)
 
 
-def test_cancel_stops_and_leaves_no_file(demo: Database, out_dir: Path) -> None:
+def test_cancel_stops_and_leaves_no_file(demo_db: Database, out_dir: Path) -> None:
     out = out_dir / "sheets.pdf"
     out.write_bytes(b"the previous file")
     done: list[int] = []
     with pytest.raises(CancelledError, match="cancelled"):
         print_states(
-            demo,
+            demo_db,
             ["KHM", "PAK", "UKR", "TUR"],
             out,
             PrintOptions(),
@@ -252,10 +254,10 @@ def test_cancel_stops_and_leaves_no_file(demo: Database, out_dir: Path) -> None:
     assert [path.name for path in out_dir.iterdir()] == ["sheets.pdf"]  # no temporary left
 
 
-def test_the_file_is_replaced_whole_and_private(demo: Database, out_dir: Path) -> None:
+def test_the_file_is_replaced_whole_and_private(demo_db: Database, out_dir: Path) -> None:
     out = out_dir / "sheet.pdf"
     out.write_bytes(b"old")
-    sheets = gather(demo, resolve_states(demo, ["KHM"]))
+    sheets = gather(demo_db, resolve_states(demo_db, ["KHM"]))
     pages = build_sheets(sheets, out, PrintOptions())
     assert pages == 1
     assert out.read_bytes().startswith(b"%PDF-")
@@ -263,9 +265,9 @@ def test_the_file_is_replaced_whole_and_private(demo: Database, out_dir: Path) -
     assert [path.name for path in out_dir.iterdir()] == ["sheet.pdf"]
 
 
-def test_a_missing_folder_is_a_clear_error(demo: Database, tmp_path: Path) -> None:
+def test_a_missing_folder_is_a_clear_error(demo_db: Database, tmp_path: Path) -> None:
     with pytest.raises(ValidationError, match="does not exist"):
-        print_states(demo, ["KHM"], tmp_path / "nowhere" / "x.pdf", PrintOptions())
+        print_states(demo_db, ["KHM"], tmp_path / "nowhere" / "x.pdf", PrintOptions())
 
 
 def test_options_are_checked() -> None:
@@ -280,29 +282,20 @@ def test_options_are_checked() -> None:
         PrintOptions(officer="x" * (OFFICER_MAX + 1))
 
 
-def test_all_states_in_one_file(demo: Database, tmp_path: Path) -> None:
-    out = tmp_path / "all.pdf"
-    printed = print_all_states(demo, out, PrintOptions(), as_of=AS_OF)
-    assert printed.sheets == len(all_state_ids(demo))
-    titles = [title for _depth, title, _page in outline(out)]
-    assert titles[0] == "Afghanistan (AFG)"
-    assert "Côte d'Ivoire (CIV)" in titles
-
-
 @pytest.mark.parametrize("day", [date(2002, 11, 30), date(2004, 6, 1), date(2026, 1, 1)])
-def test_categories_agree_with_the_category_service(demo: Database, day: date) -> None:
+def test_categories_agree_with_the_category_service(demo_db: Database, day: date) -> None:
     """The sheets judge smart categories themselves (in bulk); they must agree with the
     states list and the categories page for every state and category."""
     from outreach.domain.enums import CategoryKind
     from outreach.services.categories import CategoryService
 
-    service = CategoryService(demo)
+    service = CategoryService(demo_db)
     expected: dict[int, set[tuple[str, str]]] = {}
     for category in service.all():
         for member in service.members(category.slug, as_of=day):
             why = "" if category.kind == CategoryKind.SMART else member.rationale
             expected.setdefault(member.state_id, set()).add((category.slug, why))
-    sheets = gather(demo, all_state_ids(demo), as_of=day)
+    sheets = gather(demo_db, all_state_ids(demo_db), as_of=day)
     found = {
         sheet.state.id: {
             (c.slug, "" if c.kind == CategoryKind.SMART else why) for c, why in sheet.categories

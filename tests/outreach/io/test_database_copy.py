@@ -4,7 +4,6 @@ server, a server to a file, or a file to a file, into an empty destination only.
 from __future__ import annotations
 
 import re
-import shutil
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -26,7 +25,7 @@ from outreach.services.contacts import ContactService
 from outreach.services.duplicates import DuplicateService
 from outreach.setup import open_database
 from outreach.storage.database import Database
-from tests.conftest import server_copy
+from tests.conftest import copy_file, database_file, opened, server_copy
 from tests.postgres_server import TestServer
 
 register(cli)  # idempotent: the main module has done it already
@@ -50,27 +49,18 @@ def fill_campaign(db: Database) -> None:
 def campaign_template(tmp_path_factory: pytest.TempPathFactory, reference_template: Path) -> Path:
     """A file holding the campaign, built once for this module."""
     path = tmp_path_factory.mktemp("campaign") / "campaign.db"
-    shutil.copy2(reference_template, path)
-    db = open_database(path, actor="test-officer", create=True)
-    try:
-        fill_campaign(db)
-    finally:
-        db.close()
-    return path
+    return database_file(path, fill_campaign, template=reference_template)
 
 
 @pytest.fixture
 def campaign_file(campaign_template: Path, tmp_path: Path) -> Path:
-    path = tmp_path / "campaign.db"
-    shutil.copy2(campaign_template, path)
-    return path
+    return copy_file(campaign_template, tmp_path / "campaign.db")
 
 
 @pytest.fixture
 def campaign_db(campaign_file: Path) -> Iterator[Database]:
-    db = open_database(campaign_file, actor="test-officer", create=True)
-    yield db
-    db.close()
+    with opened(campaign_file) as db:
+        yield db
 
 
 @pytest.fixture

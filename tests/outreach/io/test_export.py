@@ -29,22 +29,26 @@ from outreach.io.json_export import export_json, import_json
 from outreach.search import SearchKind, SearchService, search_index_problems
 from outreach.services.contacts import ContactService
 from outreach.services.duplicates import DuplicateService
-from outreach.setup import open_database
 from outreach.storage.database import Database
-from tests.conftest import server_copy
+from tests.conftest import database_copy
 
 
-@pytest.fixture
-def campaign(reference_db: Database) -> Database:
+@pytest.fixture(scope="module")
+def campaign(
+    backend: str, tmp_path_factory: pytest.TempPathFactory, request: pytest.FixtureRequest
+) -> Iterator[Database]:
     """The demo campaign, a little synthetic volume, a merge and a deletion: every table
-    with rows, the audit trail included."""
-    load_demo(reference_db)
-    load_synthetic(reference_db, contacts=40, log_entries=200, demarches=15)
-    contacts = ContactService(reference_db)
-    first = contacts.create("Formula", given_name="=cmd|' /C calc'!A0", notes="@SUM(A1)")
-    second = contacts.create("Formula", given_name="=cmd|' /C calc'!A0", email="f@example.org")
-    DuplicateService(reference_db).merge(first.id, second.id)
-    return reference_db
+    with rows, the audit trail included. Built once per backend: the tests only read it
+    (an import into it is refused before anything is written)."""
+    path = tmp_path_factory.mktemp("campaign") / "campaign.db"
+    with database_copy(backend, "reference", path, request) as db:
+        load_demo(db)
+        load_synthetic(db, contacts=40, log_entries=200, demarches=15)
+        contacts = ContactService(db)
+        first = contacts.create("Formula", given_name="=cmd|' /C calc'!A0", notes="@SUM(A1)")
+        second = contacts.create("Formula", given_name="=cmd|' /C calc'!A0", email="f@example.org")
+        DuplicateService(db).merge(first.id, second.id)
+        yield db
 
 
 def table_rows(db: Database) -> dict[str, list[tuple[object, ...]]]:
@@ -63,21 +67,6 @@ def table_rows(db: Database) -> dict[str, list[tuple[object, ...]]]:
             ]
             for name in names
         }
-
-
-@pytest.fixture
-def empty_target(
-    backend: str, tmp_path: Path, request: pytest.FixtureRequest
-) -> Iterator[Database]:
-    """An empty database on the same backend as `campaign`, to import into."""
-    if backend == "postgresql":
-        server = request.getfixturevalue("pg_server")
-        with server_copy(server, request.getfixturevalue("pg_templates")["empty"]) as target:
-            yield target
-        return
-    target = open_database(tmp_path / "copy.db", create=True)
-    yield target
-    target.close()
 
 
 def test_json_round_trips_into_an_empty_database(

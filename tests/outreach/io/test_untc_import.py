@@ -28,12 +28,10 @@ from outreach.folding import fold
 from outreach.io.untc_import import (
     ChangeKind,
     apply_untc_import,
-    parse_cell,
-    parse_untc_table,
     plan_untc_file,
     revert_untc_import,
-    strip_footnotes,
 )
+from outreach.io.untc_table import parse_cell, parse_untc_table, strip_footnotes
 from outreach.services.history import HistoryService
 from outreach.services.states import StateService
 from outreach.services.treaties import TreatyService

@@ -4,10 +4,10 @@ checked and rebuilt."""
 
 from __future__ import annotations
 
-import shutil
 import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
+from typing import NamedTuple
 
 import pytest
 from hypothesis import given, settings
@@ -33,6 +33,7 @@ from outreach.setup import open_database
 from outreach.storage.database import Database
 from outreach.storage.migrations import runner
 from outreach.storage.models import Contact
+from tests.conftest import database_copy, newer_migration
 
 
 def row_id(db: Database) -> str:
@@ -45,11 +46,10 @@ def search(reference_db: Database) -> SearchService:
     return SearchService(reference_db)
 
 
-@pytest.fixture
-def people(reference_db: Database) -> dict[str, int]:
+def add_people(db: Database) -> dict[str, int]:
     """A few records of each kind, with accents where people type none."""
-    organizations = OrganizationService(reference_db)
-    contacts = ContactService(reference_db)
+    organizations = OrganizationService(db)
+    contacts = ContactService(db)
     ministry = organizations.create("Auswärtiges Amt", kind="ministry", state="DEU", city="Berlin")
     muller = contacts.create(
         "Müller",
@@ -60,7 +60,7 @@ def people(reference_db: Database) -> dict[str, int]:
         notes="Prefers calls in the morning.",
     )
     ornek = contacts.create("Örnek", given_name="Aylin", state="TUR")
-    demarche = DemarcheService(reference_db).create(
+    demarche = DemarcheService(db).create(
         "TUR",
         "Joint deposit with Greece",
         "accede",
@@ -69,7 +69,7 @@ def people(reference_db: Database) -> dict[str, int]:
         talking_points="Offer stockpile-destruction expertise.",
         contact_ids=[ornek.id],
     )
-    entry = ContactLogService(reference_db).log(
+    entry = ContactLogService(db).log(
         "2003-03-12",
         "call",
         "Ambassador delivered the démarche; response awaited",
@@ -85,6 +85,28 @@ def people(reference_db: Database) -> dict[str, int]:
     }
 
 
+@pytest.fixture
+def people(reference_db: Database) -> dict[str, int]:
+    return add_people(reference_db)
+
+
+class Searchable(NamedTuple):
+    search: SearchService
+    people: dict[str, int]
+    db: Database
+
+
+@pytest.fixture(scope="module")
+def searchable(
+    backend: str, tmp_path_factory: pytest.TempPathFactory, request: pytest.FixtureRequest
+) -> Iterator[Searchable]:
+    """The reference data and `add_people`'s records, written once per backend for the
+    tests that only search them."""
+    path = tmp_path_factory.mktemp("search") / "people.db"
+    with database_copy(backend, "reference", path, request) as db:
+        yield Searchable(SearchService(db), add_people(db), db)
+
+
 def ids(search: SearchService, text: str, kind: SearchKind) -> list[int]:
     return [hit.id for hit in search.search(text, limit=50).hits if hit.kind == kind]
 
@@ -92,7 +114,6 @@ def ids(search: SearchService, text: str, kind: SearchKind) -> list[int]:
 # --- what people type --------------------------------------------------------------------
 
 
-@pytest.mark.usefixtures("people")
 @pytest.mark.parametrize(
     ("text", "kind", "key"),
     [
@@ -113,9 +134,9 @@ def ids(search: SearchService, text: str, kind: SearchKind) -> list[int]:
     ],
 )
 def test_accents_case_and_prefixes_do_not_matter(
-    search: SearchService, people: dict[str, int], text: str, kind: SearchKind, key: str
+    searchable: Searchable, text: str, kind: SearchKind, key: str
 ) -> None:
-    assert people[key] in ids(search, text, kind)
+    assert searchable.people[key] in ids(searchable.search, text, kind)
 
 
 def test_letters_that_are_not_accented_letters_fold_too(
@@ -146,25 +167,24 @@ def test_letters_that_are_not_accented_letters_fold_too(
     })  # fmt: skip
 
 
-def test_states_are_found_by_name_alias_code_and_un_name(
-    search: SearchService, reference_db: Database
-) -> None:
-    ivory = StateService(reference_db).get("CIV").id
+def test_states_are_found_by_name_alias_code_and_un_name(searchable: Searchable) -> None:
+    search, states = searchable.search, StateService(searchable.db)
+    ivory = states.get("CIV").id
     for text in ("Côte d'Ivoire", "cote d ivoire", "Ivory Coast", "ivo", "CIV"):
         assert ids(search, text, SearchKind.STATE)[:1] == [ivory], text
-    uk = StateService(reference_db).get("GBR").id
+    uk = states.get("GBR").id
     assert uk in ids(search, "United Kingdom of Great Britain", SearchKind.STATE)
 
 
-def test_every_word_must_match(search: SearchService, people: dict[str, int]) -> None:
+def test_every_word_must_match(searchable: Searchable) -> None:
+    search, people = searchable.search, searchable.people
     assert ids(search, "muller berlin", SearchKind.CONTACT) == []  # Berlin is the ministry's
     assert ids(search, "muller auswartiges", SearchKind.CONTACT) == [people["muller"]]
 
 
-def test_a_hit_says_where_it_matched_with_the_words_marked(
-    search: SearchService, people: dict[str, int]
-) -> None:
-    hit = next(h for h in search.search("morning").hits if h.id == people["muller"])
+def test_a_hit_says_where_it_matched_with_the_words_marked(searchable: Searchable) -> None:
+    hits = searchable.search.search("morning").hits
+    hit = next(h for h in hits if h.id == searchable.people["muller"])
     assert hit.kind == SearchKind.CONTACT
     assert hit.title == "Jürgen Müller"
     assert hit.field == "notes"
@@ -173,12 +193,10 @@ def test_a_hit_says_where_it_matched_with_the_words_marked(
     assert "Referatsleiter Abrüstung" in hit.subtitle
 
 
-def test_a_hit_names_the_state_it_concerns(
-    search: SearchService, people: dict[str, int], reference_db: Database
-) -> None:
-    turkey = StateService(reference_db).get("TUR").id
-    hits = {(hit.kind, hit.id): hit for hit in search.search("joint deposit").hits}
-    assert hits[(SearchKind.DEMARCHE, people["demarche"])].state_id == turkey
+def test_a_hit_names_the_state_it_concerns(searchable: Searchable) -> None:
+    turkey = StateService(searchable.db).get("TUR").id
+    hits = {(hit.kind, hit.id): hit for hit in searchable.search.search("joint deposit").hits}
+    assert hits[(SearchKind.DEMARCHE, searchable.people["demarche"])].state_id == turkey
 
 
 def test_results_come_grouped_by_kind_best_first_with_a_limit(
@@ -199,11 +217,11 @@ def test_results_come_grouped_by_kind_best_first_with_a_limit(
     assert kinds == sorted(kinds, key=list(SearchKind).index)
 
 
-def test_kinds_can_be_chosen(search: SearchService, people: dict[str, int]) -> None:
-    results = search.search("turkiye", kinds=["demarche"])
+def test_kinds_can_be_chosen(searchable: Searchable) -> None:
+    results = searchable.search.search("turkiye", kinds=["demarche"])
     assert {hit.kind for hit in results.hits} == {SearchKind.DEMARCHE}
     with pytest.raises(Exception, match="not a kind of record"):
-        search.search("turkiye", kinds=["planet"])
+        searchable.search.search("turkiye", kinds=["planet"])
 
 
 @settings(max_examples=60, deadline=None)
@@ -219,8 +237,8 @@ def test_any_text_is_a_safe_query(text: str) -> None:
 
 
 @pytest.mark.parametrize("text", ['"', "AND", "NEAR(a b)", "*", "a OR b", "(((", "-x", "'", ""])
-def test_odd_queries_answer_quietly(search: SearchService, text: str) -> None:
-    search.search(text)
+def test_odd_queries_answer_quietly(searchable: Searchable, text: str) -> None:
+    searchable.search.search(text)
 
 
 # --- the index follows every change ---------------------------------------------------------
@@ -238,8 +256,8 @@ def test_edits_are_found_at_once_and_old_text_is_not(
     assert ids(search, "federal foreign schmidt", SearchKind.CONTACT) == [people["muller"]]
     assert ids(search, "auswartiges", SearchKind.CONTACT) == []
     # A state's new alias is found.
-    StateService(reference_db).add_alias("DEU", "Allemagne")
-    assert StateService(reference_db).get("DEU").id in ids(search, "allemagne", SearchKind.STATE)
+    StateService(reference_db).add_alias("DEU", "Deutschland")
+    assert StateService(reference_db).get("DEU").id in ids(search, "deutschland", SearchKind.STATE)
 
 
 def test_deleted_records_drop_out_and_come_back_when_restored(
@@ -320,13 +338,6 @@ def test_opening_a_file_without_an_index_builds_it(
 
 
 NEXT_REVISION = """
-from alembic import op
-import sqlalchemy as sa
-
-revision = "9999_test"
-down_revision = "{head}"
-branch_labels = None
-depends_on = None
 
 
 def upgrade() -> None:
@@ -346,14 +357,8 @@ def downgrade() -> None:
 @pytest.fixture
 def newer_code(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     """Pretend a newer version of the app ships a migration that rebuilds tables."""
-    head = runner.head_revision()
-    scripts = tmp_path / "migrations"
-    shutil.copytree(runner.SCRIPT_LOCATION, scripts)
-    (scripts / "versions" / "9999_test.py").write_text(NEXT_REVISION.format(head=head))
-    monkeypatch.setattr(runner, "SCRIPT_LOCATION", scripts)
-    runner._script.cache_clear()
-    yield
-    runner._script.cache_clear()
+    with newer_migration(tmp_path, monkeypatch, "9999_test", NEXT_REVISION):
+        yield
 
 
 @pytest.mark.file_only  # SQLite's table rebuilds; the server alters tables in place

@@ -27,11 +27,6 @@ def calendar(reference_db: Database) -> CalendarService:
 
 
 @pytest.fixture
-def nairobi(reference_db: Database) -> MeetingRecord:
-    return ForumService(reference_db).find_meetings("Nairobi Summit")[0]
-
-
-@pytest.fixture
 def campaign(reference_db: Database, nairobi: MeetingRecord) -> dict[str, int]:
     """Around Nairobi: a timed bilateral, an untimed side event, a dropped statement, an
     open and a closed démarche, an open and a done follow-up."""

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 import random
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
@@ -17,6 +17,7 @@ from outreach.services.contacts import ContactService
 from outreach.services.demarches import DemarcheService
 from outreach.storage.database import Database
 from outreach.storage.models import LogEntry, LogEntryContact, LogEntryState
+from tests.conftest import add_few_states, database_copy
 
 
 @pytest.fixture
@@ -24,14 +25,19 @@ def log(db: Database) -> ContactLogService:
     return ContactLogService(db)
 
 
-@pytest.fixture
-def contact_ids(db: Database, few_states: dict[str, int]) -> list[int]:
+def add_contacts(db: Database) -> list[int]:
+    """Three contacts, of Cambodia, Pakistan and Côte d'Ivoire (`add_few_states`)."""
     service = ContactService(db)
     return [
         service.create("Sok", state="KHM").id,
         service.create("Malik", state="PAK").id,
         service.create("Kone", state="CIV").id,
     ]
+
+
+@pytest.fixture
+def contact_ids(db: Database, few_states: dict[str, int]) -> list[int]:
+    return add_contacts(db)
 
 
 # --- logging one entry -----------------------------------------------------------------
@@ -266,12 +272,11 @@ ENTRIES = 400
 WORDS = ["Accession", "cabinet", "stockpile", "Art. 7 report", "clearance", "UNGA vote", "50%"]
 
 
-@pytest.fixture
-def generated(db: Database, few_states: dict[str, int], contact_ids: list[int]) -> list[Generated]:
+def generate(db: Database, states: dict[str, int], contact_ids: list[int]) -> list[Generated]:
     """Entries with varied dates, kinds, summaries, states, contacts and follow-ups."""
     rng = random.Random(2004)
     kinds = [kind.value for kind in LogKind]
-    state_ids = sorted(few_states.values())
+    state_ids = sorted(states.values())
     rows: list[Generated] = []
     with db.write() as session:
         for number in range(1, ENTRIES + 1):
@@ -291,9 +296,11 @@ def generated(db: Database, few_states: dict[str, int], contact_ids: list[int]) 
                 deleted_at=datetime(2004, 1, 1) if number % 29 == 0 else None,
             )
             session.add(entry)
-            states = frozenset(rng.sample(state_ids, rng.randrange(0, 3)))
-            contacts = frozenset(rng.sample(contact_ids, rng.randrange(0 if states else 1, 3)))
-            session.add_all(LogEntryState(log_entry_id=number, state_id=s) for s in states)
+            linked_states = frozenset(rng.sample(state_ids, rng.randrange(0, 3)))
+            contacts = frozenset(
+                rng.sample(contact_ids, rng.randrange(0 if linked_states else 1, 3))
+            )
+            session.add_all(LogEntryState(log_entry_id=number, state_id=s) for s in linked_states)
             session.add_all(LogEntryContact(log_entry_id=number, contact_id=c) for c in contacts)
             rows.append(
                 Generated(
@@ -304,12 +311,36 @@ def generated(db: Database, few_states: dict[str, int], contact_ids: list[int]) 
                     entry.details,
                     follow_up,
                     done,
-                    states,
+                    linked_states,
                     contacts,
                     deleted=entry.deleted_at is not None,
                 )
             )
     return rows
+
+
+@dataclass(frozen=True)
+class PagedLog:
+    """The generated entries in their database, with the states and contacts they name."""
+
+    db: Database
+    log: ContactLogService
+    rows: list[Generated]
+    states: dict[str, int]
+    contact_ids: list[int]
+
+
+@pytest.fixture(scope="module")
+def paged(
+    backend: str, tmp_path_factory: pytest.TempPathFactory, request: pytest.FixtureRequest
+) -> Iterator[PagedLog]:
+    """The generated entries, written once per backend: the paging tests only read them."""
+    path = tmp_path_factory.mktemp("paged") / "log.db"
+    with database_copy(backend, "empty", path, request) as db:
+        states = add_few_states(db)
+        contact_ids = add_contacts(db)
+        rows = generate(db, states, contact_ids)
+        yield PagedLog(db, ContactLogService(db), rows, states, contact_ids)
 
 
 def expected(rows: list[Generated], filters: LogFilter, sort: str) -> list[int]:
@@ -358,11 +389,10 @@ FILTERS = [
 
 
 @pytest.mark.parametrize("filters", FILTERS)
-def test_pages_match_the_filtered_sorted_entries(
-    log: ContactLogService, generated: list[Generated], filters: LogFilter
-) -> None:
+def test_pages_match_the_filtered_sorted_entries(paged: PagedLog, filters: LogFilter) -> None:
+    log = paged.log
     for sort in LogSort:
-        want = expected(generated, filters, sort.value)
+        want = expected(paged.rows, filters, sort.value)
         assert len(want) > 5  # the generated data exercises every filter
 
         got: list[int] = []
@@ -373,30 +403,24 @@ def test_pages_match_the_filtered_sorted_entries(
         assert got == want, f"sorted by {sort.value}"
 
 
-def test_state_and_contact_filters(
-    log: ContactLogService,
-    generated: list[Generated],
-    few_states: dict[str, int],
-    contact_ids: list[int],
-) -> None:
+def test_state_and_contact_filters(paged: PagedLog) -> None:
+    states, contact_ids = paged.states, paged.contact_ids
     for filters in (
-        LogFilter(state_id=few_states["KHM"]),
+        LogFilter(state_id=states["KHM"]),
         LogFilter(contact_id=contact_ids[1]),
-        LogFilter(state_id=few_states["CIV"], contact_id=contact_ids[0], kind="email"),
+        LogFilter(state_id=states["CIV"], contact_id=contact_ids[0], kind="email"),
     ):
-        want = expected(generated, filters, "occurred_on desc")
+        want = expected(paged.rows, filters, "occurred_on desc")
         assert want
-        page = log.page(filters, limit=1000)
+        page = paged.log.page(filters, limit=1000)
         assert [entry.id for entry in page] == want
-        assert log.count(filters) == len(want)
+        assert paged.log.count(filters) == len(want)
 
 
-def test_page_records_carry_their_states_and_contacts(
-    log: ContactLogService, generated: list[Generated]
-) -> None:
-    by_id = {row.id: row for row in generated}
+def test_page_records_carry_their_states_and_contacts(paged: PagedLog) -> None:
+    by_id = {row.id: row for row in paged.rows}
 
-    page = log.page(LogFilter(), offset=100, limit=50, sort=LogSort.OCCURRED_ASC)
+    page = paged.log.page(LogFilter(), offset=100, limit=50, sort=LogSort.OCCURRED_ASC)
 
     assert len(page) == 50
     for entry in page:
@@ -451,9 +475,9 @@ def _plan(db: Database, filters: LogFilter, sort: LogSort) -> str:
 @pytest.mark.parametrize("sort", [LogSort.OCCURRED_DESC, LogSort.OCCURRED_ASC])
 @pytest.mark.file_only  # reads SQLite's query plan; the server's lists are benchmarked
 def test_a_date_ordered_page_walks_the_date_index(
-    db: Database, generated: list[Generated], filters: LogFilter, sort: LogSort
+    paged: PagedLog, filters: LogFilter, sort: LogSort
 ) -> None:
-    plan = _plan(db, filters, sort)
+    plan = _plan(paged.db, filters, sort)
 
     # Either index in date order: the whole log's, or the open follow-ups' partial one.
     assert "ix_log_entry_occurred" in plan or "ix_log_entry_open_follow_up" in plan

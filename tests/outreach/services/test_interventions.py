@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 from datetime import UTC, date, datetime
+from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -16,7 +17,7 @@ from outreach.domain.enums import (
     InterventionStatus,
     RequestedAction,
 )
-from outreach.domain.records import MeetingRecord
+from outreach.domain.records import InterventionRecord, MeetingRecord
 from outreach.errors import NotFoundError, OutreachError, ValidationError
 from outreach.services.contact_log import ContactLogService
 from outreach.services.contacts import ContactService
@@ -26,20 +27,10 @@ from outreach.services.interventions import InterventionService
 from outreach.storage.database import Database
 from outreach.storage.models import AuditEntry, LogEntry
 
-NAIROBI = "Nairobi Summit"
-
 
 @pytest.fixture
 def interventions(reference_db: Database) -> InterventionService:
     return InterventionService(reference_db)
-
-
-@pytest.fixture
-def nairobi(reference_db: Database) -> MeetingRecord:
-    """The First Review Conference, 29 Nov to 3 Dec 2004, on Africa/Nairobi time."""
-    found = ForumService(reference_db).find_meetings(NAIROBI)
-    assert len(found) == 1
-    return found[0]
 
 
 def audit_rows(db: Database) -> int:
@@ -56,6 +47,20 @@ def state_id(db: Database, iso3: str) -> int:
     from outreach.services.states import StateService
 
     return StateService(db).get(iso3).id
+
+
+def pakistan_bilateral(
+    interventions: InterventionService, meeting: MeetingRecord, **fields: Any
+) -> InterventionRecord:
+    """A bilateral with Pakistan at 10:00 on 30 November, with `fields` besides."""
+    return interventions.plan(
+        meeting.id,
+        "bilateral",
+        "Bilateral with Pakistan",
+        targets=["PAK"],
+        starts_at="2004-11-30 10:00",
+        **fields,
+    )
 
 
 # --- planning -------------------------------------------------------------------------------
@@ -161,14 +166,7 @@ def test_plan_refuses_an_unknown_or_deleted_meeting(
 def test_update_changes_only_what_is_given(
     reference_db: Database, interventions: InterventionService, nairobi: MeetingRecord
 ) -> None:
-    planned = interventions.plan(
-        nairobi.id,
-        "bilateral",
-        "Bilateral with Pakistan",
-        targets=["PAK"],
-        starts_at="2004-11-30 10:00",
-        ends_at="2004-11-30 10:30",
-    )
+    planned = pakistan_bilateral(interventions, nairobi, ends_at="2004-11-30 10:30")
 
     moved = interventions.update(planned.id, starts_at="2004-12-01 15:00", ends_at=None)
     assert (moved.starts_at, moved.ends_at) == (datetime(2004, 12, 1, 15, 0), None)
@@ -241,14 +239,8 @@ def test_between_takes_the_slot_or_else_the_meetings_dates(
 def test_create_a_demarche_for_a_bilateral(
     reference_db: Database, interventions: InterventionService, nairobi: MeetingRecord
 ) -> None:
-    bilateral = interventions.plan(
-        nairobi.id,
-        "bilateral",
-        "Bilateral with Pakistan",
-        lead_officer="A. Officer",
-        talking_points="Ask for an abstention.",
-        targets=["PAK"],
-        starts_at="2004-11-30 10:00",
+    bilateral = pakistan_bilateral(
+        interventions, nairobi, lead_officer="A. Officer", talking_points="Ask for an abstention."
     )
 
     linked, demarche = interventions.create_demarche_for(bilateral.id)
@@ -307,14 +299,7 @@ def test_complete_a_bilateral_in_one_step(
     reference_db: Database, interventions: InterventionService, nairobi: MeetingRecord
 ) -> None:
     contact = ContactService(reference_db).create("Ejemplo", given_name="Ana", state="PAK")
-    bilateral = interventions.plan(
-        nairobi.id,
-        "bilateral",
-        "Bilateral with Pakistan",
-        lead_officer="A. Officer",
-        targets=["PAK"],
-        starts_at="2004-11-30 10:00",
-    )
+    bilateral = pakistan_bilateral(interventions, nairobi, lead_officer="A. Officer")
     _linked, demarche = interventions.create_demarche_for(bilateral.id)
 
     done = interventions.complete_bilateral(
@@ -386,14 +371,7 @@ def test_an_untimed_bilateral_is_logged_within_the_meetings_dates(
 def test_undo_and_redo_a_completion(
     reference_db: Database, interventions: InterventionService, nairobi: MeetingRecord
 ) -> None:
-    bilateral = interventions.plan(
-        nairobi.id,
-        "bilateral",
-        "Bilateral with Pakistan",
-        targets=["PAK"],
-        starts_at="2004-11-30 10:00",
-        status="confirmed",
-    )
+    bilateral = pakistan_bilateral(interventions, nairobi, status="confirmed")
     _linked, demarche = interventions.create_demarche_for(bilateral.id)
     done = interventions.complete_bilateral(bilateral.id, "Will abstain.", deliver_demarche=True)
 

@@ -35,11 +35,6 @@ def forums(reference_db: Database) -> ForumService:
 
 
 @pytest.fixture
-def nairobi(forums: ForumService) -> MeetingRecord:
-    return forums.find_meetings("Nairobi Summit")[0]
-
-
-@pytest.fixture
 def categories(reference_db: Database) -> CategoryService:
     service = CategoryService(reference_db)
     service.create("Steadfast producers and users", slug="steadfast", colour="#b71c1c")

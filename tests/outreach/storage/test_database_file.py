@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import sqlite3
 import stat
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -14,6 +15,7 @@ from outreach.setup import open_database
 from outreach.storage import backups
 from outreach.storage.database import Database
 from outreach.storage.models import State
+from tests.conftest import scribble
 
 # What a SQLite file is and does; the server has its own tests (test_server.py).
 pytestmark = pytest.mark.file_only
@@ -26,7 +28,8 @@ def fingerprint(path: Path) -> tuple[str, int, list[str]]:
     return digest, path.stat().st_mtime_ns, neighbours
 
 
-def test_new_database_is_private_to_its_owner(db: Database, db_path: Path) -> None:
+def test_new_database_is_private_to_its_owner(db_path: Path) -> None:
+    open_database(db_path, create=True).close()
     assert stat.S_IMODE(db_path.stat().st_mode) == 0o600
 
 
@@ -49,55 +52,60 @@ def test_foreign_keys_are_enforced(db: Database) -> None:
         )
 
 
-def test_a_text_file_is_refused_and_left_unchanged(tmp_path: Path) -> None:
-    path = tmp_path / "notes.txt"
+def a_text_file(folder: Path) -> Path:
+    path = folder / "notes.txt"
     path.write_text("Call the Deputy Director on Monday\n")
-    before = fingerprint(path)
-    with pytest.raises(NotADatabaseError, match="not an Outreach database"):
-        open_database(path, create=True)
-    assert fingerprint(path) == before
+    return path
 
 
-def test_another_programs_sqlite_file_is_refused_and_left_unchanged(tmp_path: Path) -> None:
-    path = tmp_path / "other.db"
+def another_programs_sqlite_file(folder: Path) -> Path:
+    path = folder / "other.db"
     with sqlite3.connect(path) as connection:
         connection.execute("CREATE TABLE recipes (name TEXT)")
         connection.execute("INSERT INTO recipes VALUES ('soup')")
     connection.close()
-    before = fingerprint(path)
-    with pytest.raises(NotADatabaseError, match="not an Outreach database"):
-        open_database(path, create=True)
-    assert fingerprint(path) == before
+    return path
 
 
-def test_a_corrupt_database_is_refused_and_left_unchanged(db_path: Path) -> None:
-    database = open_database(db_path, create=True)
+def a_corrupt_database(folder: Path) -> Path:
+    path = folder / "outreach.db"
+    database = open_database(path, create=True)
     with database.write() as session:
         session.add_all(
             State(iso2=f"Q{chr(65 + i)}", iso3=f"Q{chr(65 + i)}Z", name=f"State {i} " * 20)
             for i in range(26)
         )
     database.close()
-    data = bytearray(db_path.read_bytes())
-    page_size = int.from_bytes(data[16:18], "big")
-    for offset in range(page_size * 2, min(len(data), page_size * 6), 7):
-        data[offset] = 0xA5  # scribble over b-tree pages, keep the header
-    db_path.write_bytes(bytes(data))
-    before = fingerprint(db_path)
-    with pytest.raises(CorruptDatabaseError, match="damaged"):
-        open_database(db_path, create=True)
-    assert fingerprint(db_path) == before
+    scribble(path)
+    return path
 
 
-def test_a_file_from_a_newer_version_is_refused_and_left_unchanged(db_path: Path) -> None:
-    open_database(db_path, create=True).close()
-    with sqlite3.connect(db_path) as connection:
+def a_file_from_a_newer_version(folder: Path) -> Path:
+    path = folder / "outreach.db"
+    open_database(path, create=True).close()
+    with sqlite3.connect(path) as connection:
         connection.execute("UPDATE alembic_version SET version_num = '9999_from_the_future'")
     connection.close()
-    before = fingerprint(db_path)
-    with pytest.raises(NewerSchemaError, match="newer version of Outreach"):
-        open_database(db_path, create=True)
-    assert fingerprint(db_path) == before
+    return path
+
+
+@pytest.mark.parametrize(
+    ("make", "error", "message"),
+    [
+        (a_text_file, NotADatabaseError, "not an Outreach database"),
+        (another_programs_sqlite_file, NotADatabaseError, "not an Outreach database"),
+        (a_corrupt_database, CorruptDatabaseError, "damaged"),
+        (a_file_from_a_newer_version, NewerSchemaError, "newer version of Outreach"),
+    ],
+)
+def test_a_file_that_cannot_be_opened_is_refused_and_left_unchanged(
+    tmp_path: Path, make: Callable[[Path], Path], error: type[Exception], message: str
+) -> None:
+    path = make(tmp_path)
+    before = fingerprint(path)
+    with pytest.raises(error, match=message):
+        open_database(path, create=True)
+    assert fingerprint(path) == before
 
 
 def test_reopening_keeps_data_and_makes_no_backup(db_path: Path) -> None:

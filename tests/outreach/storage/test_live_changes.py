@@ -88,6 +88,7 @@ def test_notices_from_this_process_are_told_apart() -> None:
     assert tables_changed_by_others(payloads, "Outreach a") == {"log_entry"}
 
 
+@pytest.mark.server  # a server of its own, stopped and started again
 def test_a_server_that_goes_away_is_said_and_caught_up_when_back() -> None:
     server = TestServer().start()
     try:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 import sqlite3
 from collections.abc import Iterator
 from contextlib import closing
@@ -14,16 +13,9 @@ from outreach.setup import open_database
 from outreach.storage import backups, sqlite_file
 from outreach.storage.migrations import runner
 from outreach.storage.models import State, StateAlias
-from tests.conftest import downgrade_file
+from tests.conftest import downgrade_file, newer_migration
 
 SECOND_REVISION = """
-from alembic import op
-import sqlalchemy as sa
-
-revision = "0002_test"
-down_revision = "{head}"
-branch_labels = None
-depends_on = None
 
 
 def upgrade() -> None:
@@ -41,14 +33,8 @@ def downgrade() -> None:
 @pytest.fixture
 def newer_code(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     """Pretend a newer version of the app ships one more migration."""
-    head = runner.head_revision()
-    scripts = tmp_path / "migrations"
-    shutil.copytree(runner.SCRIPT_LOCATION, scripts)
-    (scripts / "versions" / "0002_test.py").write_text(SECOND_REVISION.format(head=head))
-    monkeypatch.setattr(runner, "SCRIPT_LOCATION", scripts)
-    runner._script.cache_clear()
-    yield
-    runner._script.cache_clear()
+    with newer_migration(tmp_path, monkeypatch, "0002_test", SECOND_REVISION):
+        yield
 
 
 def _database_with_a_state_and_alias(path: Path) -> None:

@@ -156,18 +156,25 @@ def test_a_full_database_says_the_disk_is_full(connection: Any) -> None:
     assert str(error).startswith("The disk is full; nothing was saved.")
 
 
+def reading_error(driver: ModuleType, path: Path, sql: str) -> OutreachError | None:
+    """What the user reads when `sql` fails on a new connection to `path`."""
+    reader = driver.connect(path)
+    try:
+        return translated(lambda: reader.execute(sql).fetchall())
+    finally:
+        reader.close()
+
+
 def test_a_damaged_file_is_said_to_be_damaged(driver: ModuleType, made: Path) -> None:
     writer = driver.connect(made, isolation_level=None)
+    writer.execute("BEGIN")  # one transaction: a commit per row would take seconds
     writer.executemany("INSERT INTO state VALUES (?)", [(n,) for n in range(2, 3000)])
+    writer.execute("COMMIT")
     writer.close()
     with made.open("r+b") as handle:  # scribble over the table's first page (page 2)
         handle.seek(4096)
         handle.write(b"\xff" * 4096)
-    reader = driver.connect(made)
-    try:
-        error = translated(lambda: reader.execute("SELECT sum(id) FROM state").fetchall())
-    finally:
-        reader.close()
+    error = reading_error(driver, made, "SELECT sum(id) FROM state")
     assert isinstance(error, CorruptDatabaseError)
     assert str(error) == "The database file is damaged; nothing was saved."
 
@@ -177,11 +184,7 @@ def test_a_file_that_is_not_a_database_is_said_to_be_damaged(
 ) -> None:
     path = tmp_path / "notes.db"
     path.write_text("Meeting notes, not a database.\n" * 200)
-    reader = driver.connect(path)
-    try:
-        error = translated(lambda: reader.execute("SELECT * FROM sqlite_master").fetchall())
-    finally:
-        reader.close()
+    error = reading_error(driver, path, "SELECT * FROM sqlite_master")
     assert isinstance(error, CorruptDatabaseError)
 
 

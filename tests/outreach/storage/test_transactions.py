@@ -36,6 +36,7 @@ KILLED_WRITER = textwrap.dedent(
 )
 
 
+@pytest.mark.slow  # a crash: a child process killed with SIGKILL mid-write
 def test_a_process_killed_mid_write_leaves_no_partial_change(db_path: Path) -> None:
     database = open_database(db_path, create=True)
     with database.write() as session:

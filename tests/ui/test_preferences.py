@@ -1,0 +1,61 @@
+"""Edit ▸ Preferences…: the interface language, kept for the next start."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtCore import QLocale, QSettings
+from PySide6.QtWidgets import QApplication, QDialogButtonBox
+from pytestqt.qtbot import QtBot
+
+from outreach import i18n
+from ui.i18n import LANGUAGE_KEY, chosen_language, install_language
+from ui.preferences import PreferencesDialog
+
+
+@pytest.fixture
+def english_afterwards() -> Iterator[None]:
+    yield
+    install_language(QApplication.instance(), "en")
+
+
+def _choose(dialog: PreferencesDialog, code: str) -> None:
+    dialog.language_box.setCurrentIndex(dialog.language_box.findData(code))
+
+
+def test_choosing_french_is_kept_for_the_next_start_and_says_so(qtbot: QtBot) -> None:
+    dialog = PreferencesDialog(QSettings(), "en")
+    qtbot.addWidget(dialog)
+    assert dialog.note.text() == ""  # following the system, which speaks English here
+    _choose(dialog, "fr")
+    assert "Français" in dialog.note.text()
+    dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok).click()
+    assert QSettings().value(LANGUAGE_KEY) == "fr"
+    assert chosen_language(QSettings()) == "fr"
+
+
+def test_cancel_keeps_the_language_as_it_was(qtbot: QtBot) -> None:
+    QSettings().setValue(LANGUAGE_KEY, "en")
+    dialog = PreferencesDialog(QSettings(), "en")
+    qtbot.addWidget(dialog)
+    _choose(dialog, "fr")
+    dialog.reject()
+    assert QSettings().value(LANGUAGE_KEY) == "en"
+
+
+def test_the_first_start_follows_the_system(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(QLocale, "system", staticmethod(lambda: QLocale("fr_CA")))
+    assert chosen_language(QSettings()) == "fr"
+    monkeypatch.setattr(QLocale, "system", staticmethod(lambda: QLocale("de_DE")))
+    assert chosen_language(QSettings()) == "en"  # not spoken: English
+
+
+def test_french_installs_our_words_qts_and_the_cores_and_the_french_locale(
+    english_afterwards: None,
+) -> None:
+    install_language(QApplication.instance(), "fr")
+    assert i18n.current_language() == "fr"
+    assert QLocale().language() == QLocale.Language.French
+    assert QApplication.translate("actions", "&Quit") == "&Quitter"
+    assert QApplication.translate("QPlatformTheme", "Cancel") == "Annuler"  # Qt's own buttons
