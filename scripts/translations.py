@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from datetime import UTC, datetime
 from pathlib import Path
 
 from babel.messages.catalog import Catalog
@@ -37,6 +38,7 @@ LANGUAGES = ("fr",)  # English is the source text…
 QT_LANGUAGES = ("en", *LANGUAGES)
 DOMAIN = "outreach"
 KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2)}
+FIXED_DATE = datetime(2000, 1, 1, tzinfo=UTC)
 
 
 def qt_catalogue(language: str) -> Path:
@@ -134,6 +136,9 @@ def build_core(language: str, target: Path | None = None) -> Path:
     out = target or core_compiled(language)
     with core_catalogue(language).open("rb") as source:
         catalog = read_po(source, locale=language)
+    # The .po has no header, so Babel would stamp the .mo's with the time of the build:
+    # a fixed date keeps the compiled file the same for the same catalogue.
+    catalog.creation_date = catalog.revision_date = FIXED_DATE
     with out.open("wb") as written:
         write_mo(written, catalog, use_fuzzy=False)
     return out

@@ -3778,6 +3778,10 @@ Restaurer la dernière sauvegarde intacte, celle du {1} ({2})? Ce qui a été en
         <translation>retrait notifié le {notified}, effectif le {effective}</translation>
     </message>
     <message>
+        <source>Obligations</source>
+        <translation>Obligations</translation>
+    </message>
+    <message>
         <source>overdue</source>
         <translation>en retard</translation>
     </message>
@@ -3786,12 +3790,24 @@ Restaurer la dernière sauvegarde intacte, celle du {1} ({2})? Ce qui a été en
         <translation>remplie le {0}</translation>
     </message>
     <message>
+        <source>Priority categories</source>
+        <translation>Catégories prioritaires</translation>
+    </message>
+    <message>
+        <source>Facts</source>
+        <translation>Faits</translation>
+    </message>
+    <message>
         <source>not: {0}</source>
         <translation>non : {0}</translation>
     </message>
     <message>
         <source>{source}, as of {day}</source>
         <translation>{source}, au {day}</translation>
+    </message>
+    <message>
+        <source>Seats and forums</source>
+        <translation>Sièges et forums</translation>
     </message>
 </context>
 <context>

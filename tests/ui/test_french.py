@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QTableView,
     QTabWidget,
+    QTextBrowser,
     QTreeView,
     QWidget,
 )
@@ -110,6 +111,8 @@ def shown_texts(top: QWidget) -> Iterator[tuple[str, str]]:
             texts += [widget.itemText(index) for index in range(widget.count())]
         if isinstance(widget, QAbstractItemView):
             texts += list(_header_texts(widget))
+        if isinstance(widget, QTextBrowser):  # a profile: its headings and labels
+            texts += widget.toPlainText().splitlines()
         for text in texts:
             if text:
                 yield where, text
@@ -187,6 +190,7 @@ def met_dialogs(monkeypatch: pytest.MonkeyPatch) -> Met:
 
 def test_the_catalogues_give_french_to_every_page(desktop: DesktopApp, qtbot: QtBot) -> None:
     assert i18n.current_language() == "fr"
+    desktop.show_state(desktop.services.states.get("KHM").id)  # its profile is shown
     english = english_in(desktop.window)
     for page in desktop.window.pages:
         desktop.window.show_page(type(page))

@@ -41,6 +41,11 @@ from ui.widgets.dates import iso_day
 from ui.widgets.records_table import OVERDUE_RED, RecordsModel, records_view
 
 
+def heading(text: str) -> str:
+    """A section of the profile: its heading, and the list that follows."""
+    return f"<h3>{html.escape(text)}</h3><ul>"
+
+
 class StateDetail(QTabWidget):
     """Shows one state; the profile's stance, notes and talking points are editable."""
 
@@ -208,7 +213,7 @@ class StateDetail(QTabWidget):
         if not obligations:
             return []
         e = html.escape
-        parts = [f"<h3>{e(self.tr('Obligations'))}</h3><ul>"]
+        parts = [heading(self.tr("Obligations"))]
         overdue = self.tr("overdue")
         for duty in obligations:
             late = duty.overdue_on(today)
@@ -224,7 +229,7 @@ class StateDetail(QTabWidget):
         if not categories:
             return []
         e = html.escape
-        parts = [f"<h3>{e(self.tr('Priority categories'))}</h3><ul>"]
+        parts = [heading(self.tr("Priority categories"))]
         for category, why in categories:
             parts.append(
                 f'<li><span style="color:{e(category.colour)}">■</span> '
@@ -237,7 +242,7 @@ class StateDetail(QTabWidget):
         if not facts:
             return []
         e = html.escape
-        parts = [f"<h3>{e(self.tr('Facts'))}</h3><ul>"]
+        parts = [heading(self.tr("Facts"))]
         for fact in facts:
             what = label(fact.kind) if fact.holds else self.tr("not: {0}").format(label(fact.kind))
             amount = f" ({QLocale().toString(fact.quantity)})" if fact.quantity else ""
@@ -253,7 +258,7 @@ class StateDetail(QTabWidget):
         if not seats and not forums:
             return []
         e = html.escape
-        parts = [f"<h3>{e(self.tr('Seats and forums'))}</h3><ul>"]
+        parts = [heading(self.tr("Seats and forums"))]
         for seat in seats:
             body, kind = label_of(SeatBody, seat.body), label_of(SeatKind, seat.kind)
             parts.append(
