@@ -1,7 +1,7 @@
-"""The states the app knows: ISO codes from pycountry, UN regions from country_converter's
-table, and our own display names and aliases on top; each state's French name from
-pycountry's French translation of ISO 3166, with our corrections where Canada's and the
-UN's usage differs.
+"""The states the app knows: ISO codes from pycountry, UN M49 regions from our shipped
+table (resources/reference/m49_regions.csv), and our own display names and aliases on
+top; each state's French name from pycountry's French translation of ISO 3166, with our
+corrections where Canada's and the UN's usage differs.
 
 A "state" here is a UN member state, an observer state (Holy See, State of Palestine),
 Kosovo, or a state that is party to treaties in its own right (Cook Islands, Niue).
@@ -19,7 +19,10 @@ from typing import Any
 
 import pycountry
 
-SOURCE = "ISO 3166-1 (pycountry, names in English and French); UN M49 regions (country_converter)"
+SOURCE = (
+    "ISO 3166-1 (pycountry, names in English and French); "
+    "UN M49 regions (UN Statistics Division, via country_converter 1.3.2)"
+)
 
 # States that are not UN members but act in treaty law, and Kosovo (XK is user-assigned).
 NON_MEMBER_STATES = ("VAT", "PSE", "XKX", "COK", "NIU")
@@ -122,8 +125,6 @@ FRENCH_NAMES: dict[str, str] = {
     "XKX": "Kosovo",
 }
 
-CONTINENT_TO_M49_REGION = {"America": "Americas"}
-
 
 @dataclass(frozen=True, slots=True)
 class CountryRef:
@@ -140,14 +141,16 @@ class CountryRef:
 
 @cache
 def _regions() -> dict[str, tuple[str, str, bool]]:
-    """ISO3 -> (M49 region, M49 sub-region, is a UN member), from country_converter's table."""
-    table = resources.files("country_converter").joinpath("country_data.tsv")
-    result: dict[str, tuple[str, str, bool]] = {}
+    """ISO3 -> (M49 region, M49 sub-region, is a UN member), from the shipped table
+    (resources/reference/m49_regions.csv: the UN Statistics Division's M49 regions, as
+    tabulated by country_converter 1.3.2, whose package and its pandas are not needed
+    at run time)."""
+    table = resources.files("resources").joinpath("reference", "m49_regions.csv")
     with table.open(encoding="utf-8") as handle:
-        for row in csv.DictReader(handle, delimiter="\t"):
-            region = CONTINENT_TO_M49_REGION.get(row["continent"], row["continent"])
-            result[row["ISO3"]] = (region, row["UNregion"], bool(row["UNmember"].strip()))
-    return result
+        return {
+            row["iso3"]: (row["region"], row["subregion"], row["un_member"] == "yes")
+            for row in csv.DictReader(handle)
+        }
 
 
 @cache
