@@ -24,14 +24,13 @@ from outreach.setup import preparation_needed, prepare_database
 from outreach.storage.database import Database
 from outreach.storage.location import FileLocation, Location, parse_location
 from ui.backups import choose_backup, keep_daily_backup, put_back, restored_after_damage
-from ui.briefing.printing import print_selection
-from ui.briefing.settings import edit_print_settings
 from ui.calendar.due import due_status_text
 from ui.calendar.export import export_calendar
 from ui.calendar.page import CalendarPage
 from ui.categories.dialogs import assign_to_category, manage_categories
 from ui.change_bus import ChangeBus
 from ui.contacts.page import ContactsPage
+from ui.context import Selection
 from ui.dashboard.page import DashboardPage
 from ui.databases import OpenDatabaseDialog, RecentDatabases, new_database_file
 from ui.demarches.dialog import plan_a_demarche
@@ -138,10 +137,8 @@ class DesktopApp:
             go_to_state=self.go_to_state,
             manage_categories=lambda: manage_categories(window, services, undo),
             assign_category=lambda selection: assign_to_category(window, services, undo, selection),
-            print_current=lambda selection: print_selection(
-                window, services, self.db, selection, QSettings()
-            ),
-            print_settings=lambda: edit_print_settings(window, QSettings()),
+            print_current=self.print_current,
+            print_settings=self.print_settings,
             search=self.search,
             export_calendar=lambda: export_calendar(window, services),
             import_untc=self.import_untc,
@@ -204,6 +201,18 @@ class DesktopApp:
     def show_state(self, state_id: int) -> None:
         self.window.show_page(StatesPage)
         self.states_page.go_to_state(state_id)
+
+    def print_current(self, selection: Selection) -> None:
+        """Print (Ctrl+P). The printing modules (reportlab, QtPdf) load on the first
+        print, not before the window shows."""
+        from ui.briefing.printing import print_selection
+
+        print_selection(self.window, self.services, self.db, selection, QSettings())
+
+    def print_settings(self) -> None:
+        from ui.briefing.settings import edit_print_settings
+
+        edit_print_settings(self.window, QSettings())
 
     def go_to_state(self) -> None:
         # the list's rows carry names, codes and aliases: one query, not one per state

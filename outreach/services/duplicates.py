@@ -21,7 +21,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
-from rapidfuzz import fuzz, process
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
@@ -157,6 +156,9 @@ class DuplicateService(Service):
                     select(Contact).where(Contact.deleted_at.is_(None)).order_by(Contact.id)
                 )
             ]
+        # rapidfuzz loads here, on the first search, not when the app or the CLI starts
+        from rapidfuzz import fuzz, process
+
         found: dict[tuple[int, int], tuple[float, list[str]]] = {}
 
         def consider(first: int, second: int, name_score: float | None) -> None:

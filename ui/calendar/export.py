@@ -4,15 +4,18 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QSettings, QStandardPaths
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from outreach.errors import OutreachError
-from outreach.io.calendar_export import ExportResult, export_ics
 from ui.encryption import plaintext_confirmed
 from ui.errors import show_error
 from ui.services import AppServices
+
+if TYPE_CHECKING:
+    from outreach.io.calendar_export import ExportResult
 
 FOLDER_KEY = "calendar/export_folder"
 DEFAULT_NAME = "outreach.ics"
@@ -38,6 +41,8 @@ def export_calendar(
     dates and open follow-ups, within the dates and filters given); None if cancelled or
     refused (the reason was shown). From an encrypted database, only once the officer
     confirms (the .ics file is not encrypted)."""
+    from outreach.io.calendar_export import export_ics  # icalendar: on the first export
+
     if not plaintext_confirmed(parent):
         return None
     chosen, _filter = QFileDialog.getSaveFileName(
