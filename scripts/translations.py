@@ -22,10 +22,12 @@ from __future__ import annotations
 
 import subprocess
 import sys
+import xml.etree.ElementTree as ET
+from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
-from babel.messages.catalog import Catalog
+from babel.messages.catalog import Catalog, Message
 from babel.messages.extract import extract_from_dir
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po, write_po
@@ -55,6 +57,12 @@ def core_catalogue(language: str) -> Path:
 
 def core_compiled(language: str) -> Path:
     return I18N / language / "LC_MESSAGES" / f"{DOMAIN}.mo"
+
+
+def core_catalog(language: str) -> Catalog:
+    """The core's catalogue of `language`, read."""
+    with core_catalogue(language).open("rb") as source:
+        return read_po(source, locale=language)
 
 
 def ui_sources() -> list[str]:
@@ -107,8 +115,7 @@ def update_core(language: str) -> None:
         write_po(out, template, omit_header=True, no_location=True, sort_output=True)
     target = core_catalogue(language)
     if target.exists():
-        with target.open("rb") as source:
-            catalog = read_po(source, locale=language)
+        catalog = core_catalog(language)
         catalog.update(template, no_fuzzy_matching=True)
     else:
         catalog = Catalog(locale=language, domain=DOMAIN, project="Outreach", charset="utf-8")
@@ -134,8 +141,7 @@ def build_qt(language: str, target: Path | None = None) -> Path:
 
 def build_core(language: str, target: Path | None = None) -> Path:
     out = target or core_compiled(language)
-    with core_catalogue(language).open("rb") as source:
-        catalog = read_po(source, locale=language)
+    catalog = core_catalog(language)
     # The .po has no header, so Babel would stamp the .mo's with the time of the build:
     # a fixed date keeps the compiled file the same for the same catalogue.
     catalog.creation_date = catalog.revision_date = FIXED_DATE
@@ -147,40 +153,42 @@ def build_core(language: str, target: Path | None = None) -> Path:
 # --- checking -----------------------------------------------------------------------------
 
 
+def qt_messages(language: str) -> Iterator[tuple[str, ET.Element]]:
+    """(context, message) for every message of the Qt catalogue."""
+    for context in ET.parse(qt_catalogue(language)).getroot().iter("context"):
+        for message in context.iter("message"):
+            yield context.findtext("name") or "", message
+
+
+def qt_unfinished(message: ET.Element) -> bool:
+    """No translation, one marked unfinished, or a plural form left empty."""
+    translation = message.find("translation")
+    if translation is None or translation.get("type") == "unfinished":
+        return True
+    forms = list(translation.iter("numerusform"))
+    return not all(form.text for form in forms) if forms else not translation.text
+
+
+def core_unfinished(message: Message) -> bool:
+    """Fuzzy, untranslated, or a plural form left empty."""
+    return bool(message.id) and (
+        message.fuzzy
+        or not message.string
+        or (isinstance(message.string, tuple) and not all(message.string))
+    )
+
+
 def unfinished_qt(language: str) -> list[str]:
     """The Qt messages without a finished translation, as "context: source"."""
-    import xml.etree.ElementTree as ET
-
-    missing = []
-    for context in ET.parse(qt_catalogue(language)).getroot().iter("context"):
-        name = context.findtext("name") or ""
-        for message in context.iter("message"):
-            translation = message.find("translation")
-            numerus = [] if translation is None else list(translation.iter("numerusform"))
-            texts = [form.text for form in numerus] if numerus else [translation_text(translation)]
-            unfinished = translation is None or translation.get("type") == "unfinished"
-            if unfinished or not all(texts):
-                missing.append(f"{name}: {message.findtext('source')}")
-    return missing
-
-
-def translation_text(element: object) -> str | None:
-    return getattr(element, "text", None)
+    return [
+        f"{name}: {message.findtext('source')}"
+        for name, message in qt_messages(language)
+        if qt_unfinished(message)
+    ]
 
 
 def unfinished_core(language: str) -> list[str]:
-    with core_catalogue(language).open("rb") as source:
-        catalog = read_po(source, locale=language)
-    return [
-        str(message.id)
-        for message in catalog
-        if message.id
-        and (
-            message.fuzzy
-            or not message.string
-            or (isinstance(message.string, tuple) and not all(message.string))
-        )
-    ]
+    return [str(message.id) for message in core_catalog(language) if core_unfinished(message)]
 
 
 # --- translating outside Qt Linguist ------------------------------------------------------
@@ -191,25 +199,17 @@ def unfinished_core(language: str) -> list[str]:
 
 
 def todo(language: str) -> dict[str, object]:
-    import xml.etree.ElementTree as ET
-
     qt: dict[str, dict[str, object]] = {}
-    for context in ET.parse(qt_catalogue(language)).getroot().iter("context"):
-        name = context.findtext("name") or ""
-        for message in context.iter("message"):
-            translation = message.find("translation")
-            if translation is not None and translation.get("type") != "unfinished":
-                continue
+    for name, message in qt_messages(language):
+        if qt_unfinished(message):
             source = message.findtext("source") or ""
             plural = message.get("numerus") == "yes"
             qt.setdefault(name, {})[source] = {"one": "", "other": ""} if plural else ""
     core: dict[str, object] = {}
-    if language not in LANGUAGES:
-        return {"language": language, "qt": qt, "core": core}
-    with core_catalogue(language).open("rb") as source_file:
-        catalog = read_po(source_file, locale=language)
-    for message in catalog:
-        if message.id and str(message.id) in unfinished_core(language):
+    if language in LANGUAGES:
+        for message in core_catalog(language):
+            if not core_unfinished(message):
+                continue
             if isinstance(message.id, tuple):
                 core[message.id[0]] = {"one": "", "other": "", "plural": message.id[1]}
             else:
@@ -219,8 +219,6 @@ def todo(language: str) -> dict[str, object]:
 
 def apply(language: str, done: dict[str, object]) -> int:
     """Put the translations of `done` (a filled-in `todo`) in place; how many."""
-    import xml.etree.ElementTree as ET
-
     count = 0
     tree = ET.parse(qt_catalogue(language))
     qt = done.get("qt", {})
@@ -246,8 +244,7 @@ def apply(language: str, done: dict[str, object]) -> int:
     update_qt(language)  # lupdate writes the catalogue back in its own layout
     if language not in LANGUAGES:
         return count
-    with core_catalogue(language).open("rb") as source:
-        catalog = read_po(source, locale=language)
+    catalog = core_catalog(language)
     core = done.get("core", {})
     assert isinstance(core, dict)
     for message in catalog:
