@@ -79,9 +79,25 @@ class DueObligation:
     description: str
 
 
+#: how the rules describe each duty they write (stored in English, read in the language)
+DUTY_TEXTS = {
+    ObligationKind.ART7_INITIAL: N_(
+        "Initial Article 7 transparency report (within 180 days of entry into force)"
+    ),
+    ObligationKind.ART4_STOCKPILE: N_(
+        "Destroy stockpiled anti-personnel mines (Article 4, within 4 years)"
+    ),
+    ObligationKind.ART5_CLEARANCE: N_(
+        "Clear mined areas (Article 5, within 10 years; extension may be requested)"
+    ),
+}
+
+
 def duty_text(description: str, language: str | None = None) -> str:
-    """A duty's description as stored (in English, when the rules wrote it), in
-    `language`; a description an officer typed reads as typed."""
+    """A duty's description as stored, in `language`: the rules' own descriptions are
+    translated, one an officer typed reads as typed."""
+    if description not in DUTY_TEXTS.values():
+        return description
     return words(language or current_language()).gettext(description)
 
 
@@ -91,12 +107,12 @@ def apmbc_obligations(in_force_on: date, mine_affected: bool) -> list[DueObligat
         DueObligation(
             ObligationKind.ART7_INITIAL,
             in_force_on + timedelta(days=180),
-            N_("Initial Article 7 transparency report (within 180 days of entry into force)"),
+            DUTY_TEXTS[ObligationKind.ART7_INITIAL],
         ),
         DueObligation(
             ObligationKind.ART4_STOCKPILE,
             add_months(in_force_on, 48),
-            N_("Destroy stockpiled anti-personnel mines (Article 4, within 4 years)"),
+            DUTY_TEXTS[ObligationKind.ART4_STOCKPILE],
         ),
     ]
     if mine_affected:
@@ -104,7 +120,7 @@ def apmbc_obligations(in_force_on: date, mine_affected: bool) -> list[DueObligat
             DueObligation(
                 ObligationKind.ART5_CLEARANCE,
                 add_months(in_force_on, 120),
-                N_("Clear mined areas (Article 5, within 10 years; extension may be requested)"),
+                DUTY_TEXTS[ObligationKind.ART5_CLEARANCE],
             )
         )
     return duties
