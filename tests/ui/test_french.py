@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
@@ -139,53 +140,41 @@ def desktop(french: None, qtbot: QtBot, demo_db_path: Path) -> DesktopApp:
     return open_app(qtbot, demo_db_path)
 
 
-class Met(list[str]):
-    """What was English in the dialogs met, and which dialogs they were."""
+@dataclass
+class Met:
+    """What was English in the dialogs and message boxes met, and which dialogs they were."""
 
-    kinds: set[str]
+    english: list[str] = field(default_factory=list)
+    kinds: set[str] = field(default_factory=set)
 
 
 @pytest.fixture
 def met_dialogs(monkeypatch: pytest.MonkeyPatch) -> Met:
     """Every dialog opened is read and closed at once; what was English in it is kept."""
-    found = Met()
-    found.kinds = set()
+    met = Met()
 
     def read_and_close(dialog: QDialog, *_args: object) -> int:
         dialog.show()
         QApplication.processEvents()
-        found.kinds.add(type(dialog).__name__)
-        found.extend(english_in(dialog))
+        met.kinds.add(type(dialog).__name__)
+        met.english.extend(english_in(dialog))
         dialog.reject()
         return int(QDialog.DialogCode.Rejected)
 
+    def read_box(_parent: object, title: str, text: str, *_rest: object) -> object:
+        sources = english_sources()
+        met.english.extend(f"box: {part!r}" for part in (title, text) if _plain(part) in sources)
+        return QMessageBox.StandardButton.Cancel
+
     monkeypatch.setattr(QDialog, "exec", read_and_close)
     monkeypatch.setattr(QDialog, "open", read_and_close)
-    for name in ("information", "warning", "critical", "question"):
-        monkeypatch.setattr(
-            QMessageBox,
-            name,
-            lambda _parent, title, text, *_rest: (
-                found.extend(
-                    f"message box: {part!r}"
-                    for part in (title, text)
-                    if _plain(part) in english_sources()
-                )
-                or QMessageBox.StandardButton.Cancel
-            ),
-        )
-    monkeypatch.setattr(
-        QMessageBox,
-        "about",
-        lambda _parent, title, text: found.extend(
-            f"about box: {part!r}" for part in (title, text) if _plain(part) in english_sources()
-        ),
-    )
+    for name in ("information", "warning", "critical", "question", "about"):
+        monkeypatch.setattr(QMessageBox, name, read_box)
     for name in ("getOpenFileName", "getSaveFileName"):
         monkeypatch.setattr(QFileDialog, name, lambda *_args, **_kw: ("", ""))
     monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *_args, **_kw: "")
     monkeypatch.setattr(QInputDialog, "getText", lambda *_args, **_kw: ("", False))
-    return found
+    return met
 
 
 def test_the_catalogues_give_french_to_every_page(desktop: DesktopApp, qtbot: QtBot) -> None:
@@ -214,7 +203,7 @@ def test_every_dialog_the_menus_open_is_in_french(
             if action.isEnabled():
                 action.trigger()
                 QApplication.processEvents()
-    assert sorted(set(met_dialogs)) == []
+    assert sorted(set(met_dialogs.english)) == []
     assert {
         "LogContactDialog",
         "DemarcheDialog",
@@ -278,7 +267,7 @@ def test_every_dialog_the_pages_buttons_open_is_in_french(
             _click_every_button(page, qtbot)
             page.stack.setCurrentIndex(0)
         _click_every_button(page, qtbot)
-    assert sorted(set(met_dialogs)) == []
+    assert sorted(set(met_dialogs.english)) == []
     assert {
         "ParticipationDialog",
         "ObligationsDialog",
