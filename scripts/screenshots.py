@@ -19,11 +19,12 @@ from PySide6.QtCore import QDate, QSettings
 from shots_common import save, scratch_demo, settle
 
 from ui.actions import ActionId
-from ui.app import DesktopApp, build_app, make_application
+from ui.app import make_application
 from ui.briefing.preview import PdfPreviewDialog
 from ui.context import Selection
 from ui.dashboard.page import DashboardPage
 from ui.demarches.page import DemarchesPage
+from ui.desktop import DesktopApp, build_app
 from ui.log.dialog import LogContactDialog
 from ui.states.page import StatesPage
 

@@ -10,7 +10,7 @@ from pathlib import Path
 from shots_common import save, settle
 
 from outreach.io.untc_import import UntcImporter
-from ui.app import DesktopApp
+from ui.desktop import DesktopApp
 from ui.imports import UntcImportDialog
 from ui.search import SearchDialog
 

@@ -13,8 +13,9 @@ from pathlib import Path
 from PySide6.QtCore import QDate, QSettings
 from shots_common import save, scratch_demo, settle
 
-from ui.app import build_app, make_application
+from ui.app import make_application
 from ui.dashboard.page import DashboardPage
+from ui.desktop import build_app
 from ui.i18n import install_language
 
 

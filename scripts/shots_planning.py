@@ -13,8 +13,8 @@ from pathlib import Path
 
 from shots_common import save, settle
 
-from ui.app import DesktopApp
 from ui.calendar.page import CalendarPage
+from ui.desktop import DesktopApp
 from ui.forums.page import ForumsPage
 
 

@@ -23,7 +23,8 @@ from outreach.setup import open_database, prepare_database
 from outreach.storage.location import parse_location
 from outreach.storage.postgresql_roles import grant, setup_server
 from tests.postgres_server import TestServer
-from ui.app import build_app, make_application
+from ui.app import make_application
+from ui.desktop import build_app
 
 DESK = "ottawa_desk"
 COLLEAGUE = "desk_officer_2"  # a fictional colleague's role

@@ -1,61 +1,23 @@
-"""The composition root: opens the database, builds services, pages and the window.
+"""The desktop app's start: the window first, then the database and the pages.
 
-Nothing here is global: each piece gets what it needs passed in.
+Only Qt and the window's frame load before the window shows; the data layer, the pages
+and what they need load after (`ui.desktop`), while the window says it is opening.
 """
 
 from __future__ import annotations
 
-import functools
 import sys
-from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QSettings
-from PySide6.QtGui import QUndoStack
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication
 
-from outreach.domain.changes import Changes, Entity
-from outreach.errors import OutreachError
-from outreach.io.contacts_csv import ContactImporter
-from outreach.io.untc_import import UntcImporter
-from outreach.logs import configure_logging
-from outreach.paths import default_database_path
-from outreach.setup import preparation_needed, prepare_database
-from outreach.storage.database import Database
-from outreach.storage.location import FileLocation, Location, parse_location
-from ui.backups import choose_backup, keep_daily_backup, put_back, restored_after_damage
-from ui.calendar.due import due_status_text
-from ui.calendar.export import export_calendar
-from ui.calendar.page import CalendarPage
-from ui.categories.dialogs import assign_to_category, manage_categories
-from ui.change_bus import ChangeBus
-from ui.contacts.page import ContactsPage
-from ui.context import Selection
-from ui.dashboard.page import DashboardPage
-from ui.databases import OpenDatabaseDialog, RecentDatabases, new_database_file
-from ui.demarches.dialog import plan_a_demarche
-from ui.demarches.page import DemarchesPage
-from ui.duplicates.dialog import DuplicatesDialog
-from ui.encryption import ENCRYPTED_PROPERTY, Conversion, ask_decryption, ask_encryption
-from ui.errors import install_excepthook
-from ui.forums.page import ForumsPage
-from ui.goto_state import GoToStateDialog
 from ui.i18n import chosen_language, install_language
-from ui.imports.contacts_dialog import ContactsImportDialog
-from ui.imports.untc_dialog import UntcImportDialog
-from ui.log.dialog import log_a_contact
-from ui.log.page import LogPage
-from ui.main_window import MainWindow, WindowHooks
-from ui.opening import OpeningNotice
-from ui.organizations.page import OrganizationsPage
-from ui.pages import Page
-from ui.passphrase import opened_with_passphrase
-from ui.record_opener import RecordOpener
-from ui.search.dialog import SearchDialog
-from ui.services import AppServices
-from ui.states.page import StatesPage
-from ui.undo import UndoRunner
-from ui.widgets.modal import accepted
+from ui.main_window import opening_window
+
+if TYPE_CHECKING:
+    from outreach.storage.location import Location
 
 ORGANIZATION = "Outreach"
 APPLICATION = "Outreach"
@@ -70,248 +32,12 @@ def make_application(argv: list[str]) -> QApplication:
     return app
 
 
-class DesktopApp:
-    """Holds the window and what it was built from, for as long as the window lives."""
-
-    def __init__(self, db: Database, label: str) -> None:
-        self.db = db
-        #: the database to open when this window closes for it (File ▸ Open…)
-        self.next_location: Location | None = None
-        #: the backup to put in place of the file once this window has closed (`finish`)
-        self.restore_from: Path | None = None
-        #: the encryption or decryption to carry out once this window has closed
-        self.conversion: Conversion | None = None
-        #: the passphrase the next database opens with (this file, encrypted, again)
-        self.next_passphrase: str | None = None
-        self.services = AppServices.over(db)
-        self.bus = ChangeBus()
-        self.undo_stack = QUndoStack()
-        names = {row.id: row.name for row in self.services.states.list_rows()}
-        self.window = MainWindow([], self.undo_stack, label)  # pages added below
-        self.undo = UndoRunner(self.undo_stack, self.window)
-        self.opener = RecordOpener(self.window)
-        self.states_page = StatesPage(self.services, self.undo)
-        dashboard = DashboardPage(self.services.dashboard, self.services.calendar, names)
-        dashboard.open_state.connect(self.show_state)
-        forums = ForumsPage(self.services, self.undo)
-        calendar = CalendarPage(self.services)
-        for page in (dashboard, forums, calendar):
-            page.open_item.connect(self.opener.open)
-        pages: list[Page] = [
-            dashboard,
-            self.states_page,
-            ContactsPage(self.services, self.undo),
-            OrganizationsPage(self.services, self.undo),
-            forums,
-            calendar,
-            DemarchesPage(self.services, self.undo),
-            LogPage(self.services, self.undo),
-        ]
-        self.window.set_pages(pages)
-        self.window.install_hooks(self._hooks())
-        db.subscribe(self.bus.publish)
-        self.bus.changed.connect(self.window.on_changed)
-        self.bus.changed.connect(self._refresh_status)
-        self.undo_stack.setParent(self.window)
-        self.bus.setParent(self.window)
-        self.bus.connection.connect(self.window.show_connection)
-        # other officers' commits on a server feed the same bus (a file has nobody else)
-        stop_listening = db.listen_to_others(self.bus.publish_connection)
-        self.window.destroyed.connect(lambda: self._close(stop_listening))
-        self._refresh_status(Changes(frozenset()))
-        if db.read_only:
-            self.window.show_read_only()
-        for notice in db.notices:  # said once: what opening changed (permissions)
-            self.window.statusBar().showMessage(notice, 30_000)
-
-    def _close(self, stop_listening: Callable[[], None] | None) -> None:
-        if stop_listening is not None:
-            stop_listening()
-        self.db.close()
-
-    def _hooks(self) -> WindowHooks:
-        window, services, undo = self.window, self.services, self.undo
-        return WindowHooks(
-            log_contact=lambda selection: log_a_contact(window, services, undo, selection),
-            plan_demarche=lambda selection: plan_a_demarche(window, services, undo, selection),
-            go_to_state=self.go_to_state,
-            manage_categories=lambda: manage_categories(window, services, undo),
-            assign_category=lambda selection: assign_to_category(window, services, undo, selection),
-            print_current=self.print_current,
-            print_settings=self.print_settings,
-            search=self.search,
-            export_calendar=lambda: export_calendar(window, services),
-            import_untc=self.import_untc,
-            import_contacts=lambda: accepted(
-                ContactsImportDialog(ContactImporter(self.db), window, undo=undo)
-            ),
-            find_duplicates=lambda: accepted(DuplicatesDialog(services.duplicates, undo, window)),
-            open_database=self.open_database,
-            new_database=self.new_database,
-            open_recent=lambda where: self.switch_to(parse_location(where)),
-            recent_databases=lambda: RecentDatabases(QSettings()).entries(),
-            restore_backup=self.restore_backup,
-            encrypt_database=lambda: self.convert(ask_encryption(window, self.db)),
-            decrypt_database=lambda: self.convert(ask_decryption(window, self.db)),
-        )
-
-    def convert(self, chosen: Conversion | None) -> None:
-        """File ▸ Encrypt / Decrypt this database…: done once this window has closed and
-        let go of the file (`finish`), then the file opens again."""
-        if chosen is not None:
-            self.conversion = chosen
-            self.switch_to(self.db.location)
-
-    def open_database(self) -> None:
-        dialog = OpenDatabaseDialog(self.window)
-        if accepted(dialog) and dialog.chosen is not None:
-            self.switch_to(dialog.chosen)
-
-    def new_database(self) -> None:
-        """File ▸ New database…: a new file with the reference data, opened in place of
-        this one."""
-        made = new_database_file(self.window)
-        if made is not None:
-            self.switch_to(made)
-
-    def restore_backup(self) -> None:
-        """File ▸ Restore from backup…: the chosen copy goes in place once this window
-        has closed and let go of the file (`finish`), then the file opens again."""
-        chosen = choose_backup(self.window, self.db)
-        if chosen is not None:
-            self.restore_from = chosen
-            self.switch_to(self.db.location)
-
-    def finish(self) -> None:
-        """What is left once the window has closed: the restore chosen in it, if any."""
-        if self.restore_from is not None:
-            self.db.close()
-            put_back(self.restore_from, self.db.path, self.db.passphrase)
-        same_file = self.next_location == self.db.location
-        self.next_passphrase = self.db.passphrase if same_file else None
-        if self.conversion is not None:
-            self.db.close()
-            self.next_passphrase = self.conversion.carry_out(self.db.path)
-
-    def switch_to(self, location: Location) -> None:
-        """Close this window and open `location` in its place (see `main`)."""
-        self.next_location = location
-        self.window.close()
-
-    def show_state(self, state_id: int) -> None:
-        self.window.show_page(StatesPage)
-        self.states_page.go_to_state(state_id)
-
-    def print_current(self, selection: Selection) -> None:
-        """Print (Ctrl+P). The printing modules (reportlab, QtPdf) load on the first
-        print, not before the window shows."""
-        from ui.briefing.printing import print_selection
-
-        print_selection(self.window, self.services, self.db, selection, QSettings())
-
-    def print_settings(self) -> None:
-        from ui.briefing.settings import edit_print_settings
-
-        edit_print_settings(self.window, QSettings())
-
-    def go_to_state(self) -> None:
-        # the list's rows carry names, codes and aliases: one query, not one per state
-        dialog = GoToStateDialog(self.services.states.list_rows(), self.window)
-        if dialog.exec():
-            state_id = dialog.chosen_state_id()
-            if state_id is not None:
-                self.show_state(state_id)
-
-    def search(self) -> None:
-        """The global search (Ctrl+K); the record chosen opens once the dialog has closed."""
-        dialog = SearchDialog(self.services.search, self.window)
-        chosen: list[tuple[str, int]] = []
-        dialog.open_record.connect(lambda kind, record_id: chosen.append((kind, record_id)))
-        accepted(dialog)
-        for kind, record_id in chosen[:1]:
-            self.opener.open(kind, record_id)
-
-    def import_untc(self) -> None:
-        codes = [treaty.code for treaty in self.services.treaties.treaties()]
-        accepted(UntcImportDialog(UntcImporter(self.db), codes, self.window, undo=self.undo))
-
-    def _refresh_status(self, changes: Changes) -> None:
-        if changes.entities and not changes.touches(
-            Entity.LOG_ENTRY, Entity.DEMARCHE, Entity.INTERVENTION
-        ):
-            return
-        try:
-            summary = self.services.calendar.due()
-        except OutreachError as error:  # a busy file: say so rather than a stale count
-            self.window.statusBar().showMessage(str(error))
-            return
-        self.window.statusBar().showMessage(due_status_text(summary))
-
-
-def build_app(location: Location | Path, passphrase: str | None = None) -> DesktopApp:
-    """Open the database (the demo on a first run of a file) and build the window; an
-    encrypted file needs its `passphrase`, and its title shows a lock."""
-    where = parse_location(location)
-    # Only the first run, at the default place, makes a database; a path that was
-    # given and finds nothing is a mistake to report (File ▸ New database… makes one).
-    first_run = where == FileLocation(default_database_path())
-    db = prepare_database(where, demo_on_first_run=True, create=first_run, passphrase=passphrase)
-    label = (
-        ("🔒 " if db.encrypted else "")
-        + where.name
-        + (" " + QApplication.translate("DesktopApp", "(read-only)") if db.read_only else "")
-    )
-    desktop = DesktopApp(db, label)
-    desktop.window.show_encryption(not db.is_server and not db.read_only)
-    desktop.window.setProperty(ENCRYPTED_PROPERTY, db.encrypted)  # asked before exports
-    return desktop
-
-
-def open_desktop(location: Location | Path, passphrase: str | None = None) -> DesktopApp:
-    """`build_app`, saying so on screen when opening will take a while (a first run
-    creating the demo, an update of the file, a search index to rebuild)."""
-    reason = preparation_needed(location, passphrase)
-    notice = OpeningNotice(reason) if reason else None
-    try:
-        return build_app(location, passphrase)
-    finally:
-        if notice is not None:
-            notice.close()
-            notice.deleteLater()
-
-
 def main(location: Location | Path) -> int:
-    """Open the window over `location`; when the officer opens another database from
-    it, the window closes and the next opens (a database that cannot be opened is said,
-    and the one before is opened again; a damaged file is offered its latest good
-    backup)."""
+    """Show the window for `location`, then open the database in it and run the app."""
     app = make_application(sys.argv)
-    install_excepthook(app, configure_logging("desktop app"))
-    current: Location | None = None
-    wanted: Location | None = parse_location(location)
-    code = 0
-    known: str | None = None  # the passphrase of an encrypted file opened again
-    while wanted is not None:
-        try:
-            desktop = opened_with_passphrase(
-                wanted, functools.partial(open_desktop, wanted), known=known
-            )
-        except OutreachError as error:
-            if restored_after_damage(wanted, error):
-                continue  # its latest good backup is in place: open that
-            title = QCoreApplication.translate("DesktopApp", "Outreach cannot open the database")
-            QMessageBox.critical(None, title, str(error))
-            if current is None or wanted == current:
-                return 1
-            wanted = current  # back to the one that was open
-            continue
-        current = wanted
-        keep_daily_backup(desktop.db, desktop.window)
-        RecentDatabases(QSettings()).add(current)
-        desktop.window.restore_layout()
-        desktop.window.show()
-        code = app.exec()
-        desktop.finish()
-        wanted = desktop.next_location
-        known = desktop.next_passphrase
-    return code
+    window = opening_window(location.name)
+    # after the window shows: the data layer, the pages and all they need
+    from outreach.storage.location import parse_location
+    from ui.desktop import run
+
+    return run(app, parse_location(location), window)

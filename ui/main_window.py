@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QCoreApplication, QEventLoop, QSettings, Qt
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut, QUndoStack
 from PySide6.QtWidgets import (
     QLabel,
@@ -26,11 +26,17 @@ from outreach.domain.changes import Changes
 from outreach.i18n import current_language
 from ui.actions import ActionId, ActionRegistry
 from ui.context import Selection
+from ui.opening import OpeningPane
 from ui.pages import Page
 from ui.preferences import PreferencesDialog
 from ui.shortcuts import ShortcutsDialog
 from ui.widgets.modal import accepted
 
+#: the actions that work before a database is open (the rest wait for `install_hooks`)
+WINDOW_ACTIONS = frozenset(
+    {ActionId.QUIT, ActionId.ABOUT, ActionId.SHORTCUTS, ActionId.PREFERENCES, ActionId.UNDO,
+     ActionId.REDO}
+)  # fmt: skip
 #: where File ▸ Open recent goes in a menu's entries
 RECENT = "recent"
 #: an action, a separator (None), a submenu (its title and entries) or RECENT
@@ -62,63 +68,122 @@ class WindowHooks:
     decrypt_database: Callable[[], object] = lambda: None
 
 
+@dataclass
+class PageSlot:
+    """A page of the window before it is built: its type (for its title and for
+    `show_page`) and how to build it. A page is built on its first visit, so the window
+    shows without building (or importing the data of) the pages not yet looked at."""
+
+    page_type: type[Page]
+    build: Callable[[], Page]
+    page: Page | None = None
+
+
 class MainWindow(QMainWindow):
+    """The window shows before its database is open: `opening` fills the page area with
+    what is being done, `set_pages` and `install_hooks` make it the app once it is."""
+
     def __init__(
-        self,
-        pages: list[Page],
-        undo_stack: QUndoStack,
-        database_label: str,
-        parent: QWidget | None = None,
+        self, undo_stack: QUndoStack, database_label: str, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle(self.tr("Outreach — {0}").format(database_label))
-        self.database_label = database_label
+        self.set_database_label(database_label)
         self.connection_label = QLabel(self)
         self.statusBar().addPermanentWidget(self.connection_label)
         self.undo_stack = undo_stack
         self.actions_ = ActionRegistry(self)
-        self.pages: list[Page] = []
+        self.slots: list[PageSlot] = []
         self.navigation = QListWidget(self)
         self.navigation.setMaximumWidth(220)
         self.stack = QStackedWidget(self)
-        self.navigation.currentRowChanged.connect(self.stack.setCurrentIndex)
+        self.opening_pane = OpeningPane(self.stack)
+        self.stack.addWidget(self.opening_pane)
+        self.navigation.currentRowChanged.connect(self._show_row)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.addWidget(self.navigation)
         self.splitter.addWidget(self.stack)
         self.splitter.setStretchFactor(1, 1)
         self.setCentralWidget(self.splitter)
+        self._hooks: WindowHooks | None = None
         self._wire_undo()
-        self.set_pages(pages)
+        self._wire_window_actions()
+        self._build_menus()
+        self._enable_app_actions(False)
 
-    def set_pages(self, pages: list[Page]) -> None:
-        """Add the pages, each reachable from the navigation pane and by Ctrl+1..9."""
-        for number, page in enumerate(pages, start=len(self.pages) + 1):
-            item = QListWidgetItem(page.title(), self.navigation)
-            item.setToolTip(self.tr("{0} (Ctrl+{1})").format(page.title(), number))
-            self.stack.addWidget(page)
+    def set_pages(self, slots: list[PageSlot]) -> None:
+        """Add the pages, each reachable from the navigation pane and by Ctrl+1..9; none
+        is built until it is first shown."""
+        if not self.slots:  # the opening pane gives way to the pages
+            self.stack.removeWidget(self.opening_pane)
+            self.opening_pane.deleteLater()
+        for number, slot in enumerate(slots, start=len(self.slots) + 1):
+            title = slot.page_type.title()
+            item = QListWidgetItem(title, self.navigation)
+            item.setToolTip(self.tr("{0} (Ctrl+{1})").format(title, number))
+            self.stack.addWidget(QWidget(self.stack))  # the page's place until it is built
             shortcut = QShortcut(QKeySequence(f"Ctrl+{number}"), self)
             shortcut.activated.connect(lambda row=number - 1: self.navigation.setCurrentRow(row))
-            self.pages.append(page)
-        if self.pages and self.navigation.currentRow() < 0:
+            self.slots.append(slot)
+        if self.slots and self.navigation.currentRow() < 0:
             self.navigation.setCurrentRow(0)
 
     # --- pages ------------------------------------------------------------------------
 
-    def current_page(self) -> Page:
-        page = self.stack.currentWidget()
-        assert isinstance(page, Page)
-        return page
+    def _built(self, row: int) -> Page:
+        """The page of `row`, built (and its remembered layout restored) if it was not."""
+        slot = self.slots[row]
+        if slot.page is None:
+            page = slot.build()
+            page.restore_state(QSettings())
+            placeholder = self.stack.widget(row)
+            self.stack.insertWidget(row, page)
+            if placeholder is not None:
+                self.stack.removeWidget(placeholder)
+                placeholder.deleteLater()
+            slot.page = page
+        return slot.page
 
-    def show_page(self, page_type: type[Page]) -> Page:
-        for row, page in enumerate(self.pages):
-            if isinstance(page, page_type):
-                self.navigation.setCurrentRow(row)
-                return page
+    def _show_row(self, row: int) -> None:
+        if 0 <= row < len(self.slots):
+            self.stack.setCurrentWidget(self._built(row))
+
+    @property
+    def built_pages(self) -> list[Page]:
+        """The pages built so far (visited, or asked for by `page`)."""
+        return [slot.page for slot in self.slots if slot.page is not None]
+
+    def page_types(self) -> list[type[Page]]:
+        return [slot.page_type for slot in self.slots]
+
+    def current_page(self) -> Page:
+        return self._built(self.navigation.currentRow())
+
+    def page(self, page_type: type[Page]) -> Page:
+        """The page of `page_type`, built if it was not, without showing it."""
+        for row, slot in enumerate(self.slots):
+            if slot.page_type is page_type:
+                return self._built(row)
         raise LookupError(page_type)
 
+    def show_page(self, page_type: type[Page]) -> Page:
+        page = self.page(page_type)
+        self.navigation.setCurrentRow(self.page_types().index(page_type))
+        return page
+
     def on_changed(self, changes: Changes) -> None:
-        for page in self.pages:
+        for page in self.built_pages:  # a page built later loads what is there then
             page.on_changed(changes)
+
+    def set_database_label(self, label: str) -> None:
+        """The database's name in the title, with a lock or "(read-only)" once open."""
+        self.database_label = label
+        self.setWindowTitle(self.tr("Outreach — {0}").format(label))
+
+    def opening(self, text: str, done: int = 0, total: int = 0) -> None:
+        """Say in the page area what opening the database is doing, and repaint now:
+        opening runs on the GUI thread, between these calls."""
+        self.opening_pane.say(text, done, total)
+        QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
 
     # --- actions, menus, toolbar -------------------------------------------------------
 
@@ -128,9 +193,22 @@ class MainWindow(QMainWindow):
         self.actions_.adopt(ActionId.UNDO, self.undo_stack.createUndoAction(self, self.tr("&Undo")))
         self.actions_.adopt(ActionId.REDO, self.undo_stack.createRedoAction(self, self.tr("&Redo")))
 
-    def install_hooks(self, hooks: WindowHooks) -> None:
+    def _wire_window_actions(self) -> None:
         a = self.actions_
         a[ActionId.QUIT].triggered.connect(self.close)
+        a[ActionId.ABOUT].triggered.connect(self._about)
+        a[ActionId.SHORTCUTS].triggered.connect(self.show_shortcuts)
+        a[ActionId.PREFERENCES].triggered.connect(self.show_preferences)
+
+    def _enable_app_actions(self, enabled: bool) -> None:
+        """The actions that need the database wait for it; the window's own do not."""
+        for action_id in ActionId:
+            if action_id not in WINDOW_ACTIONS:
+                self.actions_[action_id].setEnabled(enabled)
+
+    def install_hooks(self, hooks: WindowHooks) -> None:
+        a = self.actions_
+        self._enable_app_actions(True)
         a[ActionId.NEW].triggered.connect(lambda: self.current_page().new_item())
         a[ActionId.FIND].triggered.connect(lambda: self.current_page().focus_filter())
         a[ActionId.REFRESH].triggered.connect(lambda: self.current_page().reload())
@@ -146,8 +224,6 @@ class MainWindow(QMainWindow):
         a[ActionId.ASSIGN_CATEGORY].triggered.connect(
             lambda: hooks.assign_category(self.current_page().selection())
         )
-        a[ActionId.ABOUT].triggered.connect(self._about)
-        a[ActionId.SHORTCUTS].triggered.connect(self.show_shortcuts)
         a[ActionId.PRINT].triggered.connect(
             lambda: hooks.print_current(self.current_page().selection())
         )
@@ -162,10 +238,8 @@ class MainWindow(QMainWindow):
         a[ActionId.RESTORE_BACKUP].triggered.connect(hooks.restore_backup)
         a[ActionId.ENCRYPT].triggered.connect(hooks.encrypt_database)
         a[ActionId.DECRYPT].triggered.connect(hooks.decrypt_database)
-        a[ActionId.PREFERENCES].triggered.connect(self.show_preferences)
         self._hooks = hooks
         a[ActionId.SAVE].setEnabled(False)  # edits are saved as they are made, in dialogs
-        self._build_menus()
 
     def _build_menus(self) -> None:
         a = self.actions_
@@ -210,13 +284,14 @@ class MainWindow(QMainWindow):
 
     def _fill_recent(self) -> None:
         self.recent_menu.clear()
-        entries = self._hooks.recent_databases()
-        for number, where in enumerate(entries, start=1):
-            action = self.recent_menu.addAction(f"&{number} {where}")
-            action.triggered.connect(
-                lambda _checked=False, chosen=where: self._hooks.open_recent(chosen)
-            )
-        if not entries:
+        hooks = self._hooks
+        if hooks is not None:  # None while the database opens
+            for number, where in enumerate(hooks.recent_databases(), start=1):
+                action = self.recent_menu.addAction(f"&{number} {where}")
+                action.triggered.connect(
+                    lambda _checked=False, chosen=where: hooks.open_recent(chosen)
+                )
+        if self.recent_menu.isEmpty():
             self.recent_menu.addAction(self.tr("(none yet)")).setEnabled(False)
 
     def show_encryption(self, convertible: bool) -> None:
@@ -251,7 +326,7 @@ class MainWindow(QMainWindow):
         rows = self.actions_.shortcuts()
         rows += [
             (self.tr("Show {0}").format(page.title()), f"Ctrl+{number}")
-            for number, page in enumerate(self.pages, start=1)
+            for number, page in enumerate(self.page_types(), start=1)
         ]
         rows.append((self.tr("Export the list in view (in a list)"), "Ctrl+Shift+E"))
         return rows
@@ -273,6 +348,8 @@ class MainWindow(QMainWindow):
     # --- remembered layout ---------------------------------------------------------------
 
     def restore_layout(self) -> None:
+        """The window's size, place and toolbar, before it shows (the pages come later:
+        `restore_pages_layout`)."""
         settings = QSettings()
         geometry = settings.value("window/geometry")
         if geometry is not None:
@@ -282,15 +359,18 @@ class MainWindow(QMainWindow):
         state = settings.value("window/state")
         if state is not None:
             self.restoreState(state)
+
+    def restore_pages_layout(self) -> None:
+        """Once the pages are set: the navigation's width and the page in view when the
+        window last closed (each page restores its own layout when it is built)."""
+        settings = QSettings()
         splitter = settings.value("window/splitter")
         if splitter is None or not self.splitter.restoreState(splitter):
             # the navigation needs its names' width; the page takes the rest
             navigation = self.navigation.sizeHintForColumn(0) + 24
             self.splitter.setSizes([navigation, max(self.width() - navigation, 400)])
-        for page in self.pages:
-            page.restore_state(settings)
         row = int(settings.value("window/page", 0, type=int))  # type: ignore[call-overload]
-        self.navigation.setCurrentRow(row if 0 <= row < len(self.pages) else 0)
+        self.navigation.setCurrentRow(row if 0 <= row < len(self.slots) else 0)
 
     def save_layout(self) -> None:
         settings = QSettings()
@@ -298,11 +378,21 @@ class MainWindow(QMainWindow):
         settings.setValue("window/state", self.saveState())
         settings.setValue("window/splitter", self.splitter.saveState())
         settings.setValue("window/page", self.navigation.currentRow())
-        for page in self.pages:
+        for page in self.built_pages:  # a page not built kept its layout as it was
             page.save_state(settings)
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        for page in self.pages:
+        for page in self.built_pages:
             page.keep_edits()
         self.save_layout()
         super().closeEvent(event)
+
+
+def opening_window(database_name: str) -> MainWindow:
+    """A new window, shown with its layout as it was left, saying it opens the database;
+    `ui.desktop` then opens the database and builds the pages in it."""
+    window = MainWindow(QUndoStack(), database_name)
+    window.restore_layout()
+    window.show()
+    window.opening(QCoreApplication.translate("MainWindow", "Opening {0}…").format(database_name))
+    return window

@@ -1,24 +1,34 @@
-"""A word on screen while opening a file takes a while (a first run, an update)."""
+"""What the window's page area says while its database opens: a first run creating the
+demo, an update of the file, a search index to rebuild, or only the opening itself."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QEventLoop, Qt
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QProgressBar, QVBoxLayout, QWidget
 
 
-class OpeningNotice(QWidget):
-    """A small frameless window saying what opening the file is doing. Opening runs on
-    the GUI thread, so this is painted once before it starts and stays as it is."""
+class OpeningPane(QWidget):
+    """A line of text and a progress bar, centred; the bar shows steps when there are
+    some and stays hidden when opening is a single quick step."""
 
-    def __init__(self, text: str) -> None:
-        super().__init__(None, Qt.WindowType.SplashScreen | Qt.WindowType.WindowStaysOnTopHint)
-        self.setWindowTitle(QCoreApplication.translate("OpeningNotice", "Outreach"))
-        self.label = QLabel(text, self)
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.label = QLabel(self.tr("Opening the database…"), self)
         self.label.setWordWrap(True)
-        self.label.setMinimumWidth(380)
+        self.label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.bar = QProgressBar(self)
+        self.bar.setMaximumWidth(420)
+        self.bar.setAccessibleName(self.tr("Opening progress"))
+        self.bar.hide()
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(24, 20, 24, 20)
+        layout.addStretch(1)
         layout.addWidget(self.label)
-        self.show()
-        self.repaint()
-        QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
+        layout.addWidget(self.bar, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addStretch(2)
+
+    def say(self, text: str, done: int = 0, total: int = 0) -> None:
+        self.label.setText(text)
+        self.bar.setVisible(total > 0)
+        if total > 0:
+            self.bar.setRange(0, total)
+            self.bar.setValue(done)

@@ -25,7 +25,10 @@ class Page(QWidget):
     #: the kinds of records whose changes make this page reload
     shows: tuple[Entity, ...] = ()
 
-    def title(self) -> str:
+    @classmethod
+    def title(cls) -> str:
+        """The page's name in the navigation pane: a class's, so the pane lists every
+        page before any is built (each is built on its first visit)."""
         raise NotImplementedError
 
     def reload(self) -> None:

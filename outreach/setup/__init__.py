@@ -9,6 +9,7 @@ and the demo this package's (`setup.reference`, `setup.demo`).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from sqlalchemy.exc import DBAPIError
@@ -17,8 +18,6 @@ from outreach.errors import OutreachError
 from outreach.i18n import _
 from outreach.search.index import ensure_search_index
 from outreach.search.sqlite_index import search_index_is_current
-from outreach.setup.demo import load_demo_stages
-from outreach.setup.reference import load_reference
 from outreach.storage import sqlite_file
 from outreach.storage.database import Database, open_migrated
 from outreach.storage.location import FileLocation, Location, parse_location
@@ -51,28 +50,49 @@ def open_database(
     return db
 
 
+#: what a first run is doing, as it goes: (what, steps done, steps in all)
+Steps = Callable[[str, int, int], None]
+
+
+def no_steps(_what: str, _done: int, _total: int) -> None:
+    """The default: say nothing."""
+
+
 def prepare_database(
     location: Location | Path | str,
     *,
     demo_on_first_run: bool,
     create: bool = False,
     passphrase: str | None = None,
+    steps: Steps = no_steps,
 ) -> Database:
     """Open a database; a new one (made only when `create`) gets the reference data, and
-    the demo if asked.
+    the demo if asked, saying each step to `steps` as it starts.
 
     A server's database gets the demo only when asked for it by name (`outreach demo`):
     a desk's shared database starts with the reference data alone.
     """
+    # Here, not at the top: the loaders (and the services they write through) are the
+    # work of a first run, not of every command that opens a database.
+    from outreach.setup.demo import load_demo_stages
+    from outreach.setup.reference import load_reference
+
     where = parse_location(location)
     first_run = isinstance(where, FileLocation) and sqlite_file.is_blank(where.path)
+    with_demo = first_run and demo_on_first_run
+    total = 3 if with_demo else 0
+    if first_run:
+        steps(_("Creating the tables…"), 0, total)
     db = open_database(where, create=create, passphrase=passphrase)
     if db.read_only:
         return db
-    if first_run and demo_on_first_run:
-        load_demo_stages(db)
-    else:
-        load_reference(db)
+    if first_run:
+        steps(_("Loading the reference data: states, treaties, seats and forums…"), 1, total)
+    load_reference(db)
+    if with_demo:
+        steps(_("Loading the demo campaign…"), 2, total)
+        load_demo_stages(db)  # the reference data are there: the demo alone is loaded
+        steps(_("Ready."), 3, total)
     return db
 
 

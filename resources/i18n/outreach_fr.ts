@@ -1458,7 +1458,7 @@ Restaurer la dernière sauvegarde intacte, celle du {1} ({2})? Ce qui a été en
     <name>DesktopApp</name>
     <message>
         <source>(read-only)</source>
-        <extracomment>the database to open when this window closes for it (File ▸ Open…) the backup to put in place of the file once this window has closed (`finish`) the encryption or decryption to carry out once this window has closed the passphrase the next database opens with (this file, encrypted, again)</extracomment>
+        <extracomment>the pages whose items open records on other pages the database to open when this window closes for it (File ▸ Open…) the backup to put in place of the file once this window has closed (`finish`) the encryption or decryption to carry out once this window has closed the passphrase the next database opens with (this file, encrypted, again)</extracomment>
         <translation>(lecture seule)</translation>
     </message>
     <message>
@@ -2360,11 +2360,11 @@ Restaurer la dernière sauvegarde intacte, celle du {1} ({2})? Ce qui a été en
     <name>MainWindow</name>
     <message>
         <source>Outreach — {0}</source>
-        <extracomment>where File ▸ Open recent goes in a menu&apos;s entries an action, a separator (None), a submenu (its title and entries) or RECENT</extracomment>
         <translation>Outreach — {0}</translation>
     </message>
     <message>
         <source>{0} (Ctrl+{1})</source>
+        <extracomment>the actions that work before a database is open (the rest wait for `install_hooks`) where File ▸ Open recent goes in a menu&apos;s entries an action, a separator (None), a submenu (its title and entries) or RECENT</extracomment>
         <translation>{0} (Ctrl+{1})</translation>
     </message>
     <message>
@@ -2442,6 +2442,10 @@ Restaurer la dernière sauvegarde intacte, celle du {1} ({2})? Ce qui a été en
     <message>
         <source>Outreach: a CRM for treaty universalization campaigns.</source>
         <translation>Outreach : un outil de gestion des relations (CRM) pour les campagnes d&apos;universalisation des traités.</translation>
+    </message>
+    <message>
+        <source>Opening {0}…</source>
+        <translation>Ouverture de {0}…</translation>
     </message>
 </context>
 <context>
@@ -2806,10 +2810,14 @@ Restaurer la dernière sauvegarde intacte, celle du {1} ({2})? Ce qui a été en
     </message>
 </context>
 <context>
-    <name>OpeningNotice</name>
+    <name>OpeningPane</name>
     <message>
-        <source>Outreach</source>
-        <translation>Outreach</translation>
+        <source>Opening the database…</source>
+        <translation>Ouverture de la base de données…</translation>
+    </message>
+    <message>
+        <source>Opening progress</source>
+        <translation>Progression de l&apos;ouverture</translation>
     </message>
 </context>
 <context>
@@ -2994,6 +3002,14 @@ Restaurer la dernière sauvegarde intacte, celle du {1} ({2})? Ce qui a été en
     <message>
         <source>e.g. UN Treaty Collection, as of today</source>
         <translation>p. ex. Collection des traités des Nations Unies, en date d&apos;aujourd&apos;hui</translation>
+    </message>
+</context>
+<context>
+    <name>PartiesChart</name>
+    <message>
+        <source>Drawing the chart…</source>
+        <extracomment>what the chart shows: (day, States Parties) points and the target</extracomment>
+        <translation>Tracé du graphique…</translation>
     </message>
 </context>
 <context>

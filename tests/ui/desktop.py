@@ -11,8 +11,8 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from outreach.storage.location import Location
-from ui.app import DesktopApp, build_app
-from ui.main_window import MainWindow
+from ui.desktop import DesktopApp, build_app
+from ui.main_window import MainWindow, opening_window
 
 T = TypeVar("T")
 W = TypeVar("W", bound=QWidget)
@@ -28,12 +28,12 @@ class Show(Protocol):
 
 
 def open_app(qtbot: QtBot, path: Path | Location) -> DesktopApp:
-    """Build the app over `path` (or a server), restore its remembered layout and show
-    it."""
-    desktop = build_app(path)
-    qtbot.addWidget(desktop.window)
-    desktop.window.restore_layout()
-    desktop.window.show()
+    """The app over `path` (or a server) as `ui.app.main` starts it: the window shown
+    with its remembered layout, then the database opened and the pages set in it."""
+    window = opening_window(path.name)
+    qtbot.addWidget(window)
+    desktop = build_app(path, window=window)
+    window.restore_pages_layout()
     return desktop
 
 

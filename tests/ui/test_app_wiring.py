@@ -8,18 +8,18 @@ from pathlib import Path
 
 import pytest
 from icalendar import Calendar
-from PySide6.QtWidgets import QApplication, QDialog, QFileDialog
+from PySide6.QtWidgets import QDialog, QFileDialog
 from pytestqt.qtbot import QtBot
 
 from outreach.domain.enums import CalendarKind
 from outreach.domain.records import LogFilter
 from ui.actions import ActionId
-from ui.app import DesktopApp
 from ui.briefing.preview import PdfPreviewDialog
 from ui.calendar.page import CalendarPage
 from ui.contacts.page import ContactsPage
 from ui.dashboard.page import DashboardPage
 from ui.demarches.page import DemarchesPage
+from ui.desktop import DesktopApp
 from ui.duplicates.dialog import DuplicatesDialog
 from ui.forums.page import ForumsPage
 from ui.imports.contacts_dialog import ContactsImportDialog
@@ -233,40 +233,69 @@ def test_planned_interventions_reach_the_ics_file_and_the_calendar_page(
     assert set(planned) <= shown
 
 
-def test_opening_a_file_that_needs_work_says_so_on_screen_meanwhile(
+def test_opening_a_file_that_needs_work_says_so_in_the_window_meanwhile(
     qtbot: QtBot, demo_db_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     import sqlite3
     from contextlib import closing
 
-    from ui import app as app_module
-    from ui.opening import OpeningNotice
+    from ui import desktop as desktop_module
+    from ui.main_window import opening_window
+    from ui.opening import OpeningPane
 
     with closing(sqlite3.connect(demo_db_path)) as connection, connection:
         connection.execute("DROP TABLE search_contact_fts")
-    shown_while_opening: list[str] = []
-    build = app_module.build_app
+    said: list[tuple[str, bool]] = []
+    say = OpeningPane.say
 
-    def build_and_look(path: Path, passphrase: str | None = None) -> DesktopApp:
-        shown_while_opening.extend(
-            widget.label.text()
-            for widget in QApplication.topLevelWidgets()
-            if isinstance(widget, OpeningNotice) and widget.isVisible()
-        )
-        return build(path, passphrase)
+    def say_and_look(pane: OpeningPane, text: str, done: int = 0, total: int = 0) -> None:
+        say(pane, text, done, total)
+        said.append((text, pane.window().isVisible()))
 
-    monkeypatch.setattr(app_module, "build_app", build_and_look)
-    desktop = app_module.open_desktop(demo_db_path)
-    qtbot.addWidget(desktop.window)
-    assert shown_while_opening == ["Rebuilding the search index of demo.db…"]
-    assert not any(
-        isinstance(widget, OpeningNotice) and widget.isVisible()
-        for widget in QApplication.topLevelWidgets()
-    )
+    monkeypatch.setattr(OpeningPane, "say", say_and_look)
+    window = opening_window("demo.db")
+    qtbot.addWidget(window)
+    desktop = desktop_module.open_desktop(demo_db_path, window=window)
+    assert said == [
+        ("Opening demo.db…", True),
+        ("Rebuilding the search index of demo.db…", True),
+    ]
+    assert desktop.window is window and window.current_page().title() == "Dashboard"
     assert desktop.services.search.search("ornek").hits  # the index is back
 
-    shown_while_opening.clear()
-    desktop.window.close()
-    again = app_module.open_desktop(demo_db_path)
+    said.clear()
+    window.close()
+    again = desktop_module.open_desktop(demo_db_path)
     qtbot.addWidget(again.window)
-    assert shown_while_opening == []  # nothing to do, nothing shown
+    assert said == []  # nothing to do, nothing said
+
+
+def test_a_first_start_shows_the_window_then_each_step_of_making_the_demo(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from ui import desktop as desktop_module
+    from ui.main_window import opening_window
+    from ui.opening import OpeningPane
+
+    monkeypatch.setenv("OUTREACH_DB", str(tmp_path / "outreach.db"))
+    steps: list[tuple[str, int, int]] = []
+    say = OpeningPane.say
+
+    def say_and_look(pane: OpeningPane, text: str, done: int = 0, total: int = 0) -> None:
+        say(pane, text, done, total)
+        assert pane.isVisible() and pane.bar.isVisible() == (total > 0)
+        steps.append((text, done, total))
+
+    monkeypatch.setattr(OpeningPane, "say", say_and_look)
+    window = opening_window("outreach.db")
+    qtbot.addWidget(window)
+    assert not window.actions_[ActionId.LOG_CONTACT].isEnabled()  # no database yet
+    assert window.actions_[ActionId.QUIT].isEnabled()
+    desktop = desktop_module.open_desktop(tmp_path / "outreach.db", window=window)
+    assert [(done, total) for _text, done, total in steps] == [
+        (0, 0), (0, 0), (0, 3), (1, 3), (2, 3), (3, 3)
+    ]  # fmt: skip
+    assert steps[1][0] == ("Creating outreach.db with the reference data and the demo campaign…")
+    assert steps[4][0] == "Loading the demo campaign…"
+    assert window.actions_[ActionId.LOG_CONTACT].isEnabled()
+    assert desktop.services.contacts.list()  # the demo is there

@@ -18,9 +18,9 @@ from pytestqt.qtbot import QtBot
 from outreach.errors import NotFoundError
 from outreach.storage import encryption
 from ui.actions import ActionId
-from ui.app import build_app
 from ui.background import BackgroundOp, Task
 from ui.briefing.preview import PdfPreviewDialog
+from ui.desktop import build_app
 
 WAIT = 10.0  # seconds a worker waits for the test before giving up
 

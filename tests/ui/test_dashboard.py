@@ -31,7 +31,8 @@ def test_headline_counts_parties_and_overdue_follow_ups(
     assert "target 145" in text
     assert f"<b>{overdue}</b> overdue" in text
     assert page.overdue.rowCount() == min(overdue, 50)
-    assert page.chart.renderer().isValid()
+    qtbot.waitUntil(lambda: page.chart.svg is not None)  # drawn once the page shows
+    assert page.chart.svg is not None and page.chart.svg.renderer().isValid()
 
 
 def test_movement_since_a_date_counts_new_parties_per_category(

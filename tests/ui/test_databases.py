@@ -13,9 +13,9 @@ from outreach.services.contacts import ContactService
 from outreach.setup import open_database, prepare_database
 from outreach.storage.location import FileLocation, ServerLocation, parse_location
 from tests.postgres_server import TestServer
-from ui.app import DesktopApp
 from ui.contacts.page import ContactsPage
 from ui.databases import RECENT_MAX, OpenDatabaseDialog, RecentDatabases
+from ui.desktop import DesktopApp
 
 from .desktop import open_app
 

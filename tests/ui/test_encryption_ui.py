@@ -22,7 +22,7 @@ from outreach.storage.location import FileLocation
 from ui import app as app_module
 from ui import passphrase as passphrase_module
 from ui.actions import ActionId
-from ui.app import build_app
+from ui.desktop import build_app
 from ui.encryption import Conversion
 from ui.main_window import MainWindow
 from ui.passphrase import (

@@ -44,7 +44,7 @@ from pytestqt.qtbot import QtBot
 
 from outreach import i18n
 from ui.actions import ActionId
-from ui.app import DesktopApp
+from ui.desktop import DesktopApp
 from ui.forums.page import ForumsPage
 from ui.i18n import install_language
 
@@ -181,8 +181,8 @@ def test_the_catalogues_give_french_to_every_page(desktop: DesktopApp, qtbot: Qt
     assert i18n.current_language() == "fr"
     desktop.show_state(desktop.services.states.get("KHM").id)  # its profile is shown
     english = english_in(desktop.window)
-    for page in desktop.window.pages:
-        desktop.window.show_page(type(page))
+    for page_type in desktop.window.page_types():
+        page = desktop.window.show_page(page_type)
         qtbot.wait(50)
         english += english_in(page)
     assert english == []
@@ -193,8 +193,8 @@ def test_every_dialog_the_menus_open_is_in_french(
 ) -> None:
     window = desktop.window
     desktop.show_state(desktop.services.states.get("KHM").id)  # Print and Assign want one
-    for page in window.pages:
-        window.show_page(type(page))
+    for page_type in window.page_types():
+        window.show_page(page_type)
         qtbot.wait(20)
         for action_id in ActionId:
             if action_id in LEFT_OUT:
@@ -260,8 +260,8 @@ def test_every_dialog_the_pages_buttons_open_is_in_french(
     window = desktop.window
     desktop.show_state(desktop.services.states.get("KHM").id)
     nairobi = desktop.services.forums.find_meetings("Nairobi Summit")[0].id
-    for page in window.pages:
-        window.show_page(type(page))
+    for page_type in window.page_types():
+        page = window.show_page(page_type)
         if isinstance(page, ForumsPage):  # the planner's buttons, then the forums'
             page.open_meeting(nairobi)
             _click_every_button(page, qtbot)

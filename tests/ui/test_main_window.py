@@ -157,13 +157,13 @@ def test_f1_lists_every_shortcut_of_the_window(
     )
     assert rows["Show Calendar"] == "Ctrl+6"
     assert "About Outreach" not in rows  # no shortcut, not listed
-    assert len(rows) == len(window.actions_.shortcuts()) + len(window.pages) + 1
+    assert len(rows) == len(window.actions_.shortcuts()) + len(window.page_types()) + 1
 
 
 def test_every_page_brings_back_its_splitters_and_columns(qtbot: QtBot, demo_db_path: Path) -> None:
     first = open_app(qtbot, demo_db_path).window
     changed: dict[str, bytes] = {}
-    for page in first.pages:
+    for page in map(first.page, first.page_types()):
         for key, view in page.remembered_views().items():
             if isinstance(view, QSplitter):
                 sizes = view.sizes()
@@ -176,7 +176,7 @@ def test_every_page_brings_back_its_splitters_and_columns(qtbot: QtBot, demo_db_
     first.close()
 
     second = open_app(qtbot, demo_db_path).window
-    for page in second.pages:
+    for page in map(second.page, second.page_types()):
         for key, view in page.remembered_views().items():
             if isinstance(view, QHeaderView):
                 assert view.sectionSize(0) == 123, key

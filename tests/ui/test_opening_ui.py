@@ -15,7 +15,7 @@ from outreach.setup.reference import is_loaded
 from outreach.storage.location import FileLocation
 from tests.reliability.read_only import read_only_folder_holding
 from ui.actions import ActionId
-from ui.app import build_app
+from ui.desktop import build_app
 
 from .desktop import open_app
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -177,8 +177,9 @@ class CalendarPage(Page):
         layout.addLayout(kinds)
         layout.addWidget(self.splitter, 1)
 
-    def title(self) -> str:
-        return self.tr("Calendar")
+    @classmethod
+    def title(cls) -> str:
+        return QCoreApplication.translate("CalendarPage", "Calendar")
 
     # --- loading ------------------------------------------------------------------------------
 

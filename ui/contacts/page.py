@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import ClassVar
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, QLocale, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, QLocale, Signal
 from PySide6.QtWidgets import QDialog, QGroupBox, QVBoxLayout, QWidget
 
 from outreach.domain.changes import Changes, Entity
@@ -186,8 +186,9 @@ class ContactsPage(RecordsPage[ContactRecord]):
         self._select_after_load: int | None = None
         self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 8)
 
-    def title(self) -> str:
-        return self.tr("Contacts")
+    @classmethod
+    def title(cls) -> str:
+        return QCoreApplication.translate("ContactsPage", "Contacts")
 
     def filter_hint(self) -> str:
         return self.tr("Filter by name, organization or state…")

@@ -6,8 +6,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QDate, QModelIndex, QSettings, Signal
-from PySide6.QtSvgWidgets import QSvgWidget
+from PySide6.QtCore import QCoreApplication, QDate, QModelIndex, QSettings, Signal
 from PySide6.QtWidgets import (
     QDateEdit,
     QFormLayout,
@@ -21,12 +20,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from outreach.charts.parties import parties_chart, to_svg
 from outreach.domain.changes import Entity
 from outreach.domain.records import DemarcheRecord, LogEntryRecord, MeetingRecord
 from outreach.services.calendar import CalendarService
 from outreach.services.dashboard import CategoryMovement, DashboardService
 from ui.calendar.due import DueBox
+from ui.dashboard.chart import PartiesChart
 from ui.pages import Page
 from ui.widgets.dates import iso_day
 from ui.widgets.records_table import RECORD_ROLE, RecordsModel, records_view, stretch_column
@@ -66,8 +65,7 @@ class DashboardPage(Page):
         self._names = state_names
         self.headline = QLabel(self)
         self.headline.setWordWrap(True)
-        self.chart = QSvgWidget(self)
-        self.chart.setMinimumSize(420, 200)
+        self.chart = PartiesChart(self)
         self.since = QDateEdit(DEFAULT_SINCE, self)
         self.since.setCalendarPopup(True)
         self.since.setDisplayFormat("yyyy-MM-dd")
@@ -151,8 +149,9 @@ class DashboardPage(Page):
         layout.addLayout(top)
         layout.addLayout(grid, 1)
 
-    def title(self) -> str:
-        return self.tr("Dashboard")
+    @classmethod
+    def title(cls) -> str:
+        return QCoreApplication.translate("DashboardPage", "Dashboard")
 
     def _state_names(self, ids: tuple[int, ...]) -> str:
         return ", ".join(self._names.get(state_id, "?") for state_id in ids)
@@ -168,7 +167,7 @@ class DashboardPage(Page):
         assert isinstance(since, date)
         day = self.day()
         summary = self._dashboard.summary(as_of=day, since=since)
-        self.chart.load(to_svg(parties_chart(list(summary.curve), summary.target)))
+        self.chart.show_curve(list(summary.curve), summary.target)
         headline = (
             self.tr(
                 "<b>{0}</b> States Parties to the {1} today (target {2}) · "

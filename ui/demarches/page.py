@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QSettings, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSettings, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -241,8 +241,9 @@ class DemarchesPage(RecordsPage[DemarcheRecord]):
         self.splitter.replaceWidget(1, detail_scroll)
         detail_scroll.setWidget(self.detail)
 
-    def title(self) -> str:
-        return self.tr("Démarches")
+    @classmethod
+    def title(cls) -> str:
+        return QCoreApplication.translate("DemarchesPage", "Démarches")
 
     def filter_hint(self) -> str:
         return self.tr("Filter by title, state, officer…")

@@ -12,7 +12,7 @@ import html
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QSettings, Qt, Signal
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -224,8 +224,9 @@ class ForumsPage(Page):
             view.selectionModel().selectionChanged.connect(lambda *_a: self._update_buttons())
         self._update_buttons()
 
-    def title(self) -> str:
-        return self.tr("Forums and meetings")
+    @classmethod
+    def title(cls) -> str:
+        return QCoreApplication.translate("ForumsPage", "Forums and meetings")
 
     # --- loading --------------------------------------------------------------------------------
 

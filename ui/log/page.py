@@ -11,6 +11,7 @@ from datetime import date
 from typing import cast
 
 from PySide6.QtCore import (
+    QCoreApplication,
     QItemSelection,
     QModelIndex,
     QSettings,
@@ -125,8 +126,9 @@ class LogPage(Page):
         layout.addWidget(self.splitter, 1)
         self._show_entry(None)
 
-    def title(self) -> str:
-        return self.tr("Contact log")
+    @classmethod
+    def title(cls) -> str:
+        return QCoreApplication.translate("LogPage", "Contact log")
 
     # --- building -------------------------------------------------------------------------
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import ClassVar
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -111,8 +111,9 @@ class OrganizationsPage(RecordsPage[OrganizationRecord]):
         self.detail.contacts_view.selectionModel().selectionChanged.connect(self.update_buttons)
         self.detail.add_contact_button.clicked.connect(self._add_contact)
 
-    def title(self) -> str:
-        return self.tr("Organizations")
+    @classmethod
+    def title(cls) -> str:
+        return QCoreApplication.translate("OrganizationsPage", "Organizations")
 
     def filter_hint(self) -> str:
         return self.tr("Filter by name, state or city…")
@@ -144,9 +145,6 @@ class OrganizationsPage(RecordsPage[OrganizationRecord]):
 
     def select_organization(self, organization_id: int) -> None:
         self.reveal(organization_id)
-
-    def current_organization(self) -> OrganizationRecord | None:
-        return self.current_record()
 
     def current_organization_id(self) -> int | None:
         return self.current_id()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QItemSelection, Qt
+from PySide6.QtCore import QCoreApplication, QItemSelection, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -110,8 +110,9 @@ class StatesPage(Page):
         layout = QVBoxLayout(self)
         layout.addWidget(self.splitter)
 
-    def title(self) -> str:
-        return self.tr("States")
+    @classmethod
+    def title(cls) -> str:
+        return QCoreApplication.translate("StatesPage", "States")
 
     # --- data --------------------------------------------------------------------------
 
