@@ -382,15 +382,16 @@ def undo_runner(qtbot: QtBot) -> UndoRunner:
     return UndoRunner(QUndoStack(parent), parent)
 
 
+def audit_rows(db: Database) -> int:
+    """How many audit rows the database holds: a refused call must not add any."""
+    with db.read() as session:
+        return session.scalar(select(func.count(AuditEntry.id))) or 0
+
+
 @pytest.fixture
 def audit_count(db: Database) -> Callable[[], int]:
-    """How many audit rows the database holds: a refused call must not add any."""
-
-    def count() -> int:
-        with db.read() as session:
-            return session.scalar(select(func.count(AuditEntry.id))) or 0
-
-    return count
+    """`audit_rows` of the test's database."""
+    return lambda: audit_rows(db)
 
 
 @pytest.fixture

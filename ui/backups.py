@@ -28,7 +28,7 @@ from outreach.storage.backups import Backup
 from outreach.storage.database import Database
 from outreach.storage.location import FileLocation, Location
 from ui.errors import show_error
-from ui.widgets.modal import accepted, ok_cancel
+from ui.widgets.modal import accepted, ok_cancel, said_yes
 
 #: what a backup's reason means to the officer
 REASONS = {
@@ -143,7 +143,7 @@ def choose_backup(parent: QWidget, db: Database) -> Path | None:
     ).format(path.name, backups.taken_text(chosen), reason_text(chosen), _aside(path))
     return (
         chosen.path
-        if _yes(parent, QCoreApplication.translate("Backups", "Restore from backup"), question)
+        if said_yes(parent, QCoreApplication.translate("Backups", "Restore from backup"), question)
         else None
     )
 
@@ -175,7 +175,9 @@ def restored_after_damage(location: Location, error: OutreachError) -> bool:
         "{0}\n\nRestore the latest good backup, taken {1} ({2})? What was saved since then "
         "will not be in it. The damaged file is kept beside it, renamed {3}.",
     ).format(error, backups.taken_text(latest), reason_text(latest), _aside(path))
-    if not _yes(None, QCoreApplication.translate("Backups", "The database is damaged"), question):
+    if not said_yes(
+        None, QCoreApplication.translate("Backups", "The database is damaged"), question
+    ):
         return False
     return put_back(latest.path, path)
 
@@ -195,14 +197,3 @@ def keep_daily_backup(db: Database, window: QMainWindow) -> None:
 
 def _aside(path: Path) -> str:
     return f"{path.stem}.before-restore-…{path.suffix or '.db'}"
-
-
-def _yes(parent: QWidget | None, title: str, question: str) -> bool:
-    answer = QMessageBox.question(
-        parent,
-        title,
-        question,
-        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
-        QMessageBox.StandardButton.Cancel,
-    )
-    return answer == QMessageBox.StandardButton.Yes

@@ -18,7 +18,7 @@ from outreach.storage import encryption
 from outreach.storage.database import Database
 from ui.errors import show_error
 from ui.passphrase import NewPassphraseDialog, SystemKeyring
-from ui.widgets.modal import accepted
+from ui.widgets.modal import accepted, said_yes
 
 #: the main window's property that says its database is encrypted
 ENCRYPTED_PROPERTY = "outreach-encrypted"
@@ -34,7 +34,7 @@ def plaintext_confirmed(parent: QWidget | None) -> bool:
         widget = widget.parentWidget()
     if widget is None:
         return True
-    answer = QMessageBox.question(
+    return said_yes(
         parent,
         QCoreApplication.translate("Encryption", "The database is encrypted"),
         QCoreApplication.translate(
@@ -42,10 +42,7 @@ def plaintext_confirmed(parent: QWidget | None) -> bool:
             "This database is encrypted, but the file you are about to write will not be: "
             "anyone who can read it can read what it holds. Write it anyway?",
         ),
-        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
-        QMessageBox.StandardButton.Cancel,
     )
-    return answer == QMessageBox.StandardButton.Yes
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,7 +101,7 @@ def ask_encryption(parent: QWidget, db: Database) -> Conversion | None:
     copies = encryption.plaintext_copies(db.path)
     delete = False
     if copies:
-        answer = QMessageBox.question(
+        delete = said_yes(
             parent,
             QCoreApplication.translate("Encryption", "Encrypt this database"),
             QCoreApplication.translate(
@@ -112,10 +109,9 @@ def ask_encryption(parent: QWidget, db: Database) -> Conversion | None:
                 "{0} plain-text copies of this file exist (backups, files kept by a "
                 "restore). Delete them once an encrypted backup replaces them?",
             ).format(len(copies)),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.Yes,
         )
-        delete = answer == QMessageBox.StandardButton.Yes
     return Conversion(new_passphrase=dialog.chosen, delete_plaintext=delete)
 
 
@@ -129,7 +125,7 @@ def ask_decryption(parent: QWidget, db: Database) -> Conversion | None:
             why_not or QCoreApplication.translate("Encryption", "It is not encrypted."),
         )
         return None
-    answer = QMessageBox.question(
+    if not said_yes(
         parent,
         QCoreApplication.translate("Encryption", "Decrypt this database"),
         QCoreApplication.translate(
@@ -137,9 +133,6 @@ def ask_decryption(parent: QWidget, db: Database) -> Conversion | None:
             "Store {0} unencrypted? Anyone who can read the file can then read its "
             "content. Its encrypted backups stay encrypted.",
         ).format(db.location.name),
-        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
-        QMessageBox.StandardButton.Cancel,
-    )
-    if answer != QMessageBox.StandardButton.Yes:
+    ):
         return None
     return Conversion(current=db.passphrase)

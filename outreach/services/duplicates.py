@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
-from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
@@ -353,8 +352,3 @@ def _audit(session: Session, actor: str, action: str, keep: Contact, merge: Merg
         )
     )
     session.flush()
-
-
-def pairs_involving(pairs: Iterable[DuplicatePair], contact_id: int) -> list[DuplicatePair]:
-    """The pairs that name `contact_id` (to drop them from a list after a merge)."""
-    return [pair for pair in pairs if contact_id in (pair.first.id, pair.second.id)]

@@ -10,7 +10,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from outreach.domain import limits
-from outreach.domain.enums import FactKind, SeatBody, SeatKind
+from outreach.domain.enums import FactKind, SeatBody
 from outreach.domain.records import FactRecord, SeatRecord
 from outreach.i18n import N_
 from outreach.services import common, lookup
@@ -19,9 +19,7 @@ from outreach.services.treaties import refresh_obligations
 from outreach.services.validation import (
     checked_date,
     choice,
-    optional_date,
     optional_text,
-    ordered,
     required_text,
 )
 from outreach.storage.models import Fact, Participation, Seat
@@ -94,33 +92,6 @@ class FactService(Service):
 
     def facts_of(self, state_ref: str | int) -> list[FactRecord]:
         return self._of_state(state_ref, Fact, fact_record, Fact.kind, Fact.as_of)
-
-    def add_seat(
-        self,
-        state_ref: str | int,
-        body: SeatBody | str,
-        kind: SeatKind | str,
-        start_on: date,
-        end_on: date | None = None,
-        source: str = "",
-    ) -> SeatRecord:
-        checked_date(start_on, N_("start of the seat"))
-        optional_date(end_on, N_("end of the seat"))
-        ordered(start_on, end_on, N_("seat"))
-        cited = optional_text(source, limits.SOURCE)
-        with self._db.write() as session:
-            state = lookup.state(session, state_ref)
-            seat = Seat(
-                state_id=state.id,
-                body=choice(SeatBody, body, N_("body")).value,
-                kind=choice(SeatKind, kind, N_("kind of seat")).value,
-                start_on=start_on,
-                end_on=end_on,
-                source=cited,
-            )
-            session.add(seat)
-            session.flush()
-            return seat_record(seat)
 
     def seats_of(self, state_ref: str | int) -> list[SeatRecord]:
         return self._of_state(state_ref, Seat, seat_record, Seat.body, Seat.start_on)

@@ -1154,10 +1154,6 @@ Restaurer la dernière sauvegarde intacte, celle du {1} ({2})? Ce qui a été en
         <translation>Planifier une démarche</translation>
     </message>
     <message>
-        <source>Type a state&apos;s name, code or alias…</source>
-        <translation>Tapez le nom, le code ou un autre nom d&apos;un État…</translation>
-    </message>
-    <message>
         <source>&amp;State:</source>
         <translation>É&amp;tat :</translation>
     </message>
@@ -1267,18 +1263,6 @@ Restaurer la dernière sauvegarde intacte, celle du {1} ({2})? Ce qui a été en
     <message>
         <source>&amp;Title:</source>
         <translation>T&amp;itre :</translation>
-    </message>
-    <message>
-        <source>Requested &amp;action:</source>
-        <translation>Action &amp;demandée :</translation>
-    </message>
-    <message>
-        <source>C&amp;hannel:</source>
-        <translation>&amp;Canal :</translation>
-    </message>
-    <message>
-        <source>&amp;Level:</source>
-        <translation>&amp;Niveau :</translation>
     </message>
     <message>
         <source>&amp;Due by:</source>

@@ -6,7 +6,14 @@ import pytest
 
 from outreach.domain.records import MeetingRecord
 from outreach.services.forums import ForumService
+from outreach.services.states import StateService
 from outreach.storage.database import Database
+
+
+@pytest.fixture
+def states(reference_db: Database) -> StateService:
+    """The states service over a copy of the reference data."""
+    return StateService(reference_db)
 
 
 @pytest.fixture

@@ -57,11 +57,6 @@ CORRECTIONS = {
 FRENCH_ORDER = ["Égypte", "El Salvador", "Émirats arabes unis", "Équateur"]
 
 
-@pytest.fixture
-def states(reference_db: Database) -> StateService:
-    return StateService(reference_db)
-
-
 # --- the reference -------------------------------------------------------------------------
 
 

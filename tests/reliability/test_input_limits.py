@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner, Result
-from sqlalchemy import String, func, select
+from sqlalchemy import String
 
 from outreach.cli.main import cli
 from outreach.domain import limits
@@ -34,19 +34,14 @@ from outreach.services.states import StateService
 from outreach.services.treaties import TreatyService
 from outreach.setup import open_database
 from outreach.storage.database import Database
-from outreach.storage.models import AuditEntry, Base
-from tests.conftest import database_file
+from outreach.storage.models import Base
+from tests.conftest import audit_rows, database_file
 
 NAIROBI = "Nairobi Summit"  # the First Review Conference, 2004-11-29 to 2004-12-03
 #: what Python makes of the bytes of `$'Caf\xe9'` (Latin-1, not UTF-8) in a command's argv
 UNDECODABLE = os.fsdecode(b"Caf\xe9")
 
 Write = Callable[[str], object]
-
-
-def audit_rows(db: Database) -> int:
-    with db.read() as session:
-        return session.scalar(select(func.count(AuditEntry.id))) or 0
 
 
 def nairobi_id(db: Database) -> int:

@@ -33,6 +33,7 @@ from ui.undo import UndoRunner
 from ui.widgets.records_table import OVERDUE_RED
 
 from .desktop import Show
+from .modal import drive_modal
 
 TODAY = date.today()
 
@@ -80,19 +81,6 @@ def _draft(services: AppServices, code: str = "FIN", title: str = "A draft", **k
     return services.demarches.create(
         code, title, RequestedAction.ACCEDE, Channel.NOTE_VERBALE, Level.DIRECTOR, **kw
     ).id
-
-
-def _drive_modal(act: Any, tries: int = 100) -> None:
-    """Run `act(dialog)` on the modal démarche dialog once it is open."""
-
-    def find_and_act(left: int) -> None:
-        dialog = QApplication.activeModalWidget()
-        if isinstance(dialog, DemarcheDialog):
-            act(dialog)
-        elif left:
-            QTimer.singleShot(10, lambda: find_and_act(left - 1))
-
-    QTimer.singleShot(0, lambda: find_and_act(tries))
 
 
 def _dialog(qtbot: QtBot, services: AppServices, undo: UndoRunner, **kw: Any) -> DemarcheDialog:
@@ -180,7 +168,7 @@ def test_planning_through_the_dialog_shows_it_in_the_list_and_the_draft_column(
     def act(dialog: DemarcheDialog) -> None:
         _type_state(dialog, "Republic of Finland")  # an alias
         assert dialog.state_box.currentData() == finland
-        assert dialog.offered_contact_ids() == [matti.id]  # the chosen state's contacts
+        assert dialog.contacts_list.offered_ids() == [matti.id]  # the chosen state's contacts
         qtbot.keyClicks(dialog.title_edit, "Deposit before the Review Conference")
         _choose(dialog.action_box, RequestedAction.SUBMIT_ART7_REPORT.value)
         assert dialog.action_box.currentText() == "Submit an Art. 7 report"
@@ -236,7 +224,7 @@ def test_the_dialog_starts_from_the_selected_state(
     dialog = _dialog(qtbot, services, undo_runner, selection=Selection(state_id=myanmar))
     assert dialog.state_box.currentData() == myanmar
     assert dialog.planned.value() == TODAY and dialog.due.value() is None
-    assert dialog.offered_contact_ids() == []  # no contacts in Myanmar in the demo
+    assert dialog.contacts_list.offered_ids() == []  # no contacts in Myanmar in the demo
     _type_state(dialog, "Ivory Coast")
     assert dialog.state_box.currentData() == _state_id(services, "CIV")
 
@@ -248,10 +236,10 @@ def test_plan_a_demarche_returns_the_new_id_or_none(
         qtbot.keyClicks(dialog.title_edit, "From the menu")
         dialog.try_accept()
 
-    _drive_modal(act)
+    drive_modal(DemarcheDialog, act)
     new_id = plan_a_demarche(page, services, undo_runner, Selection(state_id=1))
     assert new_id is not None and services.demarches.get(new_id).state_id == 1
-    _drive_modal(lambda dialog: dialog.reject())
+    drive_modal(DemarcheDialog, lambda dialog: dialog.reject())
     assert plan_a_demarche(page, services, undo_runner, Selection(state_id=1)) is None
 
 
@@ -279,7 +267,7 @@ def test_due_before_planned_keeps_the_dialog_open_with_what_was_typed(
 
     dialog.due.set_value(date(2025, 6, 1))  # corrected, it goes through
     dialog.try_accept()
-    assert dialog.demarche_id is not None and not dialog.isVisible()
+    assert dialog.saved_id is not None and not dialog.isVisible()
 
 
 def test_a_state_that_names_nothing_keeps_the_dialog_open(
@@ -310,10 +298,10 @@ def test_editing_reuses_the_dialog_and_undo_restores_the_previous_values(
         qtbot.keyClicks(dialog.title_edit, "New title")
         _choose(dialog.channel_box, Channel.LETTER.value)
         dialog.due.set_value(None)
-        dialog.set_contacts_checked([matti.id])
+        dialog.contacts_list.set_checked([matti.id])
         dialog.try_accept()
 
-    _drive_modal(act)
+    drive_modal(DemarcheDialog, act)
     assert edit_demarche(page, services, undo_runner, demarche_id)
     after = services.demarches.get(demarche_id)
     assert (after.title, after.channel, after.due_on) == ("New title", "letter", None)

@@ -5,15 +5,13 @@ bilateral done and find its log entry; memberships and démarches; every model c
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date, datetime, time
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
 import pytest
-from PySide6.QtCore import Qt, QTime, QTimer
+from PySide6.QtCore import Qt, QTime
 from PySide6.QtGui import QUndoStack
-from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from outreach.domain.enums import DemarcheStatus, InterventionKind, InterventionStatus
@@ -31,8 +29,8 @@ from ui.services import AppServices
 from ui.undo import UndoRunner
 
 from .desktop import Show
+from .modal import drive_modal
 
-D = TypeVar("D")
 NAIROBI_DAY = date(2004, 11, 30)
 
 
@@ -47,23 +45,6 @@ def nairobi(services: AppServices) -> MeetingRecord:
 
 def state_id(services: AppServices, iso3: str) -> int:
     return services.states.get(iso3).id
-
-
-def drive_modal(kind: type[D], act: Callable[[D], None], tries: int = 200) -> None:
-    """Run `act(dialog)` on the modal dialog of type `kind` once it is open."""
-
-    def find_and_act(left: int) -> None:
-        dialog = QApplication.activeModalWidget()
-        if isinstance(dialog, kind):
-            try:
-                act(dialog)
-            finally:  # a failed check must not leave the test waiting on the dialog
-                if isinstance(dialog, QWidget) and dialog.isVisible():
-                    dialog.close()
-        elif left:
-            QTimer.singleShot(10, lambda: find_and_act(left - 1))
-
-    QTimer.singleShot(0, lambda: find_and_act(tries))
 
 
 def choose_state(dialog: AttendeeDialog | MembershipDialog, iso3: str) -> None:
@@ -189,7 +170,7 @@ def test_plan_bilaterals_at_nairobi_and_log_one_done(
     def complete(dialog: CompleteBilateralDialog) -> None:
         assert dialog.summary_edit.text() == "Bilateral with Pakistan"
         dialog.outcome_edit.setPlainText("Pakistan will send an observer to Zagreb in 2005.")
-        dialog.set_contacts_checked([contact.id])
+        dialog.contacts_list.set_checked([contact.id])
         dialog.follow_up.set_value(date(2005, 1, 15))
         dialog.try_accept()
 
@@ -257,10 +238,8 @@ def test_a_refused_plan_keeps_the_dialog_open(
     set_slot(dialog, NAIROBI_DAY, time(12, 0), time(12, 30))
     dialog.try_accept()
     assert not dialog.isVisible()
-    assert dialog.intervention_id is not None
-    assert services.interventions.get(dialog.intervention_id).target_ids == (
-        state_id(services, "FIN"),
-    )
+    assert dialog.saved_id is not None
+    assert services.interventions.get(dialog.saved_id).target_ids == (state_id(services, "FIN"),)
 
 
 def test_edit_status_demarche_and_delete_are_undoable(

@@ -7,7 +7,7 @@ from datetime import date, timedelta
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QApplication, QDialog
 from pytestqt.qtbot import QtBot
 
@@ -24,6 +24,7 @@ from ui.undo import UndoRunner
 from ui.widgets.dates import from_qdate, to_qdate
 
 from .desktop import Show
+from .modal import drive_modal
 
 #: suggestion pop-ups ask the platform for things the offscreen one cannot do
 OFFSCREEN_POPUPS = pytest.mark.qt_log_ignore(
@@ -300,7 +301,7 @@ def test_logging_a_call_puts_it_at_the_top_and_undo_redo_keep_its_id(
     qtbot.mouseClick(dialog.month_button, Qt.MouseButton.LeftButton)
     qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
     assert dialog.result() == QDialog.DialogCode.Accepted
-    new_id = dialog.entry_id
+    new_id = dialog.saved_id
     assert new_id is not None
     assert page.model.rowCount() == count + 1
     top = page.model.entry_at(0)
@@ -329,8 +330,8 @@ def test_ctrl_enter_logs_from_anywhere_in_the_dialog(
     qtbot.keyClicks(dialog.details_edit, "More words")
     qtbot.keyClick(dialog.details_edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     assert dialog.result() == QDialog.DialogCode.Accepted
-    assert dialog.entry_id is not None
-    logged = services.log.get(dialog.entry_id)
+    assert dialog.saved_id is not None
+    logged = services.log.get(dialog.saved_id)
     assert (logged.summary, logged.details) == ("Quick call", "More words")
 
 
@@ -416,19 +417,6 @@ def test_a_name_that_matches_nothing_keeps_the_dialog_open(
     assert undo_runner.stack.count() == 0
 
 
-def _drive_modal(qtbot: QtBot, act: Any, tries: int = 100) -> None:
-    """Run `act(dialog)` on the modal dialog once it is open (for up to a second)."""
-
-    def find_and_act(left: int) -> None:
-        dialog = QApplication.activeModalWidget()
-        if isinstance(dialog, LogContactDialog):
-            act(dialog)
-        elif left:
-            QTimer.singleShot(10, lambda: find_and_act(left - 1))
-
-    QTimer.singleShot(0, lambda: find_and_act(tries))
-
-
 def test_log_a_contact_returns_the_new_id(
     qtbot: QtBot, page: LogPage, services: AppServices, undo_runner: UndoRunner
 ) -> None:
@@ -436,11 +424,11 @@ def test_log_a_contact_returns_the_new_id(
         qtbot.keyClicks(dialog.summary_edit, "Logged from the menu")
         dialog.try_accept()
 
-    _drive_modal(qtbot, act)
+    drive_modal(LogContactDialog, act)
     new_id = log_a_contact(page, services, undo_runner, Selection(state_id=1))
     assert new_id is not None
     assert services.log.get(new_id).summary == "Logged from the menu"
-    _drive_modal(qtbot, lambda dialog: dialog.reject())
+    drive_modal(LogContactDialog, lambda dialog: dialog.reject())
     assert log_a_contact(page, services, undo_runner, Selection(state_id=1)) is None
 
 
@@ -454,7 +442,7 @@ def test_new_item_logs_and_selects_the_new_entry(
     turkey = services.states.find("TUR")
     assert turkey is not None
     page.state_box.setCurrentIndex(page.state_box.findData(turkey.id))
-    _drive_modal(qtbot, act)
+    drive_modal(LogContactDialog, act)
     page.new_item()
     entry = page.selected_entry()
     assert entry is not None and entry.summary == "From Ctrl+N"
@@ -474,7 +462,7 @@ def test_double_clicking_an_entry_edits_it_and_undo_puts_it_back(
         dialog.follow_up.set_value(None)
         dialog.try_accept()
 
-    _drive_modal(qtbot, act)
+    drive_modal(LogContactDialog, act)
     cell = page.table.visualRect(page.model.index(0, Column.SUMMARY)).center()
     qtbot.mouseClick(page.table.viewport(), Qt.MouseButton.LeftButton, pos=cell)
     qtbot.mouseDClick(page.table.viewport(), Qt.MouseButton.LeftButton, pos=cell)
@@ -491,7 +479,7 @@ def test_edit_log_entry_saves_nothing_when_nothing_changed(
     qtbot: QtBot, page: LogPage, services: AppServices, undo_runner: UndoRunner
 ) -> None:
     entry_id = services.log.page(limit=1)[0].id
-    _drive_modal(qtbot, lambda dialog: dialog.try_accept())
+    drive_modal(LogContactDialog, lambda dialog: dialog.try_accept())
     assert edit_log_entry(page, services, undo_runner, entry_id)
     assert undo_runner.stack.count() == 0
 

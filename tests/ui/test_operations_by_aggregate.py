@@ -69,13 +69,15 @@ def test_a_category_described_is_undone_with_its_name_untouched(
 ) -> None:
     categories = services.categories
     before = categories.all()[0]
-    operation = edit_category(categories, before, before.name, "Why these states matter")
+    values = {"name": before.name, "description": "Why these states matter"}
+    operation = edit_category(categories, before, values)
     assert operation is not None
     undo_runner.run(operation)
     assert categories.all()[0].description == "Why these states matter"
     undo_runner.stack.undo()
     assert categories.all()[0] == before
-    assert edit_category(categories, before, before.name, before.description) is None
+    unchanged = {"name": before.name, "description": before.description}
+    assert edit_category(categories, before, unchanged) is None
 
 
 def test_taking_a_done_follow_up_away_is_undone_with_the_day_it_was_done(

@@ -30,23 +30,12 @@ class BriefingRequest:
 
 def build_briefing(db: Database, request: BriefingRequest, task: Task) -> Printed:
     """The PDF of `request`, reporting each sheet laid out and stopping when cancelled."""
-    if request.meeting_id is not None:
-        return print_meeting(
-            db,
-            request.meeting_id,
-            request.out,
-            request.options,
-            progress=task.progress,
-            cancelled=task.cancelled,
-        )
-    return print_states(
-        db,
-        request.state_ids,
-        request.out,
-        request.options,
-        progress=task.progress,
-        cancelled=task.cancelled,
+    what = (
+        partial(print_meeting, db, request.meeting_id)
+        if request.meeting_id is not None
+        else partial(print_states, db, request.state_ids)
     )
+    return what(request.out, request.options, progress=task.progress, cancelled=task.cancelled)
 
 
 class BriefingJob(Job[Printed]):

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -41,10 +40,10 @@ from ui.errors import show_error
 from ui.forums.labels import calendar_kind_label
 from ui.pages import Page, Restorable
 from ui.services import AppServices
-from ui.widgets.export_list import install_export_action
-from ui.widgets.filtered_records import ROW_ROLE
+from ui.widgets.filtered_records import ROW_ROLE, selected_data
 from ui.widgets.names import StateNames, state_names_for
-from ui.widgets.pickers import type_ahead
+from ui.widgets.pickers import refill, type_ahead
+from ui.widgets.records_table import list_view
 
 
 def _shift(year: int, month: int, months: int) -> tuple[int, int]:
@@ -128,24 +127,18 @@ class CalendarPage(Page):
         self.month_view.item_activated.connect(self._open)
 
         self.agenda = AgendaModel(self)
-        self.agenda_view = QTableView(self)
-        self.agenda_view.setModel(self.agenda)
-        self.agenda_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.agenda_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.agenda_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.agenda_view.setAlternatingRowColors(True)
-        self.agenda_view.setWordWrap(False)
-        self.agenda_view.verticalHeader().setVisible(False)
-        install_export_action(
-            self.agenda_view, lambda: self.tr("Agenda {0}").format(self.month_label.text())
+        self.agenda_view = list_view(
+            self.agenda,
+            self,
+            widths={
+                AgendaColumn.DATE: 130,
+                AgendaColumn.TIME: 90,
+                AgendaColumn.TITLE: 420,
+                AgendaColumn.WHAT: 170,
+                AgendaColumn.STATES: 180,
+            },
+            export_name=lambda: self.tr("Agenda {0}").format(self.month_label.text()),
         )
-        header = self.agenda_view.horizontalHeader()
-        header.setStretchLastSection(True)
-        for column, width in (
-            (AgendaColumn.DATE, 130), (AgendaColumn.TIME, 90), (AgendaColumn.TITLE, 420),
-            (AgendaColumn.WHAT, 170), (AgendaColumn.STATES, 180),
-        ):  # fmt: skip
-            header.resizeSection(column, width)
         self.agenda_view.doubleClicked.connect(self._agenda_activated)
         self.agenda_view.activated.connect(self._agenda_activated)
         self.count_label = QLabel(self)
@@ -191,26 +184,13 @@ class CalendarPage(Page):
         super().on_changed(changes)
 
     def _fill_choices(self) -> None:
-        state = self.state_box.currentData()
-        category = self.category_box.currentData()
         try:
             categories = self._services.categories.all()
         except OutreachError:
             categories = []
-        for box, first, items in (
-            (self.state_box, self.tr("All states"),
-             [(choice.label, choice.id) for choice in self.state_names.choices()]),
-            (self.category_box, self.tr("All categories"),
-             [(c.name, c.slug) for c in categories]),
-        ):  # fmt: skip
-            chosen = state if box is self.state_box else category
-            box.blockSignals(True)
-            box.clear()
-            box.addItem(first, None)
-            for label, value in items:
-                box.addItem(label, value)
-            box.setCurrentIndex(max(box.findData(chosen), 0) if chosen is not None else 0)
-            box.blockSignals(False)
+        states = [(choice.label, choice.id) for choice in self.state_names.choices()]
+        refill(self.state_box, self.tr("All states"), states)
+        refill(self.category_box, self.tr("All categories"), [(c.name, c.slug) for c in categories])
         self._choices_ready = True
 
     def kinds(self) -> list[CalendarKind]:
@@ -287,9 +267,7 @@ class CalendarPage(Page):
     # --- items ---------------------------------------------------------------------------------
 
     def selected_item(self) -> CalendarItem | None:
-        rows = self.agenda_view.selectionModel().selectedRows()
-        item = rows[0].data(ROW_ROLE) if rows else None
-        return item if isinstance(item, CalendarItem) else None
+        return selected_data(self.agenda_view, ROW_ROLE, CalendarItem)
 
     def select_item(self, item: object) -> bool:
         if not isinstance(item, CalendarItem):

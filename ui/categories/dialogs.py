@@ -61,17 +61,15 @@ from ui.context import Selection
 from ui.errors import show_error
 from ui.operations.categories import (
     assign_member,
-    change_category_rule,
     create_category,
     delete_category,
     edit_category,
-    recolour_category,
     remove_member,
 )
 from ui.services import AppServices
 from ui.undo import Operation, UndoRunner
 from ui.widgets.filtered_records import selected_row
-from ui.widgets.record_dialog import RecordDialog
+from ui.widgets.record_dialog import ServiceDialog
 
 #: colours offered to new categories in turn (Material 800s: readable under white text)
 PALETTE = ("#1565c0", "#2e7d32", "#c62828", "#6a1b9a", "#ef6c00", "#00838f", "#4e342e")
@@ -386,7 +384,8 @@ class CategoriesDialog(QDialog):
         if category is None:
             return
         name, description = self.name_edit.text(), self.description_edit.toPlainText()
-        self._run(edit_category(self._services.categories, category, name, description))
+        values = {"name": name, "description": description}
+        self._run(edit_category(self._services.categories, category, values))
 
     def choose_colour(self) -> None:
         category = self._shown
@@ -397,14 +396,14 @@ class CategoriesDialog(QDialog):
         )
         if not colour.isValid() or colour.name() == category.colour:
             return
-        self._run(recolour_category(self._services.categories, category, colour.name()))
+        self._run(edit_category(self._services.categories, category, {"colour": colour.name()}))
 
     def save_rule(self) -> None:
         category = self._shown
         if category is None or category.kind != CategoryKind.SMART:
             return
         rule = self.rule_editor.rule_text()
-        self._run(change_category_rule(self._services.categories, category, rule))
+        self._run(edit_category(self._services.categories, category, {"rule": rule}))
 
     def delete_selected(self) -> None:
         category = self._shown
@@ -435,7 +434,7 @@ def manage_categories(parent: QWidget, services: AppServices, undo: UndoRunner) 
     dialog.open()
 
 
-class AssignDialog(RecordDialog):
+class AssignDialog(ServiceDialog):
     """Put one state in a manual category, with the rationale (required)."""
 
     def __init__(
@@ -446,9 +445,7 @@ class AssignDialog(RecordDialog):
         categories: list[CategoryRecord],
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
-        self._services = services
-        self._undo = undo
+        super().__init__(services, undo, parent)
         self._state = state
         self._current: dict[int, str | None] = {}  # category id -> rationale if a member
         self.saved: CategoryMemberRecord | None = None
@@ -503,7 +500,7 @@ class AssignDialog(RecordDialog):
         category_id = self.category_box.currentData()
         if not isinstance(category_id, int):
             return False
-        member = self._undo.run(
+        return self.saved_by(
             assign_member(
                 self._services.categories,
                 self._state,
@@ -514,10 +511,6 @@ class AssignDialog(RecordDialog):
                 self.errors.guarded,
             )
         )
-        if member is None:
-            return False  # refused: the message was shown; keep the dialog and its input
-        self.saved = member
-        return True
 
 
 def assign_to_category(

@@ -166,14 +166,18 @@ class ConditionRow(QFrame):
         seat_layout.addStretch(1)
         self.forum_box = _choice_box(self, [(slug, name) for slug, name in choices.forums])
         self.stance_checks = ChecksRow([stance.value for stance in Stance], self)
-        self.editors: dict[str, QWidget] = {
-            "status": self.status_checks,
+        # the conditions whose value is picked in one combo box
+        self.value_boxes: dict[str, QComboBox] = {
             "fact": self.fact_box,
             "region": self.region_box,
             "subregion": self.subregion_box,
-            "seat": seat,
             "forum": self.forum_box,
+        }
+        self.editors: dict[str, QWidget] = {
+            "status": self.status_checks,
+            "seat": seat,
             "stance": self.stance_checks,
+            **self.value_boxes,
         }
         for kind in CONDITION_KINDS:
             self.stack.addWidget(self.editors[kind])
@@ -226,12 +230,7 @@ class ConditionRow(QFrame):
             case "seat":
                 test = {"seat": self.seat_box.currentData(), "year": self.seat_year.value()}
             case _:
-                box = {
-                    "fact": self.fact_box,
-                    "region": self.region_box,
-                    "subregion": self.subregion_box,
-                    "forum": self.forum_box,
-                }[kind]
+                box = self.value_boxes[kind]
                 test = {kind: box.currentData() if box.count() else ""}
         return {"not": test} if self.not_box.isChecked() else test
 
@@ -261,13 +260,7 @@ class ConditionRow(QFrame):
                     _select(self.seat_box, str(value))
                     self.seat_year.setValue(int(condition.get("year", date.today().year)))
                 case _:
-                    box = {
-                        "fact": self.fact_box,
-                        "region": self.region_box,
-                        "subregion": self.subregion_box,
-                        "forum": self.forum_box,
-                    }[kind]
-                    _select(box, str(value))
+                    _select(self.value_boxes[kind], str(value))
         finally:
             self.blockSignals(False)
 

@@ -4,12 +4,12 @@ services refuse the entry."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QDialogButtonBox, QLabel, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import QDialogButtonBox, QLabel, QLineEdit, QPlainTextEdit, QWidget
 
 from outreach.domain import limits
 from outreach.domain.records import ContactRecord, OrganizationRecord
@@ -19,7 +19,7 @@ from ui.operations.contacts import create_contact, edit_contact
 from ui.services import AppServices
 from ui.undo import UndoRunner
 from ui.widgets.id_combo import IdComboBox
-from ui.widgets.record_dialog import RecordDialog
+from ui.widgets.record_dialog import ServiceDialog
 
 ERROR = "#b00020"  # the colour of a hint that says what is wrong
 
@@ -29,7 +29,7 @@ def state_choices(services: AppServices) -> list[tuple[int, str]]:
     return [(row.id, f"{row.name} ({row.iso3})") for row in services.states.list_rows()]
 
 
-class ContactDialog(RecordDialog):
+class ContactDialog(ServiceDialog):
     """`contact=None` adds a contact; otherwise edits it. After a successful save,
     `saved` holds the stored record and the fields show what was stored (the phone in
     E.164), then the dialog accepts."""
@@ -45,9 +45,7 @@ class ContactDialog(RecordDialog):
         organization_id: int | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent, ok_kind=QDialogButtonBox.StandardButton.Save)
-        self._services = services
-        self._undo = undo
+        super().__init__(services, undo, parent, QDialogButtonBox.StandardButton.Save)
         self._contact = contact
         self._regions: dict[int, str | None] = {}
         self.setWindowTitle(self.tr("Edit contact") if contact else self.tr("New contact"))
@@ -158,28 +156,25 @@ class ContactDialog(RecordDialog):
         label.setPalette(palette)
 
     def _check_email(self) -> None:
-        text = self.email_edit.text().strip()
-        if not text:
-            self._set_hint(self.email_hint, "", True)
-            return
-        try:
-            stored = normalize_email(text)
-        except OutreachError as error:
-            self._set_hint(self.email_hint, str(error), False)
-        else:
-            self._set_hint(self.email_hint, self.tr("Will be stored as {0}").format(stored), True)
+        self._check(self.email_edit, self.email_hint, normalize_email)
 
     def _check_phone(self) -> None:
-        text = self.phone_edit.text().strip()
+        self._check(
+            self.phone_edit, self.phone_hint, lambda text: normalize_phone(text, self._region())
+        )
+
+    def _check(self, edit: QLineEdit, hint: QLabel, normalize: Callable[[str], str]) -> None:
+        """Say under a field how what is typed will be stored, or why it cannot be."""
+        text = edit.text().strip()
         if not text:
-            self._set_hint(self.phone_hint, "", True)
+            self._set_hint(hint, "", True)
             return
         try:
-            stored = normalize_phone(text, self._region())
+            stored = normalize(text)
         except OutreachError as error:
-            self._set_hint(self.phone_hint, str(error), False)
+            self._set_hint(hint, str(error), False)
         else:
-            self._set_hint(self.phone_hint, self.tr("Will be stored as {0}").format(stored), True)
+            self._set_hint(hint, self.tr("Will be stored as {0}").format(stored), True)
 
     # --- saving ---------------------------------------------------------------------------
 
@@ -204,7 +199,7 @@ class ContactDialog(RecordDialog):
             if before is None
             else edit_contact(contacts, self._undo.versions, before, values, guarded)
         )
-        if not self.saved_by(self._undo, operation, before):
+        if not self.saved_by(operation, before):
             return False
         self._show(self.saved)  # what was stored: the phone in E.164, the e-mail normalised
         return True

@@ -288,21 +288,22 @@ class BoardColumn(QFrame):
             return None
         return demarche_id
 
-    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+    def _take_drag(self, event: QDragEnterEvent | QDragMoveEvent) -> bool:
+        """Accept a card that would move to this column (as a copy); refuse any other."""
         if self._wanted(event) is None:
             event.ignore()
-            return
+            return False
         event.setDropAction(Qt.DropAction.CopyAction)
         event.accept()
-        self.setFrameShadow(QFrame.Shadow.Sunken)
-        self.setLineWidth(2)
+        return True
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if self._take_drag(event):
+            self.setFrameShadow(QFrame.Shadow.Sunken)
+            self.setLineWidth(2)
 
     def dragMoveEvent(self, event: QDragMoveEvent) -> None:
-        if self._wanted(event) is None:
-            event.ignore()
-            return
-        event.setDropAction(Qt.DropAction.CopyAction)
-        event.accept()
+        self._take_drag(event)
 
     def dragLeaveEvent(self, event: QDragLeaveEvent) -> None:
         self._unmark()

@@ -13,13 +13,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QCoreApplication, QSettings
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
-    QListWidget,
-    QListWidgetItem,
     QPlainTextEdit,
     QWidget,
 )
@@ -36,15 +33,15 @@ from ui.errors import show_error
 from ui.operations import demarches as demarche_ops
 from ui.services import AppServices
 from ui.undo import Operation, UndoRunner
+from ui.widgets.contact_checklist import ContactChecklist
 from ui.widgets.dates import OptionalDateEdit
 from ui.widgets.modal import accepted
 from ui.widgets.names import StateNames, contact_names_for, state_names_for
-from ui.widgets.pickers import type_ahead
-from ui.widgets.record_dialog import RecordDialog
+from ui.widgets.pickers import choice_box, chosen_state, state_box
+from ui.widgets.record_dialog import RecordDialog, ServiceDialog
 
 OFFICER_KEY = "demarches/officer"
 LOG_OFFICER_KEY = "log/officer"  # what the contact log remembered, as a first guess
-CONTACT_ID_ROLE = Qt.ItemDataRole.UserRole + 30
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,10 +62,28 @@ class DemarcheValues:
     response: str
 
 
-class DemarcheDialog(RecordDialog):
+def add_kind_rows(dialog: RecordDialog) -> tuple[QComboBox, QComboBox, QComboBox]:
+    """The rows of what a démarche asks, how and at what level: its requested action,
+    channel and level boxes, in that order."""
+    action_box = choice_box(RequestedAction, action_label, dialog)
+    channel_box = choice_box(Channel, channel_label, dialog)
+    level_box = choice_box(Level, level_label, dialog)
+    dialog.add_row(
+        QCoreApplication.translate("DemarcheDialog", "Requested &action:"),
+        action_box,
+        "requested action",
+    )
+    dialog.add_row(
+        QCoreApplication.translate("DemarcheDialog", "C&hannel:"), channel_box, "channel"
+    )
+    dialog.add_row(QCoreApplication.translate("DemarcheDialog", "&Level:"), level_box, "level")
+    return action_box, channel_box, level_box
+
+
+class DemarcheDialog(ServiceDialog):
     """Plan a démarche (no `demarche`) or edit one (`demarche` given).
 
-    Accepting runs the change through the undo runner; `demarche_id` then holds the
+    Accepting runs the change through the undo runner; `saved_id` then holds the
     démarche's id. A change the service refuses leaves the dialog open as it was.
     """
 
@@ -80,11 +95,8 @@ class DemarcheDialog(RecordDialog):
         demarche: DemarcheRecord | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
-        self._services = services
-        self._undo = undo
+        super().__init__(services, undo, parent)
         self._demarche = demarche
-        self.demarche_id: int | None = demarche.id if demarche else None
         self.state_names: StateNames = state_names_for(services.states)
         self._contact_names = contact_names_for(services.contacts, services.states)
         self._treaty_codes: dict[int, str] = {}
@@ -101,13 +113,7 @@ class DemarcheDialog(RecordDialog):
     # --- building -------------------------------------------------------------------------
 
     def _build(self) -> None:
-        self.state_box = QComboBox(self)
-        for choice in self.state_names.choices():
-            self.state_box.addItem(choice.label, choice.id)
-        type_ahead(self.state_box, self.state_names.find)
-        line = self.state_box.lineEdit()
-        assert line is not None
-        line.setPlaceholderText(self.tr("Type a state's name, code or alias…"))
+        self.state_box = state_box(self.state_names, self)
         self.state_box.currentIndexChanged.connect(lambda _row: self._refresh_contacts())
         self.add_row(self.tr("&State:"), self.state_box, "state")
         self.title_edit = self.add_text(
@@ -115,18 +121,7 @@ class DemarcheDialog(RecordDialog):
         )
         self.default_focus = self.title_edit
 
-        self.action_box = QComboBox(self)
-        for action in RequestedAction:
-            self.action_box.addItem(action_label(action), action.value)
-        self.channel_box = QComboBox(self)
-        for channel in Channel:
-            self.channel_box.addItem(channel_label(channel), channel.value)
-        self.level_box = QComboBox(self)
-        for level in Level:
-            self.level_box.addItem(level_label(level), level.value)
-        self.add_row(self.tr("Requested &action:"), self.action_box, "requested action")
-        self.add_row(self.tr("C&hannel:"), self.channel_box, "channel")
-        self.add_row(self.tr("&Level:"), self.level_box, "level")
+        self.action_box, self.channel_box, self.level_box = add_kind_rows(self)
         self.treaty_box = QComboBox(self)
         self.treaty_box.addItem(self.tr("(none)"), None)
         try:
@@ -155,9 +150,9 @@ class DemarcheDialog(RecordDialog):
         dates.addStretch(1)
         self.add_row(self.tr("Dates:"), dates)
 
-        self.contacts_list = QListWidget(self)
-        self.contacts_list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.contacts_list.setMaximumHeight(self.contacts_list.fontMetrics().height() * 7)
+        self.contacts_list = ContactChecklist(
+            self._contact_names, 7, self.tr("(no contacts for this state)"), self
+        )
         self.contacts_list.setToolTip(self.tr("Tick the contacts involved (Space)"))
         self.add_row(self.tr("&Contacts involved:"), self.contacts_list, "contact_ids")
 
@@ -199,7 +194,7 @@ class DemarcheDialog(RecordDialog):
                 state_id = contact.state_id
         self.set_state(state_id)
         if contact is not None:
-            self.set_contacts_checked([contact.id])
+            self.contacts_list.set_checked([contact.id])
         self._select_combo(self.treaty_box, DEFAULT_TREATY)
         settings = QSettings()
         officer = settings.value(OFFICER_KEY, "") or settings.value(LOG_OFFICER_KEY, "") or ""
@@ -221,21 +216,14 @@ class DemarcheDialog(RecordDialog):
         self.officer_edit.setText(record.officer)
         self.planned.set_value(record.planned_on)
         self.due.set_value(record.due_on)
-        self.set_contacts_checked(list(record.contact_ids))
+        self.contacts_list.set_checked(list(record.contact_ids))
         self.response_edit.setPlainText(record.response)
 
     # --- the chosen state's contacts --------------------------------------------------------
 
     def state_id(self) -> int | None:
         """The state typed or chosen: an item's text, else a name, code or alias."""
-        text = self.state_box.currentText().strip()
-        if not text:
-            return None
-        row = self.state_box.findText(text, Qt.MatchFlag.MatchFixedString)
-        if row >= 0:
-            value = self.state_box.itemData(row)
-            return value if isinstance(value, int) else None
-        return self.state_names.find(text)
+        return chosen_state(self.state_box, self.state_names)
 
     def _refresh_contacts(self) -> None:
         """Offer the contacts of the chosen state, keeping those already ticked."""
@@ -243,81 +231,13 @@ class DemarcheDialog(RecordDialog):
         if state_id == self._contacts_state and self.contacts_list.count():
             return
         self._contacts_state = state_id
-        ticked = self.contact_ids()
-        offered: list[tuple[int, str]] = []
+        records: list[ContactRecord] = []
         if state_id is not None:
             try:
                 records = self._services.contacts.list(state=state_id)
             except OutreachError:
                 records = []
-            for record in records:
-                self._contact_names.remember(record)
-                offered.append((record.id, self._contact_names.label_of(record)))
-        known = {contact_id for contact_id, _label in offered}
-        offered += [
-            (contact_id, self._contact_names.label(contact_id))
-            for contact_id in ticked
-            if contact_id not in known
-        ]
-        self.contacts_list.clear()
-        for contact_id, label in offered:
-            item = QListWidgetItem(label, self.contacts_list)
-            item.setData(CONTACT_ID_ROLE, contact_id)
-            item.setFlags(
-                Qt.ItemFlag.ItemIsEnabled
-                | Qt.ItemFlag.ItemIsSelectable
-                | Qt.ItemFlag.ItemIsUserCheckable
-            )
-            item.setCheckState(
-                Qt.CheckState.Checked if contact_id in ticked else Qt.CheckState.Unchecked
-            )
-        if not offered:
-            item = QListWidgetItem(self.tr("(no contacts for this state)"), self.contacts_list)
-            item.setFlags(Qt.ItemFlag.NoItemFlags)
-
-    def set_contacts_checked(self, contact_ids: list[int]) -> None:
-        """Tick these contacts (adding any the state's list lacks) and untick the rest."""
-        wanted = set(contact_ids)
-        present = set()
-        for row in range(self.contacts_list.count()):
-            item = self.contacts_list.item(row)
-            value = item.data(CONTACT_ID_ROLE)
-            if isinstance(value, int):
-                present.add(value)
-                item.setCheckState(
-                    Qt.CheckState.Checked if value in wanted else Qt.CheckState.Unchecked
-                )
-        missing = [contact_id for contact_id in contact_ids if contact_id not in present]
-        if missing:
-            placeholder = self.contacts_list.item(0)
-            if placeholder is not None and placeholder.data(CONTACT_ID_ROLE) is None:
-                self.contacts_list.takeItem(0)
-            for contact_id in missing:
-                item = QListWidgetItem(self._contact_names.label(contact_id), self.contacts_list)
-                item.setData(CONTACT_ID_ROLE, contact_id)
-                item.setFlags(
-                    Qt.ItemFlag.ItemIsEnabled
-                    | Qt.ItemFlag.ItemIsSelectable
-                    | Qt.ItemFlag.ItemIsUserCheckable
-                )
-                item.setCheckState(Qt.CheckState.Checked)
-
-    def offered_contact_ids(self) -> list[int]:
-        ids = []
-        for row in range(self.contacts_list.count()):
-            value = self.contacts_list.item(row).data(CONTACT_ID_ROLE)
-            if isinstance(value, int):
-                ids.append(value)
-        return ids
-
-    def contact_ids(self) -> list[int]:
-        ids = []
-        for row in range(self.contacts_list.count()):
-            item = self.contacts_list.item(row)
-            value = item.data(CONTACT_ID_ROLE)
-            if isinstance(value, int) and item.checkState() == Qt.CheckState.Checked:
-                ids.append(value)
-        return ids
+        self.contacts_list.offer(records, self.contacts_list.checked_ids())
 
     # --- accepting ----------------------------------------------------------------------
 
@@ -333,7 +253,7 @@ class DemarcheDialog(RecordDialog):
             officer=self.officer_edit.text(),
             planned_on=self.planned.value(),
             due_on=self.due.value(),
-            contact_ids=tuple(self.contact_ids()),
+            contact_ids=tuple(self.contacts_list.checked_ids()),
             treaty=treaty if isinstance(treaty, str) else None,
             response=self.response_edit.toPlainText(),
         )
@@ -349,9 +269,8 @@ class DemarcheDialog(RecordDialog):
                 else self.tr("Choose the state the démarche is made to.")
             )
             raise ValidationError(message, "state")
-        if not self.saved_by(self._undo, self._operation(values), self._demarche):
+        if not self.saved_by(self._operation(values), self._demarche):
             return False
-        self.demarche_id = self.saved.id
         if values.officer.strip():
             QSettings().setValue(OFFICER_KEY, values.officer.strip())
         return True
@@ -390,7 +309,7 @@ def plan_a_demarche(
 ) -> int | None:
     """Open the dialog with the state of `selection`; the new démarche's id, or None."""
     dialog = DemarcheDialog(services, undo, selection, parent=parent)
-    return dialog.demarche_id if accepted(dialog) else None
+    return dialog.saved_id if accepted(dialog) else None
 
 
 def edit_demarche(

@@ -48,7 +48,7 @@ from ui.undo import Operation, UndoRunner
 from ui.widgets.dates import iso_day
 from ui.widgets.filtered_records import select_record
 from ui.widgets.names import ContactNames, StateNames, contact_names_for, state_names_for
-from ui.widgets.pickers import type_ahead
+from ui.widgets.pickers import refill, type_ahead
 from ui.widgets.records_page import Field, RecordDetail, RecordsPage, setting_flag
 from ui.widgets.records_table import OVERDUE_RED
 
@@ -256,15 +256,8 @@ class DemarchesPage(RecordsPage[DemarcheRecord]):
     # --- loading ---------------------------------------------------------------------------
 
     def _fill_state_choices(self) -> None:
-        current = self.state_box.currentData()
-        self.state_box.blockSignals(True)
-        self.state_box.clear()
-        self.state_box.addItem(self.tr("All states"), None)
-        for choice in self.state_names.choices():
-            self.state_box.addItem(choice.label, choice.id)
-        row = self.state_box.findData(current) if current is not None else 0
-        self.state_box.setCurrentIndex(max(row, 0))
-        self.state_box.blockSignals(False)
+        choices = [(choice.label, choice.id) for choice in self.state_names.choices()]
+        refill(self.state_box, self.tr("All states"), choices)
         self._choices_ready = True
 
     def on_changed(self, changes: Changes) -> None:

@@ -8,7 +8,7 @@ from functools import cache
 from typing import Any
 from zoneinfo import available_timezones
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
@@ -24,14 +24,14 @@ from outreach.domain.records import ForumMembershipRecord, ForumRecord, MeetingR
 from outreach.errors import ValidationError
 from outreach.reference.names import shipped_name
 from ui.operations.forums import add_member, edit_membership
-from ui.operations.meetings import announce_attendee, create_meeting, edit_meeting
+from ui.operations.meetings import create_meeting, edit_meeting, set_attendance
 from ui.services import AppServices
 from ui.undo import Operation, UndoRunner
 from ui.widgets.dates import OptionalDateEdit, from_qdate, iso_date_edit, to_qdate
 from ui.widgets.modal import ok_cancel
-from ui.widgets.names import StateNames, state_names_for
-from ui.widgets.pickers import type_ahead
-from ui.widgets.record_dialog import RecordDialog
+from ui.widgets.names import state_names_for
+from ui.widgets.pickers import chosen_state, state_box
+from ui.widgets.record_dialog import ServiceDialog
 
 
 @cache
@@ -39,36 +39,10 @@ def time_zones() -> list[str]:
     return sorted(zone for zone in available_timezones() if "/" in zone or zone == "UTC")
 
 
-def state_box(names: StateNames, parent: QWidget) -> QComboBox:
-    """A combo box of every state, typed into to find one (name, code or alias)."""
-    box = QComboBox(parent)
-    for choice in names.choices():
-        box.addItem(choice.label, choice.id)
-    type_ahead(box, names.find)
-    box.setCurrentIndex(-1)
-    line = box.lineEdit()
-    assert line is not None
-    line.setPlaceholderText(
-        QCoreApplication.translate("StatePicker", "Type a state's name, code or alias…")
-    )
-    return box
-
-
-def chosen_state(box: QComboBox, names: StateNames) -> int | None:
-    text = box.currentText().strip()
-    if not text:
-        return None
-    row = box.findText(text, Qt.MatchFlag.MatchFixedString)
-    if row >= 0:
-        value = box.itemData(row)
-        return value if isinstance(value, int) else None
-    return names.find(text)
-
-
 # --- memberships ---------------------------------------------------------------------------
 
 
-class MembershipDialog(RecordDialog):
+class MembershipDialog(ServiceDialog):
     """Add a member to `forum` (no `membership`) or change a membership's dates."""
 
     def __init__(
@@ -79,12 +53,9 @@ class MembershipDialog(RecordDialog):
         membership: ForumMembershipRecord | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
-        self._services = services
-        self._undo = undo
+        super().__init__(services, undo, parent)
         self._forum = forum
         self._membership = membership
-        self.membership_id: int | None = membership.id if membership else None
         self.names = state_names_for(services.states)
         self.setWindowTitle(self.tr("Edit membership") if membership else self.tr("Add a member"))
         self.setMinimumWidth(480)
@@ -131,13 +102,7 @@ class MembershipDialog(RecordDialog):
             )
         else:
             operation = edit_membership(forums, self._membership, values)
-        if operation is None:  # nothing changed
-            return True
-        record = self._undo.run(operation)
-        if record is None:
-            return False
-        self.membership_id = record.id
-        return True
+        return self.saved_by(operation, self._membership)
 
 
 class EndMembershipDialog(QDialog):
@@ -161,7 +126,7 @@ class EndMembershipDialog(QDialog):
 # --- meetings ----------------------------------------------------------------------------
 
 
-class MeetingDialog(RecordDialog):
+class MeetingDialog(ServiceDialog):
     """Plan a meeting of `forum` (no `meeting`) or edit one."""
 
     def __init__(
@@ -172,12 +137,9 @@ class MeetingDialog(RecordDialog):
         meeting: MeetingRecord | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
-        self._services = services
-        self._undo = undo
+        super().__init__(services, undo, parent)
         self._forum = forum
         self._meeting = meeting
-        self.meeting_id: int | None = meeting.id if meeting else None
         self.setWindowTitle(self.tr("Edit meeting") if meeting else self.tr("New meeting"))
         self.setMinimumWidth(520)
         self.ok_button.setText(self.tr("Save") if meeting else self.tr("Create"))
@@ -235,16 +197,10 @@ class MeetingDialog(RecordDialog):
             if before is None
             else edit_meeting(forums, before, values, guarded)
         )
-        if operation is None:  # nothing changed
-            return True
-        record = self._undo.run(operation)
-        if record is None:
-            return False
-        self.meeting_id = record.id
-        return True
+        return self.saved_by(operation, before)
 
 
-class AttendeeDialog(RecordDialog):
+class AttendeeDialog(ServiceDialog):
     """Announce a state as attending a meeting (beyond the forum's members)."""
 
     def __init__(
@@ -254,9 +210,7 @@ class AttendeeDialog(RecordDialog):
         meeting: MeetingRecord,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
-        self._services = services
-        self._undo = undo
+        super().__init__(services, undo, parent)
         self._meeting = meeting
         self.names = state_names_for(services.states)
         self.setWindowTitle(self.tr("Announce an attending state"))
@@ -281,5 +235,5 @@ class AttendeeDialog(RecordDialog):
         if state_id is None:
             raise ValidationError(self.tr("Choose the state that will attend."), "state")
         name = self.names.name(state_id)
-        operation = announce_attendee(self._services.forums, self._meeting, state_id, name)
-        return self._undo.run(operation) is not None
+        forums = self._services.forums
+        return self.saved_by(set_attendance(forums, self._meeting, state_id, name, True))

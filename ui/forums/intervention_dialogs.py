@@ -11,15 +11,12 @@ from dataclasses import asdict, dataclass
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
-from PySide6.QtCore import QSettings, Qt, QTime
+from PySide6.QtCore import QSettings, QTime
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QHBoxLayout,
     QLabel,
-    QListWidget,
-    QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
     QTimeEdit,
@@ -37,14 +34,14 @@ from outreach.domain.enums import (
     TreatyStatus,
 )
 from outreach.domain.records import (
-    BilateralDone,
+    ContactRecord,
     DemarcheRecord,
     InterventionRecord,
     MeetingRecord,
 )
 from outreach.errors import OutreachError, ValidationError
 from outreach.reference.names import shipped_name
-from ui.demarches.labels import action_label, channel_label, level_label
+from ui.demarches.dialog import add_kind_rows
 from ui.demarches.labels import status_label as demarche_status_label
 from ui.forums.labels import kind_label, status_label
 from ui.operations.interventions import (
@@ -56,14 +53,14 @@ from ui.operations.interventions import (
 )
 from ui.services import AppServices
 from ui.undo import UndoRunner
+from ui.widgets.contact_checklist import ContactChecklist
 from ui.widgets.dates import OptionalDateEdit, from_qdate, iso_date_edit, to_qdate
 from ui.widgets.names import Choice, StateNames, contact_names_for, state_names_for
-from ui.widgets.pickers import PickList
-from ui.widgets.record_dialog import RecordDialog, short
+from ui.widgets.pickers import PickList, choice_box
+from ui.widgets.record_dialog import ServiceDialog, short
 
 OFFICER_KEY = "interventions/officer"
 LOG_OFFICER_KEY = "log/officer"
-CONTACT_ROLE = Qt.ItemDataRole.UserRole + 40
 DEFAULT_START = time(10, 0)
 DEFAULT_LENGTH = timedelta(minutes=45)
 
@@ -95,10 +92,10 @@ class InterventionValues:
         return values
 
 
-class InterventionDialog(RecordDialog):
+class InterventionDialog(ServiceDialog):
     """Plan an intervention at `meeting` (no `intervention`) or edit one.
 
-    Accepting runs the change through the undo runner; `intervention_id` then holds the
+    Accepting runs the change through the undo runner; `saved_id` then holds the
     intervention's id."""
 
     def __init__(
@@ -112,13 +109,10 @@ class InterventionDialog(RecordDialog):
         target_ids: tuple[int, ...] = (),
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
-        self._services = services
-        self._undo = undo
+        super().__init__(services, undo, parent)
         self._meeting = meeting
         self._intervention = intervention
         self._auto_title = intervention is None
-        self.intervention_id: int | None = intervention.id if intervention else None
         self.state_names: StateNames = state_names_for(services.states)
         self.setWindowTitle(
             self.tr("Edit intervention") if intervention else self.tr("Plan an intervention")
@@ -132,9 +126,7 @@ class InterventionDialog(RecordDialog):
         self.title_edit.setFocus()
 
     def _build(self) -> None:
-        self.kind_box = QComboBox(self)
-        for kind in InterventionKind:
-            self.kind_box.addItem(kind_label(kind), kind.value)
+        self.kind_box = choice_box(InterventionKind, kind_label, self)
         self.kind_box.currentIndexChanged.connect(lambda _row: self._suggest_title())
         self.add_row(self.tr("Meeting:"), QLabel(shipped_name(self._meeting.title), self))
         self.add_row(self.tr("&Kind:"), self.kind_box)
@@ -184,9 +176,7 @@ class InterventionDialog(RecordDialog):
         self.register(self.start_edit, "starts_at")
         self.register(self.end_edit, "ends_at")
 
-        self.status_box = QComboBox(self)
-        for status in InterventionStatus:
-            self.status_box.addItem(status_label(status), status.value)
+        self.status_box = choice_box(InterventionStatus, status_label, self)
         self.add_row(self.tr("St&atus:"), self.status_box, "status")
         self.talking_points_edit = QPlainTextEdit(self)
         self.talking_points_edit.setPlaceholderText(self.tr("Talking points"))
@@ -293,32 +283,23 @@ class InterventionDialog(RecordDialog):
             message = self.tr("No state matches '{0}'; pick one from the list.")
             raise ValidationError(message.format(self.targets.line.text().strip()), "targets")
         values = self.values()
-        done = self._plan(values) if self._intervention is None else self._edit(values)
+        service, guarded = self._services.interventions, self.errors.guarded
+        before = self._intervention
+        operation = (
+            plan_intervention(service, self._meeting.id, values.keywords(), guarded)
+            if before is None
+            else edit_intervention(service, before, values.keywords(), guarded)
+        )
+        done = self.saved_by(operation, before)
         if done and values.lead_officer.strip():
             QSettings().setValue(OFFICER_KEY, values.lead_officer.strip())
         return done
-
-    def _plan(self, values: InterventionValues) -> bool:
-        operation = plan_intervention(
-            self._services.interventions, self._meeting.id, values.keywords(), self.errors.guarded
-        )
-        record = self._undo.run(operation)
-        if record is None:
-            return False
-        self.intervention_id = record.id
-        return True
-
-    def _edit(self, values: InterventionValues) -> bool:
-        assert self._intervention is not None
-        service, guarded = self._services.interventions, self.errors.guarded
-        operation = edit_intervention(service, self._intervention, values.keywords(), guarded)
-        return operation is None or self._undo.run(operation) is not None
 
 
 # --- completing a bilateral --------------------------------------------------------------
 
 
-class CompleteBilateralDialog(RecordDialog):
+class CompleteBilateralDialog(ServiceDialog):
     """Mark a bilateral done: its outcome, and the log entry written with it in one step."""
 
     def __init__(
@@ -329,11 +310,8 @@ class CompleteBilateralDialog(RecordDialog):
         intervention: InterventionRecord,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
-        self._services = services
-        self._undo = undo
+        super().__init__(services, undo, parent)
         self._intervention = intervention
-        self.completed: BilateralDone | None = None
         self.state_names = state_names_for(services.states)
         self._contact_names = contact_names_for(services.contacts, services.states)
         self.setWindowTitle(self.tr("Bilateral done"))
@@ -363,9 +341,9 @@ class CompleteBilateralDialog(RecordDialog):
         follow_up_row.addStretch(1)
         self.add_row(self.tr("Follow-up:"), follow_up_row)
         self.register(self.follow_up.edit, "follow_up_on", "follow-up date")
-        self.contacts_list = QListWidget(self)
-        self.contacts_list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.contacts_list.setMaximumHeight(self.contacts_list.fontMetrics().height() * 6)
+        self.contacts_list = ContactChecklist(
+            self._contact_names, 6, self.tr("(no contacts for these states)"), self
+        )
         self._fill_contacts()
         self.add_row(self.tr("&Contacts met:"), self.contacts_list, "contact_ids")
         self.deliver_check = QCheckBox(self)
@@ -391,42 +369,13 @@ class CompleteBilateralDialog(RecordDialog):
         self.outcome_edit.setFocus()
 
     def _fill_contacts(self) -> None:
+        records: list[ContactRecord] = []
         for state_id in self._intervention.target_ids:
             try:
-                records = self._services.contacts.list(state=state_id)
+                records += self._services.contacts.list(state=state_id)
             except OutreachError:
                 continue
-            for record in records:
-                self._contact_names.remember(record)
-                item = QListWidgetItem(self._contact_names.label_of(record), self.contacts_list)
-                item.setData(CONTACT_ROLE, record.id)
-                item.setFlags(
-                    Qt.ItemFlag.ItemIsEnabled
-                    | Qt.ItemFlag.ItemIsSelectable
-                    | Qt.ItemFlag.ItemIsUserCheckable
-                )
-                item.setCheckState(Qt.CheckState.Unchecked)
-        if not self.contacts_list.count():
-            item = QListWidgetItem(self.tr("(no contacts for these states)"), self.contacts_list)
-            item.setFlags(Qt.ItemFlag.NoItemFlags)
-
-    def contact_ids(self) -> list[int]:
-        ids = []
-        for row in range(self.contacts_list.count()):
-            item = self.contacts_list.item(row)
-            value = item.data(CONTACT_ROLE)
-            if isinstance(value, int) and item.checkState() == Qt.CheckState.Checked:
-                ids.append(value)
-        return ids
-
-    def set_contacts_checked(self, contact_ids: list[int]) -> None:
-        for row in range(self.contacts_list.count()):
-            item = self.contacts_list.item(row)
-            value = item.data(CONTACT_ROLE)
-            if isinstance(value, int):
-                item.setCheckState(
-                    Qt.CheckState.Checked if value in contact_ids else Qt.CheckState.Unchecked
-                )
+        self.contacts_list.offer(records)
 
     def save(self) -> bool:
         values = {
@@ -434,25 +383,21 @@ class CompleteBilateralDialog(RecordDialog):
             "on": from_qdate(self.date_edit.date()),
             "summary": self.summary_edit.text(),
             "follow_up_on": self.follow_up.value(),
-            "contact_ids": self.contact_ids(),
+            "contact_ids": self.contacts_list.checked_ids(),
             "deliver_demarche": self.deliver_check.isChecked()
             and not self.deliver_check.isHidden(),
         }
-        done = self._undo.run(
+        return self.saved_by(
             complete_bilateral(
                 self._services.interventions, self._intervention, values, self.errors.guarded
             )
         )
-        if done is None:
-            return False
-        self.completed = done
-        return True
 
 
 # --- démarches --------------------------------------------------------------------------
 
 
-class DemarcheForDialog(RecordDialog):
+class DemarcheForDialog(ServiceDialog):
     """Create a draft démarche to one of an intervention's targets and link it."""
 
     def __init__(
@@ -464,12 +409,9 @@ class DemarcheForDialog(RecordDialog):
         statuses: dict[int, TreatyStatus] | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
-        self._services = services
-        self._undo = undo
+        super().__init__(services, undo, parent)
         self._intervention = intervention
         self._statuses = statuses or {}
-        self.demarche: DemarcheRecord | None = None
         names = state_names_for(services.states)
         self.setWindowTitle(self.tr("Démarche for “{0}”").format(short(intervention.title)))
         self.setMinimumWidth(520)
@@ -480,22 +422,11 @@ class DemarcheForDialog(RecordDialog):
         self.add_row(self.tr("&State:"), self.state_box, "state")
         self.title_edit = self.add_text(limits.TITLE, self.tr("&Title:"))
         self.title_edit.setText(intervention.title)
-        self.action_box = QComboBox(self)
-        for action in RequestedAction:
-            self.action_box.addItem(action_label(action), action.value)
-        self.channel_box = QComboBox(self)
-        for channel in Channel:
-            self.channel_box.addItem(channel_label(channel), channel.value)
+        self.action_box, self.channel_box, self.level_box = add_kind_rows(self)
         self.channel_box.setCurrentIndex(self.channel_box.findData(Channel.MEETING.value))
-        self.level_box = QComboBox(self)
-        for level in Level:
-            self.level_box.addItem(level_label(level), level.value)
         self.level_box.setCurrentIndex(self.level_box.findData(Level.AMBASSADOR.value))
         self.due_edit = iso_date_edit(self)
         self.due_edit.setDate(to_qdate(meeting.ends_on))
-        self.add_row(self.tr("Requested &action:"), self.action_box, "requested action")
-        self.add_row(self.tr("C&hannel:"), self.channel_box, "channel")
-        self.add_row(self.tr("&Level:"), self.level_box, "level")
         self.add_row(self.tr("&Due by:"), self.due_edit, "due_on", "due date")
         self.ok_button.setText(self.tr("Create and link"))
         self._suggest_action()
@@ -522,7 +453,7 @@ class DemarcheForDialog(RecordDialog):
             "due_on": from_qdate(self.due_edit.date()),
         }
         services = self._services
-        made = self._undo.run(
+        return self.saved_by(
             create_demarche_for(
                 services.interventions,
                 services.demarches,
@@ -531,13 +462,9 @@ class DemarcheForDialog(RecordDialog):
                 self.errors.guarded,
             )
         )
-        if made is None:
-            return False
-        self.demarche = made[1]
-        return True
 
 
-class LinkDemarcheDialog(RecordDialog):
+class LinkDemarcheDialog(ServiceDialog):
     """Link one of the démarches made to an intervention's targets."""
 
     def __init__(
@@ -547,9 +474,7 @@ class LinkDemarcheDialog(RecordDialog):
         intervention: InterventionRecord,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
-        self._services = services
-        self._undo = undo
+        super().__init__(services, undo, parent)
         self._intervention = intervention
         names = state_names_for(services.states)
         self.setWindowTitle(self.tr("Link a démarche"))
@@ -587,5 +512,6 @@ class LinkDemarcheDialog(RecordDialog):
 
     def save(self) -> bool:
         chosen = self.demarche_box.currentData()
-        operation = link_demarche(self._services.interventions, self._intervention, chosen)
-        return self._undo.run(operation) is not None
+        return self.saved_by(
+            link_demarche(self._services.interventions, self._intervention, chosen)
+        )

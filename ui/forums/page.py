@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import html
 from datetime import date
-from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QSettings, Qt, Signal
 from PySide6.QtGui import QUndoStack
@@ -45,17 +44,12 @@ from ui.pages import Page, Restorable
 from ui.services import AppServices
 from ui.undo import UndoRunner
 from ui.widgets.dates import from_qdate, iso_date_edit, iso_day
-from ui.widgets.filtered_records import selected_row
+from ui.widgets.filtered_records import selected_data
 from ui.widgets.modal import accepted
 from ui.widgets.records_table import RECORD_ROLE, RecordsModel, records_view
 
 FORUM_VIEW, PLANNER_VIEW = 0, 1
 MEETINGS_TAB, MEMBERS_TAB = 0, 1
-
-
-def _selected_record(view: QTableView) -> Any:
-    row = selected_row(view)
-    return view.model().index(row, 0).data(RECORD_ROLE) if row is not None else None
 
 
 class ForumsPage(Page):
@@ -285,7 +279,7 @@ class ForumsPage(Page):
 
     def _show_forum(self) -> None:
         forum = self.current_forum()
-        selected = _selected_record(self.meetings_view)
+        selected = self.selected_meeting()
         if forum is None:
             self.meetings.set_records([])
             self._members = []
@@ -298,7 +292,7 @@ class ForumsPage(Page):
             self.meetings.set_records(self._services.forums.meetings(forum=forum.id))
         except OutreachError as error:
             show_error(self, error)
-        if isinstance(selected, MeetingRecord):
+        if selected is not None:
             self.select_meeting(selected.id)
         self._load_members()
 
@@ -330,10 +324,10 @@ class ForumsPage(Page):
         self._update_buttons()
 
     def _update_buttons(self) -> None:
-        meeting = isinstance(_selected_record(self.meetings_view), MeetingRecord)
+        meeting = self.selected_meeting() is not None
         for button in (self.open_button, self.edit_meeting_button, self.delete_meeting_button):
             button.setEnabled(meeting)
-        member = isinstance(_selected_record(self.members_view), ForumMembershipRecord)
+        member = self.selected_member() is not None
         for button in (
             self.edit_member_button, self.end_member_button, self.delete_member_button,
         ):  # fmt: skip
@@ -353,8 +347,7 @@ class ForumsPage(Page):
         return False
 
     def selected_meeting(self) -> MeetingRecord | None:
-        record = _selected_record(self.meetings_view)
-        return record if isinstance(record, MeetingRecord) else None
+        return selected_data(self.meetings_view, RECORD_ROLE, MeetingRecord)
 
     def open_selected_meeting(self) -> None:
         meeting = self.selected_meeting()
@@ -398,7 +391,7 @@ class ForumsPage(Page):
         if forum is None:
             return None
         dialog = MeetingDialog(self._services, self._undo, forum, parent=self)
-        return dialog.meeting_id if accepted(dialog) else None
+        return dialog.saved_id if accepted(dialog) else None
 
     def edit_meeting(self) -> bool:
         forum, meeting = self.current_forum(), self.selected_meeting()
@@ -416,8 +409,7 @@ class ForumsPage(Page):
     # --- members ----------------------------------------------------------------------------------
 
     def selected_member(self) -> ForumMembershipRecord | None:
-        record = _selected_record(self.members_view)
-        return record if isinstance(record, ForumMembershipRecord) else None
+        return selected_data(self.members_view, RECORD_ROLE, ForumMembershipRecord)
 
     def add_member(self, state_id: int | None = None) -> int | None:
         forum = self.current_forum()
@@ -426,7 +418,7 @@ class ForumsPage(Page):
         dialog = MembershipDialog(self._services, self._undo, forum, parent=self)
         if state_id is not None:
             dialog.set_state(state_id)
-        return dialog.membership_id if accepted(dialog) else None
+        return dialog.saved_id if accepted(dialog) else None
 
     def edit_member(self) -> bool:
         forum, member = self.current_forum(), self.selected_member()

@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QMenu,
     QPushButton,
     QSplitter,
-    QTableView,
     QTextBrowser,
     QToolButton,
     QTreeView,
@@ -58,14 +57,15 @@ from ui.operations.interventions import (
     set_intervention_status,
     unlink_demarche,
 )
-from ui.operations.meetings import withdraw_attendee
+from ui.operations.meetings import set_attendance
 from ui.services import AppServices
 from ui.undo import UndoRunner
 from ui.widgets.dates import iso_day
 from ui.widgets.export_list import install_export_action
+from ui.widgets.filtered_records import selected_data
 from ui.widgets.modal import accepted
 from ui.widgets.names import StateNames, state_names_for
-from ui.widgets.records_table import RecordsModel, records_view
+from ui.widgets.records_table import RecordsModel, list_view, records_view
 
 
 def meeting_line(meeting: MeetingRecord, forum_name: str) -> str:
@@ -262,30 +262,23 @@ class MeetingPlanner(QWidget):
         self.delete_button.clicked.connect(self.delete_selected)
 
         self.interventions = InterventionsModel(self.state_names.names, self)
-        self.interventions_view = QTableView(self)
-        self.interventions_view.setModel(self.interventions)
-        self.interventions_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.interventions_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.interventions_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.interventions_view.setAlternatingRowColors(True)
-        self.interventions_view.setWordWrap(False)
-        self.interventions_view.verticalHeader().setVisible(False)
-        self.interventions_view.setSortingEnabled(True)
-        self.interventions_view.sortByColumn(InterventionColumn.TIME, Qt.SortOrder.AscendingOrder)
-        install_export_action(
-            self.interventions_view,
-            lambda: self.tr("Interventions at {0}").format(
+        self.interventions_view = list_view(
+            self.interventions,
+            self,
+            widths={
+                InterventionColumn.TIME: 150,
+                InterventionColumn.KIND: 72,
+                InterventionColumn.TITLE: 200,
+                InterventionColumn.TARGETS: 104,
+                InterventionColumn.STATUS: 76,
+                InterventionColumn.LEAD: 110,
+            },
+            export_name=lambda: self.tr("Interventions at {0}").format(
                 self.meeting.title if self.meeting else ""
             ),
         )
-        header = self.interventions_view.horizontalHeader()
-        header.setStretchLastSection(True)
-        for column, width in (
-            (InterventionColumn.TIME, 150), (InterventionColumn.KIND, 72),
-            (InterventionColumn.TITLE, 200), (InterventionColumn.TARGETS, 104),
-            (InterventionColumn.STATUS, 76), (InterventionColumn.LEAD, 110),
-        ):  # fmt: skip
-            header.resizeSection(column, width)
+        self.interventions_view.setSortingEnabled(True)
+        self.interventions_view.sortByColumn(InterventionColumn.TIME, Qt.SortOrder.AscendingOrder)
         self.interventions_view.doubleClicked.connect(lambda _index: self.edit_selected())
         self.interventions_view.selectionModel().selectionChanged.connect(
             lambda *_args: self._intervention_selected()
@@ -397,9 +390,7 @@ class MeetingPlanner(QWidget):
     # --- the room ------------------------------------------------------------------------------
 
     def selected_room_row(self) -> RoomRow | None:
-        rows = self.room_view.selectionModel().selectedRows()
-        row = rows[0].data(ROW_ROLE) if rows else None
-        return row if isinstance(row, RoomRow) else None
+        return selected_data(self.room_view, ROW_ROLE, RoomRow)
 
     def selected_state_id(self) -> int | None:
         row = self.selected_room_row()
@@ -452,7 +443,8 @@ class MeetingPlanner(QWidget):
         if self.meeting is None or row is None or not row.attendee:
             return
         name = self.state_names.name(row.state_id)
-        self._undo.run(withdraw_attendee(self._services.forums, self.meeting, row.state_id, name))
+        forums = self._services.forums
+        self._undo.run(set_attendance(forums, self.meeting, row.state_id, name, False))
 
     def plan_bilateral_with_selected(self) -> int | None:
         state_id = self.selected_state_id()
@@ -463,9 +455,7 @@ class MeetingPlanner(QWidget):
     # --- interventions -------------------------------------------------------------------------
 
     def selected_intervention(self) -> InterventionRecord | None:
-        rows = self.interventions_view.selectionModel().selectedRows()
-        record = rows[0].data(INTERVENTION_ROLE) if rows else None
-        return record if isinstance(record, InterventionRecord) else None
+        return selected_data(self.interventions_view, INTERVENTION_ROLE, InterventionRecord)
 
     def selected_intervention_id(self) -> int | None:
         record = self.selected_intervention()
@@ -499,7 +489,7 @@ class MeetingPlanner(QWidget):
             target_ids=target_ids,
             parent=self,
         )
-        created = dialog.intervention_id if accepted(dialog) else None
+        created = dialog.saved_id if accepted(dialog) else None
         if created is not None:
             self.reload()
             self.select_intervention(created)

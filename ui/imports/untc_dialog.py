@@ -34,6 +34,7 @@ from ui.errors import show_error
 from ui.imports.progress import import_progress
 from ui.operations.imports import import_treaty_status
 from ui.undo import UndoRunner
+from ui.widgets.modal import said_yes
 
 WARN = QColor("#b71c1c")
 
@@ -254,7 +255,7 @@ class UntcImportDialog(QDialog):
     def confirm_removals(self, plan: ImportPlan) -> bool:
         """Whether to go on with an import that takes many states out (see
         `ImportPlan.removals_need_confirmation`); the default answer is No."""
-        answer = QMessageBox.question(
+        return said_yes(
             self,
             self.tr("Take {0} states out of {1}?").format(len(plan.not_listed), plan.treaty_code),
             self.tr(
@@ -263,10 +264,8 @@ class UntcImportDialog(QDialog):
                 "is probably incomplete (a partial copy, the header alone).\n\n"
                 "Apply it anyway?"
             ).format(plan.removals_summary(), plan.treaty_code),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No,
         )
-        return answer == QMessageBox.StandardButton.Yes
 
     def apply(self) -> ImportOutcome | None:
         if self.plan is None or not self.plan.changes:

@@ -15,7 +15,6 @@ from typing import Any
 
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import (
-    QComboBox,
     QHBoxLayout,
     QLabel,
     QPlainTextEdit,
@@ -37,8 +36,8 @@ from ui.undo import UndoRunner
 from ui.widgets.dates import OptionalDateEdit, from_qdate, iso_date_edit, to_qdate
 from ui.widgets.modal import accepted
 from ui.widgets.names import Choice, ContactNames, StateNames, contact_names_for, state_names_for
-from ui.widgets.pickers import DemarcheBox, PickList
-from ui.widgets.record_dialog import RecordDialog
+from ui.widgets.pickers import DemarcheBox, PickList, choice_box
+from ui.widgets.record_dialog import ServiceDialog
 
 #: with at most this many contacts, all of them are offered as you type; beyond it, the
 #: contacts of the chosen states are, and the others are searched for on Return
@@ -69,10 +68,10 @@ class LogValues:
         return values
 
 
-class LogContactDialog(RecordDialog):
+class LogContactDialog(ServiceDialog):
     """Log a contact (no `entry`) or edit a log entry (`entry` given).
 
-    Accepting runs the change through the undo runner; `entry_id` then holds the entry's
+    Accepting runs the change through the undo runner; `saved_id` then holds the entry's
     id. A change the service refuses leaves the dialog open as it was.
     """
 
@@ -84,12 +83,9 @@ class LogContactDialog(RecordDialog):
         entry: LogEntryRecord | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
-        self._services = services
-        self._undo = undo
+        super().__init__(services, undo, parent)
         self._entry = entry
         self._meeting_id = entry.meeting_id if entry else (selection or Selection()).meeting_id
-        self.entry_id: int | None = entry.id if entry else None
         self.state_names: StateNames = state_names_for(services.states)
         self.contact_names: ContactNames = contact_names_for(services.contacts, services.states)
         self._all_contacts: list[Choice] | None = None
@@ -125,9 +121,7 @@ class LogContactDialog(RecordDialog):
         self.register(self.follow_up.edit, "follow_up_on", "follow-up date")
 
         self.date_edit = iso_date_edit(self)
-        self.kind_box = QComboBox(self)
-        for kind in LogKind:
-            self.kind_box.addItem(kind_label(kind), kind.value)
+        self.kind_box = choice_box(LogKind, kind_label, self)
         when_row = QHBoxLayout()
         when_row.addWidget(self.date_edit)
         when_row.addWidget(QLabel(self.tr("Kind:"), self))
@@ -307,22 +301,16 @@ class LogContactDialog(RecordDialog):
                 message = self.tr("No {0} matches '{1}'; pick one from the list.")
                 raise ValidationError(message.format(what, picker.line.text().strip()), field)
         values = self.values()
-        done = self._create(values) if self._entry is None else self._edit(self._entry, values)
+        log, guarded, before = self._services.log, self.errors.guarded, self._entry
+        operation = (
+            log_contact(log, values.keywords(), guarded)
+            if before is None
+            else edit_entry(log, before, values.keywords(), guarded)
+        )
+        done = self.saved_by(operation, before)
         if done and values.officer.strip():
             QSettings().setValue(OFFICER_KEY, values.officer.strip())
         return done
-
-    def _create(self, values: LogValues) -> bool:
-        operation = log_contact(self._services.log, values.keywords(), self.errors.guarded)
-        record = self._undo.run(operation)
-        if record is None:
-            return False
-        self.entry_id = record.id
-        return True
-
-    def _edit(self, entry: LogEntryRecord, values: LogValues) -> bool:
-        operation = edit_entry(self._services.log, entry, values.keywords(), self.errors.guarded)
-        return operation is None or self._undo.run(operation) is not None
 
 
 def log_a_contact(
@@ -330,7 +318,7 @@ def log_a_contact(
 ) -> int | None:
     """Open the dialog filled from `selection`; the new entry's id, or None if cancelled."""
     dialog = LogContactDialog(services, undo, selection, parent=parent)
-    return dialog.entry_id if accepted(dialog) else None
+    return dialog.saved_id if accepted(dialog) else None
 
 
 def edit_log_entry(parent: QWidget, services: AppServices, undo: UndoRunner, entry_id: int) -> bool:

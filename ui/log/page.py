@@ -57,7 +57,7 @@ from ui.undo import UndoRunner
 from ui.widgets.dates import OptionalDateEdit
 from ui.widgets.export_list import install_export_action
 from ui.widgets.names import contact_names_for, state_names_for
-from ui.widgets.pickers import type_ahead
+from ui.widgets.pickers import refill, type_ahead
 
 #: besides the log itself, what changes the names or links this page shows
 NAMES_SHOWN = (Entity.STATE, Entity.STATE_ALIAS, Entity.CONTACT, Entity.DEMARCHE, Entity.MEETING)
@@ -260,25 +260,17 @@ class LogPage(Page):
 
     def _fill_filter_choices(self) -> None:
         """The states (and then contacts) the filters offer; read on first show."""
-        current = self.state_box.currentData()
-        self.state_box.blockSignals(True)
-        self.state_box.clear()
-        self.state_box.addItem(self.tr("All states"), None)
-        for state_id in self.state_names.ids():
-            self.state_box.addItem(self.state_names.name(state_id), state_id)
-        row = self.state_box.findData(current) if current is not None else 0
-        self.state_box.setCurrentIndex(max(row, 0))
+        names = self.state_names
+        refill(self.state_box, self.tr("All states"), [(names.name(i), i) for i in names.ids()])
         if not self._filters_ready:
             type_ahead(self.state_box, self.state_names.find)
             type_ahead(self.contact_box)
-        self.state_box.blockSignals(False)
         self._fill_contact_choices()
         self._filters_ready = True
         self._choices_ready = True
 
     def _fill_contact_choices(self) -> None:
         state_id = self.state_box.currentData()
-        current = self.contact_box.currentData()
         contacts = self._services.contacts
         try:
             if state_id is not None:
@@ -289,19 +281,13 @@ class LogPage(Page):
                 records = []
         except OutreachError:
             records = []
-        self.contact_box.blockSignals(True)
-        self.contact_box.clear()
-        self.contact_box.addItem(self.tr("All contacts"), None)
-        for record in records:
-            self.contact_box.addItem(self.contact_names.remember(record).label, record.id)
-        row = self.contact_box.findData(current) if current is not None else 0
-        self.contact_box.setCurrentIndex(max(row, 0))
+        choices = [(self.contact_names.remember(record).label, record.id) for record in records]
+        refill(self.contact_box, self.tr("All contacts"), choices)
         self.contact_box.setToolTip(
             self.tr("Only entries with this contact (type to find them)")
             if records
             else self.tr("Choose a state to pick one of its contacts")
         )
-        self.contact_box.blockSignals(False)
 
     def _state_filter_changed(self) -> None:
         self._fill_contact_choices()

@@ -3,7 +3,7 @@ putting a state in a manual category or taking it out."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 
 from PySide6.QtCore import QCoreApplication
 
@@ -29,30 +29,17 @@ def create_category(
 
 
 def edit_category(
-    categories: CategoryService, before: CategoryRecord, name: str, description: str
+    categories: CategoryService, before: CategoryRecord, values: Mapping[str, str]
 ) -> Operation[CategoryRecord] | None:
-    """Rename or describe the category; None when neither changes."""
-    text = QCoreApplication.translate("CategoryOperations", "Edit category {0}").format(before.name)
-    values = {"name": name, "description": description}
-    return unversioned_edit_op(text, before, values, categories.update)
-
-
-def recolour_category(
-    categories: CategoryService, before: CategoryRecord, colour: str
-) -> Operation[CategoryRecord] | None:
-    text = QCoreApplication.translate("CategoryOperations", "Recolour category {0}").format(
-        before.name
-    )
-    return unversioned_edit_op(text, before, {"colour": colour}, categories.update)
-
-
-def change_category_rule(
-    categories: CategoryService, before: CategoryRecord, rule: str
-) -> Operation[CategoryRecord] | None:
-    text = QCoreApplication.translate("CategoryOperations", "Change the rule of {0}").format(
-        before.name
-    )
-    return unversioned_edit_op(text, before, {"rule": rule}, categories.update)
+    """Change what `values` (`update` keywords: its name and description, its colour, its
+    rule) change; None when they change nothing. The step is named for what it changes."""
+    if set(values) == {"colour"}:
+        text = QCoreApplication.translate("CategoryOperations", "Recolour category {0}")
+    elif set(values) == {"rule"}:
+        text = QCoreApplication.translate("CategoryOperations", "Change the rule of {0}")
+    else:
+        text = QCoreApplication.translate("CategoryOperations", "Edit category {0}")
+    return unversioned_edit_op(text.format(before.name), before, values, categories.update)
 
 
 def delete_category(

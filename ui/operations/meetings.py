@@ -54,9 +54,16 @@ def delete_meeting(forums: ForumService, meeting: MeetingRecord) -> Operation[Me
     )
 
 
-def _attendance(
-    forums: ForumService, meeting: MeetingRecord, state_id: int, text: str, attending: bool
+def set_attendance(
+    forums: ForumService, meeting: MeetingRecord, state_id: int, state_name: str, attending: bool
 ) -> Operation[MeetingRecord]:
+    """Announce a state as attending (beyond the forum's members), or no longer expect one
+    that was announced (`attending` False); undo does the opposite."""
+    text = (
+        QCoreApplication.translate("MeetingOperations", "Announce {0} at {1}")
+        if attending
+        else QCoreApplication.translate("MeetingOperations", "No longer expecting {0} at {1}")
+    )
     meeting_id = meeting.id
 
     def put(expected: bool) -> MeetingRecord:
@@ -64,24 +71,4 @@ def _attendance(
             return forums.add_attendee(meeting_id, state_id)
         return forums.remove_attendee(meeting_id, state_id)
 
-    return set_op(text, put, attending, not attending)
-
-
-def announce_attendee(
-    forums: ForumService, meeting: MeetingRecord, state_id: int, state_name: str
-) -> Operation[MeetingRecord]:
-    """Announce a state as attending (beyond the forum's members); undo withdraws it."""
-    text = QCoreApplication.translate("MeetingOperations", "Announce {0} at {1}").format(
-        state_name, short(meeting.title)
-    )
-    return _attendance(forums, meeting, state_id, text, True)
-
-
-def withdraw_attendee(
-    forums: ForumService, meeting: MeetingRecord, state_id: int, state_name: str
-) -> Operation[MeetingRecord]:
-    """No longer expect a state announced as attending; undo announces it again."""
-    text = QCoreApplication.translate("MeetingOperations", "No longer expecting {0} at {1}").format(
-        state_name, short(meeting.title)
-    )
-    return _attendance(forums, meeting, state_id, text, False)
+    return set_op(text.format(state_name, short(meeting.title)), put, attending, not attending)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtWidgets import QComboBox, QDialogButtonBox, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import QDialogButtonBox, QPlainTextEdit, QWidget
 
 from outreach.domain import limits
 from outreach.domain.enums import OrganizationKind
@@ -18,10 +18,11 @@ from ui.organizations.table_model import kind_label
 from ui.services import AppServices
 from ui.undo import UndoRunner
 from ui.widgets.id_combo import IdComboBox
-from ui.widgets.record_dialog import RecordDialog
+from ui.widgets.pickers import choice_box
+from ui.widgets.record_dialog import ServiceDialog
 
 
-class OrganizationDialog(RecordDialog):
+class OrganizationDialog(ServiceDialog):
     """`organization=None` adds one; otherwise edits it. `saved` holds the stored record
     after a successful save."""
 
@@ -34,9 +35,7 @@ class OrganizationDialog(RecordDialog):
         states: Sequence[tuple[int, str]] | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent, ok_kind=QDialogButtonBox.StandardButton.Save)
-        self._services = services
-        self._undo = undo
+        super().__init__(services, undo, parent, QDialogButtonBox.StandardButton.Save)
         self._organization = organization
         self.setWindowTitle(
             self.tr("Edit organization") if organization else self.tr("New organization")
@@ -46,9 +45,7 @@ class OrganizationDialog(RecordDialog):
         self.name_edit = self.add_text(
             limits.ORGANIZATION_NAME, self.tr("&Name:"), self.tr("Required")
         )
-        self.kind_box = QComboBox(self)
-        for kind in OrganizationKind:
-            self.kind_box.addItem(kind_label(kind), kind.value)
+        self.kind_box = choice_box(OrganizationKind, kind_label, self)
         self.add_row(self.tr("&Kind:"), self.kind_box, "kind")
         self.state_box = IdComboBox(self.tr("— none —"), self)
         self.state_box.set_choices(list(states) if states is not None else state_choices(services))
@@ -93,7 +90,7 @@ class OrganizationDialog(RecordDialog):
             if before is None
             else edit_organization(organizations, self._undo.versions, before, values, guarded)
         )
-        if not self.saved_by(self._undo, operation, before):
+        if not self.saved_by(operation, before):
             return False
         self._show(self.saved)
         return True

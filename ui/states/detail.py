@@ -7,7 +7,6 @@ from datetime import date
 
 from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import (
-    QComboBox,
     QFormLayout,
     QHBoxLayout,
     QPlainTextEdit,
@@ -38,12 +37,14 @@ from ui.services import AppServices
 from ui.states.dialogs import add_fact, edit_obligations, edit_participation
 from ui.undo import UndoRunner
 from ui.widgets.dates import iso_day
+from ui.widgets.pickers import choice_box
 from ui.widgets.records_table import OVERDUE_RED, RecordsModel, records_view
 
 
-def heading(text: str) -> str:
-    """A section of the profile: its heading, and the list that follows."""
-    return f"<h3>{html.escape(text)}</h3><ul>"
+def section(title: str, items: list[str]) -> list[str]:
+    """A section of the profile: its heading over the list of `items` (each an `<li>`);
+    nothing at all when there are none."""
+    return [f"<h3>{html.escape(title)}</h3><ul>", *items, "</ul>"] if items else []
 
 
 class StateDetail(QTabWidget):
@@ -58,9 +59,7 @@ class StateDetail(QTabWidget):
 
         self.profile = QTextBrowser(self)
         self.profile.setOpenExternalLinks(False)
-        self.stance = QComboBox(self)
-        for stance in Stance:
-            self.stance.addItem(label(stance), stance.value)
+        self.stance = choice_box(Stance, label, self)
         self.notes = QPlainTextEdit(self)
         self.notes.setPlaceholderText(self.tr("Notes on this state…"))
         self.talking_points = QPlainTextEdit(self)
@@ -209,65 +208,52 @@ class StateDetail(QTabWidget):
         return "".join(parts)
 
     def _obligations_html(self, state: StateRecord, today: date) -> list[str]:
-        obligations = self._services.treaties.obligations(state.id, TREATY)
-        if not obligations:
-            return []
         e = html.escape
-        parts = [heading(self.tr("Obligations"))]
         overdue = self.tr("overdue")
-        for duty in obligations:
+        items = []
+        for duty in self._services.treaties.obligations(state.id, TREATY):
             late = duty.overdue_on(today)
             met = self.tr("met {0}").format(iso_day(duty.met_on, "—")) if duty.met_on else ""
             style = f' style="color:{OVERDUE_RED}"' if late else ""
             flag = f" <b>{e(overdue)}</b>" if late else ""
             text = f"{e(duty_text(duty.description))}: {iso_day(duty.deadline, '—')}"
-            parts.append(f"<li{style}>{text}{' — ' + e(met) if met else ''}{flag}</li>")
-        return [*parts, "</ul>"]
+            items.append(f"<li{style}>{text}{' — ' + e(met) if met else ''}{flag}</li>")
+        return section(self.tr("Obligations"), items)
 
     def _categories_html(self, state: StateRecord) -> list[str]:
-        categories = self._services.categories.of_state(state.id)
-        if not categories:
-            return []
         e = html.escape
-        parts = [heading(self.tr("Priority categories"))]
-        for category, why in categories:
-            parts.append(
-                f'<li><span style="color:{e(category.colour)}">■</span> '
-                f"<b>{e(category.name)}</b> — {e(why)}</li>"
-            )
-        return [*parts, "</ul>"]
+        items = [
+            f'<li><span style="color:{e(category.colour)}">■</span> '
+            f"<b>{e(category.name)}</b> — {e(why)}</li>"
+            for category, why in self._services.categories.of_state(state.id)
+        ]
+        return section(self.tr("Priority categories"), items)
 
     def _facts_html(self, state: StateRecord) -> list[str]:
-        facts = self._services.facts.facts_of(state.id)
-        if not facts:
-            return []
         e = html.escape
-        parts = [heading(self.tr("Facts"))]
-        for fact in facts:
+        items = []
+        for fact in self._services.facts.facts_of(state.id):
             what = label(fact.kind) if fact.holds else self.tr("not: {0}").format(label(fact.kind))
             amount = f" ({QLocale().toString(fact.quantity)})" if fact.quantity else ""
             source = self.tr("{source}, as of {day}").format(
                 source=fact.source, day=iso_day(fact.as_of, "—")
             )
-            parts.append(f"<li>{e(what)}{amount} — <small>{e(source)}</small></li>")
-        return [*parts, "</ul>"]
+            items.append(f"<li>{e(what)}{amount} — <small>{e(source)}</small></li>")
+        return section(self.tr("Facts"), items)
 
     def _seats_html(self, state: StateRecord, today: date) -> list[str]:
-        seats = self._services.facts.seats_of(state.id)
-        forums = self._services.forums.forums_of(state.id, today)
-        if not seats and not forums:
-            return []
         e = html.escape
-        parts = [heading(self.tr("Seats and forums"))]
-        for seat in seats:
+        items = []
+        for seat in self._services.facts.seats_of(state.id):
             body, kind = label_of(SeatBody, seat.body), label_of(SeatKind, seat.kind)
-            parts.append(
+            items.append(
                 f"<li>{e(body)} ({e(kind)}) {iso_day(seat.start_on, '—')} – "
                 f"{iso_day(seat.end_on, '—')}</li>"
             )
+        forums = self._services.forums.forums_of(state.id, today)
         if forums:
-            parts.append(f"<li>{e(', '.join(shipped_name(forum.name) for forum in forums))}</li>")
-        return [*parts, "</ul>"]
+            items.append(f"<li>{e(', '.join(shipped_name(forum.name) for forum in forums))}</li>")
+        return section(self.tr("Seats and forums"), items)
 
     def save_profile(self) -> None:
         """Save what is typed, checked against the version opened: when another officer

@@ -34,6 +34,7 @@ from ui.operations.states import TREATY, add_fact_about, record_obligations, set
 from ui.services import AppServices
 from ui.undo import Operation, UndoRunner
 from ui.widgets.dates import OptionalDateEdit, from_qdate, iso_date_edit, to_qdate
+from ui.widgets.pickers import choice_box
 from ui.widgets.record_dialog import RecordDialog
 
 
@@ -120,9 +121,7 @@ class FactDialog(RecordDialog):
     def __init__(self, state: StateRecord, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Add a fact about {0}").format(state.name))
-        self.kind = QComboBox(self)
-        for kind in FactKind:
-            self.kind.addItem(label(kind), kind.value)
+        self.kind = choice_box(FactKind, label, self)
         self.holds = QCheckBox(self.tr("Holds (untick to record that it does not)"), self)
         self.holds.setChecked(True)
         self.quantity = QSpinBox(self)

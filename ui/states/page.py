@@ -30,6 +30,7 @@ from ui.states.table_model import ROW_ROLE, SORT_ROLE, Column, StatesTableModel
 from ui.undo import UndoRunner
 from ui.widgets.chips import CategoryChipsDelegate
 from ui.widgets.export_list import install_export_action
+from ui.widgets.pickers import refill
 
 NO_SEAT_FILTER = 0
 
@@ -129,26 +130,9 @@ class StatesPage(Page):
         """Category and region lists, keeping what was chosen."""
         categories = self._services.categories.all()
         self.chips.set_categories(categories)
-        for box, first, items in (
-            (
-                self.category,
-                self.tr("Any category"),
-                [(c.name, c.slug) for c in categories],
-            ),
-            (
-                self.region,
-                self.tr("Any region"),
-                [(shipped_name(region), region) for region in self._services.states.regions()],
-            ),
-        ):
-            chosen = box.currentData()
-            box.blockSignals(True)
-            box.clear()
-            box.addItem(first, None)
-            for text, value in items:
-                box.addItem(text, value)
-            box.setCurrentIndex(max(0, box.findData(chosen)))
-            box.blockSignals(False)
+        refill(self.category, self.tr("Any category"), [(c.name, c.slug) for c in categories])
+        regions = self._services.states.regions()
+        refill(self.region, self.tr("Any region"), [(shipped_name(r), r) for r in regions])
 
     def apply_filter(self) -> None:
         year = self.council_year.value()

@@ -39,6 +39,7 @@ class HasId(Protocol):
 
 
 R = TypeVar("R")
+T = TypeVar("T")
 
 
 def selected_row(view: QAbstractItemView) -> int | None:
@@ -46,6 +47,15 @@ def selected_row(view: QAbstractItemView) -> int | None:
     selection = view.selectionModel()
     rows = selection.selectedRows() if selection is not None else []
     return rows[0].row() if rows else None
+
+
+def selected_data(view: QAbstractItemView, role: int, kind: type[T]) -> T | None:
+    """What the selected row of a single-selection view holds under `role` (in its first
+    column), when that is a `kind`; None when nothing is selected."""
+    selection = view.selectionModel()
+    rows = selection.selectedRows() if selection is not None else []
+    value = rows[0].data(role) if rows else None
+    return value if isinstance(value, kind) else None
 
 
 def select_record(

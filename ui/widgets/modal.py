@@ -1,4 +1,4 @@
-"""Running a dialog modally and letting it go afterwards."""
+"""Running a dialog modally and letting it go afterwards; asking a yes-or-no question."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from typing import Generic, TypeVar
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QDialog, QDialogButtonBox
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMessageBox, QWidget
 
 
 def accepted(dialog: QDialog) -> bool:
@@ -17,6 +17,21 @@ def accepted(dialog: QDialog) -> bool:
         return dialog.exec() == QDialog.DialogCode.Accepted
     finally:
         dialog.deleteLater()
+
+
+def said_yes(
+    parent: QWidget | None,
+    title: str,
+    question: str,
+    no: QMessageBox.StandardButton = QMessageBox.StandardButton.Cancel,
+    default: QMessageBox.StandardButton | None = None,
+) -> bool:
+    """Ask `question` with Yes and `no` (Cancel unless said otherwise); True when the
+    answer is Yes. The default button is `no` unless `default` names another."""
+    answer = QMessageBox.question(
+        parent, title, question, QMessageBox.StandardButton.Yes | no, default or no
+    )
+    return answer == QMessageBox.StandardButton.Yes
 
 
 def ok_cancel(

@@ -1,14 +1,16 @@
 """Pickers shared by the log, démarche, calendar and forum dialogs: states and contacts
-picked by typing part of a name (`PickList`), a démarche to the chosen states
-(`DemarcheBox`), and type-ahead for combo boxes. What they offer comes from
-`ui.widgets.names`."""
+picked by typing part of a name (`PickList`), one state typed into a combo box
+(`state_box`), a démarche to the chosen states (`DemarcheBox`), a vocabulary's members
+by their labels (`choice_box`), and type-ahead for combo boxes. What they offer comes
+from `ui.widgets.names`."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from typing import Any, cast
+from enum import StrEnum
+from typing import Any, TypeVar, cast
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -31,6 +33,7 @@ from ui.widgets.names import Choice, StateNames
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 10
 MAX_SUGGESTIONS = 50
+E = TypeVar("E", bound=StrEnum)
 
 
 class _PickLine(QLineEdit):
@@ -273,3 +276,54 @@ def type_ahead(combo: QComboBox, find: Callable[[str], int | None] | None = None
     line = combo.lineEdit()
     assert line is not None
     line.editingFinished.connect(settle)
+
+
+def refill(box: QComboBox, everything: str, items: Iterable[tuple[str, object]]) -> None:
+    """Offer `everything` (a filter's "All …", data None) then `items` (label, data),
+    keeping the choice made while it is still offered (else `everything`), and without
+    signalling a change."""
+    chosen = box.currentData()
+    box.blockSignals(True)
+    box.clear()
+    box.addItem(everything, None)
+    for label, data in items:
+        box.addItem(label, data)
+    box.setCurrentIndex(max(box.findData(chosen), 0) if chosen is not None else 0)
+    box.blockSignals(False)
+
+
+def choice_box(members: Iterable[E], label: Callable[[E], str], parent: QWidget) -> QComboBox:
+    """A combo box of a vocabulary's members, each shown by its label, its value as data."""
+    box = QComboBox(parent)
+    for member in members:
+        box.addItem(label(member), member.value)
+    return box
+
+
+def state_box(names: StateNames, parent: QWidget) -> QComboBox:
+    """A combo box of every state, typed into to find one (name, code or alias); none
+    chosen at first."""
+    box = QComboBox(parent)
+    for choice in names.choices():
+        box.addItem(choice.label, choice.id)
+    type_ahead(box, names.find)
+    box.setCurrentIndex(-1)
+    line = box.lineEdit()
+    assert line is not None
+    line.setPlaceholderText(
+        QCoreApplication.translate("StatePicker", "Type a state's name, code or alias…")
+    )
+    return box
+
+
+def chosen_state(box: QComboBox, names: StateNames) -> int | None:
+    """The state typed or chosen in a `state_box`: an item's text, else a name, code or
+    alias; None when nothing is typed or nothing matches."""
+    text = box.currentText().strip()
+    if not text:
+        return None
+    row = box.findText(text, Qt.MatchFlag.MatchFixedString)
+    if row >= 0:
+        value = box.itemData(row)
+        return value if isinstance(value, int) else None
+    return names.find(text)

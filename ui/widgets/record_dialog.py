@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from outreach.domain import limits
 from outreach.errors import OutreachError
 from ui.errors import show_error
+from ui.services import AppServices
 from ui.undo import Operation, UndoRunner
 from ui.widgets.field_errors import FieldErrors
 from ui.widgets.modal import ok_cancel
@@ -96,22 +97,6 @@ class RecordDialog(QDialog):
         nothing is saved here: the caller saves what the accepted dialog holds."""
         return True
 
-    def saved_by(
-        self, undo: UndoRunner, operation: Operation[Any] | None, unchanged: object
-    ) -> bool:
-        """Run the named operation that saves the dialog (None: nothing changed, and
-        `unchanged` is the record as it stands): True with `saved` holding the record,
-        False when the service refused (its message was shown; the dialog keeps what was
-        typed)."""
-        if operation is None:
-            self.saved = unchanged
-            return True
-        record = undo.run(operation)
-        if record is None:
-            return False
-        self.saved = record
-        return True
-
     def try_accept(self) -> None:
         """OK: save, then close; on a refusal stay open on the field at fault."""
         self.errors.error = None
@@ -134,3 +119,38 @@ class RecordDialog(QDialog):
     def focus_error(self) -> None:
         """Focus the widget registered under the refused field, else `default_focus`."""
         self.errors.focus(self._fields, self.default_focus or self)
+
+
+class ServiceDialog(RecordDialog):
+    """A record dialog that changes records through the application's services, each
+    change a named operation run by the undo runner (`saved_by`)."""
+
+    def __init__(
+        self,
+        services: AppServices,
+        undo: UndoRunner,
+        parent: QWidget | None = None,
+        ok_kind: QDialogButtonBox.StandardButton = QDialogButtonBox.StandardButton.Ok,
+    ) -> None:
+        super().__init__(parent, ok_kind=ok_kind)
+        self._services = services
+        self._undo = undo
+
+    def saved_by(self, operation: Operation[Any] | None, unchanged: object = None) -> bool:
+        """Run the named operation that saves the dialog (None: nothing changed, and
+        `unchanged` is the record as it stands): True with `saved` holding the record,
+        False when the service refused (its message was shown; the dialog keeps what was
+        typed)."""
+        if operation is None:
+            self.saved = unchanged
+            return True
+        record = self._undo.run(operation)
+        if record is None:
+            return False
+        self.saved = record
+        return True
+
+    @property
+    def saved_id(self) -> int | None:
+        """The id of the record saved, once the dialog saved one."""
+        return self.saved.id if self.saved is not None else None

@@ -111,15 +111,14 @@ def records_view(model: QAbstractTableModel, parent: QWidget) -> QTableView:
     return view
 
 
-def sortable_records_view(
+def list_view(
     model: QAbstractItemModel,
     parent: QWidget,
     *,
     widths: Mapping[Column, int],
-    sort_column: int,
     export_name: Callable[[], str],
 ) -> QTableView:
-    """A page's main list: rows selected one at a time, columns that sort, move and keep
+    """A list of records: rows selected one at a time, not edited in place, columns of
     the widths given, and "Export this list" in the context menu."""
     view = QTableView(parent)
     view.setModel(model)
@@ -132,9 +131,23 @@ def sortable_records_view(
     view.verticalHeader().setVisible(False)
     header = view.horizontalHeader()
     header.setStretchLastSection(True)
-    header.setSectionsMovable(True)
     for column, width in widths.items():
         header.resizeSection(column, width)
+    return view
+
+
+def sortable_records_view(
+    model: QAbstractItemModel,
+    parent: QWidget,
+    *,
+    widths: Mapping[Column, int],
+    sort_column: int,
+    export_name: Callable[[], str],
+) -> QTableView:
+    """A page's main list: a `list_view` whose columns sort (by `sort_column` first) and
+    move."""
+    view = list_view(model, parent, widths=widths, export_name=export_name)
+    view.horizontalHeader().setSectionsMovable(True)
     view.setSortingEnabled(True)
     view.sortByColumn(sort_column, Qt.SortOrder.AscendingOrder)
     return view

@@ -25,7 +25,8 @@ from outreach.services.contacts import ContactService
 from outreach.services.duplicates import DuplicateService
 from outreach.setup import open_database
 from outreach.storage.database import Database
-from tests.conftest import copy_file, database_file, opened, server_copy
+from tests.conftest import copy_file, database_file, server_copy
+from tests.conftest import database_copy as template_copy
 from tests.postgres_server import TestServer
 
 register(cli)  # idempotent: the main module has done it already
@@ -58,8 +59,9 @@ def campaign_file(campaign_template: Path, tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def campaign_db(campaign_file: Path) -> Iterator[Database]:
-    with opened(campaign_file) as db:
+def campaign_db(tmp_path: Path, request: pytest.FixtureRequest) -> Iterator[Database]:
+    """A private copy of the campaign file, open."""
+    with template_copy("sqlite", "campaign", tmp_path / "campaign.db", request) as db:
         yield db
 
 

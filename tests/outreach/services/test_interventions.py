@@ -26,16 +26,12 @@ from outreach.services.forums import ForumService
 from outreach.services.interventions import InterventionService
 from outreach.storage.database import Database
 from outreach.storage.models import AuditEntry, LogEntry
+from tests.conftest import audit_rows
 
 
 @pytest.fixture
 def interventions(reference_db: Database) -> InterventionService:
     return InterventionService(reference_db)
-
-
-def audit_rows(db: Database) -> int:
-    with db.read() as session:
-        return session.scalar(select(func.count(AuditEntry.id))) or 0
 
 
 def log_rows(db: Database) -> int:

@@ -6,7 +6,7 @@ import json
 from datetime import date
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import select
 
 from outreach.domain.enums import CategoryKind, Stance, TreatyStatus
 from outreach.domain.records import StateRow
@@ -17,23 +17,14 @@ from outreach.services.states import StateService
 from outreach.services.treaties import TreatyService
 from outreach.storage.database import Database
 from outreach.storage.models import AuditEntry, Category, CategoryMember
+from tests.conftest import audit_rows
 
 DEMO_DAY = date(2002, 11, 30)
 
 
 @pytest.fixture
-def states(reference_db: Database) -> StateService:
-    return StateService(reference_db)
-
-
-@pytest.fixture
 def categories(reference_db: Database) -> CategoryService:
     return CategoryService(reference_db)
-
-
-def _audit_rows(db: Database) -> int:
-    with db.read() as session:
-        return session.scalar(select(func.count(AuditEntry.id))) or 0
 
 
 def _iso3s(rows: list[StateRow]) -> set[str]:
@@ -156,7 +147,7 @@ def test_updating_a_profile(states: StateService) -> None:
 def test_a_bad_stance_is_refused_and_nothing_changes(
     states: StateService, reference_db: Database
 ) -> None:
-    audits = _audit_rows(reference_db)
+    audits = audit_rows(reference_db)
     with pytest.raises(ValidationError, match="hostile") as raised:
         states.update_profile("CAN", name="Kanada", stance="hostile", notes="should not stick")
     assert "supportive" in str(raised.value)  # says what would do
@@ -164,7 +155,7 @@ def test_a_bad_stance_is_refused_and_nothing_changes(
     assert canada.name == "Canada"
     assert canada.stance is Stance.UNKNOWN
     assert canada.notes == ""
-    assert _audit_rows(reference_db) == audits
+    assert audit_rows(reference_db) == audits
 
 
 def test_an_empty_name_is_refused(states: StateService) -> None:
@@ -245,12 +236,12 @@ def test_a_second_category_with_the_same_slug_is_refused(categories: CategorySer
 def test_a_bad_rule_is_refused_with_a_message(
     categories: CategoryService, reference_db: Database, rule: str, message: str
 ) -> None:
-    audits = _audit_rows(reference_db)
+    audits = audit_rows(reference_db)
     with pytest.raises(ValidationError, match=message) as raised:
         categories.create("Broken", rule=rule)
     assert raised.value.field == "rule"
     assert categories.all() == []
-    assert _audit_rows(reference_db) == audits
+    assert audit_rows(reference_db) == audits
 
 
 def test_a_bad_colour_is_refused(categories: CategoryService) -> None:
@@ -267,11 +258,11 @@ def test_assigning_needs_a_rationale(
     categories: CategoryService, reference_db: Database, rationale: str
 ) -> None:
     categories.create("Likely acceders")
-    audits = _audit_rows(reference_db)
+    audits = audit_rows(reference_db)
     with pytest.raises(ValidationError, match="rationale"):
         categories.assign("likely-acceders", "TUR", rationale)
     assert categories.members("likely-acceders", as_of=DEMO_DAY) == []
-    assert _audit_rows(reference_db) == audits
+    assert audit_rows(reference_db) == audits
 
 
 def test_assigning_keeps_the_rationale(categories: CategoryService) -> None:
