@@ -29,6 +29,7 @@ from outreach.storage.models import (
 )
 
 DEFAULT_TREATY = "APMBC"
+FOLLOW_UP_WINDOW = 1_000  # the open follow-ups read first for the states list
 
 
 def state_record(state: State, language: str | None = None) -> StateRecord:
@@ -189,6 +190,45 @@ def _first_date_per_state(
     return found
 
 
+def _next_follow_ups(session: Session, states: set[int]) -> dict[int, date | None]:
+    """The first open follow-up due for each state in `states`.
+
+    The open follow-ups are read in due-date order a window at a time (FOLLOW_UP_WINDOW,
+    then twice as many, and so on) with their entries' states, until every state in
+    `states` has been seen or none is left: on the large demo, one window. A window is the
+    top of the open follow-ups by due date (a top-N sort over their partial index on a
+    file; on a server, its index by due date), then each entry's links by key. One query
+    joining every link to its entry and sorting the lot made SQLite read all 200,000
+    links and their entries of the large demo each time the list was shown.
+    """
+    found: dict[int, date | None] = {}
+    offset, size = 0, FOLLOW_UP_WINDOW
+    while True:
+        window = (
+            select(LogEntry.id, LogEntry.follow_up_on)
+            .where(
+                LogEntry.deleted_at.is_(None),
+                LogEntry.follow_up_on.is_not(None),
+                LogEntry.follow_up_done_on.is_(None),
+            )
+            .order_by(LogEntry.follow_up_on, LogEntry.id)
+            .limit(size)
+            .offset(offset)
+            .subquery()
+        )
+        rows = session.execute(
+            select(window.c.id, window.c.follow_up_on, LogEntryState.state_id)
+            .outerjoin(LogEntryState, LogEntryState.log_entry_id == window.c.id)
+            .order_by(window.c.follow_up_on, window.c.id)
+        ).all()
+        for _entry_id, day, state_id in rows:
+            if state_id is not None:
+                found.setdefault(state_id, day)
+        if len({row.id for row in rows}) < size or states <= found.keys():
+            return found
+        offset, size = offset + size, size * 2
+
+
 def _activity_by_state(session: Session) -> dict[int, tuple[date | None, date | None, int]]:
     """Per state: the last contact logged, the next open follow-up, open démarches."""
     # "which states have a log entry": an index probe per state, not a scan of the links
@@ -205,17 +245,7 @@ def _activity_by_state(session: Session) -> dict[int, tuple[date | None, date | 
         ),
         logged,
     )
-    open_follow_ups = (
-        select(LogEntryState.state_id, LogEntry.follow_up_on)
-        .join(LogEntry, LogEntry.id == LogEntryState.log_entry_id)
-        .where(
-            LogEntry.deleted_at.is_(None),
-            LogEntry.follow_up_on.is_not(None),
-            LogEntry.follow_up_done_on.is_(None),
-        )
-        .order_by(LogEntry.follow_up_on)
-    )
-    follow_ups = _first_date_per_state(session, open_follow_ups, logged)
+    follow_ups = _next_follow_ups(session, logged)
     open_statuses = [status.value for status in DemarcheStatus if status.is_open]
     counted = session.execute(
         select(Demarche.state_id, func.count(Demarche.id))
