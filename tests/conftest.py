@@ -317,6 +317,7 @@ def newer_migration(
     header = MIGRATION_HEADER.format(revision=revision, head=runner.head_revision())
     (scripts / "versions" / f"{revision}.py").write_text(header + body)
     monkeypatch.setattr(runner, "SCRIPT_LOCATION", scripts)
+    monkeypatch.setattr(runner, "HEAD_REVISION", revision)
     runner._script.cache_clear()
     yield
     runner._script.cache_clear()

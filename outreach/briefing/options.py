@@ -11,8 +11,6 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import TypeVar
 
-from reportlab.lib.pagesizes import A4, LETTER
-
 from outreach.errors import ValidationError
 from outreach.i18n import LANGUAGES, _, current_language
 
@@ -64,6 +62,9 @@ class PaperSize(StrEnum):
     @property
     def points(self) -> tuple[float, float]:
         """Width and height in PostScript points."""
+        # Here: choosing a paper (every start of the command line) does not load ReportLab.
+        from reportlab.lib.pagesizes import A4, LETTER
+
         width, height = A4 if self is PaperSize.A4 else LETTER
         return float(width), float(height)
 

@@ -7,7 +7,6 @@ import os
 import sys
 from collections.abc import Callable
 from datetime import date
-from importlib.metadata import entry_points
 from typing import Any
 
 import click
@@ -84,6 +83,8 @@ def _quiet_stdout() -> None:
 
 def launch_desktop(location: Location) -> int:
     """Start the desktop front end registered under the `outreach.frontends` entry point."""
+    from importlib.metadata import entry_points  # here: the commands never need it
+
     found = entry_points(group=FRONTEND_GROUP, name="desktop")
     if not found:
         raise OutreachError(_("The desktop app is not installed; run the README's app command."))

@@ -20,7 +20,6 @@ import click
 
 from outreach.errors import ValidationError
 from outreach.i18n import _
-from outreach.io.csv_export import write_rows
 from outreach.services.validation import checked_date, valid_text
 
 #: --format for the commands that list records
@@ -73,6 +72,10 @@ def _cell(value: Any) -> str:
 
 def as_csv(rows: Sequence[dict[str, Any]], columns: Sequence[str]) -> str:
     """The rows as CSV, every cell neutralised like every other CSV the program writes."""
+    # Here, not at the top: the CSV writer (and the storage it exports from) loads only
+    # for a command that prints CSV.
+    from outreach.io.csv_export import write_rows
+
     buffer = io.StringIO()
     write_rows(buffer, columns, ([_value(row[column]) for column in columns] for row in rows))
     return buffer.getvalue()

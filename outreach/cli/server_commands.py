@@ -13,7 +13,7 @@ from outreach.cli.output import FORMATS, print_rows
 from outreach.errors import OutreachError
 from outreach.i18n import N_, _
 from outreach.storage.location import FileLocation
-from outreach.storage.postgresql_roles import LEVELS, check_role_name
+from outreach.storage.server_levels import LEVELS
 
 if TYPE_CHECKING:
     from outreach.cli.context import Context
@@ -86,7 +86,7 @@ def setup_command(context: Context) -> None:
 @click.option("--create", is_flag=True, help=_("Create the role (a login role, no password)."))
 @click.pass_obj
 def grant_command(context: Context, role: str, level: str, create: bool) -> None:
-    from outreach.storage.postgresql_roles import grant
+    from outreach.storage.postgresql_roles import check_role_name, grant
 
     check_role_name(role)  # before connecting: a typo is refused at once
     granted = grant(_server_db(context), role, level, create=create)

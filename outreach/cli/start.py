@@ -38,3 +38,7 @@ def main() -> None:
     from outreach.cli.main import main as run_command_line
 
     run_command_line()
+
+
+if __name__ == "__main__":  # `python -m outreach.cli.start …`, as `outreach …`
+    main()

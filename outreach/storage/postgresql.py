@@ -166,7 +166,7 @@ class PostgresBackend:
                 "Outreach a database of its own."
             )
             raise NotADatabaseError(message.format(where=where))
-        if revision is not None and revision not in runner.known_revisions():
+        if revision is not None and not runner.is_known(revision):
             message = _(
                 "{where} was set up by a newer version of Outreach (schema {revision}); "
                 "update the app to open it"

@@ -25,10 +25,8 @@ from outreach.errors import OutreachError, ValidationError
 from outreach.i18n import _, ngettext
 from outreach.storage.postgresql_errors import translate_postgres_error
 from outreach.storage.postgresql_rules import (
-    LEVELS,
     RESTORING,
     Here,
-    Level,
     connected,
     existing_groups,
     group_names_of,
@@ -36,6 +34,7 @@ from outreach.storage.postgresql_rules import (
     query_rows,
     run_sql,
 )
+from outreach.storage.server_levels import LEVELS, Level
 
 if TYPE_CHECKING:
     from outreach.storage.database import Database

@@ -36,7 +36,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any, Literal, get_args
+from typing import Any
 
 import psycopg
 from psycopg import sql
@@ -44,10 +44,8 @@ from sqlalchemy import Connection, text
 
 from outreach.storage.audit_chain import install_server_chain
 from outreach.storage.models import AuditEntry, Base
+from outreach.storage.server_levels import LEVELS, Level
 
-Level = Literal["reader", "officer", "admin"]
-#: weakest first: each level holds the one before it
-LEVELS: tuple[Level, ...] = get_args(Level)
 #: A setting, for one transaction, that marks rows restored as they were (a copy or an
 #: import: `PostgresBackend.bulk`); the audit trigger then keeps their actor and time.
 RESTORING = "outreach.restoring"

@@ -16,7 +16,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import sqlcipher3.dbapi2 as sqlcipher
-import sqlite_utils
 from sqlalchemy import Connection, Engine, create_engine, event
 
 from outreach.errors import (
@@ -32,6 +31,8 @@ from outreach.storage.migrations.filters import SEARCH_TRIGGERS_QUERY
 from outreach.storage.sqlite_errors import translate_sqlite_error
 
 if TYPE_CHECKING:
+    import sqlite_utils
+
     from outreach.storage.database import Database
 
 BUSY_TIMEOUT_MS = 5000
@@ -219,6 +220,8 @@ class SqliteBackend:
     def bulk(self, db: Database) -> Iterator[SqliteBulk]:
         """A sqlite-utils handle on the file, inside BEGIN IMMEDIATE ... COMMIT: a crash
         part-way leaves nothing behind."""
+        import sqlite_utils  # here: bulk work is rare, and sqlite-utils slow to load
+
         connection = sqlite_file.connect(self.path, self.passphrase)
         connection.execute("PRAGMA foreign_keys = ON")
         connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")

@@ -287,7 +287,7 @@ def needs_migrating(path: Path, passphrase: str | None = None) -> bool:
             message = _("{path} is a SQLite file but not an Outreach database")
             raise NotADatabaseError(message.format(path=path))
         return True
-    if revision != BASE_REVISION and revision not in runner.known_revisions():
+    if revision != BASE_REVISION and not runner.is_known(revision):
         message = _(
             "{path} was written by a newer version of Outreach (schema {revision}); update "
             "the app to open it"

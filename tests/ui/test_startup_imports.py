@@ -1,6 +1,7 @@
-"""What starting the app and the command line does not load: the window shows before the
-data layer loads, and the first page before the libraries of work done later (printing,
-charts, calendar files, fuzzy matching) and of nothing at all (pandas, numpy)."""
+"""What starting the app does not load: the window shows before the data layer loads, and
+the first page before the libraries of work done later (printing, charts, calendar files,
+fuzzy matching) and of nothing at all (pandas, numpy). The command line's own start:
+tests/outreach/test_cli_start_imports.py."""
 
 from __future__ import annotations
 
@@ -8,8 +9,6 @@ import os
 import subprocess
 import sys
 from pathlib import Path
-
-import pytest
 
 NOT_AT_START = (
     "numpy",
@@ -58,10 +57,3 @@ def test_the_first_page_shows_without_the_later_work_loaded(demo_db_path: Path) 
     )
     assert "ui.dashboard.page" in loaded  # the first page, built
     assert [name for name in NOT_AT_START if name in loaded] == []
-
-
-@pytest.mark.parametrize("statement", ["import outreach.cli.main"], ids=["command line"])
-def test_the_command_line_starts_without_the_later_work(statement: str) -> None:
-    loaded = modules_after(statement)
-    later_work = [name for name in NOT_AT_START if not name.startswith("reportlab")]
-    assert [name for name in later_work if name in loaded] == []

@@ -55,6 +55,7 @@ def test_upgrading_a_file_with_data_backs_it_up_first(tmp_path: Path, newer_code
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(runner, "SCRIPT_LOCATION", Path(runner.__file__).parent)
         runner._script.cache_clear()
+        patch.setattr(runner, "HEAD_REVISION", runner.scripted_head())
         _database_with_a_state_and_alias(path)
     runner._script.cache_clear()
 
@@ -75,6 +76,13 @@ def test_upgrading_a_file_with_data_backs_it_up_first(tmp_path: Path, newer_code
         assert session.connection().exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
     database.close()
     assert sqlite_file.read_schema_revision(path) == "0002_test"
+
+
+def test_the_written_out_head_is_the_newest_migration() -> None:
+    """A new migration without `HEAD_REVISION` updated would leave every database at
+    the previous head unmigrated when opened: this fails first."""
+    runner._script.cache_clear()
+    assert runner.scripted_head() == runner.HEAD_REVISION
 
 
 def test_a_new_empty_file_is_created_at_the_head_without_backup(tmp_path: Path) -> None:
