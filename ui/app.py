@@ -32,12 +32,19 @@ def make_application(argv: list[str]) -> QApplication:
     return app
 
 
-def main(location: Location | Path) -> int:
-    """Show the window for `location`, then open the database in it and run the app."""
+def main(location: Location | Path | str) -> int:
+    """Show the window for `location` (a file's path, a server's URL, or either read
+    already), then open the database in it and run the app."""
     app = make_application(sys.argv)
-    window = opening_window(location.name)
-    # after the window shows: the data layer, the pages and all they need
-    from outreach.storage.location import parse_location
-    from ui.desktop import run
+    window = opening_window(name_while_opening(location))
+    from ui.desktop import run  # after the window shows: the data layer and the pages
 
-    return run(app, parse_location(location), window)
+    return run(app, location, window)
+
+
+def name_while_opening(location: Location | Path | str) -> str:
+    """The database's name in the title while it opens: a file's name; a server's only
+    once its address is read, as that may hold a password."""
+    if isinstance(location, str):
+        return "" if "://" in location else Path(location).name
+    return location.name

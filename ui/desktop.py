@@ -11,14 +11,12 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
 
-from PySide6.QtCore import QCoreApplication, QSettings
+from PySide6.QtCore import QCoreApplication, QSettings, QTimer
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from outreach.domain.changes import Changes, Entity
 from outreach.errors import OutreachError
-from outreach.io.contacts_csv import ContactImporter
-from outreach.io.untc_import import UntcImporter
 from outreach.logs import configure_logging
 from outreach.paths import default_database_path
 from outreach.setup import preparation_needed, prepare_database
@@ -36,13 +34,10 @@ from ui.dashboard.page import DashboardPage
 from ui.databases import OpenDatabaseDialog, RecentDatabases, new_database_file
 from ui.demarches.dialog import plan_a_demarche
 from ui.demarches.page import DemarchesPage
-from ui.duplicates.dialog import DuplicatesDialog
 from ui.encryption import ENCRYPTED_PROPERTY, Conversion, ask_decryption, ask_encryption
 from ui.errors import install_excepthook
 from ui.forums.page import ForumsPage
 from ui.goto_state import GoToStateDialog
-from ui.imports.contacts_dialog import ContactsImportDialog
-from ui.imports.untc_dialog import UntcImportDialog
 from ui.log.dialog import log_a_contact
 from ui.log.page import LogPage
 from ui.main_window import MainWindow, PageSlot, WindowHooks, opening_window
@@ -54,6 +49,11 @@ from ui.services import AppServices
 from ui.states.page import StatesPage
 from ui.undo import UndoRunner
 from ui.widgets.modal import accepted
+
+
+def cannot_open_title() -> str:
+    return QCoreApplication.translate("DesktopApp", "Outreach cannot open the database")
+
 
 #: the pages whose items open records on other pages
 OpensRecords = TypeVar("OpensRecords", DashboardPage, ForumsPage, CalendarPage)
@@ -111,7 +111,7 @@ class DesktopApp:
         ]
 
     def _dashboard(self) -> DashboardPage:
-        names = {row.id: row.name for row in self.services.states.list_rows()}
+        names = self.services.states.names()
         dashboard = DashboardPage(self.services.dashboard, self.services.calendar, names)
         dashboard.open_state.connect(self.show_state)
         return self._opening_records(dashboard)
@@ -144,10 +144,8 @@ class DesktopApp:
             search=self.search,
             export_calendar=lambda: export_calendar(window, services),
             import_untc=self.import_untc,
-            import_contacts=lambda: accepted(
-                ContactsImportDialog(ContactImporter(self.db), window, undo=undo)
-            ),
-            find_duplicates=lambda: accepted(DuplicatesDialog(services.duplicates, undo, window)),
+            import_contacts=self.import_contacts,
+            find_duplicates=self.find_duplicates,
             open_database=self.open_database,
             new_database=self.new_database,
             open_recent=lambda where: self.switch_to(parse_location(where)),
@@ -233,9 +231,25 @@ class DesktopApp:
         for kind, record_id in chosen[:1]:
             self.opener.open(kind, record_id)
 
+    # The imports and the duplicate finder load on first use, not before the window.
+
     def import_untc(self) -> None:
+        from outreach.io.untc_import import UntcImporter
+        from ui.imports.untc_dialog import UntcImportDialog
+
         codes = [treaty.code for treaty in self.services.treaties.treaties()]
         accepted(UntcImportDialog(UntcImporter(self.db), codes, self.window, undo=self.undo))
+
+    def import_contacts(self) -> None:
+        from outreach.io.contacts_csv import ContactImporter
+        from ui.imports.contacts_dialog import ContactsImportDialog
+
+        accepted(ContactsImportDialog(ContactImporter(self.db), self.window, undo=self.undo))
+
+    def find_duplicates(self) -> None:
+        from ui.duplicates.dialog import DuplicatesDialog
+
+        accepted(DuplicatesDialog(self.services.duplicates, self.undo, self.window))
 
     def _refresh_status(self, changes: Changes) -> None:
         if changes.entities and not changes.touches(
@@ -293,14 +307,19 @@ def open_desktop(
     return build_app(location, passphrase, window)
 
 
-def run(app: QApplication, location: Location, window: MainWindow) -> int:
+def run(app: QApplication, location: Location | Path | str, window: MainWindow) -> int:
     """Open `location` in the `window` already shown, and run; when the officer opens
     another database from it, the window closes and the next opens in a new one (a
     database that cannot be opened is said, and the one before is opened again; a
     damaged file is offered its latest good backup)."""
     install_excepthook(app, configure_logging("desktop app"))
+    try:
+        wanted: Location | None = parse_location(location)
+    except OutreachError as error:  # a server address that does not parse
+        window.close()
+        QMessageBox.critical(None, cannot_open_title(), str(error))
+        return 1
     current: Location | None = None
-    wanted: Location | None = location
     code = 0
     known: str | None = None  # the passphrase of an encrypted file opened again
     shown: MainWindow | None = window
@@ -316,16 +335,16 @@ def run(app: QApplication, location: Location, window: MainWindow) -> int:
             window.deleteLater()
             if restored_after_damage(wanted, error):
                 continue  # its latest good backup is in place: open that
-            title = QCoreApplication.translate("DesktopApp", "Outreach cannot open the database")
-            QMessageBox.critical(None, title, str(error))
+            QMessageBox.critical(None, cannot_open_title(), str(error))
             if current is None or wanted == current:
                 return 1
             wanted = current  # back to the one that was open
             continue
         current = wanted
-        keep_daily_backup(desktop.db, desktop.window)
         RecentDatabases(QSettings()).add(current)
         desktop.window.restore_pages_layout()
+        # once the first page is on screen: a day's first copy of a large file takes seconds
+        QTimer.singleShot(0, functools.partial(keep_daily_backup, desktop.db, desktop.window))
         code = app.exec()
         desktop.finish()
         wanted = desktop.next_location

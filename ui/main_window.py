@@ -177,7 +177,7 @@ class MainWindow(QMainWindow):
     def set_database_label(self, label: str) -> None:
         """The database's name in the title, with a lock or "(read-only)" once open."""
         self.database_label = label
-        self.setWindowTitle(self.tr("Outreach — {0}").format(label))
+        self.setWindowTitle(self.tr("Outreach — {0}").format(label) if label else "Outreach")
 
     def opening(self, text: str, done: int = 0, total: int = 0) -> None:
         """Say in the page area what opening the database is doing, and repaint now:

@@ -13,9 +13,6 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
 
-import keyring
-import keyring.backends.fail
-import keyring.errors
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -46,10 +43,13 @@ def _tr(text: str) -> str:
 
 class SystemKeyring:
     """The system keyring (Secret Service, macOS Keychain, Windows Credential Locker),
-    when this computer has one; every failure of it means "not remembered"."""
+    when this computer has one; every failure of it means "not remembered". The keyring
+    package loads when a passphrase is first looked up or kept, not at start."""
 
     def why_unavailable(self) -> str:
         """Why this computer cannot keep passphrases, for a tooltip; "" when it can."""
+        import keyring.backends.fail
+
         try:
             backend = keyring.get_keyring()
         except Exception:  # a broken keyring configuration is no keyring
@@ -63,18 +63,24 @@ class SystemKeyring:
         return ""
 
     def get(self, path: Path) -> str | None:
+        import keyring.errors
+
         try:
             return keyring.get_password(KEYRING_SERVICE, str(path))
         except keyring.errors.KeyringError:
             return None
 
     def remember(self, path: Path, passphrase: str) -> None:
+        import keyring.errors
+
         try:
             keyring.set_password(KEYRING_SERVICE, str(path), passphrase)
         except keyring.errors.KeyringError:
             return  # not remembered: it is asked next time
 
     def forget(self, path: Path) -> None:
+        import keyring.errors
+
         try:
             keyring.delete_password(KEYRING_SERVICE, str(path))
         except keyring.errors.KeyringError:  # nothing kept, or no keyring

@@ -5,7 +5,6 @@ from __future__ import annotations
 import logging
 import os
 import sys
-from collections.abc import Callable
 from datetime import date
 from typing import Any
 
@@ -17,6 +16,7 @@ from outreach.cli.context import Context
 from outreach.cli.copy_command import register as register_copy
 from outreach.cli.data_commands import register as register_data
 from outreach.cli.encryption_commands import register as register_encryption
+from outreach.cli.frontends import launch_desktop
 from outreach.cli.output import FORMATS, parse_day, print_rows
 from outreach.cli.planning_commands import register as register_planning
 from outreach.cli.server_commands import register as register_server
@@ -25,10 +25,9 @@ from outreach.errors import OutreachError
 from outreach.i18n import LANGUAGES, _, ngettext, set_language
 from outreach.logs import configure_logging, current_log_file
 from outreach.paths import ENV_VAR, default_database_path
-from outreach.storage.location import FileLocation, Location, parse_location
+from outreach.storage.location import FileLocation, parse_location
 
 logger = logging.getLogger(__name__)
-FRONTEND_GROUP = "outreach.frontends"
 STATE_COLUMNS = (
     "iso3",
     "name",
@@ -81,17 +80,6 @@ def _quiet_stdout() -> None:
     os.close(devnull)
 
 
-def launch_desktop(location: Location) -> int:
-    """Start the desktop front end registered under the `outreach.frontends` entry point."""
-    from importlib.metadata import entry_points  # here: the commands never need it
-
-    found = entry_points(group=FRONTEND_GROUP, name="desktop")
-    if not found:
-        raise OutreachError(_("The desktop app is not installed; run the README's app command."))
-    start: Callable[[Location], int] = next(iter(found)).load()
-    return start(location)
-
-
 @click.group(
     cls=OutreachGroup,
     invoke_without_command=True,
@@ -127,7 +115,7 @@ def cli(ctx: click.Context, db: str | None) -> None:
     context = Context(location)
     ctx.obj = context
     ctx.call_on_close(context.close)
-    if ctx.invoked_subcommand is None:
+    if ctx.invoked_subcommand is None:  # reached only when not started by `start.main`
         sys.exit(launch_desktop(context.location))
 
 

@@ -9,9 +9,7 @@ from __future__ import annotations
 import builtins
 from collections.abc import Iterable
 
-import phonenumbers
 import pycountry
-from email_validator import EmailNotValidError, validate_email
 from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.orm import Session
 
@@ -48,6 +46,8 @@ def normalize_phone(raw: str | None, region: str | None) -> str:
             "give the country code, or set the contact's state to read it as national."
         )
         raise ValidationError(message.format(phone=text), "phone")
+    import phonenumbers  # on a save, not at start: its tables are large
+
     try:
         number = phonenumbers.parse(text, region)
     except phonenumbers.NumberParseException:
@@ -69,6 +69,8 @@ def normalize_email(raw: str | None) -> str:
     text = optional_text(raw, limits.EMAIL)
     if not text:
         return ""
+    from email_validator import EmailNotValidError, validate_email  # on a save, not at start
+
     try:
         return validate_email(text, check_deliverability=False).normalized
     except EmailNotValidError as error:

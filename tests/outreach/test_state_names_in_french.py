@@ -137,12 +137,14 @@ def test_states_are_named_in_the_apps_language(
     assert "Cambodge" in {member.state_name for member in asia}
     in_the_cd = ForumService(reference_db).members("cd")
     assert "Allemagne" in {member.state_name for member in in_the_cd}
+    assert states.names()[states.get("KHM").id] == "Cambodge"
 
 
 def test_in_english_nothing_changes(states: StateService) -> None:
     assert states.get("KHM").name == "Cambodia"
     row = next(row for row in states.list_rows() if row.iso3 == "KHM")
     assert (row.name, row.other_name) == ("Cambodia", "Cambodge")
+    assert states.names() == {row.id: row.name for row in states.list_rows()}
     names = [row.name for row in states.list_rows()]
     assert names.index("Egypt") < names.index("El Salvador") < names.index("Equatorial Guinea")
 

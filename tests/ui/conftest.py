@@ -85,7 +85,8 @@ def show(qtbot: QtBot, change_bus: ChangeBus) -> Show:
 @pytest.fixture
 def event_loop_turns(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[Turn]]:
     """What the officer does in each window `main` shows, in turn; the window then
-    closes (the event loop is not run: the stand-in returns at once)."""
+    closes (the event loop turns once, for what waits for the window to show, then the
+    stand-in returns)."""
     turns: list[Turn] = []
     windows: list[MainWindow] = []
 
@@ -96,6 +97,7 @@ def event_loop_turns(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[Turn]]:
             if isinstance(widget, MainWindow) and widget.isVisible()
         )
         windows.append(window)
+        QApplication.processEvents()
         if turns:
             turns.pop(0)(window)
         window.close()
