@@ -220,7 +220,7 @@ def log_lines(
         )
     ]
     print(lines[-1], flush=True)
-    logged = Changes(frozenset({Entity.LOG_ENTRY}))
+    logged = Changes(frozenset({Entity.LOG_ENTRY}))  # what the window does after a save
     due = median_seconds(lambda: desktop._refresh_status(logged), repeat)
     lines.append(part("… of which the status bar's due line (`_refresh_status`)", due))
 

@@ -257,7 +257,7 @@ class DesktopApp:
         ):
             return
         try:
-            summary = self.services.calendar.due()
+            summary = self.services.calendar.due_counts()  # the counts only: no items
         except OutreachError as error:  # a busy file: say so rather than a stale count
             self.window.statusBar().showMessage(str(error))
             return

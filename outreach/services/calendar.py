@@ -4,19 +4,34 @@ summary all read.
 
 Only what still calls for action is on it besides meetings and interventions: démarches
 that are open (not closed or cancelled) and follow-ups not yet done.
+
+What is due is counted in SQL (`due_counts`, the status bar's line after every change):
+a long campaign has thousands of open démarches and follow-ups, and the counts need none
+of them read. `due` adds the items themselves, for the dashboard's list.
 """
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterable
 from datetime import date, timedelta
+from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import (
+    ColumnElement,
+    Date,
+    ScalarSelect,
+    SQLColumnExpression,
+    and_,
+    func,
+    not_,
+    or_,
+    select,
+)
 
-from outreach.domain.enums import CalendarKind, DemarcheStatus
+from outreach.domain.enums import CalendarKind
 from outreach.domain.records import (
     CalendarItem,
-    DemarcheRecord,
     DueSummary,
     InterventionRecord,
     LogEntryRecord,
@@ -29,8 +44,9 @@ from outreach.reference.names import shipped_name
 from outreach.services import common, lookup
 from outreach.services.base import Service
 from outreach.services.contact_log import log_entry_records
-from outreach.services.demarches import DemarcheService
+from outreach.services.demarches import OPEN as OPEN_DEMARCHE
 from outreach.services.forums import ForumService
+from outreach.services.interventions import OPEN_STATUSES as OPEN_INTERVENTION
 from outreach.services.interventions import InterventionService
 from outreach.services.meeting_planner import room_state_ids
 from outreach.services.picture import category_members, load_pictures
@@ -39,12 +55,74 @@ from outreach.services.validation import choice, ordered
 from outreach.storage.database import Database
 from outreach.storage.models import (
     Demarche,
+    Intervention,
     LogEntry,
     Meeting,
     State,
 )
 
 KIND_ORDER = {kind: rank for rank, kind in enumerate(CalendarKind)}
+
+
+def _open_follow_ups(start: date | None, end: date | None) -> list[ColumnElement[bool]]:
+    """The WHERE clauses for the follow-ups not yet done that are due from `start` to
+    `end` (both inclusive; None: open), of live entries."""
+    due = LogEntry.follow_up_on
+    return [
+        LogEntry.deleted_at.is_(None),
+        due.is_not(None),
+        LogEntry.follow_up_done_on.is_(None),
+        *common.in_period(due, due, start, end),
+    ]
+
+
+def _open_demarches(start: date | None, end: date | None) -> list[ColumnElement[bool]]:
+    """The WHERE clauses for the open démarches (neither closed nor cancelled) due from
+    `start` to `end` (both inclusive; None: open)."""
+    due = Demarche.due_on
+    return [
+        Demarche.deleted_at.is_(None),
+        Demarche.status.in_(OPEN_DEMARCHE),
+        due.is_not(None),
+        *common.in_period(due, due, start, end),
+    ]
+
+
+def _day_of(moment: SQLColumnExpression[Any]) -> ColumnElement[date]:
+    """The calendar day of a date-and-time column, on both backends."""
+    return func.date(moment, type_=Date)
+
+
+def _late_intervention(today: date) -> ColumnElement[bool]:
+    """An intervention to do (neither done nor dropped) whose time is past on `today`:
+    its last day, or its meeting's when it has no time slot, before `today` (what
+    `CalendarItem.overdue` says of it). For a query joining its meeting."""
+    last_moment = func.coalesce(Intervention.ends_at, Intervention.starts_at)
+    return and_(
+        Intervention.status.in_(OPEN_INTERVENTION),
+        or_(
+            and_(Intervention.starts_at.is_(None), Meeting.ends_on < today),
+            and_(Intervention.starts_at.is_not(None), _day_of(last_moment) < today),
+        ),
+    )
+
+
+def _interventions_in(start: date | None, end: date | None) -> list[ColumnElement[bool]]:
+    """The WHERE clauses for the live interventions at live meetings falling from `start`
+    to `end` (both inclusive; None: open), as `InterventionService.between` takes them: a
+    timed one by the day it starts, another by its meeting's dates. For a query joining
+    its meeting."""
+    result = [
+        Intervention.deleted_at.is_(None),
+        Meeting.deleted_at.is_(None),
+        *common.in_period(Meeting.starts_on, Meeting.ends_on, start, end),
+    ]
+    starts_on = _day_of(Intervention.starts_at)
+    timed_in = [starts_on >= start] if start is not None else []
+    timed_in += [starts_on <= end] if end is not None else []
+    if timed_in:
+        result.append(or_(Intervention.starts_at.is_(None), and_(*timed_in)))
+    return result
 
 
 def sort_key(item: CalendarItem) -> tuple[date, bool, str, int, str, int]:
@@ -65,7 +143,6 @@ class CalendarService(Service):
         super().__init__(db)
         self._forums = ForumService(db)
         self._interventions = InterventionService(db)
-        self._demarches = DemarcheService(db)
 
     # --- the items -------------------------------------------------------------------------
 
@@ -104,11 +181,7 @@ class CalendarService(Service):
                 if include_dropped or record.status != "dropped"
             ]
         if CalendarKind.DEMARCHE in wanted:
-            found += [
-                self._demarche(record, names, day)
-                for record in self._demarches.list(open_only=True)
-                if record.due_on is not None and common.within(record.due_on, from_, to)
-            ]
+            found += self._demarche_items(from_, to, names, day)
         if CalendarKind.FOLLOW_UP in wanted:
             found += [self._follow_up(entry, names, day) for entry in self._follow_ups(from_, to)]
         if state is not None or category is not None:
@@ -197,29 +270,37 @@ class CalendarService(Service):
             intervention_kind=record.kind.value,
         )
 
+    def _demarche_items(
+        self, start: date | None, end: date | None, names: dict[int, str], today: date
+    ) -> list[CalendarItem]:
+        """The open démarches due from `start` to `end` (both inclusive; None: open)."""
+        with self._db.read() as session:
+            found = session.scalars(select(Demarche).where(*_open_demarches(start, end)))
+            return [self._demarche(row, names, today) for row in found]
+
     @staticmethod
-    def _demarche(record: DemarcheRecord, names: dict[int, str], today: date) -> CalendarItem:
-        assert record.due_on is not None
-        state = names.get(record.state_id, "?")
+    def _demarche(row: Demarche, names: dict[int, str], today: date) -> CalendarItem:
+        assert row.due_on is not None
+        state = names.get(row.state_id, "?")
         lines = [
             _("Démarche to {state}").format(state=state),
-            _("Status: {status}").format(status=record.status.value),
+            _("Status: {status}").format(status=row.status),
         ]
-        if record.officer:
-            lines.append(_("Officer: {officer}").format(officer=record.officer))
-        if record.talking_points:
-            lines += ["", _("Talking points:"), record.talking_points]
+        if row.officer:
+            lines.append(_("Officer: {officer}").format(officer=row.officer))
+        if row.talking_points:
+            lines += ["", _("Talking points:"), row.talking_points]
         return CalendarItem(
             kind=CalendarKind.DEMARCHE,
-            id=record.id,
-            title=record.title,
-            starts_on=record.due_on,
-            ends_on=record.due_on,
+            id=row.id,
+            title=row.title,
+            starts_on=row.due_on,
+            ends_on=row.due_on,
             description="\n".join(lines),
             state_names=state,
-            status=record.status.value,
-            state_ids=(record.state_id,),
-            overdue=record.due_on < today,
+            status=row.status,
+            state_ids=(row.state_id,),
+            overdue=row.due_on < today,
         )
 
     @staticmethod
@@ -249,17 +330,11 @@ class CalendarService(Service):
         )
 
     def _follow_ups(self, start: date | None, end: date | None) -> list[LogEntryRecord]:
-        due = LogEntry.follow_up_on
         with self._db.read() as session:
             entries = session.scalars(
                 select(LogEntry)
-                .where(
-                    LogEntry.deleted_at.is_(None),
-                    due.is_not(None),
-                    LogEntry.follow_up_done_on.is_(None),
-                    *common.in_period(due, due, start, end),
-                )
-                .order_by(due, LogEntry.id)
+                .where(*_open_follow_ups(start, end))
+                .order_by(LogEntry.follow_up_on, LogEntry.id)
             )
             return log_entry_records(session, entries.all())
 
@@ -296,30 +371,64 @@ class CalendarService(Service):
 
     # --- what is due -------------------------------------------------------------------------
 
-    def due(self, as_of: date | None = None, days: int = 7) -> DueSummary:
-        """What is overdue on `as_of` (today by default) and what falls due in the next
-        `days` days: open follow-ups, open démarches, interventions not yet done or
-        dropped. The follow-ups overdue are only counted (a long log holds many)."""
+    def due_counts(self, as_of: date | None = None, days: int = 7) -> DueSummary:
+        """How much is overdue on `as_of` (today by default) and falls due in the next
+        `days` days (`as_of` included): open follow-ups, open démarches, interventions not
+        yet done or dropped. Counts only, in one query: the summary has no items."""
         if days < 0:
             message = _("The number of days cannot be negative (got {days}).")
             raise ValidationError(message.format(days=days), "days")
         day = as_of or date.today()
         until = day + timedelta(days=days)
+        yesterday = day - timedelta(days=1)
+
+        def count(
+            model: type[LogEntry | Demarche], *where: ColumnElement[bool]
+        ) -> ScalarSelect[int]:
+            return select(func.count(model.id)).where(*where).scalar_subquery()
+
+        def interventions(*where: ColumnElement[bool]) -> ScalarSelect[int]:
+            joined = select(func.count(Intervention.id)).join(
+                Meeting, Meeting.id == Intervention.meeting_id
+            )
+            return joined.where(*where).scalar_subquery()
+
+        late = _late_intervention(day)
         with self._db.read() as session:
-            overdue_follow_ups = session.scalar(
-                select(func.count(LogEntry.id)).where(
-                    LogEntry.deleted_at.is_(None),
-                    LogEntry.follow_up_done_on.is_(None),
-                    LogEntry.follow_up_on < day,
+            counts = session.execute(
+                select(
+                    count(LogEntry, *_open_follow_ups(None, yesterday)),
+                    count(Demarche, *_open_demarches(None, yesterday)),
+                    interventions(*_interventions_in(None, yesterday), late),
+                    count(LogEntry, *_open_follow_ups(day, until)),
+                    count(Demarche, *_open_demarches(day, until)),
+                    interventions(
+                        *_interventions_in(day, until),
+                        Intervention.status.in_(OPEN_INTERVENTION),
+                        not_(late),
+                    ),
                 )
-            )
-            overdue_demarches = session.scalar(
-                select(func.count(Demarche.id)).where(
-                    Demarche.deleted_at.is_(None),
-                    Demarche.status.in_([s.value for s in DemarcheStatus if s.is_open]),
-                    Demarche.due_on < day,
-                )
-            )
+            ).one()
+        late_follow_ups, late_demarches, late_interventions, follow_ups, demarches, planned = (
+            int(number or 0) for number in counts
+        )
+        return DueSummary(
+            as_of=day,
+            until=until,
+            overdue_follow_ups=late_follow_ups,
+            overdue_demarches=late_demarches,
+            overdue_interventions=late_interventions,
+            due_follow_ups=follow_ups,
+            due_demarches=demarches,
+            due_interventions=planned,
+        )
+
+    def due(self, as_of: date | None = None, days: int = 7) -> DueSummary:
+        """`due_counts`, with the items: the démarches and interventions overdue, and what
+        falls due in the `days` days (the follow-ups overdue are only counted: a long log
+        holds many)."""
+        counts = self.due_counts(as_of, days)
+        day, until = counts.as_of, counts.until
         names = self._state_names()
         meetings = self._meeting_records()
         late_interventions = [
@@ -328,10 +437,7 @@ class CalendarService(Service):
             if record.is_open
         ]
         late_interventions = [item for item in late_interventions if item.overdue]
-        late_demarches = [
-            self._demarche(record, names, day)
-            for record in self._demarches.list(open_only=True, due_before=day)
-        ]
+        late_demarches = self._demarche_items(None, day - timedelta(days=1), names, day)
         coming = [
             item
             for item in self.items(
@@ -344,19 +450,8 @@ class CalendarService(Service):
             if item.kind != CalendarKind.INTERVENTION
             or (item.status not in ("done", "dropped") and not item.overdue)
         ]
-
-        def count(kind: CalendarKind) -> int:
-            return sum(item.kind == kind for item in coming)
-
-        return DueSummary(
-            as_of=day,
-            until=until,
-            overdue_follow_ups=int(overdue_follow_ups or 0),
-            overdue_demarches=int(overdue_demarches or 0),
-            overdue_interventions=len(late_interventions),
-            due_follow_ups=count(CalendarKind.FOLLOW_UP),
-            due_demarches=count(CalendarKind.DEMARCHE),
-            due_interventions=count(CalendarKind.INTERVENTION),
+        return dataclasses.replace(
+            counts,
             due_items=tuple(coming),
             overdue_items=tuple(sorted(late_demarches + late_interventions, key=sort_key)),
         )

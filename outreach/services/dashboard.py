@@ -85,7 +85,7 @@ class DashboardService(Service):
     def due_this_week(self, as_of: date) -> int:
         """Open follow-ups, open démarches and interventions due from today to a week ahead
         (the calendar's count, so the dashboard and the status bar agree)."""
-        return self._calendar.due(as_of).due
+        return self._calendar.due_counts(as_of).due
 
     def summary(
         self, *, as_of: date | None = None, since: date, treaty_code: str = "APMBC"

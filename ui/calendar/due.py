@@ -1,9 +1,10 @@
 """What is overdue and due this week, for the dashboard and the status bar.
 
-`due_status_text(summary)` is the status bar's line; `DueBox` is a group box listing the
-démarches and interventions overdue and what falls due in the coming week (follow-ups,
-démarches, interventions) under a line counting what is overdue, for the dashboard. Both
-read `CalendarService.due()`.
+`due_status_text(summary)` is the status bar's line, which needs the counts alone
+(`CalendarService.due_counts()`, counted in SQL after every change); `DueBox` is a group
+box listing the démarches and interventions overdue and what falls due in the coming week
+(follow-ups, démarches, interventions) under a line counting what is overdue, for the
+dashboard, which reads the items too (`CalendarService.due()`).
 """
 
 from __future__ import annotations
