@@ -194,6 +194,7 @@ def states(
 def check(context: Context, rebuild_search: bool) -> None:
     from outreach.search import rebuild_search as rebuild_index
     from outreach.search import search_index_problems
+    from outreach.setup.reference import unsourced_rows
     from outreach.storage.maintenance import integrity_problems
 
     if rebuild_search:
@@ -215,7 +216,11 @@ def check(context: Context, rebuild_search: bool) -> None:
                 "writes, was skipped (its document counts were checked)."
             ).format(where=context.where)
         )
-    problems = integrity_problems(context.db) + search_index_problems(context.db)
+    problems = (
+        integrity_problems(context.db)
+        + search_index_problems(context.db)
+        + unsourced_rows(context.db)
+    )
     for problem in problems:
         click.echo(problem, err=True)
     if problems:

@@ -14,27 +14,39 @@ from collections.abc import Iterator
 from datetime import date
 from importlib import resources
 
-from sqlalchemy import func, select
-from sqlalchemy.orm import Session
+from sqlalchemy import ColumnElement, func, or_, select
+from sqlalchemy.orm import InstrumentedAttribute, Session
 
-from outreach.domain.enums import ConsentKind, SeatBody
+from outreach.domain.enums import ConsentKind, FactKind, ObligationKind, SeatBody
 from outreach.domain.treaty_rules import add_months
+from outreach.domain.vocabulary import label_of
 from outreach.folding import fold
+from outreach.i18n import _
 from outreach.reference.countries import SOURCE as COUNTRY_SOURCE
 from outreach.reference.countries import all_states
 from outreach.reference.treaties import TREATIES, TreatyRef
 from outreach.services.treaties import refresh_obligations, rules_of
 from outreach.storage.database import Database
 from outreach.storage.models import (
+    Fact,
     Forum,
     ForumMembership,
     Meeting,
+    Obligation,
     Participation,
     Seat,
     State,
     StateAlias,
     Treaty,
 )
+
+#: How a reference row's source says that public sources give different days for one of
+#: its facts, after the citations: "…; ISU (30 Nov 1998) — sources differ: ratification 25
+#: or 30 Nov 1998". The profile and the briefing sheet show the source whole, so the doubt
+#: is seen wherever the date is.
+SOURCES_DIFFER = " — sources differ: "
+#: what the first reference data said where a source was still to be found: no source
+PLACEHOLDER = "illustrative (unverified)"
 
 
 def rows(name: str) -> Iterator[dict[str, str]]:
@@ -120,7 +132,8 @@ def _load_participations(session: Session, treaty: Treaty, states: dict[str, int
         participation.withdrawal_effective_on = _day(row["effective_on"]) or (
             add_months(notified_on, treaty.withdrawal_months) if notified_on else None
         )
-        participation.source = f"{participation.source}; withdrawal: {row['source']}"
+        cited, marker, doubt = participation.source.partition(SOURCES_DIFFER)
+        participation.source = f"{cited}; withdrawal: {row['source']}{marker}{doubt}"
     session.flush()
     for participation in by_state.values():
         refresh_obligations(session, participation)
@@ -219,6 +232,62 @@ def load_reference(db: Database) -> bool:
         session.flush()
         _load_forums(session, states, treaties[0])
     return True
+
+
+def _uncited(source: InstrumentedAttribute[str]) -> ColumnElement[bool]:
+    return or_(func.trim(source) == "", source.contains(PLACEHOLDER))
+
+
+def unsourced_rows(db: Database) -> list[str]:
+    """One line for each reference row that cites no source, or only the placeholder the
+    first reference data had: treaties, participations, obligations, facts, seats and
+    forum memberships, whether shipped or typed. Empty when every one cites a source."""
+    what: list[tuple[str, str]] = []  # (the row, said plainly; its source)
+    with db.read() as session:
+        names = dict(session.execute(select(State.id, State.name)).all())
+        codes = dict(session.execute(select(Treaty.id, Treaty.code)).all())
+        forums = dict(session.execute(select(Forum.id, Forum.name)).all())
+        for treaty in session.scalars(select(Treaty).where(_uncited(Treaty.source))):
+            what.append((_("the treaty {treaty}").format(treaty=treaty.code), treaty.source))
+        for part in session.scalars(select(Participation).where(_uncited(Participation.source))):
+            row = _("the participation of {state} in the {treaty}")
+            what.append(
+                (row.format(state=names[part.state_id], treaty=codes[part.treaty_id]), part.source)
+            )
+        duties = session.execute(
+            select(Obligation, Participation.state_id)
+            .join(Participation, Participation.id == Obligation.participation_id)
+            .where(_uncited(Obligation.source))
+        )
+        for duty, state_id in duties:
+            row = _("the obligation “{kind}” of {state}, due {day}")
+            kind = label_of(ObligationKind, duty.kind)
+            text = row.format(state=names[state_id], kind=kind, day=duty.due_on)
+            what.append((text, duty.source))
+        for fact in session.scalars(select(Fact).where(_uncited(Fact.source))):
+            row = _("the fact “{kind}” about {state}")
+            kind = label_of(FactKind, fact.kind)
+            what.append((row.format(kind=kind, state=names[fact.state_id]), fact.source))
+        for seat in session.scalars(select(Seat).where(_uncited(Seat.source))):
+            row = _("the seat of {state} on the {body} from {day}")
+            body = label_of(SeatBody, seat.body)
+            what.append(
+                (row.format(state=names[seat.state_id], body=body, day=seat.start_on), seat.source)
+            )
+        members = select(ForumMembership).where(_uncited(ForumMembership.source))
+        for member in session.scalars(members):
+            row = _("the membership of {state} in {forum} from {day}")
+            day = member.since.isoformat() if member.since else "—"
+            name, forum = names[member.state_id], forums[member.forum_id]
+            what.append((row.format(state=name, forum=forum, day=day), member.source))
+    return [
+        (
+            _("No source for {row}.")
+            if not source.strip()
+            else _("No source for {row}: it says “{placeholder}”.")
+        ).format(row=row, placeholder=PLACEHOLDER)
+        for row, source in what
+    ]
 
 
 REFERENCE_SOURCES = (COUNTRY_SOURCE,)

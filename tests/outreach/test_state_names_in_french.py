@@ -22,7 +22,7 @@ from outreach.services.forums import ForumService
 from outreach.services.states import StateService
 from outreach.setup import open_database
 from outreach.storage.database import Database
-from outreach.storage.migrations.runner import alembic_config, current_revision
+from outreach.storage.migrations.runner import alembic_config, current_revision, head_revision
 from outreach.storage.models import State
 
 #: how Canada and the UN write these names, where ISO's French translation differs
@@ -114,7 +114,7 @@ def test_the_migration_adds_and_fills_the_french_names(reference_db: Database) -
 
     migrated = open_database(reference_db.location, actor="test-officer")
     try:
-        assert current_revision(migrated.engine) == "0008"
+        assert current_revision(migrated.engine) == head_revision()  # 0008 and any later
         names = _french_names(migrated)
         assert names["KHM"] == "Cambodge" and names["CIV"] == "Côte d'Ivoire"
         assert None not in names.values()
