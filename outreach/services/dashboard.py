@@ -95,11 +95,7 @@ class DashboardService(Service):
         curve = self._treaties.parties_over_time(treaty.code, day)
         overdue = LogFilter(overdue_on=day)
         upcoming_meetings = [m for m in self._forums.meetings(from_=day) if m.starts_on >= day]
-        upcoming_demarches = [
-            d
-            for d in self._demarches.list(open_only=True)
-            if d.due_on is not None and d.due_on >= day
-        ]
+        upcoming_demarches = self._demarches.list(open_only=True, due_from=day, limit=20)
         return Dashboard(
             as_of=day,
             since=since,
@@ -108,7 +104,7 @@ class DashboardService(Service):
             target=treaty.target_parties,
             curve=tuple(curve),
             categories=tuple(self.movement(treaty.code, since, day)),
-            upcoming_demarches=tuple(upcoming_demarches[:20]),
+            upcoming_demarches=tuple(upcoming_demarches),
             upcoming_meetings=tuple(upcoming_meetings[:10]),
             overdue_follow_ups=tuple(self._log.page(overdue, 0, 50)),
             overdue_count=self._log.count(overdue),

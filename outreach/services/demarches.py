@@ -233,9 +233,12 @@ class DemarcheService(RecordService[Demarche, DemarcheRecord]):
         status: DemarcheStatus | str | None = None,
         open_only: bool = False,
         due_before: date | str | None = None,
+        due_from: date | None = None,
+        limit: int | None = None,
     ) -> builtins.list[DemarcheRecord]:
         """Live démarches, soonest due first (those without a due date last).
-        `due_before` keeps those due strictly before that day."""
+        `due_before` keeps those due strictly before that day, `due_from` those due on
+        or after it; `limit` the first so many."""
         wanted = choice(DemarcheStatus, status, N_("status")) if status else None
         before = parse_date(due_before, N_("due-before date"))
         with self._db.read() as session:
@@ -248,9 +251,12 @@ class DemarcheService(RecordService[Demarche, DemarcheRecord]):
                 conditions.append(Demarche.status.in_(OPEN))
             if before is not None:
                 conditions.append(Demarche.due_on < before)
+            if due_from is not None:
+                conditions.append(Demarche.due_on >= due_from)
             found = session.scalars(
                 select(Demarche)
                 .where(*conditions)
                 .order_by(Demarche.due_on.is_(None), Demarche.due_on, Demarche.id)
+                .limit(limit)
             )
             return _records(session, found.all())

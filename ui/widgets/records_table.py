@@ -86,9 +86,16 @@ class RecordsModel(HeadedTableModel, Generic[T]):
         return [header for header, _value in self._columns]
 
 
+#: the rows a column measures to fit its contents: the first screenfuls (Qt's default,
+#: 1,000, had the dashboard ask for 128,000 cells on each layout of the large demo)
+FIT_ROWS = 100
+
+
 def stretch_column(view: QTableView, column: int) -> None:
-    """Give `column` the room left over; the others fit their contents."""
+    """Give `column` the room left over; the others fit their contents (of the first
+    FIT_ROWS rows)."""
     header = view.horizontalHeader()
+    header.setResizeContentsPrecision(FIT_ROWS)
     header.setStretchLastSection(False)
     for section in range(header.count()):
         mode = (

@@ -276,6 +276,8 @@ def test_list_filters(demarches: DemarcheService, few_states: dict[str, int]) ->
     assert titles(status="closed") == ["Done"]
     assert titles(open_only=True) == ["Soon", "Later", "Undated"]
     assert titles(due_before=date(2003, 6, 1)) == ["Done", "Soon"]
+    assert titles(due_from=date(2003, 3, 1)) == ["Soon", "Later"]  # the undated: not due
+    assert titles(open_only=True, due_from=date(2003, 1, 1), limit=1) == ["Soon"]
     assert titles(state="PAK", open_only=True) == [no_date.title]
     with pytest.raises(ValidationError, match="'sent' is not a valid status"):
         demarches.list(status="sent")
