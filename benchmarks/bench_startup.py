@@ -8,7 +8,8 @@ In one run, alternating, `--repeat` times each:
   --db FILE`, as an officer starts it) on the small demo (and, with `--large`, on the
   large demo): from the process's start to the main window exposed on the display, to
   its first page built and shown (the window shows before the database opens), and the
-  process's peak RSS three seconds later;
+  process's peak RSS three seconds later; and the first start on a new machine, which
+  makes the demo file before its first page shows;
 - `outreach states --format json` on the small demo against `python -c pass`, and
   `python -c "import sqlalchemy.orm"`: the floor the data layer sets.
 
@@ -38,6 +39,7 @@ from timing import report
 ROOT = Path(__file__).resolve().parents[1]
 PYTHON = sys.executable
 OUTREACH = str(Path(PYTHON).parent / "outreach")
+FIRST = "Outreach, first start (makes the demo)"
 SETTLE_SECONDS = 3.0  # after the window shows: what a user's first seconds load
 
 #: the child's side: QApplication replaced, before any module imports it, by a subclass
@@ -111,6 +113,17 @@ main()
 """
 )
 
+#: Outreach's first start on a new machine: no database at OUTREACH_DB yet, so it makes
+#: one with the reference data and the demo campaign
+FIRST_START = (
+    WATCH
+    + """
+from outreach.cli.start import main
+sys.argv = ["outreach"]
+main()
+"""
+)
+
 
 def platform() -> str:
     return "xcb" if os.environ.get("DISPLAY") else "offscreen"
@@ -122,10 +135,13 @@ def child_environment(**settings: str) -> dict[str, str]:
     return env | settings
 
 
-def run_window(code: str, *arguments: str, settings: Path) -> tuple[float, float, float]:
+def run_window(
+    code: str, *arguments: str, settings: Path, **more: str
+) -> tuple[float, float, float]:
     """(seconds to the window exposed, seconds to its first page shown, peak MiB) of
-    one child process."""
+    one child process (`more`: more of its environment)."""
     env = child_environment(
+        **more,
         QT_QPA_PLATFORM=platform(),
         BENCH_START=repr(time.time()),
         # the app's settings, backups and logs: a scratch folder, never the user's
@@ -175,6 +191,7 @@ def main() -> None:
             databases["large demo"] = demo(folder, "large")
         windows: dict[str, list[tuple[float, float, float]]] = {"bare window": []}
         windows |= {f"Outreach, {name}": [] for name in databases}
+        windows[FIRST] = []
         states = [OUTREACH, "--db", str(databases["small demo"]), "states", "--format", "json"]
         commands = {
             "python -c pass": [PYTHON, "-c", "pass"],
@@ -189,6 +206,8 @@ def main() -> None:
             measured = {"bare window": run_window(BARE, settings=settings)}
             for name, path in databases.items():
                 measured[f"Outreach, {name}"] = run_window(APP, str(path), settings=settings)
+            new_file = str(folder / f"first-start-{_round}.db")
+            measured[FIRST] = run_window(FIRST_START, settings=settings, OUTREACH_DB=new_file)
             timed = {name: run_seconds(command) for name, command in commands.items()}
             if _round:
                 for name, runs in measured.items():
