@@ -137,7 +137,15 @@ class Words:
     # --- text of any length ----------------------------------------------------------------
 
     def clip(
-        self, value: str, width: float, style: ParagraphStyle, *, font: str | None = None
+        self,
+        value: str,
+        width: float,
+        style: ParagraphStyle,
+        *,
+        font: str | None = None,
+        lines: int | None = None,
     ) -> str:
         """`value` as `layout.clip` cuts it, its "continued" note in this language."""
-        return layout.clip(value, width, style, font=font, continued=self(layout.CONTINUED))
+        return layout.clip(
+            value, width, style, font=font, continued=self(layout.CONTINUED), lines=lines
+        )

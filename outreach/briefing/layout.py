@@ -127,23 +127,24 @@ def clip(
     *,
     font: str | None = None,
     continued: str = CONTINUED,
+    lines: int | None = None,
 ) -> str:
-    """`value` as typed, or, if it would run past MAX_TEXT_HEIGHT in paragraphs of `style`
-    `width` points wide (one per line of `value`), the part that fits and `continued`.
-    An estimate from the glyphs' widths: cheap on any length, and exact enough to keep
-    every sheet a few pages long."""
-    budget = int(MAX_TEXT_HEIGHT // style.leading)  # lines of print
+    """`value` as typed, or, if it would run past MAX_TEXT_HEIGHT (or `lines` lines of
+    print) in paragraphs of `style` `width` points wide (one per line of `value`), the
+    part that fits and `continued`. An estimate from the glyphs' widths: cheap on any
+    length, and exact enough to keep every sheet a few pages long."""
+    budget = lines or int(MAX_TEXT_HEIGHT // style.leading)  # lines of print
     room = max(width - style.leftIndent - style.rightIndent, 1.0)
-    lines = value.splitlines()
+    paragraphs = value.splitlines()
     used = 0
-    for index, line in enumerate(lines):
+    for index, line in enumerate(paragraphs):
         drawn = stringWidth(line, font or style.fontName, style.fontSize) * WRAP_SLACK
         needed = max(1, ceil(drawn / room))
         if used + needed <= budget:
             used += needed
             continue
         part = _word_cut(line[: len(line) * (budget - used) // needed])
-        kept = "\n".join([*lines[:index], part]).rstrip()
+        kept = "\n".join([*paragraphs[:index], part]).rstrip()
         return f"{kept} {continued}" if kept else continued
     return value
 

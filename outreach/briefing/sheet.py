@@ -8,15 +8,19 @@ language the sheet is printed in as `_` (`outreach.briefing.labels.Words`).
 
 from __future__ import annotations
 
+from datetime import date
 from xml.sax.saxutils import escape
 
 import phonenumbers
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Paragraph
 
 from outreach.briefing.fonts import BOLD
 from outreach.briefing.labels import STATUS_COLOUR, Words
 from outreach.briefing.layout import (
     BOX_PADDING,
+    CONTINUED,
+    WRAP_SLACK,
     TableRow,
     boxed,
     cell,
@@ -45,6 +49,7 @@ from outreach.domain.records import DemarcheRecord, FactRecord, ObligationRecord
 from outreach.domain.treaty_rules import duty_text
 from outreach.i18n import DEFAULT_LANGUAGE
 from outreach.reference.names import shipped_name
+from outreach.reference.sources import citation_and_doubt
 
 MAX_FACTS = 8
 MAX_SEATS = 4
@@ -137,12 +142,28 @@ def treaty_section(data: BriefingData, width: float, _: Words) -> list[Flowable]
         table(header, [row], [width * w for w in widths]),
     ]
     if participation and (participation.source or participation.as_of):
-        source = escape(_.clip(participation.source, width, styles().small))
-        line = _("Source: {source}; as of {day}").format(
-            source=source or escape(_("no source recorded")), day=_.when(participation.as_of)
+        flowables.append(
+            Paragraph(
+                source_line(_, participation.source, participation.as_of, width), styles().small
+            )
         )
-        flowables.append(Paragraph(line, styles().small))
     return flowables
+
+
+def source_line(_: Words, source: str, as_of: date | None, width: float) -> str:
+    """ "Source: …; as of …" on one line: the citations cut to what the line leaves, the
+    doubt, when the sources differ, always whole."""
+    cited, doubt = citation_and_doubt(source)
+    differ = _(" — sources differ: {what}").format(what=doubt) if doubt else ""
+    line = _("Source: {source}; as of {day}")
+    whole = line.format(source=cited or _("no source recorded"), day=_.when(as_of)) + differ
+    small = styles().small
+    if stringWidth(whole, small.fontName, small.fontSize) * WRAP_SLACK <= width:
+        return escape(whole)
+    rest = line.format(source="", day=_.when(as_of)) + differ + " " + _(CONTINUED)
+    room = width - stringWidth(rest, small.fontName, small.fontSize) * WRAP_SLACK
+    citation = _.clip(cited, room, small, lines=1)
+    return escape(line.format(source=citation, day=_.when(as_of)) + differ)
 
 
 def bound_on(data: BriefingData) -> bool:

@@ -24,6 +24,7 @@ from outreach.folding import fold
 from outreach.i18n import _
 from outreach.reference.countries import SOURCE as COUNTRY_SOURCE
 from outreach.reference.countries import all_states
+from outreach.reference.sources import PLACEHOLDER, SOURCES_DIFFER
 from outreach.reference.treaties import TREATIES, TreatyRef
 from outreach.services.treaties import refresh_obligations, rules_of
 from outreach.storage.database import Database
@@ -39,14 +40,6 @@ from outreach.storage.models import (
     StateAlias,
     Treaty,
 )
-
-#: How a reference row's source says that public sources give different days for one of
-#: its facts, after the citations: "…; ISU (30 Nov 1998) — sources differ: ratification 25
-#: or 30 Nov 1998". The profile and the briefing sheet show the source whole, so the doubt
-#: is seen wherever the date is.
-SOURCES_DIFFER = " — sources differ: "
-#: what the first reference data said where a source was still to be found: no source
-PLACEHOLDER = "illustrative (unverified)"
 
 
 def rows(name: str) -> Iterator[dict[str, str]]:

@@ -14,9 +14,10 @@ from sqlalchemy import select, update
 
 from outreach.briefing import Marking, PrintOptions, print_states
 from outreach.cli.main import cli
+from outreach.reference.sources import PLACEHOLDER, SOURCES_DIFFER
 from outreach.services.treaties import TreatyService
 from outreach.setup import open_database
-from outreach.setup.reference import PLACEHOLDER, SOURCES_DIFFER, unsourced_rows
+from outreach.setup.reference import unsourced_rows
 from outreach.storage.database import Database
 from outreach.storage.models import Seat, State
 from tests.outreach.briefing.conftest import page_texts, words
