@@ -12,15 +12,12 @@ from datetime import date
 from xml.sax.saxutils import escape
 
 import phonenumbers
-from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Paragraph
 
 from outreach.briefing.fonts import BOLD
 from outreach.briefing.labels import STATUS_COLOUR, Words
 from outreach.briefing.layout import (
     BOX_PADDING,
-    CONTINUED,
-    WRAP_SLACK,
     TableRow,
     boxed,
     cell,
@@ -151,19 +148,13 @@ def treaty_section(data: BriefingData, width: float, _: Words) -> list[Flowable]
 
 
 def source_line(_: Words, source: str, as_of: date | None, width: float) -> str:
-    """ "Source: …; as of …" on one line: the citations cut to what the line leaves, the
-    doubt, when the sources differ, always whole."""
+    """ "Source: …; as of …", and where the sources differ, the doubt: always whole, after
+    the citations (which only an absurd length cuts, as any text on the sheet)."""
     cited, doubt = citation_and_doubt(source)
     differ = _(" — sources differ: {what}").format(what=doubt) if doubt else ""
-    line = _("Source: {source}; as of {day}")
-    whole = line.format(source=cited or _("no source recorded"), day=_.when(as_of)) + differ
-    small = styles().small
-    if stringWidth(whole, small.fontName, small.fontSize) * WRAP_SLACK <= width:
-        return escape(whole)
-    rest = line.format(source="", day=_.when(as_of)) + differ + " " + _(CONTINUED)
-    room = width - stringWidth(rest, small.fontName, small.fontSize) * WRAP_SLACK
-    citation = _.clip(cited, room, small, lines=1)
-    return escape(line.format(source=citation, day=_.when(as_of)) + differ)
+    citation = _.clip(cited, width, styles().small) if cited else _("no source recorded")
+    line = _("Source: {source}; as of {day}").format(source=citation, day=_.when(as_of))
+    return escape(line + differ)
 
 
 def bound_on(data: BriefingData) -> bool:
