@@ -20,46 +20,46 @@ from outreach.paths import ENV_VAR, default_database_path
 VALUED_OPTIONS = ("--db", "--lang")
 
 
-def language_from_arguments(arguments: Sequence[str]) -> str | None:
-    """The language the program's own `--lang fr` (or `--lang=fr`) asks for, before the
-    command's name: after it, `--lang` is the command's (`brief … --lang fr` chooses the
-    printed language, not the messages')."""
-    found = None
+def program_arguments(arguments: Sequence[str]) -> tuple[dict[str, str], list[str]]:
+    """The program's own `--db` and `--lang` given before the command's name (`--db X`
+    or `--db=X`), and every other argument: other flags, a valued option missing its
+    value, the command and what follows it (after the command, `--lang` is the
+    command's: `brief … --lang fr` chooses the printed language, not the messages')."""
+    options: dict[str, str] = {}
+    others: list[str] = []
     position = 0
     while position < len(arguments):
         argument = arguments[position]
-        if argument.startswith("--lang="):
-            found = supported(argument.partition("=")[2]) or found
-        elif argument in VALUED_OPTIONS:
-            if argument == "--lang" and position + 1 < len(arguments):
-                found = supported(arguments[position + 1]) or found
-            position += 1
-        elif not argument.startswith("-"):
-            break  # the command's name
+        option, equals, value = argument.partition("=")
+        if option in VALUED_OPTIONS and (equals or position + 1 < len(arguments)):
+            if not equals:
+                position += 1
+                value = arguments[position]
+            options[option] = value
+        elif argument.startswith("-"):
+            others.append(argument)
+        else:
+            others.extend(arguments[position:])  # the command's name, and its arguments
+            break
         position += 1
-    return found
+    return options, others
+
+
+def language_from_arguments(arguments: Sequence[str]) -> str | None:
+    """The language the program's own `--lang fr` (or `--lang=fr`) asks for."""
+    options, _others = program_arguments(arguments)
+    return supported(options.get("--lang", ""))
 
 
 def desktop_database(arguments: Sequence[str]) -> str | Path | None:
     """The database to open in the desktop app when `arguments` name no command (only
     `--db` and `--lang`, each with its value): the `--db` given, else OUTREACH_DB, else
-    the default file. None when they name a command, ask for help or hold anything
-    else, for the command line to run or to refuse."""
-    database: str | Path | None = os.environ.get(ENV_VAR) or default_database_path()
-    position = 0
-    while position < len(arguments):
-        option, equals, value = arguments[position].partition("=")
-        if option not in VALUED_OPTIONS:
-            return None
-        if not equals:
-            if position + 1 >= len(arguments):
-                return None  # `--db` without its value: the command line says so
-            position += 1
-            value = arguments[position]
-        if option == "--db":
-            database = value
-        position += 1
-    return database
+    the default file. None when they name a command, ask for help, hold an unknown
+    language or anything else, for the command line to run or to refuse."""
+    options, others = program_arguments(arguments)
+    if others or ("--lang" in options and not supported(options["--lang"])):
+        return None
+    return options.get("--db") or os.environ.get(ENV_VAR) or default_database_path()
 
 
 def main() -> None:

@@ -42,6 +42,7 @@ def test_without_db_the_app_opens_the_environments_file_or_the_default(
         ["--version"],
         ["--db"],  # its value missing: the command line says so
         ["--colour"],  # unknown: the command line refuses it
+        ["--lang", "xx"],  # a language Outreach does not speak: the same
     ],
 )
 def test_a_command_or_anything_else_goes_to_the_command_line(arguments: list[str]) -> None:
