@@ -48,7 +48,7 @@ from outreach.services import lookup
 from outreach.services.treaties import TreatyService, rules_of
 from outreach.storage import backups
 from outreach.storage.database import Database
-from outreach.storage.models import Participation, State
+from outreach.storage.models import Participation
 
 #: a participation's signature, consent and kind of consent
 Dates = tuple[date | None, date | None, ConsentKind | None]
@@ -252,7 +252,7 @@ def plan_untc_import(
                 )
             )
         withdrawals_kept: list[str] = []
-        names = dict(session.execute(select(State.id, lookup.state_name_column())).all())
+        names = lookup.state_names(session)
         for state_id, before in sorted(current.items(), key=lambda item: fold(names[item[0]])):
             if state_id in seen or (before.signed_on is None and before.consent_on is None):
                 continue

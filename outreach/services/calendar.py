@@ -58,7 +58,6 @@ from outreach.storage.models import (
     Intervention,
     LogEntry,
     Meeting,
-    State,
 )
 
 KIND_ORDER = {kind: rank for rank, kind in enumerate(CalendarKind)}
@@ -190,8 +189,7 @@ class CalendarService(Service):
 
     def _state_names(self) -> dict[int, str]:
         with self._db.read() as session:
-            rows = session.execute(select(State.id, lookup.state_name_column()))
-            return {state_id: name for state_id, name in rows}  # noqa: C416
+            return lookup.state_names(session)
 
     def _meetings(self, start: date | None, end: date | None) -> list[CalendarItem]:
         forums = {forum.id: shipped_name(forum.name) for forum in self._forums.forums()}

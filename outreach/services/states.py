@@ -100,8 +100,7 @@ class StateService(Service):
         """Every state's name by its id, in the language of the interface: one column
         read, for lists that name states by id (the dashboard's)."""
         with self._db.read() as session:
-            rows = session.execute(select(State.id, lookup.state_name_column()))
-            return {state_id: name for state_id, name in rows}  # noqa: C416
+            return lookup.state_names(session)
 
     def get(self, ref: str | int) -> StateRecord:
         with self._db.read() as session:
