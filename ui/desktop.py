@@ -19,7 +19,7 @@ from outreach.domain.changes import Changes, Entity
 from outreach.errors import OutreachError
 from outreach.logs import configure_logging
 from outreach.paths import default_database_path
-from outreach.setup import preparation_needed, prepare_database
+from outreach.setup import no_steps, preparation_needed, prepare_database
 from outreach.storage.database import Database
 from outreach.storage.location import FileLocation, Location, parse_location
 from ui.backups import choose_backup, keep_daily_backup, put_back, restored_after_damage
@@ -271,7 +271,6 @@ def build_app(
     `window` (a new one when None), which says each step of a first run as it starts;
     an encrypted file needs its `passphrase`, and its title shows a lock."""
     where = parse_location(location)
-    window = window if window is not None else MainWindow(QUndoStack(), where.name)
     # Only the first run, at the default place, makes a database; a path that was
     # given and finds nothing is a mistake to report (File ▸ New database… makes one).
     first_run = where == FileLocation(default_database_path())
@@ -280,7 +279,7 @@ def build_app(
         demo_on_first_run=True,
         create=first_run,
         passphrase=passphrase,
-        steps=window.opening,
+        steps=window.opening if window is not None else no_steps,
     )
     label = (
         ("🔒 " if db.encrypted else "")
@@ -294,13 +293,11 @@ def build_app(
 
 
 def open_desktop(
-    location: Location | Path, passphrase: str | None = None, window: MainWindow | None = None
+    location: Location | Path, passphrase: str | None = None, *, window: MainWindow
 ) -> DesktopApp:
-    """`build_app`, saying in the window's page area what opening does when it will take
-    a while (a first run creating the demo, an update of the file, a search index to
+    """`build_app` in `window`, saying in its page area what opening does when it will
+    take a while (a first run creating the demo, an update of the file, a search index to
     rebuild)."""
-    where = parse_location(location)
-    window = window if window is not None else MainWindow(QUndoStack(), where.name)
     reason = preparation_needed(location, passphrase)
     if reason:
         window.opening(reason)
