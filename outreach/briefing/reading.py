@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session, selectinload
 from outreach.briefing.records import BriefingData, KeyContact, LogLine
 from outreach.domain.enums import CategoryKind, TreatyStatus
 from outreach.domain.records import CategoryRecord, ObligationRecord
-from outreach.domain.smart_rules import StateFacts, matches, seat_years
+from outreach.domain.smart_rules import StateFacts, matches, seat_span
 from outreach.errors import NotFoundError
 from outreach.folding import fold
 from outreach.services import common, lookup
@@ -278,16 +278,13 @@ def state_facts(
         when = fact.as_of or date.min
         if when <= day and (fact.kind not in latest or when >= latest[fact.kind][0]):
             latest[fact.kind] = (when, fact.holds)
-    years: set[tuple[str, int]] = set()
-    for seat in seats:
-        years |= seat_years(seat.body, seat.start_on, seat.end_on)
     return StateFacts(
         status=status,
         region=state.region,
         subregion=state.subregion,
         stance=state.stance,
         facts=frozenset(kind for kind, (_when, holds) in latest.items() if holds),
-        seat_years=frozenset(years),
+        seats=frozenset(seat_span(seat.body, seat.start_on, seat.end_on) for seat in seats),
         forums=frozenset(forum.slug for _membership, forum in held),
     )
 

@@ -25,6 +25,21 @@ from outreach.i18n import _
 
 
 @dataclass(frozen=True, slots=True)
+class SeatSpan:
+    """A seat on a body from one year to another (`last` None: permanent or open-ended).
+    Kept as its bounds, not as the years it covers: the Conference's and the Council's
+    open-ended seats would otherwise be a set of years to 2100 each, built for every state
+    every time the states list is shown."""
+
+    body: str
+    first: int
+    last: int | None
+
+    def covers(self, body: str, year: int) -> bool:
+        return self.body == body and self.first <= year and (self.last is None or year <= self.last)
+
+
+@dataclass(frozen=True, slots=True)
 class StateFacts:
     """What a rule may look at for one state on one date."""
 
@@ -33,7 +48,7 @@ class StateFacts:
     subregion: str
     stance: str
     facts: frozenset[str]  # fact kinds that hold
-    seat_years: frozenset[tuple[str, int]]  # (body, year) pairs
+    seats: frozenset[SeatSpan]  # the years each seat covers
     forums: frozenset[str]  # forum slugs
 
 
@@ -100,7 +115,8 @@ def _holds(condition: Mapping[str, Any], state: StateFacts) -> bool:
     if "stance" in condition:
         return state.stance in _as_list(condition["stance"])
     if "seat" in condition:
-        return (str(condition["seat"]), int(condition["year"])) in state.seat_years
+        body, year = str(condition["seat"]), int(condition["year"])
+        return any(seat.covers(body, year) for seat in state.seats)
     if "region" in condition:
         return state.region == str(condition["region"])
     if "subregion" in condition:
@@ -115,10 +131,6 @@ def matches(rule: Mapping[str, Any], state: StateFacts) -> bool:
     return all(results) if rule.get("match", "all") == "all" else any(results)
 
 
-OPEN_ENDED_UNTIL_YEAR = 2100
-
-
-def seat_years(body: str, start_on: date, end_on: date | None) -> set[tuple[str, int]]:
-    """The (body, year) pairs a seat covers; a permanent seat covers every year ahead."""
-    last = end_on.year if end_on is not None else OPEN_ENDED_UNTIL_YEAR
-    return {(body, year) for year in range(start_on.year, last + 1)}
+def seat_span(body: str, start_on: date, end_on: date | None) -> SeatSpan:
+    """The years a seat covers; a permanent seat covers every year ahead."""
+    return SeatSpan(body, start_on.year, end_on.year if end_on is not None else None)

@@ -13,7 +13,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from outreach.domain.enums import CategoryKind, TreatyStatus
-from outreach.domain.smart_rules import StateFacts, matches, seat_years
+from outreach.domain.smart_rules import SeatSpan, StateFacts, matches, seat_span
 from outreach.domain.treaty_rules import status_on
 from outreach.storage.models import (
     Category,
@@ -52,10 +52,11 @@ def _facts_that_hold(session: Session, as_of: date) -> dict[int, set[str]]:
     return result
 
 
-def _seat_years(session: Session) -> dict[int, set[tuple[str, int]]]:
-    result: dict[int, set[tuple[str, int]]] = defaultdict(set)
-    for seat in session.scalars(select(Seat)):
-        result[seat.state_id] |= seat_years(seat.body, seat.start_on, seat.end_on)
+def _seats(session: Session) -> dict[int, set[SeatSpan]]:
+    result: dict[int, set[SeatSpan]] = defaultdict(set)
+    rows = session.execute(select(Seat.state_id, Seat.body, Seat.start_on, Seat.end_on))
+    for state_id, body, start_on, end_on in rows:
+        result[state_id].add(seat_span(body, start_on, end_on))
     return result
 
 
@@ -79,7 +80,7 @@ def load_pictures(session: Session, treaty: Treaty, as_of: date) -> dict[int, St
     }
     facts, seats, forums = (
         _facts_that_hold(session, as_of),
-        _seat_years(session),
+        _seats(session),
         _forums(session, as_of),
     )
     pictures: dict[int, StatePicture] = {}
@@ -105,7 +106,7 @@ def load_pictures(session: Session, treaty: Treaty, as_of: date) -> dict[int, St
                 subregion=state.subregion,
                 stance=state.stance,
                 facts=frozenset(facts.get(state.id, ())),
-                seat_years=frozenset(seats.get(state.id, ())),
+                seats=frozenset(seats.get(state.id, ())),
                 forums=frozenset(forums.get(state.id, ())),
             ),
         )
