@@ -15,7 +15,6 @@ from PySide6.QtCore import QCoreApplication, QSettings, QTimer
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from outreach.domain.changes import Changes, Entity
 from outreach.errors import OutreachError
 from outreach.logs import configure_logging
 from outreach.paths import default_database_path
@@ -23,7 +22,7 @@ from outreach.setup import no_steps, preparation_needed, prepare_database
 from outreach.storage.database import Database
 from outreach.storage.location import FileLocation, Location, parse_location
 from ui.backups import choose_backup, keep_daily_backup, put_back, restored_after_damage
-from ui.calendar.due import due_status_text
+from ui.calendar.due import DueLine
 from ui.calendar.export import export_calendar
 from ui.calendar.page import CalendarPage
 from ui.categories.dialogs import assign_to_category, manage_categories
@@ -83,14 +82,15 @@ class DesktopApp:
         self.window.install_hooks(self._hooks())
         db.subscribe(self.bus.publish)
         self.bus.changed.connect(self.window.on_changed)
-        self.bus.changed.connect(self._refresh_status)
+        self.due_line = DueLine(self.services.calendar, self.window.statusBar())
+        self.bus.changed.connect(self.due_line.on_changed)
         self.undo_stack.setParent(self.window)
         self.bus.setParent(self.window)
         self.bus.connection.connect(self.window.show_connection)
         # other officers' commits on a server feed the same bus (a file has nobody else)
         stop_listening = db.listen_to_others(self.bus.publish_connection)
         self.window.destroyed.connect(lambda: self._close(stop_listening))
-        self._refresh_status(Changes(frozenset()))
+        self.due_line.refresh()
         if db.read_only:
             self.window.show_read_only()
         for notice in db.notices:  # said once: what opening changed (permissions)
@@ -250,18 +250,6 @@ class DesktopApp:
         from ui.duplicates.dialog import DuplicatesDialog
 
         accepted(DuplicatesDialog(self.services.duplicates, self.undo, self.window))
-
-    def _refresh_status(self, changes: Changes) -> None:
-        if changes.entities and not changes.touches(
-            Entity.LOG_ENTRY, Entity.DEMARCHE, Entity.INTERVENTION
-        ):
-            return
-        try:
-            summary = self.services.calendar.due_counts()  # the counts only: no items
-        except OutreachError as error:  # a busy file: say so rather than a stale count
-            self.window.statusBar().showMessage(str(error))
-            return
-        self.window.statusBar().showMessage(due_status_text(summary))
 
 
 def build_app(

@@ -182,12 +182,14 @@ def test_menu_items_open_their_dialogs(
     assert len(opened) == 1 and opened[0].parent() is desktop.window
 
 
-def test_the_status_bar_follows_a_new_overdue_demarche(desktop: DesktopApp) -> None:
+def test_the_status_bar_follows_a_new_overdue_demarche(qtbot: QtBot, desktop: DesktopApp) -> None:
     before = desktop.services.calendar.due().overdue_demarches
     desktop.services.demarches.create(
         "KHM", "Seminar follow-up", "accede", "note_verbale", "ambassador", due_on=date(2020, 1, 1)
     )
-    assert f"{before + 1} démarches" in desktop.window.statusBar().currentMessage()
+    qtbot.waitUntil(
+        lambda: f"{before + 1} démarches" in desktop.window.statusBar().currentMessage()
+    )
 
 
 def test_planned_interventions_reach_the_ics_file_and_the_calendar_page(

@@ -1,7 +1,8 @@
 """What is overdue and due this week, for the dashboard and the status bar.
 
 `due_status_text(summary)` is the status bar's line, which needs the counts alone
-(`CalendarService.due_counts()`, counted in SQL after every change); `DueBox` is a group
+(`CalendarService.due_counts()`, counted in SQL a moment after the changes that move
+them: `DueLine`); `DueBox` is a group
 box listing the démarches and interventions overdue and what falls due in the coming week
 (follow-ups, démarches, interventions) under a line counting what is overdue, for the
 dashboard, which reads the items too (`CalendarService.due()`).
@@ -11,9 +12,10 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, Signal
-from PySide6.QtWidgets import QGroupBox, QLabel, QTableView, QVBoxLayout, QWidget
+from PySide6.QtCore import QCoreApplication, QModelIndex, QObject, QTimer, Signal
+from PySide6.QtWidgets import QGroupBox, QLabel, QStatusBar, QTableView, QVBoxLayout, QWidget
 
+from outreach.domain.changes import Changes, Entity
 from outreach.domain.records import CalendarItem, DueSummary
 from outreach.errors import OutreachError
 from outreach.services.calendar import CalendarService
@@ -37,6 +39,40 @@ def due_status_text(summary: DueSummary) -> str:
         summary.due_demarches,
         summary.due_interventions,
     )
+
+
+class DueLine(QObject):
+    """Keeps the status bar's line of what is due (`due_status_text`) true.
+
+    It counts again `DELAY_MS` after a change to the log, the démarches or the
+    interventions rather than in the change's own handler: the row an officer just saved
+    is painted first, and a burst of changes (an import, another officer's batch on a
+    server) is counted once, not once per commit."""
+
+    DELAY_MS = 150
+
+    def __init__(self, calendar: CalendarService, status_bar: QStatusBar) -> None:
+        super().__init__(status_bar)
+        self._calendar = calendar
+        self._status_bar = status_bar
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(self.DELAY_MS)
+        self._timer.timeout.connect(self.refresh)
+
+    def on_changed(self, changes: Changes) -> None:
+        if changes.touches(Entity.LOG_ENTRY, Entity.DEMARCHE, Entity.INTERVENTION):
+            self._timer.start()  # (re)started: one count after the last of a burst
+
+    def refresh(self) -> None:
+        """Count now."""
+        self._timer.stop()
+        try:
+            summary = self._calendar.due_counts()  # the counts only: no items
+        except OutreachError as error:  # a busy file: say so rather than a stale count
+            self._status_bar.showMessage(str(error))
+            return
+        self._status_bar.showMessage(due_status_text(summary))
 
 
 class DueBox(QGroupBox):
