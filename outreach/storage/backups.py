@@ -155,10 +155,12 @@ def make_backup(
         raise _no_database(path)
     taken = (now or datetime.now(UTC)).astimezone(UTC).replace(microsecond=0)
     folder = _private_folder(backup_folder(path))
+    newest = list_backups(path)[:1]
+    if newest and newest[0].taken >= taken:
+        # Several backups within a second each took the next second: this one comes
+        # after them, or the pruning below would count it older and remove it at once.
+        taken = newest[0].taken + timedelta(seconds=1)
     target = folder / f"{path.stem}-{taken.strftime(STAMP)}-{reason}.db"
-    while target.exists():  # two changes within a second: keep both, a second apart
-        taken += timedelta(seconds=1)
-        target = folder / f"{path.stem}-{taken.strftime(STAMP)}-{reason}.db"
     _install_copy(path, target, passphrase)
     prune(path, policy or DEFAULT_POLICY)
     return Backup(target, taken, reason, target.stat().st_size)

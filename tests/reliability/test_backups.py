@@ -136,6 +136,18 @@ def test_a_smaller_policy_keeps_fewer(tmp_path: Path) -> None:
     assert [b.taken.day for b in backups.list_backups(path)] == [10, 9]
 
 
+def test_backups_in_quick_succession_are_all_made_and_the_newest_kept(campaign: Path) -> None:
+    """An import run in a loop backs up several times a second: each backup takes the
+    next second, and the pruning that follows keeps the one just made."""
+    moment = datetime(2024, 6, 1, 12, tzinfo=UTC)
+    made = [backups.make_backup(campaign, "import", now=moment) for _ in range(8)]
+    assert all(backup.path.is_file() for backup in made[-5:])
+    assert [b.taken for b in made] == [moment + timedelta(seconds=n) for n in range(8)]
+    assert backups.list_backups(campaign)[0] == made[-1]
+    again = backups.make_backup(campaign, "import", now=moment + timedelta(seconds=2))
+    assert again.path.is_file() and again.taken == moment + timedelta(seconds=8)
+
+
 @pytest.mark.file_only
 def test_the_app_start_backup_is_made_once_a_day(db: Database) -> None:
     add_state(db, "KHM", "Cambodia")
