@@ -69,6 +69,7 @@ class Job(QRunnable, Generic[T]):
         self.signals = JobSignals()
         self._work: Callable[[Task], T] | None = work
         self._stop = threading.Event()
+        self._finished = threading.Event()
 
     def cancel(self) -> None:
         self._stop.set()
@@ -76,7 +77,19 @@ class Job(QRunnable, Generic[T]):
     def is_cancelled(self) -> bool:
         return self._stop.is_set()
 
+    def wait(self, seconds: float | None = None) -> bool:
+        """Block until the work has returned or raised (its outcome is still called back
+        through the event loop); False if `seconds` passed first. For what must not
+        overlap the work, such as replacing the file it copies."""
+        return self._finished.wait(seconds)
+
     def run(self) -> None:
+        try:
+            self._run()
+        finally:
+            self._finished.set()
+
+    def _run(self) -> None:
         signals, work = self.signals, self._work
         self._work = None  # what it holds is let go as soon as it is done with
         assert work is not None, "a job runs once"

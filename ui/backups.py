@@ -27,6 +27,7 @@ from outreach.storage import backups
 from outreach.storage.backups import Backup
 from outreach.storage.database import Database
 from outreach.storage.location import FileLocation, Location
+from ui.background import BackgroundOp, Job
 from ui.errors import show_error
 from ui.widgets.modal import accepted, ok_cancel, said_yes
 
@@ -182,17 +183,29 @@ def restored_after_damage(location: Location, error: OutreachError) -> bool:
     return put_back(latest.path, path)
 
 
-def keep_daily_backup(db: Database, window: QMainWindow) -> None:
-    """A backup of the file when its newest is older than a day; a failure is said in
-    the status bar and stops nothing."""
+def keep_daily_backup(db: Database, window: QMainWindow) -> Job[Backup | None] | None:
+    """A backup of the file when its newest is older than a day, made on a worker thread
+    (a day's first copy of a large file takes a while, and the window stays usable); a
+    failure is said in the status bar and stops nothing. The job, to wait for before
+    anything replaces the file; None when a file of this kind is not backed up here."""
     if db.is_server or db.read_only:
-        return  # a server's backups are its administrator's; a read-only file cannot change
-    try:
-        backups.backup_if_stale(db.path, passphrase=db.passphrase)
-    except OutreachError as error:
+        return None  # a server's backups are its administrator's; a read-only file cannot change
+
+    def not_made(error: BaseException) -> None:
+        if not isinstance(error, OutreachError):
+            raise error  # a bug: the app's error display reports it
         window.statusBar().showMessage(
             QCoreApplication.translate("Backups", "No backup was made: {0}").format(error), 60_000
         )
+
+    path, passphrase = db.path, db.passphrase
+    operation = BackgroundOp(
+        window,
+        lambda _task: backups.backup_if_stale(path, passphrase=passphrase),
+        done=lambda _made: None,
+        failed=not_made,
+    )
+    return operation.start().job
 
 
 def _aside(path: Path) -> str:

@@ -19,8 +19,10 @@ from outreach.errors import OutreachError
 from outreach.logs import configure_logging
 from outreach.paths import default_database_path
 from outreach.setup import no_steps, preparation_needed, prepare_database
+from outreach.storage.backups import Backup
 from outreach.storage.database import Database
 from outreach.storage.location import FileLocation, Location, parse_location
+from ui.background import Job
 from ui.backups import choose_backup, keep_daily_backup, put_back, restored_after_damage
 from ui.calendar.due import DueLine
 from ui.calendar.export import export_calendar
@@ -69,6 +71,8 @@ class DesktopApp:
         self.restore_from: Path | None = None
         #: the encryption or decryption to carry out once this window has closed
         self.conversion: Conversion | None = None
+        #: the day's first backup, made on a worker thread as the window opens
+        self.daily_backup: Job[Backup | None] | None = None
         #: the passphrase the next database opens with (this file, encrypted, again)
         self.next_passphrase: str | None = None
         self.services = AppServices.over(db)
@@ -151,9 +155,19 @@ class DesktopApp:
             open_recent=lambda where: self.switch_to(parse_location(where)),
             recent_databases=lambda: RecentDatabases(QSettings()).entries(),
             restore_backup=self.restore_backup,
-            encrypt_database=lambda: self.convert(ask_encryption(window, self.db)),
-            decrypt_database=lambda: self.convert(ask_decryption(window, self.db)),
+            encrypt_database=lambda: self.convert(ask_encryption(window, self.backed_up())),
+            decrypt_database=lambda: self.convert(ask_decryption(window, self.backed_up())),
         )
+
+    def start_daily_backup(self) -> None:
+        self.daily_backup = keep_daily_backup(self.db, self.window)
+
+    def backed_up(self) -> Database:
+        """The database, once the day's first backup (if it is being made) is done: what
+        lists the backups, or replaces or converts the file, must not overlap it."""
+        if self.daily_backup is not None:
+            self.daily_backup.wait()
+        return self.db
 
     def convert(self, chosen: Conversion | None) -> None:
         """File ▸ Encrypt / Decrypt this database…: done once this window has closed and
@@ -177,13 +191,14 @@ class DesktopApp:
     def restore_backup(self) -> None:
         """File ▸ Restore from backup…: the chosen copy goes in place once this window
         has closed and let go of the file (`finish`), then the file opens again."""
-        chosen = choose_backup(self.window, self.db)
+        chosen = choose_backup(self.window, self.backed_up())
         if chosen is not None:
             self.restore_from = chosen
             self.switch_to(self.db.location)
 
     def finish(self) -> None:
         """What is left once the window has closed: the restore chosen in it, if any."""
+        self.backed_up()  # the day's backup is not cut short by the process ending
         if self.restore_from is not None:
             self.db.close()
             put_back(self.restore_from, self.db.path, self.db.passphrase)
@@ -328,8 +343,8 @@ def run(app: QApplication, location: Location | Path | str, window: MainWindow) 
         current = wanted
         RecentDatabases(QSettings()).add(current)
         desktop.window.restore_pages_layout()
-        # once the first page is on screen: a day's first copy of a large file takes seconds
-        QTimer.singleShot(0, functools.partial(keep_daily_backup, desktop.db, desktop.window))
+        # once the first page is on screen, on a worker thread
+        QTimer.singleShot(0, desktop.start_daily_backup)
         code = app.exec()
         desktop.finish()
         wanted = desktop.next_location

@@ -22,6 +22,7 @@ from __future__ import annotations
 import contextlib
 import os
 import re
+import threading
 from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -51,6 +52,8 @@ _NAME = re.compile(rf"^(?P<stem>.+)-(?P<stamp>\d{{8}}T\d{{6}}Z)-(?P<reason>{_REA
 #: replayed into whatever file takes the name
 COMPANIONS = ("-wal", "-journal", "-shm")
 STALE_AFTER = timedelta(days=1)
+#: backups are made one at a time in a process: each picks its name from those there
+_ONE_AT_A_TIME = threading.Lock()
 #: what copying a damaged file (or onto a full disk) raises
 _COPY_FAILURES: tuple[type[Exception], ...] = (DatabaseFileError, *sqlite_file.DAMAGE_ERRORS)
 
@@ -153,6 +156,17 @@ def make_backup(
         raise ValueError(f"a backup's reason is a lowercase slug, not {reason!r}")
     if not path.is_file():
         raise _no_database(path)
+    with _ONE_AT_A_TIME:  # the app's daily backup runs on a thread of its own
+        return _make_backup(path, reason, now, policy, passphrase)
+
+
+def _make_backup(
+    path: Path,
+    reason: str,
+    now: datetime | None,
+    policy: RetentionPolicy | None,
+    passphrase: str | None,
+) -> Backup:
     taken = (now or datetime.now(UTC)).astimezone(UTC).replace(microsecond=0)
     folder = _private_folder(backup_folder(path))
     newest = list_backups(path)[:1]

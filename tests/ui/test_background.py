@@ -94,6 +94,25 @@ def test_the_result_arrives_on_the_gui_thread(qtbot: QtBot, window: QWidget) -> 
     assert calls.off_gui_thread == []
 
 
+def test_wait_blocks_until_the_work_has_returned_then_the_result_still_arrives(
+    qtbot: QtBot, window: QWidget
+) -> None:
+    release = threading.Event()
+
+    def work(_task: Task) -> str:
+        assert release.wait(WAIT)
+        return "copied"
+
+    calls = Calls()
+    op = calls.op(window, work)
+    job = op.start().job
+    assert not job.wait(0.05)  # still working
+    release.set()
+    assert job.wait(WAIT)
+    assert calls.seen == []  # the outcome comes through the event loop, as always
+    qtbot.waitUntil(lambda: calls.seen == [("done", "copied")])
+
+
 def test_an_exception_goes_to_failed(qtbot: QtBot, window: QWidget) -> None:
     def work(_task: Task) -> None:
         raise NotFoundError("No state has the code XXX.")

@@ -7,12 +7,15 @@ and closes the window (no modal box is left open: each one is answered by a stub
 from __future__ import annotations
 
 import hashlib
+import threading
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtWidgets import QDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
+from outreach.errors import OutreachError
 from outreach.services.contacts import ContactService
 from outreach.setup import open_database
 from outreach.storage import backups
@@ -152,3 +155,35 @@ def test_the_app_start_makes_a_backup_when_the_newest_is_older_than_a_day(
 
     assert app_module.main(demo_db_path) == 0  # the same day: nothing new
     assert backups.list_backups(demo_db_path) == [first]
+
+
+def test_the_daily_backup_is_made_off_the_window_s_thread(
+    qtbot: QtBot,
+    demo_db_path: Path,
+    event_loop_turns: list[Turn],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    threads: list[threading.Thread] = []
+    make = backups.backup_if_stale
+
+    def recording(*args: Any, **kwargs: Any) -> backups.Backup | None:
+        threads.append(threading.current_thread())
+        return make(*args, **kwargs)
+
+    monkeypatch.setattr(backups, "backup_if_stale", recording)
+    assert app_module.main(demo_db_path) == 0
+    assert len(threads) == 1 and threads[0] is not threading.main_thread()
+    assert [backup.reason for backup in backups.list_backups(demo_db_path)] == ["daily"]
+
+
+def test_a_daily_backup_that_fails_is_said_in_the_status_bar(
+    qtbot: QtBot, demo_db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def full_disk(*_args: Any, **_kwargs: Any) -> None:
+        raise OutreachError("The disk is full.")
+
+    monkeypatch.setattr(backups, "backup_if_stale", full_disk)
+    desktop = open_app(qtbot, demo_db_path)
+    desktop.start_daily_backup()
+    status = desktop.window.statusBar()
+    qtbot.waitUntil(lambda: "No backup was made: The disk is full." in status.currentMessage())
