@@ -116,7 +116,7 @@ class DesktopApp:
 
     def _dashboard(self) -> DashboardPage:
         names = self.services.states.names()
-        dashboard = DashboardPage(self.services.dashboard, self.services.calendar, names)
+        dashboard = DashboardPage(self.services.dashboard, names)
         dashboard.open_state.connect(self.show_state)
         return self._opening_records(dashboard)
 

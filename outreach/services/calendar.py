@@ -269,12 +269,21 @@ class CalendarService(Service):
         )
 
     def _demarche_items(
-        self, start: date | None, end: date | None, names: dict[int, str], today: date
+        self,
+        start: date | None,
+        end: date | None,
+        names: dict[int, str],
+        today: date,
+        *,
+        limit: int | None = None,
     ) -> list[CalendarItem]:
-        """The open démarches due from `start` to `end` (both inclusive; None: open)."""
+        """The open démarches due from `start` to `end` (both inclusive; None: open), the
+        first `limit` by due date when given."""
+        query = select(Demarche).where(*_open_demarches(start, end))
+        if limit is not None:
+            query = query.order_by(Demarche.due_on, Demarche.id).limit(limit)
         with self._db.read() as session:
-            found = session.scalars(select(Demarche).where(*_open_demarches(start, end)))
-            return [self._demarche(row, names, today) for row in found]
+            return [self._demarche(row, names, today) for row in session.scalars(query)]
 
     @staticmethod
     def _demarche(row: Demarche, names: dict[int, str], today: date) -> CalendarItem:
@@ -421,10 +430,13 @@ class CalendarService(Service):
             due_interventions=planned,
         )
 
-    def due(self, as_of: date | None = None, days: int = 7) -> DueSummary:
-        """`due_counts`, with the items: the démarches and interventions overdue, and what
-        falls due in the `days` days (the follow-ups overdue are only counted: a long log
-        holds many)."""
+    def due(
+        self, as_of: date | None = None, days: int = 7, *, overdue_limit: int | None = None
+    ) -> DueSummary:
+        """`due_counts`, with the items: the démarches and interventions overdue (the
+        `overdue_limit` most overdue when given: a long campaign holds thousands), and
+        what falls due in the `days` days (the follow-ups overdue are only counted: a
+        long log holds many)."""
         counts = self.due_counts(as_of, days)
         day, until = counts.as_of, counts.until
         names = self._state_names()
@@ -435,7 +447,9 @@ class CalendarService(Service):
             if record.is_open
         ]
         late_interventions = [item for item in late_interventions if item.overdue]
-        late_demarches = self._demarche_items(None, day - timedelta(days=1), names, day)
+        late_demarches = self._demarche_items(
+            None, day - timedelta(days=1), names, day, limit=overdue_limit
+        )
         coming = [
             item
             for item in self.items(
@@ -451,5 +465,7 @@ class CalendarService(Service):
         return dataclasses.replace(
             counts,
             due_items=tuple(coming),
-            overdue_items=tuple(sorted(late_demarches + late_interventions, key=sort_key)),
+            overdue_items=tuple(
+                sorted(late_demarches + late_interventions, key=sort_key)[:overdue_limit]
+            ),
         )

@@ -7,7 +7,13 @@ from dataclasses import dataclass
 from datetime import date
 
 from outreach.domain.enums import TreatyStatus
-from outreach.domain.records import DemarcheRecord, LogEntryRecord, LogFilter, MeetingRecord
+from outreach.domain.records import (
+    DemarcheRecord,
+    DueSummary,
+    LogEntryRecord,
+    LogFilter,
+    MeetingRecord,
+)
 from outreach.services import lookup
 from outreach.services.base import Service
 from outreach.services.calendar import CalendarService
@@ -17,6 +23,10 @@ from outreach.services.forums import ForumService
 from outreach.services.picture import category_members, live_categories, load_pictures
 from outreach.services.treaties import TreatyService
 from outreach.storage.database import Database
+
+#: the overdue démarches and interventions the dashboard lists, most overdue first (it
+#: counts them all; a long campaign holds thousands, which the Démarches page lists)
+OVERDUE_SHOWN = 50
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,7 +56,8 @@ class Dashboard:
     upcoming_meetings: tuple[MeetingRecord, ...]
     overdue_follow_ups: tuple[LogEntryRecord, ...]
     overdue_count: int
-    due_this_week: int
+    #: what is overdue and due the week after `as_of`, the most overdue items only
+    due: DueSummary
 
 
 class DashboardService(Service):
@@ -82,11 +93,6 @@ class DashboardService(Service):
                 )
             return result
 
-    def due_this_week(self, as_of: date) -> int:
-        """Open follow-ups, open démarches and interventions due from today to a week ahead
-        (the calendar's count, so the dashboard and the status bar agree)."""
-        return self._calendar.due_counts(as_of).due
-
     def summary(
         self, *, as_of: date | None = None, since: date, treaty_code: str = "APMBC"
     ) -> Dashboard:
@@ -108,5 +114,6 @@ class DashboardService(Service):
             upcoming_meetings=tuple(upcoming_meetings[:10]),
             overdue_follow_ups=tuple(self._log.page(overdue, 0, 50)),
             overdue_count=self._log.count(overdue),
-            due_this_week=self.due_this_week(day),
+            # the calendar's count, so the dashboard and the status bar agree
+            due=self._calendar.due(day, overdue_limit=OVERDUE_SHOWN),
         )

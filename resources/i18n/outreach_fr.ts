@@ -1442,7 +1442,7 @@ Restaurer la dernière sauvegarde intacte, celle du {1} ({2})? Ce qui a été en
     <name>DesktopApp</name>
     <message>
         <source>(read-only)</source>
-        <extracomment>the pages whose items open records on other pages the database to open when this window closes for it (File ▸ Open…) the backup to put in place of the file once this window has closed (`finish`) the encryption or decryption to carry out once this window has closed the passphrase the next database opens with (this file, encrypted, again)</extracomment>
+        <extracomment>the pages whose items open records on other pages the database to open when this window closes for it (File ▸ Open…) the backup to put in place of the file once this window has closed (`finish`) the encryption or decryption to carry out once this window has closed the day&apos;s first backup, made on a worker thread as the window opens the passphrase the next database opens with (this file, encrypted, again)</extracomment>
         <translation>(lecture seule)</translation>
     </message>
     <message>
@@ -1467,6 +1467,10 @@ Restaurer la dernière sauvegarde intacte, celle du {1} ({2})? Ce qui a été en
     <message>
         <source>&lt;b&gt;Overdue:&lt;/b&gt; {0} follow-ups, {1} démarches, {2} interventions</source>
         <translation>&lt;b&gt;En retard :&lt;/b&gt; {0} suivis, {1} démarches, {2} interventions</translation>
+    </message>
+    <message>
+        <source>(the {0} most overdue are listed below; the Démarches page lists all)</source>
+        <translation>(les {0} plus en retard sont listées ci-dessous ; la page Démarches les liste toutes)</translation>
     </message>
 </context>
 <context>
@@ -2303,6 +2307,7 @@ Restaurer la dernière sauvegarde intacte, celle du {1} ({2})? Ce qui a été en
     <name>LogTableModel</name>
     <message>
         <source>Date</source>
+        <extracomment>rows read at a time: a window&apos;s worth and more (a page of 200 took three times as long to read, and the list is read again after every save)</extracomment>
         <translation>Date</translation>
     </message>
     <message>

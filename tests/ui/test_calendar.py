@@ -197,7 +197,7 @@ def test_due_this_week_box_and_status_line(
     text = due_status_text(summary)
     assert "due by 2004-12-05" in text and "2 interventions" in text
 
-    box = DueBox(calendar)
+    box = DueBox()
     qtbot.addWidget(box)
     box.show_summary(summary)
     assert box.title() == f"Due by 2004-12-05 ({summary.due})"
@@ -211,7 +211,20 @@ def test_due_this_week_box_and_status_line(
     with qtbot.waitSignal(box.open_item) as opened:
         box.view.doubleClicked.emit(box.model.index(row, 0))
     assert opened.args == ["intervention", planned["ivorian"]]
-    assert box.reload() is not None  # today's
+
+
+def test_the_due_box_lists_the_most_overdue_and_says_so(
+    qtbot: QtBot, services: AppServices
+) -> None:
+    summary = services.calendar.due(date(2004, 11, 28), overdue_limit=1)
+    assert summary.overdue_demarches + summary.overdue_interventions > 1
+    box = DueBox()
+    qtbot.addWidget(box)
+    box.show_summary(summary)
+    assert len([item for item in box.model.items() if item.overdue]) == 1
+    assert "the 1 most overdue are listed below" in box.overdue_label.text()
+    box.show_summary(services.calendar.due(date(2004, 11, 28)))
+    assert "most overdue" not in box.overdue_label.text()  # all of them are listed
 
 
 def test_calendar_models_pass_the_model_tester(

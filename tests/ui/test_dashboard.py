@@ -14,7 +14,7 @@ from ui.services import AppServices
 
 def make_page(qtbot: QtBot, services: AppServices) -> DashboardPage:
     names = {row.id: row.name for row in services.states.list_rows()}
-    page = DashboardPage(services.dashboard, services.calendar, names)
+    page = DashboardPage(services.dashboard, names)
     qtbot.addWidget(page)
     page.show()
     return page

@@ -2,15 +2,13 @@
 
 `due_status_text(summary)` is the status bar's line, which needs the counts alone
 (`CalendarService.due_counts()`, counted in SQL a moment after the changes that move
-them: `DueLine`); `DueBox` is a group
-box listing the démarches and interventions overdue and what falls due in the coming week
-(follow-ups, démarches, interventions) under a line counting what is overdue, for the
-dashboard, which reads the items too (`CalendarService.due()`).
+them: `DueLine`). `DueBox` is a group box listing the most overdue démarches and
+interventions and what falls due in the coming week (follow-ups, démarches,
+interventions) under a line counting what is overdue, for the dashboard, whose summary
+holds the items (`CalendarService.due()`).
 """
 
 from __future__ import annotations
-
-from datetime import date
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, QObject, QTimer, Signal
 from PySide6.QtWidgets import QGroupBox, QLabel, QStatusBar, QTableView, QVBoxLayout, QWidget
@@ -82,9 +80,8 @@ class DueBox(QGroupBox):
 
     open_item = Signal(str, int)
 
-    def __init__(self, calendar: CalendarService, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(QCoreApplication.translate("DueThisWeek", "Due this week"), parent)
-        self._calendar = calendar
         self.summary: DueSummary | None = None
         self.overdue_label = QLabel(self)
         self.overdue_label.setWordWrap(True)
@@ -101,15 +98,6 @@ class DueBox(QGroupBox):
         layout.addWidget(self.overdue_label)
         layout.addWidget(self.view)
 
-    def reload(self, as_of: date | None = None) -> DueSummary | None:
-        """What is overdue on `as_of` (today by default) and due in the week after it."""
-        try:
-            summary = self._calendar.due(as_of)
-        except OutreachError:
-            return None
-        self.show_summary(summary)
-        return summary
-
     def show_summary(self, summary: DueSummary) -> None:
         self.summary = summary
         self.setTitle(
@@ -117,15 +105,21 @@ class DueBox(QGroupBox):
                 summary.until.isoformat(), summary.due
             )
         )
-        self.overdue_label.setText(
-            QCoreApplication.translate(
-                "DueThisWeek", "<b>Overdue:</b> {0} follow-ups, {1} démarches, {2} interventions"
-            ).format(
-                summary.overdue_follow_ups,
-                summary.overdue_demarches,
-                summary.overdue_interventions,
-            )
+        overdue = QCoreApplication.translate(
+            "DueThisWeek", "<b>Overdue:</b> {0} follow-ups, {1} démarches, {2} interventions"
+        ).format(
+            summary.overdue_follow_ups,
+            summary.overdue_demarches,
+            summary.overdue_interventions,
         )
+        listed, late = len(summary.overdue_items), summary.overdue_demarches
+        late += summary.overdue_interventions
+        if listed < late:  # a long campaign: the most overdue only
+            overdue += " " + QCoreApplication.translate(
+                "DueThisWeek",
+                "(the {0} most overdue are listed below; the Démarches page lists all)",
+            ).format(listed)
+        self.overdue_label.setText(overdue)
         self.model.set_items([*summary.overdue_items, *summary.due_items])
 
     def _activated(self, index: QModelIndex) -> None:

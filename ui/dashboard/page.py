@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
 
 from outreach.domain.changes import Entity
 from outreach.domain.records import DemarcheRecord, LogEntryRecord, MeetingRecord
-from outreach.services.calendar import CalendarService
 from outreach.services.dashboard import CategoryMovement, DashboardService
 from ui.calendar.due import DueBox
 from ui.dashboard.chart import PartiesChart
@@ -54,13 +53,12 @@ class DashboardPage(Page):
     def __init__(
         self,
         dashboard: DashboardService,
-        calendar: CalendarService,
         state_names: dict[int, str],
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self._dashboard = dashboard
-        self.due_box = DueBox(calendar, self)
+        self.due_box = DueBox(self)
         self.due_box.open_item.connect(self.open_item)
         self._names = state_names
         self.headline = QLabel(self)
@@ -185,7 +183,7 @@ class DashboardPage(Page):
                 summary.treaty_code,
                 summary.target or "—",
                 summary.overdue_count,
-                summary.due_this_week,
+                summary.due.due,
                 day.isoformat(),
             )
         )
@@ -194,7 +192,7 @@ class DashboardPage(Page):
         self.overdue.set_records(list(summary.overdue_follow_ups))
         self.demarches.set_records(list(summary.upcoming_demarches))
         self.meetings.set_records(list(summary.upcoming_meetings))
-        self.due_box.reload(day)
+        self.due_box.show_summary(summary.due)
 
     def _open_entry_state(self, index: QModelIndex) -> None:
         entry = index.data(RECORD_ROLE)

@@ -179,3 +179,15 @@ def test_what_is_overdue_and_due_this_week(
     assert (after.due_follow_ups, after.overdue, after.due) == (1, 3, 1)
     with pytest.raises(ValidationError, match="cannot be negative"):
         calendar.due(days=-1)
+
+
+def test_the_most_overdue_items_alone_when_a_limit_is_given(
+    calendar: CalendarService, campaign: dict[str, int]
+) -> None:
+    day = date(2004, 12, 8)
+    every = calendar.due(day)
+    assert len(every.overdue_items) == 3  # the démarche and the two interventions
+    first_two = calendar.due(day, overdue_limit=2)
+    assert first_two.overdue_items == every.overdue_items[:2]  # the most overdue first
+    assert first_two.overdue == every.overdue  # all of them still counted
+    assert first_two.due_items == every.due_items

@@ -39,3 +39,17 @@ def test_the_twenty_soonest_open_demarches_due_from_the_day_shown(
 
     titles = [d.title for d in summary.upcoming_demarches]
     assert titles == ["Due today"] + [f"Due in {ahead} days" for ahead in range(1, 20)]
+
+
+def test_the_dashboard_lists_the_fifty_most_overdue_and_counts_them_all(
+    reference_db: Database,
+) -> None:
+    demarches = DemarcheService(reference_db)
+    for behind in range(60, 0, -1):
+        plan(demarches, f"Due {behind} days ago", DAY - timedelta(days=behind))
+
+    due = DashboardService(reference_db).summary(as_of=DAY, since=date(2004, 1, 1)).due
+
+    assert due.overdue_demarches == 60
+    titles = [item.title for item in due.overdue_items]
+    assert titles == [f"Due {behind} days ago" for behind in range(60, 10, -1)]
