@@ -9,6 +9,8 @@ from reportlab.graphics.charts.lineplots import LinePlot
 from reportlab.graphics.shapes import Drawing, Line, Rect, String
 from reportlab.lib import colors
 
+from outreach.domain import vocabulary
+from outreach.domain.enums import Counting
 from outreach.i18n import current_language, words
 
 CURVE_COLOUR = colors.HexColor("#1565c0")
@@ -35,14 +37,19 @@ def parties_chart(
     curve: list[tuple[date, int]],
     target: int | None,
     *,
+    counting: Counting = Counting.IN_FORCE,
+    target_counting: Counting | None = None,
     width: float = 520,
     height: float = 220,
     title: str | None = None,
     language: str | None = None,
 ) -> Drawing:
-    """A line of States Parties over time, and the target as a dashed line; its words in
-    `language` (the app's by default), `title` as given or "States Parties"."""
-    _ = words(language or current_language()).gettext
+    """A line of States Parties over time, counted `counting` (it says which), and the
+    target as a dashed line saying how it was counted (`target_counting`, when known);
+    its words in `language` (the app's by default), `title` as given or "States
+    Parties"."""
+    language = language or current_language()
+    _ = words(language).gettext
     drawing = Drawing(width, height)
     drawing.add(Rect(0, 0, width, height, fillColor=colors.white, strokeColor=None))
     plot = LinePlot()
@@ -69,12 +76,16 @@ def parties_chart(
                  strokeDashArray=[4, 3], strokeWidth=1)
         )  # fmt: skip
         label = _("target {count}").format(count=target)
+        if target_counting is not None:
+            label += f" ({vocabulary.label(target_counting, language)})"
         drawing.add(
             String(plot.x + plot.width - 2, y + 3, label, fontName="Helvetica", fontSize=8,
                    fillColor=TARGET_COLOUR, textAnchor="end")
         )  # fmt: skip
     latest = curve[-1][1] if curve else 0
-    heading = _("{title}: {count}").format(title=title or _("States Parties"), count=latest)
+    named = title or _("States Parties")
+    counted = f"{named} ({vocabulary.label(counting, language)})"
+    heading = _("{title}: {count}").format(title=counted, count=latest)
     drawing.add(String(plot.x, height - 16, heading, fontName="Helvetica-Bold", fontSize=10))
     return drawing
 

@@ -21,6 +21,7 @@ from outreach.cli.output import FORMATS, parse_day, print_rows
 from outreach.cli.planning_commands import register as register_planning
 from outreach.cli.server_commands import register as register_server
 from outreach.domain.enums import TreatyStatus
+from outreach.domain.treaty_rules import JOINED, parties_line
 from outreach.errors import OutreachError
 from outreach.i18n import LANGUAGES, _, ngettext, set_language
 from outreach.logs import configure_logging, current_log_file
@@ -160,7 +161,11 @@ def demo(context: Context, scale: str) -> None:
 @click.option("--treaty", default="APMBC", show_default=True, help=_("The treaty's code."))
 @click.option("--as-of", callback=parse_day, help=_("The date of the status (default: today)."))
 @click.option("--category", help=_("Only states in this priority category (its slug)."))
-@click.option("--status", type=click.Choice([s.value for s in TreatyStatus]))
+@click.option(
+    "--status",
+    type=click.Choice([*(s.value for s in TreatyStatus), JOINED]),
+    help=_("Only states with this status; joined: party or pending (counted by deposit)."),
+)
 @click.option("--text", help=_("Only states whose name, code or alias contains this."))
 @click.option("--format", "output", type=FORMATS, default="table")
 @click.pass_obj
@@ -180,6 +185,11 @@ def states(
     )
     dicts = [{column: getattr(row, column) for column in STATE_COLUMNS} for row in rows]
     print_rows(dicts, STATE_COLUMNS, output)
+    if output == "table":  # the two ways of counting, said under the table
+        statuses = [row.status for row in rows]
+        click.echo(
+            parties_line(statuses.count(TreatyStatus.PARTY), statuses.count(TreatyStatus.PENDING))
+        )
 
 
 @cli.command(

@@ -23,6 +23,15 @@ class TreatyStatus(StrEnum):
     WITHDRAWN = "withdrawn"  # withdrawal has taken effect
 
 
+class Counting(StrEnum):
+    """Two ways of counting a treaty's States Parties, both in use: the treaty binds a
+    state from entry into force; Landmine Monitor and the ICBL count it from the deposit
+    of its instrument (end of 2003: 141 deposited, 134 in force)."""
+
+    IN_FORCE = "in_force"
+    DEPOSIT = "deposit"
+
+
 class Stance(StrEnum):
     SUPPORTIVE = "supportive"
     FAVOURABLE = "favourable"

@@ -13,6 +13,7 @@ from outreach.domain.enums import (
     CalendarKind,
     CategoryKind,
     ConsentKind,
+    Counting,
     DemarcheStatus,
     FactKind,
     InterventionKind,
@@ -55,8 +56,26 @@ class TreatyRecord:
     short_name: str
     in_force_on: date | None
     target_parties: int | None
+    target_counting: Counting
     source: str
     as_of: date | None
+
+
+@dataclass(frozen=True, slots=True)
+class PartyCounts:
+    """A treaty's States Parties on one day, counted both ways (`Counting`)."""
+
+    as_of: date
+    in_force: int  # bound by the treaty
+    pending: int  # instrument deposited, entry into force still ahead
+
+    @property
+    def deposited(self) -> int:
+        """As Landmine Monitor and the ICBL count: every instrument deposited."""
+        return self.in_force + self.pending
+
+    def by(self, counting: Counting) -> int:
+        return self.deposited if counting == Counting.DEPOSIT else self.in_force
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,6 +86,8 @@ class ParticipationRecord:
     consent_on: date | None
     consent_kind: ConsentKind | None
     in_force_on: date | None
+    #: a succession's effective date as the depositary records it (None: by the rule)
+    effective_on: date | None
     withdrawal_notified_on: date | None
     withdrawal_effective_on: date | None
     source: str

@@ -40,17 +40,83 @@ class TreatyRules:
     signature_closes_on: date | None  # after this a state accedes instead of signing
     withdrawal_months: int  # notice period (APMBC Art. 20: six months)
 
-    def entry_into_force_for(self, consent_on: date) -> date | None:
-        """When the treaty enters into force for a state that deposited on `consent_on`."""
+    def entry_into_force_for(
+        self, consent_on: date, succession_effective_on: date | None = None
+    ) -> date | None:
+        """When the treaty enters into force for a state that deposited on `consent_on`.
+
+        A notification of succession takes effect from the day the depositary records
+        (the successor's independence: South Sudan deposited on 11 Nov 2011, bound from
+        9 Jul 2011), given as `succession_effective_on`; without one it follows the rule
+        like any other instrument (APMBC Art. 17: the first day of the sixth month after
+        the month of deposit, and never before the treaty's own entry into force)."""
         if self.in_force_on is None:
             return None
+        if succession_effective_on is not None:
+            return max(succession_effective_on, self.in_force_on)
         if self.threshold_reached_on is not None and consent_on <= self.threshold_reached_on:
             return self.in_force_on
         later = first_day_of_month_after(consent_on, self.months_after_deposit)
         return max(later, self.in_force_on)
 
+    def in_force_for(
+        self, consent_on: date | None, succession_effective_on: date | None = None
+    ) -> date | None:
+        """`entry_into_force_for`, None without a consent."""
+        if consent_on is None:
+            return None
+        return self.entry_into_force_for(consent_on, succession_effective_on)
+
     def withdrawal_effective_on(self, notified_on: date) -> date:
         return add_months(notified_on, self.withdrawal_months)
+
+    def withdrawal_effective_for(
+        self, notified_on: date | None, dated: date | None = None
+    ) -> date | None:
+        """When a withdrawal notified on `notified_on` takes effect: the day a source
+        `dated`, else the notice period's end; None without a notice."""
+        if dated is not None or notified_on is None:
+            return dated
+        return self.withdrawal_effective_on(notified_on)
+
+
+#: a status filter besides the statuses themselves: party or pending, every state whose
+#: instrument is deposited (how Landmine Monitor and the ICBL count States Parties)
+JOINED = "joined"
+
+
+def status_matches(status: TreatyStatus, wanted: str) -> bool:
+    """Whether `status` is the one `wanted`, or one of those JOINED stands for."""
+    if wanted == JOINED:
+        return status in (TreatyStatus.PARTY, TreatyStatus.PENDING)
+    return status.value == wanted
+
+
+PENDING_AND_DEPOSITED = N_(
+    "{pending} pending entry into force ({deposited} by deposit, as Landmine Monitor and "
+    "the ICBL count)"
+)
+
+
+def parties_line(in_force: int, pending: int, language: str | None = None) -> str:
+    """Both counts in one line: "161 States Parties; 0 pending entry into force (161 by
+    deposit, as Landmine Monitor counts)"."""
+    catalogue = words(language or current_language())
+    parties = catalogue.ngettext("{count} State Party", "{count} States Parties", in_force).format(
+        count=in_force
+    )
+    rest = catalogue.gettext(PENDING_AND_DEPOSITED).format(
+        pending=pending, deposited=in_force + pending
+    )
+    return f"{parties}; {rest}"
+
+
+def party_from(consent_on: date | None, in_force_on: date | None) -> date:
+    """The day a state counts as a State Party: entry into force, or for a succession
+    (in force from before it was notified) its notification; `date.max` when never."""
+    if in_force_on is None or consent_on is None:
+        return date.max
+    return max(in_force_on, consent_on)
 
 
 def status_on(
@@ -60,10 +126,12 @@ def status_on(
     in_force_on: date | None,
     withdrawal_effective_on: date | None,
 ) -> TreatyStatus:
-    """A state's status on `as_of`, from its participation dates."""
+    """A state's status on `as_of`, from its participation dates, as it stood that day: a
+    succession binds its state from before its notification (from independence), but
+    makes it a party only once notified."""
     if withdrawal_effective_on is not None and withdrawal_effective_on <= as_of:
         return TreatyStatus.WITHDRAWN
-    if in_force_on is not None and in_force_on <= as_of:
+    if party_from(consent_on, in_force_on) <= as_of:
         return TreatyStatus.PARTY
     if consent_on is not None and consent_on <= as_of:
         return TreatyStatus.PENDING

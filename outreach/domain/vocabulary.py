@@ -18,6 +18,7 @@ from outreach.domain.enums import (
     CategoryKind,
     Channel,
     ConsentKind,
+    Counting,
     DemarcheStatus,
     FactKind,
     ForumKind,
@@ -38,6 +39,10 @@ from outreach.i18n import N_, current_language, words
 E = TypeVar("E", bound=StrEnum)
 
 LABELS: dict[type[StrEnum], Mapping[str, str]] = {
+    Counting: {
+        Counting.IN_FORCE: N_("in force"),
+        Counting.DEPOSIT: N_("by deposit"),
+    },
     TreatyStatus: {
         TreatyStatus.PARTY: N_("Party"),
         TreatyStatus.PENDING: N_("Pending"),

@@ -45,7 +45,8 @@ from outreach.io.untc_table import (
 )
 from outreach.progress import Watch, callbacks
 from outreach.services import lookup
-from outreach.services.treaties import TreatyService, rules_of
+from outreach.services.common import KEEP, Keep
+from outreach.services.treaties import TreatyService, kept_effective_on, rules_of
 from outreach.storage import backups
 from outreach.storage.database import Database
 from outreach.storage.models import Participation
@@ -91,6 +92,8 @@ class ParticipationChange:
     withdrawal_kept: bool  # a withdrawal is recorded and stays
     source_before: str = ""  # where the dates before came from, to put back on undo
     as_of_before: date | None = None
+    #: a succession's effective date before, put back on undo (the table has none)
+    effective_before: date | None = None
     other_name: str = ""  # the state's name in the other language ("" when the same)
 
     @property
@@ -243,11 +246,19 @@ def plan_untc_import(
                     signed_on=row.signed_on,
                     consent_on=row.consent_on,
                     consent_kind=row.consent_kind,
-                    in_force_on=rules.entry_into_force_for(row.consent_on)
+                    in_force_on=rules.entry_into_force_for(
+                        row.consent_on,
+                        kept_effective_on(
+                            before.effective_on if before else None,
+                            row.consent_kind,
+                            row.consent_on,
+                        ),
+                    )
                     if row.consent_on
                     else None,
                     withdrawal_kept=bool(before and before.withdrawal_notified_on),
                     source_before=before.source if before else "",
+                    effective_before=before.effective_on if before else None,
                     as_of_before=before.as_of if before else None,
                 )
             )
@@ -276,6 +287,7 @@ def plan_untc_import(
                     withdrawal_kept=False,
                     source_before=before.source,
                     as_of_before=before.as_of,
+                    effective_before=before.effective_on,
                 )
             )
     order = {ChangeKind.NEW: 0, ChangeKind.CHANGED: 1, ChangeKind.NOT_LISTED: 2}
@@ -378,7 +390,7 @@ def revert_untc_import(db: Database, plan: ImportPlan) -> ImportOutcome:
             if participation is not None:  # the source as it was, before the dates
                 participation.source = change.source_before
                 participation.as_of = change.as_of_before
-            _record(treaties, plan, change, change.before)
+            _record(treaties, plan, change, change.before, effective_on=change.effective_before)
     return ImportOutcome(applied=len(plan.changes), treaty_code=plan.treaty_code)
 
 
@@ -399,8 +411,10 @@ def _record(
     *,
     source: str = "",
     as_of: date | None = None,
+    effective_on: date | Keep | None = KEEP,
 ) -> None:
-    """Give the state's participation these dates (and, for an import, its source)."""
+    """Give the state's participation these dates (and, for an import, its source; a
+    succession keeps its effective date unless one is given)."""
     signed_on, consent_on, consent_kind = dates
     treaties.record_participation(
         change.state_id,
@@ -408,6 +422,7 @@ def _record(
         signed_on=signed_on,
         consent_on=consent_on,
         consent_kind=consent_kind,
+        effective_on=effective_on,
         source=source,
         as_of=as_of,
     )

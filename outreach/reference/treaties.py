@@ -18,6 +18,7 @@ class TreatyRef:
     signature_closes_on: date
     withdrawal_months: int
     target_parties: int
+    target_counting: str  # a `Counting`: how the target's States Parties were counted
     source: str
     as_of: date
 
@@ -38,6 +39,9 @@ APMBC = TreatyRef(
     signature_closes_on=date(1999, 2, 28),  # Art. 15: open for signature until in force
     withdrawal_months=6,  # Art. 20(3)
     target_parties=145,  # the Contact Group's aim for the 2004 Review Conference
+    # Counted by deposit, as the campaign counted then: 130 by November 2002 (Landmine
+    # Monitor), when the Contact Group set it at its 4th Meeting of States Parties.
+    target_counting="deposit",
     source="Convention text, Arts. 15, 17 and 20; UN Treaty Collection, chapter XXVI-5",
     as_of=date(1999, 3, 1),
 )

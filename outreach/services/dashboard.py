@@ -6,13 +6,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from outreach.domain.enums import TreatyStatus
+from outreach.domain.enums import Counting, TreatyStatus
 from outreach.domain.records import (
     DemarcheRecord,
     DueSummary,
     LogEntryRecord,
     LogFilter,
     MeetingRecord,
+    PartyCounts,
 )
 from outreach.services import lookup
 from outreach.services.base import Service
@@ -48,8 +49,13 @@ class Dashboard:
     as_of: date
     since: date
     treaty_code: str
-    parties: int
+    #: the States Parties on `as_of`, counted both ways
+    counts: PartyCounts
     target: int | None
+    #: how the target was counted
+    target_counting: Counting
+    #: how `curve` counts (the dashboard's choice)
+    counting: Counting
     curve: tuple[tuple[date, int], ...]
     categories: tuple[CategoryMovement, ...]
     upcoming_demarches: tuple[DemarcheRecord, ...]
@@ -94,11 +100,16 @@ class DashboardService(Service):
             return result
 
     def summary(
-        self, *, as_of: date | None = None, since: date, treaty_code: str = "APMBC"
+        self,
+        *,
+        as_of: date | None = None,
+        since: date,
+        treaty_code: str = "APMBC",
+        counting: Counting = Counting.IN_FORCE,
     ) -> Dashboard:
         day = as_of or date.today()
         treaty = next(t for t in self._treaties.treaties() if t.code == treaty_code.upper())
-        curve = self._treaties.parties_over_time(treaty.code, day)
+        curve = self._treaties.parties_over_time(treaty.code, day, counting)
         overdue = LogFilter(overdue_on=day)
         upcoming_meetings = [m for m in self._forums.meetings(from_=day) if m.starts_on >= day]
         upcoming_demarches = self._demarches.list(open_only=True, due_from=day, limit=20)
@@ -106,8 +117,10 @@ class DashboardService(Service):
             as_of=day,
             since=since,
             treaty_code=treaty.code,
-            parties=curve[-1][1],
+            counts=self._treaties.party_counts(treaty.code, day),
             target=treaty.target_parties,
+            target_counting=treaty.target_counting,
+            counting=counting,
             curve=tuple(curve),
             categories=tuple(self.movement(treaty.code, since, day)),
             upcoming_demarches=tuple(upcoming_demarches),

@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 from outreach.domain import limits
 from outreach.domain.enums import ConsentKind, DemarcheStatus, Stance, TreatyStatus
 from outreach.domain.records import StateRecord, StateRow
+from outreach.domain.treaty_rules import JOINED, status_matches
 from outreach.errors import ValidationError
 from outreach.folding import fold
 from outreach.i18n import N_, _
@@ -54,9 +55,14 @@ class StateService(Service):
         category: str | None = None,
         text: str | None = None,
     ) -> list[StateRow]:
-        """Every state with its standing towards `treaty` on `as_of` (today by default)."""
+        """Every state with its standing towards `treaty` on `as_of` (today by default);
+        `status` a `TreatyStatus` or JOINED (party or pending)."""
         day = as_of or date.today()
-        wanted_status = choice(TreatyStatus, status, N_("status")) if status else None
+        wanted_status = (
+            (JOINED if status == JOINED else choice(TreatyStatus, status, N_("status")).value)
+            if status
+            else None
+        )
         with self._db.read() as session:
             pictures = load_pictures(session, lookup.treaty(session, treaty), day)
             members = category_members(session, pictures)
@@ -69,7 +75,7 @@ class StateService(Service):
             rows = []
             for picture in pictures.values():
                 state, participation = picture.state, picture.participation
-                if wanted_status and picture.facts.status != wanted_status:
+                if wanted_status and not status_matches(picture.facts.status, wanted_status):
                     continue
                 if category is not None and state.id not in members.get(category, set()):
                     continue

@@ -9,18 +9,20 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from outreach.domain import limits
-from outreach.domain.enums import ConsentKind, FactKind, ObligationKind, TreatyStatus
+from outreach.domain.enums import ConsentKind, Counting, FactKind, ObligationKind, TreatyStatus
 from outreach.domain.records import (
     ObligationChange,
     ObligationRecord,
     ParticipationRecord,
+    PartyCounts,
     TreatyRecord,
 )
-from outreach.domain.treaty_rules import TreatyRules, apmbc_obligations, status_on
+from outreach.domain.treaty_rules import TreatyRules, apmbc_obligations, party_from, status_on
 from outreach.errors import ValidationError
 from outreach.i18n import N_, _
 from outreach.services import common, lookup
 from outreach.services.base import Service
+from outreach.services.common import KEEP, Keep
 from outreach.services.validation import choice, optional_date, optional_text, ordered
 from outreach.storage.models import Fact, Obligation, Participation, State, Treaty
 
@@ -33,7 +35,7 @@ def rules_of(treaty: Treaty) -> TreatyRules:
 
 
 def treaty_record(treaty: Treaty) -> TreatyRecord:
-    return common.record_of(TreatyRecord, treaty)
+    return common.record_of(TreatyRecord, treaty, target_counting=Counting(treaty.target_counting))
 
 
 def participation_record(treaty: Treaty, participation: Participation) -> ParticipationRecord:
@@ -67,6 +69,35 @@ def _is_mine_affected(session: Session, state_id: int) -> bool:
         .order_by(Fact.as_of.desc())
     )
     return bool(latest and latest.holds)
+
+
+def kept_effective_on(
+    recorded: date | None, kind: ConsentKind | None, consent_on: date | None
+) -> date | None:
+    """The effective date a succession keeps through a change of its other dates: the
+    one `recorded`, while the consent stays a succession notified on or after it."""
+    if recorded is None or kind != ConsentKind.SUCCESSION or consent_on is None:
+        return None
+    return recorded if recorded <= consent_on else None
+
+
+def _check_effective_on(
+    consent_on: date | None, consent_kind: ConsentKind | None, effective_on: date | None
+) -> None:
+    if effective_on is None:
+        return
+    if consent_kind != ConsentKind.SUCCESSION:
+        message = _(
+            "Only a notification of succession has a date it takes effect; other "
+            "instruments enter into force by the treaty's rule."
+        )
+        raise ValidationError(message, "effective_on")
+    if consent_on is not None and effective_on > consent_on:
+        message = _(
+            "A succession takes effect on or before its notification ({date}): from the "
+            "day the successor became independent."
+        )
+        raise ValidationError(message.format(date=consent_on.isoformat()), "effective_on")
 
 
 def _check_dates(
@@ -134,10 +165,13 @@ class TreatyService(Service):
         signed_on: date | None = None,
         consent_on: date | None = None,
         consent_kind: ConsentKind | str | None = None,
+        effective_on: date | Keep | None = KEEP,
         source: str = "",
         as_of: date | None = None,
     ) -> ParticipationRecord:
-        """Set a state's signature and consent; entry into force follows the treaty's rule."""
+        """Set a state's signature and consent; entry into force follows the treaty's rule,
+        or for a succession the date it takes effect (`effective_on`; KEEP keeps the one
+        recorded, see `kept_effective_on`)."""
         kind = choice(ConsentKind, consent_kind, N_("kind of consent")) if consent_kind else None
         optional_date(signed_on, N_("date of signature"))
         optional_date(consent_on, N_("date of consent"))
@@ -147,12 +181,19 @@ class TreatyService(Service):
             treaty, state, found = _participation(session, state_ref, treaty_code)
             rules = rules_of(treaty)
             _check_dates(rules, signed_on, consent_on, kind)
+            if isinstance(effective_on, Keep):
+                recorded = found.effective_on if found is not None else None
+                effective_on = kept_effective_on(recorded, kind, consent_on)
+            else:
+                optional_date(effective_on, N_("date the succession takes effect"))
+            _check_effective_on(consent_on, kind, effective_on)
             participation = found or Participation(treaty_id=treaty.id, state_id=state.id)
             participation.signed_on = signed_on
             participation.consent_on = consent_on
             participation.consent_kind = kind.value if kind else None
+            participation.effective_on = effective_on
             participation.in_force_on = (
-                rules.entry_into_force_for(consent_on) if consent_on else None
+                rules.entry_into_force_for(consent_on, effective_on) if consent_on else None
             )
             if cited:
                 participation.source = cited
@@ -197,10 +238,12 @@ class TreatyService(Service):
         consent_on: date | None,
         consent_kind: ConsentKind | str | None,
         withdrawal_notified_on: date | None,
+        effective_on: date | Keep | None = KEEP,
         source: str = "",
         as_of: date | None = None,
     ) -> ParticipationRecord:
-        """Signature, consent and withdrawal together, in one transaction."""
+        """Signature, consent (a succession with the date it takes effect) and withdrawal
+        together, in one transaction."""
         with self._db.write():
             self.record_participation(
                 state_ref,
@@ -208,6 +251,7 @@ class TreatyService(Service):
                 signed_on=signed_on,
                 consent_on=consent_on,
                 consent_kind=consent_kind,
+                effective_on=effective_on,
                 source=source,
                 as_of=as_of,
             )
@@ -292,23 +336,41 @@ class TreatyService(Service):
                 for change in changes
             ]
 
-    def count_parties(self, treaty_code: str, as_of: date) -> int:
-        """How many States Parties the treaty has on `as_of`."""
-        return self.parties_over_time(treaty_code, as_of)[-1][1]
+    def count_parties(
+        self, treaty_code: str, as_of: date, counting: Counting = Counting.IN_FORCE
+    ) -> int:
+        """How many States Parties the treaty has on `as_of`, counted `counting`."""
+        return self.party_counts(treaty_code, as_of).by(counting)
 
-    def parties_over_time(self, treaty_code: str, until: date) -> list[tuple[date, int]]:
-        """(date, number of States Parties) at each change up to `until`, ending on `until`."""
+    def party_counts(self, treaty_code: str, as_of: date) -> PartyCounts:
+        """The States Parties on `as_of` both ways: in force, and deposited but pending."""
+        in_force = self.parties_over_time(treaty_code, as_of)[-1][1]
+        deposited = self.parties_over_time(treaty_code, as_of, Counting.DEPOSIT)[-1][1]
+        return PartyCounts(as_of=as_of, in_force=in_force, pending=deposited - in_force)
+
+    def parties_over_time(
+        self, treaty_code: str, until: date, counting: Counting = Counting.IN_FORCE
+    ) -> list[tuple[date, int]]:
+        """(date, number of States Parties) at each change up to `until`, ending on `until`:
+        counted from entry into force (a succession from its notification: `party_from`)
+        or, `Counting.DEPOSIT`, from the deposit of the instrument; less each withdrawal
+        from the day it takes effect."""
         with self._db.read() as session:
             treaty = lookup.treaty(session, treaty_code)
             rows = session.execute(
-                select(Participation.in_force_on, Participation.withdrawal_effective_on).where(
-                    Participation.treaty_id == treaty.id, Participation.in_force_on.is_not(None)
-                )
+                select(
+                    Participation.consent_on,
+                    Participation.in_force_on,
+                    Participation.withdrawal_effective_on,
+                ).where(Participation.treaty_id == treaty.id, Participation.consent_on.is_not(None))
             ).all()
         steps: dict[date, int] = {}
-        for in_force_on, withdrawn_on in rows:
-            if in_force_on is not None and in_force_on <= until:
-                steps[in_force_on] = steps.get(in_force_on, 0) + 1
+        for consent_on, in_force_on, withdrawn_on in rows:
+            deposit = counting == Counting.DEPOSIT
+            joined = (consent_on or date.max) if deposit else party_from(consent_on, in_force_on)
+            if joined > until:
+                continue
+            steps[joined] = steps.get(joined, 0) + 1
             if withdrawn_on is not None and withdrawn_on <= until:
                 steps[withdrawn_on] = steps.get(withdrawn_on, 0) - 1
         curve, total = [], 0

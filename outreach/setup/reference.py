@@ -8,23 +8,20 @@ and as-of date.
 
 from __future__ import annotations
 
-import csv
-import io
-from collections.abc import Iterator
 from datetime import date
-from importlib import resources
 
 from sqlalchemy import ColumnElement, func, or_, select
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from outreach.domain.enums import ConsentKind, FactKind, ObligationKind, SeatBody
-from outreach.domain.treaty_rules import add_months
 from outreach.domain.vocabulary import label_of
 from outreach.folding import fold
 from outreach.i18n import _
 from outreach.reference.countries import SOURCE as COUNTRY_SOURCE
 from outreach.reference.countries import all_states
-from outreach.reference.sources import PLACEHOLDER, SOURCES_DIFFER
+from outreach.reference.participations import shipped_participations
+from outreach.reference.participations import shipped_rows as rows
+from outreach.reference.sources import PLACEHOLDER
 from outreach.reference.treaties import TREATIES, TreatyRef
 from outreach.services.treaties import refresh_obligations, rules_of
 from outreach.storage.database import Database
@@ -40,11 +37,6 @@ from outreach.storage.models import (
     StateAlias,
     Treaty,
 )
-
-
-def rows(name: str) -> Iterator[dict[str, str]]:
-    text = resources.files("resources").joinpath("reference", name).read_text(encoding="utf-8")
-    yield from csv.DictReader(io.StringIO(text, newline=""))
 
 
 def _day(text: str | None) -> date | None:
@@ -93,6 +85,7 @@ def _load_treaty(session: Session, ref: TreatyRef) -> Treaty:
         signature_closes_on=ref.signature_closes_on,
         withdrawal_months=ref.withdrawal_months,
         target_parties=ref.target_parties,
+        target_counting=ref.target_counting,
         source=ref.source,
         as_of=ref.as_of,
     )
@@ -103,32 +96,27 @@ def _load_treaty(session: Session, ref: TreatyRef) -> Treaty:
 
 def _load_participations(session: Session, treaty: Treaty, states: dict[str, int]) -> None:
     rules = rules_of(treaty)
-    by_state: dict[int, Participation] = {}
-    for row in rows("apmbc_participation.csv"):
-        consent_on = _day(row["consent_on"])
+    loaded = []
+    for shipped in shipped_participations().values():
         participation = Participation(
             treaty_id=treaty.id,
-            state_id=states[row["iso3"]],
-            signed_on=_day(row["signed_on"]),
-            consent_on=consent_on,
-            consent_kind=ConsentKind(row["consent_kind"]).value if row["consent_kind"] else None,
-            in_force_on=rules.entry_into_force_for(consent_on) if consent_on else None,
-            source=row["source"],
-            as_of=_day(row["as_of"]),
+            state_id=states[shipped.iso3],
+            signed_on=shipped.signed_on,
+            consent_on=shipped.consent_on,
+            consent_kind=ConsentKind(shipped.consent_kind).value if shipped.consent_kind else None,
+            effective_on=shipped.effective_on,
+            in_force_on=rules.in_force_for(shipped.consent_on, shipped.effective_on),
+            withdrawal_notified_on=shipped.withdrawal_notified_on,
+            withdrawal_effective_on=rules.withdrawal_effective_for(
+                shipped.withdrawal_notified_on, shipped.withdrawal_effective_on
+            ),
+            source=shipped.source,
+            as_of=shipped.as_of,
         )
         session.add(participation)
-        by_state[participation.state_id] = participation
-    for row in rows("apmbc_withdrawals.csv"):
-        participation = by_state[states[row["iso3"]]]
-        notified_on = _day(row["notified_on"])
-        participation.withdrawal_notified_on = notified_on
-        participation.withdrawal_effective_on = _day(row["effective_on"]) or (
-            add_months(notified_on, treaty.withdrawal_months) if notified_on else None
-        )
-        cited, marker, doubt = participation.source.partition(SOURCES_DIFFER)
-        participation.source = f"{cited}; withdrawal: {row['source']}{marker}{doubt}"
+        loaded.append(participation)
     session.flush()
-    for participation in by_state.values():
+    for participation in loaded:
         refresh_obligations(session, participation)
 
 

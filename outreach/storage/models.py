@@ -119,6 +119,10 @@ class Treaty(Base, Sourced):
     signature_closes_on: Mapped[date | None] = mapped_column(Date)
     withdrawal_months: Mapped[int] = mapped_column(Integer, default=6)
     target_parties: Mapped[int | None] = mapped_column(Integer)
+    #: how the target's States Parties are counted (a `Counting`: "deposit", "in_force")
+    target_counting: Mapped[str] = mapped_column(
+        String(10), default="in_force", server_default="in_force"
+    )
 
 
 class Participation(Base, Sourced):
@@ -127,6 +131,10 @@ class Participation(Base, Sourced):
         UniqueConstraint("treaty_id", "state_id"),
         CheckConstraint(
             "in_force_on IS NULL OR consent_on IS NOT NULL", name="in_force_needs_consent"
+        ),
+        CheckConstraint(
+            "effective_on IS NULL OR (consent_kind = 'succession' AND effective_on <= consent_on)",
+            name="effective_on_for_a_succession",
         ),
     )
 
@@ -137,6 +145,9 @@ class Participation(Base, Sourced):
     consent_on: Mapped[date | None] = mapped_column(Date)
     consent_kind: Mapped[str | None] = mapped_column(String(20))
     in_force_on: Mapped[date | None] = mapped_column(Date)
+    #: when a notification of succession takes effect, as the depositary records it (the
+    #: successor's independence); None: entry into force follows the treaty's rule
+    effective_on: Mapped[date | None] = mapped_column(Date)
     provisional_application: Mapped[bool] = mapped_column(Boolean, default=False)
     withdrawal_notified_on: Mapped[date | None] = mapped_column(Date)
     withdrawal_effective_on: Mapped[date | None] = mapped_column(Date)

@@ -878,6 +878,18 @@ Restaurer la dernière sauvegarde intacte, celle du {1} ({2})? Ce qui a été en
         <translation>Voir la campagne telle qu&apos;elle était à une autre date</translation>
     </message>
     <message>
+        <source>States Parties in force</source>
+        <translation>États parties en vigueur</translation>
+    </message>
+    <message>
+        <source>States Parties by deposit (Landmine Monitor, ICBL)</source>
+        <translation>États parties par dépôt (Landmine Monitor, ICBL)</translation>
+    </message>
+    <message>
+        <source>The treaty binds a state from entry into force; Landmine Monitor and the ICBL count it from the deposit of its instrument</source>
+        <translation>La Convention lie un État dès son entrée en vigueur ; Landmine Monitor et l&apos;ICBL le comptent dès le dépôt de son instrument</translation>
+    </message>
+    <message>
         <source>&amp;Today</source>
         <translation>&amp;Aujourd&apos;hui</translation>
     </message>
@@ -938,6 +950,10 @@ Restaurer la dernière sauvegarde intacte, celle du {1} ({2})? Ce qui a été en
         <translation>États parties</translation>
     </message>
     <message>
+        <source>Curve:</source>
+        <translation>Courbe :</translation>
+    </message>
+    <message>
         <source>Priority categories</source>
         <translation>Catégories prioritaires</translation>
     </message>
@@ -970,12 +986,12 @@ Restaurer la dernière sauvegarde intacte, celle du {1} ({2})? Ce qui a été en
         <translation>Tableau de bord</translation>
     </message>
     <message>
-        <source>&lt;b&gt;{0}&lt;/b&gt; States Parties to the {1} today (target {2}) · &lt;b&gt;{3}&lt;/b&gt; overdue follow-ups · due this week: &lt;b&gt;{4}&lt;/b&gt;</source>
-        <translation>{1} : &lt;b&gt;{0}&lt;/b&gt; États parties aujourd&apos;hui (cible : {2}) · &lt;b&gt;{3}&lt;/b&gt; suivis en retard · à échéance cette semaine : &lt;b&gt;{4}&lt;/b&gt;</translation>
+        <source>&lt;b&gt;{0}&lt;/b&gt; States Parties to the {1} today, &lt;b&gt;{6}&lt;/b&gt; pending entry into force ({7} by deposit) · target {2}, counted {8} · &lt;b&gt;{3}&lt;/b&gt; overdue follow-ups · due this week: &lt;b&gt;{4}&lt;/b&gt;</source>
+        <translation>&lt;b&gt;{0}&lt;/b&gt; États parties à la {1} aujourd&apos;hui, &lt;b&gt;{6}&lt;/b&gt; en attente d&apos;entrée en vigueur ({7} par dépôt) · cible {2}, comptée {8} · &lt;b&gt;{3}&lt;/b&gt; suivis en retard · à échéance cette semaine : &lt;b&gt;{4}&lt;/b&gt;</translation>
     </message>
     <message>
-        <source>&lt;b&gt;{0}&lt;/b&gt; States Parties to the {1} on {5} (target {2}) · &lt;b&gt;{3}&lt;/b&gt; follow-ups overdue then · due the week after: &lt;b&gt;{4}&lt;/b&gt;</source>
-        <translation>{1} : &lt;b&gt;{0}&lt;/b&gt; États parties au {5} (cible : {2}) · &lt;b&gt;{3}&lt;/b&gt; suivis alors en retard · à échéance la semaine suivante : &lt;b&gt;{4}&lt;/b&gt;</translation>
+        <source>&lt;b&gt;{0}&lt;/b&gt; States Parties to the {1} on {5}, &lt;b&gt;{6}&lt;/b&gt; pending entry into force ({7} by deposit) · target {2}, counted {8} · &lt;b&gt;{3}&lt;/b&gt; follow-ups overdue then · due the week after: &lt;b&gt;{4}&lt;/b&gt;</source>
+        <translation>&lt;b&gt;{0}&lt;/b&gt; États parties à la {1} le {5}, &lt;b&gt;{6}&lt;/b&gt; en attente d&apos;entrée en vigueur ({7} par dépôt) · cible {2}, comptée {8} · &lt;b&gt;{3}&lt;/b&gt; suivis alors en retard · à échéance la semaine suivante : &lt;b&gt;{4}&lt;/b&gt;</translation>
     </message>
     <message>
         <source>Overdue follow-ups ({0})</source>
@@ -2981,6 +2997,14 @@ Restaurer la dernière sauvegarde intacte, celle du {1} ({2})? Ce qui a été en
         <translation>Type de consentement :</translation>
     </message>
     <message>
+        <source>Succession takes effect on</source>
+        <translation>La succession prend effet le</translation>
+    </message>
+    <message>
+        <source>The day the depositary records, usually the independence of the successor state; left out, entry into force follows the treaty&apos;s rule</source>
+        <translation>Le jour qu&apos;enregistre le dépositaire, d&apos;ordinaire l&apos;indépendance de l&apos;État successeur ; sinon, l&apos;entrée en vigueur suit la règle de la Convention</translation>
+    </message>
+    <message>
         <source>Withdrawal notified on</source>
         <translation>Retrait notifié le</translation>
     </message>
@@ -2997,7 +3021,7 @@ Restaurer la dernière sauvegarde intacte, celle du {1} ({2})? Ce qui a été en
     <name>PartiesChart</name>
     <message>
         <source>Drawing the chart…</source>
-        <extracomment>what the chart shows: (day, States Parties) points and the target</extracomment>
+        <extracomment>what the chart shows: (day, States Parties) points, how they count, the target and how it was counted</extracomment>
         <translation>Tracé du graphique…</translation>
     </message>
 </context>
@@ -3853,6 +3877,10 @@ Restaurer la dernière sauvegarde intacte, celle du {1} ({2})? Ce qui a été en
         <translation>Tous les statuts</translation>
     </message>
     <message>
+        <source>Joined: party or pending (counted by deposit)</source>
+        <translation>Ayant adhéré : partie ou en attente (compté par dépôt)</translation>
+    </message>
+    <message>
         <source>Any UNSC seat</source>
         <translation>Tout siège au CSNU</translation>
     </message>
@@ -3867,6 +3895,10 @@ Restaurer la dernière sauvegarde intacte, celle du {1} ({2})? Ce qui a été en
     <message>
         <source>States</source>
         <translation>États</translation>
+    </message>
+    <message>
+        <source>{0} States Parties today; {1} pending entry into force ({2} by deposit, as Landmine Monitor and the ICBL count)</source>
+        <translation>{0} États parties aujourd&apos;hui ; {1} en attente d&apos;entrée en vigueur ({2} par dépôt, comme comptent Landmine Monitor et l&apos;ICBL)</translation>
     </message>
     <message>
         <source>Any category</source>

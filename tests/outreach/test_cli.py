@@ -125,6 +125,23 @@ def test_as_of_and_status_give_only_parties_on_that_day(init_db: str) -> None:
     assert len(rows) + len(pending) == 130
 
 
+def test_joined_gives_parties_and_pending_and_the_table_counts_both_ways(
+    init_db: str,
+) -> None:
+    joined = states_json(init_db, "--as-of", "2002-11-30", "--status", "joined")
+    assert {row["status"] for row in joined} == {"party", "pending"}
+    assert len(joined) == 130  # Landmine Monitor's count then: 130 by November 2002
+    result = run("--db", init_db, "states", "--as-of", "2002-11-30")
+    assert result.exit_code == 0, result.output
+    pending = sum(row["status"] == "pending" for row in joined)
+    parties = 130 - pending
+    assert result.output.rstrip().endswith(
+        f"{parties} States Parties; {pending} pending entry into force (130 by deposit, as "
+        "Landmine Monitor and the ICBL count)"
+    )
+    assert "States Parties" not in run("--db", init_db, "states", "--format", "csv").output
+
+
 def test_the_date_changes_the_answer(init_db: str) -> None:
     def turkey(as_of: str) -> str:
         (row,) = states_json(init_db, "--as-of", as_of, "--text", "turkey")
@@ -152,10 +169,11 @@ def test_csv_has_a_header_and_one_line_per_state(init_db: str) -> None:
 def test_the_table_lists_states(init_db: str) -> None:
     result = run("--db", str(init_db), "states", "--text", "Cambodia")
     assert result.exit_code == 0, result.output
-    header, rule, line = result.stdout.splitlines()
+    header, rule, line, counts = result.stdout.splitlines()
     assert header.split() == list(STATE_COLUMNS)
     assert set(rule.replace(" ", "")) == {"-"}
     assert line.startswith("KHM")
+    assert counts.startswith("1 State Party; 0 pending entry into force (1 by deposit")
 
 
 def test_check_passes_on_a_new_database(init_db: str) -> None:

@@ -84,6 +84,15 @@ def test_entry_into_force_follows_article_17(
     assert rules.entry_into_force_for(deposited_on) == in_force_on
 
 
+def test_a_succession_takes_effect_on_the_day_given_never_before_the_treaty(
+    rules: TreatyRules,
+) -> None:
+    # South Sudan: notified 11 Nov 2011, effective from its independence, 9 Jul 2011
+    assert rules.entry_into_force_for(date(2011, 11, 11), date(2011, 7, 9)) == date(2011, 7, 9)
+    assert rules.entry_into_force_for(date(2011, 11, 11)) == date(2012, 5, 1)  # by Art. 17
+    assert rules.entry_into_force_for(date(1999, 4, 1), date(1998, 1, 1)) == date(1999, 3, 1)
+
+
 def test_no_entry_into_force_for_a_treaty_not_yet_in_force() -> None:
     pending = TreatyRules(
         code="DRAFT",

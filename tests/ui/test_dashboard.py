@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, QSettings
 from pytestqt.qtbot import QtBot
 
 from outreach.domain.records import LogFilter
@@ -27,8 +27,12 @@ def test_headline_counts_parties_and_overdue_follow_ups(
     parties = services.treaties.count_parties("APMBC", date.today())
     overdue = services.log.count(LogFilter(overdue_on=date.today()))
     text = page.headline.text()
+    counts = services.treaties.party_counts("APMBC", date.today())
     assert f"<b>{parties}</b> States Parties" in text
-    assert "target 145" in text
+    assert (
+        f"<b>{counts.pending}</b> pending entry into force ({counts.deposited} by deposit)" in text
+    )
+    assert "target 145, counted by deposit" in text
     assert f"<b>{overdue}</b> overdue" in text
     assert page.overdue.rowCount() == min(overdue, 50)
     qtbot.waitUntil(lambda: page.chart.svg is not None)  # drawn once the page shows
@@ -74,3 +78,28 @@ def test_the_campaign_as_it_stood_on_another_day(qtbot: QtBot, services: AppServ
     assert page.overdue.rowCount() == min(services.log.count(LogFilter(overdue_on=day)), 50)
     page.today_button.click()
     assert "today" in page.headline.text()
+
+
+def test_the_curve_can_count_by_deposit_and_the_choice_is_remembered(
+    qtbot: QtBot, services: AppServices
+) -> None:
+    page = make_page(qtbot, services)
+    page.as_of.setDate(QDate(2003, 12, 31))
+    qtbot.waitUntil(lambda: page.chart.svg is not None)
+    drawn: list[tuple[object, ...]] = []
+    monkeypatch_show = page.chart.show_curve
+
+    def recording(*args: object) -> None:
+        drawn.append(args)
+        monkeypatch_show(*args)  # type: ignore[arg-type]
+
+    page.chart.show_curve = recording  # type: ignore[method-assign]
+    page.counting.setCurrentIndex(page.counting.findData("deposit"))
+    (curve, counting, target, target_counting), *_ = drawn
+    assert (counting, target, target_counting) == ("deposit", 145, "deposit")
+    assert curve[-1] == (date(2003, 12, 31), 141)  # 134 in force that day
+    settings = QSettings()
+    page.save_state(settings)
+    again = make_page(qtbot, services)
+    again.restore_state(settings)
+    assert again.counting.currentData() == "deposit"

@@ -114,6 +114,48 @@ def test_go_to_state_clears_filters_that_hide_it(
     assert page.text.text() == ""
 
 
+def test_the_joined_filter_and_the_counts_under_the_list_say_both_ways(
+    page: StatesPage, services: AppServices
+) -> None:
+    page.status.setCurrentIndex(page.status.findData("joined"))
+    rows = services.states.list_rows()
+    parties = {row.iso3 for row in rows if row.status.value == "party"}
+    pending = {row.iso3 for row in rows if row.status.value == "pending"}
+    assert set(shown_iso3(page)) == parties | pending
+    assert page.counts.text() == (
+        f"{len(parties)} States Parties today; {len(pending)} pending entry into force "
+        f"({len(parties) + len(pending)} by deposit, as Landmine Monitor and the ICBL count)"
+    )
+
+
+def test_a_succession_s_effective_date_is_asked_for_a_succession_only(
+    qtbot: QtBot,
+    page: StatesPage,
+    services: AppServices,
+    undo_runner: UndoRunner,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    page.go_to_state(services.states.get("SSD").id)
+    seen: list[tuple[bool, date | None]] = []
+
+    def correct(dialog: dialogs.ParticipationDialog) -> int:
+        seen.append((dialog.effective.isEnabled(), dialog.effective.value()))
+        dialog.effective.set_value(date(2011, 7, 10))
+        dialog.kind.setCurrentIndex(dialog.kind.findData("accession"))
+        seen.append((dialog.effective.isEnabled(), None))
+        dialog.kind.setCurrentIndex(dialog.kind.findData("succession"))
+        return 1
+
+    monkeypatch.setattr(dialogs.ParticipationDialog, "exec", correct)
+    qtbot.mouseClick(page.detail.status_button, Qt.MouseButton.LeftButton)
+    assert seen == [(True, date(2011, 7, 9)), (False, None)]
+    recorded = services.treaties.participation("SSD", "APMBC")
+    assert recorded is not None and recorded.in_force_on == date(2011, 7, 10)
+    undo_runner.stack.undo()
+    undone = services.treaties.participation("SSD", "APMBC")
+    assert undone is not None and undone.in_force_on == date(2011, 7, 9)
+
+
 def test_recording_an_accession_in_the_dialog_makes_a_party_and_can_be_undone(
     qtbot: QtBot,
     page: StatesPage,

@@ -13,11 +13,14 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
+from outreach.domain.enums import Counting
+
 if TYPE_CHECKING:
     from PySide6.QtSvgWidgets import QSvgWidget
 
-#: what the chart shows: (day, States Parties) points and the target
-Curve = tuple[list[tuple[date, int]], int | None]
+#: what the chart shows: (day, States Parties) points, how they count, the target and how
+#: it was counted
+Curve = tuple[list[tuple[date, int]], Counting, int | None, Counting]
 
 
 class PartiesChart(QWidget):
@@ -32,12 +35,18 @@ class PartiesChart(QWidget):
         self._layout.setContentsMargins(0, 0, 0, 0)
         self._layout.addWidget(self.placeholder)
 
-    def show_curve(self, curve: list[tuple[date, int]], target: int | None) -> None:
+    def show_curve(
+        self,
+        curve: list[tuple[date, int]],
+        counting: Counting,
+        target: int | None,
+        target_counting: Counting,
+    ) -> None:
         """Draw this curve at the next turn of the event loop (the last one asked, when
         the page reloads several times before)."""
         if self._pending is None:
             QTimer.singleShot(0, self._draw)
-        self._pending = (curve, target)
+        self._pending = (curve, counting, target, target_counting)
 
     def _draw(self) -> None:
         from PySide6.QtSvgWidgets import QSvgWidget
@@ -46,10 +55,11 @@ class PartiesChart(QWidget):
 
         if self._pending is None:
             return
-        curve, target = self._pending
+        curve, counting, target, target_counting = self._pending
         self._pending = None
         if self.svg is None:
             self.svg = QSvgWidget(self)
             self._layout.replaceWidget(self.placeholder, self.svg)
             self.placeholder.deleteLater()
-        self.svg.load(to_svg(parties_chart(curve, target)))
+        drawing = parties_chart(curve, target, counting=counting, target_counting=target_counting)
+        self.svg.load(to_svg(drawing))

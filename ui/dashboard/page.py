@@ -8,6 +8,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QDate, QModelIndex, QSettings, Signal
 from PySide6.QtWidgets import (
+    QComboBox,
     QDateEdit,
     QFormLayout,
     QGridLayout,
@@ -21,7 +22,9 @@ from PySide6.QtWidgets import (
 )
 
 from outreach.domain.changes import Entity
+from outreach.domain.enums import Counting
 from outreach.domain.records import DemarcheRecord, LogEntryRecord, MeetingRecord
+from outreach.domain.vocabulary import label
 from outreach.services.dashboard import CategoryMovement, DashboardService
 from ui.calendar.due import DueBox
 from ui.dashboard.chart import PartiesChart
@@ -73,6 +76,18 @@ class DashboardPage(Page):
         self.as_of.setDisplayFormat("yyyy-MM-dd")
         self.as_of.setToolTip(self.tr("See the campaign as it stood on another day"))
         self.as_of.dateChanged.connect(self.reload)
+        self.counting = QComboBox(self)
+        self.counting.addItem(self.tr("States Parties in force"), Counting.IN_FORCE.value)
+        self.counting.addItem(
+            self.tr("States Parties by deposit (Landmine Monitor, ICBL)"), Counting.DEPOSIT.value
+        )
+        self.counting.setToolTip(
+            self.tr(
+                "The treaty binds a state from entry into force; Landmine Monitor and the "
+                "ICBL count it from the deposit of its instrument"
+            )
+        )
+        self.counting.currentIndexChanged.connect(self.reload)
         self.today_button = QPushButton(self.tr("&Today"), self)
         self.today_button.clicked.connect(lambda: self.as_of.setDate(QDate.currentDate()))
         self.categories = RecordsModel[CategoryMovement](
@@ -119,6 +134,11 @@ class DashboardPage(Page):
         chart_box = QGroupBox(self.tr("States Parties"), self)
         chart_layout = QVBoxLayout(chart_box)
         chart_layout.addWidget(self.headline)
+        counted = QHBoxLayout()
+        counted.addWidget(QLabel(self.tr("Curve:"), self))
+        counted.addWidget(self.counting)
+        counted.addStretch(1)
+        chart_layout.addLayout(counted)
         chart_layout.addWidget(self.chart, 1)
         movement_box = QGroupBox(self.tr("Priority categories"), self)
         movement_layout = QFormLayout(movement_box)
@@ -164,27 +184,36 @@ class DashboardPage(Page):
         since = self.since.date().toPython()
         assert isinstance(since, date)
         day = self.day()
-        summary = self._dashboard.summary(as_of=day, since=since)
-        self.chart.show_curve(list(summary.curve), summary.target)
+        counting = Counting(self.counting.currentData())
+        summary = self._dashboard.summary(as_of=day, since=since, counting=counting)
+        self.chart.show_curve(
+            list(summary.curve), counting, summary.target, summary.target_counting
+        )
         headline = (
             self.tr(
-                "<b>{0}</b> States Parties to the {1} today (target {2}) · "
-                "<b>{3}</b> overdue follow-ups · due this week: <b>{4}</b>"
+                "<b>{0}</b> States Parties to the {1} today, <b>{6}</b> pending entry into "
+                "force ({7} by deposit) · target {2}, counted {8} · <b>{3}</b> overdue "
+                "follow-ups · due this week: <b>{4}</b>"
             )
             if day == date.today()
             else self.tr(
-                "<b>{0}</b> States Parties to the {1} on {5} (target {2}) · "
-                "<b>{3}</b> follow-ups overdue then · due the week after: <b>{4}</b>"
+                "<b>{0}</b> States Parties to the {1} on {5}, <b>{6}</b> pending entry into "
+                "force ({7} by deposit) · target {2}, counted {8} · <b>{3}</b> follow-ups "
+                "overdue then · due the week after: <b>{4}</b>"
             )
         )
+        counts = summary.counts
         self.headline.setText(
             headline.format(
-                summary.parties,
+                counts.in_force,
                 summary.treaty_code,
                 summary.target or "—",
                 summary.overdue_count,
                 summary.due.due,
                 day.isoformat(),
+                counts.pending,
+                counts.deposited,
+                label(summary.target_counting),
             )
         )
         self.overdue_box.setTitle(self.tr("Overdue follow-ups ({0})").format(summary.overdue_count))
@@ -209,7 +238,11 @@ class DashboardPage(Page):
         since = settings.value("dashboard/since")
         if isinstance(since, QDate) and since.isValid():
             self.since.setDate(since)
+        counting = self.counting.findData(settings.value("dashboard/counting"))
+        if counting >= 0:
+            self.counting.setCurrentIndex(counting)
 
     def save_state(self, settings: Any) -> None:
         assert isinstance(settings, QSettings)
         settings.setValue("dashboard/since", self.since.date())
+        settings.setValue("dashboard/counting", self.counting.currentData())

@@ -25,7 +25,13 @@ from ui.undo import Operation, VersionBook
 
 TREATY = "APMBC"
 #: what `TreatyService.set_status` writes at once (with the source and its date)
-STATUS_FIELDS = ("signed_on", "consent_on", "consent_kind", "withdrawal_notified_on")
+STATUS_FIELDS = (
+    "signed_on",
+    "consent_on",
+    "consent_kind",
+    "effective_on",
+    "withdrawal_notified_on",
+)
 
 
 def edit_profile(

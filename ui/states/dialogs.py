@@ -54,6 +54,17 @@ class ParticipationDialog(RecordDialog):
         for kind in ConsentKind:
             self.kind.addItem(label(kind).capitalize(), kind.value)
         self.add_row(self.tr("Kind of consent:"), self.kind)
+        # A succession takes effect from the successor's independence, as the depositary
+        # records it; any other instrument enters into force by the treaty's rule.
+        self.effective = OptionalDateEdit(self.tr("Succession takes effect on"), self)
+        self.effective.setToolTip(
+            self.tr(
+                "The day the depositary records, usually the independence of the successor "
+                "state; left out, entry into force follows the treaty's rule"
+            )
+        )
+        self.form.addRow(self.effective)
+        self.kind.currentIndexChanged.connect(lambda _index: self._show_effective())
         self.withdrawal = OptionalDateEdit(self.tr("Withdrawal notified on"), self)
         self.form.addRow(self.withdrawal)
         self.source = self.add_text(
@@ -62,6 +73,7 @@ class ParticipationDialog(RecordDialog):
         self.register(self.signed.edit, "signed_on")
         self.register(self.consent.edit, "consent_on")
         self.register(self.kind, "consent_kind")
+        self.register(self.effective.edit, "effective_on")
         self.register(self.withdrawal.edit, "withdrawal", "withdrawal_notified_on")
         self.default_focus = self.signed.edit
         if current is not None:
@@ -70,7 +82,15 @@ class ParticipationDialog(RecordDialog):
             if current.consent_kind is not None:
                 self.kind.setCurrentIndex(self.kind.findData(current.consent_kind.value))
             self.withdrawal.set_value(current.withdrawal_notified_on)
+            self.effective.set_value(current.effective_on)
             self.source.setText(current.source)
+        self._show_effective()
+
+    def _is_succession(self) -> bool:
+        return bool(self.kind.currentData() == ConsentKind.SUCCESSION.value)
+
+    def _show_effective(self) -> None:
+        self.effective.setEnabled(self._is_succession())
 
     def values(self) -> dict[str, Any]:
         """The status as `TreatyService.set_status` takes it, sourced today."""
@@ -79,6 +99,7 @@ class ParticipationDialog(RecordDialog):
             "signed_on": self.signed.value(),
             "consent_on": consent,
             "consent_kind": str(self.kind.currentData()) if consent else None,
+            "effective_on": self.effective.value() if consent and self._is_succession() else None,
             "withdrawal_notified_on": self.withdrawal.value(),
             "source": self.source.text().strip(),
             "as_of": date.today(),

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel
 
+from outreach.domain.treaty_rules import status_matches
 from outreach.folding import fold
 from ui.states.table_model import ROW_ROLE, SEARCH_ROLE
 
@@ -47,6 +48,6 @@ class StatesFilterProxy(QSortFilterProxyModel):
             return False
         if wanted.region and wanted.region not in (row.region, row.subregion):
             return False
-        if wanted.status and row.status.value != wanted.status:
+        if wanted.status and not status_matches(row.status, wanted.status):
             return False
         return not (wanted.council_state_ids is not None and row.id not in wanted.council_state_ids)

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QSpinBox,
     QSplitter,
@@ -19,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from outreach.domain.changes import Entity
 from outreach.domain.enums import TreatyStatus
+from outreach.domain.treaty_rules import JOINED
 from outreach.domain.vocabulary import label
 from outreach.reference.names import shipped_name
 from ui.context import Selection
@@ -68,6 +70,7 @@ class StatesPage(Page):
         self.status.addItem(self.tr("Any status"), None)
         for status in TreatyStatus:
             self.status.addItem(label(status), status.value)
+        self.status.addItem(self.tr("Joined: party or pending (counted by deposit)"), JOINED)
         self.council_year = QSpinBox(self)
         self.council_year.setRange(NO_SEAT_FILTER, 2100)
         self.council_year.setSpecialValueText(self.tr("Any UNSC seat"))
@@ -104,6 +107,8 @@ class StatesPage(Page):
         list_layout.setContentsMargins(0, 0, 0, 0)
         list_layout.addLayout(filters)
         list_layout.addWidget(self.table)
+        self.counts = QLabel(self)  # the two ways of counting States Parties
+        list_layout.addWidget(self.counts)
         self.splitter.addWidget(list_side)
         self.splitter.addWidget(self.detail)
         self.splitter.setStretchFactor(0, 3)
@@ -120,11 +125,22 @@ class StatesPage(Page):
     def reload(self) -> None:
         selected = self.selected_state_id()
         self._fill_choices()
-        self.model.set_rows(self._services.states.list_rows(as_of=date.today()))
+        rows = self._services.states.list_rows(as_of=date.today())
+        self.model.set_rows(rows)
+        self._show_counts([row.status for row in rows])
         if selected is not None:
             self.select_state(selected)
         elif self.detail.state is not None:
             self.detail.show_state(None)
+
+    def _show_counts(self, statuses: list[TreatyStatus]) -> None:
+        parties, pending = statuses.count(TreatyStatus.PARTY), statuses.count(TreatyStatus.PENDING)
+        self.counts.setText(
+            self.tr(
+                "{0} States Parties today; {1} pending entry into force ({2} by deposit, as "
+                "Landmine Monitor and the ICBL count)"
+            ).format(parties, pending, parties + pending)
+        )
 
     def _fill_choices(self) -> None:
         """Category and region lists, keeping what was chosen."""

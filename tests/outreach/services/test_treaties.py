@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 import pytest
 
-from outreach.domain.enums import ConsentKind, ObligationKind, TreatyStatus
+from outreach.domain.enums import ConsentKind, Counting, ObligationKind, TreatyStatus
 from outreach.domain.records import ObligationChange
 from outreach.errors import NotFoundError, ValidationError
 from outreach.services.facts import FactService
@@ -164,6 +165,61 @@ def test_several_duties_are_recorded_together_or_not_at_all(treaties: TreatyServ
     assert treaties.obligations("CAN", "APMBC")[0] == first
 
 
+def test_a_succession_is_in_force_from_the_day_it_takes_effect(
+    treaties: TreatyService,
+) -> None:
+    south_sudan = treaties.participation("SSD", "APMBC")
+    assert south_sudan is not None  # as shipped: deposited 11 Nov 2011, effective 9 Jul 2011
+    assert (south_sudan.effective_on, south_sudan.in_force_on) == (
+        date(2011, 7, 9), date(2011, 7, 9),
+    )  # fmt: skip
+    # A party from its notification (never pending), bound from its independence.
+    assert south_sudan.status_on(date(2011, 11, 10)) is TreatyStatus.OUTSIDE
+    assert south_sudan.status_on(date(2011, 11, 11)) is TreatyStatus.PARTY
+    assert _due(treaties, "SSD")[ObligationKind.ART7_INITIAL] == date(2012, 1, 5)
+
+    # Without its effective date a succession follows the rule like any instrument.
+    by_rule = treaties.record_participation(
+        "SSD", "APMBC", consent_on=date(2011, 11, 11), consent_kind="succession", effective_on=None
+    )
+    assert by_rule.in_force_on == date(2012, 5, 1)
+    assert _due(treaties, "SSD")[ObligationKind.ART7_INITIAL] == date(2012, 10, 28)
+
+
+def test_a_correction_keeps_a_successions_effective_date_unless_it_is_no_succession(
+    treaties: TreatyService,
+) -> None:
+    kept = treaties.record_participation(
+        "SSD", "APMBC", consent_on=date(2011, 11, 11), consent_kind="succession", source="x"
+    )
+    assert kept.effective_on == date(2011, 7, 9)
+    now_an_accession = treaties.record_participation(
+        "SSD", "APMBC", consent_on=date(2011, 11, 11), consent_kind="accession"
+    )
+    assert now_an_accession.effective_on is None
+    assert now_an_accession.in_force_on == date(2012, 5, 1)
+
+
+@pytest.mark.parametrize(
+    ("kind", "effective_on", "says"),
+    [
+        ("accession", date(2011, 7, 9), "Only a notification of succession"),
+        ("succession", date(2011, 11, 12), "on or before its notification (2011-11-11)"),
+    ],
+)
+def test_an_effective_date_that_cannot_be_is_refused(
+    treaties: TreatyService, kind: str, effective_on: date, says: str
+) -> None:
+    before = treaties.participation("SSD", "APMBC")
+    with pytest.raises(ValidationError, match=re.escape(says)) as raised:
+        treaties.record_participation(
+            "SSD", "APMBC", consent_on=date(2011, 11, 11), consent_kind=kind,
+            effective_on=effective_on,
+        )  # fmt: skip
+    assert raised.value.field == "effective_on"
+    assert treaties.participation("SSD", "APMBC") == before
+
+
 def test_consent_without_its_kind_is_refused(treaties: TreatyService) -> None:
     with pytest.raises(ValidationError, match="kind of consent") as raised:
         treaties.record_participation("KAZ", "APMBC", consent_on=date(2003, 6, 10))
@@ -304,6 +360,31 @@ def test_parties_over_time_grows_until_the_withdrawals(treaties: TreatyService) 
     shrink = [count for day, count in curve if day >= date(2025, 12, 27)]
     assert shrink == sorted(shrink, reverse=True)
     assert shrink[-1] == 161
+
+
+def test_states_parties_are_counted_both_ways(treaties: TreatyService) -> None:
+    """The treaty binds from entry into force; Landmine Monitor and the ICBL count from
+    deposit: at the end of 2003, 141 deposited and 134 in force."""
+    end_of_2003 = treaties.party_counts("APMBC", date(2003, 12, 31))
+    assert (end_of_2003.deposited, end_of_2003.in_force, end_of_2003.pending) == (141, 134, 7)
+    assert treaties.count_parties("APMBC", date(2003, 12, 31), Counting.DEPOSIT) == 141
+    assert treaties.count_parties("APMBC", date(2003, 12, 31)) == 134
+    # Before the treaty was in force, deposits counted and none was bound.
+    end_of_1998 = treaties.party_counts("APMBC", date(1998, 12, 31))
+    assert (end_of_1998.in_force, end_of_1998.deposited) == (0, 58)
+    by_deposit = treaties.parties_over_time("APMBC", date(2004, 12, 31), Counting.DEPOSIT)
+    assert by_deposit[0] == (date(1997, 12, 3), 3)  # Canada, Ireland, Mauritius
+    assert by_deposit[-1] == (date(2004, 12, 31), 144)  # Landmine Monitor's end of 2004
+
+
+def test_a_succession_counts_from_its_notification_both_ways(treaties: TreatyService) -> None:
+    """South Sudan, bound from 9 Jul 2011, notified on 11 Nov 2011: before the notice it
+    counted nowhere, and it never was pending."""
+    before = treaties.party_counts("APMBC", date(2011, 11, 10))
+    after = treaties.party_counts("APMBC", date(2011, 11, 11))
+    assert after.in_force == before.in_force + 1
+    assert after.deposited == before.deposited + 1
+    assert after.pending == before.pending
 
 
 def test_parties_over_time_ends_on_the_asked_date(treaties: TreatyService) -> None:

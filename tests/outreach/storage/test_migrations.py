@@ -5,11 +5,12 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterator
 from contextlib import closing
+from datetime import date
 from pathlib import Path
 
 import pytest
 
-from outreach.setup import open_database
+from outreach.setup import open_database, prepare_database
 from outreach.storage import backups, sqlite_file
 from outreach.storage.migrations import runner
 from outreach.storage.models import State, StateAlias
@@ -141,3 +142,75 @@ def test_0004_recomputes_the_sort_keys_of_names_with_letters_folded_since(
     database.close()
     assert sqlite_file.read_schema_revision(path) == runner.head_revision()
     assert [b.reason for b in backups.list_backups(path)] == ["before-migration"]
+
+
+def test_0010_brings_the_shipped_reference_rows_of_an_older_file_up_to_date(
+    tmp_path: Path,
+) -> None:
+    """A file made before this version: South Sudan's succession in force by Art. 17's
+    rule, Sweden's row as the first reference data wrote it (the placeholder source, a
+    signature a day late), a Council term missing, and one row an officer corrected."""
+    from outreach.domain.enums import ObligationKind
+    from outreach.reference.sources import PLACEHOLDER
+    from outreach.services.facts import FactService
+    from outreach.services.forums import ForumService
+    from outreach.services.treaties import TreatyService
+
+    path = tmp_path / "campaign.db"
+    prepare_database(path, demo_on_first_run=False, create=True).close()
+    downgrade_file(path, "0009")
+    with closing(sqlite3.connect(path)) as connection, connection:
+        ids = dict(connection.execute("SELECT iso3, id FROM state"))
+        by_rule = {"in_force_on": "2012-05-01", "state_id": ids["SSD"]}
+        connection.execute(
+            "UPDATE participation SET in_force_on = :in_force_on WHERE state_id = :state_id",
+            by_rule,
+        )
+        connection.execute(
+            "UPDATE obligation SET due_on = '2012-10-28', "
+            "source = 'Computed from entry into force (2012-05-01)' WHERE kind = ? AND "
+            "participation_id = (SELECT id FROM participation WHERE state_id = ?)",
+            (ObligationKind.ART7_INITIAL.value, ids["SSD"]),
+        )
+        connection.execute(
+            "UPDATE forum_membership SET since = '2012-05-01' WHERE state_id = ? AND since = ?",
+            (ids["SSD"], "2011-07-09"),
+        )
+        connection.execute(
+            "UPDATE participation SET signed_on = '1997-12-04', source = ? WHERE state_id = ?",
+            (PLACEHOLDER, ids["SWE"]),
+        )
+        connection.execute(
+            "UPDATE participation SET signed_on = '1997-12-04', source = 'Our embassy' "
+            "WHERE state_id = ?",
+            (ids["NOR"],),
+        )
+        connection.execute(
+            "DELETE FROM seat WHERE state_id = ? AND body = 'UNSC' AND start_on = '2000-01-01'",
+            (ids["BGD"],),
+        )
+
+    database = prepare_database(path, demo_on_first_run=False)
+    treaties = TreatyService(database)
+    south_sudan = treaties.participation("SSD", "APMBC")
+    assert south_sudan is not None
+    assert (south_sudan.effective_on, south_sudan.in_force_on) == (
+        date(2011, 7, 9), date(2011, 7, 9),
+    )  # fmt: skip
+    initial = next(
+        duty
+        for duty in treaties.obligations("SSD", "APMBC")
+        if duty.kind is ObligationKind.ART7_INITIAL
+    )
+    assert initial.due_on == date(2012, 1, 5)
+    meetings = ForumService(database).members("msp", date(2011, 8, 1))
+    assert "SSD" in {member.state_iso3 for member in meetings}
+    sweden = treaties.participation("SWE", "APMBC")
+    assert sweden is not None and sweden.signed_on == date(1997, 12, 3)
+    assert PLACEHOLDER not in sweden.source and "Landmine Monitor" in sweden.source
+    norway = treaties.participation("NOR", "APMBC")  # an officer's correction stays
+    assert norway is not None
+    assert (norway.signed_on, norway.source) == (date(1997, 12, 4), "Our embassy")
+    council = FactService(database).council_members(2001)
+    assert ids["BGD"] in council and len(council) == 15
+    database.close()
