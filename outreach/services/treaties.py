@@ -121,35 +121,52 @@ def _check_dates(
 
 
 def refresh_obligations(session: Session, participation: Participation) -> None:
-    """Recompute the dated duties when entry into force changes; keep ones already met."""
-    for obligation in list(
+    """Recompute the dated duties when entry into force changes; keep ones already met.
+
+    A duty not met yet is moved in place to its new deadline (an extension granted
+    against the old one lapses) rather than deleted and made again: a correction that
+    leaves the deadlines where they were writes nothing, and the audit trail records a
+    moved deadline as the change it is."""
+    held = list(
         session.scalars(select(Obligation).where(Obligation.participation_id == participation.id))
-    ):
-        if obligation.met_on is None:
-            session.delete(obligation)
-    session.flush()
-    if participation.in_force_on is None:
-        return
-    met = set(
-        session.scalars(
-            select(Obligation.kind).where(Obligation.participation_id == participation.id)
-        )
     )
-    for duty in apmbc_obligations(
-        participation.in_force_on, _is_mine_affected(session, participation.state_id)
-    ):
-        if duty.kind.value in met:
-            continue
-        session.add(
-            Obligation(
-                participation_id=participation.id,
-                kind=duty.kind.value,
-                description=duty.description,
-                due_on=duty.due_on,
-                source=f"Computed from entry into force ({participation.in_force_on.isoformat()})",
-                as_of=participation.as_of,
+    met = {duty.kind for duty in held if duty.met_on is not None}
+    open_duties = {duty.kind: duty for duty in held if duty.met_on is None}
+    in_force_on = participation.in_force_on
+    wanted = (
+        {}
+        if in_force_on is None
+        else {
+            duty.kind.value: duty
+            for duty in apmbc_obligations(
+                in_force_on, _is_mine_affected(session, participation.state_id)
             )
-        )
+        }
+    )
+    for kind, stale in open_duties.items():
+        if kind not in wanted:
+            session.delete(stale)
+    for kind, due in wanted.items():
+        if kind in met:
+            continue
+        assert in_force_on is not None
+        computed = f"Computed from entry into force ({in_force_on.isoformat()})"
+        duty = open_duties.get(kind)
+        if duty is None:
+            session.add(
+                Obligation(
+                    participation_id=participation.id,
+                    kind=kind,
+                    description=due.description,
+                    due_on=due.due_on,
+                    source=computed,
+                    as_of=participation.as_of,
+                )
+            )
+        elif duty.due_on != due.due_on:
+            duty.due_on, duty.extended_to = due.due_on, None
+            duty.description, duty.source = due.description, computed
+            duty.as_of = participation.as_of
 
 
 class TreatyService(Service):

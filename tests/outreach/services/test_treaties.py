@@ -133,6 +133,27 @@ def test_a_duty_met_or_extended_is_no_longer_overdue_and_survives_a_correction(
     assert after[stockpile.kind].extended_to is None  # a new deadline: 2008-01-01
 
 
+def test_a_correction_that_keeps_entry_into_force_keeps_the_duties_as_they_are(
+    treaties: TreatyService,
+) -> None:
+    treaties.record_participation(
+        "KAZ", "APMBC", consent_on=date(2003, 6, 10), consent_kind="accession"
+    )
+    before = treaties.obligations("KAZ", "APMBC")
+    # deposited a day later, still in force on 1 December 2003: the same duties, kept
+    treaties.record_participation(
+        "KAZ", "APMBC", consent_on=date(2003, 6, 11), consent_kind="accession"
+    )
+    assert treaties.obligations("KAZ", "APMBC") == before
+    # a month later: the same duties (the same records) at their new deadlines
+    treaties.record_participation(
+        "KAZ", "APMBC", consent_on=date(2003, 7, 2), consent_kind="accession"
+    )
+    moved = treaties.obligations("KAZ", "APMBC")
+    assert [duty.id for duty in moved] == [duty.id for duty in before]
+    assert [duty.due_on for duty in moved] == [date(2004, 6, 29), date(2008, 1, 1)]
+
+
 def test_recording_a_duty_refuses_what_cannot_be(treaties: TreatyService) -> None:
     (duty, *_others) = treaties.obligations("CAN", "APMBC")
     with pytest.raises(ValidationError, match="after the deadline") as raised:
