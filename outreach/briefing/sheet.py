@@ -38,6 +38,7 @@ from outreach.domain.enums import (
     FactKind,
     Level,
     LogKind,
+    MetPrecision,
     RequestedAction,
     SeatBody,
     SeatKind,
@@ -163,15 +164,26 @@ def bound_on(data: BriefingData) -> bool:
     return consent_on is not None and consent_on <= data.as_of
 
 
+def done(text: str) -> str:
+    """What says a duty is met, in green."""
+    return f'<font color="#2e7d32">{escape(text)}</font>'
+
+
 def obligations_section(data: BriefingData, width: float, _: Words) -> list[Flowable]:
     st = styles().cell
 
     def row(obligation: ObligationRecord, widths: list[float]) -> TableRow:
         deadline = obligation.deadline
         overdue = False
-        if obligation.met_on is not None:
-            met = _("Met on {day}").format(day=_.day(obligation.met_on))
-            state = f'<font color="#2e7d32">{escape(met)}</font>'
+        met_on = obligation.met_on
+        if obligation.met_precision == MetPrecision.NEVER_AROSE:
+            state = done(_("Never arose: none held, as declared"))
+        elif met_on is not None and met_on <= data.as_of:
+            state = done(
+                _("Met on {day}").format(day=_.day(met_on))
+                if obligation.met_precision == MetPrecision.DAY
+                else _("Met in {period}").format(period=obligation.met_text())
+            )
         elif obligation.overdue_on(data.as_of):
             state = flag(_("OVERDUE by {span}").format(span=_.span((data.as_of - deadline).days)))
             overdue = True

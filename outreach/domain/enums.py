@@ -32,6 +32,17 @@ class Counting(StrEnum):
     DEPOSIT = "deposit"
 
 
+class MetPrecision(StrEnum):
+    """How much of the day a duty was met on is known (a record gives "2006", "2006-04"
+    or a day: the date stored is the first of the period), or that the duty never arose
+    (a state that declared it never held a stockpile)."""
+
+    DAY = "day"
+    MONTH = "month"
+    YEAR = "year"
+    NEVER_AROSE = "never"
+
+
 class Stance(StrEnum):
     SUPPORTIVE = "supportive"
     FAVOURABLE = "favourable"

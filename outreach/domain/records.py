@@ -18,6 +18,7 @@ from outreach.domain.enums import (
     FactKind,
     InterventionKind,
     InterventionStatus,
+    MetPrecision,
     ObligationKind,
     Stance,
     TreatyStatus,
@@ -111,6 +112,15 @@ class ObligationRecord:
     met_on: date | None
     source: str = ""  # where the deadline, extension or completion comes from
     as_of: date | None = None
+    met_precision: MetPrecision = MetPrecision.DAY
+
+    def met_text(self) -> str:
+        """The day it was met as far as it is known: "2006", "2006-04", "2006-04-12"
+        ("" when not met, or when the duty never arose)."""
+        if self.met_on is None or self.met_precision == MetPrecision.NEVER_AROSE:
+            return ""
+        width = {MetPrecision.YEAR: 4, MetPrecision.MONTH: 7}.get(self.met_precision, 10)
+        return self.met_on.isoformat()[:width]
 
     @property
     def deadline(self) -> date:
@@ -131,6 +141,8 @@ class ObligationChange:
     extended_to: date | None
     source: str | None = None
     as_of: date | None = None
+    #: how much of `met_on` is known; None: a day, when it changes (an officer's entry)
+    met_precision: MetPrecision | None = None
 
 
 @dataclass(frozen=True, slots=True)

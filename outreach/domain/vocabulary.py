@@ -26,6 +26,7 @@ from outreach.domain.enums import (
     InterventionStatus,
     Level,
     LogKind,
+    MetPrecision,
     ObligationKind,
     OrganizationKind,
     RequestedAction,
@@ -39,6 +40,12 @@ from outreach.i18n import N_, current_language, words
 E = TypeVar("E", bound=StrEnum)
 
 LABELS: dict[type[StrEnum], Mapping[str, str]] = {
+    MetPrecision: {
+        MetPrecision.DAY: N_("on the day"),
+        MetPrecision.MONTH: N_("in the month"),
+        MetPrecision.YEAR: N_("in the year"),
+        MetPrecision.NEVER_AROSE: N_("never arose"),
+    },
     Counting: {
         Counting.IN_FORCE: N_("in force"),
         Counting.DEPOSIT: N_("by deposit"),

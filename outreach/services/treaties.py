@@ -9,7 +9,14 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from outreach.domain import limits
-from outreach.domain.enums import ConsentKind, Counting, FactKind, ObligationKind, TreatyStatus
+from outreach.domain.enums import (
+    ConsentKind,
+    Counting,
+    FactKind,
+    MetPrecision,
+    ObligationKind,
+    TreatyStatus,
+)
 from outreach.domain.records import (
     ObligationChange,
     ObligationRecord,
@@ -49,7 +56,12 @@ def participation_record(treaty: Treaty, participation: Participation) -> Partic
 
 
 def obligation_record(obligation: Obligation) -> ObligationRecord:
-    return common.record_of(ObligationRecord, obligation, kind=ObligationKind(obligation.kind))
+    return common.record_of(
+        ObligationRecord,
+        obligation,
+        kind=ObligationKind(obligation.kind),
+        met_precision=MetPrecision(obligation.met_precision),
+    )
 
 
 def _participation(
@@ -120,8 +132,18 @@ def _check_dates(
         )
 
 
+#: how a duty the rules computed cites its source: "Computed from entry into force (…)"
+COMPUTED_FROM = "Computed from entry into force"
+
+
+def is_computed(duty: Obligation) -> bool:
+    """Whether the rules computed `duty` (rather than a record or an officer giving it)."""
+    return duty.source.startswith(COMPUTED_FROM)
+
+
 def refresh_obligations(session: Session, participation: Participation) -> None:
-    """Recompute the dated duties when entry into force changes; keep ones already met.
+    """Recompute the dated duties when entry into force changes; keep the ones met, and
+    those a record gives (their source says where from).
 
     A duty not met yet is moved in place to its new deadline (an extension granted
     against the old one lapses) rather than deleted and made again: a correction that
@@ -130,8 +152,9 @@ def refresh_obligations(session: Session, participation: Participation) -> None:
     held = list(
         session.scalars(select(Obligation).where(Obligation.participation_id == participation.id))
     )
-    met = {duty.kind for duty in held if duty.met_on is not None}
-    open_duties = {duty.kind: duty for duty in held if duty.met_on is None}
+    # A duty met, or one a record gives (its source is not the rules'), stays as it is.
+    kept = {duty.kind for duty in held if duty.met_on is not None or not is_computed(duty)}
+    open_duties = {duty.kind: duty for duty in held if duty.kind not in kept}
     in_force_on = participation.in_force_on
     wanted = (
         {}
@@ -147,10 +170,10 @@ def refresh_obligations(session: Session, participation: Participation) -> None:
         if kind not in wanted:
             session.delete(stale)
     for kind, due in wanted.items():
-        if kind in met:
+        if kind in kept:
             continue
         assert in_force_on is not None
-        computed = f"Computed from entry into force ({in_force_on.isoformat()})"
+        computed = f"{COMPUTED_FROM} ({in_force_on.isoformat()})"
         duty = open_duties.get(kind)
         if duty is None:
             session.add(
@@ -313,9 +336,12 @@ class TreatyService(Service):
         extended_to: date | None,
         source: str | None = None,
         as_of: date | None = None,
+        met_precision: MetPrecision | None = None,
     ) -> ObligationRecord:
         """When a duty was met and to when its deadline was extended (None for neither);
-        with a `source`, where that is known from and as of when (else both are kept)."""
+        with a `source`, where that is known from and as of when (else both are kept).
+        `met_precision` says how much of `met_on` is known; by default a changed date is
+        a day and an unchanged one keeps what it had."""
         optional_date(extended_to, N_("extended deadline"))
         optional_date(as_of, AS_OF)
         cited = optional_text(source, limits.SOURCE) if source is not None else None
@@ -332,6 +358,10 @@ class TreatyService(Service):
             if met_on is not None and met_on > date.today():
                 message = _("A duty is met on a day that has come; {date} is still ahead.")
                 raise ValidationError(message.format(date=met_on.isoformat()), "met_on")
+            if met_precision is not None:
+                obligation.met_precision = met_precision.value
+            elif met_on != obligation.met_on:
+                obligation.met_precision = MetPrecision.DAY.value
             obligation.met_on = optional_date(met_on, N_("date the duty was met"))
             obligation.extended_to = extended_to
             if cited is not None:
@@ -349,6 +379,7 @@ class TreatyService(Service):
                     extended_to=change.extended_to,
                     source=change.source,
                     as_of=change.as_of,
+                    met_precision=change.met_precision,
                 )
                 for change in changes
             ]

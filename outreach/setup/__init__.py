@@ -75,7 +75,7 @@ def prepare_database(
     # Here, not at the top: the loaders (and the services they write through) are the
     # work of a first run, not of every command that opens a database.
     from outreach.setup.demo import load_demo_stages
-    from outreach.setup.reference import load_reference
+    from outreach.setup.reference import apply_obligations_record, load_reference
 
     where = parse_location(location)
     first_run = isinstance(where, FileLocation) and sqlite_file.is_blank(where.path)
@@ -88,12 +88,22 @@ def prepare_database(
         return db
     if first_run:
         steps(_("Loading the reference data: states, treaties, seats and forums…"), 1, total)
-    load_reference(db)
+    if not load_reference(db) and _record_missing(db):
+        apply_obligations_record(db)  # a database brought past the revision that holds it
     if with_demo:
         steps(_("Loading the demo campaign…"), 2, total)
         load_demo_stages(db)  # the reference data are there: the demo alone is loaded
         steps(_("Ready."), 3, total)
     return db
+
+
+def _record_missing(db: Database) -> bool:
+    """Whether opening brought the database from a revision before the record of
+    obligations met (`apply_obligations_record`)."""
+    from outreach.setup.reference import OBLIGATIONS_RECORD_REVISION
+
+    before = db.migrated_from
+    return before is not None and before < OBLIGATIONS_RECORD_REVISION
 
 
 def preparation_needed(

@@ -14,16 +14,22 @@ from sqlalchemy import ColumnElement, func, or_, select
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from outreach.domain.enums import ConsentKind, FactKind, ObligationKind, SeatBody
+from outreach.domain.treaty_rules import apmbc_obligations
 from outreach.domain.vocabulary import label_of
 from outreach.folding import fold
 from outreach.i18n import _
 from outreach.reference.countries import SOURCE as COUNTRY_SOURCE
 from outreach.reference.countries import all_states
+from outreach.reference.obligations_record import (
+    RecordedDay,
+    RecordedObligations,
+    recorded_obligations,
+)
 from outreach.reference.participations import shipped_participations
 from outreach.reference.participations import shipped_rows as rows
 from outreach.reference.sources import PLACEHOLDER
 from outreach.reference.treaties import TREATIES, TreatyRef
-from outreach.services.treaties import refresh_obligations, rules_of
+from outreach.services.treaties import COMPUTED_FROM, is_computed, refresh_obligations, rules_of
 from outreach.storage.database import Database
 from outreach.storage.models import (
     Fact,
@@ -212,6 +218,7 @@ def load_reference(db: Database) -> bool:
         _load_seats(session, states)
         session.flush()
         _load_forums(session, states, treaties[0])
+    apply_obligations_record(db)
     return True
 
 
@@ -272,3 +279,103 @@ def unsourced_rows(db: Database) -> list[str]:
 
 
 REFERENCE_SOURCES = (COUNTRY_SOURCE,)
+
+
+#: the revision from which a database holds the record of obligations met
+OBLIGATIONS_RECORD_REVISION = "0011"
+
+
+def apply_obligations_record(db: Database) -> int:
+    """Bring the APMBC's duties to what the shipped record of obligations met says
+    (`outreach.reference.obligations_record`): initial Article 7 reports made, stockpiles
+    destroyed or never held, clearance deadlines as extended and completions declared,
+    each citing the record. Only the duties as the rules computed them change; one an
+    officer has recorded keeps what was recorded. A state the record shows clearing
+    mined areas gets its Art. 5 duty. Returns how many duties changed."""
+    changed = 0
+    with db.write() as session:
+        treaty = session.scalar(select(Treaty).where(Treaty.code == "APMBC"))
+        states: dict[str, int] = dict(session.execute(select(State.iso3, State.id)).all())
+        if treaty is None:
+            return 0
+        for record in recorded_obligations():
+            participation = session.scalar(
+                select(Participation).where(
+                    Participation.treaty_id == treaty.id,
+                    Participation.state_id == states.get(record.iso3, -1),
+                )
+            )
+            if participation is None or participation.in_force_on is None:
+                continue
+            changed += _apply_record(session, participation, record)
+    return changed
+
+
+def _apply_record(
+    session: Session, participation: Participation, record: RecordedObligations
+) -> int:
+    duties = {
+        duty.kind: duty
+        for duty in session.scalars(
+            select(Obligation).where(Obligation.participation_id == participation.id)
+        )
+    }
+    clearing = record.clearance_status in ("completed", "in_progress")
+    if clearing and ObligationKind.ART5_CLEARANCE.value not in duties:
+        duties[ObligationKind.ART5_CLEARANCE.value] = _clearance_duty(session, participation)
+    open_duties = {
+        kind: duty for kind, duty in duties.items() if duty.met_on is None and is_computed(duty)
+    }
+    changed = 0
+    report = open_duties.get(ObligationKind.ART7_INITIAL.value)
+    if report is not None and record.initial_report is not None:
+        changed += _met(report, record.initial_report, record)
+    stockpile = open_duties.get(ObligationKind.ART4_STOCKPILE.value)
+    if stockpile is not None:
+        if record.stockpile_status == "completed" and record.stockpile_destroyed is not None:
+            changed += _met(stockpile, record.stockpile_destroyed, record)
+        elif record.stockpile_status == "none":  # the duty never arose
+            never = RecordedDay(participation.in_force_on or stockpile.due_on, "never")
+            changed += _met(stockpile, never, record)
+    clearance = open_duties.get(ObligationKind.ART5_CLEARANCE.value)
+    if clearance is not None:
+        deadline = record.clearance_deadline
+        if deadline is not None and deadline > clearance.due_on:
+            clearance.extended_to = deadline
+            _cite(clearance, record)
+            changed += 1
+        if record.clearance_status == "completed" and record.clearance_completed is not None:
+            changed += _met(clearance, record.clearance_completed, record)
+    return changed
+
+
+def _clearance_duty(session: Session, participation: Participation) -> Obligation:
+    """The Art. 5 duty of a state the record shows clearing mined areas, due by the rule
+    (the record's citation replaces the rule's as soon as it says anything of it)."""
+    assert participation.in_force_on is not None
+    due = next(
+        duty
+        for duty in apmbc_obligations(participation.in_force_on, mine_affected=True)
+        if duty.kind == ObligationKind.ART5_CLEARANCE
+    )
+    duty = Obligation(
+        participation_id=participation.id,
+        kind=due.kind.value,
+        description=due.description,
+        due_on=due.due_on,
+        source=f"{COMPUTED_FROM} ({participation.in_force_on.isoformat()})",
+        as_of=participation.as_of,
+    )
+    session.add(duty)
+    session.flush()
+    return duty
+
+
+def _met(duty: Obligation, day: RecordedDay, record: RecordedObligations) -> int:
+    duty.met_on, duty.met_precision = day.day, day.precision
+    _cite(duty, record)
+    return 1
+
+
+def _cite(duty: Obligation, record: RecordedObligations) -> None:
+    duty.source, duty.as_of = record.source, record.as_of

@@ -52,6 +52,9 @@ class Database:
         #: the kinds of search index that opening the file found missing or outdated
         #: and rebuilt (so `outreach check` can say so)
         self.search_rebuilt_on_open: tuple[str, ...] = ()
+        #: the schema revision opening brought the database from (None: it was new, or
+        #: at the head already), for the data a migration's revision leaves to the loader
+        self.migrated_from: str | None = None
 
     @property
     def path(self) -> Path:
@@ -201,7 +204,7 @@ def open_migrated(
     try:
         database = Database(backend, engine, writer, actor)
         if not backend.read_only:  # prepare() refused a read-only file that needs updating
-            runner.upgrade_to_head(engine, backend)
+            database.migrated_from = runner.upgrade_to_head(engine, backend)
     except DBAPIError as error:
         engine.dispose()
         raise backend.translate_error(error) or error from error

@@ -165,6 +165,8 @@ class Obligation(Base, Sourced):
     due_on: Mapped[date] = mapped_column(Date)
     extended_to: Mapped[date | None] = mapped_column(Date)
     met_on: Mapped[date | None] = mapped_column(Date)
+    #: how much of `met_on` is known (a `MetPrecision`): a record may give a year only
+    met_precision: Mapped[str] = mapped_column(String(5), default="day", server_default="day")
 
 
 class Fact(Base, Sourced):

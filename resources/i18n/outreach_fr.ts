@@ -3807,6 +3807,10 @@ Restaurer la dernière sauvegarde intacte, celle du {1} ({2})? Ce qui a été en
         <translation>retrait notifié le {notified}, effectif le {effective}</translation>
     </message>
     <message>
+        <source>never arose: none held, as declared</source>
+        <translation>sans objet : aucun stock détenu, selon la déclaration</translation>
+    </message>
+    <message>
         <source>Obligations</source>
         <translation>Obligations</translation>
     </message>

@@ -87,7 +87,9 @@ def record_obligations(
         changes = [replace(change, source=cited, as_of=date.today()) for change in changes]
     changed = {change.obligation_id for change in changes}
     before = [
-        ObligationChange(duty.id, duty.met_on, duty.extended_to, duty.source, duty.as_of)
+        ObligationChange(
+            duty.id, duty.met_on, duty.extended_to, duty.source, duty.as_of, duty.met_precision
+        )
         for duty in duties
         if duty.id in changed
     ]

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from outreach.domain.enums import SeatBody, SeatKind, Stance
+from outreach.domain.enums import MetPrecision, SeatBody, SeatKind, Stance
 from outreach.domain.records import (
     AuditRecord,
     ContactRecord,
@@ -213,7 +213,13 @@ class StateDetail(QTabWidget):
         items = []
         for duty in self._services.treaties.obligations(state.id, TREATY):
             late = duty.overdue_on(today)
-            met = self.tr("met {0}").format(iso_day(duty.met_on, "—")) if duty.met_on else ""
+            met = (
+                self.tr("never arose: none held, as declared")
+                if duty.met_precision == MetPrecision.NEVER_AROSE
+                else self.tr("met {0}").format(duty.met_text())
+                if duty.met_on
+                else ""
+            )
             style = f' style="color:{OVERDUE_RED}"' if late else ""
             flag = f" <b>{e(overdue)}</b>" if late else ""
             text = f"{e(duty_text(duty.description))}: {iso_day(duty.deadline, '—')}"

@@ -25,7 +25,7 @@ SCRIPT_LOCATION = Path(__file__).parent
 #: The newest migration's revision, written out so that "is this database at head?" needs
 #: no migration script read. Update it with every new migration (a test compares it with
 #: the scripts' own head, `scripted_head`).
-HEAD_REVISION = "0010"
+HEAD_REVISION = "0011"
 VERSION_TABLE = "alembic_version"
 
 
@@ -76,14 +76,17 @@ def current_revision(engine: Engine) -> str | None:
     return None if revision is None else str(revision)
 
 
-def upgrade_to_head(engine: Engine, backend: Backend) -> None:
+def upgrade_to_head(engine: Engine, backend: Backend) -> str | None:
     """Migrate to the newest schema in one transaction (the backend says what else it
-    needs around it: see `Backend.migrating`)."""
-    if current_revision(engine) == head_revision():
-        return
+    needs around it: see `Backend.migrating`); the revision the database was at before,
+    None when it was new or already at the head."""
+    before = current_revision(engine)
+    if before == head_revision():
+        return None
     from alembic import command  # only now: a database at head never loads Alembic
 
     with engine.connect() as connection, backend.migrating(connection):
         config = alembic_config()
         config.attributes["connection"] = connection
         command.upgrade(config, "head")
+    return before

@@ -167,7 +167,7 @@ def test_0010_brings_the_shipped_reference_rows_of_an_older_file_up_to_date(
             by_rule,
         )
         connection.execute(
-            "UPDATE obligation SET due_on = '2012-10-28', "
+            "UPDATE obligation SET due_on = '2012-10-28', met_on = NULL, "
             "source = 'Computed from entry into force (2012-05-01)' WHERE kind = ? AND "
             "participation_id = (SELECT id FROM participation WHERE state_id = ?)",
             (ObligationKind.ART7_INITIAL.value, ids["SSD"]),
