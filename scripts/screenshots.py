@@ -16,7 +16,7 @@ from pathlib import Path
 import shots_data
 import shots_planning
 from PySide6.QtCore import QDate, QSettings
-from shots_common import save, scratch_demo, settle
+from shots_common import drawn, save, scratch_demo, settle
 
 from ui.actions import ActionId
 from ui.app import make_application
@@ -49,7 +49,7 @@ def shoot(desktop: DesktopApp, target: Path) -> None:
     dashboard = window.show_page(DashboardPage)
     assert isinstance(dashboard, DashboardPage)
     dashboard.as_of.setDate(QDate(2004, 11, 25))  # the week before Nairobi, in the demo
-    settle(900)
+    drawn(dashboard)
     save(window, target / "dashboard.png")
     dashboard.today_button.click()
 

@@ -8,6 +8,7 @@ from PySide6.QtCore import QEventLoop, QTimer
 from PySide6.QtWidgets import QWidget
 
 from outreach.setup import prepare_database
+from ui.dashboard.page import DashboardPage
 
 
 def settle(milliseconds: int = 600) -> None:
@@ -15,6 +16,15 @@ def settle(milliseconds: int = 600) -> None:
     loop = QEventLoop()
     QTimer.singleShot(milliseconds, loop.quit)
     loop.exec()
+
+
+def drawn(dashboard: DashboardPage) -> None:
+    """Wait until the dashboard's chart is drawn (it is, just after the page shows)."""
+    for _attempt in range(50):
+        settle(100)
+        if dashboard.chart.svg is not None:
+            break
+    settle(300)
 
 
 def save(widget: QWidget, path: Path) -> None:

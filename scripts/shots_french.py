@@ -11,7 +11,7 @@ import tempfile
 from pathlib import Path
 
 from PySide6.QtCore import QDate, QSettings
-from shots_common import save, scratch_demo, settle
+from shots_common import drawn, save, scratch_demo, settle
 
 from ui.app import make_application
 from ui.dashboard.page import DashboardPage
@@ -35,7 +35,7 @@ def main() -> int:
         dashboard = window.show_page(DashboardPage)
         assert isinstance(dashboard, DashboardPage)
         dashboard.as_of.setDate(QDate(2004, 11, 25))
-        settle(900)
+        drawn(dashboard)
         save(window, target / "dashboard-fr.png")
         desktop.show_state(desktop.services.states.get("IDN").id)
         settle()

@@ -3811,6 +3811,10 @@ Restaurer la dernière sauvegarde intacte, celle du {1} ({2})? Ce qui a été en
         <translation>sans objet : aucun stock détenu, selon la déclaration</translation>
     </message>
     <message>
+        <source>met in {0}</source>
+        <translation>remplie en {0}</translation>
+    </message>
+    <message>
         <source>Obligations</source>
         <translation>Obligations</translation>
     </message>
@@ -3881,8 +3885,12 @@ Restaurer la dernière sauvegarde intacte, celle du {1} ({2})? Ce qui a été en
         <translation>Tous les statuts</translation>
     </message>
     <message>
-        <source>Joined: party or pending (counted by deposit)</source>
-        <translation>Ayant adhéré : partie ou en attente (compté par dépôt)</translation>
+        <source>Joined: party or pending</source>
+        <translation>Ayant adhéré : partie ou en attente</translation>
+    </message>
+    <message>
+        <source>Every state whose instrument is deposited, as Landmine Monitor counts</source>
+        <translation>Tout État dont l&apos;instrument est déposé, comme compte Landmine Monitor</translation>
     </message>
     <message>
         <source>Any UNSC seat</source>

@@ -217,6 +217,8 @@ class StateDetail(QTabWidget):
                 self.tr("never arose: none held, as declared")
                 if duty.met_precision == MetPrecision.NEVER_AROSE
                 else self.tr("met {0}").format(duty.met_text())
+                if duty.met_on and duty.met_precision == MetPrecision.DAY
+                else self.tr("met in {0}").format(duty.met_text())
                 if duty.met_on
                 else ""
             )

@@ -70,7 +70,17 @@ class StatesPage(Page):
         self.status.addItem(self.tr("Any status"), None)
         for status in TreatyStatus:
             self.status.addItem(label(status), status.value)
-        self.status.addItem(self.tr("Joined: party or pending (counted by deposit)"), JOINED)
+        self.status.addItem(self.tr("Joined: party or pending"), JOINED)
+        self.status.setItemData(
+            self.status.count() - 1,
+            self.tr("Every state whose instrument is deposited, as Landmine Monitor counts"),
+            Qt.ItemDataRole.ToolTipRole,
+        )
+        # as wide as a status, not as the longest choice: the filters share one row
+        self.status.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.status.setMinimumContentsLength(12)
         self.council_year = QSpinBox(self)
         self.council_year.setRange(NO_SEAT_FILTER, 2100)
         self.council_year.setSpecialValueText(self.tr("Any UNSC seat"))
