@@ -89,6 +89,9 @@ def test_members_whose_terms_began_the_year_before_or_that_year_are_there(
 @pytest.mark.parametrize(
     ("day", "count"),
     [
+        (date(1979, 1, 23), 0),
+        (date(1979, 1, 24), 37),  # the 38 of 1996 less Yugoslavia's seat, dated 1996 on purpose
+        (date(1996, 6, 16), 37),
         (date(1996, 6, 17), 61),  # 38 members and the 23 admitted that day (DCF/266)
         (date(1999, 8, 4), 61),
         (date(1999, 8, 5), 66),  # five more admitted on 5 August 1999 (DCF/382)
@@ -104,3 +107,32 @@ def test_the_five_admitted_in_1999_joined_on_5_august(reference_db: Database) ->
     after = {m.state_iso3 for m in ForumService(reference_db).members("cd", date(1999, 8, 5))}
     assert after - before == {"ECU", "IRL", "KAZ", "MYS", "TUN"}
     assert {"AUT", "CHE", "ZAF", "PRK", "ISR"} <= before  # among the 23 of June 1996
+
+
+# The 38 members of June 1996 sat from the Committee on Disarmament's first session (24 Jan
+# 1979): no State was admitted between 1979 and 1996. Yugoslavia's seat keeps 1996 (see its row).
+FOUNDERS = {
+    "ARG", "AUS", "BEL", "BGR", "BRA", "CAN", "CHN", "COD", "CUB", "DEU", "DZA", "EGY", "ETH",
+    "FRA", "GBR", "HUN", "IDN", "IND", "IRN", "ITA", "JPN", "KEN", "LKA", "MAR", "MEX", "MMR",
+    "MNG", "NGA", "NLD", "PAK", "PER", "POL", "ROU", "RUS", "SWE", "USA", "VEN",
+}  # fmt: skip
+
+
+def test_the_cd_s_members_carry_the_day_they_joined(reference_db: Database) -> None:
+    with reference_db.read() as session:
+        starts = dict(
+            session.execute(
+                select(State.iso3, Seat.start_on)
+                .join(State, State.id == Seat.state_id)
+                .where(Seat.body == "CD")
+            ).all()
+        )
+    assert {iso3 for iso3, start in starts.items() if start == date(1979, 1, 24)} == FOUNDERS
+    # the USSR's and the FRG's seats, held on by the Russian Federation and unified Germany
+    assert starts["RUS"] == starts["DEU"] == date(1979, 1, 24)
+    assert starts["SVK"] == date(1996, 6, 17)  # Czechoslovakia's seat lapsed; admitted anew
+    assert starts["AUT"] == starts["ZAF"] == date(1996, 6, 17)
+    assert starts["IRL"] == starts["KAZ"] == date(1999, 8, 5)
+    assert starts["SRB"] == date(1996, 6, 17)
+    founders = {m.state_iso3 for m in ForumService(reference_db).members("cd", date(1979, 1, 24))}
+    assert founders == FOUNDERS

@@ -189,6 +189,16 @@ def test_0010_brings_the_shipped_reference_rows_of_an_older_file_up_to_date(
             "DELETE FROM seat WHERE state_id = ? AND body = 'UNSC' AND start_on = '2000-01-01'",
             (ids["BGD"],),
         )
+        # the first data dated every member of the Conference from 17 June 1996
+        connection.execute(
+            "UPDATE seat SET start_on = '1996-06-17' WHERE state_id = ? AND body = 'CD'",
+            (ids["CAN"],),
+        )
+        connection.execute(
+            "UPDATE forum_membership SET since = '1996-06-17' WHERE state_id = ? AND "
+            "forum_id = (SELECT id FROM forum WHERE slug = 'cd')",
+            (ids["CAN"],),
+        )
 
     database = prepare_database(path, demo_on_first_run=False)
     treaties = TreatyService(database)
@@ -213,4 +223,11 @@ def test_0010_brings_the_shipped_reference_rows_of_an_older_file_up_to_date(
     assert (norway.signed_on, norway.source) == (date(1997, 12, 4), "Our embassy")
     council = FactService(database).council_members(2001)
     assert ids["BGD"] in council and len(council) == 15
+    with database.read() as session:
+        canada_in_cd = session.connection().exec_driver_sql(
+            "SELECT start_on FROM seat WHERE body = 'CD' AND state_id = ?", (ids["CAN"],)
+        )
+        assert [str(day) for (day,) in canada_in_cd] == ["1979-01-24"]  # moved, not doubled
+    in_1990 = ForumService(database).members("cd", date(1990, 1, 1))
+    assert "CAN" in {member.state_iso3 for member in in_1990}
     database.close()

@@ -23,8 +23,9 @@ brought to what a database created today holds (read from the shipped reference,
 - where entry into force moves, so do the duties computed from it and not yet met, and
   the memberships of the treaty's meetings that follow from it;
 - the Security Council and Conference on Disarmament seats the first data lacked are
-  added (with the Conference's membership), and seats citing the placeholder take the
-  shipped source.
+  added (with the Conference's membership), seats citing the placeholder take the
+  shipped source, and the Conference's founding members, which the first data dated
+  from 17 June 1996 ("member by then"), take the day they joined (24 Jan 1979).
 Rows an officer has changed (they cite something else) are left as they are.
 """
 
@@ -260,6 +261,10 @@ def _add_missing_seats(bind: sa.Connection, states: dict[str, int], cd_forum: in
         end_on = date.fromisoformat(row["end_on"]) if row["end_on"] else None
         as_of = date.fromisoformat(row["as_of"]) if row["as_of"] else None
         found = held.get((state_id, row["body"], start_on))
+        if found is None and row["body"] == "CD":
+            moved = _move_cd_seat(bind, held, state_id, start_on, row["source"], as_of, cd_forum)
+            if moved:
+                continue
         if found is not None:
             seat_id, source = found
             if PLACEHOLDER in source:
@@ -283,6 +288,44 @@ def _add_missing_seats(bind: sa.Connection, states: dict[str, int], cd_forum: in
                     as_of=as_of,
                 )
             )
+
+
+#: the day the first reference data dated every Conference member from ("member by then")
+CD_MEMBER_BY_THEN = date(1996, 6, 17)
+
+
+def _move_cd_seat(
+    bind: sa.Connection,
+    held: dict[tuple[int, str, date], tuple[int, str]],
+    state_id: int,
+    start_on: date,
+    source: str,
+    as_of: date | None,
+    cd_forum: int | None,
+) -> bool:
+    """A founding member of the Conference, which the first data dated from 17 June 1996,
+    takes the day it joined (and its membership of the Conference's forum with it), so
+    its seat is moved rather than held twice."""
+    found = held.get((state_id, "CD", CD_MEMBER_BY_THEN))
+    if found is None or start_on >= CD_MEMBER_BY_THEN:
+        return False
+    seat_id, _source = found
+    bind.execute(
+        sa.update(SEAT)
+        .where(SEAT.c.id == seat_id)
+        .values(start_on=start_on, source=source, as_of=as_of)
+    )
+    if cd_forum is not None:
+        bind.execute(
+            sa.update(MEMBERSHIP)
+            .where(
+                MEMBERSHIP.c.forum_id == cd_forum,
+                MEMBERSHIP.c.state_id == state_id,
+                MEMBERSHIP.c.since == CD_MEMBER_BY_THEN,
+            )
+            .values(since=start_on, source=source, as_of=as_of)
+        )
+    return True
 
 
 def downgrade() -> None:
