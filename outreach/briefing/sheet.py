@@ -39,12 +39,14 @@ from outreach.domain.enums import (
     Level,
     LogKind,
     MetPrecision,
+    ObligationKind,
     RequestedAction,
     SeatBody,
     SeatKind,
+    TreatyStatus,
 )
 from outreach.domain.records import DemarcheRecord, FactRecord, ObligationRecord
-from outreach.domain.treaty_rules import duty_text
+from outreach.domain.treaty_rules import DUTY_TEXTS, annual_report_standing, duty_text
 from outreach.i18n import DEFAULT_LANGUAGE
 from outreach.reference.names import shipped_name
 from outreach.reference.sources import citation_and_doubt
@@ -169,6 +171,33 @@ def done(text: str) -> str:
     return f'<font color="#2e7d32">{escape(text)}</font>'
 
 
+def annual_duty(data: BriefingData) -> ObligationRecord | None:
+    """The annual Article 7 update of the latest cycle as a row of the obligations table,
+    for a State Party whose reports are recorded (facts "Annual Article 7 report
+    received"): a state with none recorded is not called late, since nothing is known."""
+    participation = data.participation
+    if participation is None or participation.in_force_on is None:
+        return None
+    if data.status != TreatyStatus.PARTY:
+        return None
+    received = [
+        fact.as_of
+        for fact in data.facts
+        if fact.kind == FactKind.ART7_REPORT and fact.holds and fact.as_of is not None
+    ]
+    standing = annual_report_standing(participation.in_force_on, received, data.as_of)
+    if not standing.tracked:
+        return None
+    return ObligationRecord(
+        id=0,
+        kind=ObligationKind.ART7_ANNUAL,
+        description=DUTY_TEXTS[ObligationKind.ART7_ANNUAL],
+        due_on=standing.due_on,
+        extended_to=None,
+        met_on=standing.received_on,
+    )
+
+
 def obligations_section(data: BriefingData, width: float, _: Words) -> list[Flowable]:
     st = styles().cell
 
@@ -199,9 +228,11 @@ def obligations_section(data: BriefingData, width: float, _: Words) -> list[Flow
         return cells, overdue
 
     bound = bound_on(data)
+    annual = annual_duty(data)
+    duties = (*data.obligations, *([annual] if annual is not None else []))
     return tabled(
         heading(_("Obligations and deadlines")),
-        data.obligations if bound else (),
+        duties if bound else (),
         _("No dated obligations recorded.")
         if bound
         else _("No treaty obligations: the state is not bound by the treaty."),

@@ -59,6 +59,8 @@ class FactKind(StrEnum):
     EXPORTS = "exports"
     EXPORT_MORATORIUM = "export_moratorium"
     MINE_AFFECTED = "mine_affected"
+    #: an annual Article 7 report received (its as-of date: the day it was received)
+    ART7_REPORT = "art7_report"
 
 
 class SeatBody(StrEnum):

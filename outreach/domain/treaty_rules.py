@@ -5,6 +5,7 @@ Pure functions over dates; the APMBC's articles are the model (Art. 4, 5, 7, 17,
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -158,6 +159,9 @@ DUTY_TEXTS = {
     ObligationKind.ART5_CLEARANCE: N_(
         "Clear mined areas (Article 5, within 10 years; extension may be requested)"
     ),
+    ObligationKind.ART7_ANNUAL: N_(
+        "Annual Article 7 update (by 30 April, covering the year before)"
+    ),
 }
 
 
@@ -200,3 +204,45 @@ def next_annual_report_due(in_force_on: date, as_of: date) -> date:
     first_year = (in_force_on + timedelta(days=180)).year + 1
     year = max(first_year, as_of.year if as_of <= date(as_of.year, 4, 30) else as_of.year + 1)
     return date(year, 4, 30)
+
+
+def first_annual_report_due(in_force_on: date) -> date:
+    """The first 30 April an annual Article 7 report falls due: in the year after the one
+    in which the initial report (180 days after entry into force) was due."""
+    return date((in_force_on + timedelta(days=180)).year + 1, 4, 30)
+
+
+@dataclass(frozen=True, slots=True)
+class AnnualReportStanding:
+    """A State Party's annual Article 7 update (Art. 7(2): by 30 April, covering the year
+    before) for the cycle due on `due_on`: when it was received, if it was, and whether
+    the desk records the state's reports at all (`tracked`)."""
+
+    due_on: date
+    received_on: date | None
+    tracked: bool
+
+    def late_on(self, day: date) -> bool:
+        """Received after its day, or, for a state whose reports are recorded, not
+        received by it. A state with none recorded is not called late: nothing is known."""
+        if self.received_on is not None:
+            return self.received_on > self.due_on
+        return self.tracked and day > self.due_on
+
+
+def annual_report_standing(
+    in_force_on: date, received: Sequence[date], as_of: date
+) -> AnnualReportStanding:
+    """The annual update of the cycle whose 30 April is the latest on or before `as_of`
+    (the first one while none has fallen due), from the days reports were `received`:
+    one received in the year up to that 30 April is on time; one received after it, by
+    `as_of`, is late."""
+    first = first_annual_report_due(in_force_on)
+    this_year = date(as_of.year, 4, 30)
+    due_on = max(first, this_year if as_of >= this_year else date(as_of.year - 1, 4, 30))
+    known = sorted(day for day in received if day <= as_of)
+    year_before = date(due_on.year - 1, 4, 30)
+    on_time = [day for day in known if year_before < day <= due_on]
+    after = [day for day in known if day > due_on]
+    received_on = on_time[0] if on_time else after[0] if after else None
+    return AnnualReportStanding(due_on=due_on, received_on=received_on, tracked=bool(known))

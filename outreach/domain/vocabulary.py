@@ -79,6 +79,7 @@ LABELS: dict[type[StrEnum], Mapping[str, str]] = {
         FactKind.EXPORTS: N_("Exports"),
         FactKind.EXPORT_MORATORIUM: N_("Export moratorium"),
         FactKind.MINE_AFFECTED: N_("Mine-affected"),
+        FactKind.ART7_REPORT: N_("Annual Article 7 report received"),
     },
     SeatBody: {
         SeatBody.UNSC: N_("UN Security Council"),

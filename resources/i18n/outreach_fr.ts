@@ -3827,6 +3827,22 @@ Restaurer la dernière sauvegarde intacte, celle du {1} ({2})? Ce qui a été en
         <translation>remplie le {0}</translation>
     </message>
     <message>
+        <source>Annual Article 7 update (by 30 April): {0}</source>
+        <translation>Mise à jour annuelle au titre de l&apos;article 7 (avant le 30 avril) : {0}</translation>
+    </message>
+    <message>
+        <source>received {0}</source>
+        <translation>reçue le {0}</translation>
+    </message>
+    <message>
+        <source>not received</source>
+        <translation>non reçue</translation>
+    </message>
+    <message>
+        <source>none recorded (add a fact when one is received)</source>
+        <translation>aucune consignée (ajoutez un fait à la réception)</translation>
+    </message>
+    <message>
         <source>Priority categories</source>
         <translation>Catégories prioritaires</translation>
     </message>

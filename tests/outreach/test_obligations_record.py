@@ -17,6 +17,7 @@ from outreach.briefing import PrintOptions, print_states
 from outreach.domain.enums import MetPrecision, ObligationKind
 from outreach.domain.records import ObligationChange, ObligationRecord
 from outreach.reference.obligations_record import RecordedDay, recorded_day
+from outreach.services.facts import FactService
 from outreach.services.treaties import TreatyService
 from outreach.setup import prepare_database
 from outreach.storage.database import Database
@@ -128,3 +129,24 @@ def test_the_sheet_says_met_in_the_period_the_record_gives(
     assert "Met in 1997-11" in text  # Canada's stockpile
     assert "Never arose: none held, as declared" in text  # South Sudan's
     assert "OVERDUE" in text  # Greece's stockpile
+
+
+def test_the_annual_update_is_on_the_sheet_once_the_state_s_reports_are_recorded(
+    reference_db: Database, tmp_path: Path
+) -> None:
+    def annual_row() -> bool:
+        out = tmp_path / "ireland.pdf"
+        print_states(reference_db, ["IRL"], out, PrintOptions(), as_of=TODAY)
+        return "Annual Article 7 update" in words(page_texts(out))
+
+    assert not annual_row()  # nothing recorded of Ireland's reports: nothing to say
+    facts = FactService(reference_db)
+    facts.add_fact("IRL", "art7_report", source="ISU Article 7 database", as_of=date(2025, 4, 28))
+    out = tmp_path / "ireland.pdf"
+    print_states(reference_db, ["IRL"], out, PrintOptions(), as_of=TODAY)
+    text = words(page_texts(out))
+    assert "Annual Article 7 update (by 30 April, covering the year before)" in text
+    assert "2026-04-30" in text and "OVERDUE" in text  # 2025's came; 2026's has not
+    facts.add_fact("IRL", "art7_report", source="ISU Article 7 database", as_of=date(2026, 4, 29))
+    print_states(reference_db, ["IRL"], out, PrintOptions(), as_of=TODAY)
+    assert "Met on 2026-04-29" in words(page_texts(out))

@@ -11,9 +11,11 @@ from hypothesis import strategies as st
 
 from outreach.domain.enums import ObligationKind, TreatyStatus
 from outreach.domain.treaty_rules import (
+    AnnualReportStanding,
     DueObligation,
     TreatyRules,
     add_months,
+    annual_report_standing,
     apmbc_obligations,
     first_day_of_month_after,
     next_annual_report_due,
@@ -369,3 +371,33 @@ def test_the_next_annual_report_is_always_a_30_april_not_yet_past(
     assert due_on > in_force_on
     assert due_on >= as_of
     assert due_on.year > in_force_on.year
+
+
+# --- the annual Article 7 update ----------------------------------------------------------
+
+KAZ_IN_FORCE = date(2003, 12, 1)  # initial report due 2004-05-29: annual ones from 2005
+
+
+def test_before_the_first_annual_update_falls_due_it_is_ahead_and_not_late() -> None:
+    standing = annual_report_standing(KAZ_IN_FORCE, [], date(2005, 1, 1))
+    assert standing == AnnualReportStanding(date(2005, 4, 30), None, tracked=False)
+    assert not standing.late_on(date(2005, 1, 1))
+
+
+@pytest.mark.parametrize(
+    ("received", "received_on", "late"),
+    [
+        ([date(2026, 4, 20)], date(2026, 4, 20), False),  # on time
+        ([date(2025, 4, 10), date(2026, 6, 1)], date(2026, 6, 1), True),  # a month late
+        ([date(2025, 4, 10)], None, True),  # last year's came; this year's has not
+        ([], None, False),  # nothing recorded of the state's reports: not called late
+    ],
+)
+def test_the_latest_cycle_is_on_time_late_or_unknown(
+    received: list[date], received_on: date | None, late: bool
+) -> None:
+    today = date(2026, 12, 2)
+    standing = annual_report_standing(KAZ_IN_FORCE, received, today)
+    assert standing.due_on == date(2026, 4, 30)
+    assert standing.received_on == received_on
+    assert standing.late_on(today) is late

@@ -9,6 +9,7 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
+from outreach.domain.treaty_rules import annual_report_standing
 from outreach.errors import StaleRecordError
 from outreach.folding import fold
 from outreach.services.states import StateService
@@ -341,3 +342,17 @@ def test_go_to_state_and_the_pickers_find_a_state_by_its_other_name(
     assert [choice.id for choice in names.choices() if choice.matches(fold(typed))] == [cambodia]
     dialog.edit.setText(typed)
     assert dialog.chosen_state_id() == cambodia
+
+
+def test_the_profile_says_the_annual_update_late_only_when_reports_are_recorded(
+    page: StatesPage, services: AppServices
+) -> None:
+    ireland = services.states.get("IRL")
+    page.go_to_state(ireland.id)
+    due = annual_report_standing(date(1999, 3, 1), [], date.today()).due_on
+    line = f"Annual Article 7 update (by 30 April): {due.isoformat()} — "
+    assert line + "none recorded" in page.detail.profile.toPlainText()
+    services.facts.add_fact("IRL", "art7_report", source="ISU", as_of=date(due.year - 1, 4, 20))
+    page.detail.show_state(ireland.id)
+    profile = page.detail.profile.toPlainText()
+    assert line + "not received late" in " ".join(profile.split())

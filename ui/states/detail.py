@@ -17,16 +17,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from outreach.domain.enums import MetPrecision, SeatBody, SeatKind, Stance
+from outreach.domain.enums import FactKind, MetPrecision, SeatBody, SeatKind, Stance, TreatyStatus
 from outreach.domain.records import (
     AuditRecord,
     ContactRecord,
     DemarcheRecord,
     LogEntryRecord,
     LogFilter,
+    ParticipationRecord,
     StateRecord,
 )
-from outreach.domain.treaty_rules import duty_text
+from outreach.domain.treaty_rules import annual_report_standing, duty_text
 from outreach.domain.vocabulary import label, label_of
 from outreach.errors import OutreachError, StaleRecordError
 from outreach.reference.names import shipped_name
@@ -201,16 +202,19 @@ class StateDetail(QTabWidget):
                 )
                 parts.append(f" · {e(withdrawal)}")
             parts.append(f"<br><small>{e(participation.source)}</small></p>")
-        parts += self._obligations_html(state, today)
+        parts += self._obligations_html(state, today, participation)
         parts += self._categories_html(state)
         parts += self._facts_html(state)
         parts += self._seats_html(state, today)
         return "".join(parts)
 
-    def _obligations_html(self, state: StateRecord, today: date) -> list[str]:
+    def _obligations_html(
+        self, state: StateRecord, today: date, participation: ParticipationRecord | None
+    ) -> list[str]:
         e = html.escape
         overdue = self.tr("overdue")
         items = []
+        annual = self._annual_report_html(state, today, participation)
         for duty in self._services.treaties.obligations(state.id, TREATY):
             late = duty.overdue_on(today)
             met = (
@@ -226,7 +230,37 @@ class StateDetail(QTabWidget):
             flag = f" <b>{e(overdue)}</b>" if late else ""
             text = f"{e(duty_text(duty.description))}: {iso_day(duty.deadline, '—')}"
             items.append(f"<li{style}>{text}{' — ' + e(met) if met else ''}{flag}</li>")
-        return section(self.tr("Obligations"), items)
+        return section(self.tr("Obligations"), items + annual)
+
+    def _annual_report_html(
+        self, state: StateRecord, today: date, participation: ParticipationRecord | None
+    ) -> list[str]:
+        """The annual Article 7 update of the latest cycle, from the reports recorded as
+        facts ("Annual Article 7 report received"); late only for a state whose reports
+        the desk records."""
+        if participation is None or participation.in_force_on is None:
+            return []
+        if participation.status_on(today) != TreatyStatus.PARTY:
+            return []
+        received = [
+            fact.as_of
+            for fact in self._services.facts.facts_of(state.id)
+            if fact.kind == FactKind.ART7_REPORT and fact.holds and fact.as_of is not None
+        ]
+        standing = annual_report_standing(participation.in_force_on, received, today)
+        what = self.tr("Annual Article 7 update (by 30 April): {0}").format(
+            iso_day(standing.due_on)
+        )
+        if standing.received_on is not None:
+            said = self.tr("received {0}").format(iso_day(standing.received_on))
+        elif standing.tracked:
+            said = self.tr("not received")
+        else:
+            said = self.tr("none recorded (add a fact when one is received)")
+        late = standing.late_on(today)
+        style = f' style="color:{OVERDUE_RED}"' if late else ""
+        flag = f" <b>{html.escape(self.tr('late'))}</b>" if late else ""
+        return [f"<li{style}>{html.escape(what)} — {html.escape(said)}{flag}</li>"]
 
     def _categories_html(self, state: StateRecord) -> list[str]:
         e = html.escape
