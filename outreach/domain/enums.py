@@ -61,6 +61,8 @@ class FactKind(StrEnum):
     MINE_AFFECTED = "mine_affected"
     #: an annual Article 7 report received (its as-of date: the day it was received)
     ART7_REPORT = "art7_report"
+    #: cluster munition remnants on its territory (the CCM's Art. 4 clearance applies)
+    CLUSTER_CONTAMINATED = "cluster_contaminated"
 
 
 class SeatBody(StrEnum):
@@ -79,6 +81,10 @@ class ObligationKind(StrEnum):
     ART7_ANNUAL = "art7_annual"
     ART4_STOCKPILE = "art4_stockpile"
     ART5_CLEARANCE = "art5_clearance"
+    # the Convention on Cluster Munitions' (Arts. 3, 4 and 7)
+    CCM_ART7_INITIAL = "ccm_art7_initial"
+    CCM_ART3_STOCKPILE = "ccm_art3_stockpile"
+    CCM_ART4_CLEARANCE = "ccm_art4_clearance"
 
 
 class CategoryKind(StrEnum):

@@ -5,11 +5,11 @@ Pure functions over dates; the APMBC's articles are the model (Art. 4, 5, 7, 17,
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from outreach.domain.enums import ObligationKind, TreatyStatus
+from outreach.domain.enums import FactKind, ObligationKind, TreatyStatus
 from outreach.i18n import N_, current_language, words
 
 
@@ -162,6 +162,15 @@ DUTY_TEXTS = {
     ObligationKind.ART7_ANNUAL: N_(
         "Annual Article 7 update (by 30 April, covering the year before)"
     ),
+    ObligationKind.CCM_ART7_INITIAL: N_(
+        "Initial Article 7 transparency report (within 180 days of entry into force)"
+    ),
+    ObligationKind.CCM_ART3_STOCKPILE: N_(
+        "Destroy stockpiled cluster munitions (Article 3, within 8 years)"
+    ),
+    ObligationKind.CCM_ART4_CLEARANCE: N_(
+        "Clear cluster munition remnants (Article 4, within 10 years; extension may be requested)"
+    ),
 }
 
 
@@ -196,6 +205,49 @@ def apmbc_obligations(in_force_on: date, mine_affected: bool) -> list[DueObligat
             )
         )
     return duties
+
+
+def ccm_obligations(in_force_on: date, contaminated: bool) -> list[DueObligation]:
+    """The dated duties that follow from entry into force of the Convention on Cluster
+    Munitions (Art. 3: stockpiles within 8 years; Art. 4: remnants within 10 years, for a
+    state with them on its territory; Art. 7: the initial report within 180 days)."""
+    duties = [
+        DueObligation(
+            ObligationKind.CCM_ART7_INITIAL,
+            in_force_on + timedelta(days=180),
+            DUTY_TEXTS[ObligationKind.CCM_ART7_INITIAL],
+        ),
+        DueObligation(
+            ObligationKind.CCM_ART3_STOCKPILE,
+            add_months(in_force_on, 96),
+            DUTY_TEXTS[ObligationKind.CCM_ART3_STOCKPILE],
+        ),
+    ]
+    if contaminated:
+        duties.append(
+            DueObligation(
+                ObligationKind.CCM_ART4_CLEARANCE,
+                add_months(in_force_on, 120),
+                DUTY_TEXTS[ObligationKind.CCM_ART4_CLEARANCE],
+            )
+        )
+    return duties
+
+
+#: per treaty: its duties from entry into force, and the fact that brings its clearance
+#: duty (a mine-affected state under the APMBC, one with cluster munition remnants under
+#: the CCM)
+OBLIGATIONS_BY_TREATY: dict[str, tuple[Callable[[date, bool], list[DueObligation]], FactKind]] = {
+    "APMBC": (apmbc_obligations, FactKind.MINE_AFFECTED),
+    "CCM": (ccm_obligations, FactKind.CLUSTER_CONTAMINATED),
+}
+
+
+def treaty_obligations(code: str, in_force_on: date, affected: bool) -> list[DueObligation]:
+    """The duties of treaty `code` from entry into force (none for a treaty whose rules
+    the app does not know)."""
+    rules = OBLIGATIONS_BY_TREATY.get(code)
+    return rules[0](in_force_on, affected) if rules is not None else []
 
 
 def next_annual_report_due(in_force_on: date, as_of: date) -> date:

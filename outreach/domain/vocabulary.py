@@ -80,6 +80,7 @@ LABELS: dict[type[StrEnum], Mapping[str, str]] = {
         FactKind.EXPORT_MORATORIUM: N_("Export moratorium"),
         FactKind.MINE_AFFECTED: N_("Mine-affected"),
         FactKind.ART7_REPORT: N_("Annual Article 7 report received"),
+        FactKind.CLUSTER_CONTAMINATED: N_("Cluster munition remnants"),
     },
     SeatBody: {
         SeatBody.UNSC: N_("UN Security Council"),
@@ -95,6 +96,11 @@ LABELS: dict[type[StrEnum], Mapping[str, str]] = {
         ObligationKind.ART7_ANNUAL: N_("Annual transparency report (Art. 7)"),
         ObligationKind.ART4_STOCKPILE: N_("Stockpile destruction (Art. 4)"),
         ObligationKind.ART5_CLEARANCE: N_("Clearance of mined areas (Art. 5)"),
+        ObligationKind.CCM_ART7_INITIAL: N_("Initial transparency report (CCM Art. 7)"),
+        ObligationKind.CCM_ART3_STOCKPILE: N_("Stockpile destruction (CCM Art. 3)"),
+        ObligationKind.CCM_ART4_CLEARANCE: N_(
+            "Clearance of cluster munition remnants (CCM Art. 4)"
+        ),
     },
     CategoryKind: {
         CategoryKind.MANUAL: N_("Manual"),

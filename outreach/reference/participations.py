@@ -44,12 +44,24 @@ class ShippedParticipation:
     as_of: date | None
 
 
-def shipped_participations() -> dict[str, ShippedParticipation]:
-    """The APMBC's participation table as shipped, by ISO alpha-3 code. A withdrawal's
-    source is added to the row's citations, before any doubt they carry."""
-    withdrawals = {row["iso3"]: row for row in shipped_rows("apmbc_withdrawals.csv")}
+def shipped_table(name: str) -> bool:
+    """Whether resources/reference/`name` is shipped."""
+    return resources.files("resources").joinpath("reference", name).is_file()
+
+
+def shipped_participations(code: str = "APMBC") -> dict[str, ShippedParticipation]:
+    """The participation table of treaty `code` as shipped (`<code>_participation.csv`,
+    its withdrawals in `<code>_withdrawals.csv` when there are any), by ISO alpha-3 code;
+    empty when none is shipped. A withdrawal's source is added to the row's citations,
+    before any doubt they carry."""
+    table, withdrawn = f"{code.lower()}_participation.csv", f"{code.lower()}_withdrawals.csv"
+    if not shipped_table(table):
+        return {}
+    withdrawals = (
+        {row["iso3"]: row for row in shipped_rows(withdrawn)} if shipped_table(withdrawn) else {}
+    )
     shipped = {}
-    for row in shipped_rows("apmbc_participation.csv"):
+    for row in shipped_rows(table):
         source = row["source"]
         withdrawal = withdrawals.get(row["iso3"], {})
         if withdrawal:
@@ -60,7 +72,7 @@ def shipped_participations() -> dict[str, ShippedParticipation]:
             signed_on=_day(row["signed_on"]),
             consent_on=_day(row["consent_on"]),
             consent_kind=row["consent_kind"] or None,
-            effective_on=_day(row["effective_on"]),
+            effective_on=_day(row.get("effective_on")),
             withdrawal_notified_on=_day(withdrawal.get("notified_on")),
             withdrawal_effective_on=_day(withdrawal.get("effective_on")),
             source=source,

@@ -17,7 +17,7 @@ class TreatyRef:
     months_after_deposit: int
     signature_closes_on: date
     withdrawal_months: int
-    target_parties: int
+    target_parties: int | None
     target_counting: str  # a `Counting`: how the target's States Parties were counted
     source: str
     as_of: date
@@ -46,4 +46,23 @@ APMBC = TreatyRef(
     as_of=date(1999, 3, 1),
 )
 
-TREATIES = (APMBC,)
+CCM = TreatyRef(
+    code="CCM",
+    name="Convention on Cluster Munitions",
+    short_name="Convention on Cluster Munitions",
+    adopted_on=date(2008, 5, 30),  # Dublin; opened for signature in Oslo, 3 December 2008
+    # Art. 17(1): the first day of the sixth month after the 30th deposit (Burkina Faso and
+    # Moldova, both 16 February 2010).
+    in_force_on=date(2010, 8, 1),
+    threshold_reached_on=date(2010, 2, 16),
+    months_after_deposit=6,  # Art. 17(2)
+    signature_closes_on=date(2010, 7, 31),  # Art. 15: open for signature until in force
+    withdrawal_months=6,  # Art. 20(2)
+    target_parties=None,
+    target_counting="in_force",
+    source="Convention text, Arts. 15, 17 and 20; UN Treaty Collection, chapter XXVI-6",
+    as_of=date(2010, 8, 1),
+)
+
+#: the APMBC first: the default everywhere a treaty is not chosen
+TREATIES = (APMBC, CCM)

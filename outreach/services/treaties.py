@@ -24,7 +24,13 @@ from outreach.domain.records import (
     PartyCounts,
     TreatyRecord,
 )
-from outreach.domain.treaty_rules import TreatyRules, apmbc_obligations, party_from, status_on
+from outreach.domain.treaty_rules import (
+    OBLIGATIONS_BY_TREATY,
+    TreatyRules,
+    party_from,
+    status_on,
+    treaty_obligations,
+)
 from outreach.errors import ValidationError
 from outreach.i18n import N_, _
 from outreach.services import common, lookup
@@ -74,10 +80,11 @@ def _participation(
     return treaty, state, found
 
 
-def _is_mine_affected(session: Session, state_id: int) -> bool:
+def _is_affected(session: Session, state_id: int, kind: FactKind) -> bool:
+    """Whether the latest statement of fact `kind` about the state says it holds."""
     latest = session.scalar(
         select(Fact)
-        .where(Fact.state_id == state_id, Fact.kind == FactKind.MINE_AFFECTED.value)
+        .where(Fact.state_id == state_id, Fact.kind == kind.value)
         .order_by(Fact.as_of.desc())
     )
     return bool(latest and latest.holds)
@@ -156,16 +163,12 @@ def refresh_obligations(session: Session, participation: Participation) -> None:
     kept = {duty.kind for duty in held if duty.met_on is not None or not is_computed(duty)}
     open_duties = {duty.kind: duty for duty in held if duty.kind not in kept}
     in_force_on = participation.in_force_on
-    wanted = (
-        {}
-        if in_force_on is None
-        else {
-            duty.kind.value: duty
-            for duty in apmbc_obligations(
-                in_force_on, _is_mine_affected(session, participation.state_id)
-            )
-        }
-    )
+    code = session.scalars(select(Treaty.code).where(Treaty.id == participation.treaty_id)).one()
+    wanted = {}
+    if in_force_on is not None and code in OBLIGATIONS_BY_TREATY:
+        affected = _is_affected(session, participation.state_id, OBLIGATIONS_BY_TREATY[code][1])
+        duties = treaty_obligations(code, in_force_on, affected)
+        wanted = {duty.kind.value: duty for duty in duties}
     for kind, stale in open_duties.items():
         if kind not in wanted:
             session.delete(stale)

@@ -75,7 +75,11 @@ def prepare_database(
     # Here, not at the top: the loaders (and the services they write through) are the
     # work of a first run, not of every command that opens a database.
     from outreach.setup.demo import load_demo_stages
-    from outreach.setup.reference import apply_obligations_record, load_reference
+    from outreach.setup.reference import (
+        apply_obligations_record,
+        load_missing_treaties,
+        load_reference,
+    )
 
     where = parse_location(location)
     first_run = isinstance(where, FileLocation) and sqlite_file.is_blank(where.path)
@@ -88,8 +92,10 @@ def prepare_database(
         return db
     if first_run:
         steps(_("Loading the reference data: states, treaties, seats and forums…"), 1, total)
-    if not load_reference(db) and _record_missing(db):
-        apply_obligations_record(db)  # a database brought past the revision that holds it
+    if not load_reference(db):
+        load_missing_treaties(db)  # a treaty shipped since the database was made
+        if _record_missing(db):
+            apply_obligations_record(db)  # brought past the revision that holds it
     if with_demo:
         steps(_("Loading the demo campaign…"), 2, total)
         load_demo_stages(db)  # the reference data are there: the demo alone is loaded

@@ -103,7 +103,7 @@ def _load_treaty(session: Session, ref: TreatyRef) -> Treaty:
 def _load_participations(session: Session, treaty: Treaty, states: dict[str, int]) -> None:
     rules = rules_of(treaty)
     loaded = []
-    for shipped in shipped_participations().values():
+    for shipped in shipped_participations(treaty.code).values():
         participation = Participation(
             treaty_id=treaty.id,
             state_id=states[shipped.iso3],
@@ -214,12 +214,28 @@ def load_reference(db: Database) -> bool:
     with db.write() as session:
         states = _load_states(session)
         treaties = [_load_treaty(session, ref) for ref in TREATIES]
-        _load_participations(session, treaties[0], states)
+        for treaty in treaties:
+            _load_participations(session, treaty, states)
         _load_seats(session, states)
         session.flush()
         _load_forums(session, states, treaties[0])
     apply_obligations_record(db)
     return True
+
+
+def load_missing_treaties(db: Database) -> list[str]:
+    """Add the shipped treaties a database lacks (one made before the app shipped them),
+    with their participation tables and the duties that follow; their codes."""
+    with db.read() as session:
+        held = set(session.scalars(select(Treaty.code)))
+    missing = [ref for ref in TREATIES if ref.code not in held]
+    if not missing:
+        return []
+    with db.write() as session:
+        states = dict(session.execute(select(State.iso3, State.id)).all())
+        for ref in missing:
+            _load_participations(session, _load_treaty(session, ref), states)
+    return [ref.code for ref in missing]
 
 
 def _uncited(source: InstrumentedAttribute[str]) -> ColumnElement[bool]:

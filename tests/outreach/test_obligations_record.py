@@ -150,3 +150,22 @@ def test_the_annual_update_is_on_the_sheet_once_the_state_s_reports_are_recorded
     facts.add_fact("IRL", "art7_report", source="ISU Article 7 database", as_of=date(2026, 4, 29))
     print_states(reference_db, ["IRL"], out, PrintOptions(), as_of=TODAY)
     assert "Met on 2026-04-29" in words(page_texts(out))
+
+
+@pytest.mark.file_only
+def test_a_file_made_before_the_second_treaty_gets_it_when_it_opens(tmp_path: Path) -> None:
+    path = tmp_path / "campaign.db"
+    prepare_database(path, demo_on_first_run=False, create=True).close()
+    with closing(sqlite3.connect(path)) as connection, connection:
+        connection.execute("PRAGMA foreign_keys = ON")
+        connection.execute(
+            "DELETE FROM participation WHERE treaty_id = (SELECT id FROM treaty WHERE code = 'CCM')"
+        )
+        connection.execute("DELETE FROM treaty WHERE code = 'CCM'")
+    database = prepare_database(path, demo_on_first_run=False)
+    try:
+        treaties = TreatyService(database)
+        assert [treaty.code for treaty in treaties.treaties()] == ["APMBC", "CCM"]
+        assert treaties.count_parties("CCM", date(2025, 1, 1)) == 112
+    finally:
+        database.close()

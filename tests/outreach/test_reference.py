@@ -320,11 +320,27 @@ def test_every_reference_row_carries_its_source_and_date(
     assert [row.id for row in rows if row.as_of is None] == []
 
 
-def test_the_treaty_row_cites_the_convention(treaties: TreatyService) -> None:
-    (apmbc,) = treaties.treaties()
+def test_the_treaty_rows_cite_the_conventions(treaties: TreatyService) -> None:
+    apmbc, ccm = treaties.treaties()
     assert apmbc.code == "APMBC"
     assert apmbc.in_force_on == date(1999, 3, 1)
     assert "Art" in apmbc.source
+    assert (ccm.code, ccm.in_force_on, ccm.target_parties) == ("CCM", date(2010, 8, 1), None)
+    assert "XXVI-6" in ccm.source
+
+
+def test_the_cluster_munitions_table_counts_as_its_depositary_does(
+    treaties: TreatyService,
+) -> None:
+    """In force with its first thirty (Art. 17), 112 States Parties by 2025 as the UN's
+    table says, 111 once Lithuania's withdrawal took effect on 6 March 2025."""
+    assert treaties.party_counts("CCM", date(2010, 7, 31)).in_force == 0
+    assert treaties.count_parties("CCM", date(2010, 8, 1)) == 30
+    assert treaties.count_parties("CCM", date(2025, 1, 1)) == 112
+    assert treaties.count_parties("CCM", date(2025, 3, 6)) == 111
+    lithuania = treaties.participation("LTU", "CCM")
+    assert lithuania is not None and lithuania.withdrawal_effective_on == date(2025, 3, 6)
+    assert treaties.participation("GBR", "CCM") is not None
 
 
 # --- forums and meetings -----------------------------------------------------------------

@@ -304,8 +304,8 @@ def test_consent_before_signature_is_refused_and_the_old_record_kept(
 
 
 def test_unknown_treaty_or_state_is_refused(treaties: TreatyService) -> None:
-    with pytest.raises(NotFoundError, match="CCM"):
-        treaties.record_participation("KAZ", "CCM", signed_on=date(1998, 1, 1))
+    with pytest.raises(NotFoundError, match="TPNW"):
+        treaties.record_participation("KAZ", "TPNW", signed_on=date(2017, 9, 20))
     with pytest.raises(NotFoundError, match="Atlantis"):
         treaties.record_participation("Atlantis", "APMBC", signed_on=date(1998, 1, 1))
 
@@ -444,3 +444,43 @@ def test_a_withdrawal_can_be_taken_back(reference_db: Database) -> None:
     cleared = treaties.clear_withdrawal("CAN", "APMBC")
     assert cleared.withdrawal_notified_on is None
     assert cleared.status_on(date(2026, 1, 1)).value == "party"
+
+
+def test_the_convention_on_cluster_munitions_has_its_own_rules_and_duties(
+    treaties: TreatyService, reference_db: Database
+) -> None:
+    """A second treaty, not shaped like the first: in force 1 Aug 2010, Art. 17 for later
+    deposits, stockpiles within 8 years (Art. 3), remnants within 10 (Art. 4)."""
+    assert [treaty.code for treaty in treaties.treaties()] == ["APMBC", "CCM"]
+    recorded = treaties.record_participation(
+        "CAN", "CCM", signed_on=date(2008, 12, 3), consent_on=date(2015, 3, 16),
+        consent_kind="ratification",
+    )  # fmt: skip
+    assert recorded.in_force_on == date(2015, 9, 1)
+    assert _duties(treaties, "CAN", "CCM") == {
+        ObligationKind.CCM_ART7_INITIAL: date(2016, 2, 28),
+        ObligationKind.CCM_ART3_STOCKPILE: date(2023, 9, 1),
+    }
+    early = treaties.record_participation(
+        "NOR", "CCM", signed_on=date(2008, 12, 3), consent_on=date(2008, 12, 3),
+        consent_kind="ratification",
+    )  # fmt: skip
+    assert early.in_force_on == date(2010, 8, 1)  # among the first thirty
+    FactService(reference_db).add_fact(
+        "LAO", "cluster_contaminated", source="Cluster Munition Monitor", as_of=date(2009, 1, 1)
+    )
+    treaties.record_participation(
+        "LAO", "CCM", signed_on=date(2008, 12, 3), consent_on=date(2009, 3, 18),
+        consent_kind="ratification",
+    )  # fmt: skip
+    assert _duties(treaties, "LAO", "CCM")[ObligationKind.CCM_ART4_CLEARANCE] == date(2020, 8, 1)
+    with pytest.raises(ValidationError, match="closed for signature on 2010-07-31"):
+        treaties.record_participation(
+            "KAZ", "CCM", signed_on=date(2011, 1, 1), consent_on=date(2012, 1, 1),
+            consent_kind="ratification",
+        )  # fmt: skip
+    assert treaties.participation("CAN", "APMBC") is not None  # the first one untouched
+
+
+def _duties(treaties: TreatyService, iso3: str, code: str) -> dict[ObligationKind, date]:
+    return {duty.kind: duty.due_on for duty in treaties.obligations(iso3, code)}

@@ -147,7 +147,7 @@ def upgrade() -> None:
         withdrawal_months=treaty.withdrawal_months,
     )
     forums = dict(bind.execute(sa.select(FORUM.c.slug, FORUM.c.id)).all())
-    for shipped in shipped_participations().values():
+    for shipped in shipped_participations(TREATY_CODE).values():
         if shipped.iso3 in states:
             _bring_up_to_date(bind, rules, treaty.id, states[shipped.iso3], shipped, forums)
     _add_missing_seats(bind, states, forums.get("cd"))
