@@ -94,8 +94,8 @@ def status_matches(status: TreatyStatus, wanted: str) -> bool:
 
 
 PENDING_AND_DEPOSITED = N_(
-    "{pending} pending entry into force ({deposited} by deposit, as Landmine Monitor and "
-    "the ICBL count)"
+    "{pending} pending entry into force ({deposited} by deposit, as Landmine and Cluster "
+    "Munition Monitor counts)"
 )
 
 

@@ -137,7 +137,7 @@ def test_joined_gives_parties_and_pending_and_the_table_counts_both_ways(
     parties = 130 - pending
     assert result.output.rstrip().endswith(
         f"{parties} States Parties; {pending} pending entry into force (130 by deposit, as "
-        "Landmine Monitor and the ICBL count)"
+        "Landmine and Cluster Munition Monitor counts)"
     )
     assert "States Parties" not in run("--db", init_db, "states", "--format", "csv").output
 
