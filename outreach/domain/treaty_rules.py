@@ -182,56 +182,53 @@ def duty_text(description: str, language: str | None = None) -> str:
     return words(language or current_language()).gettext(description)
 
 
+@dataclass(frozen=True, slots=True)
+class DutyRule:
+    """A duty a treaty sets from entry into force: due `days` or `months` after it; a
+    clearance duty binds only a state with contamination (`if_affected`)."""
+
+    kind: ObligationKind
+    days: int = 0
+    months: int = 0
+    if_affected: bool = False
+
+    def due(self, in_force_on: date) -> DueObligation:
+        due_on = add_months(in_force_on, self.months) + timedelta(days=self.days)
+        return DueObligation(self.kind, due_on, DUTY_TEXTS[self.kind])
+
+
+#: APMBC Art. 7 (initial report in 180 days), Art. 4 (stockpiles in 4 years), Art. 5
+#: (mined areas in 10 years, for a mine-affected state)
+APMBC_DUTIES = (
+    DutyRule(ObligationKind.ART7_INITIAL, days=180),
+    DutyRule(ObligationKind.ART4_STOCKPILE, months=48),
+    DutyRule(ObligationKind.ART5_CLEARANCE, months=120, if_affected=True),
+)
+#: CCM Art. 7 (initial report in 180 days), Art. 3 (stockpiles in 8 years), Art. 4
+#: (remnants in 10 years, for a state with them on its territory)
+CCM_DUTIES = (
+    DutyRule(ObligationKind.CCM_ART7_INITIAL, days=180),
+    DutyRule(ObligationKind.CCM_ART3_STOCKPILE, months=96),
+    DutyRule(ObligationKind.CCM_ART4_CLEARANCE, months=120, if_affected=True),
+)
+
+
+def duties_from(
+    rules: Sequence[DutyRule], in_force_on: date, affected: bool
+) -> list[DueObligation]:
+    """The dated duties `rules` set for a state bound from `in_force_on`."""
+    return [rule.due(in_force_on) for rule in rules if affected or not rule.if_affected]
+
+
 def apmbc_obligations(in_force_on: date, mine_affected: bool) -> list[DueObligation]:
     """The dated duties that follow from entry into force (APMBC Art. 4, 5 and 7)."""
-    duties = [
-        DueObligation(
-            ObligationKind.ART7_INITIAL,
-            in_force_on + timedelta(days=180),
-            DUTY_TEXTS[ObligationKind.ART7_INITIAL],
-        ),
-        DueObligation(
-            ObligationKind.ART4_STOCKPILE,
-            add_months(in_force_on, 48),
-            DUTY_TEXTS[ObligationKind.ART4_STOCKPILE],
-        ),
-    ]
-    if mine_affected:
-        duties.append(
-            DueObligation(
-                ObligationKind.ART5_CLEARANCE,
-                add_months(in_force_on, 120),
-                DUTY_TEXTS[ObligationKind.ART5_CLEARANCE],
-            )
-        )
-    return duties
+    return duties_from(APMBC_DUTIES, in_force_on, mine_affected)
 
 
 def ccm_obligations(in_force_on: date, contaminated: bool) -> list[DueObligation]:
     """The dated duties that follow from entry into force of the Convention on Cluster
-    Munitions (Art. 3: stockpiles within 8 years; Art. 4: remnants within 10 years, for a
-    state with them on its territory; Art. 7: the initial report within 180 days)."""
-    duties = [
-        DueObligation(
-            ObligationKind.CCM_ART7_INITIAL,
-            in_force_on + timedelta(days=180),
-            DUTY_TEXTS[ObligationKind.CCM_ART7_INITIAL],
-        ),
-        DueObligation(
-            ObligationKind.CCM_ART3_STOCKPILE,
-            add_months(in_force_on, 96),
-            DUTY_TEXTS[ObligationKind.CCM_ART3_STOCKPILE],
-        ),
-    ]
-    if contaminated:
-        duties.append(
-            DueObligation(
-                ObligationKind.CCM_ART4_CLEARANCE,
-                add_months(in_force_on, 120),
-                DUTY_TEXTS[ObligationKind.CCM_ART4_CLEARANCE],
-            )
-        )
-    return duties
+    Munitions (Arts. 3, 4 and 7)."""
+    return duties_from(CCM_DUTIES, in_force_on, contaminated)
 
 
 #: per treaty: its duties from entry into force, and the fact that brings its clearance
