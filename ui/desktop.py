@@ -48,6 +48,7 @@ from ui.record_opener import RecordOpener
 from ui.search.dialog import SearchDialog
 from ui.services import AppServices
 from ui.states.page import StatesPage
+from ui.treaty_choice import TreatyChoice
 from ui.undo import UndoRunner
 from ui.widgets.modal import accepted
 
@@ -82,6 +83,7 @@ class DesktopApp:
         self.undo_stack = self.window.undo_stack
         self.undo = UndoRunner(self.undo_stack, self.window)
         self.opener = RecordOpener(self.window)
+        self.treaty = self._treaty_choice()
         self.window.set_pages(self._page_slots())
         self.window.install_hooks(self._hooks())
         db.subscribe(self.bus.publish)
@@ -100,12 +102,24 @@ class DesktopApp:
         for notice in db.notices:  # said once: what opening changed (permissions)
             self.window.statusBar().showMessage(notice, 30_000)
 
+    def _treaty_choice(self) -> TreatyChoice:
+        """View ▸ Treaty: the treaties the database holds, the last one chosen first
+        (the APMBC the first time), remembered as it changes."""
+        choice = TreatyChoice([treaty.code for treaty in self.services.treaties.treaties()])
+        choice.setParent(self.window)
+        choice.restore(QSettings())
+        choice.changed.connect(lambda _code: choice.save(QSettings()))
+        choice.fill_menu(
+            self.window.view_menu.addMenu(QCoreApplication.translate("DesktopApp", "&Treaty"))
+        )
+        return choice
+
     def _page_slots(self) -> list[PageSlot]:
         """The window's pages in order, each built on its first visit."""
         services, undo = self.services, self.undo
         return [
             PageSlot(DashboardPage, self._dashboard),
-            PageSlot(StatesPage, lambda: StatesPage(services, undo)),
+            PageSlot(StatesPage, lambda: StatesPage(services, undo, treaty=self.treaty)),
             PageSlot(ContactsPage, lambda: ContactsPage(services, undo)),
             PageSlot(OrganizationsPage, lambda: OrganizationsPage(services, undo)),
             PageSlot(ForumsPage, lambda: self._opening_records(ForumsPage(services, undo))),
@@ -116,7 +130,7 @@ class DesktopApp:
 
     def _dashboard(self) -> DashboardPage:
         names = self.services.states.names()
-        dashboard = DashboardPage(self.services.dashboard, names)
+        dashboard = DashboardPage(self.services.dashboard, names, treaty=self.treaty)
         dashboard.open_state.connect(self.show_state)
         return self._opening_records(dashboard)
 

@@ -260,7 +260,10 @@ class MainWindow(QMainWindow):
             self.tr("&Help"): [ActionId.SHORTCUTS, None, ActionId.ABOUT],
         }  # fmt: skip
         for title, entries in menus.items():
-            self._fill_menu(self.menuBar().addMenu(title), entries)
+            menu = self.menuBar().addMenu(title)
+            self._fill_menu(menu, entries)
+            if ActionId.REFRESH in entries:
+                self.view_menu = menu  # the composition root adds View ▸ Treaty
         toolbar = self.addToolBar(self.tr("Main"))
         toolbar.setObjectName("main-toolbar")
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)

@@ -874,7 +874,7 @@ Restaurer la dernière sauvegarde intacte, celle du {1} ({2})? Ce qui a été en
     <name>DashboardPage</name>
     <message>
         <source>See the campaign as it stood on another day</source>
-        <extracomment>(kind, id) of an item due this week, as the calendar names it</extracomment>
+        <extracomment>(kind, id) of an item due this week, as the calendar names it the treaty the curve and the headline count (the window&apos;s choice, View ▸ Treaty)</extracomment>
         <translation>Voir la campagne telle qu&apos;elle était à une autre date</translation>
     </message>
     <message>
@@ -1457,8 +1457,12 @@ Restaurer la dernière sauvegarde intacte, celle du {1} ({2})? Ce qui a été en
 <context>
     <name>DesktopApp</name>
     <message>
-        <source>(read-only)</source>
+        <source>&amp;Treaty</source>
         <extracomment>the pages whose items open records on other pages the database to open when this window closes for it (File ▸ Open…) the backup to put in place of the file once this window has closed (`finish`) the encryption or decryption to carry out once this window has closed the day&apos;s first backup, made on a worker thread as the window opens the passphrase the next database opens with (this file, encrypted, again)</extracomment>
+        <translation>&amp;Traité</translation>
+    </message>
+    <message>
+        <source>(read-only)</source>
         <translation>(lecture seule)</translation>
     </message>
     <message>
@@ -3656,6 +3660,7 @@ Restaurer la dernière sauvegarde intacte, celle du {1} ({2})? Ce qui a été en
     <name>StateDetail</name>
     <message>
         <source>Notes on this state…</source>
+        <extracomment>whose standing the profile shows (the window&apos;s choice, View ▸ Treaty)</extracomment>
         <translation>Notes sur cet État…</translation>
     </message>
     <message>
@@ -3795,10 +3800,6 @@ Restaurer la dernière sauvegarde intacte, celle du {1} ({2})? Ce qui a été en
         <translation>autres noms : {0}</translation>
     </message>
     <message>
-        <source>Outside the Convention</source>
-        <translation>Hors de la Convention</translation>
-    </message>
-    <message>
         <source>signed {signed} · consent {consent} {kind} · in force {in_force}</source>
         <translation>signature {signed} · consentement {consent} {kind} · entrée en vigueur {in_force}</translation>
     </message>
@@ -3821,6 +3822,10 @@ Restaurer la dernière sauvegarde intacte, celle du {1} ({2})? Ce qui a été en
     <message>
         <source>overdue</source>
         <translation>en retard</translation>
+    </message>
+    <message>
+        <source>Outside the {0}</source>
+        <translation>Hors de la {0}</translation>
     </message>
     <message>
         <source>met {0}</source>
@@ -3894,6 +3899,7 @@ Restaurer la dernière sauvegarde intacte, celle du {1} ({2})? Ce qui a été en
     <name>StatesPage</name>
     <message>
         <source>Filter by name, code, alias or category…</source>
+        <extracomment>the treaty whose standing the list shows (the window&apos;s choice, View ▸ Treaty)</extracomment>
         <translation>Filtrer par nom, code, autre nom ou catégorie…</translation>
     </message>
     <message>
@@ -3925,8 +3931,8 @@ Restaurer la dernière sauvegarde intacte, celle du {1} ({2})? Ce qui a été en
         <translation>États</translation>
     </message>
     <message>
-        <source>{0} States Parties today; {1} pending entry into force ({2} by deposit, as Landmine Monitor and the ICBL count)</source>
-        <translation>{0} États parties aujourd&apos;hui ; {1} en attente d&apos;entrée en vigueur ({2} par dépôt, comme comptent Landmine Monitor et l&apos;ICBL)</translation>
+        <source>{3}: {0} States Parties today; {1} pending entry into force ({2} by deposit, as Landmine and Cluster Munition Monitor counts)</source>
+        <translation>{3} : {0} États parties aujourd&apos;hui ; {1} en attente d&apos;entrée en vigueur ({2} par dépôt, comme compte l&apos;Observatoire des mines et des armes à sous-munitions)</translation>
     </message>
     <message>
         <source>Any category</source>

@@ -124,8 +124,9 @@ def test_the_joined_filter_and_the_counts_under_the_list_say_both_ways(
     pending = {row.iso3 for row in rows if row.status.value == "pending"}
     assert set(shown_iso3(page)) == parties | pending
     assert page.counts.text() == (
-        f"{len(parties)} States Parties today; {len(pending)} pending entry into force "
-        f"({len(parties) + len(pending)} by deposit, as Landmine Monitor and the ICBL count)"
+        f"APMBC: {len(parties)} States Parties today; {len(pending)} pending entry into "
+        f"force ({len(parties) + len(pending)} by deposit, as Landmine and Cluster Munition "
+        "Monitor counts)"
     )
 
 

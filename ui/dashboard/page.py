@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from outreach.domain.changes import Entity
+from outreach.domain.changes import Changes, Entity
 from outreach.domain.enums import Counting
 from outreach.domain.records import DemarcheRecord, LogEntryRecord, MeetingRecord
 from outreach.domain.vocabulary import label
@@ -29,6 +29,7 @@ from outreach.services.dashboard import CategoryMovement, DashboardService
 from ui.calendar.due import DueBox
 from ui.dashboard.chart import PartiesChart
 from ui.pages import Page
+from ui.treaty_choice import TreatyChoice
 from ui.widgets.dates import iso_day
 from ui.widgets.records_table import RECORD_ROLE, RecordsModel, records_view, stretch_column
 
@@ -58,9 +59,13 @@ class DashboardPage(Page):
         dashboard: DashboardService,
         state_names: dict[int, str],
         parent: QWidget | None = None,
+        treaty: TreatyChoice | None = None,
     ) -> None:
         super().__init__(parent)
         self._dashboard = dashboard
+        #: the treaty the curve and the headline count (the window's choice, View ▸ Treaty)
+        self.treaty = treaty if treaty is not None else TreatyChoice(parent=self)
+        self.treaty.changed.connect(lambda _code: self.on_changed(Changes(frozenset(self.shows))))
         self.due_box = DueBox(self)
         self.due_box.open_item.connect(self.open_item)
         self._names = state_names
@@ -185,7 +190,9 @@ class DashboardPage(Page):
         assert isinstance(since, date)
         day = self.day()
         counting = Counting(self.counting.currentData())
-        summary = self._dashboard.summary(as_of=day, since=since, counting=counting)
+        summary = self._dashboard.summary(
+            as_of=day, since=since, counting=counting, treaty_code=self.treaty.code
+        )
         self.chart.show_curve(
             list(summary.curve), counting, summary.target, summary.target_counting
         )

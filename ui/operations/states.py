@@ -61,13 +61,14 @@ def set_treaty_status(
     state: StateRecord,
     before: ParticipationRecord | None,
     values: Mapping[str, Any],
+    treaty: str = TREATY,
 ) -> Operation[ParticipationRecord]:
-    """Record signature, consent and withdrawal at once (`set_status` keywords); undo
-    puts back the status `before` (entry into force follows the treaty's rule)."""
+    """Record signature, consent and withdrawal in `treaty` at once (`set_status`
+    keywords); undo puts back the status `before` (entry into force follows the rule)."""
     state_id = state.id
     return set_op(
         QCoreApplication.translate("StateOperations", "Treaty status of {0}").format(state.name),
-        lambda status: treaties.set_status(state_id, TREATY, **status),
+        lambda status: treaties.set_status(state_id, treaty, **status),
         values,
         _status_of(before),
     )

@@ -33,9 +33,10 @@ from outreach.errors import OutreachError, StaleRecordError
 from outreach.reference.names import shipped_name
 from ui.conflicts import ConflictChoice, ask_about_conflict, fields_to_save
 from ui.errors import show_error
-from ui.operations.states import TREATY, edit_profile
+from ui.operations.states import edit_profile
 from ui.services import AppServices
 from ui.states.dialogs import add_fact, edit_obligations, edit_participation
+from ui.treaty_choice import TreatyChoice
 from ui.undo import UndoRunner
 from ui.widgets.dates import iso_day
 from ui.widgets.pickers import choice_box
@@ -51,10 +52,18 @@ def section(title: str, items: list[str]) -> list[str]:
 class StateDetail(QTabWidget):
     """Shows one state; the profile's stance, notes and talking points are editable."""
 
-    def __init__(self, services: AppServices, undo: UndoRunner, parent: QWidget | None = None):
+    def __init__(
+        self,
+        services: AppServices,
+        undo: UndoRunner,
+        parent: QWidget | None = None,
+        treaty: TreatyChoice | None = None,
+    ):
         super().__init__(parent)
         self._services = services
         self._undo = undo
+        #: whose standing the profile shows (the window's choice, View ▸ Treaty)
+        self.treaty = treaty if treaty is not None else TreatyChoice(parent=self)
         self.state: StateRecord | None = None
         self._saving = False  # a save is under way (see save_profile)
 
@@ -75,12 +84,18 @@ class StateDetail(QTabWidget):
         self.status_button = QPushButton(self.tr("Treaty &status…"), self)
         self.status_button.setToolTip(self.tr("Signature, consent and withdrawal dates"))
         self.status_button.clicked.connect(
-            lambda: self.state and edit_participation(self, services, undo, self.state.id)
+            lambda: (
+                self.state
+                and edit_participation(self, services, undo, self.state.id, self.treaty.code)
+            )
         )
         self.obligations_button = QPushButton(self.tr("O&bligations…"), self)
         self.obligations_button.setToolTip(self.tr("Record a duty met or its deadline extended"))
         self.obligations_button.clicked.connect(
-            lambda: self.state and edit_obligations(self, services, undo, self.state.id)
+            lambda: (
+                self.state
+                and edit_obligations(self, services, undo, self.state.id, self.treaty.code)
+            )
         )
         self.fact_button = QPushButton(self.tr("Add &fact…"), self)
         self.fact_button.setToolTip(self.tr("A sourced, dated fact: producer, stockpile, use…"))
@@ -173,7 +188,7 @@ class StateDetail(QTabWidget):
 
     def _profile_html(self, state: StateRecord) -> str:
         services, today = self._services, date.today()
-        participation = services.treaties.participation(state.id, TREATY)
+        participation = services.treaties.participation(state.id, self.treaty.code)
         e = html.escape
         parts = [f"<h2>{e(state.name)} <small>({e(state.iso3)})</small></h2>"]
         parts.append(f"<p>{e(shipped_name(state.subregion or state.region))}")
@@ -181,7 +196,7 @@ class StateDetail(QTabWidget):
             parts.append(" · " + e(self.tr("also: {0}").format(", ".join(state.aliases))))
         parts.append("</p>")
         if participation is None:
-            outside = self.tr("Outside the Convention")
+            outside = self.tr("Outside the {0}").format(self.treaty.code)
             parts.append(f"<p><b>{e(outside)}</b></p>")
         else:
             dates = self.tr("signed {signed} · consent {consent} {kind} · in force {in_force}")
@@ -193,7 +208,7 @@ class StateDetail(QTabWidget):
                 in_force=iso_day(participation.in_force_on, "—"),
             )
             status = label(participation.status_on(today))
-            parts.append(f"<p><b>{e(status)}</b> · {e(dates)}")
+            parts.append(f"<p><b>{e(status)}</b> ({e(self.treaty.code)}) · {e(dates)}")
             if participation.withdrawal_notified_on:
                 withdrawal = self.tr("withdrawal notified {notified}, effective {effective}")
                 withdrawal = withdrawal.format(
@@ -215,7 +230,7 @@ class StateDetail(QTabWidget):
         overdue = self.tr("overdue")
         items = []
         annual = self._annual_report_html(state, today, participation)
-        for duty in self._services.treaties.obligations(state.id, TREATY):
+        for duty in self._services.treaties.obligations(state.id, self.treaty.code):
             late = duty.overdue_on(today)
             met = (
                 self.tr("never arose: none held, as declared")

@@ -126,15 +126,16 @@ def _save_from(
 
 
 def edit_participation(
-    parent: QWidget, services: AppServices, undo: UndoRunner, state_id: int
+    parent: QWidget, services: AppServices, undo: UndoRunner, state_id: int, treaty: str = TREATY
 ) -> bool:
-    """Open the dialog; on OK record the dates (entry into force follows the treaty's rule)."""
+    """Open the dialog for `treaty`; on OK record the dates (entry into force follows the
+    treaty's rule)."""
     state = services.states.get(state_id)
-    before = services.treaties.participation(state_id, TREATY)
+    before = services.treaties.participation(state_id, treaty)
     dialog = ParticipationDialog(state, before, parent)
     treaties = services.treaties
     return _save_from(
-        dialog, undo, lambda: set_treaty_status(treaties, state, before, dialog.values())
+        dialog, undo, lambda: set_treaty_status(treaties, state, before, dialog.values(), treaty)
     )
 
 
@@ -228,11 +229,12 @@ class ObligationsDialog(RecordDialog):
 
 
 def edit_obligations(
-    parent: QWidget, services: AppServices, undo: UndoRunner, state_id: int
+    parent: QWidget, services: AppServices, undo: UndoRunner, state_id: int, treaty: str = TREATY
 ) -> bool:
-    """Record duties met or extended, as one undoable step; False when nothing changed."""
+    """Record duties under `treaty` met or extended, as one undoable step; False when
+    nothing changed."""
     state = services.states.get(state_id)
-    duties = services.treaties.obligations(state_id, TREATY)
+    duties = services.treaties.obligations(state_id, treaty)
     if not duties:
         QMessageBox.information(
             parent,

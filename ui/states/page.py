@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from outreach.domain.changes import Entity
+from outreach.domain.changes import Changes, Entity
 from outreach.domain.enums import TreatyStatus
 from outreach.domain.treaty_rules import JOINED
 from outreach.domain.vocabulary import label
@@ -29,6 +29,7 @@ from ui.services import AppServices
 from ui.states.detail import StateDetail
 from ui.states.filter_proxy import StateFilter, StatesFilterProxy
 from ui.states.table_model import ROW_ROLE, SORT_ROLE, Column, StatesTableModel
+from ui.treaty_choice import TreatyChoice
 from ui.undo import UndoRunner
 from ui.widgets.chips import CategoryChipsDelegate
 from ui.widgets.export_list import install_export_action
@@ -53,9 +54,19 @@ class StatesPage(Page):
         Entity.OBLIGATION,
     )
 
-    def __init__(self, services: AppServices, undo: UndoRunner, parent: QWidget | None = None):
+    def __init__(
+        self,
+        services: AppServices,
+        undo: UndoRunner,
+        parent: QWidget | None = None,
+        treaty: TreatyChoice | None = None,
+    ):
         super().__init__(parent)
         self._services = services
+        #: the treaty whose standing the list shows (the window's choice, View ▸ Treaty)
+        self.treaty = treaty if treaty is not None else TreatyChoice(parent=self)
+        # another treaty: reloaded now if shown, else on the next visit
+        self.treaty.changed.connect(lambda _code: self.on_changed(Changes(frozenset(self.shows))))
         self.model = StatesTableModel(self)
         self.proxy = StatesFilterProxy(self)
         self.proxy.setSourceModel(self.model)
@@ -105,7 +116,7 @@ class StatesPage(Page):
         self.chips = CategoryChipsDelegate(self.table)
         self.table.setItemDelegateForColumn(Column.CATEGORIES, self.chips)
 
-        self.detail = StateDetail(services, undo, self)
+        self.detail = StateDetail(services, undo, self, self.treaty)
         self.detail.show_state(None)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         list_side = QWidget(self)
@@ -135,7 +146,7 @@ class StatesPage(Page):
     def reload(self) -> None:
         selected = self.selected_state_id()
         self._fill_choices()
-        rows = self._services.states.list_rows(as_of=date.today())
+        rows = self._services.states.list_rows(treaty=self.treaty.code, as_of=date.today())
         self.model.set_rows(rows)
         self._show_counts([row.status for row in rows])
         if selected is not None:
@@ -147,9 +158,9 @@ class StatesPage(Page):
         parties, pending = statuses.count(TreatyStatus.PARTY), statuses.count(TreatyStatus.PENDING)
         self.counts.setText(
             self.tr(
-                "{0} States Parties today; {1} pending entry into force ({2} by deposit, as "
-                "Landmine Monitor and the ICBL count)"
-            ).format(parties, pending, parties + pending)
+                "{3}: {0} States Parties today; {1} pending entry into force ({2} by deposit, "
+                "as Landmine and Cluster Munition Monitor counts)"
+            ).format(parties, pending, parties + pending, self.treaty.code)
         )
 
     def _fill_choices(self) -> None:
