@@ -236,7 +236,8 @@ class DesktopApp:
         print, not before the window shows."""
         from ui.briefing.printing import print_selection
 
-        print_selection(self.window, self.services, self.db, selection, QSettings())
+        treaty = self.treaty.code
+        print_selection(self.window, self.services, self.db, selection, QSettings(), treaty)
 
     def print_settings(self) -> None:
         from ui.briefing.settings import edit_print_settings

@@ -3,6 +3,7 @@ settings, and Print on a selection."""
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -15,6 +16,7 @@ from pytestqt.qtbot import QtBot
 
 from outreach.briefing import Marking, PaperSize, PrintOptions, print_states
 from outreach.storage.database import Database
+from tests.outreach.briefing.conftest import page_texts
 from ui.briefing.jobs import BriefingJob, BriefingRequest
 from ui.briefing.preview import PdfPreviewDialog
 from ui.briefing.printing import BriefingRun, file_name, print_selection, state_target
@@ -271,3 +273,20 @@ def test_the_settings_dialog_edits_the_options(qtbot: QtBot) -> None:
 def test_file_names_are_safe() -> None:
     assert file_name('Meeting pack: A/B "C"?') == "Meeting pack A B C.pdf"
     assert file_name("Côte d'Ivoire") == "Côte d'Ivoire.pdf"
+
+
+def test_a_sheet_prints_the_standing_towards_the_treaty_chosen(
+    qtbot: QtBot, window: QWidget, db: Database, services: AppServices
+) -> None:
+    norway = services.states.get("NOR")
+    target = dataclasses.replace(state_target(services, norway.id), treaty="CCM")
+    run = BriefingRun(window, db, target, QSettings())
+    with qtbot.waitSignal(run.shown, timeout=30_000) as shown:
+        run.start()
+    preview = shown.args[0]
+    assert preview.path is not None
+    text = " ".join(" ".join(page_texts(preview.path)).split())
+    assert "Convention on Cluster Munitions (CCM)" in text
+    assert "2008-12-03" in text  # signed and ratified in Oslo the day it opened
+    with qtbot.waitSignal(run.ended, timeout=5_000):
+        preview.close()

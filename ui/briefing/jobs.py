@@ -14,6 +14,7 @@ from pathlib import Path
 
 from outreach.briefing.options import PrintOptions
 from outreach.briefing.printing import Printed, print_meeting, print_states
+from outreach.services.states import DEFAULT_TREATY
 from outreach.storage.database import Database
 from ui.background import Job, Task
 
@@ -26,6 +27,7 @@ class BriefingRequest:
     options: PrintOptions
     state_ids: tuple[int, ...] = ()
     meeting_id: int | None = None
+    treaty: str = DEFAULT_TREATY  # whose status and duties the sheets print
 
 
 def build_briefing(db: Database, request: BriefingRequest, task: Task) -> Printed:
@@ -35,7 +37,13 @@ def build_briefing(db: Database, request: BriefingRequest, task: Task) -> Printe
         if request.meeting_id is not None
         else partial(print_states, db, request.state_ids)
     )
-    return what(request.out, request.options, progress=task.progress, cancelled=task.cancelled)
+    return what(
+        request.out,
+        request.options,
+        treaty=request.treaty,
+        progress=task.progress,
+        cancelled=task.cancelled,
+    )
 
 
 class BriefingJob(Job[Printed]):

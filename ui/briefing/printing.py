@@ -7,6 +7,7 @@ repainting meanwhile. The result opens in a preview with Print and Save as PDF.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import tempfile
 from dataclasses import dataclass
@@ -18,6 +19,7 @@ from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 from outreach.briefing.printing import Printed
 from outreach.errors import OutreachError
 from outreach.reference.names import shipped_name
+from outreach.services.states import DEFAULT_TREATY
 from outreach.storage.database import Database
 from ui.background import BackgroundOp
 from ui.briefing.jobs import BriefingJob, BriefingRequest
@@ -39,6 +41,7 @@ class PrintTarget:
     file_name: str  # suggested when saving
     state_ids: tuple[int, ...] = ()
     meeting_id: int | None = None
+    treaty: str = DEFAULT_TREATY  # whose status and duties the sheets print
 
 
 def file_name(text: str) -> str:
@@ -115,15 +118,17 @@ def print_selection(
     db: Database,
     selection: Selection,
     settings: QSettings,
+    treaty: str = DEFAULT_TREATY,
 ) -> None:
-    """Print (Ctrl+P) for what is selected: build in the background, then preview."""
+    """Print (Ctrl+P) for what is selected, the standing towards `treaty`: build in the
+    background, then preview."""
     try:
         target = choose_target(parent, services, selection)
     except OutreachError as error:
         show_error(parent, error)
         return
     if target is not None:
-        BriefingRun(parent, db, target, settings).start()
+        BriefingRun(parent, db, dataclasses.replace(target, treaty=treaty), settings).start()
 
 
 def _failure_message(error: BaseException) -> str:
@@ -176,6 +181,7 @@ class BriefingRun(QObject):
             options=load_options(self._settings),
             state_ids=self.target.state_ids,
             meeting_id=self.target.meeting_id,
+            treaty=self.target.treaty,
         )
         self.job = BackgroundOp(
             self,
