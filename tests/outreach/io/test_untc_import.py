@@ -350,10 +350,11 @@ SUFFIX = {"ratification": "", "accession": " a", "acceptance": " A", "approval":
           "succession": " d"}  # fmt: skip
 
 
-def full_status_table(folder: Path) -> tuple[Path, list[dict[str, str]]]:
-    """The whole APMBC status table in the UNTC's shape, from the shipped reference data,
-    with footnote numbers on a few names."""
-    reference = Path(__file__).parents[3] / "resources" / "reference" / "apmbc_participation.csv"
+def full_status_table(folder: Path, code: str = "APMBC") -> tuple[Path, list[dict[str, str]]]:
+    """The whole status table of treaty `code` in the UNTC's shape, from the shipped
+    reference data, with footnote numbers on a few names."""
+    shipped = f"{code.lower()}_participation.csv"
+    reference = Path(__file__).parents[3] / "resources" / "reference" / shipped
     with reference.open(encoding="utf-8") as handle:
         rows = list(csv.DictReader(handle))
     lines = ["Participant\tSignature\tRatification, Acceptance(A), Approval(AA), "
@@ -386,3 +387,24 @@ def test_the_whole_table_gives_every_state_its_status(campaign: Database, tmp_pa
         )
         if row["consent_kind"]:
             assert participation.consent_kind == ConsentKind(row["consent_kind"])
+
+
+def test_the_cluster_munitions_table_imports_as_the_treaty_chosen(
+    campaign: Database, tmp_path: Path
+) -> None:
+    """The import is the second treaty's too: its own table, its own rule of entry into
+    force (the first thirty on 1 Aug 2010)."""
+    path, rows = full_status_table(tmp_path, "CCM")
+    apmbc_before = TreatyService(campaign).participation("CAN", "APMBC")
+    plan = plan_untc_file(campaign, path, "CCM")
+    assert plan.unmatched == () and plan.problems == ()
+    # every row that gives a date (six signatories' days are not in the sources read)
+    assert len(plan.changes) == sum(bool(row["signed_on"] or row["consent_on"]) for row in rows)
+    apply_untc_import(campaign, plan)
+    treaties = TreatyService(campaign)
+    norway = treaties.participation("NOR", "CCM")
+    assert norway is not None and norway.in_force_on == date(2010, 8, 1)
+    canada = treaties.participation("CAN", "CCM")
+    assert canada is not None and canada.in_force_on == date(2015, 9, 1)
+    assert treaties.participation("CAN", "APMBC") == apmbc_before  # the other untouched
+    assert treaties.count_parties("CCM", date(2025, 1, 1)) == 112
