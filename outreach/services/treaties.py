@@ -395,17 +395,20 @@ class TreatyService(Service):
 
     def party_counts(self, treaty_code: str, as_of: date) -> PartyCounts:
         """The States Parties on `as_of` both ways: in force, and deposited but pending."""
-        in_force = self.parties_over_time(treaty_code, as_of)[-1][1]
-        deposited = self.parties_over_time(treaty_code, as_of, Counting.DEPOSIT)[-1][1]
+        dates = self._participation_dates(treaty_code)
+        in_force = parties_curve(dates, as_of, Counting.IN_FORCE)[-1][1]
+        deposited = parties_curve(dates, as_of, Counting.DEPOSIT)[-1][1]
         return PartyCounts(as_of=as_of, in_force=in_force, pending=deposited - in_force)
 
     def parties_over_time(
         self, treaty_code: str, until: date, counting: Counting = Counting.IN_FORCE
     ) -> list[tuple[date, int]]:
-        """(date, number of States Parties) at each change up to `until`, ending on `until`:
-        counted from entry into force (a succession from its notification: `party_from`)
-        or, `Counting.DEPOSIT`, from the deposit of the instrument; less each withdrawal
-        from the day it takes effect."""
+        """(date, number of States Parties) at each change up to `until`, ending on
+        `until`, counted `counting` (see `parties_curve`)."""
+        return parties_curve(self._participation_dates(treaty_code), until, counting)
+
+    def _participation_dates(self, treaty_code: str) -> list[ParticipationDates]:
+        """(consent, entry into force, withdrawal effective) of each state that consented."""
         with self._db.read() as session:
             treaty = lookup.treaty(session, treaty_code)
             rows = session.execute(
@@ -414,23 +417,37 @@ class TreatyService(Service):
                     Participation.in_force_on,
                     Participation.withdrawal_effective_on,
                 ).where(Participation.treaty_id == treaty.id, Participation.consent_on.is_not(None))
-            ).all()
-        steps: dict[date, int] = {}
-        for consent_on, in_force_on, withdrawn_on in rows:
-            deposit = counting == Counting.DEPOSIT
-            joined = (consent_on or date.max) if deposit else party_from(consent_on, in_force_on)
-            if joined > until:
-                continue
-            steps[joined] = steps.get(joined, 0) + 1
-            if withdrawn_on is not None and withdrawn_on <= until:
-                steps[withdrawn_on] = steps.get(withdrawn_on, 0) - 1
-        curve, total = [], 0
-        for day in sorted(steps):
-            total += steps[day]
-            curve.append((day, total))
-        if not curve or curve[-1][0] != until:
-            curve.append((until, total))
-        return curve
+            )
+            return [(consent, in_force, withdrawn) for consent, in_force, withdrawn in rows]
+
+
+#: a consenting state's (consent, entry into force, withdrawal effective) dates
+ParticipationDates = tuple[date | None, date | None, date | None]
+
+
+def parties_curve(
+    dates: Sequence[ParticipationDates], until: date, counting: Counting
+) -> list[tuple[date, int]]:
+    """(date, number of States Parties) at each change up to `until`, ending on `until`:
+    counted from entry into force (a succession from its notification: `party_from`) or,
+    `Counting.DEPOSIT`, from the deposit of the instrument; less each withdrawal from the
+    day it takes effect."""
+    steps: dict[date, int] = {}
+    for consent_on, in_force_on, withdrawn_on in dates:
+        deposit = counting == Counting.DEPOSIT
+        joined = (consent_on or date.max) if deposit else party_from(consent_on, in_force_on)
+        if joined > until:
+            continue
+        steps[joined] = steps.get(joined, 0) + 1
+        if withdrawn_on is not None and withdrawn_on <= until:
+            steps[withdrawn_on] = steps.get(withdrawn_on, 0) - 1
+    curve, total = [], 0
+    for day in sorted(steps):
+        total += steps[day]
+        curve.append((day, total))
+    if not curve or curve[-1][0] != until:
+        curve.append((until, total))
+    return curve
 
 
 def status_of(participation: ParticipationRecord | None, as_of: date) -> TreatyStatus:
