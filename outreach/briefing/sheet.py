@@ -45,7 +45,12 @@ from outreach.domain.enums import (
     SeatKind,
     TreatyStatus,
 )
-from outreach.domain.records import DemarcheRecord, FactRecord, ObligationRecord
+from outreach.domain.records import (
+    DemarcheRecord,
+    FactRecord,
+    ObligationRecord,
+    annual_reports_received,
+)
 from outreach.domain.treaty_rules import DUTY_TEXTS, annual_report_standing, duty_text
 from outreach.i18n import DEFAULT_LANGUAGE
 from outreach.reference.names import shipped_name
@@ -180,11 +185,7 @@ def annual_duty(data: BriefingData) -> ObligationRecord | None:
         return None
     if data.status != TreatyStatus.PARTY:
         return None
-    received = [
-        fact.as_of
-        for fact in data.facts
-        if fact.kind == FactKind.ART7_REPORT and fact.holds and fact.as_of is not None
-    ]
+    received = annual_reports_received(data.facts)
     standing = annual_report_standing(participation.in_force_on, received, data.as_of)
     if not standing.tracked:
         return None

@@ -6,6 +6,7 @@ instance can reach the user interface thread.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
@@ -155,6 +156,16 @@ class FactRecord:
     detail: str
     source: str
     as_of: date | None
+
+
+def annual_reports_received(facts: Iterable[FactRecord]) -> list[date]:
+    """The days a state's annual Article 7 reports were received, from its facts
+    ("Annual Article 7 report received", dated the day it came)."""
+    return [
+        fact.as_of
+        for fact in facts
+        if fact.kind == FactKind.ART7_REPORT and fact.holds and fact.as_of is not None
+    ]
 
 
 @dataclass(frozen=True, slots=True)

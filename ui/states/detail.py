@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from outreach.domain.enums import FactKind, MetPrecision, SeatBody, SeatKind, Stance, TreatyStatus
+from outreach.domain.enums import MetPrecision, SeatBody, SeatKind, Stance, TreatyStatus
 from outreach.domain.records import (
     AuditRecord,
     ContactRecord,
@@ -26,6 +26,7 @@ from outreach.domain.records import (
     LogFilter,
     ParticipationRecord,
     StateRecord,
+    annual_reports_received,
 )
 from outreach.domain.treaty_rules import annual_report_standing, duty_text
 from outreach.domain.vocabulary import label, label_of
@@ -257,11 +258,7 @@ class StateDetail(QTabWidget):
             return []
         if participation.status_on(today) != TreatyStatus.PARTY:
             return []
-        received = [
-            fact.as_of
-            for fact in self._services.facts.facts_of(state.id)
-            if fact.kind == FactKind.ART7_REPORT and fact.holds and fact.as_of is not None
-        ]
+        received = annual_reports_received(self._services.facts.facts_of(state.id))
         standing = annual_report_standing(participation.in_force_on, received, today)
         what = self.tr("Annual Article 7 update (by 30 April): {0}").format(
             iso_day(standing.due_on)
