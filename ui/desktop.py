@@ -155,7 +155,7 @@ class DesktopApp:
             log_contact=lambda selection: log_a_contact(window, services, undo, selection),
             plan_demarche=lambda selection: plan_a_demarche(window, services, undo, selection),
             go_to_state=self.go_to_state,
-            manage_categories=lambda: manage_categories(window, services, undo),
+            manage_categories=lambda: manage_categories(window, services, undo, self.treaty.code),
             assign_category=lambda selection: assign_to_category(window, services, undo, selection),
             print_current=self.print_current,
             print_settings=self.print_settings,

@@ -343,3 +343,25 @@ def test_the_chips_delegate_paints_each_category_in_its_colour(
     assert by_slug["likely-acceders"] in colours
     assert by_slug["recent-users"] in colours
     assert "#9e9e9e" in colours  # an unknown slug still shows, in grey
+
+
+def test_the_dialog_reads_rules_against_the_treaty_the_window_shows(
+    qtbot: QtBot,
+    window: QWidget,
+    services: AppServices,
+    undo_runner: UndoRunner,
+    names_typed: list[str],
+) -> None:
+    manage_categories(window, services, undo_runner, "CCM")
+    dialog = window.findChild(CategoriesDialog)
+    assert isinstance(dialog, CategoriesDialog)
+    assert "CCM" in dialog.windowTitle()
+    names_typed.append("Outside")
+    dialog.new_smart_button.click()  # the starter rule: status outside
+    category = _category(services, "Outside")
+    outside_ccm = {m.state_id for m in services.categories.members(category.id, treaty="CCM")}
+    outside_apmbc = set(_member_ids(services, category.id))
+    assert set(dialog.preview()) == outside_ccm
+    finland = services.states.find("FIN")  # party to the APMBC, outside the CCM
+    assert finland is not None
+    assert finland.id in outside_ccm and finland.id not in outside_apmbc

@@ -48,6 +48,7 @@ from outreach.domain.enums import CategoryKind
 from outreach.domain.records import CategoryMemberRecord, CategoryRecord, StateRecord
 from outreach.errors import OutreachError
 from outreach.reference.names import shipped_name
+from outreach.services.states import DEFAULT_TREATY
 from ui.categories.models import (
     CategoriesTableModel,
     CategoryColumn,
@@ -101,14 +102,23 @@ class CategoriesDialog(QDialog):
     """The priority categories, their details, rules and members."""
 
     def __init__(
-        self, services: AppServices, undo: UndoRunner, parent: QWidget | None = None
+        self,
+        services: AppServices,
+        undo: UndoRunner,
+        parent: QWidget | None = None,
+        *,
+        treaty: str = DEFAULT_TREATY,
     ) -> None:
         super().__init__(parent)
         self._services = services
         self._undo = undo
+        self._treaty = treaty  # rules on treaty status read the standing towards it
         self._shown: CategoryRecord | None = None  # whose details the form holds
         self._rule_in_form = True  # False when the editor cannot show the saved rule
-        self.setWindowTitle(self.tr("Priority categories"))
+        title = self.tr("Priority categories")
+        if treaty != DEFAULT_TREATY:
+            title = self.tr("Priority categories (treaty status towards the {0})").format(treaty)
+        self.setWindowTitle(title)
         self.resize(1100, 680)
 
         # --- the list ---
@@ -292,7 +302,7 @@ class CategoriesDialog(QDialog):
 
     def _show_members(self, category: CategoryRecord) -> None:
         try:
-            members = self._services.categories.members(category.id)
+            members = self._services.categories.members(category.id, treaty=self._treaty)
         except OutreachError as error:
             show_error(self, error)
             members = []
@@ -352,7 +362,7 @@ class CategoriesDialog(QDialog):
     def _preview_rule(self, rule: str) -> None:
         """List what the rule in the editor selects today, saved or not."""
         try:
-            members = self._services.categories.preview(rule)
+            members = self._services.categories.preview(rule, treaty=self._treaty)
         except OutreachError:
             members = []  # an incomplete rule selects nothing yet
         self.preview_list.clear()
@@ -422,14 +432,16 @@ class CategoriesDialog(QDialog):
         self._undo.run(remove_member(self._services.categories, category, member))
 
 
-def manage_categories(parent: QWidget, services: AppServices, undo: UndoRunner) -> None:
-    """Open the categories dialog (or bring the open one forward)."""
+def manage_categories(
+    parent: QWidget, services: AppServices, undo: UndoRunner, treaty: str = DEFAULT_TREATY
+) -> None:
+    """Open the categories dialog for `treaty` (or bring the open one forward)."""
     existing = parent.findChild(CategoriesDialog)
     if isinstance(existing, CategoriesDialog) and existing.isVisible():
         existing.raise_()
         existing.activateWindow()
         return
-    dialog = CategoriesDialog(services, undo, parent)
+    dialog = CategoriesDialog(services, undo, parent, treaty=treaty)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.open()
 
