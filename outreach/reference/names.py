@@ -46,6 +46,7 @@ TREATY_NAMES = (
         "of Anti-Personnel Mines and on their Destruction"
     ),
     N_("Ottawa Convention"),
+    N_("Convention on Cluster Munitions"),
 )
 
 FORUM_NAMES = (
@@ -60,6 +61,8 @@ FORUM_NAMES = (
     N_("Review Conference (APMBC)"),
     N_("Intersessional Standing Committees (APMBC)"),
     N_("Universalization Contact Group"),
+    N_("Meetings of States Parties (CCM)"),
+    N_("Review Conferences (CCM)"),
 )
 
 MEETING_TITLES = (
@@ -75,6 +78,22 @@ MEETING_TITLES = (
     N_("Review Conference preparatory meeting (February 2004)"),
     N_("Review Conference preparatory meeting (June 2004)"),
     N_("Universalization Contact Group (margins of the Fifth Meeting of the States Parties)"),
+    N_("First Meeting of States Parties (CCM)"),
+    N_("Second Meeting of States Parties (CCM)"),
+    N_("Third Meeting of States Parties (CCM)"),
+    N_("Fourth Meeting of States Parties (CCM)"),
+    N_("Fifth Meeting of States Parties (CCM)"),
+    N_("Sixth Meeting of States Parties (CCM)"),
+    N_("Seventh Meeting of States Parties (CCM)"),
+    N_("Eighth Meeting of States Parties (CCM)"),
+    N_("Ninth Meeting of States Parties (CCM)"),
+    N_("Tenth Meeting of States Parties (CCM)"),
+    N_("Eleventh Meeting of States Parties (CCM)"),
+    N_("Twelfth Meeting of States Parties (CCM)"),
+    N_("Thirteenth Meeting of States Parties (CCM)"),
+    N_("First Review Conference (CCM)"),
+    N_("Second Review Conference (CCM), first part"),
+    N_("Second Review Conference (CCM), second part"),
 )
 
 SHIPPED = frozenset((*M49_NAMES, *TREATY_NAMES, *FORUM_NAMES, *MEETING_TITLES))

@@ -143,29 +143,57 @@ def _load_seats(session: Session, states: dict[str, int]) -> None:
         )
 
 
-def _load_forums(session: Session, states: dict[str, int], treaty: Treaty) -> None:
-    forums: dict[str, Forum] = {}
+# The forums whose members are a treaty's States Parties (from entry into force).
+PARTIES_FORUMS: dict[str, tuple[str, ...]] = {
+    "APMBC": ("msp", "revcon", "sc"),
+    "CCM": ("ccm-msp", "ccm-revcon"),
+}
+
+
+def _load_forums(session: Session, states: dict[str, int]) -> list[str]:
+    """Add the shipped forums the database lacks (by slug), with their members and
+    meetings; their slugs. Forums are never deleted, so one missing was shipped since."""
+    held = set(session.scalars(select(Forum.slug)))
+    added: dict[str, Forum] = {}
     for row in rows("forums.csv"):
-        forum = Forum(slug=row["slug"], name=row["name"], kind=row["kind"], notes=row["notes"])
-        session.add(forum)
-        forums[forum.slug] = forum
+        if row["slug"] not in held:
+            forum = Forum(slug=row["slug"], name=row["name"], kind=row["kind"], notes=row["notes"])
+            session.add(forum)
+            added[forum.slug] = forum
+    if not added:
+        return []
     session.flush()
     for row in rows("forum_members.csv"):
-        session.add(
-            ForumMembership(
-                forum_id=forums[row["forum"]].id,
-                state_id=states[row["iso3"]],
-                since=_day(row["since"]),
-                until=_day(row["until"]),
-                source=row["source"],
-                as_of=_day(row["as_of"]),
+        if row["forum"] in added:
+            session.add(
+                ForumMembership(
+                    forum_id=added[row["forum"]].id,
+                    state_id=states[row["iso3"]],
+                    since=_day(row["since"]),
+                    until=_day(row["until"]),
+                    source=row["source"],
+                    as_of=_day(row["as_of"]),
+                )
             )
-        )
-    # The CD's members are its seats; the treaty's meetings gather its States Parties.
+    if "cd" in added:
+        _add_cd_members(session, added["cd"])
+    for code, slugs in PARTIES_FORUMS.items():
+        treaty = session.scalar(select(Treaty).where(Treaty.code == code))
+        for slug in slugs:
+            if treaty is not None and slug in added:
+                _add_parties(session, added[slug], treaty)
+    for row in rows("meetings.csv"):
+        if row["forum"] in added:
+            session.add(_meeting(added[row["forum"]], row))
+    return sorted(added)
+
+
+def _add_cd_members(session: Session, cd: Forum) -> None:
+    """The Conference on Disarmament's members are its seats."""
     for seat in session.scalars(select(Seat).where(Seat.body == SeatBody.CD.value)):
         session.add(
             ForumMembership(
-                forum_id=forums["cd"].id,
+                forum_id=cd.id,
                 state_id=seat.state_id,
                 since=seat.start_on,
                 until=seat.end_on,
@@ -173,38 +201,41 @@ def _load_forums(session: Session, states: dict[str, int], treaty: Treaty) -> No
                 as_of=seat.as_of,
             )
         )
+
+
+def _add_parties(session: Session, forum: Forum, treaty: Treaty) -> None:
+    """The treaty's States Parties as members of one of its meetings' forums."""
     parties = session.scalars(
         select(Participation).where(
             Participation.treaty_id == treaty.id, Participation.in_force_on.is_not(None)
         )
     )
     for participation in parties:
-        for slug in ("msp", "revcon", "sc"):
-            session.add(
-                ForumMembership(
-                    forum_id=forums[slug].id,
-                    state_id=participation.state_id,
-                    since=participation.in_force_on,
-                    until=participation.withdrawal_effective_on,
-                    source="States Parties, from the treaty's participation table",
-                    as_of=participation.as_of,
-                )
-            )
-    for row in rows("meetings.csv"):
-        starts_on, ends_on = _day(row["starts_on"]), _day(row["ends_on"])
-        assert starts_on is not None, row
-        assert ends_on is not None, row
         session.add(
-            Meeting(
-                forum_id=forums[row["forum"]].id,
-                title=row["title"],
-                city=row["city"],
-                timezone=row["timezone"],
-                starts_on=starts_on,
-                ends_on=ends_on,
-                notes=f"Source: {row['source']}",
+            ForumMembership(
+                forum_id=forum.id,
+                state_id=participation.state_id,
+                since=participation.in_force_on,
+                until=participation.withdrawal_effective_on,
+                source="States Parties, from the treaty's participation table",
+                as_of=participation.as_of,
             )
         )
+
+
+def _meeting(forum: Forum, row: dict[str, str]) -> Meeting:
+    starts_on, ends_on = _day(row["starts_on"]), _day(row["ends_on"])
+    assert starts_on is not None, row
+    assert ends_on is not None, row
+    return Meeting(
+        forum_id=forum.id,
+        title=row["title"],
+        city=row["city"],
+        timezone=row["timezone"],
+        starts_on=starts_on,
+        ends_on=ends_on,
+        notes=f"Source: {row['source']}",
+    )
 
 
 def load_reference(db: Database) -> bool:
@@ -218,23 +249,27 @@ def load_reference(db: Database) -> bool:
             _load_participations(session, treaty, states)
         _load_seats(session, states)
         session.flush()
-        _load_forums(session, states, treaties[0])
+        _load_forums(session, states)
     apply_obligations_record(db)
     return True
 
 
 def load_missing_treaties(db: Database) -> list[str]:
-    """Add the shipped treaties a database lacks (one made before the app shipped them),
-    with their participation tables and the duties that follow; their codes."""
+    """Add the shipped treaties and forums a database lacks (one made before the app
+    shipped them): participation tables and the duties that follow, the forums with
+    their members and meetings; the codes of the treaties added."""
     with db.read() as session:
         held = set(session.scalars(select(Treaty.code)))
+        forums = set(session.scalars(select(Forum.slug)))
     missing = [ref for ref in TREATIES if ref.code not in held]
-    if not missing:
+    if not missing and forums >= {row["slug"] for row in rows("forums.csv")}:
         return []
     with db.write() as session:
         states = dict(session.execute(select(State.iso3, State.id)).all())
         for ref in missing:
             _load_participations(session, _load_treaty(session, ref), states)
+        session.flush()
+        _load_forums(session, states)
     return [ref.code for ref in missing]
 
 

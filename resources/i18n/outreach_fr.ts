@@ -284,6 +284,10 @@ Restaurer la dernière sauvegarde intacte, celle du {1} ({2})? Ce qui a été en
         <translation>Catégories prioritaires</translation>
     </message>
     <message>
+        <source>Priority categories (treaty status towards the {0})</source>
+        <translation>Catégories prioritaires (statut à l&apos;égard de la {0})</translation>
+    </message>
+    <message>
         <source>New &amp;manual…</source>
         <translation>Nouvelle &amp;manuelle…</translation>
     </message>

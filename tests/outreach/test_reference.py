@@ -9,14 +9,14 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import delete, func, select
 
 from outreach.domain.enums import TreatyStatus
 from outreach.errors import NotFoundError
 from outreach.services.facts import FactService
 from outreach.services.states import StateService
 from outreach.services.treaties import TreatyService
-from outreach.setup import open_database
+from outreach.setup import open_database, prepare_database
 from outreach.setup.reference import load_reference
 from outreach.storage.database import Database
 from outreach.storage.models import (
@@ -341,6 +341,10 @@ def test_the_cluster_munitions_table_counts_as_its_depositary_does(
     lithuania = treaties.participation("LTU", "CCM")
     assert lithuania is not None and lithuania.withdrawal_effective_on == date(2025, 3, 6)
     assert treaties.participation("GBR", "CCM") is not None
+    indonesia = treaties.participation("IDN", "CCM")  # signed in Oslo, never ratified
+    assert indonesia is not None and indonesia.signed_on == date(2008, 12, 3)
+    seychelles = treaties.participation("SYC", "CCM")  # signed in New York, then ratified
+    assert seychelles is not None and seychelles.signed_on == date(2010, 4, 13)
 
 
 # --- forums and meetings -----------------------------------------------------------------
@@ -358,6 +362,9 @@ def test_the_cluster_munitions_table_counts_as_its_depositary_does(
         ("msp", "Sixth Meeting", "Zagreb", date(2005, 11, 28), date(2005, 12, 2)),
         ("msp", "Seventh Meeting", "Geneva", date(2006, 9, 18), date(2006, 9, 22)),
         ("sc", "Standing Committees", "Geneva", date(2004, 6, 21), date(2004, 6, 25)),
+        ("ccm-msp", "First Meeting", "Vientiane", date(2010, 11, 9), date(2010, 11, 12)),
+        ("ccm-revcon", "First Review", "Dubrovnik", date(2015, 9, 7), date(2015, 9, 11)),
+        ("ccm-msp", "Thirteenth Meeting", "Geneva", date(2025, 9, 16), date(2025, 9, 19)),
     ],
 )
 def test_the_campaigns_meetings_are_there(
@@ -395,3 +402,60 @@ def test_states_parties_are_members_of_the_meetings_of_states_parties(
     assert by_state["CAN"] == (date(1999, 3, 1), None)
     assert by_state["FIN"] == (date(2012, 7, 1), date(2026, 1, 10))
     assert "USA" not in by_state
+
+
+def test_the_cluster_munitions_meetings_gather_that_treatys_parties(
+    reference: Database,
+) -> None:
+    iso3 = _iso3_by_id(reference)
+    with reference.read() as session:
+        rows = session.execute(
+            select(ForumMembership.state_id, ForumMembership.since, ForumMembership.until)
+            .join(Forum, Forum.id == ForumMembership.forum_id)
+            .where(Forum.slug == "ccm-msp")
+        ).all()
+        meetings = session.scalar(
+            select(func.count(Meeting.id))
+            .join(Forum, Forum.id == Meeting.forum_id)
+            .where(Forum.slug.in_(["ccm-msp", "ccm-revcon"]))
+        )
+    by_state = {iso3[state_id]: (since, until) for state_id, since, until in rows}
+    assert by_state["NOR"] == (date(2010, 8, 1), None)
+    assert by_state["LTU"] == (date(2011, 9, 1), date(2025, 3, 6))
+    assert "FIN" not in by_state  # a party to the APMBC, not to this one
+    assert meetings == 16  # thirteen meetings of States Parties, three review sessions
+
+
+def test_a_database_made_before_a_forum_was_shipped_gains_it_on_opening(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "older.db"
+    db = open_database(path, actor="test-officer", create=True)
+    load_reference(db)
+    with db.write() as session:
+        forum = session.scalar(select(Forum).where(Forum.slug == "ccm-msp"))
+        assert forum is not None
+        session.execute(delete(Meeting).where(Meeting.forum_id == forum.id))
+        session.execute(delete(ForumMembership).where(ForumMembership.forum_id == forum.id))
+        session.delete(forum)
+    db.close()
+
+    db = prepare_database(path, demo_on_first_run=False)
+    try:
+        with db.read() as session:
+            forums = session.scalars(select(Forum.slug).where(Forum.slug.like("ccm-%")))
+            assert sorted(forums) == ["ccm-msp", "ccm-revcon"]
+            meetings = session.scalar(
+                select(func.count(Meeting.id))
+                .join(Forum, Forum.id == Meeting.forum_id)
+                .where(Forum.slug == "ccm-msp")
+            )
+            assert meetings == 13
+            revcon = session.scalar(
+                select(func.count(Meeting.id))
+                .join(Forum, Forum.id == Meeting.forum_id)
+                .where(Forum.slug == "ccm-revcon")
+            )
+            assert revcon == 3  # the forum that was there is not loaded twice
+    finally:
+        db.close()
