@@ -41,7 +41,7 @@ STATUS_COLOUR = {
 #: (`outreach.domain.vocabulary`); every other value prints with the vocabulary's label
 PRINTED: dict[type[StrEnum], Mapping[str, str]] = {
     TreatyStatus: {
-        TreatyStatus.PARTY: N_("States Party"),
+        TreatyStatus.PARTY: N_("State Party"),
         TreatyStatus.PENDING: N_("Entry into force pending"),
         TreatyStatus.OUTSIDE: N_("Outside the treaty"),
     },

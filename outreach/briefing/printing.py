@@ -26,6 +26,7 @@ from outreach.briefing.options import PrintOptions
 from outreach.domain.records import MeetingRecord
 from outreach.i18n import _, ngettext
 from outreach.progress import Watch, callbacks
+from outreach.reference.treaties import treaty_of_forum
 from outreach.services.states import DEFAULT_TREATY
 from outreach.storage.database import Database
 
@@ -104,8 +105,12 @@ def print_meeting(
     options: PrintOptions,
     **request: Unpack[Request],
 ) -> Printed:
-    """The pack for a meeting (by id, a unique part of its title or city, or its record)."""
+    """The pack for a meeting (by id, a unique part of its title or city, or its record);
+    without a treaty named, the standing towards the treaty whose meeting it is (the
+    APMBC for a forum of no treaty)."""
     found = meeting if isinstance(meeting, MeetingRecord) else find_meeting(db, meeting)
+    if "treaty" not in request:  # a treaty's meeting: the standing towards that treaty
+        request = {**request, "treaty": treaty_of_forum(found.forum_slug) or DEFAULT_TREATY}
     pack = gather_pack(db, found, **_reading(options, request))
     pages = _write(pack_document, pack, len(pack.sheets), out, options, request)
     title = _("Meeting pack: {meeting}").format(meeting=found.title)

@@ -58,10 +58,13 @@ class _Job:
     output: Path
     options: PrintOptions
     as_of: date | None
-    treaty: str
+    treaty: str | None  # None: the default (for a pack, the treaty whose meeting it is)
 
     def request(self, progress: Progress) -> Request:
-        return {"as_of": self.as_of, "treaty": self.treaty, "progress": progress}
+        request: Request = {"as_of": self.as_of, "progress": progress}
+        if self.treaty is not None:
+            request["treaty"] = self.treaty
+        return request
 
 
 def _options(function: Callable[..., Any]) -> Callable[..., Any]:
@@ -75,7 +78,7 @@ def _options(function: Callable[..., Any]) -> Callable[..., Any]:
         paper: str,
         officer: str,
         as_of: date | None,
-        treaty: str,
+        treaty: str | None,
         language: str | None,
         **kwargs: Any,
     ) -> Any:
@@ -124,7 +127,13 @@ def _options(function: Callable[..., Any]) -> Callable[..., Any]:
                 "the meeting's first day)."
             ),
         ),
-        click.option("--treaty", default="APMBC", show_default=True, help=_("The treaty's code.")),
+        click.option(
+            "--treaty",
+            default=None,
+            help=_(
+                "The treaty's code (default: APMBC; for a pack, the treaty whose meeting it is)."
+            ),
+        ),
         click.option(
             "--lang",
             "language",

@@ -66,3 +66,15 @@ CCM = TreatyRef(
 
 #: the APMBC first: the default everywhere a treaty is not chosen
 TREATIES = (APMBC, CCM)
+
+#: the shipped forums whose members are a treaty's States Parties (from entry into force)
+PARTIES_FORUMS: dict[str, tuple[str, ...]] = {
+    "APMBC": ("msp", "revcon", "sc"),
+    "CCM": ("ccm-msp", "ccm-revcon"),
+}
+
+
+def treaty_of_forum(slug: str) -> str | None:
+    """The code of the treaty whose States Parties the forum gathers; None for another
+    forum (the Conference on Disarmament, a regional organization…)."""
+    return next((code for code, slugs in PARTIES_FORUMS.items() if slug in slugs), None)

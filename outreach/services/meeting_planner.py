@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 from outreach.domain.records import MeetingRecord, Room, RoomGroup, RoomRow
 from outreach.folding import fold
 from outreach.i18n import N_, _
+from outreach.reference.treaties import treaty_of_forum
 from outreach.services import common
 from outreach.services.base import Service
 from outreach.services.categories import CategoryService
@@ -113,13 +114,14 @@ class MeetingPlannerService(Service):
         self,
         meeting_id: int,
         *,
-        treaty: str = DEFAULT_TREATY,
+        treaty: str | None = None,
         today: date | None = None,
         with_empty_categories: bool = True,
     ) -> Room:
         """The states expected in the meeting's room, grouped by priority category (a
         state in two categories is in both groups), then those in none; by name in each.
-        Follow-ups count as overdue when due before `today` (today by default)."""
+        Follow-ups count as overdue when due before `today` (today by default). The status
+        is towards `treaty`: by default the treaty whose meeting it is, else the APMBC."""
         day = today or date.today()
         meeting: MeetingRecord = self._forums.get_meeting(meeting_id)
         with self._db.read() as session:
@@ -129,6 +131,7 @@ class MeetingPlannerService(Service):
             attendees = set(meeting.attendee_ids)
             overdue = _overdue_follow_ups(session, day)
             planned = _planned_for(session, meeting.id)
+        treaty = treaty or treaty_of_forum(meeting.forum_slug) or DEFAULT_TREATY
         state_rows = self._states.list_rows(treaty=treaty, as_of=meeting.starts_on)
         rows = [
             common.record_of(

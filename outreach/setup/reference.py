@@ -28,7 +28,7 @@ from outreach.reference.obligations_record import (
 from outreach.reference.participations import shipped_participations
 from outreach.reference.participations import shipped_rows as rows
 from outreach.reference.sources import PLACEHOLDER
-from outreach.reference.treaties import TREATIES, TreatyRef
+from outreach.reference.treaties import PARTIES_FORUMS, TREATIES, TreatyRef
 from outreach.services.treaties import COMPUTED_FROM, is_computed, refresh_obligations, rules_of
 from outreach.storage.database import Database
 from outreach.storage.models import (
@@ -141,13 +141,6 @@ def _load_seats(session: Session, states: dict[str, int]) -> None:
                 as_of=_day(row["as_of"]),
             )
         )
-
-
-# The forums whose members are a treaty's States Parties (from entry into force).
-PARTIES_FORUMS: dict[str, tuple[str, ...]] = {
-    "APMBC": ("msp", "revcon", "sc"),
-    "CCM": ("ccm-msp", "ccm-revcon"),
-}
 
 
 def _load_forums(session: Session, states: dict[str, int]) -> list[str]:

@@ -180,11 +180,8 @@ def test_exports_are_stable_and_written_whole(
     second = export_ics(service, tmp_path / "again.ics", date(2004, 11, 1), stamp=STAMP)
 
     assert (tmp_path / "campaign.ics").read_bytes() == (tmp_path / "again.ics").read_bytes()
-    assert (first.events, first.meetings, first.interventions) == (
-        10,
-        3,
-        5,
-    )  # Nairobi, Zagreb 2005, Geneva 2006
+    # Nairobi, Zagreb 2005, Geneva 2006 and the CCM's sixteen meetings (2010-2025)
+    assert (first.events, first.meetings, first.interventions) == (26, 19, 5)
     assert (first.demarches, first.follow_ups) == (1, 1)
     assert second.path == tmp_path / "again.ics"
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []

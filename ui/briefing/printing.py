@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 from outreach.briefing.printing import Printed
 from outreach.errors import OutreachError
 from outreach.reference.names import shipped_name
+from outreach.reference.treaties import treaty_of_forum
 from outreach.services.states import DEFAULT_TREATY
 from outreach.storage.database import Database
 from ui.background import BackgroundOp
@@ -41,7 +42,8 @@ class PrintTarget:
     file_name: str  # suggested when saving
     state_ids: tuple[int, ...] = ()
     meeting_id: int | None = None
-    treaty: str = DEFAULT_TREATY  # whose status and duties the sheets print
+    # whose status and duties the sheets print; None: the treaty the window shows
+    treaty: str | None = None
 
 
 def file_name(text: str) -> str:
@@ -67,6 +69,7 @@ def meeting_target(services: AppServices, meeting_id: int) -> PrintTarget:
         ),
         file_name=file_name(f"Meeting pack {meeting.title}"),
         meeting_id=meeting.id,
+        treaty=treaty_of_forum(meeting.forum_slug),  # a treaty's meeting: that treaty
     )
 
 
@@ -128,7 +131,8 @@ def print_selection(
         show_error(parent, error)
         return
     if target is not None:
-        BriefingRun(parent, db, dataclasses.replace(target, treaty=treaty), settings).start()
+        chosen = dataclasses.replace(target, treaty=target.treaty or treaty)
+        BriefingRun(parent, db, chosen, settings).start()
 
 
 def _failure_message(error: BaseException) -> str:
@@ -181,7 +185,7 @@ class BriefingRun(QObject):
             options=load_options(self._settings),
             state_ids=self.target.state_ids,
             meeting_id=self.target.meeting_id,
-            treaty=self.target.treaty,
+            treaty=self.target.treaty or DEFAULT_TREATY,
         )
         self.job = BackgroundOp(
             self,

@@ -75,6 +75,24 @@ def test_pack_by_title(demo_db_path: Path, tmp_path: Path) -> None:
     assert "Cambodia (KHM)" in titles
 
 
+def test_the_pack_of_a_cluster_munitions_meeting_prints_that_treatys_standing(
+    demo_db_path: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "p.pdf"
+    result = run("--db", str(demo_db_path), "pack", "Thirteenth Meeting", "-o", str(out))
+    assert result.exit_code == 0, result.output
+    text = words(page_texts(out))
+    assert "Treaty status: Convention on Cluster Munitions (CCM)" in text
+    assert "Anti-Personnel Mines" not in text
+    asked = tmp_path / "asked.pdf"
+    result = run(
+        "--db", str(demo_db_path), "pack", "Thirteenth Meeting", "--treaty", "APMBC",
+        "-o", str(asked),
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    assert "Convention on Cluster Munitions (CCM)" not in words(page_texts(asked))
+
+
 def test_pack_by_id_is_the_pack_by_title(demo_db: Database, tmp_path: Path) -> None:
     """(The contact group's meeting: its pack has no sheet, so it is quick to print twice.)"""
     meeting = find_meeting(demo_db, CONTACT_GROUP)
@@ -92,7 +110,7 @@ def test_pack_by_id_is_the_pack_by_title(demo_db: Database, tmp_path: Path) -> N
     [
         (("brief", "KHM", "XYZ"), "Unknown state 'XYZ'"),
         (("pack", "Atlantis"), "No meeting matches 'Atlantis'"),
-        (("pack", "review conference"), "matches 3 meetings"),
+        (("pack", "review conference"), "matches 6 meetings"),
         (("pack", "9999"), "9999"),
     ],
 )

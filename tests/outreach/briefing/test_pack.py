@@ -179,7 +179,7 @@ def test_meetings_by_id_or_unique_title(demo_db: Database) -> None:
     assert find_meeting(demo_db, str(nairobi.id)) == nairobi
     assert find_meeting(demo_db, nairobi.id) == nairobi
     with pytest.raises(ValidationError, match="matches 3 meetings"):
-        find_meeting(demo_db, "review conference")
+        find_meeting(demo_db, "review conference (ccm")  # the CCM's three sessions
     with pytest.raises(NotFoundError, match="Atlantis"):
         find_meeting(demo_db, "Atlantis")
     with pytest.raises(NotFoundError, match="9999"):

@@ -191,3 +191,19 @@ def test_remove_and_restore_a_membership(forums: ForumService, group: str) -> No
     assert forums.restore_member(removed) == member
     with pytest.raises(ValidationError, match="exists already"):
         forums.restore_member(removed)
+
+
+def test_a_cluster_munitions_meeting_shows_the_standing_towards_that_treaty(
+    planner: MeetingPlannerService, forums: ForumService
+) -> None:
+    """At the CCM's Thirteenth Meeting, Finland (an APMBC party, outside the CCM) is an
+    announced observer, and the room says where each state stands on the CCM."""
+    meeting = forums.find_meeting("Thirteenth Meeting of States Parties (CCM)")
+    forums.add_attendee(meeting.id, "FIN")
+    rows = {row.iso3: row for row in planner.room(meeting.id, today=TODAY).rows()}
+    assert rows["FIN"].status == TreatyStatus.OUTSIDE
+    assert (rows["FIN"].member, rows["FIN"].attendee) == (False, True)
+    assert rows["NOR"].status == TreatyStatus.PARTY
+    assert "LTU" not in rows  # withdrew in March 2025
+    asked = {row.iso3: row for row in planner.room(meeting.id, treaty="APMBC").rows()}
+    assert asked["FIN"].status == TreatyStatus.PARTY
