@@ -15,7 +15,7 @@ from PySide6.QtCore import QCoreApplication, QSettings, QTimer
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from outreach.errors import OutreachError
+from outreach.errors import NotFoundError, OutreachError
 from outreach.logs import configure_logging
 from outreach.paths import default_database_path
 from outreach.setup import no_steps, preparation_needed, prepare_database
@@ -82,7 +82,7 @@ class DesktopApp:
         self.window.set_database_label(label)
         self.undo_stack = self.window.undo_stack
         self.undo = UndoRunner(self.undo_stack, self.window)
-        self.opener = RecordOpener(self.window)
+        self.opener = RecordOpener(self.window, owner_of=self._attachment_owner)
         self.treaty = self._treaty_choice()
         self.window.set_pages(self._page_slots())
         self.window.install_hooks(self._hooks())
@@ -133,6 +133,13 @@ class DesktopApp:
         dashboard = DashboardPage(self.services.dashboard, names, treaty=self.treaty)
         dashboard.open_state.connect(self.show_state)
         return self._opening_records(dashboard)
+
+    def _attachment_owner(self, attachment_id: int) -> tuple[str, int] | None:
+        try:
+            attachment = self.services.attachments.get(attachment_id)
+        except NotFoundError:
+            return None
+        return attachment.record_kind, attachment.record_id
 
     def _opening_records(self, page: OpensRecords) -> OpensRecords:
         page.open_item.connect(self.opener.open)

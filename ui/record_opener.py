@@ -2,7 +2,8 @@
 
 The calendar, the dashboard, the meeting planner and the search dialog all name what to
 open this way; the kinds are the table names the database announces changes under
-("state", "meeting", "log_entry", …), plus the calendar's "follow_up" (a log entry).
+("state", "meeting", "log_entry", …), plus the calendar's "follow_up" (a log entry); an
+"attachment" (found by the search) opens the record it is attached to.
 """
 
 from __future__ import annotations
@@ -27,9 +28,14 @@ P = TypeVar("P", bound=Page)
 REPORTED_BY_PAGE = frozenset({"meeting", "intervention"})
 
 
+#: which record an attachment is attached to: (kind, id), or None when it is gone
+OwnerOf = Callable[[int], tuple[str, int] | None]
+
+
 class RecordOpener:
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, window: MainWindow, owner_of: OwnerOf = lambda _id: None) -> None:
         self._window = window
+        self._owner_of = owner_of
         self._openers: dict[str, Callable[[int], bool]] = {
             "state": self.state,
             "contact": self.contact,
@@ -39,6 +45,7 @@ class RecordOpener:
             "intervention": self.intervention,
             "log_entry": self.log_entry,
             "follow_up": self.log_entry,
+            "attachment": self.attachment,
         }
 
     def open(self, kind: str, record_id: int) -> bool:
@@ -89,3 +96,12 @@ class RecordOpener:
 
     def log_entry(self, entry_id: int) -> bool:
         return self._page(LogPage).reveal_entry(entry_id)
+
+    def attachment(self, attachment_id: int) -> bool:
+        """An attached file opens the record it is attached to."""
+        owner = self._owner_of(attachment_id)
+        if owner is None:
+            return False
+        kind, record_id = owner
+        opener = self._openers.get(kind)
+        return opener is not None and opener(record_id)

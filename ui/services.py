@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from outreach.search import SearchService
+from outreach.services.attachments import AttachmentService
 from outreach.services.calendar import CalendarService
 from outreach.services.categories import CategoryService
 from outreach.services.contact_log import ContactLogService
@@ -16,6 +17,7 @@ from outreach.services.facts import FactService
 from outreach.services.forums import ForumService
 from outreach.services.history import HistoryService
 from outreach.services.interventions import InterventionService
+from outreach.services.mail_import import MailImportService
 from outreach.services.meeting_planner import MeetingPlannerService
 from outreach.services.organizations import OrganizationService
 from outreach.services.states import StateService
@@ -43,6 +45,8 @@ class AppServices:
     calendar: CalendarService
     search: SearchService
     duplicates: DuplicateService
+    attachments: AttachmentService
+    mail: MailImportService
 
     @classmethod
     def over(cls, db: Database) -> AppServices:
@@ -63,4 +67,6 @@ class AppServices:
             calendar=CalendarService(db),
             search=SearchService(db),
             duplicates=DuplicateService(db),
+            attachments=AttachmentService(db),
+            mail=MailImportService(db),
         )

@@ -28,6 +28,7 @@ KIND_TITLES = {
     "demarche": N_("Démarches"),
     "intervention": N_("Interventions"),
     "log_entry": N_("Log entries"),
+    "attachment": N_("Attached files"),
 }
 BOLD, PLAIN = "\x1b[1m", "\x1b[0m"
 
@@ -57,7 +58,8 @@ def _print_results(results: SearchResults, colour: bool) -> None:
 
 @click.command(
     help=_(
-        "Find states, contacts, organizations, démarches, interventions and log entries.\n\n"
+        "Find states, contacts, organizations, démarches, interventions, log entries and "
+        "attached files (by their name or their text).\n\n"
         'Every word must match the start of a word, ignoring case and accents: "dema" '
         'finds "démarche", "Muller" finds "Müller".'
     )

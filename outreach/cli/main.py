@@ -17,6 +17,7 @@ from outreach.cli.copy_command import register as register_copy
 from outreach.cli.data_commands import register as register_data
 from outreach.cli.encryption_commands import register as register_encryption
 from outreach.cli.frontends import launch_desktop
+from outreach.cli.log_commands import register as register_log
 from outreach.cli.output import FORMATS, parse_day, print_rows
 from outreach.cli.planning_commands import register as register_planning
 from outreach.cli.server_commands import register as register_server
@@ -251,6 +252,7 @@ register_server(cli)
 register_copy(cli)
 register_backup(cli)
 register_encryption(cli)
+register_log(cli)
 
 
 def main() -> None:

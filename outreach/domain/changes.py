@@ -15,6 +15,8 @@ from enum import StrEnum
 class Entity(StrEnum):
     """A kind of record, by the table that holds it (tests check one member per table)."""
 
+    ATTACHMENT = "attachment"
+    ATTACHMENT_BLOB = "attachment_blob"
     AUDIT_ENTRY = "audit_entry"
     CATEGORY = "category"
     CATEGORY_MEMBER = "category_member"

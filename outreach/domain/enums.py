@@ -189,6 +189,27 @@ class ForumKind(StrEnum):
     OTHER = "other"
 
 
+class AttachedTo(StrEnum):
+    """The kinds of record a file can be attached to (their table names)."""
+
+    STATE = "state"
+    CONTACT = "contact"
+    ORGANIZATION = "organization"
+    DEMARCHE = "demarche"
+    LOG_ENTRY = "log_entry"
+    MEETING = "meeting"
+    INTERVENTION = "intervention"
+
+
+class TextState(StrEnum):
+    """Where the search's copy of an attached file's text stands."""
+
+    PENDING = "pending"  # not read yet (it is read in the background)
+    DONE = "done"  # read: the text is searchable
+    NAME_ONLY = "name_only"  # a kind of file whose text is not read: found by its name
+    FAILED = "failed"  # could not be read (damaged, encrypted…): found by its name
+
+
 class AuditAction(StrEnum):
     CREATE = "create"
     UPDATE = "update"

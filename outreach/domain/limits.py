@@ -48,7 +48,11 @@ POSITION = TextField("position", N_("position"), 200)  # "Director, Arms Control
 CITY = TextField("city", N_("city"), 100)
 OFFICER = TextField("officer", N_("officer's name"), 120)  # a name, maybe with a title
 LEAD_OFFICER = TextField("lead_officer", N_("lead officer's name"), 120)
-TITLE = TextField("title", N_("title"), 300)  # a démarche's or an intervention's
+TITLE = TextField("title", N_("title"), 300)
+FILE_NAME = TextField("name", N_("file name"), 255)  # an attachment's, as most file systems allow
+MEDIA_TYPE = 127  # "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+#: an attachment's largest size unless the officer chooses another (Preferences)
+ATTACHMENT_LIMIT_MB = 50  # a démarche's or an intervention's
 MEETING_TITLE = TextField("title", N_("meeting title"), 300)
 SUMMARY = TextField("summary", N_("summary"), 500)  # a log entry's one line
 TIMEZONE = TextField("timezone", N_("time zone"), 60)  # an IANA name; the longest in use has 32

@@ -520,3 +520,20 @@ class DueSummary:
     @property
     def due(self) -> int:
         return self.due_follow_ups + self.due_demarches + self.due_interventions
+
+
+@dataclass(frozen=True, slots=True)
+class AttachmentRecord:
+    """A file attached to a record (`record_kind`: its table, "demarche"…); its bytes
+    are read on demand (`AttachmentService.content`)."""
+
+    id: int
+    record_kind: str
+    record_id: int
+    name: str
+    media_type: str
+    size: int  # bytes
+    sha256: str
+    attached_by: str
+    attached_at: datetime  # UTC
+    text_state: str  # a TextState: whether the search reads its text yet

@@ -14,6 +14,7 @@ from enum import StrEnum
 from typing import TypeVar
 
 from outreach.domain.enums import (
+    AttachedTo,
     CalendarKind,
     CategoryKind,
     Channel,
@@ -33,6 +34,7 @@ from outreach.domain.enums import (
     SeatBody,
     SeatKind,
     Stance,
+    TextState,
     TreatyStatus,
 )
 from outreach.i18n import N_, current_language, words
@@ -180,6 +182,21 @@ LABELS: dict[type[StrEnum], Mapping[str, str]] = {
         ForumKind.TREATY: N_("Treaty body"),
         ForumKind.INFORMAL: N_("Informal"),
         ForumKind.OTHER: N_("Other"),
+    },
+    AttachedTo: {
+        AttachedTo.STATE: N_("State"),
+        AttachedTo.CONTACT: N_("Contact"),
+        AttachedTo.ORGANIZATION: N_("Organization"),
+        AttachedTo.DEMARCHE: N_("Démarche"),
+        AttachedTo.LOG_ENTRY: N_("Log entry"),
+        AttachedTo.MEETING: N_("Meeting"),
+        AttachedTo.INTERVENTION: N_("Intervention"),
+    },
+    TextState: {
+        TextState.PENDING: N_("Being read"),
+        TextState.DONE: N_("Text searchable"),
+        TextState.NAME_ONLY: N_("Found by name"),
+        TextState.FAILED: N_("Unreadable: found by name"),
     },
 }
 

@@ -10,6 +10,7 @@ written as numbers: they cannot carry a formula.
 
 from __future__ import annotations
 
+import base64
 import contextlib
 import csv
 import os
@@ -117,14 +118,22 @@ def exported_tables(db: Database) -> list[str]:
 def as_stored(value: Any) -> Any:
     """A cell as a SQLite file stores it (dates as ISO text, times with microseconds,
     yes/no as 1/0), whichever backend it was read from: an export of a file and of a
-    server holding the same records is the same export."""
+    server holding the same records is the same export. An attached file's bytes stay
+    bytes (a file writes them as `text_of_bytes`)."""
     if isinstance(value, datetime):
         return value.strftime("%Y-%m-%d %H:%M:%S.%f")
     if isinstance(value, date):
         return value.isoformat()
     if isinstance(value, bool):
         return int(value)
+    if isinstance(value, memoryview):
+        return bytes(value)
     return value
+
+
+def text_of_bytes(value: bytes) -> str:
+    """An attached file's bytes in an export, which holds text: base64."""
+    return base64.b64encode(value).decode("ascii")
 
 
 def table_rows(connection: Any, table: str) -> tuple[list[str], Iterator[list[Any]]]:
@@ -151,5 +160,9 @@ def export_csv(db: Database, folder: Path, *, plaintext_ok: bool = False) -> dic
         connection = session.connection()
         for table in tables:
             header, rows = table_rows(connection, table)
-            counts[table] = write_csv(folder / f"{table}.csv", header, rows)
+            texts = (
+                [text_of_bytes(cell) if isinstance(cell, bytes) else cell for cell in row]
+                for row in rows
+            )
+            counts[table] = write_csv(folder / f"{table}.csv", header, texts)
     return counts

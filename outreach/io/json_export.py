@@ -3,8 +3,9 @@
 
 The file holds every table — the audit trail included — row by row, with the values as
 the database stores them (dates as ISO text, yes/no as 1/0), so an import into an empty
-database gives identical content, table by table. The full-text search index is not
-exported: it is rebuilt from the rows on import.
+database gives identical content, table by table. Attached files travel inside the file:
+their bytes (`attachment_blob.content`) as base64 text, decoded on import. The full-text
+search index is not exported: it is rebuilt from the rows on import.
 
 An import checks the whole file against the schema before it writes a row
 (`outreach.io.schema_check`): a file with a date that is no date, a missing required
@@ -17,6 +18,7 @@ value or a reference to no row is refused with every problem and where it is.
 
 from __future__ import annotations
 
+import base64
 import json
 from collections.abc import Callable
 from datetime import UTC, datetime
@@ -27,9 +29,9 @@ from sqlalchemy import select
 
 from outreach.errors import OutreachError, ValidationError
 from outreach.i18n import _, ngettext
-from outreach.io.csv_export import exported_tables, replacing, table_rows
+from outreach.io.csv_export import exported_tables, replacing, table_rows, text_of_bytes
 from outreach.io.database_copy import CopySummary, TableContent, fill_empty_database
-from outreach.io.schema_check import ExistingValues, rows_problems, summary
+from outreach.io.schema_check import ExistingValues, is_binary, rows_problems, summary
 from outreach.storage.audit_chain import export_chain_problems
 from outreach.storage.database import Database
 from outreach.storage.encryption import refuse_plaintext
@@ -40,10 +42,11 @@ FORMAT = "outreach-export"
 VERSION = 1
 
 
-def _plain(value: Any) -> Any:
+def _cell(value: Any) -> str:
+    """What JSON cannot say itself: an attached file's bytes, as base64 text."""
     if isinstance(value, bytes):
-        raise OutreachError(_("A table holds binary data, which the JSON export cannot carry."))
-    return value
+        return text_of_bytes(value)
+    raise TypeError(f"{type(value).__name__} is not exported")
 
 
 def export_json(db: Database, path: Path, *, plaintext_ok: bool = False) -> dict[str, int]:
@@ -67,8 +70,8 @@ def export_json(db: Database, path: Path, *, plaintext_ok: bool = False) -> dict
             handle.write(f'{{"columns": {json.dumps(columns)}, "rows": [')
             count = 0
             for row in rows:  # streamed: the large demo does not fit in one string
-                cells = [_plain(value) for value in row]
-                handle.write(("," if count else "") + "\n" + json.dumps(cells, ensure_ascii=False))
+                cells = json.dumps(row, ensure_ascii=False, default=_cell)
+                handle.write(("," if count else "") + "\n" + cells)
                 count += 1
             handle.write("]}")
             counts[table] = count
@@ -156,9 +159,22 @@ def _content(document: dict[str, Any]) -> Callable[[str], TableContent | None]:
         content = document["tables"].get(table)
         if content is None:
             return None
-        return list(content["columns"]), content["rows"]
+        columns = list(content["columns"])
+        binary = [index for index, name in enumerate(columns) if is_binary(table, name)]
+        if not binary:
+            return columns, content["rows"]
+        return columns, (_decoded(row, binary) for row in content["rows"])
 
     return content_of
+
+
+def _decoded(row: list[Any], binary: list[int]) -> list[Any]:
+    """A row with its base64 cells turned back into bytes (checked before: they decode)."""
+    cells = list(row)
+    for index in binary:
+        if cells[index] is not None:
+            cells[index] = base64.b64decode(cells[index], validate=True)
+    return cells
 
 
 def import_json(db: Database, path: Path) -> CopySummary:

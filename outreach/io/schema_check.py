@@ -17,6 +17,8 @@ a table of the database already holds, for a reference to a table the document l
 
 from __future__ import annotations
 
+import base64
+import binascii
 import json
 import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
@@ -32,6 +34,7 @@ from sqlalchemy import (
     Float,
     Index,
     Integer,
+    LargeBinary,
     Numeric,
     String,
     Table,
@@ -128,6 +131,25 @@ def _anything(_value: Any) -> str | None:
     return None
 
 
+def _base64(value: Any) -> str | None:
+    """An attached file's bytes, written as base64 text."""
+    if not isinstance(value, str):
+        return _("expected the file's bytes as base64 text, found {value}").format(
+            value=shown(value)
+        )
+    try:
+        base64.b64decode(value, validate=True)
+    except binascii.Error:
+        return _("the file's bytes are not valid base64")
+    return None
+
+
+def is_binary(table: str, column: str) -> bool:
+    """Whether the column holds bytes (exported as base64 text)."""
+    found = Base.metadata.tables.get(table)
+    return found is not None and column in found.c and isinstance(found.c[column].type, LargeBinary)
+
+
 def cell_check(column: Column[Any]) -> CellCheck:
     """How a value of `column` is checked, from its SQLAlchemy type (NULL aside)."""
     kind = column.type
@@ -145,6 +167,8 @@ def cell_check(column: Column[Any]) -> CellCheck:
         return _text(kind.length)
     if isinstance(kind, Numeric | Float):
         return _number
+    if isinstance(kind, LargeBinary):
+        return _base64
     return _anything
 
 

@@ -21,6 +21,7 @@ class SearchKind(StrEnum):
     DEMARCHE = "demarche"
     INTERVENTION = "intervention"
     LOG_ENTRY = "log_entry"
+    ATTACHMENT = "attachment"  # a file attached to any of the above (or a meeting)
 
 
 @dataclass(frozen=True, slots=True)

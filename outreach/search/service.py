@@ -30,7 +30,7 @@ from outreach.search.records import (
     SearchKind,
     SearchResults,
 )
-from outreach.search.sources import BY_KIND, Source
+from outreach.search.sources import ATTACHED_TO_STATE, ATTACHED_TO_TITLE, BY_KIND, Source
 from outreach.search.sqlite_index import match_expression as fts5_expression
 from outreach.services import lookup
 from outreach.storage.database import Database
@@ -75,6 +75,11 @@ _DETAILS: dict[SearchKind, str] = {
         "(SELECT {join}({state}, ', ') FROM log_entry_state ls JOIN state st "
         "ON st.id = ls.state_id WHERE ls.log_entry_id = e.id) "
         "FROM log_entry e WHERE e.id IN ({ids})"
+    ),
+    # the file's name; the record it is attached to, and what kind of record that is
+    SearchKind.ATTACHMENT: (
+        f"SELECT a.id, a.name, {ATTACHED_TO_STATE}, {ATTACHED_TO_TITLE}, a.record_kind "
+        "FROM attachment a WHERE a.id IN ({ids})"
     ),
 }
 

@@ -106,6 +106,34 @@ def _label(column: str) -> str:
     return f"replace({column}, '_', ' ')"
 
 
+#: the title of the record an attachment `a` is attached to, whatever its kind
+ATTACHED_TO_TITLE = (
+    "CASE a.record_kind "
+    "WHEN 'state' THEN (SELECT x.name FROM state x WHERE x.id = a.record_id) "
+    "WHEN 'contact' THEN (SELECT trim(x.given_name || ' ' || x.family_name) FROM contact x "
+    "WHERE x.id = a.record_id) "
+    "WHEN 'organization' THEN (SELECT x.name FROM organization x WHERE x.id = a.record_id) "
+    "WHEN 'demarche' THEN (SELECT x.title FROM demarche x WHERE x.id = a.record_id) "
+    "WHEN 'log_entry' THEN (SELECT x.summary FROM log_entry x WHERE x.id = a.record_id) "
+    "WHEN 'meeting' THEN (SELECT x.title FROM meeting x WHERE x.id = a.record_id) "
+    "WHEN 'intervention' THEN (SELECT x.title FROM intervention x WHERE x.id = a.record_id) "
+    "END"
+)
+
+#: the state an attachment `a` concerns: the state itself, or the state of its record
+ATTACHED_TO_STATE = (
+    "CASE a.record_kind "
+    "WHEN 'state' THEN a.record_id "
+    "WHEN 'contact' THEN (SELECT x.state_id FROM contact x WHERE x.id = a.record_id) "
+    "WHEN 'organization' THEN (SELECT x.state_id FROM organization x WHERE x.id = a.record_id) "
+    "WHEN 'demarche' THEN (SELECT x.state_id FROM demarche x WHERE x.id = a.record_id) "
+    "WHEN 'log_entry' THEN (SELECT min(x.state_id) FROM log_entry_state x "
+    "WHERE x.log_entry_id = a.record_id) "
+    "WHEN 'intervention' THEN (SELECT min(x.state_id) FROM intervention_target x "
+    "WHERE x.intervention_id = a.record_id) "
+    "END"
+)
+
 SOURCES: tuple[Source, ...] = (
     Source(
         kind=SearchKind.STATE,
@@ -312,6 +340,23 @@ SOURCES: tuple[Source, ...] = (
                 "contact",
                 ("given_name", "family_name"),
                 ids="SELECT log_entry_id FROM log_entry_contact WHERE contact_id IN ({keys})",
+            ),
+        ),
+    ),
+    Source(
+        kind=SearchKind.ATTACHMENT,
+        columns=(("name", 10.0), ("attached_to", 2.0), ("text", 1.0)),
+        values=("a.name", f"coalesce({ATTACHED_TO_TITLE}, '')", "coalesce(b.text, '')"),
+        tables="attachment a JOIN attachment_blob b ON b.id = a.blob_id",
+        alias="a",
+        live="a.deleted_at IS NULL",
+        watches=(
+            Watch("attachment", ("name", "record_kind", "record_id", "blob_id", "deleted_at")),
+            # its text is read after it is attached
+            Watch(
+                "attachment_blob",
+                ("text",),
+                ids="SELECT id FROM attachment WHERE blob_id IN ({keys})",
             ),
         ),
     ),

@@ -326,7 +326,7 @@ REFERENCE_SOURCES = (COUNTRY_SOURCE,)
 
 
 #: the revision from which a database holds the record of obligations met
-OBLIGATIONS_RECORD_REVISION = "0011"
+OBLIGATIONS_RECORD_REVISION = "0012"  # the record grew to every State Party then
 
 
 def apply_obligations_record(db: Database) -> int:

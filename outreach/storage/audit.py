@@ -51,7 +51,10 @@ UNAUDITED = frozenset({"version"})
 
 def _column_names(record: Base) -> list[str]:
     return [
-        column.key for column in inspect(record).mapper.column_attrs if column.key not in UNAUDITED
+        attribute.key
+        for attribute in inspect(record).mapper.column_attrs
+        if attribute.key not in UNAUDITED
+        and all(column.info.get("audited", True) for column in attribute.columns)
     ]
 
 

@@ -18,6 +18,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Text,
@@ -441,6 +442,9 @@ class LogEntry(Base, Versioned, SoftDeleted):
     follow_up_done_on: Mapped[date | None] = mapped_column(Date)
     meeting_id: Mapped[int | None] = mapped_column(ForeignKey("meeting.id"), index=True)
     demarche_id: Mapped[int | None] = mapped_column(ForeignKey("demarche.id"), index=True)
+    # an e-mail imported into the log: its Message-ID, so the same message is not logged
+    # twice (`sha256:…` of the file for a message without one)
+    message_id: Mapped[str | None] = mapped_column(String(300), index=True, default=None)
 
 
 class LogEntryState(Base):
@@ -463,6 +467,47 @@ class LogEntryContact(Base):
         ForeignKey("log_entry.id", ondelete="CASCADE"), index=True
     )
     contact_id: Mapped[int] = mapped_column(ForeignKey("contact.id"), index=True)
+
+
+# --- attachments --------------------------------------------------------------------------------
+
+#: a column's `info` for content the audit trail leaves out: a file's bytes and its text
+#: are no change an auditor reads, and would copy every file into the trail
+NOT_AUDITED = {"audited": False}
+
+
+class AttachmentBlob(Base):
+    """The bytes of an attached file, stored once however often it is attached (found by
+    their SHA-256), with the text read from them for the search. Never deleted while an
+    attachment, even a removed one (undo), names it."""
+
+    __tablename__ = "attachment_blob"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    sha256: Mapped[str] = mapped_column(String(64), unique=True)
+    size: Mapped[int] = mapped_column(Integer)
+    # Deferred: listing attachments reads neither the bytes nor the text.
+    content: Mapped[bytes] = mapped_column(LargeBinary, deferred=True, info=NOT_AUDITED)
+    text: Mapped[str | None] = mapped_column(Text, deferred=True, info=NOT_AUDITED)
+    text_state: Mapped[str] = mapped_column(String(10), default="pending")
+
+
+class Attachment(Base, SoftDeleted):
+    """A file attached to a record (`record_kind` is its table: "state", "demarche"…)."""
+
+    __tablename__ = "attachment"
+    __table_args__ = (Index("ix_attachment_record", "record_kind", "record_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    record_kind: Mapped[str] = mapped_column(String(20))
+    record_id: Mapped[int] = mapped_column(Integer)
+    blob_id: Mapped[int] = mapped_column(ForeignKey("attachment_blob.id"), index=True)
+    name: Mapped[str] = mapped_column(String(255), info=limits.FILE_NAME.column_info())
+    media_type: Mapped[str] = mapped_column(String(limits.MEDIA_TYPE))
+    attached_by: Mapped[str] = mapped_column(String(120), default="")
+    attached_at: Mapped[datetime] = mapped_column(DateTime)
+
+    blob: Mapped[AttachmentBlob] = relationship(lazy="joined", innerjoin=True)
 
 
 # --- the audit trail -------------------------------------------------------------------------

@@ -54,6 +54,8 @@ def install_change_notices(connection: Connection) -> None:
         "RETURN NULL; END $$"
     )
     for table in noticed_tables():
+        if connection.exec_driver_sql(f"SELECT to_regclass('\"{table}\"')").scalar() is None:
+            continue  # a database at an older revision, which the migrations bring on
         connection.exec_driver_sql(f'DROP TRIGGER IF EXISTS {TRIGGER} ON "{table}"')
         connection.exec_driver_sql(
             f'CREATE TRIGGER {TRIGGER} AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON "{table}" '

@@ -3273,7 +3273,7 @@ Restaurer la dernière sauvegarde intacte, celle du {1} ({2})? Ce qui a été en
     <name>RecordOpener</name>
     <message>
         <source>Not found</source>
-        <extracomment>kinds whose page already says why it could not open one</extracomment>
+        <extracomment>kinds whose page already says why it could not open one which record an attachment is attached to: (kind, id), or None when it is gone</extracomment>
         <translation>Introuvable</translation>
     </message>
     <message>
@@ -3565,6 +3565,14 @@ Restaurer la dernière sauvegarde intacte, celle du {1} ({2})? Ce qui a été en
         <source>e-mail or phone</source>
         <translation>courriel ou téléphone</translation>
     </message>
+    <message>
+        <source>in the file</source>
+        <translation>dans le fichier</translation>
+    </message>
+    <message>
+        <source>attached to</source>
+        <translation>joint à</translation>
+    </message>
 </context>
 <context>
     <name>SearchKind</name>
@@ -3591,6 +3599,10 @@ Restaurer la dernière sauvegarde intacte, celle du {1} ({2})? Ce qui a été en
     <message>
         <source>Log entries</source>
         <translation>Entrées du journal</translation>
+    </message>
+    <message>
+        <source>Attached files</source>
+        <translation>Fichiers joints</translation>
     </message>
 </context>
 <context>

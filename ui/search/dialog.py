@@ -49,6 +49,7 @@ KIND_TITLES: dict[str, object] = {
     "demarche": QT_TRANSLATE_NOOP("SearchKind", "Démarches"),
     "intervention": QT_TRANSLATE_NOOP("SearchKind", "Interventions"),
     "log_entry": QT_TRANSLATE_NOOP("SearchKind", "Log entries"),
+    "attachment": QT_TRANSLATE_NOOP("SearchKind", "Attached files"),
 }
 FIELD_TITLES: dict[str, object] = {
     "aliases": QT_TRANSLATE_NOOP("SearchField", "also known as"),
@@ -61,6 +62,8 @@ FIELD_TITLES: dict[str, object] = {
     "contacts": QT_TRANSLATE_NOOP("SearchField", "with"),
     "organization": QT_TRANSLATE_NOOP("SearchField", "organization"),
     "reach": QT_TRANSLATE_NOOP("SearchField", "e-mail or phone"),
+    "text": QT_TRANSLATE_NOOP("SearchField", "in the file"),
+    "attached_to": QT_TRANSLATE_NOOP("SearchField", "attached to"),
 }
 
 

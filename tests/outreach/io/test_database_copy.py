@@ -27,6 +27,7 @@ from outreach.setup import open_database
 from outreach.storage.database import Database
 from tests.conftest import copy_file, database_file, server_copy
 from tests.conftest import database_copy as template_copy
+from tests.outreach.attachments.files import attach_files
 from tests.postgres_server import TestServer
 
 register(cli)  # idempotent: the main module has done it already
@@ -44,6 +45,7 @@ def fill_campaign(db: Database) -> None:
     first = contacts.create("Duplicate", given_name="Ana", email="ana@example.org")
     second = contacts.create("Duplicate", given_name="Ana")
     DuplicateService(db).merge(first.id, second.id)
+    attach_files(db)
 
 
 @pytest.fixture(scope="module")
@@ -300,7 +302,7 @@ def test_copy_command_refuses_a_destination_that_holds_rows(
     (line,) = again.stderr.strip().splitlines()
     assert re.fullmatch(
         f"Error: A copy goes into an empty database; {re.escape(str(target))} already holds "
-        r"[a-z_, ]*\bstate\b[a-z_, ]*…\. "
+        r"attachment_blob, audit_entry, category, forum…\. "
         r"Copy into a new file or an empty database on the server\.",
         line,
     ), line

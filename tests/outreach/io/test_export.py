@@ -27,10 +27,13 @@ from outreach.io.csv_export import (
 )
 from outreach.io.json_export import export_json, import_json
 from outreach.search import SearchKind, SearchService, search_index_problems
+from outreach.services.attachments import AttachmentService
 from outreach.services.contacts import ContactService
 from outreach.services.duplicates import DuplicateService
+from outreach.services.states import StateService
 from outreach.storage.database import Database
 from tests.conftest import database_copy
+from tests.outreach.attachments.files import attach_files
 
 
 @pytest.fixture(scope="module")
@@ -48,6 +51,7 @@ def campaign(
         first = contacts.create("Formula", given_name="=cmd|' /C calc'!A0", notes="@SUM(A1)")
         second = contacts.create("Formula", given_name="=cmd|' /C calc'!A0", email="f@example.org")
         DuplicateService(db).merge(first.id, second.id)
+        attach_files(db)
         yield db
 
 
@@ -89,6 +93,11 @@ def test_json_round_trips_into_an_empty_database(
     assert search_index_problems(target) == []
     hits = SearchService(target).search("nairobi").hits
     assert any(hit.kind == SearchKind.DEMARCHE for hit in hits)
+    # the attached files came across byte for byte
+    for attachment in AttachmentService(campaign).of("state", StateService(campaign).get("KHM").id):
+        assert AttachmentService(target).content(attachment.id) == AttachmentService(
+            campaign
+        ).content(attachment.id)
     # and new records get new ids: the copy's id counters moved past the imported rows
     created = ContactService(target).create("Afterwards", given_name="New")
     assert created.id > max(row[0] for row in original["contact"])  # type: ignore[operator]
