@@ -1,19 +1,41 @@
 """Edit ▸ Preferences… (Ctrl+,): the choices that belong to the user, not to a database.
 
-Kept in the application's QSettings. Today: the interface language, which takes effect
-at the next start (every window would otherwise have to be built again).
+Kept in the application's QSettings: the interface language, which takes effect at the
+next start (every window would otherwise have to be built again), and the largest file
+that may be attached.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QComboBox, QDialog, QFormLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QFormLayout,
+    QLabel,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
 
+from outreach.domain.limits import ATTACHMENT_LIMIT_MB
 from ui.i18n import FOLLOW_SYSTEM, LANGUAGE_KEY, system_language
 from ui.widgets.modal import ok_cancel
 
 #: each language named in itself, as a language menu does
 LANGUAGE_NAMES = {"en": "English", "fr": "Français"}
+ATTACHMENT_LIMIT_KEY = "attachments/limit_mb"
+MAX_LIMIT_MB = 500  # a database is no file server
+
+
+def attachment_limit(settings: QSettings) -> int:
+    """The largest file that may be attached, in bytes (Preferences; 50 MB unless set)."""
+    value = settings.value(ATTACHMENT_LIMIT_KEY, ATTACHMENT_LIMIT_MB)
+    try:
+        megabytes = int(str(value))
+    except ValueError:
+        megabytes = ATTACHMENT_LIMIT_MB
+    return min(max(megabytes, 1), MAX_LIMIT_MB) * 1024 * 1024
 
 
 class PreferencesDialog(QDialog):
@@ -36,8 +58,13 @@ class PreferencesDialog(QDialog):
         self.language_box.currentIndexChanged.connect(lambda _row: self._show_note())
         self.note = QLabel(self)
         self.note.setWordWrap(True)
+        self.limit_box = QSpinBox(self)
+        self.limit_box.setRange(1, MAX_LIMIT_MB)
+        self.limit_box.setSuffix(" MB")
+        self.limit_box.setValue(attachment_limit(settings) // (1024 * 1024))
         form = QFormLayout()
         form.addRow(self.tr("Interface &language:"), self.language_box)
+        form.addRow(self.tr("Largest &attachment:"), self.limit_box)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.note)
@@ -64,4 +91,5 @@ class PreferencesDialog(QDialog):
 
     def accept(self) -> None:
         self._settings.setValue(LANGUAGE_KEY, self.chosen())
+        self._settings.setValue(ATTACHMENT_LIMIT_KEY, self.limit_box.value())
         super().accept()

@@ -56,6 +56,105 @@
     </message>
 </context>
 <context>
+    <name>AttachmentOperations</name>
+    <message>
+        <source>Attach {0}</source>
+        <translation>Joindre {0}</translation>
+    </message>
+    <message>
+        <source>Remove {0}</source>
+        <translation>Retirer {0}</translation>
+    </message>
+    <message>
+        <source>Log e-mail {0}</source>
+        <translation>Consigner le courriel {0}</translation>
+    </message>
+</context>
+<context>
+    <name>AttachmentsPanel</name>
+    <message>
+        <source>E-mail</source>
+        <extracomment>short names of the kinds people attach most</extracomment>
+        <translation>Courriel</translation>
+    </message>
+    <message>
+        <source>Outlook e-mail</source>
+        <translation>Courriel Outlook</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Texte</translation>
+    </message>
+    <message>
+        <source>“{0}” is in the contact log, of {1}, with {2} files attached.</source>
+        <translation>« {0} » est dans le journal des contacts, du {1}, avec {2} fichiers joints.</translation>
+    </message>
+    <message>
+        <source>These addresses are no contact yet:</source>
+        <translation>Ces adresses ne sont pas encore des contacts :</translation>
+    </message>
+    <message>
+        <source>E-mail logged</source>
+        <translation>Courriel consigné</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Taille</translation>
+    </message>
+    <message>
+        <source>Attached</source>
+        <translation>Joint le</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>Par</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>Recherche</translation>
+    </message>
+    <message>
+        <source>Attached files</source>
+        <translation>Fichiers joints</translation>
+    </message>
+    <message>
+        <source>Drop files here, or attach them with Attach…</source>
+        <translation>Déposez des fichiers ici, ou joignez-les avec Joindre…</translation>
+    </message>
+    <message>
+        <source>&amp;Attach…</source>
+        <translation>&amp;Joindre…</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>&amp;Ouvrir</translation>
+    </message>
+    <message>
+        <source>Sa&amp;ve as…</source>
+        <translation>Enre&amp;gistrer sous…</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Retirer</translation>
+    </message>
+    <message>
+        <source>Attach files</source>
+        <translation>Joindre des fichiers</translation>
+    </message>
+    <message>
+        <source>Save the file as</source>
+        <translation>Enregistrer le fichier sous</translation>
+    </message>
+</context>
+<context>
     <name>AttendeeDialog</name>
     <message>
         <source>Announce an attending state</source>
@@ -3170,6 +3269,10 @@ Restaurer la dernière sauvegarde intacte, celle du {1} ({2})? Ce qui a été en
         <translation>&amp;Langue de l&apos;interface :</translation>
     </message>
     <message>
+        <source>Largest &amp;attachment:</source>
+        <translation>Plus grande &amp;pièce jointe :</translation>
+    </message>
+    <message>
         <source>Outreach will be in {0} from its next start.</source>
         <translation>Outreach sera en {0} à partir de son prochain démarrage.</translation>
     </message>
@@ -3285,7 +3388,7 @@ Restaurer la dernière sauvegarde intacte, celle du {1} ({2})? Ce qui a été en
     <name>RecordsPage</name>
     <message>
         <source>&amp;New…</source>
-        <extracomment>the rows of the form, in order hide the rows with nothing to show (a long form of optional fields) the records the list holds; a dialog that saved one of these gets it selected where the splitter and the header are remembered: &quot;&lt;key&gt;/splitter&quot;, &quot;&lt;key&gt;/header&quot; the column the list is sorted by at first, and the columns&apos; first widths</extracomment>
+        <extracomment>the rows of the form, in order hide the rows with nothing to show (a long form of optional fields) the records the list holds; a dialog that saved one of these gets it selected where the splitter and the header are remembered: &quot;&lt;key&gt;/splitter&quot;, &quot;&lt;key&gt;/header&quot; the column the list is sorted by at first, and the columns&apos; first widths the kind of record files are attached to here; the detail pane then lists them the selected record&apos;s files, at the foot of its detail pane</extracomment>
         <translation>&amp;Nouveau…</translation>
     </message>
     <message>
@@ -3806,6 +3909,10 @@ Restaurer la dernière sauvegarde intacte, celle du {1} ({2})? Ce qui a été en
     <message>
         <source>History</source>
         <translation>Historique</translation>
+    </message>
+    <message>
+        <source>Files</source>
+        <translation>Fichiers</translation>
     </message>
     <message>
         <source>&lt;p&gt;Select a state.&lt;/p&gt;</source>

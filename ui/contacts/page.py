@@ -19,6 +19,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, QLocale, 
 from PySide6.QtWidgets import QDialog, QGroupBox, QVBoxLayout, QWidget
 
 from outreach.domain.changes import Changes, Entity
+from outreach.domain.enums import AttachedTo
 from outreach.domain.records import (
     ContactRecord,
     DemarcheRecord,
@@ -161,6 +162,7 @@ class ContactsPage(RecordsPage[ContactRecord]):
     RECORD_TYPE = ContactRecord
     SETTINGS_KEY = "contacts"
     SORT_COLUMN = Column.NAME
+    ATTACHED_TO = AttachedTo.CONTACT
     COLUMN_WIDTHS: ClassVar[Mapping[int, int]] = {
         Column.NAME: 200,
         Column.POSITION: 240,

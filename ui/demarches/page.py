@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from outreach.domain.changes import Changes, Entity
-from outreach.domain.enums import DemarcheStatus
+from outreach.domain.enums import AttachedTo, DemarcheStatus
 from outreach.domain.records import DemarcheRecord, LogFilter
 from outreach.errors import OutreachError
 from ui.context import Selection
@@ -167,6 +167,7 @@ class DemarchesPage(RecordsPage[DemarcheRecord]):
     RECORD_TYPE = DemarcheRecord
     SETTINGS_KEY = "demarches"
     SORT_COLUMN = Column.DUE
+    ATTACHED_TO = AttachedTo.DEMARCHE
     COLUMN_WIDTHS = COLUMN_WIDTHS
     #: emitted after a reload has put the rows in the list and on the board
     loaded = Signal()

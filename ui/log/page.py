@@ -6,8 +6,9 @@ follow-up done is one click, deleting is soft, and both can be undone.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date
+from pathlib import Path
 from typing import cast
 
 from PySide6.QtCore import (
@@ -18,6 +19,7 @@ from PySide6.QtCore import (
     Qt,
     QTimer,
 )
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -36,9 +38,11 @@ from PySide6.QtWidgets import (
 )
 
 from outreach.domain.changes import Changes, Entity
-from outreach.domain.enums import LogKind
+from outreach.domain.enums import AttachedTo, LogKind
 from outreach.domain.records import LogEntryRecord, LogFilter
 from outreach.errors import OutreachError
+from ui.attachments import AttachmentsPanel
+from ui.attachments.panel import mail_paths, say_logged
 from ui.context import Selection
 from ui.log.dialog import SMALL_CONTACT_LIST, edit_log_entry, log_a_contact
 from ui.log.table_model import (
@@ -50,8 +54,10 @@ from ui.log.table_model import (
     sort_column,
     sort_order,
 )
+from ui.operations.attachments import log_mail
 from ui.operations.log import delete_entry, mark_follow_up_done
 from ui.pages import Page, Restorable
+from ui.preferences import attachment_limit
 from ui.services import AppServices
 from ui.undo import UndoRunner
 from ui.widgets.dates import OptionalDateEdit
@@ -115,6 +121,7 @@ class LogPage(Page):
         self._build_filters()
         self._build_table()
         self._build_detail()
+        self.setAcceptDrops(True)  # an e-mail dropped on the log is logged
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.addWidget(self.table)
         self.splitter.addWidget(self.detail)
@@ -255,6 +262,9 @@ class LogPage(Page):
         layout.addWidget(QLabel(self.tr("Details:"), self.detail))
         layout.addWidget(self.details_view, 1)
         layout.addLayout(buttons)
+        # the entry's files: an e-mail's message and what it carried
+        self.files = AttachmentsPanel(self._services, self._undo, AttachedTo.LOG_ENTRY, self.detail)
+        layout.addWidget(self.files, 1)
 
     # --- filters ------------------------------------------------------------------------------
 
@@ -338,7 +348,35 @@ class LogPage(Page):
         self.model.refresh()
         self._show_count()
 
+    # --- e-mail dropped on the log -------------------------------------------------------
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if mail_paths(event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = mail_paths(event.mimeData().urls())
+        if paths:
+            event.acceptProposedAction()
+            self.import_mail(paths)
+
+    def import_mail(self, paths: Sequence[Path]) -> None:
+        """Log each message (linked to the contacts it names and their states), then
+        show the last one logged."""
+        services, limit = self._services, attachment_limit(QSettings())
+        logged = None
+        for path in paths:
+            imported = self._undo.run(log_mail(services.mail, services.log, path, (), "", limit))
+            if imported is not None:
+                logged = imported
+                say_logged(self, imported)
+        if logged is not None:
+            self.reload()
+            self.reveal_entry(logged.entry.id)
+            self.files.read_texts()
+
     def on_changed(self, changes: Changes) -> None:
+        self.files.on_changed(changes)
         if changes.touches(Entity.STATE, Entity.STATE_ALIAS):
             self.state_names.invalidate()
         if changes.touches(Entity.CONTACT, Entity.STATE, Entity.STATE_ALIAS):
@@ -437,6 +475,7 @@ class LogPage(Page):
         )
         self.edit_button.setEnabled(entry is not None)
         self.delete_button.setEnabled(entry is not None)
+        self.files.show_record(entry.id if entry is not None else None)
         if entry is None:
             for label in (
                 self.summary_label,

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from outreach.domain.changes import Changes, Entity
+from outreach.domain.enums import AttachedTo
 from outreach.domain.records import ContactRecord, OrganizationRecord
 from outreach.errors import OutreachError
 from ui.contacts.dialog import ContactDialog
@@ -93,6 +94,7 @@ class OrganizationsPage(RecordsPage[OrganizationRecord]):
     RECORD_TYPE = OrganizationRecord
     SETTINGS_KEY = "organizations"
     SORT_COLUMN = Column.NAME
+    ATTACHED_TO = AttachedTo.ORGANIZATION
     COLUMN_WIDTHS: ClassVar[Mapping[int, int]] = {
         Column.NAME: 360,
         Column.KIND: 120,

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from outreach.domain.enums import MetPrecision, SeatBody, SeatKind, Stance, TreatyStatus
+from outreach.domain.enums import AttachedTo, MetPrecision, SeatBody, SeatKind, Stance, TreatyStatus
 from outreach.domain.records import (
     AuditRecord,
     ContactRecord,
@@ -32,6 +32,7 @@ from outreach.domain.treaty_rules import annual_report_standing, duty_text
 from outreach.domain.vocabulary import label, label_of
 from outreach.errors import OutreachError, StaleRecordError
 from outreach.reference.names import shipped_name
+from ui.attachments import AttachmentsPanel
 from ui.conflicts import ConflictChoice, ask_about_conflict, fields_to_save
 from ui.errors import show_error
 from ui.operations.states import edit_profile
@@ -162,6 +163,8 @@ class StateDetail(QTabWidget):
             parent=self,
         )
         self.addTab(records_view(self.history, self), self.tr("History"))
+        self.files = AttachmentsPanel(services, undo, AttachedTo.STATE, self)
+        self.addTab(self.files, self.tr("Files"))
 
     def show_state(self, state_id: int | None) -> None:
         self.keep_edits()  # moving to another state, or a refresh, must not drop typing
@@ -170,6 +173,7 @@ class StateDetail(QTabWidget):
             self.profile.setHtml(self.tr("<p>Select a state.</p>"))
             for model in (self.contacts, self.log, self.demarches, self.history):
                 model.set_records([])
+            self.files.show_record(None)
             self.setEnabled(False)
             return
         self.setEnabled(True)
@@ -181,6 +185,7 @@ class StateDetail(QTabWidget):
         self.log.set_records(services.log.page(LogFilter(state_id=state_id), 0, 100))
         self.demarches.set_records(services.demarches.list(state=state_id))
         self.history.set_records(services.history.for_state(state_id, limit=200))
+        self.files.show_record(state_id)
 
     def _fill_editors(self, state: StateRecord) -> None:
         self.stance.setCurrentIndex(self.stance.findData(state.stance.value))

@@ -143,6 +143,10 @@ class StatesPage(Page):
 
     # --- data --------------------------------------------------------------------------
 
+    def on_changed(self, changes: Changes) -> None:
+        self.detail.files.on_changed(changes)  # the files of the state shown
+        super().on_changed(changes)
+
     def reload(self) -> None:
         selected = self.selected_state_id()
         self._fill_choices()

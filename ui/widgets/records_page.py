@@ -29,6 +29,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from outreach.domain.changes import Changes
+from outreach.domain.enums import AttachedTo
+from ui.attachments import AttachmentsPanel
 from ui.pages import Page, Restorable
 from ui.services import AppServices
 from ui.undo import Operation, UndoRunner
@@ -154,6 +157,8 @@ class RecordsPage(Page, Generic[R]):
     #: the column the list is sorted by at first, and the columns' first widths
     SORT_COLUMN: ClassVar[int] = 0
     COLUMN_WIDTHS: ClassVar[Mapping[int, int]] = {}
+    #: the kind of record files are attached to here; the detail pane then lists them
+    ATTACHED_TO: ClassVar[AttachedTo | None] = None
 
     def __init__(
         self,
@@ -170,6 +175,11 @@ class RecordsPage(Page, Generic[R]):
         self.model = model
         model.setParent(self)
         self.detail = detail
+        #: the selected record's files, at the foot of its detail pane
+        self.files: AttachmentsPanel | None = None
+        if self.ATTACHED_TO is not None and isinstance(detail, RecordDetail):
+            self.files = AttachmentsPanel(services, undo, self.ATTACHED_TO, detail)
+            detail.content_layout.addWidget(self.files, 1)
 
         self.filter_edit = QLineEdit(self)
         self.filter_edit.setPlaceholderText(self.filter_hint())
@@ -272,7 +282,14 @@ class RecordsPage(Page, Generic[R]):
 
     def refresh_detail(self) -> None:
         self.show_detail(self.current_record())
+        if self.files is not None:
+            self.files.show_record(self.current_id())
         self.update_buttons()
+
+    def on_changed(self, changes: Changes) -> None:
+        if self.files is not None:
+            self.files.on_changed(changes)
+        super().on_changed(changes)
 
     def update_buttons(self) -> None:
         chosen = self.current_record() is not None

@@ -63,6 +63,10 @@ class RecordsModel(HeadedTableModel, Generic[T]):
         self._records = list(records)
         self.endResetModel()
 
+    def records(self) -> Sequence[T]:
+        """The records shown, in their rows' order."""
+        return tuple(self._records)
+
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._records)
 
