@@ -2666,6 +2666,10 @@ Restaurer la dernière sauvegarde intacte, celle du {1} ({2})? Ce qui a été en
         <translation>Journal de cette réunion</translation>
     </message>
     <message>
+        <source>The meeting&apos;s files</source>
+        <translation>Les fichiers de la réunion</translation>
+    </message>
+    <message>
         <source>Priority categories only</source>
         <translation>Catégories prioritaires seulement</translation>
     </message>

@@ -17,11 +17,12 @@ from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from outreach.domain.records import LogFilter
-from tests.outreach.attachments.files import eml, pdf_with
+from tests.outreach.attachments.files import docx_with, eml, pdf_with
 from ui.attachments import AttachmentsPanel
 from ui.contacts.page import ContactsPage
 from ui.demarches.page import DemarchesPage
 from ui.desktop import DesktopApp
+from ui.forums.page import ForumsPage
 from ui.log.page import LogPage
 from ui.organizations.page import OrganizationsPage
 from ui.preferences import ATTACHMENT_LIMIT_KEY
@@ -245,3 +246,27 @@ def test_an_email_dropped_on_the_log_is_logged_and_shown(
     assert [a.name for a in page.files.attachments()] == ["counterpart.eml"]
     undo_runner.stack.undo()  # the entry goes, with its files
     assert services.log.page(LogFilter(text="Reply on the Article 7"), 0, 5) == []
+
+
+def test_a_meeting_and_its_interventions_keep_their_files(
+    qtbot: QtBot, show: Show, services: AppServices, undo_runner: UndoRunner, tmp_path: Path
+) -> None:
+    page = show(ForumsPage(services, undo_runner), 1500, 900)
+    meeting = services.forums.find_meetings("Nairobi Summit")[0]
+    services.interventions.plan(meeting.id, "statement", "Statement on universalization")
+    assert page.open_meeting(meeting.id)
+    planner = page.planner
+    agenda = tmp_path / "agenda.pdf"
+    agenda.write_bytes(pdf_with("Provisional agenda"))
+    planner.meeting_files.attach_paths([agenda])
+    assert [a.name for a in services.attachments.of("meeting", meeting.id)] == ["agenda.pdf"]
+    planner.interventions_view.selectRow(0)
+    intervention = planner.selected_intervention()
+    assert intervention is not None
+    statement = tmp_path / "statement.docx"
+    statement.write_bytes(docx_with("Mr President, Canada welcomes…"))
+    planner.intervention_files.attach_paths([statement])
+    assert [a.name for a in planner.intervention_files.attachments()] == ["statement.docx"]
+    assert [a.name for a in planner.meeting_files.attachments()] == ["agenda.pdf"]
+    planner.interventions_view.clearSelection()
+    assert not planner.intervention_files.isEnabled()

@@ -172,6 +172,7 @@ def met_dialogs(monkeypatch: pytest.MonkeyPatch) -> Met:
         monkeypatch.setattr(QMessageBox, name, read_box)
     for name in ("getOpenFileName", "getSaveFileName"):
         monkeypatch.setattr(QFileDialog, name, lambda *_args, **_kw: ("", ""))
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *_args, **_kw: ([], ""))
     monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *_args, **_kw: "")
     monkeypatch.setattr(QInputDialog, "getText", lambda *_args, **_kw: ("", False))
     return met

@@ -227,6 +227,8 @@ class ForumsPage(Page):
     def on_changed(self, changes: Changes) -> None:
         if changes.touches(Entity.STATE, Entity.STATE_ALIAS):
             self.planner.state_names.invalidate()
+        self.planner.meeting_files.on_changed(changes)
+        self.planner.intervention_files.on_changed(changes)
         super().on_changed(changes)
 
     def reload(self) -> None:

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from outreach.domain.enums import InterventionKind, InterventionStatus, TreatyStatus
+from outreach.domain.enums import AttachedTo, InterventionKind, InterventionStatus, TreatyStatus
 from outreach.domain.records import (
     InterventionRecord,
     LogEntryRecord,
@@ -38,6 +38,7 @@ from outreach.domain.records import (
 )
 from outreach.errors import OutreachError
 from outreach.reference.names import shipped_name
+from ui.attachments import AttachmentsPanel
 from ui.errors import show_error
 from ui.forums.forum_dialogs import AttendeeDialog
 from ui.forums.intervention_detail import intervention_html
@@ -134,12 +135,18 @@ class MeetingPlanner(QWidget):
             self.log_view.horizontalHeader().resizeSection(column, width)
         self.log_box = QGroupBox(self.tr("Logged at this meeting"), self)
         QVBoxLayout(self.log_box).addWidget(self.log_view)
+        # the meeting's own files (its agenda, the list of participants, our statement)
+        self.meeting_files = AttachmentsPanel(self._services, self._undo, AttachedTo.MEETING, self)
+        self.meeting_files_box = QGroupBox(self.tr("The meeting's files"), self)
+        QVBoxLayout(self.meeting_files_box).addWidget(self.meeting_files)
 
         self.right = QSplitter(Qt.Orientation.Vertical, self)
         self.right.addWidget(self.interventions_box)
         self.right.addWidget(self.log_box)
+        self.right.addWidget(self.meeting_files_box)
         self.right.setStretchFactor(0, 3)
         self.right.setStretchFactor(1, 1)
+        self.right.setStretchFactor(2, 1)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.addWidget(self.room_box)
         self.splitter.addWidget(self.right)
@@ -298,10 +305,16 @@ class MeetingPlanner(QWidget):
         layout = QVBoxLayout(self.interventions_box)
         layout.addLayout(buttons)
         split = QSplitter(Qt.Orientation.Vertical, self.interventions_box)
+        # the selected intervention's files: a statement's text, a side event's flyer
+        self.intervention_files = AttachmentsPanel(
+            self._services, self._undo, AttachedTo.INTERVENTION, self.interventions_box
+        )
         split.addWidget(self.interventions_view)
         split.addWidget(self.detail)
+        split.addWidget(self.intervention_files)
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 1)
+        split.setStretchFactor(2, 1)
         layout.addWidget(split, 1)
 
     # --- loading ------------------------------------------------------------------------------
@@ -333,6 +346,7 @@ class MeetingPlanner(QWidget):
         except OutreachError as error:
             show_error(self, error)
             return
+        self.meeting_files.show_record(self.meeting.id)
         self.title_label.setText(shipped_name(self.meeting.title))
         self.info_label.setText(meeting_line(self.meeting, forums.get(self.meeting.forum_id, "")))
         self._show_room()
@@ -562,6 +576,7 @@ class MeetingPlanner(QWidget):
             if record is not None
             else ""
         )
+        self.intervention_files.show_record(record.id if record is not None else None)
         self._update_buttons()
 
     def _update_buttons(self) -> None:
