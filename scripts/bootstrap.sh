@@ -86,8 +86,11 @@ bootstrap() {
   if [ "$mode" = app ]; then
     ensure_system_packages "${QT_CORE_PACKAGES[@]}" "${QT_WINDOW_PACKAGES[@]}"
   else
-    # postgresql: the tests start a throwaway server of their own (tests/postgres_server.py)
-    ensure_system_packages "${QT_CORE_PACKAGES[@]}" fonts-dejavu-core poppler-utils postgresql
+    # postgresql: the tests start a throwaway server of their own (tests/postgres_server.py);
+    # libreoffice-writer-nogui: they open the Word documents Outreach writes, as an
+    # officer's word processor would, and convert them to PDF
+    ensure_system_packages "${QT_CORE_PACKAGES[@]}" fonts-dejavu-core poppler-utils postgresql \
+      libreoffice-writer-nogui
   fi
   ensure_python
   ensure_venv

@@ -181,6 +181,13 @@ def sheets_document(
         story.append(Mark(tracker, f"sheet-{index}", name, 0, section=name, contents=False))
         story.extend(sheet_flowables(data, width, _))
         story.append(SheetDone(tracker))
+    return _render(story, options, tracker, sheets_metadata(sheets, options))
+
+
+def sheets_metadata(sheets: Sequence[BriefingData], options: PrintOptions) -> Metadata:
+    """The title, subject and running header of a document of briefing sheets (a PDF or
+    a Word file alike)."""
+    _ = Words(options.language)
     first = sheets[0]
     count = len(sheets)
     if count == 1:
@@ -193,7 +200,7 @@ def sheets_document(
             "Briefing sheets: {count} state", "Briefing sheets: {count} states", count
         ).format(count=count)
     treaty = shipped_name(first.treaty.short_name, _.language)
-    meta = Metadata(
+    return Metadata(
         title=title,
         subject=_.ngettext(
             "Country briefing sheet, {treaty} status as of {day}; {marking}",
@@ -202,7 +209,6 @@ def sheets_document(
         ).format(treaty=treaty, day=_.when(first.as_of), marking=_.marking(options.marking)),
         header=_("Country briefing sheet · {treaty}").format(treaty=treaty),
     )
-    return _render(story, options, tracker, meta)
 
 
 def pack_document(

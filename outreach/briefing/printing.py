@@ -98,6 +98,24 @@ def print_all_states(
     return _print_sheets(db, all_state_ids(db, options.language), out, options, request)
 
 
+def word_states(
+    db: Database,
+    states: Iterable[str | int] | None,
+    out: Path,
+    options: PrintOptions,
+    **request: Unpack[Request],
+) -> Printed:
+    """Briefing sheets as an editable Word document (None: every state); Word lays out
+    the pages, so the count of pages is not known here (0)."""
+    from outreach.briefing.word import sheets_word
+
+    refs = all_state_ids(db, options.language) if states is None else list(states)
+    sheets = gather(db, refs, **_reading(options, request))
+    _check(request)
+    write_atomically(out, sheets_word(sheets, options))
+    return Printed(out, 0, len(sheets), _sheets_title(sheets))
+
+
 def print_meeting(
     db: Database,
     meeting: str | int | MeetingRecord,
@@ -122,15 +140,16 @@ def _print_sheets(
 ) -> Printed:
     sheets = gather(db, states, **_reading(options, request))
     pages = _write(sheets_document, sheets, len(sheets), out, options, request)
+    return Printed(out, pages, len(sheets), _sheets_title(sheets))
+
+
+def _sheets_title(sheets: Sequence[BriefingData]) -> str:
     count = len(sheets)
-    title = (
-        _("Briefing sheet: {state}").format(state=sheets[0].state.name)
-        if count == 1
-        else ngettext(
-            "Briefing sheets: {count} state", "Briefing sheets: {count} states", count
-        ).format(count=count)
-    )
-    return Printed(out, pages, len(sheets), title)
+    if count == 1:
+        return _("Briefing sheet: {state}").format(state=sheets[0].state.name)
+    return ngettext(
+        "Briefing sheets: {count} state", "Briefing sheets: {count} states", count
+    ).format(count=count)
 
 
 def _reading(options: PrintOptions, request: Request) -> Reading:

@@ -11,9 +11,9 @@ from __future__ import annotations
 from datetime import date
 from xml.sax.saxutils import escape
 
-import phonenumbers
 from reportlab.platypus import Flowable, Paragraph
 
+from outreach.briefing import texts
 from outreach.briefing.fonts import BOLD
 from outreach.briefing.labels import STATUS_COLOUR, Words
 from outreach.briefing.layout import (
@@ -35,14 +35,10 @@ from outreach.briefing.layout import (
 from outreach.briefing.records import BriefingData, KeyContact, LogLine
 from outreach.domain.enums import (
     Channel,
-    FactKind,
     Level,
     LogKind,
-    MetPrecision,
     ObligationKind,
     RequestedAction,
-    SeatBody,
-    SeatKind,
     TreatyStatus,
 )
 from outreach.domain.records import (
@@ -52,22 +48,12 @@ from outreach.domain.records import (
     annual_reports_received,
 )
 from outreach.domain.treaty_rules import DUTY_TEXTS, annual_report_standing, duty_text
-from outreach.i18n import DEFAULT_LANGUAGE
 from outreach.reference.names import shipped_name
 from outreach.reference.sources import citation_and_doubt
 
 MAX_FACTS = 8
 MAX_SEATS = 4
 MAX_DEMARCHES = 8
-
-
-def phone(value: str) -> str:
-    """An E.164 number as people read it: +855 23 555 0101."""
-    try:
-        number = phonenumbers.parse(value, None)
-    except phonenumbers.NumberParseException:
-        return value
-    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
 
 
 def labelled(label: str, value: str) -> str:
@@ -79,27 +65,13 @@ def labelled(label: str, value: str) -> str:
 
 
 def title_block(data: BriefingData, width: float, _: Words) -> list[Flowable]:
-    state = data.state
     st = styles()
-    regions = (state.subregion, state.region)
-    place = ", ".join(shipped_name(part, _.language) for part in regions if part)
-    # the official name is known in English only: a French sheet leaves it out
-    english = _.language == DEFAULT_LANGUAGE
-    official = state.official_name if english and state.official_name != state.name else ""
-    subtitle = " · ".join(part for part in (official, place, state.iso3) if part)
-    meta = [
-        labelled(_("Printed"), _.when(data.printed_on)),
-        labelled(_("Status as of"), _.when(data.as_of)),
-        labelled(_("Officer"), escape(data.officer) if data.officer else "—"),
-        labelled(_("Stance"), escape(_.label(data.state.stance))),
-    ]
-    treaty = shipped_name(data.treaty.short_name, _.language)
-    kicker = _("Country briefing sheet · {treaty}").format(treaty=treaty)
+    line = [labelled(label, escape(value)) for label, value in texts.meta(data, _)]
     return [
-        Paragraph(escape(kicker.upper()), st.kicker),
-        Paragraph(escape(state.name), st.title),
-        Paragraph(escape(subtitle), st.subtitle),
-        Paragraph("&nbsp;&nbsp;&nbsp;".join(meta), st.meta),
+        Paragraph(escape(texts.kicker(data, _).upper()), st.kicker),
+        Paragraph(escape(data.state.name), st.title),
+        Paragraph(escape(texts.subtitle(data, _)), st.subtitle),
+        Paragraph("&nbsp;&nbsp;&nbsp;".join(line), st.meta),
     ]
 
 
@@ -203,22 +175,13 @@ def obligations_section(data: BriefingData, width: float, _: Words) -> list[Flow
     st = styles().cell
 
     def row(obligation: ObligationRecord, widths: list[float]) -> TableRow:
-        deadline = obligation.deadline
-        overdue = False
-        met_on = obligation.met_on
-        if obligation.met_precision == MetPrecision.NEVER_AROSE:
-            state = done(_("Never arose: none held, as declared"))
-        elif met_on is not None and met_on <= data.as_of:
-            state = done(
-                _("Met on {day}").format(day=_.day(met_on))
-                if obligation.met_precision == MetPrecision.DAY
-                else _("Met in {period}").format(period=obligation.met_text())
-            )
-        elif obligation.overdue_on(data.as_of):
-            state = flag(_("OVERDUE by {span}").format(span=_.span((data.as_of - deadline).days)))
-            overdue = True
-        else:
-            state = escape(_("Due in {span}").format(span=_.span((deadline - data.as_of).days)))
+        standing, tone = texts.duty_standing(obligation, data, _)
+        overdue = tone == texts.Tone.OVERDUE
+        state = {
+            texts.Tone.DONE: done,
+            texts.Tone.OVERDUE: flag,
+            texts.Tone.DUE: escape,
+        }[tone](standing)
         duty = _.clip(duty_text(obligation.description, _.language), column(widths[0]), st)
         cells: list[object] = [
             cell(f"<b>{escape(_.label(obligation.kind))}</b><br/>{muted(escape(duty))}"),
@@ -237,12 +200,7 @@ def obligations_section(data: BriefingData, width: float, _: Words) -> list[Flow
         _("No dated obligations recorded.")
         if bound
         else _("No treaty obligations: the state is not bound by the treaty."),
-        [
-            (_("Obligation"), 0.56),
-            (_("Due"), 0.13),
-            (_("Extended to"), 0.13),
-            (_("Standing"), 0.18),
-        ],
+        texts.columns(texts.OBLIGATION_COLUMNS, _),
         width,
         row,
     )
@@ -252,20 +210,11 @@ def facts_section(data: BriefingData, width: float, _: Words) -> list[Flowable]:
     st = styles().cell
 
     def row(fact: FactRecord, widths: list[float]) -> TableRow:
-        detail = []
-        if fact.quantity is not None:
-            quantity = _.number(fact.quantity)
-            if fact.kind == FactKind.STOCKPILE:
-                quantity = _.ngettext("{count} mine", "{count} mines", fact.quantity).format(
-                    count=quantity
-                )
-            detail.append(quantity)
-        if fact.detail:
-            detail.append(fact.detail)
+        detail = texts.fact_detail(fact, _)
         cells: list[object] = [
             cell(escape(_.label(fact.kind))),
             _("Yes") if fact.holds else _("No"),
-            cell(escape(_.clip("; ".join(detail), column(widths[2]), st)) or "—"),
+            cell(escape(_.clip(detail, column(widths[2]), st)) or "—"),
             cell(muted(escape(_.clip(fact.source, column(widths[3]), st)))),
             _.day(fact.as_of),
         ]
@@ -275,13 +224,7 @@ def facts_section(data: BriefingData, width: float, _: Words) -> list[Flowable]:
         heading(_("Facts")),
         data.facts,
         _("No facts recorded."),
-        [
-            (_("Fact"), 0.25),
-            (_("Holds"), 0.07),
-            (_("Detail"), 0.2),
-            (_("Source"), 0.35),
-            (_("As of"), 0.13),
-        ],
+        texts.columns(texts.FACT_COLUMNS, _),
         width,
         row,
         show=MAX_FACTS,
@@ -309,18 +252,14 @@ def categories_section(data: BriefingData, width: float, _: Words) -> list[Flowa
 def seats_section(data: BriefingData, width: float, _: Words) -> list[Flowable]:
     flowables = heading(_("Seats and forum memberships"))
     st = styles()
-    seats = []
-    for seat in data.seats[:MAX_SEATS]:
-        held = _("{body}: {kind}, {period}").format(
-            body=_.label_of(SeatBody, seat.body),
-            kind=_.label_of(SeatKind, seat.kind),
-            period=_.period(seat.start_on, seat.end_on),
-        )
-        now = escape(_("(holds it now)")) if seat.held_on(data.as_of) else ""
-        seats.append(escape(held) + (f" <b>{now}</b>" if now else ""))
+    now = escape(_("(holds it now)"))
+    seats = [
+        escape(held) + (f" <b>{now}</b>" if holds else "")
+        for held, holds in texts.seats_held(data, MAX_SEATS, _)
+    ]
     listed = "; ".join(seats) if seats else muted(escape(_("none recorded")))
     flowables.append(Paragraph(labelled(_("Seats:"), listed), st.body))
-    forums = "; ".join(escape(shipped_name(forum.name, _.language)) for forum in data.forums)
+    forums = "; ".join(escape(name) for name in texts.forum_names(data, _))
     member_of = forums or muted(escape(_("no forum recorded")))
     flowables.append(Paragraph(labelled(_("Member of:"), member_of), st.body))
     return flowables
@@ -332,10 +271,8 @@ def contacts_section(data: BriefingData, width: float, _: Words) -> list[Flowabl
     def row(person: KeyContact, widths: list[float]) -> TableRow:
         room = [column(w) for w in widths]
         contact = person.contact
-        role = ", ".join(part for part in (contact.position, person.organization) if part)
-        reach = "\n".join(
-            part for part in (contact.email, phone(contact.phone) if contact.phone else "") if part
-        )
+        role = texts.contact_role(person)
+        reach = texts.contact_reach(person)
         cells: list[object] = [
             cell(f"<b>{escape(_.clip(contact.full_name, room[0], st, font=BOLD))}</b>"),
             cell(escape(_.clip(role, room[1], st)) or "—"),
@@ -348,12 +285,7 @@ def contacts_section(data: BriefingData, width: float, _: Words) -> list[Flowabl
         heading(_("Key contacts")),
         data.contacts,
         _("No contacts recorded for this state."),
-        [
-            (_("Name"), 0.22),
-            (_("Position"), 0.42),
-            (_("E-mail, phone"), 0.26),
-            (_("Languages"), 0.1),
-        ],
+        texts.columns(texts.CONTACT_COLUMNS, _),
         width,
         row,
     )
@@ -374,15 +306,8 @@ def log_section(data: BriefingData, width: float, _: Words) -> list[Flowable]:
         room = column(widths[2])
         people = _.clip(_("with {people}").format(people=", ".join(line.people)), room, st)
         who = f"<br/>{muted(escape(people))}" if line.people else ""
-        follow_up, overdue = "—", False
-        if line.follow_up_on is not None:
-            if line.follow_up_done_on is not None:
-                follow_up = escape(_("{day}, done").format(day=_.day(line.follow_up_on)))
-            elif line.follow_up_on < data.as_of:
-                follow_up = _.day(line.follow_up_on) + " " + flag(_("OVERDUE"))
-                overdue = True
-            else:
-                follow_up = _.day(line.follow_up_on)
+        follow_up, overdue = texts.follow_up(line, data, _)
+        follow_up = escape(follow_up) + (" " + flag(_("OVERDUE")) if overdue else "")
         cells: list[object] = [
             _.day(line.occurred_on),
             escape(_.label_of(LogKind, line.kind)),
@@ -395,7 +320,7 @@ def log_section(data: BriefingData, width: float, _: Words) -> list[Flowable]:
         heading(_("Last contacts")),
         data.log,
         _("No contact logged yet."),
-        [(_("Date"), 0.13), (_("Kind"), 0.1), (_("Summary"), 0.57), (_("Follow-up"), 0.2)],
+        texts.columns(texts.LOG_COLUMNS, _),
         width,
         row,
     )
@@ -423,13 +348,7 @@ def demarches_section(data: BriefingData, width: float, _: Words) -> list[Flowab
         heading(_("Open démarches")),
         data.open_demarches,
         _("No open démarche."),
-        [
-            (_("Démarche"), 0.32),
-            (_("Requested action"), 0.18),
-            (_("Channel, level"), 0.19),
-            (_("Status"), 0.16),
-            (_("Due"), 0.15),
-        ],
+        texts.columns(texts.DEMARCHE_COLUMNS, _),
         width,
         row,
         show=MAX_DEMARCHES,

@@ -96,7 +96,7 @@ def _options(function: Callable[..., Any]) -> Callable[..., Any]:
             "--output",
             required=True,
             type=click.Path(dir_okay=False, writable=True, path_type=Path),
-            help=_("The PDF file to write (replaced if it exists)."),
+            help=_("The file to write (replaced if it exists)."),
         ),
         click.option(
             "--marking",
@@ -168,6 +168,10 @@ def _progress(label: str) -> Iterator[Progress]:
             bars[0].__exit__(None, None, None)
 
 
+def _quiet(_done: int, _total: int) -> None:
+    """No progress bar: a Word document is written in one go."""
+
+
 def _done(printed: Printed, *, titled: bool) -> None:
     """Say what was written (`titled`: with the document's title, as for a pack)."""
     sheets = ngettext("{count} briefing sheet", "{count} briefing sheets", printed.sheets).format(
@@ -185,18 +189,49 @@ def _done(printed: Printed, *, titled: bool) -> None:
     click.echo(said)
 
 
-@click.command(help=_("Print country briefing sheets (ISO codes or names) to a PDF file."))
+@click.command(
+    help=_(
+        "Print country briefing sheets (ISO codes or names) to a PDF file, or to a Word "
+        "document to edit (--format docx, or an output file ending in .docx)."
+    )
+)
 @click.argument("states", nargs=-1)
 @click.option("--all", "every_state", is_flag=True, help=_("A sheet for every state."))
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["pdf", "docx"]),
+    default=None,
+    help=_("pdf, or docx for Word (default: from the output file's name; else pdf)."),
+)
 @_options
 @click.pass_obj
-def brief(context: _HasDatabase, states: tuple[str, ...], every_state: bool, job: _Job) -> None:
-    from outreach.briefing.printing import print_all_states, print_states
+def brief(
+    context: _HasDatabase,
+    states: tuple[str, ...],
+    every_state: bool,
+    output_format: str | None,
+    job: _Job,
+) -> None:
+    from outreach.briefing.printing import print_all_states, print_states, word_states
 
     if every_state and states:
         raise click.UsageError(_("Give states or --all, not both."))
     if not every_state and not states:
         raise click.UsageError(_("Name the states to print (ISO codes such as KHM) or give --all."))
+    word = (output_format or job.output.suffix.lower().lstrip(".")) == "docx"
+    if word:
+        refs = None if every_state else states
+        printed = word_states(context.db, refs, job.output, job.options, **job.request(_quiet))
+        sheets = ngettext(
+            "{count} briefing sheet", "{count} briefing sheets", printed.sheets
+        ).format(count=printed.sheets)
+        click.echo(
+            _("Wrote {path}: {sheets}, as a Word document.").format(
+                path=printed.path, sheets=sheets
+            )
+        )
+        return
     with _progress(_("Briefing sheets")) as progress:
         if every_state:
             printed = print_all_states(context.db, job.output, job.options, **job.request(progress))
