@@ -3215,6 +3215,14 @@ Restaurer la dernière sauvegarde intacte, celle du {1} ({2})? Ce qui a été en
         <translation>&amp;Enregistrer en PDF…</translation>
     </message>
     <message>
+        <source>Save as &amp;Word…</source>
+        <translation>Enregistrer en &amp;Word…</translation>
+    </message>
+    <message>
+        <source>The same sheets as a Word document to edit</source>
+        <translation>Les mêmes fiches en document Word à modifier</translation>
+    </message>
+    <message>
         <source>Se&amp;ttings…</source>
         <translation>&amp;Paramètres…</translation>
     </message>
@@ -3244,6 +3252,14 @@ Restaurer la dernière sauvegarde intacte, celle du {1} ({2})? Ce qui a été en
     <message>
         <source>Saved to {0}</source>
         <translation>Enregistré dans {0}</translation>
+    </message>
+    <message>
+        <source>Save as Word</source>
+        <translation>Enregistrer en Word</translation>
+    </message>
+    <message>
+        <source>Word documents (*.docx)</source>
+        <translation>Documents Word (*.docx)</translation>
     </message>
 </context>
 <context>

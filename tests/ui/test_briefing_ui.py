@@ -11,7 +11,7 @@ import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import QSettings, QThreadPool, QTimer
 from PySide6.QtPrintSupport import QPrinter
-from PySide6.QtWidgets import QPushButton, QWidget
+from PySide6.QtWidgets import QFileDialog, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
 from outreach.briefing import Marking, PaperSize, PrintOptions, print_states
@@ -290,3 +290,30 @@ def test_a_sheet_prints_the_standing_towards_the_treaty_chosen(
     assert "2008-12-03" in text  # signed and ratified in Oslo the day it opened
     with qtbot.waitSignal(run.ended, timeout=5_000):
         preview.close()
+
+
+def test_save_as_word_writes_the_sheet_shown_as_a_word_document(
+    qtbot: QtBot,
+    window: QWidget,
+    db: Database,
+    services: AppServices,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from docx import Document
+
+    cambodia = services.states.get("KHM")
+    run = BriefingRun(window, db, state_target(services, cambodia.id), QSettings())
+    with qtbot.waitSignal(run.shown, timeout=30_000) as shown:
+        run.start()
+    preview = shown.args[0]
+    assert preview.word_button.isVisible()
+    chosen = tmp_path / "Cambodia for the director"  # no suffix typed: .docx is added
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_a, **_k: (str(chosen), ""))
+    preview.word_button.click()
+    written = tmp_path / "Cambodia for the director.docx"
+    document = Document(str(written))
+    assert [p.text for p in document.paragraphs if p.style.name == "Title"] == ["Cambodia"]
+    assert document.sections[0].header.paragraphs[0].text.startswith("UNCLASSIFIED")
+    assert preview.status.text() == f"Saved to {written}"
+    preview.close()

@@ -7,6 +7,7 @@ goes when the dialog closes. Printing renders each page to the printer at up to 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QRect, QSize, QStandardPaths, Qt, Signal
@@ -15,6 +16,7 @@ from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
+    QApplication,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -37,8 +39,18 @@ class PdfPreviewDialog(QDialog):
 
     settings_requested = Signal()
 
-    def __init__(self, title: str, suggested_name: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        title: str,
+        suggested_name: str,
+        parent: QWidget | None = None,
+        *,
+        write_word: Callable[[Path], object] | None = None,
+    ) -> None:
+        """`write_word(path)`, when given, writes the same content as a Word document
+        (Save as Word…): briefing sheets have one, a meeting pack not."""
         super().__init__(parent)
+        self._write_word = write_word
         self.setWindowTitle(title)
         self.setWindowFlag(Qt.WindowType.WindowMaximizeButtonHint, True)
         self.suggested_name = suggested_name
@@ -55,12 +67,17 @@ class PdfPreviewDialog(QDialog):
         self.save_button = QPushButton(self.tr("&Save as PDF…"), self)
         self.save_button.setShortcut(QKeySequence(QKeySequence.StandardKey.Save))
         self.save_button.clicked.connect(lambda: self.save_as())
+        self.word_button = QPushButton(self.tr("Save as &Word…"), self)
+        self.word_button.setToolTip(self.tr("The same sheets as a Word document to edit"))
+        self.word_button.clicked.connect(lambda: self.save_as_word())
+        self.word_button.setVisible(write_word is not None)
         self.settings_button = QPushButton(self.tr("Se&ttings…"), self)
         self.settings_button.setToolTip(self.tr("Paper size, security marking and officer"))
         self.settings_button.clicked.connect(self.settings_requested)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.addButton(self.print_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.addButton(self.word_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.addButton(self.settings_button, QDialogButtonBox.ButtonRole.ResetRole)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -164,6 +181,34 @@ class PdfPreviewDialog(QDialog):
         except OSError as error:
             show_error(self, OutreachError(f"Cannot read the PDF to save it: {error}."))
             return None
+        self.status.setText(self.tr("Saved to {0}").format(str(target)))
+        return target
+
+    def save_as_word(self, target: Path | None = None) -> Path | None:
+        """Ask where (unless `target` is given) and write the sheets there as Word."""
+        if self._write_word is None:
+            return None
+        if target is None:
+            folder = QStandardPaths.writableLocation(
+                QStandardPaths.StandardLocation.DocumentsLocation
+            )
+            suggested = Path(folder) / Path(self.suggested_name).with_suffix(".docx").name
+            chosen, _filter = QFileDialog.getSaveFileName(
+                self, self.tr("Save as Word"), str(suggested), self.tr("Word documents (*.docx)")
+            )
+            if not chosen:
+                return None
+            target = Path(chosen)
+            if target.suffix.lower() != ".docx":
+                target = target.with_name(target.name + ".docx")
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            self._write_word(target)
+        except OutreachError as error:
+            show_error(self, error)
+            return None
+        finally:
+            QApplication.restoreOverrideCursor()
         self.status.setText(self.tr("Saved to {0}").format(str(target)))
         return target
 

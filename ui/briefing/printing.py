@@ -245,7 +245,12 @@ class BriefingRun(QObject):
             self._end(self._ending)
             return
         if self.preview is None:
-            self.preview = PdfPreviewDialog(self.target.title, self.target.file_name, self._window)
+            self.preview = PdfPreviewDialog(
+                self.target.title,
+                self.target.file_name,
+                self._window,
+                write_word=self._write_word if self.target.state_ids else None,
+            )
             self.preview.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             self.preview.settings_requested.connect(self.change_settings)
             self.preview.finished.connect(lambda _result: self._end("closed"))
@@ -253,6 +258,18 @@ class BriefingRun(QObject):
         self.preview.show()
         self.preview.activateWindow()
         self.shown.emit(self.preview)
+
+    def _write_word(self, out: Path) -> None:
+        """The sheets shown, with the same settings, as a Word document at `out`."""
+        from outreach.briefing.printing import word_states
+
+        word_states(
+            self._db,
+            self.target.state_ids,
+            out,
+            load_options(self._settings),
+            treaty=self.target.treaty or DEFAULT_TREATY,
+        )
 
     def _on_failed(self, error: BaseException) -> None:
         self._finish_job()
