@@ -258,8 +258,75 @@ def pack(context: _HasDatabase, meeting: str, job: _Job) -> None:
     _done(printed, titled=True)
 
 
+@click.command(
+    help=_(
+        "Draft a démarche's note verbale or aide-mémoire (DEMARCHE: its id) as a Word "
+        "document, from a template; the draft is attached to the démarche."
+    )
+)
+@click.argument("demarche", type=int)
+@click.option(
+    "--template",
+    type=click.Choice(["note-verbale", "aide-memoire"]),
+    default="note-verbale",
+    show_default=True,
+)
+@click.option(
+    "-o",
+    "--output",
+    required=True,
+    type=click.Path(dir_okay=False, writable=True, path_type=Path),
+    help=_("The Word file to write (replaced if it exists)."),
+)
+@click.option("--mission", default="", help=_('Who writes: "Embassy of Canada" by default.'))
+@click.option("--city", default="", help=_("Where it is dated (none by default)."))
+@click.option(
+    "--marking",
+    default=Marking.UNCLASSIFIED.value,
+    show_default=True,
+    callback=_marking,
+    help=_('Security marking: UNCLASSIFIED, "PROTECTED A" or "PROTECTED B".'),
+)
+@click.option(
+    "--lang",
+    "language",
+    type=click.Choice(LANGUAGES),
+    default=None,
+    help=_("The language of the draft (default: the language of messages)."),
+)
+@click.pass_obj
+def draft(
+    context: _HasDatabase,
+    demarche: int,
+    template: str,
+    output: Path,
+    mission: str,
+    city: str,
+    marking: Marking,
+    language: str | None,
+) -> None:
+    from outreach.briefing.drafts import draft_demarche
+
+    drafted = draft_demarche(
+        context.db,
+        demarche,
+        output,
+        template=template,
+        language=language or current_language(),
+        mission=mission,
+        city=city,
+        marking=marking,
+    )
+    click.echo(
+        _("Wrote {path} from {template}; attached to the démarche.").format(
+            path=drafted.path, template=drafted.template
+        )
+    )
+
+
 def register(cli: click.Group) -> None:
-    """Add `brief` and `pack` to the command line (once; a second call changes nothing)."""
-    for command in (brief, pack):
+    """Add `brief`, `pack` and `draft` to the command line (once; a second call changes
+    nothing)."""
+    for command in (brief, pack, draft):
         if command.name not in cli.commands:
             cli.add_command(command)
