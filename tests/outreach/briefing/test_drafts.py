@@ -21,7 +21,6 @@ from outreach.services.demarches import DemarcheService
 from outreach.services.organizations import OrganizationService
 from outreach.storage.database import Database
 
-
 POINTS = "- Nairobi Summit in November\n- Offer of help with stockpile destruction"
 
 
