@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from outreach.briefing.drafts import DraftService
 from outreach.search import SearchService
 from outreach.services.attachments import AttachmentService
 from outreach.services.calendar import CalendarService
@@ -47,6 +48,7 @@ class AppServices:
     duplicates: DuplicateService
     attachments: AttachmentService
     mail: MailImportService
+    drafts: DraftService
 
     @classmethod
     def over(cls, db: Database) -> AppServices:
@@ -69,4 +71,5 @@ class AppServices:
             duplicates=DuplicateService(db),
             attachments=AttachmentService(db),
             mail=MailImportService(db),
+            drafts=DraftService(db),
         )

@@ -15,10 +15,8 @@ from dataclasses import dataclass
 from datetime import date
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
-from babel.dates import format_date
-
-from outreach.briefing.document import write_atomically
 from outreach.briefing.options import Marking
 from outreach.domain.enums import OrganizationKind, RequestedAction
 from outreach.domain.records import AttachmentRecord, DemarcheRecord
@@ -133,6 +131,8 @@ def draft_context(
     marking: Marking = Marking.UNCLASSIFIED,
 ) -> dict[str, object]:
     """What the placeholders say for `demarche`."""
+    from babel.dates import format_date
+
     say = words(language).gettext
     state = StateService(db).get(demarche.state_id)
     name = state.name  # in the app's language, which a draft is written in
@@ -230,6 +230,19 @@ def draft_demarche(
         db, demarche, language=language, mission=mission, city=city, marking=marking
     )
     content = render_draft(path, context)
+    from outreach.briefing.document import write_atomically  # with the printing, later
+
     write_atomically(out, content)
     attachment = AttachmentService(db).attach("demarche", demarche.id, out.name, content)
     return Drafted(out, attachment, path)
+
+
+class DraftService:
+    """The drafts over one database, for the desktop app's services."""
+
+    def __init__(self, db: Database) -> None:
+        self._db = db
+
+    def draft(self, demarche_id: int, out: Path, **options: Any) -> Drafted:
+        """`draft_demarche` over this database."""
+        return draft_demarche(self._db, demarche_id, out, **options)

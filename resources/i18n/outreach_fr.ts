@@ -1254,6 +1254,18 @@ Restaurer la dernière sauvegarde intacte, celle du {1} ({2})? Ce qui a été en
         <translation>&amp;Déplacer vers</translation>
     </message>
     <message>
+        <source>Dra&amp;ft note verbale…</source>
+        <translation>Projet de note &amp;verbale…</translation>
+    </message>
+    <message>
+        <source>A Word draft from the démarche, attached to it and opened</source>
+        <translation>Un projet Word tiré de la démarche, joint à celle-ci et ouvert</translation>
+    </message>
+    <message>
+        <source>Draft &amp;aide-mémoire…</source>
+        <translation>Projet d&apos;&amp;aide-mémoire…</translation>
+    </message>
+    <message>
         <source>(none)</source>
         <translation>(aucun)</translation>
     </message>
@@ -1435,6 +1447,10 @@ Restaurer la dernière sauvegarde intacte, celle du {1} ({2})? Ce qui a été en
         <source>Move démarche to {0}</source>
         <translation>Déplacement de la démarche vers «&#xa0;{0}&#xa0;»</translation>
     </message>
+    <message>
+        <source>Draft for démarche: {0}</source>
+        <translation>Projet pour la démarche : {0}</translation>
+    </message>
 </context>
 <context>
     <name>DemarchesPage</name>
@@ -1571,6 +1587,25 @@ Restaurer la dernière sauvegarde intacte, celle du {1} ({2})? Ce qui a été en
     <message>
         <source>Outreach cannot open the database</source>
         <translation>Outreach ne peut pas ouvrir la base de données</translation>
+    </message>
+</context>
+<context>
+    <name>Drafting</name>
+    <message>
+        <source>Note verbale</source>
+        <translation>Note verbale</translation>
+    </message>
+    <message>
+        <source>Aide-mémoire</source>
+        <translation>Aide-mémoire</translation>
+    </message>
+    <message>
+        <source>Save the draft as</source>
+        <translation>Enregistrer le projet sous</translation>
+    </message>
+    <message>
+        <source>Word documents (*.docx)</source>
+        <translation>Documents Word (*.docx)</translation>
     </message>
 </context>
 <context>

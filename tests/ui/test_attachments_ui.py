@@ -270,3 +270,41 @@ def test_a_meeting_and_its_interventions_keep_their_files(
     assert [a.name for a in planner.meeting_files.attachments()] == ["agenda.pdf"]
     planner.interventions_view.clearSelection()
     assert not planner.intervention_files.isEnabled()
+
+
+def test_draft_note_verbale_in_one_click_attaches_and_opens_it(
+    qtbot: QtBot,
+    show: Show,
+    services: AppServices,
+    undo_runner: UndoRunner,
+    opened: list[Path],
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+) -> None:
+    from docx import Document
+    from PySide6.QtWidgets import QFileDialog
+
+    page = show(DemarchesPage(services, undo_runner), 1400, 800)
+    qtbot.waitUntil(lambda: page.model.rowCount() > 0, timeout=10_000)
+    page.table.selectRow(0)
+    record = page.current_record()
+    assert record is not None and page.detail.draft_button.isEnabled()
+    asked: list[str] = []
+
+    def save_as(_parent: object, _title: str, suggested: str, _filter: str) -> tuple[str, str]:
+        asked.append(suggested)
+        return str(tmp_path / "draft"), ""
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", save_as)
+    page.detail.draft_button.click()
+    written = tmp_path / "draft.docx"
+    assert Path(asked[0]).name == f"Note verbale - {record.title}.docx"
+    assert opened == [written]
+    text = " ".join(p.text for p in Document(str(written)).paragraphs)
+    assert "presents its compliments" in text and record.title in text
+    assert page.files is not None
+    qtbot.waitUntil(lambda: [a.name for a in page.files.attachments()] == ["draft.docx"])
+    undo_runner.stack.undo()
+    assert services.attachments.of("demarche", record.id) == []
+    page.detail.aide_memoire_action.trigger()
+    assert "AIDE-MÉMOIRE" in " ".join(p.text for p in Document(str(written)).paragraphs)

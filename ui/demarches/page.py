@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from outreach.briefing.drafts import Drafted
 from outreach.domain.changes import Changes, Entity
 from outreach.domain.enums import AttachedTo, DemarcheStatus
 from outreach.domain.records import DemarcheRecord, LogFilter
@@ -34,6 +35,7 @@ from outreach.errors import OutreachError
 from ui.context import Selection
 from ui.demarches.board import DemarcheBoard
 from ui.demarches.dialog import DemarcheDialog
+from ui.demarches.drafting import draft
 from ui.demarches.labels import action_label, channel_label, level_label, status_label
 from ui.demarches.moves import move_demarche
 from ui.demarches.table_model import (
@@ -132,8 +134,19 @@ class DemarcheDetail(RecordDetail[DemarcheRecord]):
         self.move_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.move_menu = QMenu(self.move_button)
         self.move_button.setMenu(self.move_menu)
+        # one click drafts the note verbale; the arrow offers the aide-mémoire
+        self.draft_button = QToolButton(self)
+        self.draft_button.setText(self.tr("Dra&ft note verbale…"))
+        self.draft_button.setToolTip(
+            self.tr("A Word draft from the démarche, attached to it and opened")
+        )
+        self.draft_button.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
+        self.draft_menu = QMenu(self.draft_button)
+        self.aide_memoire_action = self.draft_menu.addAction(self.tr("Draft &aide-mémoire…"))
+        self.draft_button.setMenu(self.draft_menu)
         buttons = QHBoxLayout()
         buttons.addWidget(self.move_button)
+        buttons.addWidget(self.draft_button)
         buttons.addStretch(1)
         self.content_layout.addLayout(buttons)
         self.content_layout.addStretch(1)
@@ -187,6 +200,10 @@ class DemarchesPage(RecordsPage[DemarcheRecord]):
         self._build_filters()
         self._build_board()
         self.detail.move_menu.aboutToShow.connect(self._fill_move_menu)
+        self.detail.draft_button.clicked.connect(lambda: self.draft_selected("note-verbale"))
+        self.detail.aide_memoire_action.triggered.connect(
+            lambda: self.draft_selected("aide-memoire")
+        )
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([900, 320])
 
@@ -336,6 +353,7 @@ class DemarchesPage(RecordsPage[DemarcheRecord]):
                 self._syncing = False
         super().refresh_detail()
         self.detail.move_button.setEnabled(self.current_record() is not None)
+        self.detail.draft_button.setEnabled(self.current_record() is not None)
 
     def _board_selection_changed(self) -> None:
         if not self._syncing:
@@ -401,6 +419,13 @@ class DemarchesPage(RecordsPage[DemarcheRecord]):
             self, self._services, self._undo, record, to_status, ask=self.board.reason_prompt
         )
         return after is not None
+
+    def draft_selected(self, template: str) -> Drafted | None:
+        """Draft the selected démarche's note verbale or aide-mémoire."""
+        record = self.current_record()
+        if record is None:
+            return None
+        return draft(self, self._services, self._undo, record, template)
 
     def _fill_move_menu(self) -> None:
         menu = self.detail.move_menu

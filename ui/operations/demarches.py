@@ -10,12 +10,15 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
+from outreach.briefing.drafts import Drafted, DraftService
 from outreach.domain.enums import DemarcheStatus
 from outreach.domain.records import DemarcheRecord
+from outreach.services.attachments import AttachmentService
 from outreach.services.demarches import DemarcheService
 from ui.demarches.labels import status_label
 from ui.operations import Guard, delete_op, edit_op, soft_create_op, unguarded
@@ -137,4 +140,25 @@ def move_demarche_to(
         do=do,
         undo=undo,
         redo=redo,
+    )
+
+
+def draft_paper(
+    drafts: DraftService,
+    attachments: AttachmentService,
+    demarche: DemarcheRecord,
+    template: str,
+    out: Path,
+    **options: Any,
+) -> Operation[Drafted]:
+    """Draft the démarche's note verbale (or aide-mémoire) at `out`, attached to it: undo
+    removes the attachment (the file written stays where the officer put it)."""
+    text = QCoreApplication.translate("DemarcheOperations", "Draft for démarche: {0}").format(
+        short(demarche.title)
+    )
+    return Operation(
+        text=text,
+        do=lambda: drafts.draft(demarche.id, out, template=template, **options),
+        undo=lambda drafted: attachments.delete(drafted.attachment.id),
+        redo=lambda drafted: attachments.restore(drafted.attachment.id),
     )
