@@ -44,6 +44,18 @@ class MailImported:
     attachments: tuple[AttachmentRecord, ...]  # the message first, then its files
 
 
+def new_contact(name: str, address: str, state_id: int | None) -> dict[str, object]:
+    """`ContactService.create` keywords for someone a message names and no contact has:
+    "Dara Sok" <d.sok@…> gives Dara (given) Sok (family); an address alone, its local
+    part as the family name, to be corrected."""
+    words = name.replace('"', "").split()
+    if len(words) >= 2:
+        given, family = " ".join(words[:-1]), words[-1]
+    else:
+        given, family = "", (words[0] if words else address.partition("@")[0])
+    return {"family_name": family, "given_name": given, "email": address, "state": state_id}
+
+
 def read_message(content: bytes, file_name: str) -> MailMessage:
     """The message in a .eml or .msg file's bytes (told apart by their first bytes)."""
     if content.startswith(OLE_MAGIC):

@@ -98,6 +98,10 @@
         <translation>Courriel consigné</translation>
     </message>
     <message>
+        <source>&amp;Add them as contacts</source>
+        <translation>&amp;Les ajouter aux contacts</translation>
+    </message>
+    <message>
         <source>Name</source>
         <translation>Nom</translation>
     </message>

@@ -163,10 +163,21 @@ def test_an_email_dropped_on_a_state_goes_into_its_log(
     tmp_path: Path,
 ) -> None:
     said: list[str] = []
-    monkeypatch.setattr(QMessageBox, "information", lambda _p, _t, text, *a: said.append(text))
+
+    def add_them(box: QMessageBox) -> int:  # the offer to add the strangers: taken
+        said.append(box.text())
+        (add,) = [b for b in box.buttons() if b.text() == "&Add them as contacts"]
+        add.click()
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", add_them)
     message = tmp_path / "mission report.eml"
     message.write_bytes(
-        eml(subject="Mission report: the bill is tabled", sender="field@example.net")
+        eml(
+            subject="Mission report: the bill is tabled",
+            sender="Field Officer <field@example.net>",
+            to="desk@example.org",
+        )
     )
     cambodia = services.states.get("KHM").id
     _drop(qtbot, panel, [message])
@@ -177,6 +188,12 @@ def test_an_email_dropped_on_a_state_goes_into_its_log(
     ]
     assert panel.attachments() == []  # it went to the log, not to the state's files
     assert "is in the contact log" in said[0] and "field@example.net" in said[0]
+    added = {c.email: c for c in services.contacts.list(state=cambodia)}
+    assert (added["field@example.net"].given_name, added["field@example.net"].family_name) == (
+        "Field",
+        "Officer",
+    )
+    assert added["desk@example.org"].family_name == "desk"
 
 
 def test_a_search_hit_on_a_file_opens_the_record_it_is_attached_to(
@@ -221,7 +238,7 @@ def test_an_email_dropped_on_the_log_is_logged_and_shown(
     monkeypatch: pytest.MonkeyPatch,
     tmp_path: Path,
 ) -> None:
-    monkeypatch.setattr(QMessageBox, "information", lambda *_a: None)
+    monkeypatch.setattr(QMessageBox, "exec", lambda _box: 0)  # the offer: declined
     page = show(LogPage(services, undo_runner))
     contact = services.contacts.list(state=services.states.get("KHM").id)[0]
     services.contacts.update(contact.id, email="counterpart@example.org", version=contact.version)

@@ -34,10 +34,11 @@ from outreach.domain.records import AttachmentRecord
 from outreach.domain.vocabulary import label
 from outreach.errors import OutreachError
 from outreach.services.attachments import megabytes
-from outreach.services.mail_import import MailImported
+from outreach.services.mail_import import MailImported, new_contact
 from ui.background import BackgroundOp
 from ui.errors import show_error
 from ui.operations.attachments import attach_file, log_mail, remove_attachment
+from ui.operations.contacts import create_contact
 from ui.preferences import attachment_limit
 from ui.services import AppServices
 from ui.undo import UndoRunner
@@ -82,8 +83,11 @@ def mail_paths(urls: Sequence[QUrl]) -> list[Path]:
     return [path for path in local_paths(urls) if path.suffix.lower() in MAIL_SUFFIXES]
 
 
-def say_logged(parent: QWidget, imported: MailImported) -> None:
-    """Say where a message went, and who in it is no contact yet."""
+def say_logged(
+    parent: QWidget, services: AppServices, undo: UndoRunner, imported: MailImported
+) -> None:
+    """Say where a message went, and who in it is no contact yet, with an offer to add
+    them (in the entry's state; each addition undoable)."""
     entry = imported.entry
     text = QCoreApplication.translate(
         "AttachmentsPanel", "“{0}” is in the contact log, of {1}, with {2} files attached."
@@ -96,9 +100,21 @@ def say_logged(parent: QWidget, imported: MailImported) -> None:
             "AttachmentsPanel", "These addresses are no contact yet:"
         )
         text += f"\n\n{no_contact}\n{people}"
-    QMessageBox.information(
-        parent, QCoreApplication.translate("AttachmentsPanel", "E-mail logged"), text
+    title = QCoreApplication.translate("AttachmentsPanel", "E-mail logged")
+    if not imported.unknown:
+        QMessageBox.information(parent, title, text)
+        return
+    box = QMessageBox(QMessageBox.Icon.Information, title, text, parent=parent)
+    add = box.addButton(
+        QCoreApplication.translate("AttachmentsPanel", "&Add them as contacts"),
+        QMessageBox.ButtonRole.AcceptRole,
     )
+    box.addButton(QMessageBox.StandardButton.Close)
+    box.exec()
+    if box.clickedButton() is add:
+        state_id = entry.state_ids[0] if entry.state_ids else None
+        for name, address in imported.unknown:
+            undo.run(create_contact(services.contacts, new_contact(name, address, state_id)))
 
 
 class AttachmentsPanel(QWidget):
@@ -246,7 +262,7 @@ class AttachmentsPanel(QWidget):
         services = self._services
         imported = self._undo.run(log_mail(services.mail, services.log, path, states, "", limit))
         if imported is not None:
-            say_logged(self, imported)
+            say_logged(self, self._services, self._undo, imported)
 
     def read_texts(self) -> None:
         """Read the new files' text on a worker thread, for the search."""

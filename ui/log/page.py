@@ -369,7 +369,7 @@ class LogPage(Page):
             imported = self._undo.run(log_mail(services.mail, services.log, path, (), "", limit))
             if imported is not None:
                 logged = imported
-                say_logged(self, imported)
+                say_logged(self, services, self._undo, imported)
         if logged is not None:
             self.reload()
             self.reveal_entry(logged.entry.id)
