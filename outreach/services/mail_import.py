@@ -134,7 +134,8 @@ class MailImportService(Service):
                     _(
                         "No contact has any of this message's addresses ({addresses}) and no "
                         "state was named: name the state it concerns."
-                    ).format(addresses=", ".join(message.addresses))
+                    ).format(addresses=", ".join(message.addresses)),
+                    "states",  # a desktop asks for the state then
                 )
             entry = self._log.log(
                 message.sent_at.date(),

@@ -118,14 +118,6 @@
         <translation>Joint le</translation>
     </message>
     <message>
-        <source>By</source>
-        <translation>Par</translation>
-    </message>
-    <message>
-        <source>Search</source>
-        <translation>Recherche</translation>
-    </message>
-    <message>
         <source>Attached files</source>
         <translation>Fichiers joints</translation>
     </message>
@@ -2447,6 +2439,10 @@ Restaurer la dernière sauvegarde intacte, celle du {1} ({2})? Ce qui a été en
             <numerusform>%Ln entrée</numerusform>
             <numerusform>%Ln entrées</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Which state does {0} concern?</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Select an entry to see it here.</source>

@@ -87,7 +87,7 @@ def test_a_dropped_file_is_listed_and_found_by_the_search(
     assert row[:3] == ["note verbale.pdf", "PDF", "1 KB"]
     assert not panel.hint.isVisible()
     # the text is read on a worker thread; the list then says it is searchable
-    qtbot.waitUntil(lambda: panel.model.index(0, 5).data() == "Text searchable", timeout=10_000)
+    qtbot.waitUntil(lambda: panel.attachments()[0].text_state == "done", timeout=10_000)
     hits = services.search.search("Nairobi Summit", kinds=["attachment"]).hits
     assert [hit.title for hit in hits] == ["note verbale.pdf"]
 
@@ -325,3 +325,32 @@ def test_draft_note_verbale_in_one_click_attaches_and_opens_it(
     assert services.attachments.of("demarche", record.id) == []
     page.detail.aide_memoire_action.trigger()
     assert "AIDE-MÉMOIRE" in " ".join(p.text for p in Document(str(written)).paragraphs)
+
+
+def test_an_email_from_strangers_dropped_on_the_log_asks_for_its_state(
+    qtbot: QtBot,
+    show: Show,
+    services: AppServices,
+    undo_runner: UndoRunner,
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+) -> None:
+    from ui.goto_state import GoToStateDialog
+
+    monkeypatch.setattr(QMessageBox, "exec", lambda _box: 0)
+    asked: list[str] = []
+
+    def choose_cambodia(dialog: GoToStateDialog) -> int:
+        asked.append(dialog.windowTitle())
+        dialog.edit.setText("Cambodia")
+        return int(GoToStateDialog.DialogCode.Accepted)
+
+    monkeypatch.setattr(GoToStateDialog, "exec", choose_cambodia)
+    page = show(LogPage(services, undo_runner))
+    message = tmp_path / "stranger.eml"
+    message.write_bytes(eml(subject="From a stranger", sender="nobody@example.net"))
+    page.import_mail([message])
+    assert asked == ["Which state does stranger.eml concern?"]
+    entry = page.selected_entry()
+    assert entry is not None and entry.summary == "From a stranger"
+    assert entry.state_ids == (services.states.get("KHM").id,)

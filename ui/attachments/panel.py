@@ -29,9 +29,8 @@ from PySide6.QtWidgets import (
 
 from outreach.attachments.files import PrivateCopies
 from outreach.domain.changes import Changes, Entity
-from outreach.domain.enums import AttachedTo, TextState
+from outreach.domain.enums import AttachedTo
 from outreach.domain.records import AttachmentRecord
-from outreach.domain.vocabulary import label
 from outreach.errors import OutreachError
 from outreach.services.attachments import megabytes
 from outreach.services.mail_import import MailImported, new_contact
@@ -42,7 +41,7 @@ from ui.operations.contacts import create_contact
 from ui.preferences import attachment_limit
 from ui.services import AppServices
 from ui.undo import UndoRunner
-from ui.widgets.records_table import RecordsModel, records_view
+from ui.widgets.records_table import RecordsModel, records_view, stretch_column
 
 MAIL_SUFFIXES = (".eml", ".msg")
 #: short names of the kinds people attach most
@@ -147,18 +146,13 @@ class AttachmentsPanel(QWidget):
                 (self.tr("Name"), lambda a: a.name),
                 (self.tr("Kind"), kind_of),
                 (self.tr("Size"), lambda a: size_of(a.size)),
-                (
-                    self.tr("Attached"),
-                    lambda a: (
-                        a.attached_at.replace(tzinfo=UTC).astimezone().strftime("%Y-%m-%d %H:%M")
-                    ),
-                ),
-                (self.tr("By"), lambda a: a.attached_by),
-                (self.tr("Search"), lambda a: label(TextState(a.text_state))),
+                (self.tr("Attached"), lambda a: local_time(a.attached_at)),
             ],
             parent=self,
         )
         self.table: QTableView = records_view(self.model, self)
+        stretch_column(self.table, 0)  # the name takes the room; the rest fit their text
+        self.table.setWordWrap(False)
         self.table.setAccessibleName(self.tr("Attached files"))
         self.table.doubleClicked.connect(lambda _index: self.open_selected())
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())

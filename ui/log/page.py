@@ -40,10 +40,13 @@ from PySide6.QtWidgets import (
 from outreach.domain.changes import Changes, Entity
 from outreach.domain.enums import AttachedTo, LogKind
 from outreach.domain.records import LogEntryRecord, LogFilter
-from outreach.errors import OutreachError
+from outreach.errors import OutreachError, ValidationError
+from outreach.services.mail_import import MailImported
 from ui.attachments import AttachmentsPanel
 from ui.attachments.panel import mail_paths, say_logged
 from ui.context import Selection
+from ui.errors import show_error
+from ui.goto_state import GoToStateDialog
 from ui.log.dialog import SMALL_CONTACT_LIST, edit_log_entry, log_a_contact
 from ui.log.table_model import (
     SORTABLE,
@@ -366,7 +369,7 @@ class LogPage(Page):
         services, limit = self._services, attachment_limit(QSettings())
         logged = None
         for path in paths:
-            imported = self._undo.run(log_mail(services.mail, services.log, path, (), "", limit))
+            imported = self._log_one(path, limit)
             if imported is not None:
                 logged = imported
                 say_logged(self, services, self._undo, imported)
@@ -374,6 +377,34 @@ class LogPage(Page):
             self.reload()
             self.reveal_entry(logged.entry.id)
             self.files.read_texts()
+
+    def _log_one(self, path: Path, limit: int) -> MailImported | None:
+        """Log one message; when it names no contact, ask which state it concerns."""
+        services = self._services
+        states: tuple[int, ...] = ()
+        while True:
+            operation = log_mail(services.mail, services.log, path, states, "", limit)
+            try:
+                return self._undo.attempt(operation)
+            except ValidationError as error:
+                if error.field != "states" or states:
+                    show_error(self, error)
+                    return None
+                chosen = self._ask_state(path)
+                if chosen is None:
+                    return None
+                states = (chosen,)
+            except OutreachError as error:
+                show_error(self, error)
+                return None
+
+    def _ask_state(self, path: Path) -> int | None:
+        dialog = GoToStateDialog(self._services.states.list_rows(), self)
+        dialog.setWindowTitle(self.tr("Which state does {0} concern?").format(path.name))
+        accepted = dialog.exec() == GoToStateDialog.DialogCode.Accepted
+        chosen = dialog.chosen_state_id() if accepted else None
+        dialog.deleteLater()
+        return chosen
 
     def on_changed(self, changes: Changes) -> None:
         self.files.on_changed(changes)
