@@ -2442,7 +2442,7 @@ Restaurer la dernière sauvegarde intacte, celle du {1} ({2})? Ce qui a été en
     </message>
     <message>
         <source>Which state does {0} concern?</source>
-        <translation type="unfinished"></translation>
+        <translation>Quel État {0} concerne-t-il ?</translation>
     </message>
     <message>
         <source>Select an entry to see it here.</source>
