@@ -205,6 +205,7 @@ def states(
 def check(context: Context, rebuild_search: bool) -> None:
     from outreach.search import rebuild_search as rebuild_index
     from outreach.search import search_index_problems
+    from outreach.services.attachments import damaged_files
     from outreach.setup.reference import unsourced_rows
     from outreach.storage.maintenance import integrity_problems
 
@@ -231,6 +232,7 @@ def check(context: Context, rebuild_search: bool) -> None:
         integrity_problems(context.db)
         + search_index_problems(context.db)
         + unsourced_rows(context.db)
+        + damaged_files(context.db)
     )
     for problem in problems:
         click.echo(problem, err=True)

@@ -27,6 +27,7 @@ from outreach.errors import OutreachError, ValidationError
 from outreach.i18n import N_, _
 from outreach.services import lookup, validation
 from outreach.services.base import RecordService
+from outreach.storage.database import Database
 from outreach.storage.models import (
     Attachment,
     AttachmentBlob,
@@ -187,6 +188,13 @@ class AttachmentService(RecordService[Attachment, AttachmentRecord]):
                 or b""
             )
 
+    def names_of(self, blob_id: int) -> builtins.list[str]:
+        """The names a stored file is attached under (removed attachments too)."""
+        with self._db.read() as session:
+            return sorted(
+                set(session.scalars(select(Attachment.name).where(Attachment.blob_id == blob_id)))
+            )
+
     def pending_texts(self) -> int:
         """How many stored files have not had their text read yet."""
         with self._db.read() as session:
@@ -228,3 +236,27 @@ class AttachmentService(RecordService[Attachment, AttachmentRecord]):
                 )
             done += 1
         return done
+
+
+def damaged_files(db: Database) -> list[str]:
+    """What `outreach check` reports of the stored files: any whose bytes no longer match
+    the SHA-256 they were stored under, or their recorded size (read one at a time)."""
+    problems = []
+    with db.read() as session:
+        ids = session.scalars(select(AttachmentBlob.id).order_by(AttachmentBlob.id)).all()
+    for blob_id in ids:
+        with db.read() as session:
+            digest, size, content = session.execute(
+                select(AttachmentBlob.sha256, AttachmentBlob.size, AttachmentBlob.content).where(
+                    AttachmentBlob.id == blob_id
+                )
+            ).one()
+        data = bytes(content)
+        if len(data) != size or hashlib.sha256(data).hexdigest() != digest:
+            names = AttachmentService(db).names_of(blob_id)
+            problems.append(
+                _("attachments: the stored bytes of {names} do not match their checksum").format(
+                    names=", ".join(names) or f"#{blob_id}"
+                )
+            )
+    return problems

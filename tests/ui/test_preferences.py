@@ -59,3 +59,18 @@ def test_french_installs_our_words_qts_and_the_cores_and_the_french_locale(
     assert QLocale().language() == QLocale.Language.French
     assert QApplication.translate("actions", "&Quit") == "&Quitter"
     assert QApplication.translate("QPlatformTheme", "Cancel") == "Annuler"  # Qt's own buttons
+
+
+def test_the_largest_attachment_is_chosen_here_and_garbage_falls_back(qtbot: QtBot) -> None:
+    from ui.preferences import ATTACHMENT_LIMIT_KEY, attachment_limit
+
+    dialog = PreferencesDialog(QSettings(), "en")
+    qtbot.addWidget(dialog)
+    assert dialog.limit_box.value() == 50  # the default
+    dialog.limit_box.setValue(5)
+    dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok).click()
+    assert attachment_limit(QSettings()) == 5 * 1024 * 1024
+    QSettings().setValue(ATTACHMENT_LIMIT_KEY, "lots")
+    assert attachment_limit(QSettings()) == 50 * 1024 * 1024
+    QSettings().setValue(ATTACHMENT_LIMIT_KEY, 100_000)
+    assert attachment_limit(QSettings()) == 500 * 1024 * 1024  # at most 500 MB

@@ -57,3 +57,26 @@ def test_import_mail_logs_each_message_and_refuses_the_bad_ones(
     again = run("--db", db, "log", "import-mail", str(report), "--state", "KHM")
     assert again.exit_code == 1
     assert "already in the contact log" in again.stderr
+
+
+def test_check_names_a_file_whose_bytes_were_damaged(demo_db_path: Path) -> None:
+    import sqlite3
+
+    from outreach.services.attachments import AttachmentService
+    from outreach.services.states import StateService
+    from outreach.setup import open_database
+
+    db = open_database(demo_db_path)
+    try:
+        cambodia = StateService(db).get("KHM").id
+        AttachmentService(db).attach("state", cambodia, "minutes.txt", b"The minutes, as agreed.")
+    finally:
+        db.close()
+    assert run("--db", str(demo_db_path), "check").exit_code == 0
+    with sqlite3.connect(demo_db_path) as connection:
+        connection.execute("UPDATE attachment_blob SET content = ?", (b"The minutes, as altered.",))
+    result = run("--db", str(demo_db_path), "check")
+    assert result.exit_code == 1
+    assert "attachments: the stored bytes of minutes.txt do not match their checksum" in (
+        result.output + result.stderr
+    )
