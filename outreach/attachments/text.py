@@ -13,6 +13,7 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from outreach.decoding import decode
 from outreach.domain.enums import TextState
 
 log = logging.getLogger(__name__)
@@ -50,15 +51,6 @@ def _docx(content: bytes) -> str:
     return "\n".join(lines)
 
 
-def _plain(content: bytes) -> str:
-    for encoding in ("utf-8-sig", "cp1252"):
-        try:
-            return content.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    return content.decode("latin-1")
-
-
 def _eml(content: bytes) -> str:
     from outreach.attachments.mail import parse_eml
 
@@ -85,7 +77,7 @@ def read_text(media_type: str, content: bytes) -> ReadText:
     """What the search can read of a file of `media_type`."""
     reader = READERS.get(media_type)
     if reader is None and media_type.startswith("text/"):
-        reader = _plain
+        reader = decode
     if reader is None:
         return ReadText(TextState.NAME_ONLY)
     try:

@@ -48,7 +48,6 @@ from outreach.domain.records import (
     annual_reports_received,
 )
 from outreach.domain.treaty_rules import DUTY_TEXTS, annual_report_standing, duty_text
-from outreach.reference.names import shipped_name
 from outreach.reference.sources import citation_and_doubt
 
 MAX_FACTS = 8
@@ -80,43 +79,16 @@ def treaty_section(data: BriefingData, width: float, _: Words) -> list[Flowable]
     meeting shows the state as it stood then); entry into force follows its consent."""
     participation = data.participation
     status = data.status
-    day = data.as_of
     badge = Paragraph(
         f'<font name="{BOLD}" color="{STATUS_COLOUR[status]}">'
         f"{escape(_.label(status).upper())}</font>",
         styles().cell,
     )
-    signed = consent = in_force = "—"
-    if participation and participation.signed_on and participation.signed_on <= day:
-        signed = _.day(participation.signed_on)
-    if participation and participation.consent_on and participation.consent_on <= day:
-        kind = _.label(participation.consent_kind) if participation.consent_kind else ""
-        consent = _.day(participation.consent_on) + (f" ({kind})" if kind else "")
-        in_force = _.day(participation.in_force_on)
-    header = [_("Status"), _("Signature"), _("Consent to be bound"), _("Entry into force")]
-    row: list[object] = [badge, signed, consent, in_force]
-    widths = [0.28, 0.2, 0.3, 0.22]
-    notified = participation.withdrawal_notified_on if participation else None
-    if participation and notified and notified <= day:
-        header.append(_("Withdrawal"))
-        effective = _.day(participation.withdrawal_effective_on, _("not yet"))
-        row.append(
-            cell(
-                escape(
-                    _("notified {notified}, effective {effective}").format(
-                        notified=_.day(notified), effective=effective
-                    )
-                )
-            )
-        )
-        widths = [0.22, 0.14, 0.22, 0.16, 0.26]
+    columns, dates = texts.treaty_dates(data, _)
+    row: list[object] = [badge, *(cell(escape(text)) for text in dates)]
     flowables: list[Flowable] = [
-        *heading(
-            _("Treaty status: {treaty} ({code})").format(
-                treaty=shipped_name(data.treaty.short_name, _.language), code=data.treaty.code
-            )
-        ),
-        table(header, [row], [width * w for w in widths]),
+        *heading(texts.treaty_heading(data, _)),
+        table([name for name, _share in columns], [row], [width * share for _n, share in columns]),
     ]
     if participation and (participation.source or participation.as_of):
         flowables.append(
@@ -130,11 +102,9 @@ def treaty_section(data: BriefingData, width: float, _: Words) -> list[Flowable]
 def source_line(_: Words, source: str, as_of: date | None, width: float) -> str:
     """ "Source: …; as of …", and where the sources differ, the doubt: always whole, after
     the citations (which only an absurd length cuts, as any text on the sheet)."""
-    cited, doubt = citation_and_doubt(source)
-    differ = _(" — sources differ: {what}").format(what=doubt) if doubt else ""
+    cited, _doubt = citation_and_doubt(source)
     citation = _.clip(cited, width, styles().small) if cited else _("no source recorded")
-    line = _("Source: {source}; as of {day}").format(source=citation, day=_.when(as_of))
-    return escape(line + differ)
+    return escape(texts.source_text(_, source, as_of, citation))
 
 
 def bound_on(data: BriefingData) -> bool:

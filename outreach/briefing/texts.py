@@ -6,6 +6,7 @@ print these, so the two never say different things.
 
 from __future__ import annotations
 
+from datetime import date
 from enum import StrEnum
 
 import phonenumbers
@@ -16,6 +17,7 @@ from outreach.domain.enums import FactKind, MetPrecision, SeatBody, SeatKind
 from outreach.domain.records import FactRecord, ObligationRecord
 from outreach.i18n import DEFAULT_LANGUAGE, N_
 from outreach.reference.names import shipped_name
+from outreach.reference.sources import citation_and_doubt
 
 #: the tables' columns: (header, share of the width), as both the PDF and Word print them
 Columns = tuple[tuple[str, float], ...]
@@ -99,6 +101,49 @@ def meta(data: BriefingData, _: Words) -> list[tuple[str, str]]:
         (_("Officer"), data.officer or "—"),
         (_("Stance"), _.label(data.state.stance)),
     ]
+
+
+def treaty_heading(data: BriefingData, _: Words) -> str:
+    return _("Treaty status: {treaty} ({code})").format(
+        treaty=shipped_name(data.treaty.short_name, _.language), code=data.treaty.code
+    )
+
+
+def treaty_dates(data: BriefingData, _: Words) -> tuple[list[tuple[str, float]], list[str]]:
+    """The status table's columns and its dates (signature, consent, entry into force,
+    and a withdrawal once notified), the status cell aside. A date after the sheet's day
+    is left out: a pack for a past meeting shows the state as it stood then."""
+    participation, day = data.participation, data.as_of
+    signed = consent = in_force = "—"
+    if participation and participation.signed_on and participation.signed_on <= day:
+        signed = _.day(participation.signed_on)
+    if participation and participation.consent_on and participation.consent_on <= day:
+        kind = _.label(participation.consent_kind) if participation.consent_kind else ""
+        consent = _.day(participation.consent_on) + (f" ({kind})" if kind else "")
+        in_force = _.day(participation.in_force_on)
+    headers = [_("Status"), _("Signature"), _("Consent to be bound"), _("Entry into force")]
+    dates = [signed, consent, in_force]
+    shares = [0.28, 0.2, 0.3, 0.22]
+    notified = participation.withdrawal_notified_on if participation else None
+    if participation and notified and notified <= day:
+        headers.append(_("Withdrawal"))
+        effective = _.day(participation.withdrawal_effective_on, _("not yet"))
+        dates.append(
+            _("notified {notified}, effective {effective}").format(
+                notified=_.day(notified), effective=effective
+            )
+        )
+        shares = [0.22, 0.14, 0.22, 0.16, 0.26]
+    return list(zip(headers, shares, strict=True)), dates
+
+
+def source_text(_: Words, source: str, as_of: date | None, cited: str | None = None) -> str:
+    """ "Source: …; as of …", then where the sources differ, the doubt (`cited`: the
+    citation as shown, when the sheet shortens it)."""
+    citation, doubt = citation_and_doubt(source)
+    differ = _(" — sources differ: {what}").format(what=doubt) if doubt else ""
+    shown = cited if cited is not None else (citation or _("no source recorded"))
+    return _("Source: {source}; as of {day}").format(source=shown, day=_.when(as_of)) + differ
 
 
 def duty_standing(obligation: ObligationRecord, data: BriefingData, _: Words) -> tuple[str, Tone]:

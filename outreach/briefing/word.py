@@ -34,8 +34,6 @@ from outreach.briefing.sheet import MAX_DEMARCHES, MAX_FACTS, MAX_SEATS, annual_
 from outreach.domain.enums import Channel, Level, LogKind, RequestedAction
 from outreach.errors import ValidationError
 from outreach.i18n import _ as core_words
-from outreach.reference.names import shipped_name
-from outreach.reference.sources import citation_and_doubt
 
 GREEN = RGBColor(0x2E, 0x7D, 0x32)
 RED = RGBColor(0xC6, 0x28, 0x28)
@@ -163,41 +161,13 @@ def _title(doc: WordDocument, data: BriefingData, _: Words) -> None:
 
 
 def _treaty(doc: WordDocument, data: BriefingData, _: Words) -> None:
-    participation, day = data.participation, data.as_of
-    _heading(
-        doc,
-        _("Treaty status: {treaty} ({code})").format(
-            treaty=shipped_name(data.treaty.short_name, _.language), code=data.treaty.code
-        ),
-    )
-    signed = consent = in_force = "—"
-    if participation and participation.signed_on and participation.signed_on <= day:
-        signed = _.day(participation.signed_on)
-    if participation and participation.consent_on and participation.consent_on <= day:
-        kind = _.label(participation.consent_kind) if participation.consent_kind else ""
-        consent = _.day(participation.consent_on) + (f" ({kind})" if kind else "")
-        in_force = _.day(participation.in_force_on)
-    header = [_("Status"), _("Signature"), _("Consent to be bound"), _("Entry into force")]
-    row: list[Cell] = [(_.label(data.status).upper(), None, True), signed, consent, in_force]
-    notified = participation.withdrawal_notified_on if participation else None
-    if participation and notified and notified <= day:
-        header.append(_("Withdrawal"))
-        effective = _.day(participation.withdrawal_effective_on, _("not yet"))
-        row.append(
-            _("notified {notified}, effective {effective}").format(
-                notified=_.day(notified), effective=effective
-            )
-        )
-    shares = [0.28, 0.2, 0.3, 0.22] if len(header) == 4 else [0.22, 0.14, 0.22, 0.16, 0.26]
-    _table(doc, header, [row], shares)
+    _heading(doc, texts.treaty_heading(data, _))
+    columns, dates = texts.treaty_dates(data, _)
+    row: list[Cell] = [(_.label(data.status).upper(), None, True), *dates]
+    _table(doc, [name for name, _share in columns], [row], [share for _n, share in columns])
+    participation = data.participation
     if participation and (participation.source or participation.as_of):
-        cited, doubt = citation_and_doubt(participation.source)
-        differ = _(" — sources differ: {what}").format(what=doubt) if doubt else ""
-        source = cited or _("no source recorded")
-        line = _("Source: {source}; as of {day}").format(
-            source=source, day=_.when(participation.as_of)
-        )
-        _note(doc, line + differ)
+        _note(doc, texts.source_text(_, participation.source, participation.as_of))
 
 
 def _talking_points(doc: WordDocument, data: BriefingData, _: Words) -> None:

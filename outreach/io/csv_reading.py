@@ -16,6 +16,7 @@ import io
 from collections.abc import Iterator
 from pathlib import Path
 
+from outreach.decoding import decode
 from outreach.errors import OutreachError, ValidationError
 from outreach.i18n import _
 
@@ -27,16 +28,6 @@ MEGABYTE = 1_000_000
 csv.field_size_limit(max(csv.field_size_limit(), 200 * MEGABYTE))
 
 Record = tuple[int, list[str]]  # the line a record starts on, and its cells
-
-
-def decode(data: bytes) -> str:
-    """UTF-8 (with or without its byte-order mark), else Windows' Western encoding."""
-    for encoding in ("utf-8-sig", "cp1252"):
-        try:
-            return data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    return data.decode("latin-1")
 
 
 def read_text(path: Path, max_bytes: int, too_large: str) -> str:
