@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 
 from outreach.domain.records import StateRow
 from outreach.folding import fold
+from ui.widgets.completion import enter_takes_completion
 from ui.widgets.modal import ok_cancel
 
 
@@ -40,6 +41,7 @@ class GoToStateDialog(QDialog):
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         self.edit.setCompleter(completer)
+        enter_takes_completion(self.edit)  # Enter on "Cambodia" goes there at once
         buttons = ok_cancel(self)
         self.message = QLabel(self)
         layout = QVBoxLayout(self)

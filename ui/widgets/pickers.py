@@ -29,6 +29,7 @@ from outreach.domain.records import DemarcheRecord
 from outreach.errors import OutreachError
 from outreach.folding import fold
 from outreach.services.demarches import DemarcheService
+from ui.widgets.completion import enter_takes_completion
 from ui.widgets.names import Choice, StateNames
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 10
@@ -80,6 +81,7 @@ class PickList(QWidget):
         self.completer.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
         self.completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.line.setCompleter(self.completer)
+        enter_takes_completion(self.line)  # the first Enter picks the suggestion
         self.line.textEdited.connect(self._suggest)
         self.line.submitted.connect(self.submit_pending)
         # the overload that gives the suggestion's index, not its text
@@ -134,6 +136,15 @@ class PickList(QWidget):
             item.setEditable(False)
             self._suggestions.appendRow(item)
 
+    def _offered(self, label: str) -> Choice | None:
+        """The suggestion on offer whose label is `label`, if any."""
+        for row in range(self._suggestions.rowCount()):
+            item = self._suggestions.item(row)
+            choice = item.data(ID_ROLE + 1)
+            if item.text() == label and isinstance(choice, Choice):
+                return choice
+        return None
+
     def _picked(self, index: QModelIndex | QPersistentModelIndex) -> None:
         choice = index.data(ID_ROLE + 1)
         if isinstance(choice, Choice):
@@ -146,6 +157,12 @@ class PickList(QWidget):
         matches it, so the caller can say so. An empty line is fine."""
         text = self.line.text().strip()
         if not text:
+            return True
+        offered = self._offered(text)
+        if offered is not None:  # a suggestion taken whole ("Cambodia (KHM)")
+            self.add(offered)
+            self.line.clear()
+            self._offer([])
             return True
         found = self.matches(text)
         if not found and self._search is not None:
@@ -276,6 +293,21 @@ def type_ahead(combo: QComboBox, find: Callable[[str], int | None] | None = None
     line = combo.lineEdit()
     assert line is not None
     line.editingFinished.connect(settle)
+
+    def take_and_move_on() -> None:
+        """Enter on a suggestion: take it and go to the next field (not the dialog's OK)."""
+        settle()
+        following = combo.nextInFocusChain()
+        while (
+            following is not None
+            and following is not combo
+            and (following.focusPolicy() == Qt.FocusPolicy.NoFocus or combo.isAncestorOf(following))
+        ):
+            following = following.nextInFocusChain()
+        if following is not None:
+            following.setFocus(Qt.FocusReason.TabFocusReason)
+
+    enter_takes_completion(line, take_and_move_on)
 
 
 def refill(box: QComboBox, everything: str, items: Iterable[tuple[str, object]]) -> None:
