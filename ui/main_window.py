@@ -126,6 +126,11 @@ class MainWindow(QMainWindow):
             self.slots.append(slot)
         if self.slots and self.navigation.currentRow() < 0:
             self.navigation.setCurrentRow(0)
+        # as wide as its longest title (in either language), the pages get the rest
+        fitted = self.navigation.sizeHintForColumn(0) + 2 * self.navigation.frameWidth() + 16
+        width = min(max(fitted, 120), 220)
+        self.navigation.setMaximumWidth(width)
+        self.splitter.setSizes([width, max(self.width() - width, width)])
 
     # --- pages ------------------------------------------------------------------------
 

@@ -5,10 +5,14 @@ from __future__ import annotations
 from typing import Protocol
 
 from PySide6.QtCore import QByteArray, QSettings
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QHeaderView, QWidget
 
 from outreach.domain.changes import Changes, Entity
 from ui.context import Selection
+
+#: the property of a header whose widths came back from the settings: its page's first
+#: fit to content leaves it as the officer left it
+RESTORED = "outreach_restored"
 
 
 class Restorable(Protocol):
@@ -77,8 +81,11 @@ class Page(QWidget):
         if isinstance(settings, QSettings):
             for key, view in self.remembered_views().items():
                 state = settings.value(key)
-                if isinstance(state, QByteArray | bytes):
-                    view.restoreState(QByteArray(state))
+                if not isinstance(state, QByteArray | bytes):
+                    continue
+                restored = view.restoreState(QByteArray(state))
+                if restored and isinstance(view, QHeaderView):  # the officer's widths
+                    view.setProperty(RESTORED, True)
 
     def save_state(self, settings: object) -> None:
         """Save what restore_state restores."""

@@ -180,6 +180,7 @@ class DemarchesPage(RecordsPage[DemarcheRecord]):
     RECORD_TYPE = DemarcheRecord
     SETTINGS_KEY = "demarches"
     SORT_COLUMN = Column.DUE
+    KEY_COLUMN = Column.TITLE
     ATTACHED_TO = AttachedTo.DEMARCHE
     COLUMN_WIDTHS = COLUMN_WIDTHS
     #: emitted after a reload has put the rows in the list and on the board

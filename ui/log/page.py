@@ -67,6 +67,7 @@ from ui.widgets.dates import OptionalDateEdit
 from ui.widgets.export_list import install_export_action
 from ui.widgets.names import contact_names_for, state_names_for
 from ui.widgets.pickers import refill, type_ahead
+from ui.widgets.records_table import fit_first
 
 #: besides the log itself, what changes the names or links this page shows
 NAMES_SHOWN = (Entity.STATE, Entity.STATE_ALIAS, Entity.CONTACT, Entity.DEMARCHE, Entity.MEETING)
@@ -216,6 +217,7 @@ class LogPage(Page):
         header = self.table.horizontalHeader()
         header.setStretchLastSection(True)
         header.setSortIndicatorShown(True)
+        fit_first(self.table, Column.SUMMARY)
         for column, width in COLUMN_WIDTHS.items():
             header.resizeSection(column, width)
         header.setSortIndicator(sort_column(self.model.sort_key), sort_order(self.model.sort_key))

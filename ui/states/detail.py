@@ -109,7 +109,10 @@ class StateDetail(QTabWidget):
         buttons.addWidget(self.obligations_button)
         buttons.addWidget(self.fact_button)
         buttons.addStretch(1)
-        buttons.addWidget(self.save_button)
+        saving = QHBoxLayout()  # a row of its own: the pane stays narrow enough for a third
+        saving.addStretch(1)
+        saving.addWidget(self.save_button)
+        form.addRow(saving)
         form.addRow(buttons)
         profile_tab = QWidget(self)
         profile_layout = QVBoxLayout(profile_tab)

@@ -34,6 +34,7 @@ from ui.undo import UndoRunner
 from ui.widgets.chips import CategoryChipsDelegate
 from ui.widgets.export_list import install_export_action
 from ui.widgets.pickers import refill
+from ui.widgets.records_table import fit_first
 
 NO_SEAT_FILTER = 0
 
@@ -115,6 +116,7 @@ class StatesPage(Page):
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.chips = CategoryChipsDelegate(self.table)
         self.table.setItemDelegateForColumn(Column.CATEGORIES, self.chips)
+        fit_first(self.table, Column.NAME)
 
         self.detail = StateDetail(services, undo, self, self.treaty)
         self.detail.show_state(None)
@@ -132,8 +134,9 @@ class StatesPage(Page):
         list_layout.addWidget(self.counts)
         self.splitter.addWidget(list_side)
         self.splitter.addWidget(self.detail)
-        self.splitter.setStretchFactor(0, 3)
-        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setStretchFactor(0, 2)  # the list most of the width, the detail a third
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([2000, 1000])  # until the officer's own come back
         layout = QVBoxLayout(self)
         layout.addWidget(self.splitter)
 

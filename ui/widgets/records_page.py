@@ -37,7 +37,7 @@ from ui.services import AppServices
 from ui.undo import Operation, UndoRunner
 from ui.widgets.filtered_records import FilteredRecordsModel, HasId, select_record, selected_row
 from ui.widgets.modal import DialogSlot
-from ui.widgets.records_table import sortable_records_view
+from ui.widgets.records_table import fit_first, sortable_records_view
 
 R = TypeVar("R", bound=HasId)
 T = TypeVar("T")
@@ -157,6 +157,8 @@ class RecordsPage(Page, Generic[R]):
     #: the column the list is sorted by at first, and the columns' first widths
     SORT_COLUMN: ClassVar[int] = 0
     COLUMN_WIDTHS: ClassVar[Mapping[int, int]] = {}
+    #: the column that names a record (a name, a title): it gets the room on a first start
+    KEY_COLUMN: ClassVar[int] = 0
     #: the kind of record files are attached to here; the detail pane then lists them
     ATTACHED_TO: ClassVar[AttachedTo | None] = None
 
@@ -203,12 +205,14 @@ class RecordsPage(Page, Generic[R]):
         # activated: Enter, or a double click (a single one where the platform says so)
         self.table.activated.connect(self.edit_selected)
         self.table.selectionModel().selectionChanged.connect(self.refresh_detail)
+        fit_first(self.table, self.KEY_COLUMN)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.addWidget(self.table)
         self.splitter.addWidget(detail)
-        self.splitter.setStretchFactor(0, 3)
-        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setStretchFactor(0, 2)  # the list most of the width, the detail a third
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([2000, 1000])  # until the officer's own come back
 
         #: the line above the list; a page may put more filters before the filter line
         self.top_bar = QHBoxLayout()

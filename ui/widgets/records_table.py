@@ -8,13 +8,17 @@ from typing import Any, Generic, TypeVar
 from PySide6.QtCore import (
     QAbstractItemModel,
     QAbstractTableModel,
+    QEvent,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     Qt,
+    QTimer,
 )
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
+from ui.pages import RESTORED
 from ui.widgets.export_list import install_export_action
 
 #: a column number, or an IntEnum naming one (a page's Column)
@@ -162,3 +166,95 @@ def sortable_records_view(
     view.setSortingEnabled(True)
     view.sortByColumn(sort_column, Qt.SortOrder.AscendingOrder)
     return view
+
+
+#: the widest another column is made to fit its content; the key column comes first
+FIT_MAX = 240
+KEY_MAX = 420  # the key column's text, whole up to this
+FIT_FLOOR = 110  # what a column keeps when the room is short (a date, a kind: all of it)
+PADDING = 18  # a cell's margins and a little air
+
+
+def content_width(view: QTableView, column: int) -> int:
+    """What `column`'s header and widest text (of the rows measured) need."""
+    return max(view.sizeHintForColumn(column), view.horizontalHeader().sectionSizeHint(column))
+
+
+def typical_width(view: QTableView, column: int) -> int:
+    """The width the middle text of `column` needs (over the first FIT_ROWS rows)."""
+    model = view.model()
+    metrics = view.fontMetrics()
+    widths = sorted(
+        metrics.horizontalAdvance(str(model.index(row, column).data() or ""))
+        for row in range(min(model.rowCount(), FIT_ROWS))
+    )
+    return (widths[len(widths) // 2] + PADDING) if widths else 0
+
+
+class FirstFit(QObject):
+    """On a first start (no widths remembered), once the list shows rows: the key column
+    (a name, a title, a summary) as wide as its typical text at least, the others as
+    wide as their content (up to FIT_MAX, less when the room is short), the key column
+    taking what is left. Done once; the officer's own widths are remembered after."""
+
+    def __init__(self, view: QTableView, key: int) -> None:
+        super().__init__(view)
+        self._view = view
+        self._key = key
+        self._done = False
+        model = view.model()
+        model.modelReset.connect(self._soon)
+        model.rowsInserted.connect(self._soon)
+        model.layoutChanged.connect(self._soon)
+        view.installEventFilter(self)
+
+    def _soon(self, *_args: object) -> None:
+        QTimer.singleShot(0, self.fit)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in (QEvent.Type.Show, QEvent.Type.Resize):
+            self._soon()
+        return super().eventFilter(watched, event)
+
+    def fit(self) -> None:
+        view, key = self._view, self._key
+        header = view.horizontalHeader()
+        room = view.viewport().width()
+        if self._done or header.property(RESTORED) or not view.isVisible():
+            return
+        if view.model().rowCount() == 0 or room < 200:
+            return
+        self._done = True
+        header.setResizeContentsPrecision(FIT_ROWS)
+        want = {
+            column: min(
+                max(view.sizeHintForColumn(column), header.sectionSizeHint(column)), FIT_MAX
+            )
+            for column in range(header.count())
+            if column != key and not header.isSectionHidden(column)
+        }
+        key_width = max(typical_width(view, key), min(content_width(view, key), KEY_MAX))
+        others = sum(want.values())
+        if others > room - key_width > 0:  # short of room: the others give, not the key
+            want = _narrowed(want, room - key_width)
+        for column, width in want.items():
+            header.resizeSection(column, width)
+        header.resizeSection(key, max(key_width, room - sum(want.values())))
+
+
+def _narrowed(want: dict[int, int], room: int) -> dict[int, int]:
+    """The widths `want` made to fit `room` where they can: the wide columns give up
+    what they have above FIT_FLOOR, in proportion; a short column (a date) keeps its
+    width."""
+    floors = {column: min(width, FIT_FLOOR) for column, width in want.items()}
+    spare = sum(want.values()) - sum(floors.values())
+    excess = sum(want.values()) - room
+    if spare <= 0:
+        return want
+    share = min(excess / spare, 1.0)
+    return {column: int(width - (width - floors[column]) * share) for column, width in want.items()}
+
+
+def fit_first(view: QTableView, key: int) -> FirstFit:
+    """Fit `view`'s columns to their content on a first start (see FirstFit)."""
+    return FirstFit(view, key)
