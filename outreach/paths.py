@@ -22,3 +22,10 @@ def default_database_path() -> Path:
     if chosen:
         return Path(chosen).expanduser()
     return data_folder() / "outreach.db"
+
+
+def app_icon() -> Path:
+    """The app's icon, as shipped (resources/icons/outreach.svg)."""
+    from importlib import resources
+
+    return Path(str(resources.files("resources").joinpath("icons", "outreach.svg")))

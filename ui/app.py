@@ -11,8 +11,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
+from outreach.paths import app_icon
 from ui.i18n import chosen_language, install_language
 from ui.main_window import opening_window
 
@@ -28,6 +30,8 @@ def make_application(argv: list[str]) -> QApplication:
     app = existing if isinstance(existing, QApplication) else QApplication(argv)
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationName(APPLICATION)
+    app.setDesktopFileName("outreach")  # the menu entry `outreach desktop-entry` writes
+    app.setWindowIcon(QIcon(str(app_icon())))
     install_language(app, chosen_language(QSettings()))
     return app
 

@@ -15,6 +15,7 @@ from outreach.cli.briefing_commands import register as register_briefing
 from outreach.cli.context import Context
 from outreach.cli.copy_command import register as register_copy
 from outreach.cli.data_commands import register as register_data
+from outreach.cli.desktop_entry import register as register_desktop_entry
 from outreach.cli.encryption_commands import register as register_encryption
 from outreach.cli.frontends import launch_desktop
 from outreach.cli.log_commands import register as register_log
@@ -255,6 +256,7 @@ register_copy(cli)
 register_backup(cli)
 register_encryption(cli)
 register_log(cli)
+register_desktop_entry(cli)
 
 
 def main() -> None:

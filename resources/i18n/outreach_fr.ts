@@ -3443,7 +3443,7 @@ Restaurer la dernière sauvegarde intacte, celle du {1} ({2})? Ce qui a été en
     <name>RecordsPage</name>
     <message>
         <source>&amp;New…</source>
-        <extracomment>the rows of the form, in order hide the rows with nothing to show (a long form of optional fields) the records the list holds; a dialog that saved one of these gets it selected where the splitter and the header are remembered: &quot;&lt;key&gt;/splitter&quot;, &quot;&lt;key&gt;/header&quot; the column the list is sorted by at first, and the columns&apos; first widths the kind of record files are attached to here; the detail pane then lists them the selected record&apos;s files, at the foot of its detail pane</extracomment>
+        <extracomment>the rows of the form, in order hide the rows with nothing to show (a long form of optional fields) the records the list holds; a dialog that saved one of these gets it selected where the splitter and the header are remembered: &quot;&lt;key&gt;/splitter&quot;, &quot;&lt;key&gt;/header&quot; the column the list is sorted by at first, and the columns&apos; first widths the column that names a record (a name, a title): it gets the room on a first start the kind of record files are attached to here; the detail pane then lists them the selected record&apos;s files, at the foot of its detail pane</extracomment>
         <translation>&amp;Nouveau…</translation>
     </message>
     <message>

@@ -193,3 +193,11 @@ def test_talking_points_typed_are_kept_when_the_window_closes(
     desktop.window.close()
     again = open_app(qtbot, demo_db_path)
     assert again.services.states.get("PAK").talking_points == "Ask about the moratorium."
+
+
+def test_the_window_has_the_apps_icon(qtbot: QtBot) -> None:
+    from ui.app import make_application
+
+    app = make_application([])
+    assert not app.windowIcon().pixmap(32, 32).isNull()  # the SVG is found and drawn
+    assert app.desktopFileName() == "outreach"
