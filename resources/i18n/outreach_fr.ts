@@ -3320,12 +3320,48 @@ Restaurer la dernière sauvegarde intacte, celle du {1} ({2})? Ce qui a été en
         <translation>Suivre le système ({0})</translation>
     </message>
     <message>
+        <source>Your &amp;name:</source>
+        <translation>Votre &amp;nom :</translation>
+    </message>
+    <message>
+        <source>&amp;Desk or mission:</source>
+        <translation>&amp;Bureau ou mission :</translation>
+    </message>
+    <message>
+        <source>Default &amp;marking:</source>
+        <translation>&amp;Cote par défaut :</translation>
+    </message>
+    <message>
+        <source>Default pape&amp;r:</source>
+        <translation>&amp;Format de papier par défaut :</translation>
+    </message>
+    <message>
         <source>Interface &amp;language:</source>
         <translation>&amp;Langue de l&apos;interface :</translation>
     </message>
     <message>
         <source>Largest &amp;attachment:</source>
         <translation>Plus grande &amp;pièce jointe :</translation>
+    </message>
+    <message>
+        <source>The officer new entries and démarches name</source>
+        <translation>L&apos;agent que nomment les nouvelles entrées et démarches</translation>
+    </message>
+    <message>
+        <source>Embassy of Canada in Bangkok</source>
+        <translation>Ambassade du Canada à Bangkok</translation>
+    </message>
+    <message>
+        <source>&amp;Print my name on briefing sheets</source>
+        <translation>&amp;Imprimer mon nom sur les fiches d&apos;information</translation>
+    </message>
+    <message>
+        <source>A4</source>
+        <translation>A4</translation>
+    </message>
+    <message>
+        <source>Letter</source>
+        <translation>Lettre</translation>
     </message>
     <message>
         <source>Outreach will be in {0} from its next start.</source>

@@ -313,12 +313,14 @@ def test_draft_note_verbale_in_one_click_attaches_and_opens_it(
         return str(tmp_path / "draft"), ""
 
     monkeypatch.setattr(QFileDialog, "getSaveFileName", save_as)
+    QSettings().setValue("me/desk", "Embassy of Canada in Bangkok")  # Preferences
     page.detail.draft_button.click()
     written = tmp_path / "draft.docx"
     assert Path(asked[0]).name == f"Note verbale - {record.title}.docx"
     assert opened == [written]
     text = " ".join(p.text for p in Document(str(written)).paragraphs)
-    assert "presents its compliments" in text and record.title in text
+    assert "The Embassy of Canada in Bangkok presents its compliments" in text
+    assert record.title in text
     assert page.files is not None
     qtbot.waitUntil(lambda: [a.name for a in page.files.attachments()] == ["draft.docx"])
     undo_runner.stack.undo()

@@ -12,6 +12,8 @@ from pytestqt.qtbot import QtBot
 from outreach import i18n
 from ui.i18n import LANGUAGE_KEY, chosen_language, install_language
 from ui.preferences import PreferencesDialog
+from ui.services import AppServices
+from ui.undo import UndoRunner
 
 
 @pytest.fixture
@@ -74,3 +76,47 @@ def test_the_largest_attachment_is_chosen_here_and_garbage_falls_back(qtbot: QtB
     assert attachment_limit(QSettings()) == 50 * 1024 * 1024
     QSettings().setValue(ATTACHMENT_LIMIT_KEY, 100_000)
     assert attachment_limit(QSettings()) == 500 * 1024 * 1024  # at most 500 MB
+
+
+def test_me_is_the_default_officer_and_my_desk_signs_the_drafts(
+    qtbot: QtBot, services: AppServices, undo_runner: UndoRunner
+) -> None:
+    from ui.briefing.settings import load_options
+    from ui.context import Selection
+    from ui.demarches.dialog import DemarcheDialog
+    from ui.log.dialog import OFFICER_KEY, LogContactDialog
+    from ui.preferences import MARKING_KEY, my_desk
+
+    QSettings().setValue(OFFICER_KEY, "Someone Typed Before")
+    dialog = PreferencesDialog(QSettings(), "en")
+    qtbot.addWidget(dialog)
+    qtbot.keyClicks(dialog.name_edit, "Desk  Officer ")
+    qtbot.keyClicks(dialog.desk_edit, "Embassy of Canada in Bangkok")
+    dialog.print_name_check.setChecked(True)
+    dialog.marking_box.setCurrentIndex(dialog.marking_box.findData("PROTECTED A"))
+    dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok).click()
+
+    log = LogContactDialog(services, undo_runner, Selection())
+    qtbot.addWidget(log)
+    assert log.officer_edit.text() == "Desk Officer"  # me, not the name typed last time
+    demarche = DemarcheDialog(services, undo_runner)
+    qtbot.addWidget(demarche)
+    assert demarche.officer_edit.text() == "Desk Officer"
+    options = load_options(QSettings())
+    assert (options.officer, options.marking.value) == ("Desk Officer", "PROTECTED A")
+    assert QSettings().value(MARKING_KEY) == "PROTECTED A"
+    assert my_desk(QSettings()) == "Embassy of Canada in Bangkok"
+
+
+def test_without_me_the_name_typed_last_is_kept(
+    qtbot: QtBot, services: AppServices, undo_runner: UndoRunner
+) -> None:
+    from ui.briefing.settings import load_options
+    from ui.context import Selection
+    from ui.log.dialog import OFFICER_KEY, LogContactDialog
+
+    QSettings().setValue(OFFICER_KEY, "Someone Typed Before")
+    log = LogContactDialog(services, undo_runner, Selection())
+    qtbot.addWidget(log)
+    assert log.officer_edit.text() == "Someone Typed Before"
+    assert load_options(QSettings()).officer == ""  # nobody is printed unless asked

@@ -22,11 +22,9 @@ from outreach.briefing.labels import Words
 from outreach.briefing.options import OFFICER_MAX, Marking, PaperSize, PrintOptions
 from outreach.errors import ValidationError
 from outreach.i18n import current_language, supported
-from ui.preferences import LANGUAGE_NAMES
+from ui.preferences import LANGUAGE_NAMES, MARKING_KEY, PAPER_KEY, my_name, prints_my_name
 from ui.widgets.modal import accepted, ok_cancel
 
-PAPER_KEY = "printing/paper"
-MARKING_KEY = "printing/marking"
 OFFICER_KEY = "printing/officer"
 LANGUAGE_KEY = "printing/language"  # "" (the app's language), "en" or "fr"
 
@@ -56,6 +54,8 @@ def load_options(settings: QSettings) -> PrintOptions:
     except ValidationError:
         marking = Marking.UNCLASSIFIED
     officer = " ".join(str(settings.value(OFFICER_KEY, "") or "").split())[:OFFICER_MAX]
+    if not officer and prints_my_name(settings):  # Preferences: print my name
+        officer = my_name(settings)[:OFFICER_MAX]
     language = supported(str(settings.value(LANGUAGE_KEY, "") or "")) or current_language()
     return PrintOptions(paper=paper, marking=marking, officer=officer, language=language)
 

@@ -31,6 +31,7 @@ from ui.context import Selection
 from ui.demarches.labels import action_label, channel_label, level_label
 from ui.errors import show_error
 from ui.operations import demarches as demarche_ops
+from ui.preferences import default_officer
 from ui.services import AppServices
 from ui.undo import Operation, UndoRunner
 from ui.widgets.contact_checklist import ContactChecklist
@@ -197,8 +198,7 @@ class DemarcheDialog(ServiceDialog):
             self.contacts_list.set_checked([contact.id])
         self._select_combo(self.treaty_box, DEFAULT_TREATY)
         settings = QSettings()
-        officer = settings.value(OFFICER_KEY, "") or settings.value(LOG_OFFICER_KEY, "") or ""
-        self.officer_edit.setText(str(officer))
+        self.officer_edit.setText(default_officer(settings, OFFICER_KEY, LOG_OFFICER_KEY))
         self.planned.set_value(date.today())
         self.due.set_value(None)
 

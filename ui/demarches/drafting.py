@@ -14,6 +14,7 @@ from outreach.briefing.drafts import Drafted
 from outreach.domain.records import DemarcheRecord
 from outreach.i18n import current_language
 from ui.operations.demarches import draft_paper
+from ui.preferences import my_desk
 from ui.services import AppServices
 from ui.undo import UndoRunner
 
@@ -58,6 +59,7 @@ def draft(
             out,
             language=current_language(),
             marking=marking,
+            mission=my_desk(QSettings()),
         )
     )
     if drafted is not None:

@@ -51,6 +51,7 @@ from ui.operations.interventions import (
     link_demarche,
     plan_intervention,
 )
+from ui.preferences import default_officer
 from ui.services import AppServices
 from ui.undo import UndoRunner
 from ui.widgets.contact_checklist import ContactChecklist
@@ -201,8 +202,7 @@ class InterventionDialog(ServiceDialog):
         self.kind_box.setCurrentIndex(max(self.kind_box.findData(kind.value), 0))
         self.targets.set_chosen([self._choice(state_id) for state_id in target_ids])
         settings = QSettings()
-        officer = settings.value(OFFICER_KEY, "") or settings.value(LOG_OFFICER_KEY, "") or ""
-        self.lead_edit.setText(str(officer))
+        self.lead_edit.setText(default_officer(settings, OFFICER_KEY, LOG_OFFICER_KEY))
         self.status_box.setCurrentIndex(self.status_box.findData(InterventionStatus.PLANNED.value))
         self.set_slot(None, None)
         self._suggest_title()

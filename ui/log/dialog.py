@@ -31,6 +31,7 @@ from ui.context import Selection
 from ui.errors import show_error
 from ui.log.table_model import kind_label
 from ui.operations.log import edit_entry, log_contact
+from ui.preferences import default_officer
 from ui.services import AppServices
 from ui.undo import UndoRunner
 from ui.widgets.dates import OptionalDateEdit, from_qdate, iso_date_edit, to_qdate
@@ -171,7 +172,7 @@ class LogContactDialog(ServiceDialog):
 
     def _fill_from_selection(self, selection: Selection) -> None:
         self.kind_box.setCurrentIndex(self.kind_box.findData(LogKind.CALL.value))
-        self.officer_edit.setText(str(QSettings().value(OFFICER_KEY, "") or ""))
+        self.officer_edit.setText(default_officer(QSettings(), OFFICER_KEY))
         states: list[int] = []
         if selection.state_id is not None:
             states.append(selection.state_id)
