@@ -365,6 +365,7 @@ class LogFilter:
     open_follow_up_only: bool = False
     overdue_on: date | None = None
     text: str | None = None
+    officer: str | None = None  # "mine": the entries this officer logged (case ignored)
 
 
 @dataclass(frozen=True, slots=True)

@@ -152,6 +152,8 @@ def conditions(filters: LogFilter) -> list[ColumnElement[bool]]:
         result.append(LogEntry.follow_up_done_on.is_(None))
     if filters.overdue_on is not None:
         result.append(LogEntry.follow_up_on < filters.overdue_on)
+    if filters.officer is not None:
+        result.append(func.lower(LogEntry.officer) == " ".join(filters.officer.split()).lower())
     text = valid_text((filters.text or "").strip(), N_("text searched for"))
     if text:
         result.append(

@@ -12,7 +12,7 @@ import builtins
 from collections.abc import Iterable, Sequence
 from datetime import date
 
-from sqlalchemy import ColumnElement, select
+from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.orm import Session
 
 from outreach.domain import limits
@@ -235,10 +235,12 @@ class DemarcheService(RecordService[Demarche, DemarcheRecord]):
         due_before: date | str | None = None,
         due_from: date | None = None,
         limit: int | None = None,
+        officer: str | None = None,
     ) -> builtins.list[DemarcheRecord]:
         """Live démarches, soonest due first (those without a due date last).
         `due_before` keeps those due strictly before that day, `due_from` those due on
-        or after it; `limit` the first so many."""
+        or after it; `limit` the first so many; `officer` those that officer is
+        responsible for ("mine"; case ignored)."""
         wanted = choice(DemarcheStatus, status, N_("status")) if status else None
         before = parse_date(due_before, N_("due-before date"))
         with self._db.read() as session:
@@ -247,6 +249,9 @@ class DemarcheService(RecordService[Demarche, DemarcheRecord]):
                 conditions.append(Demarche.state_id == lookup.state(session, state).id)
             if wanted is not None:
                 conditions.append(Demarche.status == wanted.value)
+            if officer is not None:
+                mine = " ".join(officer.split()).lower()
+                conditions.append(func.lower(Demarche.officer) == mine)
             if open_only:
                 conditions.append(Demarche.status.in_(OPEN))
             if before is not None:

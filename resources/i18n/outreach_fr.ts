@@ -1480,6 +1480,14 @@ Restaurer la dernière sauvegarde intacte, celle du {1} ({2})? Ce qui a été en
         <translation>Masquer les démarches closes et annulées</translation>
     </message>
     <message>
+        <source>M&amp;ine</source>
+        <translation>Les m&amp;iennes</translation>
+    </message>
+    <message>
+        <source>Only the démarches I am responsible for (my name: Edit ▸ Preferences…)</source>
+        <translation>Seulement les démarches dont je suis responsable (mon nom : Édition ▸ Préférences…)</translation>
+    </message>
+    <message>
         <source>State:</source>
         <translation>État :</translation>
     </message>
@@ -2352,6 +2360,14 @@ Restaurer la dernière sauvegarde intacte, celle du {1} ({2})? Ce qui a été en
     <message>
         <source>Overdue only</source>
         <translation>En retard seulement</translation>
+    </message>
+    <message>
+        <source>Mine</source>
+        <translation>Les miennes</translation>
+    </message>
+    <message>
+        <source>Only the entries I logged (my name: Edit ▸ Preferences…)</source>
+        <translation>Seulement les entrées que j&apos;ai consignées (mon nom : Édition ▸ Préférences…)</translation>
     </message>
     <message>
         <source>Search summaries and details…</source>

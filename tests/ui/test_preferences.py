@@ -120,3 +120,33 @@ def test_without_me_the_name_typed_last_is_kept(
     qtbot.addWidget(log)
     assert log.officer_edit.text() == "Someone Typed Before"
     assert load_options(QSettings()).officer == ""  # nobody is printed unless asked
+
+
+def test_mine_in_the_log_and_the_demarches(
+    qtbot: QtBot, services: AppServices, undo_runner: UndoRunner
+) -> None:
+    from ui.demarches.page import DemarchesPage
+    from ui.log.page import LogPage
+    from ui.preferences import MY_NAME_KEY
+
+    QSettings().setValue(MY_NAME_KEY, "Desk Officer")
+    entry = services.log.log(
+        "2004-09-01", "call", "My call", states=["KHM"], officer="Desk Officer"
+    )
+    demarche = services.demarches.create(
+        "KHM", "My démarche", "ratify", "call", "director", officer="Desk Officer"
+    )
+    log = LogPage(services, undo_runner)
+    qtbot.addWidget(log)
+    log.reload()
+    log.mine_only.setChecked(True)
+    qtbot.waitUntil(lambda: log.model.rowCount() == 1, timeout=5_000)
+    first = log.model.entry_at(0)
+    assert first is not None and first.id == entry.id
+    demarches = DemarchesPage(services, undo_runner)
+    qtbot.addWidget(demarches)
+    demarches.reload()
+    demarches.mine_only.setChecked(True)
+    assert [demarches.model.record_at(row).id for row in range(demarches.model.rowCount())] == [
+        demarche.id
+    ]

@@ -45,6 +45,7 @@ from ui.demarches.table_model import (
 )
 from ui.errors import show_error
 from ui.operations.demarches import delete_demarche
+from ui.preferences import my_name
 from ui.services import AppServices
 from ui.undo import Operation, UndoRunner
 from ui.widgets.dates import iso_day
@@ -225,6 +226,11 @@ class DemarchesPage(RecordsPage[DemarcheRecord]):
         self.open_only = QCheckBox(self.tr("&Open only"), self)
         self.open_only.setToolTip(self.tr("Hide closed and cancelled démarches"))
         self.open_only.toggled.connect(lambda _on: self.reload())
+        self.mine_only = QCheckBox(self.tr("M&ine"), self)
+        self.mine_only.setToolTip(
+            self.tr("Only the démarches I am responsible for (my name: Edit ▸ Preferences…)")
+        )
+        self.mine_only.toggled.connect(lambda _on: self.reload())
         for position, widget in enumerate(
             (
                 QLabel(self.tr("State:"), self),
@@ -232,6 +238,7 @@ class DemarchesPage(RecordsPage[DemarcheRecord]):
                 QLabel(self.tr("Status:"), self),
                 self.status_box,
                 self.open_only,
+                self.mine_only,
             )
         ):
             self.top_bar.insertWidget(position, widget)
@@ -297,6 +304,7 @@ class DemarchesPage(RecordsPage[DemarcheRecord]):
                 state=self.state_box.currentData(),
                 status=status if isinstance(status, str) else None,
                 open_only=self.open_only.isChecked(),
+                officer=(my_name(QSettings()) or None) if self.mine_only.isChecked() else None,
             )
         except OutreachError as error:
             show_error(self, error)

@@ -60,7 +60,7 @@ from ui.log.table_model import (
 from ui.operations.attachments import log_mail
 from ui.operations.log import delete_entry, mark_follow_up_done
 from ui.pages import Page, Restorable
-from ui.preferences import attachment_limit
+from ui.preferences import attachment_limit, my_name
 from ui.services import AppServices
 from ui.undo import UndoRunner
 from ui.widgets.dates import OptionalDateEdit
@@ -157,6 +157,10 @@ class LogPage(Page):
         self.to_date = OptionalDateEdit(self.tr("To"), self)
         self.open_only = QCheckBox(self.tr("Open follow-up only"), self)
         self.overdue_only = QCheckBox(self.tr("Overdue only"), self)
+        self.mine_only = QCheckBox(self.tr("Mine"), self)
+        self.mine_only.setToolTip(
+            self.tr("Only the entries I logged (my name: Edit ▸ Preferences…)")
+        )
         self.text_edit = QLineEdit(self)
         self.text_edit.setPlaceholderText(self.tr("Search summaries and details…"))
         self.text_edit.setClearButtonEnabled(True)
@@ -175,7 +179,7 @@ class LogPage(Page):
         self.state_box.currentIndexChanged.connect(lambda _row: self._state_filter_changed())
         for dates in (self.from_date, self.to_date):
             dates.changed.connect(self.apply_filters)
-        for check in (self.open_only, self.overdue_only):
+        for check in (self.open_only, self.overdue_only, self.mine_only):
             check.toggled.connect(lambda _on: self.apply_filters())
 
         first = QHBoxLayout()
@@ -192,6 +196,7 @@ class LogPage(Page):
         second.addWidget(self.text_edit, 1)
         second.addWidget(self.open_only)
         second.addWidget(self.overdue_only)
+        second.addWidget(self.mine_only)
         second.addWidget(self.count_label)
         second.addWidget(self.log_button)
         self._filter_rows = QVBoxLayout()
@@ -322,6 +327,7 @@ class LogPage(Page):
             open_follow_up_only=self.open_only.isChecked(),
             overdue_on=self._today() if self.overdue_only.isChecked() else None,
             text=self.text_edit.text().strip() or None,
+            officer=(my_name(QSettings()) or None) if self.mine_only.isChecked() else None,
         )
 
     def apply_filters(self) -> None:
@@ -466,7 +472,7 @@ class LogPage(Page):
             self.reload()
         filters = (
             self.state_box, self.kind_box, self.from_date, self.to_date, self.open_only,
-            self.overdue_only, self.text_edit,
+            self.overdue_only, self.mine_only, self.text_edit,
         )  # fmt: skip
         for widget in filters:
             widget.blockSignals(True)
@@ -478,6 +484,7 @@ class LogPage(Page):
             self.to_date.set_value(entry.occurred_on)
             self.open_only.setChecked(False)
             self.overdue_only.setChecked(False)
+            self.mine_only.setChecked(False)
             self.text_edit.clear()
         finally:
             for widget in filters:

@@ -482,3 +482,12 @@ def test_a_date_ordered_page_walks_the_date_index(
     # Either index in date order: the whole log's, or the open follow-ups' partial one.
     assert "ix_log_entry_occurred" in plan or "ix_log_entry_open_follow_up" in plan
     assert "TEMP B-TREE" not in plan  # no sorting of the whole table for one page
+
+
+def test_mine_are_the_entries_an_officer_logged(reference_db: Database) -> None:
+    log = ContactLogService(reference_db)
+    mine = log.log("2004-09-01", "call", "Mine", states=["KHM"], officer="Desk Officer")
+    log.log("2004-09-02", "call", "Theirs", states=["KHM"], officer="Another Officer")
+    found = log.page(LogFilter(officer="desk officer"), 0, 10)
+    assert [entry.id for entry in found] == [mine.id]
+    assert log.count(LogFilter(officer="Desk Officer")) == 1

@@ -297,3 +297,11 @@ def test_delete_hides_and_restore_brings_back(
         demarches.move(created.id, "approved")
     assert demarches.restore(created.id) == created
     assert demarches.list() == [created]
+
+
+def test_mine_are_the_demarches_an_officer_is_responsible_for(reference_db: Database) -> None:
+    service = DemarcheService(reference_db)
+    mine = service.create("KHM", "Ratify", "ratify", "call", "director", officer="Desk Officer")
+    service.create("PAK", "Abstain", "support_unga_resolution", "call", "director", officer="Other")
+    assert [d.id for d in service.list(officer="  desk   officer ")] == [mine.id]
+    assert len(service.list()) == 2
