@@ -178,6 +178,7 @@ class DesktopApp:
             restore_backup=self.restore_backup,
             encrypt_database=lambda: self.convert(ask_encryption(window, self.backed_up())),
             decrypt_database=lambda: self.convert(ask_decryption(window, self.backed_up())),
+            database_location=lambda: self.db.location.display,
         )
 
     def start_daily_backup(self) -> None:

@@ -66,6 +66,8 @@ class WindowHooks:
     restore_backup: Callable[[], object]
     encrypt_database: Callable[[], object] = lambda: None
     decrypt_database: Callable[[], object] = lambda: None
+    #: where the database open in the window is (a file's path, a server's address)
+    database_location: Callable[[], str] = lambda: ""
 
 
 @dataclass
@@ -344,7 +346,8 @@ class MainWindow(QMainWindow):
 
     def show_preferences(self) -> None:
         """Edit ▸ Preferences…: the user's choices, kept in the application's settings."""
-        accepted(PreferencesDialog(QSettings(), current_language(), self))
+        where = self._hooks.database_location() if self._hooks is not None else ""
+        accepted(PreferencesDialog(QSettings(), current_language(), self, database=where))
 
     def _about(self) -> None:
         QMessageBox.about(

@@ -7,7 +7,7 @@ that may be attached.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -73,7 +73,12 @@ class PreferencesDialog(QDialog):
     """The user's preferences; OK keeps them, Cancel leaves them as they were."""
 
     def __init__(
-        self, settings: QSettings, running_language: str, parent: QWidget | None = None
+        self,
+        settings: QSettings,
+        running_language: str,
+        parent: QWidget | None = None,
+        *,
+        database: str = "",
     ) -> None:
         super().__init__(parent)
         self._settings = settings
@@ -102,6 +107,13 @@ class PreferencesDialog(QDialog):
         form.addRow(self.tr("Default pape&r:"), self.paper_box)
         form.addRow(self.tr("Interface &language:"), self.language_box)
         form.addRow(self.tr("Largest &attachment:"), self.limit_box)
+        if database:  # where my data is: to back it up, or to find it on another machine
+            self.database_label = QLabel(database, self)
+            self.database_label.setTextInteractionFlags(
+                Qt.TextInteractionFlag.TextSelectableByMouse
+            )
+            self.database_label.setWordWrap(True)
+            form.addRow(self.tr("My database:"), self.database_label)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.note)

@@ -2527,7 +2527,7 @@ Restaurer la dernière sauvegarde intacte, celle du {1} ({2})? Ce qui a été en
     </message>
     <message>
         <source>{0} (Ctrl+{1})</source>
-        <extracomment>the actions that work before a database is open (the rest wait for `install_hooks`) where File ▸ Open recent goes in a menu&apos;s entries an action, a separator (None), a submenu (its title and entries) or RECENT</extracomment>
+        <extracomment>the actions that work before a database is open (the rest wait for `install_hooks`) where File ▸ Open recent goes in a menu&apos;s entries an action, a separator (None), a submenu (its title and entries) or RECENT where the database open in the window is (a file&apos;s path, a server&apos;s address)</extracomment>
         <translation>{0} (Ctrl+{1})</translation>
     </message>
     <message>
@@ -3358,6 +3358,10 @@ Restaurer la dernière sauvegarde intacte, celle du {1} ({2})? Ce qui a été en
     <message>
         <source>Largest &amp;attachment:</source>
         <translation>Plus grande &amp;pièce jointe :</translation>
+    </message>
+    <message>
+        <source>My database:</source>
+        <translation>Ma base de données :</translation>
     </message>
     <message>
         <source>The officer new entries and démarches name</source>

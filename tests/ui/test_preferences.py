@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QLocale, QSettings
@@ -14,6 +15,8 @@ from ui.i18n import LANGUAGE_KEY, chosen_language, install_language
 from ui.preferences import PreferencesDialog
 from ui.services import AppServices
 from ui.undo import UndoRunner
+
+from .modal import drive_modal
 
 
 @pytest.fixture
@@ -150,3 +153,18 @@ def test_mine_in_the_log_and_the_demarches(
     assert [demarches.model.record_at(row).id for row in range(demarches.model.rowCount())] == [
         demarche.id
     ]
+
+
+def test_preferences_say_where_my_database_is(qtbot: QtBot, demo_db_path: Path) -> None:
+    from .desktop import open_app
+
+    desktop = open_app(qtbot, demo_db_path)
+    shown: list[str] = []
+
+    def read(dialog: PreferencesDialog) -> None:
+        shown.append(dialog.database_label.text())
+        dialog.reject()
+
+    drive_modal(PreferencesDialog, read)
+    desktop.window.show_preferences()
+    assert shown == [str(demo_db_path)]
