@@ -50,10 +50,11 @@ def prints_my_name(settings: QSettings) -> bool:
     return str(settings.value(PRINT_MY_NAME_KEY, "false")).lower() == "true"
 
 
-def default_officer(settings: QSettings, *remembered_keys: str) -> str:
-    """Who a new record names as its officer: me, else the name last typed (the first of
-    `remembered_keys` that holds one)."""
-    for name in (my_name(settings), *(settings.value(key, "") for key in remembered_keys)):
+def default_officer(settings: QSettings, *remembered_keys: str, role: str = "") -> str:
+    """Who a new record names as its officer: me, else my role on a desk's server, else
+    the name last typed (the first of `remembered_keys` that holds one)."""
+    remembered = (settings.value(key, "") for key in remembered_keys)
+    for name in (my_name(settings), role, *remembered):
         if name:
             return str(name)
     return ""

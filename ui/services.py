@@ -24,6 +24,7 @@ from outreach.services.organizations import OrganizationService
 from outreach.services.states import StateService
 from outreach.services.treaties import TreatyService
 from outreach.storage.database import Database
+from outreach.storage.location import ServerLocation
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,6 +50,9 @@ class AppServices:
     attachments: AttachmentService
     mail: MailImportService
     drafts: DraftService
+    #: on a desk's server, the officer's database role: whom new records name when
+    #: Preferences give no name ("" on a file)
+    role: str = ""
 
     @classmethod
     def over(cls, db: Database) -> AppServices:
@@ -72,4 +76,5 @@ class AppServices:
             attachments=AttachmentService(db),
             mail=MailImportService(db),
             drafts=DraftService(db),
+            role=db.actor if isinstance(db.location, ServerLocation) else "",
         )

@@ -168,3 +168,23 @@ def test_preferences_say_where_my_database_is(qtbot: QtBot, demo_db_path: Path) 
     drive_modal(PreferencesDialog, read)
     desktop.window.show_preferences()
     assert shown == [str(demo_db_path)]
+
+
+def test_on_a_desks_server_my_role_is_the_default_officer(
+    qtbot: QtBot, services: AppServices, undo_runner: UndoRunner
+) -> None:
+    import dataclasses
+
+    from ui.context import Selection
+    from ui.log.dialog import OFFICER_KEY, LogContactDialog
+    from ui.preferences import MY_NAME_KEY
+
+    on_a_server = dataclasses.replace(services, role="officer_khm")
+    QSettings().setValue(OFFICER_KEY, "Someone Typed Before")
+    log = LogContactDialog(on_a_server, undo_runner, Selection())
+    qtbot.addWidget(log)
+    assert log.officer_edit.text() == "officer_khm"
+    QSettings().setValue(MY_NAME_KEY, "Desk Officer")  # a name given wins
+    again = LogContactDialog(on_a_server, undo_runner, Selection())
+    qtbot.addWidget(again)
+    assert again.officer_edit.text() == "Desk Officer"

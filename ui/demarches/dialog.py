@@ -198,7 +198,8 @@ class DemarcheDialog(ServiceDialog):
             self.contacts_list.set_checked([contact.id])
         self._select_combo(self.treaty_box, DEFAULT_TREATY)
         settings = QSettings()
-        self.officer_edit.setText(default_officer(settings, OFFICER_KEY, LOG_OFFICER_KEY))
+        officer = default_officer(settings, OFFICER_KEY, LOG_OFFICER_KEY, role=self._services.role)
+        self.officer_edit.setText(officer)
         self.planned.set_value(date.today())
         self.due.set_value(None)
 

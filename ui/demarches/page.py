@@ -304,7 +304,7 @@ class DemarchesPage(RecordsPage[DemarcheRecord]):
                 state=self.state_box.currentData(),
                 status=status if isinstance(status, str) else None,
                 open_only=self.open_only.isChecked(),
-                officer=(my_name(QSettings()) or None) if self.mine_only.isChecked() else None,
+                officer=self._mine() if self.mine_only.isChecked() else None,
             )
         except OutreachError as error:
             show_error(self, error)
@@ -428,6 +428,10 @@ class DemarchesPage(RecordsPage[DemarcheRecord]):
             self, self._services, self._undo, record, to_status, ask=self.board.reason_prompt
         )
         return after is not None
+
+    def _mine(self) -> str | None:
+        """Whose records "Mine" shows: my name (Preferences), else my server role."""
+        return my_name(QSettings()) or self._services.role or None
 
     def draft_selected(self, template: str) -> Drafted | None:
         """Draft the selected démarche's note verbale or aide-mémoire."""

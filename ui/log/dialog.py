@@ -172,7 +172,8 @@ class LogContactDialog(ServiceDialog):
 
     def _fill_from_selection(self, selection: Selection) -> None:
         self.kind_box.setCurrentIndex(self.kind_box.findData(LogKind.CALL.value))
-        self.officer_edit.setText(default_officer(QSettings(), OFFICER_KEY))
+        role = self._services.role
+        self.officer_edit.setText(default_officer(QSettings(), OFFICER_KEY, role=role))
         states: list[int] = []
         if selection.state_id is not None:
             states.append(selection.state_id)

@@ -313,6 +313,10 @@ class LogPage(Page):
         self._fill_contact_choices()
         self.apply_filters()
 
+    def _mine(self) -> str | None:
+        """Whose records "Mine" shows: my name (Preferences), else my server role."""
+        return my_name(QSettings()) or self._services.role or None
+
     def current_filter(self) -> LogFilter:
         """The filter the widgets describe."""
         state_id = self.state_box.currentData()
@@ -327,7 +331,7 @@ class LogPage(Page):
             open_follow_up_only=self.open_only.isChecked(),
             overdue_on=self._today() if self.overdue_only.isChecked() else None,
             text=self.text_edit.text().strip() or None,
-            officer=(my_name(QSettings()) or None) if self.mine_only.isChecked() else None,
+            officer=self._mine() if self.mine_only.isChecked() else None,
         )
 
     def apply_filters(self) -> None:
