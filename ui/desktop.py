@@ -130,7 +130,9 @@ class DesktopApp:
 
     def _dashboard(self) -> DashboardPage:
         names = self.services.states.names()
-        dashboard = DashboardPage(self.services.dashboard, names, treaty=self.treaty)
+        dashboard = DashboardPage(
+            self.services.dashboard, names, treaty=self.treaty, role=self.services.role
+        )
         dashboard.open_state.connect(self.show_state)
         return self._opening_records(dashboard)
 

@@ -106,13 +106,18 @@ class DashboardService(Service):
         since: date,
         treaty_code: str = "APMBC",
         counting: Counting = Counting.IN_FORCE,
+        officer: str | None = None,
     ) -> Dashboard:
+        """The campaign on `as_of`; with `officer`, the overdue follow-ups and upcoming
+        démarches are that officer's ("mine"), the rest the desk's."""
         day = as_of or date.today()
         treaty = next(t for t in self._treaties.treaties() if t.code == treaty_code.upper())
         curve = self._treaties.parties_over_time(treaty.code, day, counting)
-        overdue = LogFilter(overdue_on=day)
+        overdue = LogFilter(overdue_on=day, officer=officer)
         upcoming_meetings = [m for m in self._forums.meetings(from_=day) if m.starts_on >= day]
-        upcoming_demarches = self._demarches.list(open_only=True, due_from=day, limit=20)
+        upcoming_demarches = self._demarches.list(
+            open_only=True, due_from=day, limit=20, officer=officer
+        )
         return Dashboard(
             as_of=day,
             since=since,

@@ -989,6 +989,14 @@ Restaurer la dernière sauvegarde intacte, celle du {1} ({2})? Ce qui a été en
         <translation>La Convention lie un État dès son entrée en vigueur ; Landmine Monitor et l&apos;ICBL le comptent dès le dépôt de son instrument</translation>
     </message>
     <message>
+        <source>&amp;Mine</source>
+        <translation>&amp;Les miens</translation>
+    </message>
+    <message>
+        <source>My follow-ups and my démarches only (my name: Edit ▸ Preferences…)</source>
+        <translation>Seulement mes suivis et mes démarches (mon nom : Édition ▸ Préférences…)</translation>
+    </message>
+    <message>
         <source>&amp;Today</source>
         <translation>&amp;Aujourd&apos;hui</translation>
     </message>

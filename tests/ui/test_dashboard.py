@@ -103,3 +103,26 @@ def test_the_curve_can_count_by_deposit_and_the_choice_is_remembered(
     again = make_page(qtbot, services)
     again.restore_state(settings)
     assert again.counting.currentData() == "deposit"
+
+
+def test_mine_shows_my_follow_ups_and_demarches_and_is_remembered(
+    qtbot: QtBot, services: AppServices
+) -> None:
+    from ui.preferences import MY_NAME_KEY
+
+    QSettings().setValue(MY_NAME_KEY, "Desk Officer")
+    services.log.log(
+        "2004-09-01", "call", "My overdue call", states=["KHM"], officer="Desk Officer",
+        follow_up_on="2004-09-15",
+    )  # fmt: skip
+    page = make_page(qtbot, services)
+    everyone = page.overdue.rowCount()
+    page.mine_only.setChecked(True)
+    assert [page.overdue.records()[row].summary for row in range(page.overdue.rowCount())] == [
+        "My overdue call"
+    ]
+    assert everyone > 1
+    page.save_state(QSettings())
+    again = make_page(qtbot, services)
+    again.restore_state(QSettings())
+    assert again.mine_only.isChecked()

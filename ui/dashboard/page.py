@@ -8,6 +8,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QDate, QModelIndex, QSettings, Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDateEdit,
     QFormLayout,
@@ -29,6 +30,7 @@ from outreach.services.dashboard import CategoryMovement, DashboardService
 from ui.calendar.due import DueBox
 from ui.dashboard.chart import PartiesChart
 from ui.pages import Page
+from ui.preferences import my_name
 from ui.treaty_choice import TreatyChoice
 from ui.widgets.dates import iso_day
 from ui.widgets.records_table import RECORD_ROLE, RecordsModel, records_view, stretch_column
@@ -60,9 +62,11 @@ class DashboardPage(Page):
         state_names: dict[int, str],
         parent: QWidget | None = None,
         treaty: TreatyChoice | None = None,
+        role: str = "",
     ) -> None:
         super().__init__(parent)
         self._dashboard = dashboard
+        self._role = role  # on a desk's server, whose records "Mine" shows without a name
         #: the treaty the curve and the headline count (the window's choice, View ▸ Treaty)
         self.treaty = treaty if treaty is not None else TreatyChoice(parent=self)
         self.treaty.changed.connect(lambda _code: self.on_changed(Changes(frozenset(self.shows))))
@@ -93,6 +97,11 @@ class DashboardPage(Page):
             )
         )
         self.counting.currentIndexChanged.connect(self.reload)
+        self.mine_only = QCheckBox(self.tr("&Mine"), self)
+        self.mine_only.setToolTip(
+            self.tr("My follow-ups and my démarches only (my name: Edit ▸ Preferences…)")
+        )
+        self.mine_only.toggled.connect(lambda _on: self.reload())
         self.today_button = QPushButton(self.tr("&Today"), self)
         self.today_button.clicked.connect(lambda: self.as_of.setDate(QDate.currentDate()))
         self.categories = RecordsModel[CategoryMovement](
@@ -159,6 +168,7 @@ class DashboardPage(Page):
         self.agenda.addTab(self.demarches_view, self.tr("Upcoming démarches"))
         self.agenda.addTab(records_view(self.meetings, self), self.tr("Upcoming meetings"))
         top = QHBoxLayout()
+        top.addWidget(self.mine_only)
         top.addStretch(1)
         top.addWidget(QLabel(self.tr("As of:"), self))
         top.addWidget(self.as_of)
@@ -190,8 +200,9 @@ class DashboardPage(Page):
         assert isinstance(since, date)
         day = self.day()
         counting = Counting(self.counting.currentData())
+        mine = (my_name(QSettings()) or self._role or None) if self.mine_only.isChecked() else None
         summary = self._dashboard.summary(
-            as_of=day, since=since, counting=counting, treaty_code=self.treaty.code
+            as_of=day, since=since, counting=counting, treaty_code=self.treaty.code, officer=mine
         )
         self.chart.show_curve(
             list(summary.curve), counting, summary.target, summary.target_counting
@@ -248,8 +259,10 @@ class DashboardPage(Page):
         counting = self.counting.findData(settings.value("dashboard/counting"))
         if counting >= 0:
             self.counting.setCurrentIndex(counting)
+        self.mine_only.setChecked(str(settings.value("dashboard/mine", "false")).lower() == "true")
 
     def save_state(self, settings: Any) -> None:
         assert isinstance(settings, QSettings)
         settings.setValue("dashboard/since", self.since.date())
         settings.setValue("dashboard/counting", self.counting.currentData())
+        settings.setValue("dashboard/mine", self.mine_only.isChecked())
