@@ -347,8 +347,16 @@ Restaurer la dernière sauvegarde intacte, celle du {1} ({2})? Ce qui a été en
         <translation>Écrire ce mois, tel que filtré, dans un fichier .ics lisible par tout logiciel de calendrier</translation>
     </message>
     <message>
+        <source>Month</source>
+        <translation>Mois</translation>
+    </message>
+    <message>
         <source>Agenda {0}</source>
         <translation>Agenda {0}</translation>
+    </message>
+    <message>
+        <source>Agenda</source>
+        <translation>Agenda</translation>
     </message>
     <message>
         <source>State:</source>
@@ -975,6 +983,10 @@ Restaurer la dernière sauvegarde intacte, celle du {1} ({2})? Ce qui a été en
         <source>See the campaign as it stood on another day</source>
         <extracomment>(kind, id) of an item due this week, as the calendar names it the treaty the curve and the headline count (the window&apos;s choice, View ▸ Treaty)</extracomment>
         <translation>Voir la campagne telle qu&apos;elle était à une autre date</translation>
+    </message>
+    <message>
+        <source>As of</source>
+        <translation>Au</translation>
     </message>
     <message>
         <source>States Parties in force</source>
@@ -1855,7 +1867,6 @@ Restaurer la dernière sauvegarde intacte, celle du {1} ({2})? Ce qui a été en
     <name>ForumsPage</name>
     <message>
         <source>Meeting</source>
-        <extracomment>(&quot;state&quot;, id) or (&quot;demarche&quot;, id): something the window shows elsewhere</extracomment>
         <translation>Réunion</translation>
     </message>
     <message>
@@ -1961,6 +1972,11 @@ Restaurer la dernière sauvegarde intacte, celle du {1} ({2})? Ce qui a été en
     <message>
         <source>Meetings</source>
         <translation>Réunions</translation>
+    </message>
+    <message>
+        <source>Forums</source>
+        <extracomment>(&quot;state&quot;, id) or (&quot;demarche&quot;, id): something the window shows elsewhere</extracomment>
+        <translation>Forums</translation>
     </message>
     <message>
         <source>Members</source>
@@ -2382,6 +2398,10 @@ Restaurer la dernière sauvegarde intacte, celle du {1} ({2})? Ce qui a été en
         <translation>Rechercher dans les résumés et les détails…</translation>
     </message>
     <message>
+        <source>Search the log</source>
+        <translation>Chercher dans le journal</translation>
+    </message>
+    <message>
         <source>Log a contact…</source>
         <translation>Consigner un contact…</translation>
     </message>
@@ -2396,6 +2416,10 @@ Restaurer la dernière sauvegarde intacte, celle du {1} ({2})? Ce qui a été en
     <message>
         <source>Kind:</source>
         <translation>Type :</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Détails</translation>
     </message>
     <message>
         <source>Mark follow-up done</source>
@@ -2827,6 +2851,10 @@ Restaurer la dernière sauvegarde intacte, celle du {1} ({2})? Ce qui a été en
     <message>
         <source>Interventions</source>
         <translation>Interventions</translation>
+    </message>
+    <message>
+        <source>The intervention</source>
+        <translation>L&apos;intervention</translation>
     </message>
     <message>
         <source>Logged at this meeting ({0})</source>
@@ -3506,8 +3534,12 @@ Restaurer la dernière sauvegarde intacte, celle du {1} ({2})? Ce qui a été en
 <context>
     <name>RecordsPage</name>
     <message>
-        <source>&amp;New…</source>
+        <source>Filter</source>
         <extracomment>the rows of the form, in order hide the rows with nothing to show (a long form of optional fields) the records the list holds; a dialog that saved one of these gets it selected where the splitter and the header are remembered: &quot;&lt;key&gt;/splitter&quot;, &quot;&lt;key&gt;/header&quot; the column the list is sorted by at first, and the columns&apos; first widths the column that names a record (a name, a title): it gets the room on a first start the kind of record files are attached to here; the detail pane then lists them the selected record&apos;s files, at the foot of its detail pane</extracomment>
+        <translation>Filtrer</translation>
+    </message>
+    <message>
+        <source>&amp;New…</source>
         <translation>&amp;Nouveau…</translation>
     </message>
     <message>
@@ -3898,7 +3930,6 @@ Restaurer la dernière sauvegarde intacte, celle du {1} ({2})? Ce qui a été en
     <name>StateDetail</name>
     <message>
         <source>Notes on this state…</source>
-        <extracomment>whose standing the profile shows (the window&apos;s choice, View ▸ Treaty)</extracomment>
         <translation>Notes sur cet État…</translation>
     </message>
     <message>
@@ -4066,6 +4097,11 @@ Restaurer la dernière sauvegarde intacte, celle du {1} ({2})? Ce qui a été en
         <translation>en retard</translation>
     </message>
     <message>
+        <source>State profile</source>
+        <extracomment>whose standing the profile shows (the window&apos;s choice, View ▸ Treaty)</extracomment>
+        <translation>Profil de l&apos;État</translation>
+    </message>
+    <message>
         <source>Outside the {0}</source>
         <translation>Hors de la {0}</translation>
     </message>
@@ -4140,8 +4176,12 @@ Restaurer la dernière sauvegarde intacte, celle du {1} ({2})? Ce qui a été en
 <context>
     <name>StatesPage</name>
     <message>
-        <source>Filter by name, code, alias or category…</source>
+        <source>Filter states</source>
         <extracomment>the treaty whose standing the list shows (the window&apos;s choice, View ▸ Treaty)</extracomment>
+        <translation>Filtrer les États</translation>
+    </message>
+    <message>
+        <source>Filter by name, code, alias or category…</source>
         <translation>Filtrer par nom, code, autre nom ou catégorie…</translation>
     </message>
     <message>
@@ -4155,6 +4195,10 @@ Restaurer la dernière sauvegarde intacte, celle du {1} ({2})? Ce qui a été en
     <message>
         <source>Every state whose instrument is deposited, as Landmine Monitor counts</source>
         <translation>Tout État dont l&apos;instrument est déposé, comme compte Landmine Monitor</translation>
+    </message>
+    <message>
+        <source>Security Council year</source>
+        <translation>Année du Conseil de sécurité</translation>
     </message>
     <message>
         <source>Any UNSC seat</source>

@@ -121,6 +121,7 @@ class CalendarPage(Page):
 
         self.month = MonthModel(self)
         self.month_view = MonthView(self)
+        self.month_view.setAccessibleName(self.tr("Month"))
         self.month_view.setModel(self.month)
         self.month_view.day_clicked.connect(self._day_clicked)
         self.month_view.item_clicked.connect(self.select_item)
@@ -139,6 +140,7 @@ class CalendarPage(Page):
             },
             export_name=lambda: self.tr("Agenda {0}").format(self.month_label.text()),
         )
+        self.agenda_view.setAccessibleName(self.tr("Agenda"))
         self.agenda_view.doubleClicked.connect(self._agenda_activated)
         self.agenda_view.activated.connect(self._agenda_activated)
         self.count_label = QLabel(self)

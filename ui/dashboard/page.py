@@ -84,6 +84,7 @@ class DashboardPage(Page):
         self.as_of.setCalendarPopup(True)
         self.as_of.setDisplayFormat("yyyy-MM-dd")
         self.as_of.setToolTip(self.tr("See the campaign as it stood on another day"))
+        self.as_of.setAccessibleName(self.tr("As of"))
         self.as_of.dateChanged.connect(self.reload)
         self.counting = QComboBox(self)
         self.counting.addItem(self.tr("States Parties in force"), Counting.IN_FORCE.value)

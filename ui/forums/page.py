@@ -93,6 +93,7 @@ class ForumsPage(Page):
 
     def _build(self) -> None:
         self.forums = QListWidget(self)
+        self.forums.setAccessibleName(self.tr("Forums"))
         self.forums.setMinimumWidth(220)
         self.forums.currentItemChanged.connect(lambda *_args: self._show_forum())
 
@@ -107,6 +108,7 @@ class ForumsPage(Page):
             parent=self,
         )
         self.meetings_view = records_view(self.meetings, self)
+        self.meetings_view.setAccessibleName(self.tr("Meetings"))
         self.meetings_view.setSelectionMode(QTableView.SelectionMode.SingleSelection)
         self.meetings_view.horizontalHeader().resizeSection(0, 420)
         self.meetings_view.doubleClicked.connect(lambda _index: self.open_selected_meeting())

@@ -131,6 +131,7 @@ class MeetingPlanner(QWidget):
             parent=self,
         )
         self.log_view = records_view(self.log_model, self)
+        self.log_view.setAccessibleName(self.tr("Logged at this meeting"))
         for column, width in ((0, 90), (1, 150), (2, 330)):
             self.log_view.horizontalHeader().resizeSection(column, width)
         self.log_box = QGroupBox(self.tr("Logged at this meeting"), self)
@@ -284,6 +285,7 @@ class MeetingPlanner(QWidget):
                 self.meeting.title if self.meeting else ""
             ),
         )
+        self.interventions_view.setAccessibleName(self.tr("Interventions"))
         self.interventions_view.setSortingEnabled(True)
         self.interventions_view.sortByColumn(InterventionColumn.TIME, Qt.SortOrder.AscendingOrder)
         self.interventions_view.doubleClicked.connect(lambda _index: self.edit_selected())
@@ -291,6 +293,7 @@ class MeetingPlanner(QWidget):
             lambda *_args: self._intervention_selected()
         )
         self.detail = QTextBrowser(self)
+        self.detail.setAccessibleName(self.tr("The intervention"))
         self.detail.setOpenLinks(False)
         self.detail.setMinimumHeight(80)
 

@@ -163,6 +163,7 @@ class LogPage(Page):
         )
         self.text_edit = QLineEdit(self)
         self.text_edit.setPlaceholderText(self.tr("Search summaries and details…"))
+        self.text_edit.setAccessibleName(self.tr("Search the log"))
         self.text_edit.setClearButtonEnabled(True)
         self.count_label = QLabel(self)
         self.log_button = QPushButton(self.tr("Log a contact…"), self)
@@ -208,6 +209,7 @@ class LogPage(Page):
 
     def _build_table(self) -> None:
         self.table = QTableView(self)
+        self.table.setAccessibleName(self.tr("Contact log"))
         self.table.setModel(self.model)
         install_export_action(self.table, self.title)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -244,6 +246,7 @@ class LogPage(Page):
         self.contacts_label = _label(self.detail)
         self.demarche_label = _label(self.detail)
         self.details_view = QPlainTextEdit(self.detail)
+        self.details_view.setAccessibleName(self.tr("Details"))
         self.details_view.setReadOnly(True)
         self.done_button = QPushButton(self.tr("Mark follow-up done"), self.detail)
         self.done_button.setToolTip(self.tr("The follow-up was done today (can be undone)"))

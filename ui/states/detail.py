@@ -7,6 +7,7 @@ from datetime import date
 
 from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QFormLayout,
     QHBoxLayout,
     QPlainTextEdit,
@@ -70,6 +71,7 @@ class StateDetail(QTabWidget):
         self._saving = False  # a save is under way (see save_profile)
 
         self.profile = QTextBrowser(self)
+        self.profile.setAccessibleName(self.tr("State profile"))
         self.profile.setOpenExternalLinks(False)
         self.stance = choice_box(Stance, label, self)
         self.notes = QPlainTextEdit(self)
@@ -168,6 +170,10 @@ class StateDetail(QTabWidget):
         self.addTab(records_view(self.history, self), self.tr("History"))
         self.files = AttachmentsPanel(services, undo, AttachedTo.STATE, self)
         self.addTab(self.files, self.tr("Files"))
+        for index in range(self.count()):  # each list named by its tab, for screen readers
+            tab = self.widget(index)
+            if isinstance(tab, QAbstractItemView):
+                tab.setAccessibleName(self.tabText(index).replace("&", ""))
 
     def show_state(self, state_id: int | None) -> None:
         self.keep_edits()  # moving to another state, or a refresh, must not drop typing

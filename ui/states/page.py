@@ -74,6 +74,7 @@ class StatesPage(Page):
         self.proxy.setSortRole(SORT_ROLE)
 
         self.text = QLineEdit(self)
+        self.text.setAccessibleName(self.tr("Filter states"))
         self.text.setPlaceholderText(self.tr("Filter by name, code, alias or category…"))
         self.text.setClearButtonEnabled(True)
         self.category = QComboBox(self)
@@ -94,6 +95,7 @@ class StatesPage(Page):
         )
         self.status.setMinimumContentsLength(12)
         self.council_year = QSpinBox(self)
+        self.council_year.setAccessibleName(self.tr("Security Council year"))
         self.council_year.setRange(NO_SEAT_FILTER, 2100)
         self.council_year.setSpecialValueText(self.tr("Any UNSC seat"))
         self.council_year.setPrefix(self.tr("UNSC in "))
@@ -104,6 +106,7 @@ class StatesPage(Page):
         self.council_year.valueChanged.connect(self.apply_filter)
 
         self.table = QTableView(self)
+        self.table.setAccessibleName(self.tr("States"))
         self.table.setModel(self.proxy)
         install_export_action(self.table, self.title)
         self.table.setSortingEnabled(True)

@@ -40,8 +40,10 @@ class OptionalDateEdit(QWidget):
     def __init__(self, text: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.check = QCheckBox(text, self)
+        # (the date field is named after its check box for screen readers: "From", "To")
         self.edit = iso_date_edit(self)
         self.edit.setEnabled(False)
+        self.edit.setAccessibleName(text.replace("&", ""))
         self.check.toggled.connect(self.edit.setEnabled)
         self.check.toggled.connect(lambda _on: self.changed.emit())
         self.edit.dateChanged.connect(lambda _day: self.changed.emit())

@@ -185,6 +185,7 @@ class RecordsPage(Page, Generic[R]):
 
         self.filter_edit = QLineEdit(self)
         self.filter_edit.setPlaceholderText(self.filter_hint())
+        self.filter_edit.setAccessibleName(self.tr("Filter"))
         self.filter_edit.setClearButtonEnabled(True)
         self.filter_edit.textChanged.connect(self._filter)
         self.count_label = QLabel(self)
@@ -202,6 +203,7 @@ class RecordsPage(Page, Generic[R]):
             sort_column=self.SORT_COLUMN,
             export_name=self.title,
         )
+        self.table.setAccessibleName(self.title())
         # activated: Enter, or a double click (a single one where the platform says so)
         self.table.activated.connect(self.edit_selected)
         self.table.selectionModel().selectionChanged.connect(self.refresh_detail)
