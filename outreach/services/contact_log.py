@@ -220,9 +220,10 @@ class ContactLogService(RecordService[LogEntry, LogEntryRecord]):
         demarche_id: int | None = None,
         meeting_id: int | None = None,
         follow_up_on: date | str | None = None,
+        message_id: str | None = None,
     ) -> LogEntryRecord:
         """Log a contact made. `states` are ISO codes, names or ids; at least one state or
-        one contact is needed."""
+        one contact is needed. `message_id` names the e-mail an entry was logged from."""
         day = _required_date(occurred_on, N_("date of the contact"))
         checked_kind = choice(LogKind, kind, N_("kind"))
         text = _summary(summary)
@@ -243,6 +244,7 @@ class ContactLogService(RecordService[LogEntry, LogEntryRecord]):
                 follow_up_on=follow_up,
                 demarche_id=_link_id(session, Demarche, demarche_id, DEMARCHE),
                 meeting_id=_link_id(session, Meeting, meeting_id, MEETING),
+                message_id=message_id,
             )
             session.add(entry)
             session.flush()

@@ -16,8 +16,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
-from outreach.attachments.files import media_type_of
+from outreach.attachments.files import UNKNOWN
 from outreach.attachments.mail import MailMessage, parse_eml, parse_msg
 from outreach.attachments.text import EML, MSG
 from outreach.domain import limits
@@ -117,7 +118,7 @@ class MailImportService(Service):
         identity = _identity(message, content)
         named = list(states)
         with self._db.write() as session:
-            self._refuse_logged(identity)
+            _refuse_logged(session, identity)
             contacts = session.execute(
                 select(Contact.id, Contact.email, Contact.state_id).where(
                     func.lower(Contact.email).in_(message.addresses),
@@ -145,10 +146,8 @@ class MailImportService(Service):
                 officer=officer,
                 states=state_refs,
                 contact_ids=contact_ids,
+                message_id=identity,
             )
-            row = session.get(LogEntry, entry.id)
-            assert row is not None
-            row.message_id = identity
             kind = MSG if content.startswith(OLE_MAGIC) else EML
             attached = [
                 self._attachments.attach(
@@ -156,9 +155,8 @@ class MailImportService(Service):
                 )
             ]
             for carried in message.files:
-                media_type = carried.media_type
-                if media_type == "application/octet-stream":
-                    media_type = media_type_of(carried.name)
+                # a file the message does not type is typed by its name
+                media_type = None if carried.media_type == UNKNOWN else carried.media_type
                 attached.append(
                     self._attachments.attach(
                         "log_entry",
@@ -169,25 +167,27 @@ class MailImportService(Service):
                         limit=limit,
                     )
                 )
-            unknown = tuple(
-                (name, address)
-                for name, address in (message.sender, *message.recipients)
-                if address and address.lower() not in known
-            )
-        return MailImported(self._log.get(entry.id), contact_ids, unknown, tuple(attached))
+            unknown: dict[str, tuple[str, str]] = {}  # each address once, as first written
+            for name, address in (message.sender, *message.recipients):
+                if address.lower() not in known:
+                    unknown.setdefault(address.lower(), (name, address))
+        return MailImported(
+            self._log.get(entry.id), contact_ids, tuple(unknown.values()), tuple(attached)
+        )
 
-    def _refuse_logged(self, identity: str) -> None:
-        with self._db.write() as session:
-            found = session.execute(
-                select(LogEntry.id, LogEntry.occurred_on, LogEntry.summary).where(
-                    LogEntry.message_id == identity, LogEntry.deleted_at.is_(None)
-                )
-            ).first()
-        if found is not None:
-            entry_id, day, summary = found
-            raise ValidationError(
-                _(
-                    "This message is already in the contact log: “{summary}” of {day} "
-                    "(entry {id}); it was not imported again."
-                ).format(summary=summary, day=day.isoformat(), id=entry_id)
-            )
+
+def _refuse_logged(session: Session, identity: str) -> None:
+    """Refuse a message already logged (by a live entry): nothing is written."""
+    found = session.execute(
+        select(LogEntry.id, LogEntry.occurred_on, LogEntry.summary).where(
+            LogEntry.message_id == identity, LogEntry.deleted_at.is_(None)
+        )
+    ).first()
+    if found is not None:
+        entry_id, day, summary = found
+        raise ValidationError(
+            _(
+                "This message is already in the contact log: “{summary}” of {day} "
+                "(entry {id}); it was not imported again."
+            ).format(summary=summary, day=day.isoformat(), id=entry_id)
+        )

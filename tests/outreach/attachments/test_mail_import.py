@@ -158,3 +158,12 @@ def test_an_outlook_message(
     ]
     with pytest.raises(ValidationError, match="already in the contact log"):
         mail.import_message(content, "call.msg")
+
+
+def test_an_address_written_twice_is_listed_once(mail: MailImportService) -> None:
+    imported = mail.import_message(
+        eml(sender="Aide <aide@example.net>", to="aide@example.net, AIDE@example.net"),
+        "self.eml",
+        states=["KHM"],
+    )
+    assert imported.unknown == (("Aide", "aide@example.net"),)
