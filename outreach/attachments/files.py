@@ -13,6 +13,8 @@ import tempfile
 from pathlib import Path
 
 from outreach.attachments.text import DOCX, EML, MSG
+from outreach.errors import OutreachError
+from outreach.i18n import _
 
 #: kinds the system's table may not know, by extension
 _KNOWN = {".eml": EML, ".msg": MSG, ".docx": DOCX}
@@ -30,6 +32,28 @@ def safe_name(name: str) -> str:
     base = Path(name.replace("\\", "/")).name
     cleaned = "".join("_" if ch in '<>:"/\\|?*' or ord(ch) < 32 else ch for ch in base)
     return cleaned.strip(" .") or "attachment"
+
+
+def _cannot_read(path: Path, error: OSError) -> OutreachError:
+    return OutreachError(
+        _("Cannot read {path}: {reason}").format(path=path, reason=error.strerror or error)
+    )
+
+
+def file_size(path: Path) -> int:
+    """The size of the file at `path`, before reading it; a clear error if it cannot be."""
+    try:
+        return Path(path).stat().st_size
+    except OSError as error:
+        raise _cannot_read(Path(path), error) from None
+
+
+def read_file(path: Path) -> bytes:
+    """The bytes of a file someone brings in; a clear error if it cannot be read."""
+    try:
+        return Path(path).read_bytes()
+    except OSError as error:
+        raise _cannot_read(Path(path), error) from None
 
 
 class PrivateCopies:

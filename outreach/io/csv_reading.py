@@ -16,8 +16,9 @@ import io
 from collections.abc import Iterator
 from pathlib import Path
 
+from outreach.attachments.files import file_size, read_file
 from outreach.decoding import decode
-from outreach.errors import OutreachError, ValidationError
+from outreach.errors import ValidationError
 from outreach.i18n import _
 
 MEGABYTE = 1_000_000
@@ -33,15 +34,10 @@ Record = tuple[int, list[str]]  # the line a record starts on, and its cells
 def read_text(path: Path, max_bytes: int, too_large: str) -> str:
     """The file's text; refused (`too_large`, a message marked `N_` with {name} and {mb}
     in it; nothing read) when it is over `max_bytes`."""
-    try:
-        size = Path(path).stat().st_size
-        if size > max_bytes:
-            raise ValidationError(_(too_large).format(name=Path(path).name, mb=size / MEGABYTE))
-        return decode(Path(path).read_bytes())
-    except OSError as error:
-        raise OutreachError(
-            _("Cannot read {path}: {reason}").format(path=path, reason=error.strerror or error)
-        ) from None
+    size = file_size(path)
+    if size > max_bytes:
+        raise ValidationError(_(too_large).format(name=Path(path).name, mb=size / MEGABYTE))
+    return decode(read_file(path))
 
 
 def sniff_delimiter(text: str, prefer_tab: bool = False) -> str:

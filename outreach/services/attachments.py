@@ -15,15 +15,15 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
-from sqlalchemy import select, update
+from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
-from outreach.attachments.files import media_type_of
+from outreach.attachments.files import file_size, media_type_of, read_file
 from outreach.attachments.text import read_text
 from outreach.domain import limits
 from outreach.domain.enums import AttachedTo, TextState
 from outreach.domain.records import AttachmentRecord
-from outreach.errors import OutreachError, ValidationError
+from outreach.errors import ValidationError
 from outreach.i18n import N_, _
 from outreach.services import lookup, validation
 from outreach.services.base import RecordService
@@ -153,14 +153,8 @@ class AttachmentService(RecordService[Attachment, AttachmentRecord]):
     ) -> AttachmentRecord:
         """Attach the file at `path` under its own name."""
         path = Path(path)
-        try:
-            _check_size(path.name, path.stat().st_size, limit)  # before reading it all
-            content = path.read_bytes()
-        except OSError as error:
-            raise OutreachError(
-                _("Cannot read {path}: {reason}").format(path=path, reason=error.strerror or error)
-            ) from None
-        return self.attach(record_kind, record_id, path.name, content, limit=limit)
+        _check_size(path.name, file_size(path), limit)  # before reading it all
+        return self.attach(record_kind, record_id, path.name, read_file(path), limit=limit)
 
     def of(self, record_kind: str, record_id: int) -> builtins.list[AttachmentRecord]:
         """The record's attachments, newest first."""
@@ -198,13 +192,8 @@ class AttachmentService(RecordService[Attachment, AttachmentRecord]):
     def pending_texts(self) -> int:
         """How many stored files have not had their text read yet."""
         with self._db.read() as session:
-            return len(
-                session.scalars(
-                    select(AttachmentBlob.id).where(
-                        AttachmentBlob.text_state == TextState.PENDING.value
-                    )
-                ).all()
-            )
+            pending = AttachmentBlob.text_state == TextState.PENDING.value
+            return int(session.scalar(select(func.count(AttachmentBlob.id)).where(pending)) or 0)
 
     def read_pending_texts(self, cancelled: Callable[[], bool] = lambda: False) -> int:
         """Read the text of every file not read yet, one transaction each (a large PDF

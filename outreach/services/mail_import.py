@@ -18,13 +18,13 @@ from pathlib import Path
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from outreach.attachments.files import UNKNOWN
+from outreach.attachments.files import UNKNOWN, read_file
 from outreach.attachments.mail import MailMessage, parse_eml, parse_msg
 from outreach.attachments.text import EML, MSG
 from outreach.domain import limits
 from outreach.domain.enums import LogKind
 from outreach.domain.records import AttachmentRecord, LogEntryRecord
-from outreach.errors import OutreachError, ValidationError
+from outreach.errors import ValidationError
 from outreach.i18n import N_, _
 from outreach.services.attachments import DEFAULT_LIMIT, AttachmentService
 from outreach.services.base import Service
@@ -94,12 +94,7 @@ class MailImportService(Service):
     ) -> MailImported:
         """Log the message in the file at `path` (see `import_message`)."""
         path = Path(path)
-        try:
-            content = path.read_bytes()
-        except OSError as error:
-            raise OutreachError(
-                _("Cannot read {path}: {reason}").format(path=path, reason=error.strerror or error)
-            ) from None
+        content = read_file(path)
         return self.import_message(content, path.name, states=states, officer=officer, limit=limit)
 
     def import_message(
