@@ -198,9 +198,7 @@ def facts_section(data: BriefingData, width: float, _: Words) -> list[Flowable]:
         width,
         row,
         show=MAX_FACTS,
-        more=lambda count: _.ngettext(
-            "{count} older fact not shown.", "{count} older facts not shown.", count
-        ).format(count=count),
+        more=lambda count: texts.older_facts(count, _),
     )
 
 
@@ -260,11 +258,7 @@ def contacts_section(data: BriefingData, width: float, _: Words) -> list[Flowabl
         row,
     )
     if data.contacts and data.more_contacts:
-        more = _.ngettext(
-            "{count} more contact in Outreach.",
-            "{count} more contacts in Outreach.",
-            data.more_contacts,
-        ).format(count=data.more_contacts)
+        more = texts.more_contacts(data.more_contacts, _)
         flowables.append(Paragraph(escape(more), styles().small))
     return flowables
 
@@ -322,11 +316,7 @@ def demarches_section(data: BriefingData, width: float, _: Words) -> list[Flowab
         width,
         row,
         show=MAX_DEMARCHES,
-        more=lambda count: _.ngettext(
-            "{count} more open démarche in Outreach.",
-            "{count} more open démarches in Outreach.",
-            count,
-        ).format(count=count),
+        more=lambda count: texts.more_demarches(count, _),
     )
 
 

@@ -55,6 +55,24 @@ LOG_COLUMNS: Columns = (
 )
 
 
+def more_demarches(count: int, _: Words) -> str:
+    return _.ngettext(
+        "{count} more open démarche in Outreach.", "{count} more open démarches in Outreach.", count
+    ).format(count=count)
+
+
+def older_facts(count: int, _: Words) -> str:
+    return _.ngettext(
+        "{count} older fact not shown.", "{count} older facts not shown.", count
+    ).format(count=count)
+
+
+def more_contacts(count: int, _: Words) -> str:
+    return _.ngettext(
+        "{count} more contact in Outreach.", "{count} more contacts in Outreach.", count
+    ).format(count=count)
+
+
 def columns(spec: Columns, _: Words) -> list[tuple[str, float]]:
     """The columns with their headers in the sheet's language."""
     return [(_(header), share) for header, share in spec]

@@ -204,11 +204,7 @@ def _demarches(doc: WordDocument, data: BriefingData, _: Words) -> None:
         texts.columns(texts.DEMARCHE_COLUMNS, _),
         row,
         show=MAX_DEMARCHES,
-        more=lambda count: _.ngettext(
-            "{count} more open démarche in Outreach.",
-            "{count} more open démarches in Outreach.",
-            count,
-        ).format(count=count),
+        more=lambda count: texts.more_demarches(count, _),
     )
 
 
@@ -266,9 +262,7 @@ def _facts(doc: WordDocument, data: BriefingData, _: Words) -> None:
             _.day(fact.as_of),
         ],
         show=MAX_FACTS,
-        more=lambda count: _.ngettext(
-            "{count} older fact not shown.", "{count} older facts not shown.", count
-        ).format(count=count),
+        more=lambda count: texts.older_facts(count, _),
     )
 
 
@@ -304,11 +298,7 @@ def _contacts(doc: WordDocument, data: BriefingData, _: Words) -> None:
     if data.contacts and data.more_contacts:
         _note(
             doc,
-            _.ngettext(
-                "{count} more contact in Outreach.",
-                "{count} more contacts in Outreach.",
-                data.more_contacts,
-            ).format(count=data.more_contacts),
+            texts.more_contacts(data.more_contacts, _),
         )
 
 
