@@ -202,11 +202,16 @@ class FirstFit(QObject):
         self._view = view
         self._key = key
         self._done = False
-        model = view.model()
-        model.modelReset.connect(self._soon)
-        model.rowsInserted.connect(self._soon)
-        model.layoutChanged.connect(self._soon)
+        self._model = view.model()
+        for signal in (self._model.modelReset, self._model.rowsInserted, self._model.layoutChanged):
+            signal.connect(self._soon)
         view.installEventFilter(self)
+
+    def _stop_watching(self) -> None:
+        """Fitted (or the officer's widths came back): nothing more to watch."""
+        self._view.removeEventFilter(self)
+        for signal in (self._model.modelReset, self._model.rowsInserted, self._model.layoutChanged):
+            signal.disconnect(self._soon)
 
     def _soon(self, *_args: object) -> None:
         QTimer.singleShot(0, self.fit)
@@ -220,11 +225,16 @@ class FirstFit(QObject):
         view, key = self._view, self._key
         header = view.horizontalHeader()
         room = view.viewport().width()
-        if self._done or header.property(RESTORED) or not view.isVisible():
+        if self._done:
             return
-        if view.model().rowCount() == 0 or room < 200:
+        if header.property(RESTORED):  # the officer's own widths came back: keep them
+            self._done = True
+            self._stop_watching()
+            return
+        if not view.isVisible() or view.model().rowCount() == 0 or room < 200:
             return
         self._done = True
+        self._stop_watching()
         header.setResizeContentsPrecision(FIT_ROWS)
         want = {
             column: min(
