@@ -180,9 +180,12 @@ def test_an_email_dropped_on_a_state_goes_into_its_log(
         )
     )
     cambodia = services.states.get("KHM").id
+    QSettings().setValue("me/name", "Desk Officer")  # Preferences: the entry names me
     _drop(qtbot, panel, [message])
     entries = services.log.page(LogFilter(state_id=cambodia, text="bill is tabled"), 0, 10)
-    assert [entry.summary for entry in entries] == ["Mission report: the bill is tabled"]
+    assert [(entry.summary, entry.officer) for entry in entries] == [
+        ("Mission report: the bill is tabled", "Desk Officer")
+    ]
     assert [a.name for a in services.attachments.of("log_entry", entries[0].id)] == [
         "mission report.eml"
     ]

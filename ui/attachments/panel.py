@@ -38,7 +38,7 @@ from ui.background import BackgroundOp
 from ui.errors import show_error
 from ui.operations.attachments import attach_file, log_mail, remove_attachment
 from ui.operations.contacts import create_contact
-from ui.preferences import attachment_limit
+from ui.preferences import attachment_limit, my_name
 from ui.services import AppServices
 from ui.undo import UndoRunner
 from ui.widgets.records_table import RecordsModel, records_view, stretch_column
@@ -228,7 +228,7 @@ class AttachmentsPanel(QWidget):
 
     def attach_paths(self, paths: Sequence[Path]) -> None:
         """Attach each file (an e-mail dropped on a state or a contact goes to the log)."""
-        if self._record_id is None:
+        if self._record_id is None or not paths:
             return
         limit = attachment_limit(self._settings())
         for path in paths:
@@ -254,7 +254,10 @@ class AttachmentsPanel(QWidget):
             contact = self._services.contacts.get(self._record_id)
             states = [contact.state_id] if contact.state_id is not None else []
         services = self._services
-        imported = self._undo.run(log_mail(services.mail, services.log, path, states, "", limit))
+        officer = my_name(self._settings()) or services.role  # me, as a new entry would
+        imported = self._undo.run(
+            log_mail(services.mail, services.log, path, states, officer, limit)
+        )
         if imported is not None:
             say_logged(self, self._services, self._undo, imported)
 

@@ -398,7 +398,8 @@ class LogPage(Page):
         services = self._services
         states: tuple[int, ...] = ()
         while True:
-            operation = log_mail(services.mail, services.log, path, states, "", limit)
+            officer = my_name(QSettings()) or services.role  # me, as a new entry would
+            operation = log_mail(services.mail, services.log, path, states, officer, limit)
             try:
                 return self._undo.attempt(operation)
             except ValidationError as error:
