@@ -51,6 +51,10 @@ def shoot(desktop: DesktopApp, target: Path) -> None:
     dashboard.as_of.setDate(QDate(2004, 11, 25))  # the week before Nairobi, in the demo
     drawn(dashboard)
     save(window, target / "dashboard.png")
+    dashboard.pictures.setCurrentWidget(dashboard.world)
+    settle(900)
+    save(window, target / "dashboard-map.png")
+    dashboard.pictures.setCurrentIndex(0)
     dashboard.today_button.click()
 
     desktop.show_state(desktop.services.states.get("IDN").id)

@@ -64,6 +64,18 @@ class TreatyRecord:
 
 
 @dataclass(frozen=True, slots=True)
+class StateStanding:
+    """Where one state stands on one day: its treaty status and the priority categories
+    it is in (their slugs), as a map or a report shows it."""
+
+    state_id: int
+    iso3: str
+    name: str
+    status: TreatyStatus
+    categories: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True, slots=True)
 class PartyCounts:
     """A treaty's States Parties on one day, counted both ways (`Counting`)."""
 

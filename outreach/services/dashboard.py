@@ -14,6 +14,7 @@ from outreach.domain.records import (
     LogFilter,
     MeetingRecord,
     PartyCounts,
+    StateStanding,
 )
 from outreach.services import lookup
 from outreach.services.base import Service
@@ -21,7 +22,12 @@ from outreach.services.calendar import CalendarService
 from outreach.services.contact_log import ContactLogService
 from outreach.services.demarches import DemarcheService
 from outreach.services.forums import ForumService
-from outreach.services.picture import category_members, live_categories, load_pictures
+from outreach.services.picture import (
+    category_members,
+    live_categories,
+    load_pictures,
+    slugs_by_state,
+)
 from outreach.services.treaties import TreatyService
 from outreach.storage.database import Database
 
@@ -98,6 +104,28 @@ class DashboardService(Service):
                     )
                 )
             return result
+
+    def standings(
+        self, treaty_code: str, as_of: date, language: str | None = None
+    ) -> list[StateStanding]:
+        """Every state's status towards the treaty on `as_of`, and the priority categories
+        it was in then (smart ones read on that day), by its name in `language` (the
+        app's by default): what the world map shows."""
+        with self._db.read() as session:
+            treaty = lookup.treaty(session, treaty_code)
+            pictures = load_pictures(session, treaty, as_of)
+            slugs = slugs_by_state(category_members(session, pictures))
+            standings = [
+                StateStanding(
+                    state_id=state_id,
+                    iso3=picture.state.iso3,
+                    name=lookup.state_name(picture.state, language),
+                    status=picture.facts.status,
+                    categories=frozenset(slugs.get(state_id, ())),
+                )
+                for state_id, picture in pictures.items()
+            ]
+        return sorted(standings, key=lambda standing: standing.name)
 
     def summary(
         self,

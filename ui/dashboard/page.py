@@ -3,6 +3,7 @@ upcoming démarches and meetings, overdue follow-ups."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
@@ -29,6 +30,7 @@ from outreach.domain.vocabulary import label
 from outreach.services.dashboard import CategoryMovement, DashboardService
 from ui.calendar.due import DueBox
 from ui.dashboard.chart import PartiesChart
+from ui.dashboard.world_map import WorldMapPanel, standings_map
 from ui.pages import Page
 from ui.preferences import my_name
 from ui.treaty_choice import TreatyChoice
@@ -76,6 +78,9 @@ class DashboardPage(Page):
         self.headline = QLabel(self)
         self.headline.setWordWrap(True)
         self.chart = PartiesChart(self)
+        self.world = WorldMapPanel(self)
+        self.world.state_clicked.connect(self.open_state)
+        self.world.choice_changed.connect(lambda _slug: self.reload())
         self.since = QDateEdit(DEFAULT_SINCE, self)
         self.since.setCalendarPopup(True)
         self.since.setDisplayFormat("yyyy-MM-dd")
@@ -149,12 +154,19 @@ class DashboardPage(Page):
         chart_box = QGroupBox(self.tr("States Parties"), self)
         chart_layout = QVBoxLayout(chart_box)
         chart_layout.addWidget(self.headline)
+        curve_tab = QWidget(self)
+        curve_layout = QVBoxLayout(curve_tab)
         counted = QHBoxLayout()
         counted.addWidget(QLabel(self.tr("Curve:"), self))
         counted.addWidget(self.counting)
         counted.addStretch(1)
-        chart_layout.addLayout(counted)
-        chart_layout.addWidget(self.chart, 1)
+        curve_layout.addLayout(counted)
+        curve_layout.addWidget(self.chart, 1)
+        self.pictures = QTabWidget(self)
+        self.pictures.setAccessibleName(self.tr("Curve or map"))
+        self.pictures.addTab(curve_tab, self.tr("Cur&ve"))
+        self.pictures.addTab(self.world, self.tr("Wor&ld map"))
+        chart_layout.addWidget(self.pictures, 1)
         movement_box = QGroupBox(self.tr("Priority categories"), self)
         movement_layout = QFormLayout(movement_box)
         movement_layout.addRow(self.tr("Movement since:"), self.since)
@@ -237,10 +249,22 @@ class DashboardPage(Page):
         )
         self.overdue_box.setTitle(self.tr("Overdue follow-ups ({0})").format(summary.overdue_count))
         self.categories.set_records(list(summary.categories))
+        self._show_world(summary.categories, day)
         self.overdue.set_records(list(summary.overdue_follow_ups))
         self.demarches.set_records(list(summary.upcoming_demarches))
         self.meetings.set_records(list(summary.upcoming_meetings))
         self.due_box.show_summary(summary.due)
+
+    def _show_world(self, categories: Sequence[CategoryMovement], day: date) -> None:
+        """The map's choice offers these categories; the map is drawn when it is seen."""
+        offered = [(c.slug, c.name, c.colour) for c in categories]
+        self.world.set_categories(offered)
+        chosen = next((c for c in offered if c[0] == self.world.slug()), None)
+        treaty = self.treaty.code
+        title = self.tr("{0} on {1}").format(treaty, day.isoformat())
+        self.world.show_when_seen(
+            lambda: standings_map(self._dashboard.standings(treaty, day), chosen, title)
+        )
 
     def _open_entry_state(self, index: QModelIndex) -> None:
         entry = index.data(RECORD_ROLE)
@@ -261,9 +285,13 @@ class DashboardPage(Page):
         if counting >= 0:
             self.counting.setCurrentIndex(counting)
         self.mine_only.setChecked(str(settings.value("dashboard/mine", "false")).lower() == "true")
+        self.pictures.setCurrentIndex(1 if settings.value("dashboard/picture") == "map" else 0)
+        self.world.choose(str(settings.value("dashboard/map_by", "") or ""))
 
     def save_state(self, settings: Any) -> None:
         assert isinstance(settings, QSettings)
         settings.setValue("dashboard/since", self.since.date())
         settings.setValue("dashboard/counting", self.counting.currentData())
         settings.setValue("dashboard/mine", self.mine_only.isChecked())
+        settings.setValue("dashboard/picture", "map" if self.pictures.currentIndex() else "curve")
+        settings.setValue("dashboard/map_by", self.world.slug())
