@@ -38,7 +38,8 @@ from outreach.briefing.fonts import REGULAR, register_fonts
 from outreach.briefing.labels import Words
 from outreach.briefing.options import PrintOptions
 from outreach.briefing.pack import meeting_dates, pack_story
-from outreach.briefing.records import BriefingData, MeetingPack
+from outreach.briefing.records import BriefingData, MeetingPack, StatusReport
+from outreach.briefing.report import report_story, report_title
 from outreach.briefing.sheet import sheet_flowables
 from outreach.errors import DiskFullError, OutreachError, ValidationError
 from outreach.progress import Watch, callbacks, no_progress
@@ -49,6 +50,7 @@ __all__ = [
     "Document",
     "frame_width",
     "pack_document",
+    "report_document",
     "sheets_document",
     "write_atomically",
 ]
@@ -240,3 +242,23 @@ def pack_document(
         retry.forced_contents_pages = expected
         content, pages = _render(pack_story(pack, options, retry, width, _), options, retry, meta)
     return content, pages
+
+
+def report_document(
+    report: StatusReport, options: PrintOptions, **watch: Unpack[Watch]
+) -> tuple[bytes, int]:
+    """The PDF bytes of the status report, and its page count."""
+    tracker = _tracker(0, watch)
+    _ = Words(options.language)
+    treaty = shipped_name(report.treaty.short_name, _.language)
+    meta = Metadata(
+        title=report_title(report, _),
+        subject=_("Campaign status report, {treaty}, {period}; {marking}").format(
+            treaty=treaty,
+            period=_.period(report.since, report.as_of),
+            marking=_.marking(options.marking),
+        ),
+        header=_("Status report · {treaty}").format(treaty=treaty),
+    )
+    story = report_story(report, frame_width(options), _)
+    return _render(story, options, tracker, meta)

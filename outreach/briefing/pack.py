@@ -8,8 +8,17 @@ from collections.abc import Sequence
 from datetime import date
 from xml.sax.saxutils import escape
 
+from reportlab.graphics.shapes import Drawing
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import (
+    Flowable,
+    KeepInFrame,
+    PageBreak,
+    Paragraph,
+    Spacer,
+    Table,
+    TableStyle,
+)
 
 from outreach.briefing.canvas import Tracker
 from outreach.briefing.flowables import Contents, Mark, SheetDone
@@ -30,11 +39,16 @@ from outreach.briefing.layout import (
 from outreach.briefing.options import PrintOptions
 from outreach.briefing.records import OTHER_GROUP, InterventionLine, MeetingPack, PackGroup
 from outreach.briefing.sheet import sheet_flowables
+from outreach.charts.world import room_map
+from outreach.charts.world_drawing import world_drawing
 from outreach.domain.enums import InterventionKind, InterventionStatus
+from outreach.domain.records import StateStanding
 from outreach.reference.names import shipped_name
 
 #: how many states of a group the cover names
 COVER_NAMES = 8
+#: the share of the page's width the cover's map takes
+MAP_SHARE = 0.8
 
 
 def meeting_dates(starts_on: date, ends_on: date, _: Words) -> str:
@@ -49,8 +63,13 @@ def group_title(group: PackGroup, _: Words) -> str:
 
 
 def interventions_flowables(
-    interventions: Sequence[InterventionLine], width: float, _: Words
+    interventions: Sequence[InterventionLine],
+    width: float,
+    _: Words,
+    head: list[Flowable] | None = None,
 ) -> list[Flowable]:
+    """The interventions planned at a meeting as a table, after `head` (by default the
+    pack's title, "Planned interventions")."""
     cell_style = styles().cell
 
     def row(item: InterventionLine, widths: list[float]) -> TableRow:
@@ -77,8 +96,10 @@ def interventions_flowables(
         ]
         return cells, False
 
+    if head is None:
+        head = [Paragraph(escape(_("Planned interventions")), styles().title), Spacer(1, 4)]
     return tabled(
-        [Paragraph(escape(_("Planned interventions")), styles().title), Spacer(1, 4)],
+        head,
         interventions,
         _("No interventions are planned for this meeting yet."),
         [
@@ -197,7 +218,7 @@ def cover(pack: MeetingPack, options: PrintOptions, width: float, _: Words) -> l
         for group in pack.groups
     ]
     return [
-        Spacer(1, 22 * mm),
+        Spacer(1, 12 * mm),
         Paragraph(escape(_("Meeting pack · country briefing sheets").upper()), st.kicker),
         Spacer(1, 3 * mm),
         Paragraph(escape(shipped_name(meeting.title, _.language)), st.cover_title),
@@ -206,9 +227,24 @@ def cover(pack: MeetingPack, options: PrintOptions, width: float, _: Words) -> l
         Spacer(1, 8 * mm),
         Paragraph(escape(_("In this pack")), st.heading),
         *in_this_pack,
-        Spacer(1, 12 * mm),
+        Spacer(1, 8 * mm),
         marking,
+        Spacer(1, 8 * mm),
+        # the map takes what room the cover has left, smaller when there are many groups
+        KeepInFrame(0, 0, [room_drawing(pack, width * MAP_SHARE, _)], mode="shrink"),
     ]
+
+
+def room_drawing(pack: MeetingPack, width: float, _: Words) -> Drawing:
+    """The world map of the room: each state expected in the colour of its status on the
+    pack's day, the others in grey."""
+    room = [
+        StateStanding(sheet.state.id, sheet.state.iso3, sheet.state.name, sheet.status)
+        for sheet in pack.sheets
+    ]
+    title = _("The room: status on {day}").format(day=_.when(pack.as_of))
+    world = room_map(room, title=title, language=_.language)
+    return world_drawing(world, width, language=_.language, fonts=(REGULAR, BOLD))
 
 
 def _group_names(group: PackGroup, _: Words) -> str:

@@ -1,6 +1,7 @@
-"""Printing briefing sheets and meeting packs to PDF files: what the command line and the
-desktop app call. Each call gathers its data in one read transaction, lays the document
-out (reporting progress and honouring a cancel), and writes the file atomically.
+"""Printing briefing sheets, meeting packs and the status report to PDF files: what the
+command line and the desktop app call. Each call gathers its data in one read
+transaction, lays the document out (reporting progress and honouring a cancel), and
+writes the file atomically.
 """
 
 from __future__ import annotations
@@ -21,7 +22,13 @@ from outreach.briefing.data import (
     gather,
     gather_pack,
 )
-from outreach.briefing.document import Document, pack_document, sheets_document, write_atomically
+from outreach.briefing.document import (
+    Document,
+    pack_document,
+    report_document,
+    sheets_document,
+    write_atomically,
+)
 from outreach.briefing.options import PrintOptions
 from outreach.domain.records import MeetingRecord
 from outreach.i18n import _, ngettext
@@ -133,6 +140,34 @@ def print_meeting(
     pages = _write(pack_document, pack, len(pack.sheets), out, options, request)
     title = _("Meeting pack: {meeting}").format(meeting=found.title)
     return Printed(out, pages, len(pack.sheets), title)
+
+
+def print_report(
+    db: Database,
+    out: Path,
+    options: PrintOptions,
+    *,
+    since: date | None = None,
+    **request: Unpack[Request],
+) -> Printed:
+    """The director's status report on `as_of` (today) for the period from `since`
+    (three months before), towards the treaty asked for (the APMBC)."""
+    from outreach.briefing.report_data import gather_report
+
+    _check(request)
+    report = gather_report(
+        db,
+        as_of=request.get("as_of"),
+        since=since,
+        treaty=request.get("treaty", DEFAULT_TREATY),
+        officer=options.officer,
+        language=options.language,
+    )
+    pages = _write(report_document, report, 0, out, options, request)
+    title = _("Status report: {treaty} on {day}").format(
+        treaty=report.treaty.code, day=report.as_of.isoformat()
+    )
+    return Printed(out, pages, 0, title)
 
 
 def _print_sheets(

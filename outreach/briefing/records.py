@@ -1,4 +1,4 @@
-"""What a briefing sheet and a meeting pack show: frozen records, read by
+"""What a briefing sheet, a meeting pack and the status report show: frozen records, read by
 `outreach.briefing.data` and laid out by `outreach.briefing.sheet` and `.document`. They
 hold no ORM state and may cross threads."""
 
@@ -18,8 +18,10 @@ from outreach.domain.records import (
     MeetingRecord,
     ObligationRecord,
     ParticipationRecord,
+    PartyCounts,
     SeatRecord,
     StateRecord,
+    StateStanding,
     TreatyRecord,
 )
 
@@ -104,3 +106,78 @@ class MeetingPack:
     @property
     def sheets(self) -> tuple[BriefingData, ...]:
         return tuple(sheet for group in self.groups for sheet in group.sheets)
+
+
+@dataclass(frozen=True, slots=True)
+class StatusChange:
+    """A state whose standing moved in the report's period: joined, deposited, signed,
+    withdrew."""
+
+    state: str  # its name in the report's language
+    before: TreatyStatus
+    after: TreatyStatus
+
+
+@dataclass(frozen=True, slots=True)
+class CategoryLine:
+    """A priority category in the report: its members, and its States Parties at the
+    start of the period and at its end."""
+
+    name: str
+    colour: str
+    members: int
+    parties_then: int
+    parties_now: int
+
+
+@dataclass(frozen=True, slots=True)
+class DeliveredLine:
+    """A démarche delivered in the report's period, and what came back."""
+
+    delivered_on: date
+    state: str
+    title: str
+    status: str
+    response: str
+    officer: str
+
+
+@dataclass(frozen=True, slots=True)
+class FollowUpLine:
+    """A follow-up overdue at the end of the report's period."""
+
+    due_on: date
+    states: tuple[str, ...]
+    summary: str
+    officer: str
+
+
+@dataclass(frozen=True, slots=True)
+class MeetingPlan:
+    """A coming meeting and what we plan there."""
+
+    meeting: MeetingRecord
+    forum: str
+    interventions: tuple[InterventionLine, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class StatusReport:
+    """The campaign for the director, over `since`..`as_of`: the States Parties curve
+    against the target, the map, what moved, the démarches delivered, the follow-ups
+    overdue and the meetings ahead."""
+
+    treaty: TreatyRecord
+    as_of: date
+    since: date
+    printed_on: date
+    officer: str
+    counts: PartyCounts
+    curve: tuple[tuple[date, int], ...]
+    standings: tuple[StateStanding, ...]
+    changes: tuple[StatusChange, ...]
+    categories: tuple[CategoryLine, ...]
+    delivered: tuple[DeliveredLine, ...]
+    overdue: tuple[FollowUpLine, ...]
+    overdue_count: int
+    meetings: tuple[MeetingPlan, ...]

@@ -43,14 +43,17 @@ def parties_chart(
     height: float = 220,
     title: str | None = None,
     language: str | None = None,
+    fonts: tuple[str, str] = ("Helvetica", "Helvetica-Bold"),
 ) -> Drawing:
     """A line of States Parties over time, counted `counting` (it says which), and the
     target as a dashed line saying how it was counted (`target_counting`, when known);
     its words in `language` (the app's by default), `title` as given or "States
-    Parties"."""
+    Parties", in `fonts` (regular, bold: a printed page passes its own)."""
+    regular, bold = fonts
     language = language or current_language()
     _ = words(language).gettext
     drawing = Drawing(width, height)
+    drawing.initialFontName = regular  # not the renderer's Helvetica: one font per page
     drawing.add(Rect(0, 0, width, height, fillColor=colors.white, strokeColor=None))
     plot = LinePlot()
     plot.x, plot.y = 45, 30
@@ -65,7 +68,7 @@ def parties_chart(
     plot.xValueAxis.valueMin = points[0][0]
     plot.xValueAxis.valueMax = points[-1][0]
     plot.xValueAxis.labelTextFormat = "%d"
-    plot.xValueAxis.labels.fontName = plot.yValueAxis.labels.fontName = "Helvetica"
+    plot.xValueAxis.labels.fontName = plot.yValueAxis.labels.fontName = regular
     plot.xValueAxis.labels.fontSize = plot.yValueAxis.labels.fontSize = 8
     plot.yValueAxis.labelTextFormat = "%d"
     drawing.add(plot)
@@ -79,14 +82,14 @@ def parties_chart(
         if target_counting is not None:
             label += f" ({vocabulary.label(target_counting, language)})"
         drawing.add(
-            String(plot.x + plot.width - 2, y + 3, label, fontName="Helvetica", fontSize=8,
+            String(plot.x + plot.width - 2, y + 3, label, fontName=regular, fontSize=8,
                    fillColor=TARGET_COLOUR, textAnchor="end")
         )  # fmt: skip
     latest = curve[-1][1] if curve else 0
     named = title or _("States Parties")
     counted = f"{named} ({vocabulary.label(counting, language)})"
     heading = _("{title}: {count}").format(title=counted, count=latest)
-    drawing.add(String(plot.x, height - 16, heading, fontName="Helvetica-Bold", fontSize=10))
+    drawing.add(String(plot.x, height - 16, heading, fontName=bold, fontSize=10))
     return drawing
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from collections.abc import Collection, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -122,40 +122,65 @@ def _status_words(status: TreatyStatus, language: str) -> str:
 
 
 def status_map(
-    standings: Iterable[StateStanding],
-    *,
-    room: Collection[str] | None = None,
-    title: str = "",
-    language: str | None = None,
+    standings: Iterable[StateStanding], *, title: str = "", language: str | None = None
 ) -> WorldMap:
-    """Each state in the colour of its status. With `room` (ISO codes), only the states
-    in the room are coloured, the others set aside in grey."""
+    """Each state in the colour of its status."""
     language = language or current_language()
-    _ = words(language).gettext
-    states: dict[str, MapState] = {}
-    for standing in standings:
-        status_words = _status_words(standing.status, language)
-        says = _("{state}: {status}").format(state=standing.name, status=status_words)
-        inside = room is None or standing.iso3 in room
-        if room is not None:
-            says += " · " + (_("in the room") if inside else _("not in the room"))
-        states[standing.iso3] = MapState(
+    states = {
+        standing.iso3: MapState(
             standing.state_id,
             standing.iso3,
-            standing.status.value if inside else ASIDE,
-            STATUS_FILL[standing.status] if inside else ASIDE_FILL,
-            says,
-            marked=room is not None and inside,
+            standing.status.value,
+            STATUS_FILL[standing.status],
+            _says(standing, language),
+            marked=False,
         )
-    counts = Counter(state.key for state in states.values())
-    legend = [  # withdrawn only once a state has withdrawn
+        for standing in standings
+    }
+    return WorldMap(title, states, tuple(_status_keys(states.values(), language)))
+
+
+def room_map(
+    room: Iterable[StateStanding], *, title: str = "", language: str | None = None
+) -> WorldMap:
+    """The states in a meeting's room in the colour of their status; every other state
+    of the map set aside in grey, and counted so."""
+    language = language or current_language()
+    _ = words(language).gettext
+    states = {
+        standing.iso3: MapState(
+            standing.state_id,
+            standing.iso3,
+            standing.status.value,
+            STATUS_FILL[standing.status],
+            _says(standing, language),
+            marked=True,
+        )
+        for standing in room
+    }
+    aside = len(world_shapes().states.keys() - states.keys())
+    legend = [
+        *_status_keys(states.values(), language),
+        LegendKey(ASIDE, _("Not in the room"), ASIDE_FILL, aside),
+    ]
+    return WorldMap(title, states, tuple(legend))
+
+
+def _says(standing: StateStanding, language: str) -> str:
+    _ = words(language).gettext
+    return _("{state}: {status}").format(
+        state=standing.name, status=_status_words(standing.status, language)
+    )
+
+
+def _status_keys(states: Iterable[MapState], language: str) -> list[LegendKey]:
+    """A key per status with its count; "withdrawn" only once a state has withdrawn."""
+    counts = Counter(state.key for state in states)
+    return [
         LegendKey(status.value, _status_words(status, language), STATUS_FILL[status], count)
         for status in TreatyStatus
         if (count := counts[status.value]) or status != TreatyStatus.WITHDRAWN
     ]
-    if room is not None:
-        legend.append(LegendKey(ASIDE, _("Not in the room"), ASIDE_FILL, counts[ASIDE]))
-    return WorldMap(title, states, tuple(legend))
 
 
 def category_map(
@@ -173,11 +198,10 @@ def category_map(
     states: dict[str, MapState] = {}
     for standing in standings:
         inside = slug in standing.categories
-        says = _("{state}: {status}").format(
-            state=standing.name, status=_status_words(standing.status, language)
-        )
-        says += " · " + (_("in {category}") if inside else _("not in {category}")).format(
-            category=name
+        says = (
+            _says(standing, language)
+            + " · "
+            + (_("in {category}") if inside else _("not in {category}")).format(category=name)
         )
         states[standing.iso3] = MapState(
             standing.state_id,

@@ -37,8 +37,16 @@ def _path(rings: Iterable[Ring], scale: float, top: float, **style: object) -> P
     return path
 
 
-def world_drawing(world: WorldMap, width: float, *, language: str | None = None) -> Drawing:
-    """The map `width` points wide, its title above and its legend below."""
+def world_drawing(
+    world: WorldMap,
+    width: float,
+    *,
+    language: str | None = None,
+    fonts: tuple[str, str] = ("Helvetica", "Helvetica-Bold"),
+) -> Drawing:
+    """The map `width` points wide, its title above and its legend below, in `fonts`
+    (regular, bold: a printed page passes its own)."""
+    regular, bold = fonts
     shapes = world_shapes()
     scale = width / shapes.width
     map_height = shapes.height * scale
@@ -46,6 +54,7 @@ def world_drawing(world: WorldMap, width: float, *, language: str | None = None)
     legend_rows = (len(world.legend) + 2) // 3
     height = title_room + map_height + 6 + legend_rows * LEGEND_ROW
     drawing = Drawing(width, height)
+    drawing.initialFontName = regular  # not the renderer's Helvetica: one font per page
     top = height - title_room
     drawing.add(Rect(0, top - map_height, width, map_height, fillColor=colors.HexColor(SEA_FILL),
                      strokeColor=None))  # fmt: skip
@@ -71,13 +80,13 @@ def world_drawing(world: WorldMap, width: float, *, language: str | None = None)
         drawing.add(Circle(x * scale, top - y * scale, radius, fillColor=fill, strokeColor=edge,
                            strokeWidth=0.4))  # fmt: skip
     if world.title:
-        drawing.add(String(0, height - 12, world.title, fontName="Helvetica-Bold", fontSize=10))
+        drawing.add(String(0, height - 12, world.title, fontName=bold, fontSize=10))
     column = width / 3
     for index, key in enumerate(world.legend):
         x = (index % 3) * column
         y = top - map_height - 6 - (index // 3 + 1) * LEGEND_ROW + 4
         drawing.add(Rect(x, y, 9, 9, fillColor=colors.HexColor(key.colour), strokeColor=edge,
                          strokeWidth=0.3))  # fmt: skip
-        drawing.add(String(x + 13, y + 1, legend_line(key, language), fontName="Helvetica",
+        drawing.add(String(x + 13, y + 1, legend_line(key, language), fontName=regular,
                            fontSize=8))  # fmt: skip
     return drawing

@@ -1,8 +1,10 @@
-"""`outreach brief` and `outreach pack`: briefing sheets and meeting packs as PDF.
+"""`outreach brief`, `outreach pack` and `outreach report`: briefing sheets, meeting packs
+and the director's status report as PDF.
 
     outreach brief KHM PAK -o sheets.pdf [--marking "PROTECTED B"] [--paper Letter]
     outreach brief --all -o all.pdf
     outreach pack nairobi -o pack.pdf        (a meeting by id, or part of its title or city)
+    outreach report --as-of 2004-11-25 --since 2004-01-01 -o report.pdf
     outreach brief KHM --lang fr -o fiche.pdf
 
 `--lang` after the command is the language of the printed pages, whatever the language
@@ -260,6 +262,35 @@ def pack(context: _HasDatabase, meeting: str, job: _Job) -> None:
 
 @click.command(
     help=_(
+        "Print the director's status report to a PDF: the States Parties curve against the "
+        "target, the world map, what moved since a date, the démarches delivered, the "
+        "follow-ups overdue and the next meetings."
+    )
+)
+@click.option(
+    "--since",
+    callback=parse_day,
+    help=_("The start of the period the report covers (default: three months before)."),
+)
+@_options
+@click.pass_obj
+def report(context: _HasDatabase, since: date | None, job: _Job) -> None:
+    from outreach.briefing.printing import print_report
+
+    with _progress(_("Status report")) as progress:
+        printed = print_report(
+            context.db, job.output, job.options, since=since, **job.request(progress)
+        )
+    pages = ngettext("{count} page", "{count} pages", printed.pages).format(count=printed.pages)
+    click.echo(
+        _("Wrote {path}: {title}, {pages}.").format(
+            path=printed.path, title=printed.title, pages=pages
+        )
+    )
+
+
+@click.command(
+    help=_(
         "Draft a démarche's note verbale or aide-mémoire (DEMARCHE: its id) as a Word "
         "document, from a template; the draft is attached to the démarche."
     )
@@ -325,8 +356,8 @@ def draft(
 
 
 def register(cli: click.Group) -> None:
-    """Add `brief`, `pack` and `draft` to the command line (once; a second call changes
-    nothing)."""
-    for command in (brief, pack, draft):
+    """Add `brief`, `pack`, `report` and `draft` to the command line (once; a second
+    call changes nothing)."""
+    for command in (brief, pack, report, draft):
         if command.name not in cli.commands:
             cli.add_command(command)

@@ -236,11 +236,13 @@ class DemarcheService(RecordService[Demarche, DemarcheRecord]):
         due_from: date | None = None,
         limit: int | None = None,
         officer: str | None = None,
+        delivered_between: tuple[date, date] | None = None,
     ) -> builtins.list[DemarcheRecord]:
         """Live démarches, soonest due first (those without a due date last).
         `due_before` keeps those due strictly before that day, `due_from` those due on
         or after it; `limit` the first so many; `officer` those that officer is
-        responsible for ("mine"; case ignored)."""
+        responsible for ("mine"; case ignored); `delivered_between` those delivered from
+        its first day to its last, both included."""
         wanted = choice(DemarcheStatus, status, N_("status")) if status else None
         before = parse_date(due_before, N_("due-before date"))
         with self._db.read() as session:
@@ -258,6 +260,9 @@ class DemarcheService(RecordService[Demarche, DemarcheRecord]):
                 conditions.append(Demarche.due_on < before)
             if due_from is not None:
                 conditions.append(Demarche.due_on >= due_from)
+            if delivered_between is not None:
+                first, last = delivered_between
+                conditions.append(Demarche.delivered_on.between(first, last))
             found = session.scalars(
                 select(Demarche)
                 .where(*conditions)

@@ -9,10 +9,10 @@ from pypdf import PdfReader
 from reportlab.graphics import renderPDF
 
 from outreach.charts.world import (
-    ASIDE,
     ASIDE_FILL,
     STATUS_FILL,
     category_map,
+    room_map,
     status_map,
     world_shapes,
 )
@@ -63,16 +63,14 @@ def test_the_status_map_colours_each_state_and_counts_each_status() -> None:
     assert counts == {"party": 2, "pending": 0, "signatory": 1, "outside": 1}  # no withdrawal
 
 
-def test_a_room_sets_the_other_states_aside() -> None:
-    world = status_map(
-        [standing("KHM", TreatyStatus.PARTY), standing("USA", TreatyStatus.OUTSIDE)],
-        room={"KHM"},
-    )
-    assert world.states["KHM"].marked and world.states["KHM"].says.endswith("in the room")
-    assert world.states["USA"].colour == ASIDE_FILL and world.states["USA"].key == ASIDE
+def test_a_rooms_map_colours_its_states_and_sets_the_others_aside() -> None:
+    world = room_map([standing("KHM", TreatyStatus.PARTY), standing("ETH", TreatyStatus.PENDING)])
+    assert world.states["KHM"].marked and world.states["KHM"].says == "Khm: Party"
+    assert "USA" not in world.states  # drawn in grey
     assert [(key.label, key.count) for key in world.legend if key.count] == [
         ("Party", 1),
-        ("Not in the room", 1),
+        ("Pending", 1),
+        ("Not in the room", len(world_shapes().states) - 2),
     ]
 
 

@@ -21,6 +21,7 @@ from outreach.briefing import (
     print_meeting,
 )
 from outreach.briefing.data import OTHER_GROUP, MeetingPack
+from outreach.charts.world import world_shapes
 from outreach.demo import content
 from outreach.errors import CancelledError, NotFoundError, ValidationError
 from outreach.services.forums import ForumService
@@ -213,3 +214,14 @@ def test_cancelling_a_pack_writes_nothing(demo_db: Database, tmp_path: Path) -> 
         )
     assert max(done) < 10
     assert not list(out.parent.iterdir())
+
+
+def test_the_cover_maps_the_room_by_status(nairobi: Printed) -> None:
+    cover = words(nairobi.texts[:1])
+    assert "The room: status on 2004-11-29" in cover
+    sheets = nairobi.pack.sheets
+    parties = sum(sheet.status == "party" for sheet in sheets)
+    outside = sum(sheet.status == "outside" for sheet in sheets)
+    assert f"Party: {parties}" in cover
+    assert f"Outside: {outside}" in cover  # the United States, announced as an observer
+    assert f"Not in the room: {len(world_shapes().states) - len(sheets)}" in cover
