@@ -29,6 +29,7 @@ class ActionId(Enum):
     SEARCH = auto()
     PRINT = auto()
     PRINT_SETTINGS = auto()
+    PRINT_REPORT = auto()
     EXPORT_CALENDAR = auto()
     IMPORT_UNTC = auto()
     IMPORT_CONTACTS = auto()
@@ -137,6 +138,16 @@ SPECS: dict[ActionId, ActionSpec] = {
         "Ctrl+Shift+P",
         "document-properties",
         QT_TRANSLATE_NOOP("actions", "Paper size, security marking and officer"),
+    ),
+    ActionId.PRINT_REPORT: ActionSpec(
+        QT_TRANSLATE_NOOP("actions", "Print status &report…"),
+        "Ctrl+Shift+R",
+        "x-office-document",
+        QT_TRANSLATE_NOOP(
+            "actions",
+            "The director's report: the curve, the map, what moved, démarches delivered, "
+            "overdue follow-ups and the next meetings",
+        ),
     ),
     ActionId.EXPORT_CALENDAR: ActionSpec(
         QT_TRANSLATE_NOOP("actions", "Export &calendar…"),

@@ -181,6 +181,7 @@ class DesktopApp:
             encrypt_database=lambda: self.convert(ask_encryption(window, self.backed_up())),
             decrypt_database=lambda: self.convert(ask_decryption(window, self.backed_up())),
             database_location=lambda: self.db.location.display,
+            print_report=self.print_report,
         )
 
     def start_daily_backup(self) -> None:
@@ -248,6 +249,12 @@ class DesktopApp:
 
         treaty = self.treaty.code
         print_selection(self.window, self.services, self.db, selection, QSettings(), treaty)
+
+    def print_report(self) -> None:
+        """File ▸ Print status report…: ask the period, then build and preview."""
+        from ui.briefing.printing import print_status_report
+
+        print_status_report(self.window, self.db, QSettings(), self.treaty.code)
 
     def print_settings(self) -> None:
         from ui.briefing.settings import edit_print_settings

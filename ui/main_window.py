@@ -68,6 +68,7 @@ class WindowHooks:
     decrypt_database: Callable[[], object] = lambda: None
     #: where the database open in the window is (a file's path, a server's address)
     database_location: Callable[[], str] = lambda: ""
+    print_report: Callable[[], object] = lambda: None
 
 
 @dataclass
@@ -235,6 +236,7 @@ class MainWindow(QMainWindow):
             lambda: hooks.print_current(self.current_page().selection())
         )
         a[ActionId.PRINT_SETTINGS].triggered.connect(hooks.print_settings)
+        a[ActionId.PRINT_REPORT].triggered.connect(hooks.print_report)
         a[ActionId.SEARCH].triggered.connect(hooks.search)
         a[ActionId.EXPORT_CALENDAR].triggered.connect(hooks.export_calendar)
         a[ActionId.IMPORT_UNTC].triggered.connect(hooks.import_untc)
@@ -256,7 +258,8 @@ class MainWindow(QMainWindow):
                                ActionId.RESTORE_BACKUP, ActionId.ENCRYPT, ActionId.DECRYPT,
                                ActionId.SAVE, None, imports,
                                ActionId.EXPORT_CALENDAR, None, ActionId.PRINT,
-                               ActionId.PRINT_SETTINGS, None, ActionId.QUIT],
+                               ActionId.PRINT_REPORT, ActionId.PRINT_SETTINGS, None,
+                               ActionId.QUIT],
             self.tr("&Edit"): [ActionId.UNDO, ActionId.REDO, None, ActionId.DELETE, None,
                                ActionId.FIND, ActionId.SEARCH, ActionId.GO_TO_STATE, None,
                                ActionId.PREFERENCES],

@@ -11,6 +11,7 @@ import dataclasses
 import re
 import tempfile
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject, QSettings, Qt, QThreadPool, Signal
@@ -44,6 +45,8 @@ class PrintTarget:
     meeting_id: int | None = None
     # whose status and duties the sheets print; None: the treaty the window shows
     treaty: str | None = None
+    # the status report's first and last days, when it is the status report
+    report_period: tuple[date, date] | None = None
 
 
 def file_name(text: str) -> str:
@@ -135,6 +138,33 @@ def print_selection(
         BriefingRun(parent, db, chosen, settings).start()
 
 
+def report_target(treaty: str, since: date, as_of: date) -> PrintTarget:
+    title = QCoreApplication.translate("Printing", "Status report: {0} on {1}").format(
+        treaty, as_of.isoformat()
+    )
+    return PrintTarget(
+        title=title,
+        file_name=file_name(f"Status report {treaty} {as_of.isoformat()}"),
+        treaty=treaty,
+        report_period=(since, as_of),
+    )
+
+
+def print_status_report(
+    parent: QWidget, db: Database, settings: QSettings, treaty: str = DEFAULT_TREATY
+) -> BriefingRun | None:
+    """File ▸ Print status report…: ask the period, then build in the background and
+    preview, as Print does."""
+    from ui.briefing.report_period import ask_report_period
+
+    period = ask_report_period(parent, settings)
+    if period is None:
+        return None
+    run = BriefingRun(parent, db, report_target(treaty, *period), settings)
+    run.start()
+    return run
+
+
 def _failure_message(error: BaseException) -> str:
     if isinstance(error, OutreachError):
         return str(error)
@@ -186,6 +216,7 @@ class BriefingRun(QObject):
             state_ids=self.target.state_ids,
             meeting_id=self.target.meeting_id,
             treaty=self.target.treaty or DEFAULT_TREATY,
+            report_period=self.target.report_period,
         )
         self.job = BackgroundOp(
             self,
