@@ -115,6 +115,11 @@ class WorldMapView(QGraphicsView):
         self.items_by_state: dict[str, list[QGraphicsPathItem | QGraphicsEllipseItem]] = {}
         self._bounds = QRectF()
         self._dot_pen = QPen(QColor(MARKER_EDGE), 1)
+        self._border = QPen(QColor("white"), 0.4)
+        self._border.setCosmetic(True)  # as thin at any size of the map
+        self._outline = QPen(QColor(MARKER_EDGE), 1.6)
+        self._outline.setCosmetic(True)
+        self._hovered = ""
 
     def _build(self, shapes: WorldShapes) -> None:
         scene = self.scene()
@@ -123,12 +128,10 @@ class WorldMapView(QGraphicsView):
         self.setBackgroundBrush(QColor(SEA_FILL))
         territories = scene.addPath(_path(shapes.territories), QPen(Qt.PenStyle.NoPen))
         territories.setBrush(QColor(TERRITORY_FILL))
-        border = QPen(QColor("white"), 0.4)
-        border.setCosmetic(True)
         for iso3, shape in shapes.states.items():
             item = _StateShape(_path(shape.rings))
             item.view = self
-            item.setPen(border)
+            item.setPen(self._border)
             self._add(iso3, item)
         for iso3, shape in shapes.states.items():  # dots last: on top of every shape
             if shape.marker is None:
@@ -165,6 +168,16 @@ class WorldMapView(QGraphicsView):
         self._fit()
 
     def hovered(self, iso3: str) -> None:
+        """The pointer is over `iso3` ("": over none): outline it and say what it is."""
+        for item in self.items_by_state.get(self._hovered, []):
+            if isinstance(item, _StateShape):
+                item.setPen(self._border)
+                item.setZValue(0)
+        self._hovered = iso3
+        for item in self.items_by_state.get(iso3, []):
+            if isinstance(item, _StateShape):
+                item.setPen(self._outline)
+                item.setZValue(0.5)  # its outline above its neighbours', below the dots
         state = self.world.states.get(iso3) if self.world and iso3 else None
         self.hover_text.emit(state.says if state else "")
 
