@@ -140,7 +140,7 @@ SPECS: dict[ActionId, ActionSpec] = {
         QT_TRANSLATE_NOOP("actions", "Paper size, security marking and officer"),
     ),
     ActionId.PRINT_REPORT: ActionSpec(
-        QT_TRANSLATE_NOOP("actions", "Print status &report…"),
+        QT_TRANSLATE_NOOP("actions", "Print stat&us report…"),
         "Ctrl+Shift+R",
         "x-office-document",
         QT_TRANSLATE_NOOP(

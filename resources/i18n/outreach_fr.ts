@@ -391,6 +391,10 @@ Restaurer la dernière sauvegarde intacte, celle du {1} ({2})? Ce qui a été en
         <translation>Catégories prioritaires (statut à l&apos;égard de la {0})</translation>
     </message>
     <message>
+        <source>Categories</source>
+        <translation>Catégories</translation>
+    </message>
+    <message>
         <source>New &amp;manual…</source>
         <translation>Nouvelle &amp;manuelle…</translation>
     </message>
@@ -868,6 +872,10 @@ Restaurer la dernière sauvegarde intacte, celle du {1} ({2})? Ce qui a été en
         <translation>Contenu de chaque colonne</translation>
     </message>
     <message>
+        <source>Preview</source>
+        <translation>Aperçu</translation>
+    </message>
+    <message>
         <source>&amp;Import</source>
         <translation>&amp;Importer</translation>
     </message>
@@ -1073,6 +1081,18 @@ Restaurer la dernière sauvegarde intacte, celle du {1} ({2})? Ce qui a été en
         <translation>Courbe :</translation>
     </message>
     <message>
+        <source>Curve or map</source>
+        <translation>Courbe ou carte</translation>
+    </message>
+    <message>
+        <source>Cur&amp;ve</source>
+        <translation>Cour&amp;be</translation>
+    </message>
+    <message>
+        <source>Wor&amp;ld map</source>
+        <translation>Carte du mon&amp;de</translation>
+    </message>
+    <message>
         <source>Priority categories</source>
         <translation>Catégories prioritaires</translation>
     </message>
@@ -1115,6 +1135,10 @@ Restaurer la dernière sauvegarde intacte, celle du {1} ({2})? Ce qui a été en
     <message>
         <source>Overdue follow-ups ({0})</source>
         <translation>Suivis en retard ({0})</translation>
+    </message>
+    <message>
+        <source>{0} on {1}</source>
+        <translation>{0} au {1}</translation>
     </message>
 </context>
 <context>
@@ -1696,6 +1720,10 @@ Restaurer la dernière sauvegarde intacte, celle du {1} ({2})? Ce qui a été en
         <translation>Ressemblance d&apos;au moins :</translation>
     </message>
     <message>
+        <source>Possible duplicates</source>
+        <translation>Doublons possibles</translation>
+    </message>
+    <message>
         <source>Keep &amp;left, merge right into it</source>
         <translation>Garder celui de &amp;gauche, y fusionner celui de droite</translation>
     </message>
@@ -2066,6 +2094,10 @@ Restaurer la dernière sauvegarde intacte, celle du {1} ({2})? Ce qui a été en
         <translation>Tapez le nom, le code ou un autre nom d&apos;un État…</translation>
     </message>
     <message>
+        <source>Target states</source>
+        <translation>États visés</translation>
+    </message>
+    <message>
         <source>Target &amp;states:</source>
         <translation>États &amp;ciblés :</translation>
     </message>
@@ -2080,6 +2112,14 @@ Restaurer la dernière sauvegarde intacte, celle du {1} ({2})? Ce qui a été en
     <message>
         <source>&amp;Time slot</source>
         <translation>Plage &amp;horaire</translation>
+    </message>
+    <message>
+        <source>Starts at</source>
+        <translation>Début</translation>
+    </message>
+    <message>
+        <source>Ends at</source>
+        <translation>Fin</translation>
     </message>
     <message>
         <source>{0} time ({1})</source>
@@ -2279,12 +2319,20 @@ Restaurer la dernière sauvegarde intacte, celle du {1} ({2})? Ce qui a été en
         <translation>Saisissez le nom, le code ou un autre nom d&apos;un État…</translation>
     </message>
     <message>
+        <source>States</source>
+        <translation>États</translation>
+    </message>
+    <message>
         <source>S&amp;tates:</source>
         <translation>É&amp;tats :</translation>
     </message>
     <message>
         <source>Type a contact&apos;s name…</source>
         <translation>Saisissez le nom d&apos;un contact…</translation>
+    </message>
+    <message>
+        <source>Contacts</source>
+        <translation>Contacts</translation>
     </message>
     <message>
         <source>&amp;Contacts:</source>
@@ -3352,6 +3400,10 @@ Restaurer la dernière sauvegarde intacte, celle du {1} ({2})? Ce qui a été en
 <context>
     <name>PickList</name>
     <message>
+        <source>{0} chosen</source>
+        <translation>{0} choisis</translation>
+    </message>
+    <message>
         <source>Remove</source>
         <translation>Retirer</translation>
     </message>
@@ -3491,6 +3543,10 @@ Restaurer la dernière sauvegarde intacte, celle du {1} ({2})? Ce qui a été en
         <translation>Sélectionnez un État pour imprimer sa fiche d&apos;information, ou une réunion pour imprimer son dossier.</translation>
     </message>
     <message>
+        <source>Status report: {0} on {1}</source>
+        <translation>Rapport de situation : {0} au {1}</translation>
+    </message>
+    <message>
         <source>Printing failed unexpectedly ({0}: {1}). This is a bug in Outreach; no file was written.</source>
         <translation>L&apos;impression a échoué de façon inattendue ({0} : {1}). Il s&apos;agit d&apos;un bogue d&apos;Outreach; aucun fichier n&apos;a été écrit.</translation>
     </message>
@@ -3549,6 +3605,33 @@ Restaurer la dernière sauvegarde intacte, celle du {1} ({2})? Ce qui a été en
     <message>
         <source>&amp;Delete</source>
         <translation>&amp;Supprimer</translation>
+    </message>
+</context>
+<context>
+    <name>ReportPeriodDialog</name>
+    <message>
+        <source>Print status report</source>
+        <translation>Imprimer le rapport de situation</translation>
+    </message>
+    <message>
+        <source>The report shows the campaign on the last day: the States Parties curve, the map, what moved in the period, the démarches delivered, the overdue follow-ups and the next meetings.</source>
+        <translation>Le rapport montre la campagne au dernier jour : la courbe des États parties, la carte, ce qui a bougé dans la période, les démarches remises, les suivis en retard et les prochaines réunions.</translation>
+    </message>
+    <message>
+        <source>What moved &amp;from:</source>
+        <translation>Ce qui a bougé &amp;depuis le :</translation>
+    </message>
+    <message>
+        <source>&amp;To (the report&apos;s day):</source>
+        <translation>&amp;Jusqu&apos;au (jour du rapport) :</translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>&amp;Imprimer…</translation>
+    </message>
+    <message>
+        <source>The period must start before its last day.</source>
+        <translation>La période doit commencer avant son dernier jour.</translation>
     </message>
 </context>
 <context>
@@ -3763,6 +3846,10 @@ Restaurer la dernière sauvegarde intacte, celle du {1} ({2})? Ce qui a été en
     <message>
         <source>Search states, contacts, organizations, démarches, the log…</source>
         <translation>Rechercher dans les États, les contacts, les organisations, les démarches, le journal…</translation>
+    </message>
+    <message>
+        <source>Results</source>
+        <translation>Résultats</translation>
     </message>
     <message>
         <source>Type two letters or more. Accents and case do not matter.</source>
@@ -4307,6 +4394,10 @@ Restaurer la dernière sauvegarde intacte, celle du {1} ({2})? Ce qui a été en
         <translation>Traité :</translation>
     </message>
     <message>
+        <source>What the import would change</source>
+        <translation>Ce que l&apos;importation changerait</translation>
+    </message>
+    <message>
         <source>State</source>
         <translation>État</translation>
     </message>
@@ -4416,6 +4507,42 @@ L&apos;appliquer quand même?</translation>
     </message>
 </context>
 <context>
+    <name>WorldMapPanel</name>
+    <message>
+        <source>Colour the map by</source>
+        <extracomment>the choice changed: &quot;&quot; for the treaty status, else a category&apos;s slug</extracomment>
+        <translation>Colorer la carte selon</translation>
+    </message>
+    <message>
+        <source>Treaty status</source>
+        <translation>Statut envers le traité</translation>
+    </message>
+    <message>
+        <source>State under the pointer</source>
+        <translation>État sous le pointeur</translation>
+    </message>
+    <message>
+        <source>Colour &amp;by:</source>
+        <translation>Colorer &amp;selon :</translation>
+    </message>
+    <message>
+        <source>Category: {0}</source>
+        <translation>Catégorie : {0}</translation>
+    </message>
+    <message>
+        <source>Point at a state for its status; click to open it.</source>
+        <translation>Pointez un État pour voir son statut ; cliquez pour l&apos;ouvrir.</translation>
+    </message>
+</context>
+<context>
+    <name>WorldMapView</name>
+    <message>
+        <source>World map</source>
+        <extracomment>a small state&apos;s dot, in pixels on screen an item&apos;s data slot holding its state&apos;s ISO code one priority category as the map&apos;s choice offers it: slug, name, colour what the map says of the state under the pointer (&quot;&quot; when none)</extracomment>
+        <translation>Carte du monde</translation>
+    </message>
+</context>
+<context>
     <name>actions</name>
     <message>
         <source>&amp;New</source>
@@ -4520,6 +4647,14 @@ L&apos;appliquer quand même?</translation>
     <message>
         <source>Paper size, security marking and officer</source>
         <translation>Format du papier, cote de sécurité et agent</translation>
+    </message>
+    <message>
+        <source>Print stat&amp;us report…</source>
+        <translation>Imprimer le rapport de sit&amp;uation…</translation>
+    </message>
+    <message>
+        <source>The director&apos;s report: the curve, the map, what moved, démarches delivered, overdue follow-ups and the next meetings</source>
+        <translation>Le rapport pour la direction : la courbe, la carte, ce qui a bougé, les démarches remises, les suivis en retard et les prochaines réunions</translation>
     </message>
     <message>
         <source>Export &amp;calendar…</source>
