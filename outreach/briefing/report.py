@@ -100,7 +100,7 @@ def report_story(report: StatusReport, width: float, _: Words) -> list[Flowable]
     ]
     story += _changes(report, width, _)
     story += _categories(report.categories, report, width, _)
-    story += _delivered(report.delivered, report, width, _)
+    story += _delivered(report.delivered, width, _)
     story += _overdue(report.overdue, report, width, _)
     story += _meetings(report.meetings, width, _)
     return story
@@ -206,9 +206,7 @@ def _categories(
     )
 
 
-def _delivered(
-    lines: Sequence[DeliveredLine], report: StatusReport, width: float, _: Words
-) -> list[Flowable]:
+def _delivered(lines: Sequence[DeliveredLine], width: float, _: Words) -> list[Flowable]:
     cell_style = styles().cell
 
     def row(line: DeliveredLine, widths: list[float]) -> TableRow:

@@ -126,17 +126,7 @@ def status_map(
 ) -> WorldMap:
     """Each state in the colour of its status."""
     language = language or current_language()
-    states = {
-        standing.iso3: MapState(
-            standing.state_id,
-            standing.iso3,
-            standing.status.value,
-            STATUS_FILL[standing.status],
-            _says(standing, language),
-            marked=False,
-        )
-        for standing in standings
-    }
+    states = _by_status(standings, language, marked=False)
     return WorldMap(title, states, tuple(_status_keys(states.values(), language)))
 
 
@@ -147,23 +137,29 @@ def room_map(
     of the map set aside in grey, and counted so."""
     language = language or current_language()
     _ = words(language).gettext
-    states = {
-        standing.iso3: MapState(
-            standing.state_id,
-            standing.iso3,
-            standing.status.value,
-            STATUS_FILL[standing.status],
-            _says(standing, language),
-            marked=True,
-        )
-        for standing in room
-    }
+    states = _by_status(room, language, marked=True)
     aside = len(world_shapes().states.keys() - states.keys())
     legend = [
         *_status_keys(states.values(), language),
         LegendKey(ASIDE, _("Not in the room"), ASIDE_FILL, aside),
     ]
     return WorldMap(title, states, tuple(legend))
+
+
+def _by_status(
+    standings: Iterable[StateStanding], language: str, *, marked: bool
+) -> dict[str, MapState]:
+    return {
+        standing.iso3: MapState(
+            standing.state_id,
+            standing.iso3,
+            standing.status.value,
+            STATUS_FILL[standing.status],
+            _says(standing, language),
+            marked=marked,
+        )
+        for standing in standings
+    }
 
 
 def _says(standing: StateStanding, language: str) -> str:
