@@ -45,7 +45,9 @@ class GoToStateDialog(QDialog):
         buttons = ok_cancel(self)
         self.message = QLabel(self)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(self.tr("State:"), self))
+        label = QLabel(self.tr("State:"), self)
+        label.setBuddy(self.edit)  # its name for screen readers
+        layout.addWidget(label)
         layout.addWidget(self.edit)
         layout.addWidget(self.message)
         layout.addWidget(buttons)

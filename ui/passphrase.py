@@ -115,6 +115,7 @@ class PassphraseDialog(QDialog):
             ),
             self,
         )
+        intro.setBuddy(self.field)  # the field's name for screen readers
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addWidget(self.field)

@@ -13,7 +13,6 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
@@ -26,14 +25,9 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
     QComboBox,
-    QDialog,
-    QFileDialog,
     QGroupBox,
-    QInputDialog,
     QLabel,
     QLineEdit,
-    QMessageBox,
-    QPushButton,
     QTableView,
     QTabWidget,
     QTextBrowser,
@@ -43,16 +37,13 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from outreach import i18n
-from ui.actions import ActionId
 from ui.desktop import DesktopApp
-from ui.forums.page import ForumsPage
 from ui.i18n import install_language
 
 from .desktop import open_app
+from .dialogs_met import Met, catch_dialogs, click_every_pages_button, trigger_every_action
 
 I18N = Path(__file__).parents[2] / "resources" / "i18n"
-#: actions that would end the test or the window rather than open something
-LEFT_OUT = {ActionId.QUIT, ActionId.DELETE, ActionId.UNDO, ActionId.REDO}
 
 
 def _plain(text: str) -> str:
@@ -140,42 +131,15 @@ def desktop(french: None, qtbot: QtBot, demo_db_path: Path) -> DesktopApp:
     return open_app(qtbot, demo_db_path)
 
 
-@dataclass
-class Met:
-    """What was English in the dialogs and message boxes met, and which dialogs they were."""
-
-    english: list[str] = field(default_factory=list)
-    kinds: set[str] = field(default_factory=set)
-
-
 @pytest.fixture
 def met_dialogs(monkeypatch: pytest.MonkeyPatch) -> Met:
     """Every dialog opened is read and closed at once; what was English in it is kept."""
-    met = Met()
 
-    def read_and_close(dialog: QDialog, *_args: object) -> int:
-        dialog.show()
-        QApplication.processEvents()
-        met.kinds.add(type(dialog).__name__)
-        met.english.extend(english_in(dialog))
-        dialog.reject()
-        return int(QDialog.DialogCode.Rejected)
-
-    def read_box(_parent: object, title: str, text: str, *_rest: object) -> object:
+    def read_box(title: str, text: str) -> list[str]:
         sources = english_sources()
-        met.english.extend(f"box: {part!r}" for part in (title, text) if _plain(part) in sources)
-        return QMessageBox.StandardButton.Cancel
+        return [f"box: {part!r}" for part in (title, text) if _plain(part) in sources]
 
-    monkeypatch.setattr(QDialog, "exec", read_and_close)
-    monkeypatch.setattr(QDialog, "open", read_and_close)
-    for name in ("information", "warning", "critical", "question", "about"):
-        monkeypatch.setattr(QMessageBox, name, read_box)
-    for name in ("getOpenFileName", "getSaveFileName"):
-        monkeypatch.setattr(QFileDialog, name, lambda *_args, **_kw: ("", ""))
-    monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *_args, **_kw: ([], ""))
-    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *_args, **_kw: "")
-    monkeypatch.setattr(QInputDialog, "getText", lambda *_args, **_kw: ("", False))
-    return met
+    return catch_dialogs(monkeypatch, english_in, read_box)
 
 
 def test_the_catalogues_give_french_to_every_page(desktop: DesktopApp, qtbot: QtBot) -> None:
@@ -192,19 +156,8 @@ def test_the_catalogues_give_french_to_every_page(desktop: DesktopApp, qtbot: Qt
 def test_every_dialog_the_menus_open_is_in_french(
     desktop: DesktopApp, met_dialogs: Met, qtbot: QtBot
 ) -> None:
-    window = desktop.window
-    desktop.show_state(desktop.services.states.get("KHM").id)  # Print and Assign want one
-    for page_type in window.page_types():
-        window.show_page(page_type)
-        qtbot.wait(20)
-        for action_id in ActionId:
-            if action_id in LEFT_OUT:
-                continue
-            action = window.actions_[action_id]
-            if action.isEnabled():
-                action.trigger()
-                QApplication.processEvents()
-    assert sorted(set(met_dialogs.english)) == []
+    trigger_every_action(desktop, qtbot)
+    assert sorted(set(met_dialogs.found)) == []
     assert {
         "LogContactDialog",
         "DemarcheDialog",
@@ -258,17 +211,8 @@ def test_every_dialog_the_pages_buttons_open_is_in_french(
 ) -> None:
     """The pages' own buttons (New meeting…, Plan…, Obligations…, Add a fact…) open
     the dialogs the menus do not; each on a page with its first record selected."""
-    window = desktop.window
-    desktop.show_state(desktop.services.states.get("KHM").id)
-    nairobi = desktop.services.forums.find_meetings("Nairobi Summit")[0].id
-    for page_type in window.page_types():
-        page = window.show_page(page_type)
-        if isinstance(page, ForumsPage):  # the planner's buttons, then the forums'
-            page.open_meeting(nairobi)
-            _click_every_button(page, qtbot)
-            page.stack.setCurrentIndex(0)
-        _click_every_button(page, qtbot)
-    assert sorted(set(met_dialogs.english)) == []
+    click_every_pages_button(desktop, qtbot)
+    assert sorted(set(met_dialogs.found)) == []
     assert {
         "ParticipationDialog",
         "ObligationsDialog",
@@ -276,17 +220,3 @@ def test_every_dialog_the_pages_buttons_open_is_in_french(
         "InterventionDialog",
         "AttendeeDialog",
     } <= met_dialogs.kinds, met_dialogs.kinds
-
-
-def _click_every_button(page: QWidget, qtbot: QtBot) -> None:
-    """Click the page's visible buttons, but those that delete, merge or leave the view."""
-    qtbot.wait(50)
-    for button in page.findChildren(QPushButton):
-        if button.isVisible() and button.isEnabled() and not _destructive(button.text()):
-            button.click()
-            QApplication.processEvents()
-
-
-def _destructive(text: str) -> bool:
-    words = ("supprimer", "retirer", "fusionner", "←")
-    return any(word in _plain(text).casefold() for word in words)

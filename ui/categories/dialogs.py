@@ -124,6 +124,7 @@ class CategoriesDialog(QDialog):
         # --- the list ---
         self.model = CategoriesTableModel(self)
         self.table = _table(self.model, self)
+        self.table.setAccessibleName(self.tr("Categories"))
         self.table.sortByColumn(CategoryColumn.NAME, Qt.SortOrder.AscendingOrder)
         self.table.selectionModel().selectionChanged.connect(self._selected)
         self.new_manual_button = QPushButton(self.tr("New &manual…"), self)
@@ -168,6 +169,7 @@ class CategoriesDialog(QDialog):
         # --- a manual category's members ---
         self.members_model = MembersTableModel(self)
         self.members_table = _table(self.members_model, self)
+        self.members_table.setAccessibleName(self.tr("Members and why"))
         self.members_table.sortByColumn(MemberColumn.STATE, Qt.SortOrder.AscendingOrder)
         self.members_table.selectionModel().selectionChanged.connect(self._update_buttons)
         self.remove_member_button = QPushButton(self.tr("&Remove from category"), self)

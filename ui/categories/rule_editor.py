@@ -148,6 +148,7 @@ class ConditionRow(QFrame):
         self.kind_box = _choice_box(
             self, [(kind, _tr(label)) for kind, label in CONDITION_KINDS.items()]
         )
+        self.kind_box.setAccessibleName(self.tr("Condition"))
         self.stack = QStackedWidget(self)
 
         self.status_checks = ChecksRow([status.value for status in TreatyStatus], self)
@@ -156,6 +157,14 @@ class ConditionRow(QFrame):
         self.subregion_box = _choice_box(self, [(sub, sub) for sub in choices.subregions])
         self.seat_box = _choice_box(self, [(body.value, body.value) for body in SeatBody])
         self.seat_year = QSpinBox(self)
+        self.seat_year.setAccessibleName(self.tr("Year"))
+        for box, name in (  # each value's name for screen readers
+            (self.fact_box, self.tr("Fact")),
+            (self.region_box, self.tr("Region")),
+            (self.subregion_box, self.tr("Subregion")),
+            (self.seat_box, self.tr("Seat")),
+        ):
+            box.setAccessibleName(name)
         self.seat_year.setRange(1945, 2100)
         self.seat_year.setValue(date.today().year)
         seat = QWidget(self)
@@ -165,6 +174,7 @@ class ConditionRow(QFrame):
         seat_layout.addWidget(self.seat_year)
         seat_layout.addStretch(1)
         self.forum_box = _choice_box(self, [(slug, name) for slug, name in choices.forums])
+        self.forum_box.setAccessibleName(self.tr("Forum"))
         self.stance_checks = ChecksRow([stance.value for stance in Stance], self)
         # the conditions whose value is picked in one combo box
         self.value_boxes: dict[str, QComboBox] = {
@@ -185,6 +195,7 @@ class ConditionRow(QFrame):
         self.remove_button = QToolButton(self)
         self.remove_button.setText("✕")
         self.remove_button.setToolTip(self.tr("Remove this condition"))
+        self.remove_button.setAccessibleName(self.remove_button.toolTip())  # not "✕"
         self.remove_button.clicked.connect(lambda: self.remove_requested.emit(self))
 
         layout = QHBoxLayout(self)
@@ -291,6 +302,7 @@ class RuleEditor(QWidget):
         self.json_view.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
         self.json_view.setMaximumHeight(110)
         self.json_view.setToolTip(self.tr("The rule as it is stored"))
+        self.json_view.setAccessibleName(self.json_view.toolTip())
 
         header = QHBoxLayout()
         header.addWidget(QLabel(self.tr("States that meet"), self))

@@ -136,7 +136,9 @@ class InterventionDialog(ServiceDialog):
         )
         self.title_edit.textEdited.connect(self._title_typed)
         self.register(self.kind_box, "kind")
-        self.targets = PickList(self.tr("Type a state's name, code or alias…"), self)
+        self.targets = PickList(
+            self.tr("Type a state's name, code or alias…"), self, name=self.tr("Target states")
+        )
         self.targets.set_source(self.state_names.choices())
         self.targets.changed.connect(self._suggest_title)
         self.add_row(self.tr("Target &states:"), self.targets)
@@ -150,8 +152,10 @@ class InterventionDialog(ServiceDialog):
         for day in meeting_days(self._meeting):
             self.day_box.addItem(day.strftime("%a %Y-%m-%d"), day.isoformat())
         self.start_edit = QTimeEdit(self)
+        self.start_edit.setAccessibleName(self.tr("Starts at"))
         self.start_edit.setDisplayFormat("HH:mm")
         self.end_edit = QTimeEdit(self)
+        self.end_edit.setAccessibleName(self.tr("Ends at"))
         self.end_edit.setDisplayFormat("HH:mm")
         self._last_start = self.start_edit.time()
         self.start_edit.timeChanged.connect(self._start_moved)

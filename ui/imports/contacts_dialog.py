@@ -133,7 +133,9 @@ class ContactsImportDialog(QDialog):
         self.path_edit.setPlaceholderText(self.tr("A CSV file with a header row"))
         self.choose_button = QPushButton(self.tr("&Choose…"), self)
         top = QHBoxLayout()
-        top.addWidget(QLabel(self.tr("File:"), self))
+        file_label = QLabel(self.tr("File:"), self)
+        file_label.setBuddy(self.path_edit)  # its name for screen readers
+        top.addWidget(file_label)
         top.addWidget(self.path_edit, 1)
         top.addWidget(self.choose_button)
         self.combos: dict[str, QComboBox] = {}
@@ -147,6 +149,7 @@ class ContactsImportDialog(QDialog):
             self.combos[field] = combo
         self.preview_model = MappedPreviewModel(self)
         self.preview = QTableView(self)
+        self.preview.setAccessibleName(self.tr("Preview"))
         self.preview.setModel(self.preview_model)
         self.preview.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.preview.horizontalHeader().setStretchLastSection(True)

@@ -81,14 +81,19 @@ class UntcImportDialog(QDialog):
         self.treaty = QComboBox(self)
         self.treaty.addItems(list(treaty_codes) or ["APMBC"])
         top = QHBoxLayout()
-        top.addWidget(QLabel(self.tr("Status table:"), self))
+        path_label = QLabel(self.tr("Status table:"), self)
+        path_label.setBuddy(self.path_edit)  # the fields' names for screen readers
+        treaty_label = QLabel(self.tr("Treaty:"), self)
+        treaty_label.setBuddy(self.treaty)
+        top.addWidget(path_label)
         top.addWidget(self.path_edit, 1)
         top.addWidget(self.choose_button)
-        top.addWidget(QLabel(self.tr("Treaty:"), self))
+        top.addWidget(treaty_label)
         top.addWidget(self.treaty)
         self.summary = QLabel(self)
         self.summary.setWordWrap(True)
         self.tree = QTreeWidget(self)
+        self.tree.setAccessibleName(self.tr("What the import would change"))
         self.tree.setColumnCount(self.COLUMNS)
         self.tree.setHeaderLabels(
             [

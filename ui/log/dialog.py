@@ -134,13 +134,18 @@ class LogContactDialog(ServiceDialog):
         self.register(self.date_edit, "date of the contact", "occurred_on")
         self.register(self.kind_box, "kind")
 
-        self.states = PickList(self.tr("Type a state's name, code or alias…"), self)
+        self.states = PickList(
+            self.tr("Type a state's name, code or alias…"), self, name=self.tr("States")
+        )
         self.states.set_source(self.state_names.choices())
         self.states.changed.connect(self._states_changed)
         self.add_row(self.tr("S&tates:"), self.states)
         self.register(self.states.line, "state_ids", "states")
         self.contacts = PickList(
-            self.tr("Type a contact's name…"), self, search=self._search_contacts
+            self.tr("Type a contact's name…"),
+            self,
+            search=self._search_contacts,
+            name=self.tr("Contacts"),
         )
         self.add_row(self.tr("&Contacts:"), self.contacts)
         self.register(self.contacts.line, "contact_ids")

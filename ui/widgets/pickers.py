@@ -57,7 +57,9 @@ class PickList(QWidget):
 
     `source` is what typing is matched against, in the order suggestions are offered;
     `search`, when given, is asked for what the source does not hold (a long contact
-    list is searched in the service rather than held whole).
+    list is searched in the service rather than held whole). `name` is what a screen
+    reader calls the field (a form's label names the pick list, not the line and the list
+    inside it, which are named after it).
     """
 
     changed = Signal()
@@ -67,6 +69,7 @@ class PickList(QWidget):
         placeholder: str,
         parent: QWidget | None = None,
         *,
+        name: str,
         search: Callable[[str], list[Choice]] | None = None,
     ) -> None:
         super().__init__(parent)
@@ -88,6 +91,8 @@ class PickList(QWidget):
         cast(Any, self.completer.activated)[QModelIndex].connect(self._picked)
 
         self.chosen = QListWidget(self)
+        self.line.setAccessibleName(name)
+        self.chosen.setAccessibleName(self.tr("{0} chosen").format(name))
         self.chosen.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.chosen.setMaximumHeight(self.chosen.fontMetrics().height() * 5)
         self.chosen.itemDoubleClicked.connect(lambda _item: self.remove_selected())
