@@ -144,7 +144,8 @@ def test_the_model_shows_labels_sorts_by_raw_values_and_reds_overdue(
     assert cell(late, Column.ACTION) == "Accede"
     assert cell(late, Column.CHANNEL) == "Note verbale"
     assert cell(late, Column.STATUS) == "Draft"
-    assert cell(late, Column.DUE) == (TODAY - timedelta(days=1)).isoformat()
+    assert cell(late, Column.DUE) == f"{TODAY - timedelta(days=1)} (overdue)"  # not red alone
+    assert cell(late, Column.DUE, SORT_ROLE) == (TODAY - timedelta(days=1)).isoformat()
     assert cell(late, Column.STATUS, SORT_ROLE) == DemarcheStatus.DRAFT.rank
     assert cell(late, Column.CHANNEL, SORT_ROLE) == "note_verbale"
     assert cell(late, Column.TITLE, ROW_ROLE).id == late

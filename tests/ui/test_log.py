@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QApplication, QDialog
 from pytestqt.qtbot import QtBot
 
@@ -18,10 +19,11 @@ from outreach.storage.database import Database
 from ui.context import Selection
 from ui.log.dialog import LogContactDialog, edit_log_entry, log_a_contact
 from ui.log.page import LogPage
-from ui.log.table_model import MAX_PAGES, OVERDUE_COLOR, PAGE_SIZE, ROW_ROLE, Column
+from ui.log.table_model import MAX_PAGES, PAGE_SIZE, ROW_ROLE, Column
 from ui.services import AppServices
 from ui.undo import UndoRunner
 from ui.widgets.dates import from_qdate, to_qdate
+from ui.widgets.records_table import OVERDUE_RED
 
 from .desktop import Show
 from .modal import drive_modal
@@ -97,8 +99,9 @@ def test_overdue_only_shows_exactly_the_services_overdue_entries(
     for row in range(page.model.rowCount()):
         follow_up = page.model.index(row, Column.FOLLOW_UP)
         assert page.model.entry_at(row).follow_up_overdue_on(today)  # type: ignore[union-attr]
-        assert follow_up.data(Qt.ItemDataRole.ForegroundRole).color() == OVERDUE_COLOR
-        assert follow_up.data() == page.model.entry_at(row).follow_up_on.isoformat()  # type: ignore[union-attr]
+        assert follow_up.data(Qt.ItemDataRole.ForegroundRole).color() == QColor(OVERDUE_RED)
+        due = page.model.entry_at(row).follow_up_on.isoformat()  # type: ignore[union-attr]
+        assert follow_up.data() == f"{due} (overdue)"  # in words, not in red alone
     page.overdue_only.click()
     assert page.model.rowCount() == services.log.count()
 

@@ -24,7 +24,7 @@ from outreach.domain.enums import CalendarKind, InterventionStatus
 from outreach.domain.records import CalendarItem
 from ui.forums.labels import calendar_kind_label, kind_label, status_label
 from ui.widgets.filtered_records import FilteredRecordsModel
-from ui.widgets.records_table import OVERDUE_RED, Index
+from ui.widgets.records_table import OVERDUE_RED, Index, overdue_first, overdue_text
 
 DATE_ROLE = Qt.ItemDataRole.UserRole + 1
 ITEMS_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -142,7 +142,8 @@ class MonthModel(QAbstractTableModel):
             return self.items_on(day)
         if role == Qt.ItemDataRole.ToolTipRole:
             items = self._by_day.get(day, [])
-            lines = [f"{day.isoformat()}"] + [f"• {item_line(item)}" for item in items]
+            lines = [day.isoformat()]
+            lines += [f"• {overdue_first(item_line(item), item.overdue)}" for item in items]
             return "\n".join(lines)
         if role == Qt.ItemDataRole.ForegroundRole and day.month != self._month:
             return QBrush(QColor(MUTED))
@@ -232,7 +233,7 @@ class AgendaModel(FilteredRecordsModel[CalendarItem]):
     def display(self, record: CalendarItem, column: int) -> str:
         match column:
             case AgendaColumn.DATE:
-                return _day_text(record)
+                return overdue_text(_day_text(record), record.overdue)
             case AgendaColumn.TIME:
                 return item_time(record)
             case AgendaColumn.WHAT:

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from outreach.domain.enums import InterventionStatus
 from outreach.domain.records import CalendarItem
 from ui.calendar.models import DATE_ROLE, ITEMS_ROLE, MUTED, MonthModel, item_colour, item_line
-from ui.widgets.records_table import OVERDUE_RED, Index
+from ui.widgets.records_table import OVERDUE_RED, Index, overdue_first
 
 PAD = 3
 
@@ -113,7 +113,8 @@ class MonthDelegate(QStyledItemDelegate):
         painter.setFont(font)
         painter.setPen(QColor(OVERDUE_RED) if item.overdue else QColor("#212121"))
         text_rect = chip.adjusted(6, 0, -2, 0)
-        text = metrics.elidedText(item_line(item), Qt.TextElideMode.ElideRight, text_rect.width())
+        line = overdue_first(item_line(item), item.overdue)  # the word, not the red alone
+        text = metrics.elidedText(line, Qt.TextElideMode.ElideRight, text_rect.width())
         painter.drawText(
             text_rect, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, text
         )

@@ -37,7 +37,7 @@ from ui.operations.contacts import delete_contact
 from ui.services import AppServices
 from ui.undo import Operation, UndoRunner
 from ui.widgets.records_page import Field, RecordDetail, RecordsPage
-from ui.widgets.records_table import RecordsModel, records_view
+from ui.widgets.records_table import RecordsModel, overdue_text, records_view
 
 LOG_ENTRIES_SHOWN = 50
 
@@ -104,7 +104,12 @@ class ContactDetail(RecordDetail[ContactRecord]):
                 (self.tr("Date"), lambda entry: _short_date(entry.occurred_on)),
                 (self.tr("Kind"), lambda entry: entry.kind),
                 (self.tr("Summary"), lambda entry: entry.summary),
-                (self.tr("Follow-up"), lambda entry: _short_date(entry.follow_up_on)),
+                (
+                    self.tr("Follow-up"),
+                    lambda entry: overdue_text(
+                        _short_date(entry.follow_up_on), entry.follow_up_overdue_on(date.today())
+                    ),
+                ),
             ],
             warn=lambda entry: entry.follow_up_overdue_on(date.today()),
             parent=self,

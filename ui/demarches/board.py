@@ -64,7 +64,7 @@ from ui.demarches.moves import ReasonPrompt, move_demarche, step_status
 from ui.demarches.table_model import is_overdue
 from ui.services import AppServices
 from ui.undo import UndoRunner
-from ui.widgets.records_table import OVERDUE_RED, Index
+from ui.widgets.records_table import OVERDUE_RED, Index, overdue_text
 
 MIME_TYPE = "application/x-outreach-demarche-id"
 ID_ROLE = Qt.ItemDataRole.UserRole + 20
@@ -406,10 +406,8 @@ class DemarcheBoard(QWidget):
         overdue = is_overdue(record, today)
         if record.due_on is None:
             due = self.tr("No due date")
-        elif overdue:
-            due = self.tr("Due {0} (overdue)").format(record.due_on.isoformat())
-        else:
-            due = self.tr("Due {0}").format(record.due_on.isoformat())
+        else:  # "Due 2026-03-12 (overdue)": in words, not in red alone
+            due = overdue_text(self.tr("Due {0}").format(record.due_on.isoformat()), overdue)
         item = QListWidgetItem(f"{state} — {record.title}")
         item.setFlags(
             Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsDragEnabled

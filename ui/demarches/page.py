@@ -53,7 +53,7 @@ from ui.widgets.filtered_records import select_record
 from ui.widgets.names import ContactNames, StateNames, contact_names_for, state_names_for
 from ui.widgets.pickers import refill, type_ahead
 from ui.widgets.records_page import Field, RecordDetail, RecordsPage, setting_flag
-from ui.widgets.records_table import OVERDUE_RED
+from ui.widgets.records_table import OVERDUE_RED, overdue_text
 
 LIST_VIEW, BOARD_VIEW = 0, 1
 VIEW_NAMES = {LIST_VIEW: "list", BOARD_VIEW: "board"}
@@ -167,6 +167,7 @@ class DemarcheDetail(RecordDetail[DemarcheRecord]):
         overdue = record is not None and is_overdue(record, today)
         due = self.fields["due"]
         due.setStyleSheet(f"color: {OVERDUE_RED}; font-weight: bold;" if overdue else "")
+        due.setText(overdue_text(due.text(), overdue))  # in words, not in red alone
         due.setToolTip(self.tr("Overdue") if overdue else "")
 
 

@@ -18,7 +18,7 @@ from outreach.domain.records import DemarcheRecord
 from ui.demarches.labels import action_label, channel_label, level_label, status_label
 from ui.widgets.dates import iso_day
 from ui.widgets.filtered_records import ROW_ROLE, SORT_ROLE, FilteredRecordsModel, fold_fast
-from ui.widgets.records_table import OVERDUE_RED
+from ui.widgets.records_table import OVERDUE_RED, overdue_text
 
 __all__ = ["NO_DATE", "ROW_ROLE", "SORT_ROLE", "Column", "DemarchesTableModel", "is_overdue"]
 NO_DATE = "9999-12-31"  # sorts an empty date after every real one
@@ -111,7 +111,7 @@ class DemarchesTableModel(FilteredRecordsModel[DemarcheRecord]):
             case Column.PLANNED:
                 return iso_day(record.planned_on)
             case Column.DUE:
-                return iso_day(record.due_on)
+                return overdue_text(iso_day(record.due_on), is_overdue(record, self._today()))
         return record.officer
 
     def sort_key(self, record: DemarcheRecord, column: int) -> Any:

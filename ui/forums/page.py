@@ -140,7 +140,7 @@ class ForumsPage(Page):
                 (self.tr("State"), lambda m: m.state_name),
                 (self.tr("ISO"), lambda m: m.state_iso3),
                 (self.tr("Since"), lambda m: iso_day(m.since)),
-                (self.tr("Until"), lambda m: iso_day(m.until)),
+                (self.tr("Until"), lambda m: self._until_text(m, today)),
                 (self.tr("Source"), lambda m: m.source),
             ],
             warn=lambda m: m.until is not None and m.until < today,
@@ -411,6 +411,13 @@ class ForumsPage(Page):
         self._undo.run(meeting_operations.delete_meeting(self._services.forums, meeting))
 
     # --- members ----------------------------------------------------------------------------------
+
+    def _until_text(self, member: ForumMembershipRecord, today: date) -> str:
+        """ "2021-12-31 (ended)" for a membership over (its row in red, and in words)."""
+        until = iso_day(member.until)
+        if member.until is not None and member.until < today:
+            return self.tr("{0} (ended)").format(until)
+        return until
 
     def selected_member(self) -> ForumMembershipRecord | None:
         return selected_data(self.members_view, RECORD_ROLE, ForumMembershipRecord)

@@ -67,7 +67,7 @@ from ui.widgets.dates import OptionalDateEdit
 from ui.widgets.export_list import install_export_action
 from ui.widgets.names import contact_names_for, state_names_for
 from ui.widgets.pickers import refill, type_ahead
-from ui.widgets.records_table import fit_first
+from ui.widgets.records_table import fit_first, overdue_text
 
 #: besides the log itself, what changes the names or links this page shows
 NAMES_SHOWN = (Entity.STATE, Entity.STATE_ALIAS, Entity.CONTACT, Entity.DEMARCHE, Entity.MEETING)
@@ -542,9 +542,9 @@ class LogPage(Page):
         if entry.officer:
             when.append(entry.officer)
         self.when_label.setText(" · ".join(when))
-        follow_up = follow_up_text(entry) or self.tr("none")
-        if entry.follow_up_overdue_on(self._today()):
-            follow_up = self.tr("{0} (overdue)").format(follow_up)
+        follow_up = overdue_text(
+            follow_up_text(entry) or self.tr("none"), entry.follow_up_overdue_on(self._today())
+        )
         self.follow_up_label.setText(follow_up)
         self.states_label.setText(self.state_names.names(entry.state_ids))
         self.contacts_label.setText(

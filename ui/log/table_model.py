@@ -29,7 +29,7 @@ from outreach.domain.records import LogEntryRecord, LogFilter
 from outreach.domain.vocabulary import label_of
 from outreach.errors import OutreachError
 from outreach.services.contact_log import ContactLogService, LogSort
-from ui.widgets.records_table import HeadedTableModel, Index
+from ui.widgets.records_table import OVERDUE_RED, HeadedTableModel, Index, overdue_text
 
 ROW_ROLE = Qt.ItemDataRole.UserRole + 2
 
@@ -37,7 +37,6 @@ ROW_ROLE = Qt.ItemDataRole.UserRole + 2
 #: long to read, and the list is read again after every save)
 PAGE_SIZE = 80
 MAX_PAGES = 15
-OVERDUE_COLOR = QColor(192, 0, 0)
 
 
 class Column(IntEnum):
@@ -241,7 +240,7 @@ class LogTableModel(HeadedTableModel):
             return entry
         if role == Qt.ItemDataRole.ForegroundRole:
             if column == Column.FOLLOW_UP and entry.follow_up_overdue_on(self._today()):
-                return QBrush(OVERDUE_COLOR)
+                return QBrush(QColor(OVERDUE_RED))
             return None
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == Column.SUMMARY:
@@ -264,7 +263,7 @@ class LogTableModel(HeadedTableModel):
         if column == Column.CONTACTS:
             return self._contact_names(entry.contact_ids)
         if column == Column.FOLLOW_UP:
-            return follow_up_text(entry)
+            return overdue_text(follow_up_text(entry), entry.follow_up_overdue_on(self._today()))
         return entry.officer
 
     def header_labels(self) -> list[str]:

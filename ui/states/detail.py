@@ -43,7 +43,7 @@ from ui.treaty_choice import TreatyChoice
 from ui.undo import UndoRunner
 from ui.widgets.dates import iso_day
 from ui.widgets.pickers import choice_box
-from ui.widgets.records_table import OVERDUE_RED, RecordsModel, records_view
+from ui.widgets.records_table import OVERDUE_RED, RecordsModel, overdue_text, records_view
 
 
 def section(title: str, items: list[str]) -> list[str]:
@@ -140,21 +140,26 @@ class StateDetail(QTabWidget):
                 (self.tr("Summary"), lambda e: e.summary),
                 (
                     self.tr("Follow-up"),
-                    lambda e: iso_day(e.follow_up_on),
+                    lambda e: overdue_text(iso_day(e.follow_up_on), e.follow_up_overdue_on(today)),
                 ),
             ],
             warn=lambda e: e.follow_up_overdue_on(today),
             parent=self,
         )
         self.addTab(records_view(self.log, self), self.tr("Log"))
+
+        def late(demarche: DemarcheRecord) -> bool:
+            due = demarche.due_on
+            return demarche.status.is_open and due is not None and due < today
+
         self.demarches = RecordsModel[DemarcheRecord](
             [
                 (self.tr("Title"), lambda d: d.title),
                 (self.tr("Action"), lambda d: d.requested_action.replace("_", " ")),
                 (self.tr("Status"), lambda d: d.status.value),
-                (self.tr("Due"), lambda d: iso_day(d.due_on, "—")),
+                (self.tr("Due"), lambda d: overdue_text(iso_day(d.due_on, "—"), late(d))),
             ],
-            warn=lambda d: d.status.is_open and d.due_on is not None and d.due_on < today,
+            warn=late,
             parent=self,
         )
         self.addTab(records_view(self.demarches, self), self.tr("Démarches"))

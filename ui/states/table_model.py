@@ -18,7 +18,7 @@ from outreach.domain.records import StateRow
 from outreach.domain.vocabulary import label
 from outreach.folding import fold
 from outreach.reference.names import shipped_name
-from ui.widgets.records_table import OVERDUE_RED, HeadedTableModel, Index
+from ui.widgets.records_table import OVERDUE_RED, HeadedTableModel, Index, overdue_text
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 ROW_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -86,6 +86,11 @@ def _shown(value: Any) -> str:
     return str(value)
 
 
+def _follow_up_overdue(row: StateRow) -> bool:
+    due = row.next_follow_up_on
+    return due is not None and due < date.today()
+
+
 class StatesTableModel(HeadedTableModel):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
@@ -115,6 +120,8 @@ class StatesTableModel(HeadedTableModel):
                 return label(row.status)
             if column == Column.STANCE:
                 return label(row.stance)
+            if column == Column.NEXT_FOLLOW_UP:
+                return overdue_text(_shown(value), _follow_up_overdue(row))
             return _shown(value)
         if role == SORT_ROLE:
             value = _raw(row, column)
@@ -124,8 +131,7 @@ class StatesTableModel(HeadedTableModel):
                 return fold(value)
             return value if value is not None else ""
         if role == Qt.ItemDataRole.ForegroundRole and column == Column.NEXT_FOLLOW_UP:
-            due = row.next_follow_up_on
-            return QBrush(QColor(OVERDUE_RED)) if due is not None and due < date.today() else None
+            return QBrush(QColor(OVERDUE_RED)) if _follow_up_overdue(row) else None
         if role == SEARCH_ROLE:
             return " ".join((row.name, row.other_name, row.iso3, *row.aliases, *row.categories))
         if role == ROW_ROLE:
