@@ -61,6 +61,7 @@ class RestoreBackupDialog(QDialog):
         self.found = found
         self.chosen: Backup | None = None
         self.table = QTableWidget(len(found), 3, self)
+        self.table.setTabKeyNavigation(False)  # Tab leaves the list (arrows move in it)
         self.table.setAccessibleName(QCoreApplication.translate("Backups", "Backups"))
         self.table.setHorizontalHeaderLabels(
             [

@@ -44,6 +44,7 @@ from ui.widgets.filtered_records import ROW_ROLE, selected_data
 from ui.widgets.names import StateNames, state_names_for
 from ui.widgets.pickers import refill, type_ahead
 from ui.widgets.records_table import list_view
+from ui.widgets.tab_order import tab_order
 
 
 def _shift(year: int, month: int, months: int) -> tuple[int, int]:
@@ -171,6 +172,11 @@ class CalendarPage(Page):
         layout.addLayout(top)
         layout.addLayout(kinds)
         layout.addWidget(self.splitter, 1)
+        tab_order(  # the top line (Export… at its end), the kinds below it, the month
+            self.previous_button, self.today_button, self.next_button, self.state_box,
+            self.category_box, self.export_button, *self.kind_checks.values(),
+            self.month_view, self.agenda_view,
+        )  # fmt: skip
 
     @classmethod
     def title(cls) -> str:

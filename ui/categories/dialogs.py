@@ -87,6 +87,7 @@ def _same_rule(a: str, b: str) -> bool:
 
 def _table(model: Any, parent: QWidget) -> QTableView:
     view = QTableView(parent)
+    view.setTabKeyNavigation(False)  # Tab leaves the list (arrows move in it)
     view.setModel(model)
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

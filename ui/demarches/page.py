@@ -54,6 +54,7 @@ from ui.widgets.names import ContactNames, StateNames, contact_names_for, state_
 from ui.widgets.pickers import refill, type_ahead
 from ui.widgets.records_page import Field, RecordDetail, RecordsPage, setting_flag
 from ui.widgets.records_table import OVERDUE_RED, overdue_text
+from ui.widgets.tab_order import tab_order
 
 LIST_VIEW, BOARD_VIEW = 0, 1
 VIEW_NAMES = {LIST_VIEW: "list", BOARD_VIEW: "board"}
@@ -267,6 +268,10 @@ class DemarchesPage(RecordsPage[DemarcheRecord]):
         detail_scroll.setMinimumWidth(260)
         self.splitter.replaceWidget(1, detail_scroll)
         detail_scroll.setWidget(self.detail)
+        tab_order(  # the filters put before the filter line first, the list, the detail
+            self.state_box, self.status_box, self.open_only, self.mine_only, self.filter_edit,
+            self.new_button, self.edit_button, self.delete_button, self.views, detail_scroll,
+        )  # fmt: skip
 
     @classmethod
     def title(cls) -> str:

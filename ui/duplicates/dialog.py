@@ -173,6 +173,7 @@ class DuplicatesDialog(QDialog):
         top.addStretch(1)
         self.model = DuplicatePairsModel(self)
         self.table = QTableView(self)
+        self.table.setTabKeyNavigation(False)  # Tab leaves the list (arrows move in it)
         self.table.setAccessibleName(self.tr("Possible duplicates"))
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

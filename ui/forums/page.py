@@ -47,6 +47,7 @@ from ui.widgets.dates import from_qdate, iso_date_edit, iso_day
 from ui.widgets.filtered_records import selected_data
 from ui.widgets.modal import accepted
 from ui.widgets.records_table import RECORD_ROLE, RecordsModel, records_view
+from ui.widgets.tab_order import tab_order
 
 FORUM_VIEW, PLANNER_VIEW = 0, 1
 MEETINGS_TAB, MEMBERS_TAB = 0, 1
@@ -218,6 +219,13 @@ class ForumsPage(Page):
         layout.addWidget(self.stack)
         for view in (self.meetings_view, self.members_view):
             view.selectionModel().selectionChanged.connect(lambda *_a: self._update_buttons())
+        tab_order(  # the forums, the tabs, then each tab's buttons above its list
+            self.forums, self.tabs, self.open_button, self.new_meeting_button,
+            self.edit_meeting_button, self.delete_meeting_button, self.meetings_view,
+            self.members_on, self.all_periods, self.members_filter, self.add_member_button,
+            self.edit_member_button, self.end_member_button, self.delete_member_button,
+            self.members_view,
+        )  # fmt: skip
         self._update_buttons()
 
     @classmethod

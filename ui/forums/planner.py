@@ -67,6 +67,7 @@ from ui.widgets.filtered_records import selected_data
 from ui.widgets.modal import accepted
 from ui.widgets.names import StateNames, state_names_for
 from ui.widgets.records_table import RecordsModel, list_view, records_view
+from ui.widgets.tab_order import tab_order
 
 
 def meeting_line(meeting: MeetingRecord, forum_name: str) -> str:
@@ -157,6 +158,10 @@ class MeetingPlanner(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.splitter, 1)
+        tab_order(  # the room: its search and filter, its list, the buttons below; then the rest
+            self.back_button, self.room_filter, self.targets_only, self.room_view,
+            self.bilateral_button, self.announce_button, self.withdraw_button, self.right,
+        )  # fmt: skip
         self._update_buttons()
 
     def _build_room(self) -> None:

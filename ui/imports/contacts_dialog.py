@@ -149,6 +149,7 @@ class ContactsImportDialog(QDialog):
             self.combos[field] = combo
         self.preview_model = MappedPreviewModel(self)
         self.preview = QTableView(self)
+        self.preview.setTabKeyNavigation(False)  # Tab leaves the list (arrows move in it)
         self.preview.setAccessibleName(self.tr("Preview"))
         self.preview.setModel(self.preview_model)
         self.preview.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)

@@ -68,6 +68,7 @@ from ui.widgets.export_list import install_export_action
 from ui.widgets.names import contact_names_for, state_names_for
 from ui.widgets.pickers import refill, type_ahead
 from ui.widgets.records_table import fit_first, overdue_text
+from ui.widgets.tab_order import tab_order
 
 #: besides the log itself, what changes the names or links this page shows
 NAMES_SHOWN = (Entity.STATE, Entity.STATE_ALIAS, Entity.CONTACT, Entity.DEMARCHE, Entity.MEETING)
@@ -184,12 +185,15 @@ class LogPage(Page):
             check.toggled.connect(lambda _on: self.apply_filters())
 
         first = QHBoxLayout()
-        first.addWidget(QLabel(self.tr("State:"), self))
-        first.addWidget(self.state_box)
-        first.addWidget(QLabel(self.tr("Contact:"), self))
-        first.addWidget(self.contact_box)
-        first.addWidget(QLabel(self.tr("Kind:"), self))
-        first.addWidget(self.kind_box)
+        for text, box in (
+            (self.tr("State:"), self.state_box),
+            (self.tr("Contact:"), self.contact_box),
+            (self.tr("Kind:"), self.kind_box),
+        ):
+            label = QLabel(text, self)
+            label.setBuddy(box)  # the box's name for screen readers, not its choice
+            first.addWidget(label)
+            first.addWidget(box)
         first.addWidget(self.from_date)
         first.addWidget(self.to_date)
         first.addStretch(1)
@@ -200,6 +204,11 @@ class LogPage(Page):
         second.addWidget(self.mine_only)
         second.addWidget(self.count_label)
         second.addWidget(self.log_button)
+        tab_order(  # the first line, then the second (its search line first)
+            self.state_box, self.contact_box, self.kind_box, self.from_date.check,
+            self.from_date.edit, self.to_date.check, self.to_date.edit, self.text_edit,
+            self.open_only, self.overdue_only, self.mine_only, self.log_button,
+        )  # fmt: skip
         self._filter_rows = QVBoxLayout()
         self._filter_rows.addLayout(first)
         self._filter_rows.addLayout(second)
@@ -209,6 +218,7 @@ class LogPage(Page):
 
     def _build_table(self) -> None:
         self.table = QTableView(self)
+        self.table.setTabKeyNavigation(False)  # Tab leaves the list (arrows move in it)
         self.table.setAccessibleName(self.tr("Contact log"))
         self.table.setModel(self.model)
         install_export_action(self.table, self.title)

@@ -78,6 +78,8 @@ class StateDetail(QTabWidget):
         self.notes.setPlaceholderText(self.tr("Notes on this state…"))
         self.talking_points = QPlainTextEdit(self)
         self.talking_points.setPlaceholderText(self.tr("Our talking points for this state…"))
+        for edit in (self.notes, self.talking_points):  # Tab leaves, as in the dialogs
+            edit.setTabChangesFocus(True)
         self.save_button = QPushButton(self.tr("Save profile"), self)
         self.save_button.clicked.connect(self.save_profile)
         editor = QWidget(self)

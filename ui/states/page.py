@@ -106,6 +106,7 @@ class StatesPage(Page):
         self.council_year.valueChanged.connect(self.apply_filter)
 
         self.table = QTableView(self)
+        self.table.setTabKeyNavigation(False)  # Tab leaves the list (arrows move in it)
         self.table.setAccessibleName(self.tr("States"))
         self.table.setModel(self.proxy)
         install_export_action(self.table, self.title)

@@ -134,6 +134,7 @@ def stretch_column(view: QTableView, column: int) -> None:
 
 def records_view(model: QAbstractTableModel, parent: QWidget) -> QTableView:
     view = QTableView(parent)
+    view.setTabKeyNavigation(False)  # Tab leaves the list (arrows move in it)
     view.setModel(model)
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -154,6 +155,7 @@ def list_view(
     """A list of records: rows selected one at a time, not edited in place, columns of
     the widths given, and "Export this list" in the context menu."""
     view = QTableView(parent)
+    view.setTabKeyNavigation(False)  # Tab leaves the list (arrows move in it)
     view.setModel(model)
     install_export_action(view, export_name)
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
