@@ -11,12 +11,14 @@ from dataclasses import dataclass
 from PySide6.QtCore import QCoreApplication, QEventLoop, QSettings, Qt
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut, QUndoStack
 from PySide6.QtWidgets import (
+    QFrame,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
     QMenu,
     QMessageBox,
+    QScrollArea,
     QSplitter,
     QStackedWidget,
     QWidget,
@@ -69,6 +71,17 @@ class WindowHooks:
     #: where the database open in the window is (a file's path, a server's address)
     database_location: Callable[[], str] = lambda: ""
     print_report: Callable[[], object] = lambda: None
+
+
+def _scrolled(page: QWidget, parent: QWidget) -> QScrollArea:
+    """`page` filling its place in the window, and scrolled when the window is smaller
+    than the page can be (a small screen at 200%): the window then stays on the screen."""
+    holder = QScrollArea(parent)
+    holder.setWidgetResizable(True)
+    holder.setFrameShape(QFrame.Shape.NoFrame)
+    holder.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the page's controls
+    holder.setWidget(page)
+    return holder
 
 
 @dataclass
@@ -144,7 +157,7 @@ class MainWindow(QMainWindow):
             page = slot.build()
             page.restore_state(QSettings())
             placeholder = self.stack.widget(row)
-            self.stack.insertWidget(row, page)
+            self.stack.insertWidget(row, _scrolled(page, self.stack))
             if placeholder is not None:
                 self.stack.removeWidget(placeholder)
                 placeholder.deleteLater()
@@ -153,7 +166,8 @@ class MainWindow(QMainWindow):
 
     def _show_row(self, row: int) -> None:
         if 0 <= row < len(self.slots):
-            self.stack.setCurrentWidget(self._built(row))
+            self._built(row)
+            self.stack.setCurrentIndex(row)
 
     @property
     def built_pages(self) -> list[Page]:

@@ -96,6 +96,9 @@ class ForumsPage(Page):
         self.forums = QListWidget(self)
         self.forums.setAccessibleName(self.tr("Forums"))
         self.forums.setMinimumWidth(220)
+        self.forums.setWordWrap(True)  # a long name on two lines rather than cut
+        self.forums.setResizeMode(QListWidget.ResizeMode.Adjust)
+        self.forums.setSpacing(2)
         self.forums.currentItemChanged.connect(lambda *_args: self._show_forum())
 
         self.meetings = RecordsModel[MeetingRecord](
