@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QRect, Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QAbstractSpinBox, QApplication, QComboBox, QSplitter, QWidget
+from PySide6.QtWidgets import QAbstractSpinBox, QApplication, QComboBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from ui.dashboard.page import DashboardPage
@@ -77,25 +77,32 @@ def _rect(widget: QWidget) -> QRect:
     return QRect(widget.mapTo(widget.window(), widget.rect().topLeft()), widget.size())
 
 
+def _pane_of(widget: QWidget, common: QWidget) -> QWidget:
+    """The child of `common` that holds `widget` (or is it)."""
+    pane = widget
+    while pane.parentWidget() is not common:
+        pane = pane.parentWidget()
+    return pane
+
+
 def _next_pane(before: QWidget, after: QWidget) -> bool:
-    """Whether `after` is in a later pane of a side-by-side splitter than `before` (the
-    detail beside a list is read after the list, though its top is higher)."""
-    splitter = before.parentWidget()
-    while splitter is not None and not splitter.isAncestorOf(after):
-        splitter = splitter.parentWidget()
-    if not isinstance(splitter, QSplitter) or splitter.orientation() != Qt.Orientation.Horizontal:
+    """Whether `after` is in a pane beside and to the right of the one `before` is in
+    (a detail beside a list, a box beside a box: read after it, though its top may be
+    higher). Two controls side by side are not panes: along a line, left to right."""
+    common = before.parentWidget()
+    while common is not None and not common.isAncestorOf(after):
+        common = common.parentWidget()
+    if common is None:
         return False
-    panes = [splitter.widget(index) for index in range(splitter.count())]
-    pane_of = [
-        next(i for i, pane in enumerate(panes) if pane is w or pane.isAncestorOf(w))
-        for w in (before, after)
-    ]
-    return pane_of[1] > pane_of[0]
+    panes = _pane_of(before, common), _pane_of(after, common)
+    if panes[0] is before or panes[1] is after:
+        return False
+    return _rect(panes[1]).left() > _rect(panes[0]).right()
 
 
 def backwards(before: QWidget, after: QWidget) -> bool:
     """Whether `after` comes before `before` in reading order: wholly above it, or
-    wholly to its left on the same line (but not in the next pane of a splitter, beside)."""
+    wholly to its left on the same line (but not in the next pane, beside)."""
     if _next_pane(before, after):
         return False
     a, b = _rect(before), _rect(after)
@@ -155,9 +162,9 @@ def test_tab_reaches_every_control_of_each_page_in_reading_order(
 
 @pytest.mark.xfail(
     strict=True,
-    reason="the dashboard's controls are made in another order than they are read; "
-    "ui/dashboard/page.py is being changed elsewhere: remove this mark once it sets its "
-    "tab order",
+    reason="the dashboard's due box and curve are made before the tabs that hold them, so "
+    "Tab meets them first; ui/dashboard/page.py is being changed elsewhere: remove this "
+    "mark once it sets its tab order (ui.widgets.tab_order)",
 )
 def test_tab_goes_through_the_dashboard_in_reading_order(desktop: DesktopApp, qtbot: QtBot) -> None:
     page = desktop.window.show_page(DashboardPage)
