@@ -205,6 +205,10 @@
         <translation>Restaurer une sauvegarde</translation>
     </message>
     <message>
+        <source>Backups</source>
+        <translation>Sauvegardes</translation>
+    </message>
+    <message>
         <source>Taken</source>
         <translation>Date</translation>
     </message>
@@ -600,6 +604,34 @@ Restaurer la dernière sauvegarde intacte, celle du {1} ({2})? Ce qui a été en
     <message>
         <source>The opposite of this condition</source>
         <translation>L&apos;inverse de cette condition</translation>
+    </message>
+    <message>
+        <source>Condition</source>
+        <translation>Condition</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>Année</translation>
+    </message>
+    <message>
+        <source>Fact</source>
+        <translation>Fait</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>Région</translation>
+    </message>
+    <message>
+        <source>Subregion</source>
+        <translation>Sous-région</translation>
+    </message>
+    <message>
+        <source>Seat</source>
+        <translation>Siège</translation>
+    </message>
+    <message>
+        <source>Forum</source>
+        <translation>Forum</translation>
     </message>
     <message>
         <source>Remove this condition</source>
@@ -1194,10 +1226,6 @@ Restaurer la dernière sauvegarde intacte, celle du {1} ({2})? Ce qui a été en
         <source>No due date</source>
         <extracomment>asks why a card moves back, is cancelled or reopened; None: `ask_for_reason`</extracomment>
         <translation>Sans échéance</translation>
-    </message>
-    <message>
-        <source>Due {0} (overdue)</source>
-        <translation>Échéance : {0} (en retard)</translation>
     </message>
     <message>
         <source>Due {0}</source>
@@ -1998,6 +2026,10 @@ Restaurer la dernière sauvegarde intacte, celle du {1} ({2})? Ce qui a été en
         <translation>Membres au :</translation>
     </message>
     <message>
+        <source>{0} (ended)</source>
+        <translation>{0} (terminée)</translation>
+    </message>
+    <message>
         <source>Meetings</source>
         <translation>Réunions</translation>
     </message>
@@ -2547,10 +2579,6 @@ Restaurer la dernière sauvegarde intacte, celle du {1} ({2})? Ce qui a été en
     <message>
         <source>none</source>
         <translation>aucun</translation>
-    </message>
-    <message>
-        <source>{0} (overdue)</source>
-        <translation>{0} (en retard)</translation>
     </message>
     <message>
         <source>{0} ({1})</source>
@@ -3222,6 +3250,18 @@ Restaurer la dernière sauvegarde intacte, celle du {1} ({2})? Ce qui a été en
     <message>
         <source>City</source>
         <translation>Ville</translation>
+    </message>
+</context>
+<context>
+    <name>Overdue</name>
+    <message>
+        <source>{0} (overdue)</source>
+        <extracomment>a column number, or an IntEnum naming one (a page&apos;s Column) the colour of what is overdue, in every list; never alone (see `overdue_text`)</extracomment>
+        <translation>{0} (en retard)</translation>
+    </message>
+    <message>
+        <source>Overdue: {0}</source>
+        <translation>En retard : {0}</translation>
     </message>
 </context>
 <context>

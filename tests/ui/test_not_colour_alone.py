@@ -11,7 +11,6 @@ from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
@@ -98,17 +97,9 @@ def red_labels_without_words(where: str, root: QWidget) -> list[str]:
 def shown_in_red_alone(where: str, root: QWidget) -> list[str]:
     found = red_labels_without_words(where, root)
     for view in root.findChildren(QAbstractItemView):
-        if view.isVisibleTo(root) and not isinstance(view, QHeaderView) and not _awaited(view):
+        if view.isVisibleTo(root) and not isinstance(view, QHeaderView):
             found += red_without_words(where, view)
     return found
-
-
-def _awaited(view: QAbstractItemView) -> bool:
-    """The dashboard's overdue follow-ups: their fix is awaited (see the xfail below)."""
-    page = view.parentWidget()
-    while page is not None and not isinstance(page, DashboardPage):
-        page = page.parentWidget()
-    return page is not None and view is page.overdue_view
 
 
 def test_what_is_red_for_overdue_also_says_it_in_words(qtbot: QtBot, demo_db_path: Path) -> None:
@@ -187,12 +178,6 @@ def test_the_calendar_says_overdue_in_its_agenda_and_its_days(
     assert overdue_first("10:00 Bilateral") == "Overdue: 10:00 Bilateral"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the dashboard's overdue follow-ups are red rows whose due date has no word "
-    "(its box's title says it); ui/dashboard/page.py is being changed elsewhere: "
-    "remove this mark once its Due column uses overdue_text",
-)
 def test_the_dashboards_overdue_follow_ups_say_so_in_words(
     qtbot: QtBot, demo_db_path: Path
 ) -> None:

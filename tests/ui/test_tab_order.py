@@ -160,12 +160,6 @@ def test_tab_reaches_every_control_of_each_page_in_reading_order(
     assert problems == [], "\n".join(problems)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the dashboard's due box and curve are made before the tabs that hold them, so "
-    "Tab meets them first; ui/dashboard/page.py is being changed elsewhere: remove this "
-    "mark once it sets its tab order (ui.widgets.tab_order)",
-)
 def test_tab_goes_through_the_dashboard_in_reading_order(desktop: DesktopApp, qtbot: QtBot) -> None:
     page = desktop.window.show_page(DashboardPage)
     qtbot.wait(20)

@@ -35,7 +35,14 @@ from ui.pages import Page
 from ui.preferences import my_name
 from ui.treaty_choice import TreatyChoice
 from ui.widgets.dates import iso_day
-from ui.widgets.records_table import RECORD_ROLE, RecordsModel, records_view, stretch_column
+from ui.widgets.records_table import (
+    RECORD_ROLE,
+    RecordsModel,
+    overdue_text,
+    records_view,
+    stretch_column,
+)
+from ui.widgets.tab_order import tab_order
 
 DEFAULT_SINCE = QDate(2004, 1, 1)
 
@@ -122,7 +129,12 @@ class DashboardPage(Page):
         )
         self.overdue = RecordsModel[LogEntryRecord](
             [
-                (self.tr("Due"), lambda e: iso_day(e.follow_up_on)),
+                (
+                    self.tr("Due"),
+                    lambda e: overdue_text(
+                        iso_day(e.follow_up_on), e.follow_up_overdue_on(self.day())
+                    ),
+                ),
                 (self.tr("States"), lambda e: self._state_names(e.state_ids)),
                 (self.tr("Summary"), lambda e: e.summary),
             ],
@@ -194,6 +206,11 @@ class DashboardPage(Page):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addLayout(grid, 1)
+        # Tab as the page is read (the due box and the curve were made before their tabs)
+        tab_order(self.mine_only, self.as_of, self.today_button, self.pictures, self.since,
+                  movement_view, self.overdue_view, self.agenda)  # fmt: skip
+        tab_order(self.pictures.tabBar(), self.counting)
+        tab_order(self.agenda.tabBar(), self.due_box.view)
 
     @classmethod
     def title(cls) -> str:
