@@ -29,7 +29,7 @@ from shapely.ops import unary_union
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from outreach.reference.countries import all_states  # noqa: E402
+from outreach.reference.countries import all_states
 
 OUT = Path(__file__).resolve().parent.parent / "resources" / "map" / "world.json"
 WIDTH = 1000.0
