@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 import configparser
+import re
 import shutil
 import subprocess
 import sys
@@ -13,6 +14,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from pypdf import PdfReader
 
 from outreach.cli.desktop_entry import install
 from outreach.cli.main import cli
@@ -20,7 +22,7 @@ from outreach.paths import app_icon
 
 ROOT = Path(__file__).resolve().parents[2]
 #: what the app reads from resources/ at run time, by kind
-DATA = {".csv", ".ttf", ".txt", ".qm", ".mo", ".docx", ".svg"}
+DATA = {".csv", ".ttf", ".txt", ".qm", ".mo", ".docx", ".svg", ".json"}
 
 
 @pytest.fixture(scope="module")
@@ -58,6 +60,7 @@ def test_the_wheel_holds_every_resource_the_app_reads(wheel: zipfile.ZipFile) ->
         "resources/i18n/fr/LC_MESSAGES/outreach.mo",
         "resources/templates/note-verbale.docx",
         "resources/icons/outreach.svg",
+        "resources/map/world.json",
         "outreach/storage/migrations/versions/0012_attachments.py",
         "ui/app.py",
     ):
@@ -67,6 +70,42 @@ def test_the_wheel_holds_every_resource_the_app_reads(wheel: zipfile.ZipFile) ->
     assert "outreach = outreach.cli.start:main" in text
     assert "desktop = ui.app:main" in text
     assert not any(name.startswith(("tests/", "benchmarks/", "scripts/")) for name in names)
+
+
+def test_the_unpacked_wheel_runs_on_its_own_resources(
+    wheel: zipfile.ZipFile, tmp_path: Path
+) -> None:
+    """The wheel's files, as pip puts them in a site folder, and nothing of the source
+    tree on the path (`-I`, run from elsewhere): a database made, and the status report
+    (map, fonts, French catalogues) printed from the wheel's own resources."""
+    site = tmp_path / "site"
+    wheel.extractall(site)
+    report = tmp_path / "rapport.pdf"
+    code = (
+        "import sys\n"
+        f"sys.path.insert(0, {str(site)!r})\n"
+        "import outreach, resources\n"
+        f"assert outreach.__file__.startswith({str(site)!r}), outreach.__file__\n"
+        f"assert resources.__file__.startswith({str(site)!r}), resources.__file__\n"
+        "from outreach.cli.main import cli\n"
+        "cli(sys.argv[1:])\n"
+    )
+    db = str(tmp_path / "w.db")
+    for args in (
+        ["--db", db, "init"],
+        ["--db", db, "report", "--lang", "fr", "--as-of", "2005-01-01", "-o", str(report)],
+    ):
+        done = subprocess.run(
+            [sys.executable, "-I", "-c", code, *args],
+            cwd=tmp_path,
+            capture_output=True,
+            text=True,
+            timeout=300,
+        )
+        assert done.returncode == 0, done.stderr
+    text = "".join(page.extract_text() for page in PdfReader(report).pages)
+    assert "Rapport de situation" in text
+    assert re.search(r"Partie : 1\d\d\b", text)  # the map's legend: 143 States Parties then
 
 
 def test_desktop_entry_install_writes_the_entry_and_the_icon(tmp_path: Path) -> None:
