@@ -1,7 +1,8 @@
 """Printing briefing sheets, meeting packs and the status report to PDF files: what the
-command line and the desktop app call. Each call gathers its data in one read
-transaction, lays the document out (reporting progress and honouring a cancel), and
-writes the file atomically.
+command line and the desktop app call. Each call gathers its data (sheets and packs in
+one read transaction; the report from several services, see `report_data`), lays the
+document out (reporting progress and honouring a cancel), and writes the file
+atomically.
 """
 
 from __future__ import annotations

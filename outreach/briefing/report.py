@@ -56,12 +56,14 @@ MOVE_ORDER = (
 
 
 def report_title(report: StatusReport, _: Words) -> str:
+    """ "Status report: Ottawa Convention on 2004-11-25", in the report's language."""
     return _("Status report: {treaty} on {day}").format(
         treaty=shipped_name(report.treaty.short_name, _.language), day=_.when(report.as_of)
     )
 
 
 def report_story(report: StatusReport, width: float, _: Words) -> list[Flowable]:
+    """The report's flowables, `width` points wide, in the words of `_`."""
     st = styles()
     treaty = shipped_name(report.treaty.short_name, _.language)
     prepared = _("Printed {day}").format(day=_.when(report.printed_on))

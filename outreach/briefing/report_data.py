@@ -1,6 +1,8 @@
 """What the director's status report shows, read from the services: the dashboard's
 figures over the report's period, the states whose standing moved, the démarches
-delivered, the follow-ups overdue and the meetings ahead with what we plan there."""
+delivered, the follow-ups overdue and the meetings under way or ahead with what we plan
+there. Each service reads in its own transaction: on a desk's server an officer's edit
+may land between two of them (a report is a snapshot of minutes, not of an instant)."""
 
 from __future__ import annotations
 
@@ -83,11 +85,16 @@ def gather_report(
     )
     standings = dashboard.standings(found[0].code, day, language)
     names = {standing.state_id: standing.name for standing in standings}
-    delivered = DemarcheService(db).list(delivered_between=(start, day))
-    forums = {forum.id: forum for forum in ForumService(db).forums()}
-    meetings = [  # the treaty's own meetings and those of forums of no treaty
+    delivered = [  # the treaty's démarches, and those for no treaty in particular
+        demarche
+        for demarche in DemarcheService(db).list(delivered_between=(start, day))
+        if demarche.treaty_id in (None, found[0].id)
+    ]
+    forum_service = ForumService(db)
+    forums = {forum.id: forum for forum in forum_service.forums()}
+    meetings = [  # under way or ahead: the treaty's own, and those of forums of no treaty
         meeting
-        for meeting in summary.upcoming_meetings
+        for meeting in forum_service.meetings(from_=day)
         if treaty_of_forum(meeting.forum_slug) in (None, found[0].code)
     ][:MEETINGS_SHOWN]
     return StatusReport(
@@ -114,7 +121,7 @@ def gather_report(
                 d.officer,
             )
             for d in sorted(delivered, key=lambda d: (d.delivered_on or day, d.id))
-            if d.delivered_on is not None
+            if d.delivered_on is not None  # always, by the filter; said for the type
         ),
         overdue=tuple(
             FollowUpLine(

@@ -41,8 +41,8 @@ MARKER_EDGE = "#37474f"
 #: a small state's marker, in map units (the map is 1000 wide)
 MARKER_RADIUS = 3.2
 
-#: a legend key's name for the states a map sets aside
-ASIDE = "aside"
+#: a legend key's name for the states a map sets aside (no category's slug has brackets)
+ASIDE = "(aside)"
 
 Ring = tuple[float, ...]  # x0, y0, x1, y1, … in map units, y down
 
@@ -117,10 +117,6 @@ class WorldMap:
     legend: tuple[LegendKey, ...]
 
 
-def _status_words(status: TreatyStatus, language: str) -> str:
-    return vocabulary.label(status, language)
-
-
 def status_map(
     standings: Iterable[StateStanding], *, title: str = "", language: str | None = None
 ) -> WorldMap:
@@ -165,7 +161,7 @@ def _by_status(
 def _says(standing: StateStanding, language: str) -> str:
     _ = words(language).gettext
     return _("{state}: {status}").format(
-        state=standing.name, status=_status_words(standing.status, language)
+        state=standing.name, status=vocabulary.label(standing.status, language)
     )
 
 
@@ -173,7 +169,7 @@ def _status_keys(states: Iterable[MapState], language: str) -> list[LegendKey]:
     """A key per status with its count; "withdrawn" only once a state has withdrawn."""
     counts = Counter(state.key for state in states)
     return [
-        LegendKey(status.value, _status_words(status, language), STATUS_FILL[status], count)
+        LegendKey(status.value, vocabulary.label(status, language), STATUS_FILL[status], count)
         for status in TreatyStatus
         if (count := counts[status.value]) or status != TreatyStatus.WITHDRAWN
     ]

@@ -1168,10 +1168,6 @@ Restaurer la dernière sauvegarde intacte, celle du {1} ({2})? Ce qui a été en
         <source>Overdue follow-ups ({0})</source>
         <translation>Suivis en retard ({0})</translation>
     </message>
-    <message>
-        <source>{0} on {1}</source>
-        <translation>{0} au {1}</translation>
-    </message>
 </context>
 <context>
     <name>Databases</name>
@@ -3256,7 +3252,7 @@ Restaurer la dernière sauvegarde intacte, celle du {1} ({2})? Ce qui a été en
     <name>Overdue</name>
     <message>
         <source>{0} (overdue)</source>
-        <extracomment>a column number, or an IntEnum naming one (a page&apos;s Column) the colour of what is overdue, in every list; never alone (see `overdue_text`)</extracomment>
+        <extracomment>the colour of what is overdue, in every list; never alone (see `overdue_text`)</extracomment>
         <translation>{0} (en retard)</translation>
     </message>
     <message>
@@ -3670,8 +3666,8 @@ Restaurer la dernière sauvegarde intacte, celle du {1} ({2})? Ce qui a été en
         <translation>&amp;Imprimer…</translation>
     </message>
     <message>
-        <source>The period must start before its last day.</source>
-        <translation>La période doit commencer avant son dernier jour.</translation>
+        <source>The period cannot start after its last day.</source>
+        <translation>La période ne peut pas commencer après son dernier jour.</translation>
     </message>
 </context>
 <context>
@@ -4570,8 +4566,8 @@ L&apos;appliquer quand même?</translation>
         <translation>Catégorie : {0}</translation>
     </message>
     <message>
-        <source>Point at a state for its status; click to open it.</source>
-        <translation>Pointez un État pour voir son statut ; cliquez pour l&apos;ouvrir.</translation>
+        <source>Point at a state, or Tab to the map and use the arrow keys, for its status; click it or press Enter to open it.</source>
+        <translation>Pointez un État, ou allez à la carte avec Tab et utilisez les flèches, pour voir son statut ; cliquez-le ou appuyez sur Entrée pour l&apos;ouvrir.</translation>
     </message>
 </context>
 <context>

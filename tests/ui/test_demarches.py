@@ -30,7 +30,7 @@ from ui.demarches.table_model import (
 )
 from ui.services import AppServices
 from ui.undo import UndoRunner
-from ui.widgets.records_table import OVERDUE_RED
+from ui.widgets.overdue import OVERDUE_RED
 
 from .desktop import Show
 from .modal import drive_modal

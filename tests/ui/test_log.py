@@ -23,7 +23,7 @@ from ui.log.table_model import MAX_PAGES, PAGE_SIZE, ROW_ROLE, Column
 from ui.services import AppServices
 from ui.undo import UndoRunner
 from ui.widgets.dates import from_qdate, to_qdate
-from ui.widgets.records_table import OVERDUE_RED
+from ui.widgets.overdue import OVERDUE_RED
 
 from .desktop import Show
 from .modal import drive_modal

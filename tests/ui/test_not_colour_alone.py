@@ -31,7 +31,7 @@ from ui.demarches.page import DemarchesPage
 from ui.demarches.table_model import is_overdue
 from ui.forums.page import ForumsPage
 from ui.states.page import StatesPage
-from ui.widgets.records_table import OVERDUE_RED, overdue_first
+from ui.widgets.overdue import OVERDUE_RED, overdue_first, overdue_text, unmarked
 
 from .desktop import open_app
 
@@ -186,3 +186,10 @@ def test_the_dashboards_overdue_follow_ups_say_so_in_words(
     assert isinstance(page, DashboardPage)
     assert page.overdue.rowCount() > 0
     assert red_without_words("DashboardPage", page.overdue_view) == []
+
+
+def test_an_export_takes_the_words_off_and_keeps_the_rest() -> None:
+    assert unmarked(overdue_text("2004-11-30")) == "2004-11-30"
+    assert unmarked(overdue_first("10:00 Bilateral")) == "10:00 Bilateral"
+    assert unmarked("Overdue: ") == "Overdue: "  # nothing inside: left as it is
+    assert unmarked("Late ratification (overdue) talks") == "Late ratification (overdue) talks"

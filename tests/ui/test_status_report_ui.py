@@ -67,7 +67,7 @@ def test_a_period_that_ends_before_it_starts_is_refused(qtbot: QtBot) -> None:
     buttons.button(QDialogButtonBox.StandardButton.Ok).click()
     assert dialog.isVisible() and dialog.result() != QDialog.DialogCode.Accepted
     assert dialog.problem.isVisible()
-    assert "must start before" in dialog.problem.text()
+    assert "cannot start after" in dialog.problem.text()
 
 
 def test_the_first_day_chosen_last_is_offered_again(

@@ -164,3 +164,6 @@ def test_tab_goes_through_the_dashboard_in_reading_order(desktop: DesktopApp, qt
     page = desktop.window.show_page(DashboardPage)
     qtbot.wait(20)
     assert tab_problems(desktop.window, page) == []
+    page.pictures.setCurrentWidget(page.world)  # and with the world map shown
+    qtbot.waitUntil(lambda: page.world.view.world is not None)
+    assert tab_problems(desktop.window, page) == []

@@ -130,3 +130,40 @@ def test_the_map_by_category_shows_its_members_and_the_choice_is_remembered(
     again.reload()
     assert again.pictures.currentWidget() is again.world
     assert again.world.choice.currentText() == "Category: Steadfast producers and users"
+
+
+def test_the_keyboard_goes_from_state_to_state_and_enter_opens_one(
+    qtbot: QtBot, services: AppServices
+) -> None:
+    page = map_page(qtbot, services)
+    view = page.world.view
+    view.setFocus(Qt.FocusReason.TabFocusReason)  # as Tab brings it
+    qtbot.waitUntil(view.hasFocus)
+    first = page.world.pointer.text()
+    assert first.startswith("Afghanistan: ")  # the first state by name, outlined at once
+    QTest.keyClick(view, Qt.Key.Key_Right)
+    assert page.world.pointer.text().startswith("Albania: ")
+    assert view.accessibleDescription() == page.world.pointer.text()
+    QTest.keyClick(view, Qt.Key.Key_Left)
+    QTest.keyClick(view, Qt.Key.Key_Left)  # round to the last
+    assert page.world.pointer.text().startswith("Zimbabwe: ")
+    with qtbot.waitSignal(page.open_state) as opened:
+        QTest.keyClick(view, Qt.Key.Key_Return)
+    assert opened.args == [services.states.get("ZWE").id]
+
+
+def test_a_remembered_category_since_deleted_leaves_the_choice_free(
+    qtbot: QtBot, services: AppServices
+) -> None:
+    settings = QSettings()
+    settings.setValue("dashboard/map_by", "a-category-since-deleted")
+    page = make_page(qtbot, services)
+    page.restore_state(settings)
+    page.reload()
+    choice = page.world.choice
+    assert choice.currentIndex() == 0  # the treaty status
+    choice.setCurrentIndex(choice.findText("Category: Likely acceders"))
+    page.reload()  # as any change on the desk reloads the page
+    assert choice.currentText() == "Category: Likely acceders"
+    page.save_state(settings)
+    assert settings.value("dashboard/map_by") == "likely-acceders"

@@ -139,6 +139,7 @@ def print_selection(
 
 
 def report_target(treaty: str, since: date, as_of: date) -> PrintTarget:
+    """The status report of `treaty` for the period `since`..`as_of`."""
     title = QCoreApplication.translate("Printing", "Status report: {0} on {1}").format(
         treaty, as_of.isoformat()
     )

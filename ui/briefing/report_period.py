@@ -21,6 +21,9 @@ SINCE_KEY = "report/since"
 
 
 class ReportPeriodDialog(QDialog):
+    """The status report's first and last days; OK is refused while the first is after
+    the last."""
+
     def __init__(self, since: date, as_of: date, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Print status report"))
@@ -54,7 +57,7 @@ class ReportPeriodDialog(QDialog):
     def _accept(self) -> None:
         since, as_of = self.period()
         if since > as_of:
-            self.problem.setText(self.tr("The period must start before its last day."))
+            self.problem.setText(self.tr("The period cannot start after its last day."))
             self.problem.show()
             self.since.setFocus()
             return

@@ -24,7 +24,8 @@ from outreach.domain.enums import CalendarKind, InterventionStatus
 from outreach.domain.records import CalendarItem
 from ui.forums.labels import calendar_kind_label, kind_label, status_label
 from ui.widgets.filtered_records import FilteredRecordsModel
-from ui.widgets.records_table import OVERDUE_RED, Index, overdue_first, overdue_text
+from ui.widgets.overdue import OVERDUE_RED, overdue_first, overdue_text
+from ui.widgets.records_table import Index
 
 DATE_ROLE = Qt.ItemDataRole.UserRole + 1
 ITEMS_ROLE = Qt.ItemDataRole.UserRole + 2

@@ -22,7 +22,8 @@ from PySide6.QtWidgets import (
 from outreach.domain.enums import InterventionStatus
 from outreach.domain.records import CalendarItem
 from ui.calendar.models import DATE_ROLE, ITEMS_ROLE, MUTED, MonthModel, item_colour, item_line
-from ui.widgets.records_table import OVERDUE_RED, Index, overdue_first
+from ui.widgets.overdue import OVERDUE_RED, overdue_first
+from ui.widgets.records_table import Index
 
 PAD = 3
 

@@ -36,8 +36,9 @@ from ui.errors import show_error
 from ui.operations.contacts import delete_contact
 from ui.services import AppServices
 from ui.undo import Operation, UndoRunner
+from ui.widgets.overdue import overdue_text
 from ui.widgets.records_page import Field, RecordDetail, RecordsPage
-from ui.widgets.records_table import RecordsModel, overdue_text, records_view
+from ui.widgets.records_table import RecordsModel, records_view
 
 LOG_ENTRIES_SHOWN = 50
 

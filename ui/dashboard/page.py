@@ -3,7 +3,6 @@ upcoming démarches and meetings, overdue follow-ups."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
@@ -35,13 +34,8 @@ from ui.pages import Page
 from ui.preferences import my_name
 from ui.treaty_choice import TreatyChoice
 from ui.widgets.dates import iso_day
-from ui.widgets.records_table import (
-    RECORD_ROLE,
-    RecordsModel,
-    overdue_text,
-    records_view,
-    stretch_column,
-)
+from ui.widgets.overdue import overdue_text
+from ui.widgets.records_table import RECORD_ROLE, RecordsModel, records_view, stretch_column
 from ui.widgets.tab_order import tab_order
 
 DEFAULT_SINCE = QDate(2004, 1, 1)
@@ -87,7 +81,8 @@ class DashboardPage(Page):
         self.chart = PartiesChart(self)
         self.world = WorldMapPanel(self)
         self.world.state_clicked.connect(self.open_state)
-        self.world.choice_changed.connect(lambda _slug: self.reload())
+        self.world.choice_changed.connect(lambda _slug: self._show_world(self.day()))
+        self._categories: list[CategoryMovement] = []
         self.since = QDateEdit(DEFAULT_SINCE, self)
         self.since.setCalendarPopup(True)
         self.since.setDisplayFormat("yyyy-MM-dd")
@@ -209,7 +204,7 @@ class DashboardPage(Page):
         # Tab as the page is read (the due box and the curve were made before their tabs)
         tab_order(self.mine_only, self.as_of, self.today_button, self.pictures, self.since,
                   movement_view, self.overdue_view, self.agenda)  # fmt: skip
-        tab_order(self.pictures.tabBar(), self.counting)
+        tab_order(self.pictures.tabBar(), self.counting, self.world.choice, self.world.view)
         tab_order(self.agenda.tabBar(), self.due_box.view)
 
     @classmethod
@@ -266,21 +261,22 @@ class DashboardPage(Page):
         )
         self.overdue_box.setTitle(self.tr("Overdue follow-ups ({0})").format(summary.overdue_count))
         self.categories.set_records(list(summary.categories))
-        self._show_world(summary.categories, day)
+        self._categories = list(summary.categories)
+        self._show_world(day)
         self.overdue.set_records(list(summary.overdue_follow_ups))
         self.demarches.set_records(list(summary.upcoming_demarches))
         self.meetings.set_records(list(summary.upcoming_meetings))
         self.due_box.show_summary(summary.due)
 
-    def _show_world(self, categories: Sequence[CategoryMovement], day: date) -> None:
-        """The map's choice offers these categories; the map is drawn when it is seen."""
-        offered = [(c.slug, c.name, c.colour) for c in categories]
+    def _show_world(self, day: date) -> None:
+        """The map's choice offers the categories last read; the map of the choice is
+        drawn when it is seen (a new choice redraws the map alone)."""
+        offered = [(c.slug, c.name, c.colour) for c in self._categories]
         self.world.set_categories(offered)
         chosen = next((c for c in offered if c[0] == self.world.slug()), None)
         treaty = self.treaty.code
-        title = self.tr("{0} on {1}").format(treaty, day.isoformat())
         self.world.show_when_seen(
-            lambda: standings_map(self._dashboard.standings(treaty, day), chosen, title)
+            lambda: standings_map(self._dashboard.standings(treaty, day), chosen)
         )
 
     def _open_entry_state(self, index: QModelIndex) -> None:
@@ -311,4 +307,4 @@ class DashboardPage(Page):
         settings.setValue("dashboard/counting", self.counting.currentData())
         settings.setValue("dashboard/mine", self.mine_only.isChecked())
         settings.setValue("dashboard/picture", "map" if self.pictures.currentIndex() else "curve")
-        settings.setValue("dashboard/map_by", self.world.slug())
+        settings.setValue("dashboard/map_by", self.world.remembered())

@@ -11,11 +11,14 @@ the map is shown, not when the app starts.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from html import escape
 
 from PySide6.QtCore import QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QBrush,
     QColor,
+    QFocusEvent,
+    QKeyEvent,
     QMouseEvent,
     QPainter,
     QPainterPath,
@@ -111,6 +114,7 @@ class WorldMapView(QGraphicsView):
         self.setMinimumSize(360, 170)
         self.setMouseTracking(True)
         self.setAccessibleName(self.tr("World map"))
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.world: WorldMap | None = None
         self.items_by_state: dict[str, list[QGraphicsPathItem | QGraphicsEllipseItem]] = {}
         self._bounds = QRectF()
@@ -179,6 +183,7 @@ class WorldMapView(QGraphicsView):
                 item.setPen(self._outline)
                 item.setZValue(0.5)  # its outline above its neighbours', below the dots
         state = self.world.states.get(iso3) if self.world and iso3 else None
+        self.setAccessibleDescription(state.says if state else "")
         self.hover_text.emit(state.says if state else "")
 
     def state_at(self, point: QPointF) -> str:
@@ -196,6 +201,39 @@ class WorldMapView(QGraphicsView):
         state = self.world.states.get(self.state_at(event.position()))
         if state is not None:
             self.state_clicked.emit(state.state_id)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """From the keyboard: the arrows go from state to state in the order of their
+        names (outlined and said, as under the pointer), Enter opens the one outlined."""
+        key = event.key()
+        if self.world is None or not self.world.states:
+            super().keyPressEvent(event)
+        elif key in (Qt.Key.Key_Right, Qt.Key.Key_Down, Qt.Key.Key_Left, Qt.Key.Key_Up):
+            step = 1 if key in (Qt.Key.Key_Right, Qt.Key.Key_Down) else -1
+            self.hovered(self._next_state(step))
+        elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            state = self.world.states.get(self._hovered)
+            if state is not None:
+                self.state_clicked.emit(state.state_id)
+        else:
+            super().keyPressEvent(event)
+
+    def _next_state(self, step: int) -> str:
+        """The state `step` places after the one outlined, in the map's order (by name)."""
+        assert self.world is not None
+        order = [iso3 for iso3 in self.world.states if iso3 in self.items_by_state]
+        if self._hovered not in order:
+            return order[0 if step > 0 else -1]
+        return order[(order.index(self._hovered) + step) % len(order)]
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        super().focusInEvent(event)
+        by_key = event.reason() in (
+            Qt.FocusReason.TabFocusReason,
+            Qt.FocusReason.BacktabFocusReason,
+        )
+        if by_key and not self._hovered and self.world is not None and self.world.states:
+            self.hovered(self._next_state(1))  # the focus shows on a state at once
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
@@ -243,15 +281,18 @@ class WorldMapPanel(QWidget):
         layout.addWidget(self.pointer)
         self._fetch: Callable[[], WorldMap] | None = None
         self._stale = False
-        self._wanted = ""
 
     def slug(self) -> str:
         """The category the map shows, "" for the treaty status."""
         return str(self.choice.currentData() or "")
 
     def choose(self, slug: str) -> None:
-        """Show this category (a remembered choice) once it is offered."""
+        """Show this category (a remembered choice) when the categories are next offered."""
         self._wanted = slug
+
+    def remembered(self) -> str:
+        """The choice to remember: the one asked for when none was offered yet."""
+        return self._wanted or self.slug()
 
     def set_categories(self, categories: Sequence[Category]) -> None:
         """Offer these categories, keeping the choice when it is still there."""
@@ -264,8 +305,7 @@ class WorldMapPanel(QWidget):
         index = self.choice.findData(keep)
         self.choice.setCurrentIndex(max(index, 0))
         self.choice.blockSignals(False)
-        if index >= 0:
-            self._wanted = ""
+        self._wanted = ""  # asked once: a category since deleted leaves the status
 
     def show_when_seen(self, fetch: Callable[[], WorldMap]) -> None:
         """Draw the map `fetch` makes now when it is on screen, else when it is shown
@@ -290,7 +330,13 @@ class WorldMapPanel(QWidget):
         self.legend.setAccessibleName(" · ".join(_legend_words(world)))
 
     def _say(self, text: str) -> None:
-        self.pointer.setText(text or self.tr("Point at a state for its status; click to open it."))
+        self.pointer.setText(
+            text
+            or self.tr(
+                "Point at a state, or Tab to the map and use the arrow keys, for its status; "
+                "click it or press Enter to open it."
+            )
+        )
 
 
 def _legend_words(world: WorldMap) -> list[str]:
@@ -298,19 +344,15 @@ def _legend_words(world: WorldMap) -> list[str]:
 
 
 def _legend_html(world: WorldMap) -> str:
-    from html import escape
-
     return " &nbsp; ".join(
         f'<span style="color:{key.colour}">■</span>&nbsp;{escape(line)}'
         for key, line in zip(world.legend, _legend_words(world), strict=True)
     )
 
 
-def standings_map(
-    standings: Sequence[StateStanding], category: Category | None, title: str = ""
-) -> WorldMap:
+def standings_map(standings: Sequence[StateStanding], category: Category | None) -> WorldMap:
     """The map of these standings: by status, or by the category given."""
     if category is None:
-        return status_map(standings, title=title)
+        return status_map(standings)
     slug, name, colour = category
-    return category_map(standings, slug, name, colour, title=title)
+    return category_map(standings, slug, name, colour)

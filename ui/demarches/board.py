@@ -64,7 +64,8 @@ from ui.demarches.moves import ReasonPrompt, move_demarche, step_status
 from ui.demarches.table_model import is_overdue
 from ui.services import AppServices
 from ui.undo import UndoRunner
-from ui.widgets.records_table import OVERDUE_RED, Index, overdue_text
+from ui.widgets.overdue import OVERDUE_RED, overdue_text
+from ui.widgets.records_table import Index
 
 MIME_TYPE = "application/x-outreach-demarche-id"
 ID_ROLE = Qt.ItemDataRole.UserRole + 20

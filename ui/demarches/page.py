@@ -51,9 +51,9 @@ from ui.undo import Operation, UndoRunner
 from ui.widgets.dates import iso_day
 from ui.widgets.filtered_records import select_record
 from ui.widgets.names import ContactNames, StateNames, contact_names_for, state_names_for
+from ui.widgets.overdue import OVERDUE_RED, overdue_text
 from ui.widgets.pickers import refill, type_ahead
 from ui.widgets.records_page import Field, RecordDetail, RecordsPage, setting_flag
-from ui.widgets.records_table import OVERDUE_RED, overdue_text
 from ui.widgets.tab_order import tab_order
 
 LIST_VIEW, BOARD_VIEW = 0, 1

@@ -18,7 +18,7 @@ from outreach.domain.records import DemarcheRecord
 from ui.demarches.labels import action_label, channel_label, level_label, status_label
 from ui.widgets.dates import iso_day
 from ui.widgets.filtered_records import ROW_ROLE, SORT_ROLE, FilteredRecordsModel, fold_fast
-from ui.widgets.records_table import OVERDUE_RED, overdue_text
+from ui.widgets.overdue import OVERDUE_RED, overdue_text
 
 __all__ = ["NO_DATE", "ROW_ROLE", "SORT_ROLE", "Column", "DemarchesTableModel", "is_overdue"]
 NO_DATE = "9999-12-31"  # sorts an empty date after every real one

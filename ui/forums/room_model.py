@@ -35,7 +35,8 @@ from ui.forums.labels import (
     treaty_status_label,
 )
 from ui.widgets.filtered_records import ROW_ROLE, SORT_ROLE
-from ui.widgets.records_table import OVERDUE_RED, Index
+from ui.widgets.overdue import OVERDUE_RED
+from ui.widgets.records_table import Index
 
 __all__ = [
     "GROUP_ROLE",

@@ -66,8 +66,9 @@ from ui.undo import UndoRunner
 from ui.widgets.dates import OptionalDateEdit
 from ui.widgets.export_list import install_export_action
 from ui.widgets.names import contact_names_for, state_names_for
+from ui.widgets.overdue import overdue_text
 from ui.widgets.pickers import refill, type_ahead
-from ui.widgets.records_table import fit_first, overdue_text
+from ui.widgets.records_table import fit_first
 from ui.widgets.tab_order import tab_order
 
 #: besides the log itself, what changes the names or links this page shows

@@ -29,7 +29,8 @@ from outreach.domain.records import LogEntryRecord, LogFilter
 from outreach.domain.vocabulary import label_of
 from outreach.errors import OutreachError
 from outreach.services.contact_log import ContactLogService, LogSort
-from ui.widgets.records_table import OVERDUE_RED, HeadedTableModel, Index, overdue_text
+from ui.widgets.overdue import OVERDUE_RED, overdue_text
+from ui.widgets.records_table import HeadedTableModel, Index
 
 ROW_ROLE = Qt.ItemDataRole.UserRole + 2
 

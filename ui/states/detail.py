@@ -42,8 +42,9 @@ from ui.states.dialogs import add_fact, edit_obligations, edit_participation
 from ui.treaty_choice import TreatyChoice
 from ui.undo import UndoRunner
 from ui.widgets.dates import iso_day
+from ui.widgets.overdue import OVERDUE_RED, overdue_text
 from ui.widgets.pickers import choice_box
-from ui.widgets.records_table import OVERDUE_RED, RecordsModel, overdue_text, records_view
+from ui.widgets.records_table import RecordsModel, records_view
 
 
 def section(title: str, items: list[str]) -> list[str]:

@@ -18,7 +18,8 @@ from outreach.domain.records import StateRow
 from outreach.domain.vocabulary import label
 from outreach.folding import fold
 from outreach.reference.names import shipped_name
-from ui.widgets.records_table import OVERDUE_RED, HeadedTableModel, Index, overdue_text
+from ui.widgets.overdue import OVERDUE_RED, overdue_text
+from ui.widgets.records_table import HeadedTableModel, Index
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 ROW_ROLE = Qt.ItemDataRole.UserRole + 2

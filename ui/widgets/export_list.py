@@ -18,6 +18,7 @@ from outreach.errors import OutreachError
 from outreach.io.csv_export import write_csv
 from ui.encryption import plaintext_confirmed
 from ui.errors import show_error
+from ui.widgets.overdue import unmarked
 
 
 def visible_columns(view: QAbstractItemView) -> list[int]:
@@ -36,7 +37,8 @@ def visible_columns(view: QAbstractItemView) -> list[int]:
 def table_of(
     model: QAbstractItemModel, columns: Sequence[int] | None = None
 ) -> tuple[list[str], Iterator[list[object]]]:
-    """The header and (lazily) the rows of a list model, as the user reads them. A tree
+    """The header and (lazily) the rows of a list model, as the user reads them (less the
+    words that say a date is overdue, which the list also shows in red). A tree
     (groups of rows, as in a meeting's room) gives its rows, each after its group's title."""
     chosen = list(range(model.columnCount())) if columns is None else list(columns)
     header = [
@@ -47,10 +49,12 @@ def table_of(
     grouped = any(model.rowCount(parent) for parent in top)
 
     def cells(row: int, parent: QModelIndex) -> list[object]:
-        return [
+        values = (
             model.data(model.index(row, column, parent), Qt.ItemDataRole.DisplayRole)
             for column in chosen
-        ]
+        )
+        # an overdue date exports as the date: the words stand for the list's red
+        return [unmarked(value) if isinstance(value, str) else value for value in values]
 
     def rows() -> Iterator[list[object]]:
         for index in top:

@@ -8,7 +8,6 @@ from typing import Any, Generic, TypeVar
 from PySide6.QtCore import (
     QAbstractItemModel,
     QAbstractTableModel,
-    QCoreApplication,
     QEvent,
     QModelIndex,
     QObject,
@@ -21,32 +20,14 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidge
 
 from ui.pages import RESTORED
 from ui.widgets.export_list import install_export_action
+from ui.widgets.overdue import OVERDUE_RED
 
 #: a column number, or an IntEnum naming one (a page's Column)
 Column = TypeVar("Column", bound=int)
 
 T = TypeVar("T")
 Index = QModelIndex | QPersistentModelIndex
-#: the colour of what is overdue, in every list; never alone (see `overdue_text`)
-OVERDUE_RED = "#c62828"
 RECORD_ROLE = Qt.ItemDataRole.UserRole + 10
-
-
-def overdue_text(text: str, overdue: bool = True) -> str:
-    """`text` (a date, a due line, a follow-up) marked overdue in words as well as in red,
-    for those who do not see the colour: "2026-03-12 (overdue)"; `text` itself when it is
-    not overdue. The date stays first, so a list sorted by its text stays in date order."""
-    if not overdue:
-        return text
-    return QCoreApplication.translate("Overdue", "{0} (overdue)").format(text)
-
-
-def overdue_first(text: str, overdue: bool = True) -> str:
-    """`overdue_text` for a line that may be cut short on the right (a day's chip in the
-    month): the word first, "Overdue: 10:00 Bilateral with Viet Nam"."""
-    if not overdue:
-        return text
-    return QCoreApplication.translate("Overdue", "Overdue: {0}").format(text)
 
 
 class HeadedTableModel(QAbstractTableModel):

@@ -16,6 +16,7 @@ from outreach.briefing.report_data import default_since, gather_report
 from outreach.cli.main import cli
 from outreach.domain.enums import TreatyStatus
 from outreach.errors import ValidationError
+from outreach.services.demarches import DemarcheService
 from outreach.storage.database import Database
 
 from .conftest import metadata, page_texts, words
@@ -42,7 +43,7 @@ def test_the_report_lists_the_demarches_delivered_and_the_overdue_follow_ups(
     delivered = [(line.delivered_on, line.state) for line in report.delivered]
     assert delivered == sorted(delivered)  # by the day delivered
     assert all(SINCE <= day <= AS_OF for day, _state in delivered)
-    assert ("Cambodia" in {state for _day, state in delivered}) is True
+    assert "Cambodia" in {state for _day, state in delivered}
     assert report.overdue_count == len(report.overdue) > 0
     assert all(line.due_on < AS_OF for line in report.overdue)
 
@@ -54,6 +55,23 @@ def test_the_next_meetings_are_the_treatys_own(demo_db: Database) -> None:
     assert all("CCM" not in plan.forum for plan in report.meetings)
     ccm = gather_report(demo_db, as_of=date(2010, 1, 1), treaty="CCM")
     assert ccm.meetings and all("CCM" in plan.forum for plan in ccm.meetings)
+
+
+def test_a_report_leaves_out_another_treatys_demarches(demo_db: Database) -> None:
+    demarches = DemarcheService(demo_db)
+    cambodia = next(
+        d for d in demarches.list(delivered_between=(SINCE, AS_OF)) if d.title == "Article 7 report"
+    )
+    demarches.update(cambodia.id, treaty="CCM")
+    apmbc = gather_report(demo_db, as_of=AS_OF, since=SINCE)
+    assert "Article 7 report" not in [line.title for line in apmbc.delivered]
+    ccm = gather_report(demo_db, as_of=AS_OF, since=SINCE, treaty="CCM")
+    assert "Article 7 report" in [line.title for line in ccm.delivered]
+
+
+def test_a_meeting_under_way_is_among_the_next_meetings(demo_db: Database) -> None:
+    during_nairobi = gather_report(demo_db, as_of=date(2004, 11, 30))
+    assert during_nairobi.meetings[0].meeting.title.startswith("First Review Conference")
 
 
 def test_a_period_defaults_to_three_months_and_must_not_end_before_it_starts(
