@@ -133,6 +133,9 @@ def state(session: Session, ref: str | int) -> State:
 
 
 def treaty(session: Session, code: str) -> Treaty:
+    """The treaty of `code` (case ignored); a clear error for an unknown code, or for one
+    that is not text (a NUL, which a PostgreSQL server refuses to even compare)."""
+    valid_text(code, N_("treaty code"))
     found = session.scalar(select(Treaty).where(func.upper(Treaty.code) == code.upper()))
     if found is None:
         known = ", ".join(session.scalars(select(Treaty.code)))

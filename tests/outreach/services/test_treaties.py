@@ -484,3 +484,12 @@ def test_the_convention_on_cluster_munitions_has_its_own_rules_and_duties(
 
 def _duties(treaties: TreatyService, iso3: str, code: str) -> dict[ObligationKind, date]:
     return {duty.kind: duty.due_on for duty in treaties.obligations(iso3, code)}
+
+
+def test_a_treaty_code_that_is_not_text_is_refused_clearly(treaties: TreatyService) -> None:
+    """A NUL in a typed code: a message, on a file and on a server alike (PostgreSQL
+    refused even to compare it, and the error was its own)."""
+    with pytest.raises(ValidationError, match="treaty code contains characters"):
+        treaties.record_participation("KHM", "\x00", signed_on=date(1997, 12, 3))
+    with pytest.raises(NotFoundError, match="Unknown treaty 'XYZ'"):
+        treaties.record_participation("KHM", "XYZ", signed_on=date(1997, 12, 3))
