@@ -92,7 +92,8 @@ def _forum(session: Session, ref: str | int) -> Forum:
     if isinstance(ref, int):
         found = session.get(Forum, ref)
     else:
-        found = session.scalar(select(Forum).where(Forum.slug == ref.strip().lower()))
+        slug = valid_text(ref.strip().lower(), N_("forum"))  # a NUL: a message, not the server's
+        found = session.scalar(select(Forum).where(Forum.slug == slug))
     if found is None:
         message = _("Unknown forum '{forum}': give its short name (e.g. msp) or id.")
         raise NotFoundError(message.format(forum=ref))

@@ -151,8 +151,9 @@ def treaty(session: Session, code: str) -> Treaty:
 def category(session: Session, ref: str | int) -> Category:
     if isinstance(ref, int):
         return get_live(session, Category, ref, N_("priority category"))
+    slug = valid_text(ref.strip(), N_("category"))  # a NUL: a message, not the server's
     found = session.scalar(
-        select(Category).where(Category.slug == ref.strip(), Category.deleted_at.is_(None))
+        select(Category).where(Category.slug == slug, Category.deleted_at.is_(None))
     )
     if found is None:
         raise NotFoundError(_("Unknown priority category '{category}'.").format(category=ref))

@@ -283,3 +283,10 @@ def test_attendees(forums: ForumService, msp: int, few_states: dict[str, int]) -
     assert with_two.attendee_ids == tuple(sorted((few_states["PAK"], few_states["TUR"])))
     assert with_one.attendee_ids == (few_states["TUR"],)
     assert forums.get_meeting(created.id).attendee_ids == (few_states["TUR"],)
+
+
+def test_a_forum_named_with_what_is_not_text_is_refused_clearly(forums: ForumService) -> None:
+    with pytest.raises(ValidationError, match="forum contains characters"):
+        forums.members("msp\x00")  # a server refused even to compare it
+    with pytest.raises(NotFoundError, match="Unknown forum 'nope'"):
+        forums.members("nope")

@@ -489,3 +489,10 @@ def test_deleting_a_mine_affected_fact_drops_the_clearance_deadline(reference_db
     facts.delete_fact(fact.id)
     assert not any(o.kind.value == "art5_clearance" for o in treaties.obligations("CAN", "APMBC"))
     assert facts.facts_of("CAN") == []
+
+
+def test_a_category_named_with_what_is_not_text_is_refused_clearly(
+    categories: CategoryService,
+) -> None:
+    with pytest.raises(ValidationError, match="category contains characters"):
+        categories.members("likely\x00")  # a server refused even to compare it
