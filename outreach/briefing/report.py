@@ -9,8 +9,10 @@ the follow-ups overdue, and the meetings ahead with what we plan there.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import cache
 from xml.sax.saxutils import escape
 
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 
@@ -43,6 +45,14 @@ from outreach.domain.enums import Counting, DemarcheStatus, TreatyStatus
 from outreach.reference.names import shipped_name
 
 FONTS = (REGULAR, BOLD)
+
+
+@cache
+def meeting_style() -> ParagraphStyle:
+    """A coming meeting's line, above its interventions (made once the fonts are in)."""
+    return ParagraphStyle("meeting", parent=styles().body, spaceBefore=4, keepWithNext=1)
+
+
 CURVE_HEIGHT = 170.0
 
 #: the order of the moves in "what moved": joining first, leaving last
@@ -292,8 +302,9 @@ def _meetings(plans: Sequence[MeetingPlan], width: float, _: Words) -> list[Flow
             f"{escape(meeting_dates(meeting.starts_on, meeting.ends_on, _))}"
             + (f" · {escape(where)}" if where else "")
         )
-        named = Paragraph(title, st.body)
-        named.keepWithNext = True  # never alone at the foot of a page
-        head: list[Flowable] = [Spacer(1, 4), named]
+        # never alone at the foot of a page, nor the section's heading before it: one
+        # chain of keep-with-next from the heading to the meeting's table
+        named = Paragraph(title, meeting_style())
+        head: list[Flowable] = [named]
         flowables += interventions_flowables(plan.interventions, width, _, head=head)
     return flowables
