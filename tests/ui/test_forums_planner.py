@@ -439,3 +439,14 @@ def test_the_page_opens_on_the_forum_in_season_then_on_the_one_left_in_view(
     again.show()
     shown = again.current_forum()
     assert shown is not None and shown.id == cd.id
+
+
+def test_the_forums_list_asks_only_for_its_own_room_not_the_planners(
+    page: ForumsPage, services: AppServices
+) -> None:
+    needs = page.planner.minimumSizeHint().height()
+    assert page.splitter.minimumSizeHint().height() < needs  # else the test says nothing
+    assert page.stack.minimumSizeHint().height() < needs  # the list shown: the planner hidden
+    page.open_meeting(nairobi(services).id)
+    assert page.stack.currentIndex() == PLANNER_VIEW
+    assert page.stack.minimumSizeHint().height() >= needs  # the planner shown: its room

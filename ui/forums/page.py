@@ -47,6 +47,7 @@ from ui.widgets.dates import from_qdate, iso_date_edit, iso_day
 from ui.widgets.filtered_records import selected_data
 from ui.widgets.modal import accepted
 from ui.widgets.records_table import RECORD_ROLE, RecordsModel, records_view
+from ui.widgets.stacks import size_by_current_page
 from ui.widgets.tab_order import tab_order
 
 FORUM_VIEW, PLANNER_VIEW = 0, 1
@@ -218,6 +219,7 @@ class ForumsPage(Page):
         self.stack = QStackedWidget(self)
         self.stack.addWidget(self.splitter)
         self.stack.addWidget(self.planner)
+        size_by_current_page(self.stack)
         layout = QVBoxLayout(self)
         layout.addWidget(self.stack)
         for view in (self.meetings_view, self.members_view):
