@@ -115,12 +115,11 @@ def cut_short(top: QWidget) -> list[str]:
 
 
 def main(database: str, pictures: str, width: int, height: int) -> dict[str, object]:
+    from tests.ui.walk import every_view
     from ui.app import make_application
     from ui.desktop import build_app
-    from ui.forums.page import ForumsPage
     from ui.i18n import install_language
     from ui.main_window import opening_window
-    from ui.states.page import StatesPage
 
     app = make_application([])
     install_language(app, "en")
@@ -141,16 +140,8 @@ def main(database: str, pictures: str, width: int, height: int) -> dict[str, obj
         shown.append(picture.name)
         problems[name] = cut_short(window)
 
-    for page_type in window.page_types():
-        page = window.show_page(page_type)
-        look(page_type.__name__)
-        if isinstance(page, StatesPage):
-            desktop.show_state(desktop.services.states.get("KHM").id)
-            look("StatesPage-Cambodia")
-        if isinstance(page, ForumsPage):
-            page.open_meeting(desktop.services.forums.find_meetings("Nairobi Summit")[0].id)
-            look("ForumsPage-planner")
-            page.stack.setCurrentIndex(0)
+    for where, _page in every_view(desktop, lambda: None, each_state_tab=False):
+        look(where.replace(" ", "-"))
     size: QSize = window.size()
     return {
         "scale": window.devicePixelRatio(),

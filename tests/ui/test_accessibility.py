@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QStackedWidget,
-    QTabWidget,
     QTextEdit,
     QWidget,
 )
@@ -31,10 +30,10 @@ from ui.categories.rule_editor import RuleChoices, RuleEditor
 from ui.errors import BugDialog
 from ui.forums.page import ForumsPage
 from ui.passphrase import NewPassphraseDialog, PassphraseDialog
-from ui.states.page import StatesPage
 
 from .desktop import open_app
 from .dialogs_met import Met, catch_dialogs, click_every_pages_button, trigger_every_action
+from .walk import every_view
 
 INTERACTIVE = (
     QAbstractButton,
@@ -102,23 +101,8 @@ def test_every_control_of_every_page_has_a_name(qtbot: QtBot, demo_db_path: Path
     window = desktop.window
     window.resize(1440, 900)
     problems: dict[str, list[str]] = {}
-    for page_type in window.page_types():
-        page = window.show_page(page_type)
-        qtbot.wait(50)
-        views = [page]
-        if isinstance(page, StatesPage):  # each tab of a state's detail
-            desktop.show_state(desktop.services.states.get("KHM").id)
-            tabs = page.detail
-            assert isinstance(tabs, QTabWidget)
-            for index in range(tabs.count()):
-                tabs.setCurrentIndex(index)
-                problems[f"{page_type.__name__} tab {index}"] = unnamed(page)
-        if isinstance(page, ForumsPage):  # and the meeting planner
-            page.open_meeting(desktop.services.forums.find_meetings("Nairobi Summit")[0].id)
-            problems[f"{page_type.__name__} planner"] = unnamed(page)
-            page.stack.setCurrentIndex(0)
-        for view in views:
-            problems[page_type.__name__] = unnamed(view)
+    for where, page in every_view(desktop, lambda: qtbot.wait(50)):
+        problems[where] = unnamed(page)
     assert {where: names for where, names in problems.items() if names} == {}
 
 

@@ -20,10 +20,8 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
-from ui.forums.page import ForumsPage
-from ui.states.page import StatesPage
-
 from .desktop import open_app
+from .walk import every_view
 
 UI = Path(__file__).parents[2] / "ui"
 #: a style sheet that takes the focus frame away
@@ -89,18 +87,7 @@ def test_every_list_shows_where_the_focus_is(qtbot: QtBot, demo_db_path: Path) -
     window = desktop.window
     window.resize(1440, 900)
     found: list[str] = []
-    for page_type in window.page_types():
-        page = window.show_page(page_type)
-        qtbot.wait(20)
-        found += focus_unseen(page_type.__name__, page)
-        if isinstance(page, StatesPage):  # a state's lists, tab by tab
-            desktop.show_state(desktop.services.states.get("KHM").id)
-            for index in range(page.detail.count()):
-                page.detail.setCurrentIndex(index)
-                found += focus_unseen(f"StatesPage tab {index}", page)
-        if isinstance(page, ForumsPage):
-            page.open_meeting(desktop.services.forums.find_meetings("Nairobi Summit")[0].id)
-            found += focus_unseen("ForumsPage planner", page)
-            page.stack.setCurrentIndex(0)
+    for where, page in every_view(desktop, lambda: qtbot.wait(20)):
+        found += focus_unseen(where, page)
     QApplication.processEvents()
     assert sorted(set(found)) == [], "\n".join(sorted(set(found)))

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QListWidget,
-    QTabWidget,
     QWidget,
 )
 from pytestqt.qtbot import QtBot
@@ -29,11 +28,10 @@ from ui.dashboard.page import DashboardPage
 from ui.demarches.board import DUE_ROLE, OVERDUE_ROLE
 from ui.demarches.page import DemarchesPage
 from ui.demarches.table_model import is_overdue
-from ui.forums.page import ForumsPage
-from ui.states.page import StatesPage
 from ui.widgets.overdue import OVERDUE_RED, overdue_first, overdue_text, unmarked
 
 from .desktop import open_app
+from .walk import every_view
 
 #: the words that say what the red says: overdue, late, a membership ended
 WORDS = re.compile(r"\b(overdue|late|ended)\b", re.IGNORECASE)
@@ -108,22 +106,10 @@ def test_what_is_red_for_overdue_also_says_it_in_words(qtbot: QtBot, demo_db_pat
     window.resize(1440, 900)
     found: list[str] = []
     reds = 0
-    for page_type in window.page_types():
-        page = window.show_page(page_type)
-        qtbot.wait(20)
-        where = page_type.__name__
-        if isinstance(page, StatesPage):  # each tab of a state's detail
-            desktop.show_state(desktop.services.states.get("KHM").id)
-            tabs = page.detail
-            assert isinstance(tabs, QTabWidget)
-            for index in range(tabs.count()):
-                tabs.setCurrentIndex(index)
-                found += shown_in_red_alone(f"{where} tab {index}", page)
-        if isinstance(page, ForumsPage):  # the members (some ended), the planner's room
-            page.open_meeting(desktop.services.forums.find_meetings("Nairobi Summit")[0].id)
-            found += shown_in_red_alone(f"{where} planner", page)
-            page.stack.setCurrentIndex(0)
+    for where, page in every_view(desktop, lambda: qtbot.wait(20)):
         found += shown_in_red_alone(where, page)
+        if where != type(page).__name__:
+            continue  # the red cells counted once a page, on its first view
         reds += sum(
             _red(cell.data(Qt.ItemDataRole.ForegroundRole))
             for view in page.findChildren(QAbstractItemView)
