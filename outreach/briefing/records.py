@@ -10,6 +10,7 @@ from datetime import date, datetime
 from outreach import i18n
 from outreach.domain.enums import TreatyStatus
 from outreach.domain.records import (
+    CategoryMovement,
     CategoryRecord,
     ContactRecord,
     DemarcheRecord,
@@ -119,18 +120,6 @@ class StatusChange:
 
 
 @dataclass(frozen=True, slots=True)
-class CategoryLine:
-    """A priority category in the report: its members, and its States Parties at the
-    start of the period and at its end."""
-
-    name: str
-    colour: str
-    members: int
-    parties_then: int
-    parties_now: int
-
-
-@dataclass(frozen=True, slots=True)
 class DeliveredLine:
     """A démarche delivered in the report's period, and what came back."""
 
@@ -176,7 +165,7 @@ class StatusReport:
     curve: tuple[tuple[date, int], ...]
     standings: tuple[StateStanding, ...]
     changes: tuple[StatusChange, ...]
-    categories: tuple[CategoryLine, ...]
+    categories: tuple[CategoryMovement, ...]
     delivered: tuple[DeliveredLine, ...]
     overdue: tuple[FollowUpLine, ...]
     overdue_count: int

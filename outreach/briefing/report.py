@@ -31,7 +31,6 @@ from outreach.briefing.layout import (
 )
 from outreach.briefing.pack import interventions_flowables, meeting_dates
 from outreach.briefing.records import (
-    CategoryLine,
     DeliveredLine,
     FollowUpLine,
     MeetingPlan,
@@ -42,6 +41,7 @@ from outreach.charts.parties import parties_chart
 from outreach.charts.world import status_map
 from outreach.charts.world_drawing import world_drawing
 from outreach.domain.enums import Counting, DemarcheStatus, TreatyStatus
+from outreach.domain.records import CategoryMovement
 from outreach.reference.names import shipped_name
 
 FONTS = (REGULAR, BOLD)
@@ -190,16 +190,15 @@ def _changes(report: StatusReport, width: float, _: Words) -> list[Flowable]:
 
 
 def _categories(
-    lines: Sequence[CategoryLine], report: StatusReport, width: float, _: Words
+    lines: Sequence[CategoryMovement], report: StatusReport, width: float, _: Words
 ) -> list[Flowable]:
-    def row(line: CategoryLine, widths: list[float]) -> TableRow:
-        moved = line.parties_now - line.parties_then
+    def row(line: CategoryMovement, widths: list[float]) -> TableRow:
         return [
             cell(f'<font color="{line.colour}">■</font> {escape(line.name)}'),
             cell(_.number(line.members)),
             cell(_.number(line.parties_then)),
             cell(_.number(line.parties_now)),
-            cell(f"<b>{moved:+d}</b>" if moved else "0"),
+            cell(f"<b>{line.moved:+d}</b>" if line.moved else "0"),
         ], False
 
     return tabled(

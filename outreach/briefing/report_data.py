@@ -10,7 +10,6 @@ from datetime import date
 
 from outreach.briefing.data import planned_interventions
 from outreach.briefing.records import (
-    CategoryLine,
     DeliveredLine,
     FollowUpLine,
     MeetingPlan,
@@ -107,10 +106,7 @@ def gather_report(
         curve=summary.curve,
         standings=tuple(standings),
         changes=tuple(moved(dashboard.standings(found[0].code, start, language), standings)),
-        categories=tuple(
-            CategoryLine(c.name, c.colour, c.members, c.parties_then, c.parties_now)
-            for c in summary.categories
-        ),
+        categories=summary.categories,
         delivered=tuple(
             DeliveredLine(
                 d.delivered_on,

@@ -64,6 +64,23 @@ class TreatyRecord:
 
 
 @dataclass(frozen=True, slots=True)
+class CategoryMovement:
+    """A priority category over a period: its members at the end, and how many of them
+    were States Parties at its start and at its end (the dashboard, the status report)."""
+
+    slug: str
+    name: str
+    colour: str
+    members: int
+    parties_then: int
+    parties_now: int
+
+    @property
+    def moved(self) -> int:
+        return self.parties_now - self.parties_then
+
+
+@dataclass(frozen=True, slots=True)
 class StateStanding:
     """Where one state stands on one day: its treaty status and the priority categories
     it is in (their slugs), as a map or a report shows it."""

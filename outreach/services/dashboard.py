@@ -8,6 +8,7 @@ from datetime import date
 
 from outreach.domain.enums import Counting, TreatyStatus
 from outreach.domain.records import (
+    CategoryMovement,
     DemarcheRecord,
     DueSummary,
     LogEntryRecord,
@@ -34,20 +35,6 @@ from outreach.storage.database import Database
 #: the overdue démarches and interventions the dashboard lists, most overdue first (it
 #: counts them all; a long campaign holds thousands, which the Démarches page lists)
 OVERDUE_SHOWN = 50
-
-
-@dataclass(frozen=True, slots=True)
-class CategoryMovement:
-    slug: str
-    name: str
-    colour: str
-    members: int
-    parties_then: int
-    parties_now: int
-
-    @property
-    def moved(self) -> int:
-        return self.parties_now - self.parties_then
 
 
 @dataclass(frozen=True, slots=True)

@@ -24,9 +24,9 @@ from PySide6.QtWidgets import (
 
 from outreach.domain.changes import Changes, Entity
 from outreach.domain.enums import Counting
-from outreach.domain.records import DemarcheRecord, LogEntryRecord, MeetingRecord
+from outreach.domain.records import CategoryMovement, DemarcheRecord, LogEntryRecord, MeetingRecord
 from outreach.domain.vocabulary import label
-from outreach.services.dashboard import CategoryMovement, DashboardService
+from outreach.services.dashboard import DashboardService
 from ui.calendar.due import DueBox
 from ui.dashboard.chart import PartiesChart
 from ui.dashboard.world_map import WorldMapPanel, standings_map
