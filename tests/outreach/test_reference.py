@@ -388,17 +388,22 @@ def test_the_campaigns_meetings_are_there(
     assert "Source" in notes
 
 
-def test_states_parties_are_members_of_the_meetings_of_states_parties(
-    reference: Database,
-) -> None:
+def _members(reference: Database, forum: str) -> dict[str, tuple[date, date | None]]:
+    """A shipped forum's members by ISO code: (since, until)."""
     iso3 = _iso3_by_id(reference)
     with reference.read() as session:
         rows = session.execute(
             select(ForumMembership.state_id, ForumMembership.since, ForumMembership.until)
             .join(Forum, Forum.id == ForumMembership.forum_id)
-            .where(Forum.slug == "msp")
+            .where(Forum.slug == forum)
         ).all()
-    by_state = {iso3[state_id]: (since, until) for state_id, since, until in rows}
+    return {iso3[state_id]: (since, until) for state_id, since, until in rows}
+
+
+def test_states_parties_are_members_of_the_meetings_of_states_parties(
+    reference: Database,
+) -> None:
+    by_state = _members(reference, "msp")
     assert by_state["CAN"] == (date(1999, 3, 1), None)
     assert by_state["FIN"] == (date(2012, 7, 1), date(2026, 1, 10))
     assert "USA" not in by_state
@@ -407,19 +412,13 @@ def test_states_parties_are_members_of_the_meetings_of_states_parties(
 def test_the_cluster_munitions_meetings_gather_that_treatys_parties(
     reference: Database,
 ) -> None:
-    iso3 = _iso3_by_id(reference)
+    by_state = _members(reference, "ccm-msp")
     with reference.read() as session:
-        rows = session.execute(
-            select(ForumMembership.state_id, ForumMembership.since, ForumMembership.until)
-            .join(Forum, Forum.id == ForumMembership.forum_id)
-            .where(Forum.slug == "ccm-msp")
-        ).all()
         meetings = session.scalar(
             select(func.count(Meeting.id))
             .join(Forum, Forum.id == Meeting.forum_id)
             .where(Forum.slug.in_(["ccm-msp", "ccm-revcon"]))
         )
-    by_state = {iso3[state_id]: (since, until) for state_id, since, until in rows}
     assert by_state["NOR"] == (date(2010, 8, 1), None)
     assert by_state["LTU"] == (date(2011, 9, 1), date(2025, 3, 6))
     assert "FIN" not in by_state  # a party to the APMBC, not to this one
