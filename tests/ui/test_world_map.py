@@ -173,3 +173,13 @@ def test_a_remembered_category_since_deleted_leaves_the_choice_free(
     assert choice.currentText() == "Category: Likely acceders"
     page.save_state(settings)
     assert settings.value("dashboard/map_by") == "likely-acceders"
+
+
+def test_the_map_and_its_words_fit_half_a_dashboard(qtbot: QtBot, services: AppServices) -> None:
+    """Its hint wraps: a long line under the map (in French, longer still) would hold the
+    dashboard's left half wide and squeeze the agenda's titles to nothing."""
+    page = map_page(qtbot, services)
+    assert page.world.minimumSizeHint().width() <= 400
+    page.resize(1200, 800)
+    qtbot.wait(50)
+    assert page.agenda.width() >= 0.4 * page.width()

@@ -198,6 +198,8 @@ class DashboardPage(Page):
         grid.addWidget(movement_box, 0, 1)
         grid.addWidget(self.overdue_box, 1, 0)
         grid.addWidget(self.agenda, 1, 1)
+        for column in (0, 1):  # halves: the agenda's dates, kinds and titles need theirs
+            grid.setColumnStretch(column, 1)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addLayout(grid, 1)

@@ -265,6 +265,7 @@ class WorldMapPanel(QWidget):
         self.legend.setWordWrap(True)
         self.legend.setTextFormat(Qt.TextFormat.RichText)
         self.pointer = QLabel(self)
+        self.pointer.setWordWrap(True)  # its long hint must not widen the dashboard
         self.pointer.setAccessibleName(self.tr("State under the pointer"))
         self.view.hover_text.connect(self._say)
         self._say("")
