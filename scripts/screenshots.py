@@ -10,13 +10,12 @@ which plans the Nairobi week on the scratch copy of the demo.
 from __future__ import annotations
 
 import sys
-import tempfile
 from pathlib import Path
 
 import shots_data
 import shots_planning
-from PySide6.QtCore import QDate, QSettings
-from shots_common import drawn, save, scratch_demo, settle
+from PySide6.QtCore import QDate
+from shots_common import drawn, save, scratch_demo, scratch_settings, settle
 
 from ui.actions import ActionId
 from ui.app import make_application
@@ -89,13 +88,10 @@ def main() -> int:
     target = Path(sys.argv[1] if len(sys.argv) > 1 else "docs")
     target.mkdir(parents=True, exist_ok=True)
     make_application(sys.argv)
-    with tempfile.TemporaryDirectory() as folder:
-        # Settings and data go to a scratch folder, never the user's.
-        QSettings.setDefaultFormat(QSettings.Format.IniFormat)
-        QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, folder)
-        desktop = build_app(scratch_demo(Path(folder)))
+    with scratch_settings() as folder:
+        desktop = build_app(scratch_demo(folder))
         shoot(desktop, target)
-        shots_data.shoot(desktop, target, Path(folder))
+        shots_data.shoot(desktop, target, folder)
         shots_planning.shoot(desktop, target)
         desktop.window.close()
     return 0

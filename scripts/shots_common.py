@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
-from PySide6.QtCore import QEventLoop, QTimer
+from PySide6.QtCore import QEventLoop, QSettings, QTimer
 from PySide6.QtWidgets import QWidget
 
 from outreach.setup import prepare_database
@@ -37,3 +40,13 @@ def scratch_demo(folder: Path) -> Path:
     path = folder / "demo.db"
     prepare_database(path, demo_on_first_run=True, create=True).close()
     return path
+
+
+@contextmanager
+def scratch_settings() -> Iterator[Path]:
+    """A scratch folder that the app's settings (and the caller's data) go to, never the
+    user's; removed afterwards."""
+    with tempfile.TemporaryDirectory() as folder:
+        QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+        QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, folder)
+        yield Path(folder)

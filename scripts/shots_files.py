@@ -8,16 +8,14 @@ from __future__ import annotations
 
 import io
 import sys
-import tempfile
 from email.message import EmailMessage
 from pathlib import Path
 
 from docx import Document
-from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QMessageBox
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen.canvas import Canvas
-from shots_common import save, scratch_demo, settle
+from shots_common import save, scratch_demo, scratch_settings, settle
 
 from ui.app import make_application
 from ui.desktop import build_app
@@ -105,10 +103,8 @@ def main() -> int:
     target = Path(sys.argv[1] if len(sys.argv) > 1 else "docs")
     target.mkdir(parents=True, exist_ok=True)
     make_application(sys.argv)
-    with tempfile.TemporaryDirectory() as folder:
-        QSettings.setDefaultFormat(QSettings.Format.IniFormat)
-        QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, folder)
-        shoot(target, Path(folder))
+    with scratch_settings() as folder:
+        shoot(target, folder)
     return 0
 
 

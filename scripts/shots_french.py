@@ -7,11 +7,10 @@ app in French, on the demo data.
 from __future__ import annotations
 
 import sys
-import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QSettings
-from shots_common import drawn, save, scratch_demo, settle
+from PySide6.QtCore import QDate
+from shots_common import drawn, save, scratch_demo, scratch_settings, settle
 
 from ui.app import make_application
 from ui.dashboard.page import DashboardPage
@@ -24,10 +23,8 @@ def main() -> int:
     target.mkdir(parents=True, exist_ok=True)
     app = make_application(sys.argv)
     install_language(app, "fr")
-    with tempfile.TemporaryDirectory() as folder:
-        QSettings.setDefaultFormat(QSettings.Format.IniFormat)
-        QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, folder)
-        desktop = build_app(scratch_demo(Path(folder)))
+    with scratch_settings() as folder:
+        desktop = build_app(scratch_demo(folder))
         window = desktop.window
         window.restore_layout()
         window.resize(1480, 900)

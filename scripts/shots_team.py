@@ -9,12 +9,11 @@ PostgreSQL server of its own, as the tests do):
 from __future__ import annotations
 
 import sys
-import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
-from shots_common import save, settle
+from shots_common import save, scratch_settings, settle
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
@@ -82,9 +81,7 @@ def main() -> int:
     make_application(sys.argv)
     server = TestServer().start()
     try:
-        with tempfile.TemporaryDirectory() as folder:
-            QSettings.setDefaultFormat(QSettings.Format.IniFormat)
-            QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, folder)
+        with scratch_settings():
             shoot(target, server)
     finally:
         server.stop()
